@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './civil';
+export * from './period';
+export * from './windows';
