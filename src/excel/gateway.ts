@@ -1,0 +1,87 @@
+import type { CellValue } from '../core/cell';
+import { readRangeInChunks } from './read-range';
+
+/** Why a workbook read failed; the message is written for the person using the task pane. */
+export type WorkbookReadErrorCode = 'table-not-found' | 'empty-selection';
+
+/** A read the user can fix (wrong table, empty selection); other failures are Office's own errors. */
+export class WorkbookReadError extends Error {
+  override readonly name = 'WorkbookReadError';
+  constructor(
+    readonly code: WorkbookReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Shapes the task pane's `WorkbookGateway` uses; declared here so `excel` does not import `taskpane`. */
+export interface ExcelTableInfo {
+  readonly name: string;
+  readonly address: string;
+}
+export interface ExcelSourceData {
+  readonly address: string;
+  readonly values: CellValue[][];
+}
+export interface ExcelReadOptions {
+  readonly onProgress?: (progress: { rowsRead: number; totalRows: number }) => void;
+}
+
+function progressCallback(options?: ExcelReadOptions) {
+  const report = options?.onProgress;
+  return report ? (rowsRead: number, totalRows: number) => report({ rowsRead, totalRows }) : undefined;
+}
+
+/**
+ * The task pane's `WorkbookGateway` over Office.js: the only place the pane's reads call
+ * `Excel.run`. Large ranges are read in chunks (see `readRangeInChunks`).
+ *
+ * @example
+ * const gateway = new ExcelWorkbookGateway();
+ * const tables = await gateway.listTables(); // [{ name: 'Orders', address: 'Sheet1!A1:H1201' }]
+ */
+export class ExcelWorkbookGateway {
+  async listTables(): Promise<ExcelTableInfo[]> {
+    return Excel.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load('items/name');
+      await context.sync();
+      const ranges = tables.items.map((table) => table.getRange().load('address'));
+      await context.sync();
+      return tables.items.map((table, i) => ({ name: table.name, address: ranges[i].address }));
+    });
+  }
+
+  async readTable(name: string, options?: ExcelReadOptions): Promise<ExcelSourceData> {
+    return Excel.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      await context.sync();
+      if (table.isNullObject) {
+        throw new WorkbookReadError('table-not-found', `There is no table named "${name}" in this workbook.`);
+      }
+      const { address, values } = await readRangeInChunks(
+        context,
+        table.getRange(),
+        progressCallback(options),
+      );
+      return { address, values };
+    });
+  }
+
+  async readSelection(options?: ExcelReadOptions): Promise<ExcelSourceData> {
+    return Excel.run(async (context) => {
+      // Selecting whole columns selects a million rows; only the used part holds data.
+      const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+      await context.sync();
+      if (used.isNullObject) {
+        throw new WorkbookReadError(
+          'empty-selection',
+          'The selected cells are empty. Select your data first.',
+        );
+      }
+      const { address, values } = await readRangeInChunks(context, used, progressCallback(options));
+      return { address, values };
+    });
+  }
+}
