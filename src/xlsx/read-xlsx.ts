@@ -1,0 +1,166 @@
+/**
+ * `.xlsx` files to rows of `CellValue`s, with ExcelJS's streaming reader so a million-row sheet
+ * is read row by row instead of as a whole workbook model.
+ *
+ * Cells become what `Range.values` would give inside Excel, plus `Date`s: rich text → its text,
+ * hyperlinks → their text, formulas (shared ones too) → their cached result, errors → `#N/A`-style
+ * strings, date-formatted numbers → `Date` (ExcelJS reads them as UTC instants).
+ */
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../core/cell';
+import { describeFsError, FileReadError } from './read-error';
+
+/** Excel date-format test, as ExcelJS does it: date/time letters outside quotes and brackets. */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+}
+
+function richTextOf(value: { richText?: readonly { text?: string }[] }): string {
+  return (value.richText ?? []).map((run) => run.text ?? '').join('');
+}
+
+/**
+ * Converts an ExcelJS cell value to a `CellValue`.
+ * @param numberFormat the cell's number format, to turn date-formatted formula results into dates
+ * @example cellValueOf({ formula: 'A1*2', result: 4 }) // 4
+ * @example cellValueOf({ richText: [{ text: 'Jak' }, { text: 'arta' }] }) // 'Jakarta'
+ * @example cellValueOf({ error: '#N/A' }) // '#N/A'
+ */
+export function cellValueOf(value: unknown, numberFormat?: string, date1904 = false): CellValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : '#NUM!';
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#VALUE!' : value;
+  const object = value as Record<string, unknown>;
+  if ('richText' in object) return richTextOf(object as { richText?: { text?: string }[] });
+  if ('hyperlink' in object || ('text' in object && !('formula' in object))) {
+    const text = object.text;
+    return typeof text === 'object' && text !== null ? cellValueOf(text) : ((text as string | undefined) ?? '');
+  }
+  if ('error' in object) return String(object.error);
+  if ('formula' in object || 'sharedFormula' in object || 'result' in object) {
+    const result = object.result;
+    // The streaming reader parses an error result (`t="e"`) as a number: NaN. Its text is lost.
+    if (typeof result === 'number' && Number.isNaN(result)) return '#VALUE!';
+    if (typeof result === 'number' && isDateFormat(numberFormat)) return serialToDate(result, date1904);
+    return cellValueOf(result, numberFormat, date1904);
+  }
+  return null;
+}
+
+export interface XlsxReadOptions {
+  /** Sheet name (case-insensitive). Default: the first visible sheet `looksLike` accepts, else the first. */
+  readonly sheet?: string;
+  /** Decides whether a sheet's rows look like the wanted table (e.g. orders). */
+  readonly looksLike?: (rows: readonly (readonly CellValue[])[]) => boolean;
+  readonly onProgress?: (rowsRead: number) => void;
+  readonly progressEvery?: number;
+}
+
+export interface XlsxReadResult {
+  readonly rows: CellValue[][];
+  /** Name of the sheet the rows come from. */
+  readonly sheet: string;
+  /** Every worksheet seen, in file order. */
+  readonly sheetNames: readonly string[];
+}
+
+interface StreamRow {
+  readonly number: number;
+  eachCell(options: { includeEmpty: boolean }, fn: (cell: { value: unknown; numFmt?: string }, col: number) => void): void;
+}
+
+interface StreamSheet extends AsyncIterable<StreamRow> {
+  readonly name?: string;
+  readonly state?: string;
+}
+
+/** Reads one worksheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty rows). */
+async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow: () => void): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  for await (const row of sheet) {
+    while (rows.length < row.number - 1) rows.push([]);
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      while (values.length < col - 1) values.push(null);
+      values.push(cellValueOf(cell.value, cell.numFmt, date1904()));
+    });
+    rows.push(values);
+    onRow();
+  }
+  return rows;
+}
+
+/**
+ * Reads the rows of one sheet of an `.xlsx` file.
+ * Throws `FileReadError` for a missing file, a file that is not an `.xlsx` package, or an unknown sheet.
+ * @example const { rows, sheet } = await readXlsxFile('sales.xlsx', { sheet: 'Orders' });
+ */
+export async function readXlsxFile(path: string, options: XlsxReadOptions = {}): Promise<XlsxReadResult> {
+  const stream = createReadStream(path);
+  // Surface open errors (missing file) before handing the stream to the unzipper.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(describeFsError(error, path)));
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const date1904 = () => Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const wanted = options.sheet?.trim().toLowerCase();
+  const every = options.progressEvery ?? 100_000;
+  const sheetNames: string[] = [];
+  let fallback: XlsxReadResult | undefined;
+  let chosen: XlsxReadResult | undefined;
+  let rowsRead = 0;
+  const onRow = () => {
+    rowsRead++;
+    if (options.onProgress && rowsRead % every === 0) options.onProgress(rowsRead);
+  };
+  try {
+    for await (const sheet of reader as unknown as AsyncIterable<StreamSheet>) {
+      const name = sheet.name ?? `Sheet${sheetNames.length + 1}`;
+      sheetNames.push(name);
+      if (chosen) continue;
+      if (wanted !== undefined) {
+        if (name.toLowerCase() === wanted) chosen = { rows: await readSheetRows(sheet, date1904, onRow), sheet: name, sheetNames };
+        continue;
+      }
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+      const rows = await readSheetRows(sheet, date1904, onRow);
+      if (!options.looksLike || options.looksLike(rows)) chosen = { rows, sheet: name, sheetNames };
+      else fallback ??= { rows, sheet: name, sheetNames };
+    }
+  } catch (error) {
+    throw new FileReadError(`${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`, path);
+  } finally {
+    stream.destroy();
+  }
+  options.onProgress?.(rowsRead);
+  if (chosen) return chosen;
+  if (wanted !== undefined) {
+    const list = sheetNames.length ? sheetNames.map((n) => `"${n}"`).join(', ') : 'none';
+    throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
+  }
+  if (fallback) return fallback;
+  throw new FileReadError(`${path} has no worksheets`, path);
+}

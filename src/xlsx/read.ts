@@ -1,0 +1,80 @@
+/**
+ * One entry point for reading a table file: `.xlsx`/`.xlsm` through ExcelJS, anything else as
+ * delimited text. The format is taken from the file's first bytes (a ZIP signature means a
+ * workbook), so a misnamed file is still read the right way, and from the extension for errors.
+ */
+import { open } from 'node:fs/promises';
+import type { CellValue } from '../core/cell';
+import type { Delimiter } from './read-sniff';
+import { readCsvFile } from './read-csv';
+import { describeFsError, FileReadError } from './read-error';
+import { readXlsxFile } from './read-xlsx';
+
+export { FileReadError } from './read-error';
+export type { Delimiter } from './read-sniff';
+
+export interface ReadTableOptions {
+  /** Worksheet name for workbooks (ignored for text files). */
+  readonly sheet?: string;
+  /** For workbooks without `sheet`: picks the first visible sheet whose rows it accepts. */
+  readonly looksLike?: (rows: readonly (readonly CellValue[])[]) => boolean;
+  /** Field separator for text files; sniffed when absent. */
+  readonly delimiter?: Delimiter;
+  /** Rows read so far, every 100,000 rows or so and at the end. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+export interface ReadTableResult {
+  /** Every row of the file or sheet, header included; text files give strings only. */
+  readonly rows: CellValue[][];
+  readonly format: 'xlsx' | 'csv';
+  /** Worksheet the rows came from (workbooks only). */
+  readonly sheet?: string;
+  readonly sheetNames?: readonly string[];
+  /** Field separator used (text files only). */
+  readonly delimiter?: Delimiter;
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+async function firstBytes(path: string, count: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    throw describeFsError(error, path);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Reads the rows of a `.csv`/`.txt`/`.tsv` or `.xlsx` file.
+ * Throws `FileReadError` (with a message for the user) when the file cannot be read.
+ * @example const { rows } = await readTableFile('orders.csv'); // [['Date', 'Amount'], ['2026-01-05', '12.50']]
+ */
+export async function readTableFile(path: string, options: ReadTableOptions = {}): Promise<ReadTableResult> {
+  const head = await firstBytes(path, 4);
+  const isZip = head.length === 4 && ZIP_SIGNATURE.every((byte, i) => head[i] === byte);
+  const named = /\.(xlsx|xlsm|xltx|xltm)$/i.test(path);
+  if (isZip) {
+    const result = await readXlsxFile(path, options);
+    return { rows: result.rows, format: 'xlsx', sheet: result.sheet, sheetNames: result.sheetNames };
+  }
+  if (named) throw new FileReadError(`${path} is not a valid .xlsx workbook (it is not a ZIP package)`, path);
+  if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) {
+    throw new FileReadError(`${path}: this format is not supported; save it as .xlsx or .csv`, path);
+  }
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw new FileReadError(`${path} is UTF-16 text; save it as UTF-8 CSV`, path);
+  }
+  try {
+    const result = await readCsvFile(path, { delimiter: options.delimiter, onProgress: options.onProgress });
+    return { rows: result.rows, format: 'csv', delimiter: result.delimiter };
+  } catch (error) {
+    throw error instanceof FileReadError ? error : describeFsError(error, path);
+  }
+}

@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTableFile } from '../../src/xlsx/read';
+import { FileReadError } from '../../src/xlsx/read-error';
+
+const dir = mkdtempSync(join(tmpdir(), 'read-'));
+
+describe('readTableFile', () => {
+  it('reads a CSV as strings and says which delimiter it used', async () => {
+    const path = join(dir, 'orders.csv');
+    writeFileSync(path, 'Date;Amount\n2026-01-05;12,50\n');
+    expect(await readTableFile(path)).toEqual({ rows: [['Date', 'Amount'], ['2026-01-05', '12,50']], format: 'csv', delimiter: ';' });
+  });
+
+  it('reads a workbook by its content even when misnamed', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Orders').addRow(['Date', 'Amount']);
+    const path = join(dir, 'orders.data');
+    await wb.xlsx.writeFile(path);
+    const result = await readTableFile(path);
+    expect(result.format).toBe('xlsx');
+    expect(result.sheet).toBe('Orders');
+    expect(result.rows).toEqual([['Date', 'Amount']]);
+  });
+
+  it('explains missing files, folders, fake workbooks, old formats and UTF-16 text', async () => {
+    await expect(readTableFile(join(dir, 'missing.csv'))).rejects.toThrow(`file not found: ${join(dir, 'missing.csv')}`);
+    await expect(readTableFile(dir)).rejects.toThrow('is a folder, not a file');
+    const fake = join(dir, 'fake.xlsx');
+    writeFileSync(fake, 'Date,Amount\n');
+    await expect(readTableFile(fake)).rejects.toThrow('is not a valid .xlsx workbook');
+    const old = join(dir, 'old.xls');
+    writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    await expect(readTableFile(old)).rejects.toThrow('save it as .xlsx or .csv');
+    const utf16 = join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.from('\uFEFFa,b\n', 'utf16le'));
+    await expect(readTableFile(utf16)).rejects.toBeInstanceOf(FileReadError);
+  });
+});
