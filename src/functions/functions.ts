@@ -1,35 +1,331 @@
-/* global CustomFunctions */
-import { isMetricError, safeDivide, type MetricError } from '../core/errors';
+/**
+ * The SALES.* custom functions. Each is a one-line wrapper, tagged with the JSDoc that the build
+ * turns into functions.json (custom-functions-metadata-plugin, which also appends the
+ * `CustomFunctions.associate` calls), over an implementation in `registry.ts`.
+ *
+ * Excel passes omitted optional arguments as `null`, ranges as 2-D arrays and dates as serial
+ * numbers; the implementations read those shapes (args.ts) and throw only `CustomFunctions.Error`
+ * (errors.ts). This file has no other code, so it loads in Node too (tests import it).
+ *
+ * When a function, a parameter or a description here changes, bump the manifest version: Excel
+ * caches functions.json for up to a day.
+ */
+import { IMPLEMENTATIONS as F } from './registry';
+
+
+
 
 /**
- * The SALES.* custom functions. Each is a plain exported function tagged with JSDoc; the build
- * generates functions.json from these comments and registers each function with
- * `CustomFunctions.associate` (custom-functions-metadata-plugin), as the Office templates do.
+ * Average order value: revenue divided by the number of orders.
+ * @customfunction AOV
+ * @param amounts Order amounts (a range, one amount per order) or total revenue.
+ * @param [orders] Number of orders, or a range of order ids (each distinct id is one order). Omit it to count each amount as one order.
+ * @returns Revenue per order.
  */
-
-/** Turns a core error value into the error Excel shows in the cell (`#DIV/0!`, `#N/A`, …). */
-function toExcelError(error: MetricError): CustomFunctions.Error {
-  const codes = CustomFunctions.ErrorCode;
-  const code =
-    error.error === '#DIV/0!'
-      ? codes.divisionByZero
-      : error.error === '#N/A'
-        ? codes.notAvailable
-        : error.error === '#NUM!'
-          ? codes.invalidNumber
-          : codes.invalidValue;
-  return new CustomFunctions.Error(code, error.reason);
+export function aov(amounts: unknown[][], orders?: unknown): number {
+  return F.AOV(amounts, orders);
 }
 
 /**
- * Growth from a previous value to the current one: current / previous − 1.
+ * Customer acquisition cost: sales and marketing spend divided by the new customers it won.
+ * @customfunction CAC
+ * @param spend Spend in the period: a number or a range to add up.
+ * @param newCustomers New customers in the same period: a number or a range to add up.
+ * @returns Cost per new customer.
+ */
+export function cac(spend: unknown[][], newCustomers: unknown[][]): number {
+  return F.CAC(spend, newCustomers);
+}
+
+/**
+ * Historic customer lifetime value: AOV × purchases per year × lifespan in years × margin.
+ * @customfunction CLV
+ * @param aov Average order value.
+ * @param frequencyPerYear Purchases per customer per year.
+ * @param lifespanYears Expected customer lifespan in years (1 ÷ yearly churn; see SALES.LIFESPAN).
+ * @param [margin] Gross margin as a fraction, e.g. 0.4; omit it for a revenue CLV (margin 1).
+ * @returns Value of a customer over their lifetime.
+ */
+export function clv(aov: number, frequencyPerYear: number, lifespanYears: number, margin?: number): number {
+  return F.CLV(aov, frequencyPerYear, lifespanYears, margin);
+}
+
+/**
+ * Expected customer lifespan in years: 1 ÷ yearly churn, capped (10 years unless given).
+ * @customfunction LIFESPAN
+ * @param yearlyChurn Share of customers lost per year, between 0 and 1.
+ * @param [capYears] Longest lifespan to assume when churn is tiny (default 10).
+ * @returns Lifespan in years.
+ */
+export function lifespan(yearlyChurn: number, capYears?: number): number {
+  return F.LIFESPAN(yearlyChurn, capYears);
+}
+
+/**
+ * Conversion rate: conversions divided by opportunities (leads, sessions or visitors).
+ * @customfunction CONVERSIONRATE
+ * @param conversions Conversions (won deals, orders): a number or a range to add up.
+ * @param opportunities Opportunities (leads, sessions): a number or a range to add up.
+ * @returns The share converted, e.g. 0.025 for 2.5%.
+ */
+export function conversionRate(conversions: unknown[][], opportunities: unknown[][]): number {
+  return F.CONVERSIONRATE(conversions, opportunities);
+}
+
+/**
+ * Growth from a previous value to the current one: current ÷ previous − 1.
  * @customfunction GROWTH
  * @param current The value in the current period, e.g. this month's revenue.
  * @param previous The value in the previous period; #DIV/0! when it is 0.
  * @returns The relative change, e.g. 0.25 for +25%.
  */
 export function growth(current: number, previous: number): number {
-  const ratio = safeDivide(current, previous, 'the previous value is 0');
-  if (isMetricError(ratio)) throw toExcelError(ratio);
-  return ratio - 1;
+  return F.GROWTH(current, previous);
+}
+
+/**
+ * Goal attainment: actual ÷ target.
+ * @customfunction ATTAINMENT
+ * @param actual The value reached.
+ * @param target The goal for the same period.
+ * @returns The share of the goal reached, e.g. 0.8 for 80%.
+ */
+export function attainment(actual: number, target: number): number {
+  return F.ATTAINMENT(actual, target);
+}
+
+/**
+ * Pace against a goal: actual to date ÷ the part of the target due by the as-of date (1 = on pace).
+ * @customfunction PACE
+ * @param actualToDate The value reached so far in the period.
+ * @param target The goal for the whole period.
+ * @param periodStart First day of the period (a date).
+ * @param periodEnd Last day of the period (a date, included).
+ * @param [asOf] The day to measure on, counted as elapsed; default today (pass TODAY() to recalculate daily).
+ * @returns Actual ÷ expected to date; above 1 is ahead of pace.
+ */
+export function pace(actualToDate: number, target: number, periodStart: number, periodEnd: number, asOf?: number): number {
+  return F.PACE(actualToDate, target, periodStart, periodEnd, asOf);
+}
+
+/**
+ * Break-even point: units to sell to cover fixed costs, or the revenue at that point.
+ * @customfunction BREAKEVEN
+ * @param fixedCosts Fixed costs of the period.
+ * @param unitPrice Selling price per unit.
+ * @param unitVariableCost Variable cost per unit; #NUM! when it is not below the price.
+ * @param [measure] "units" (default) or "revenue".
+ * @returns Break-even units or revenue.
+ */
+export function breakEven(fixedCosts: number, unitPrice: number, unitVariableCost: number, measure?: string): number {
+  return F.BREAKEVEN(fixedCosts, unitPrice, unitVariableCost, measure);
+}
+
+/**
+ * Gross margin: (revenue − cost) ÷ revenue.
+ * @customfunction MARGIN
+ * @param revenue Revenue: a number or a range to add up.
+ * @param cost Cost of goods sold: a number or a range to add up.
+ * @returns Gross margin as a fraction.
+ */
+export function margin(revenue: unknown[][], cost: unknown[][]): number {
+  return F.MARGIN(revenue, cost);
+}
+
+/**
+ * Marketing return on investment: (revenue × margin − spend) ÷ spend.
+ * @customfunction ROI
+ * @param revenue Revenue attributed to the spend: a number or a range to add up.
+ * @param spend Marketing spend: a number or a range to add up.
+ * @param [margin] Gross margin as a fraction; omit it to use revenue as is (margin 1).
+ * @returns Return per unit of spend, e.g. 1.5 for 150%.
+ */
+export function roi(revenue: unknown[][], spend: unknown[][], margin?: number): number {
+  return F.ROI(revenue, spend, margin);
+}
+
+/**
+ * LTV to CAC ratio: customer lifetime value ÷ acquisition cost (3 or more is the usual bar).
+ * @customfunction LTVCAC
+ * @param clv Customer lifetime value.
+ * @param cac Customer acquisition cost.
+ * @returns The ratio.
+ */
+export function ltvCac(clv: number, cac: number): number {
+  return F.LTVCAC(clv, cac);
+}
+
+/**
+ * CAC payback in months: CAC ÷ (monthly revenue per customer × margin).
+ * @customfunction PAYBACK
+ * @param cac Customer acquisition cost.
+ * @param monthlyRevenuePerCustomer Average revenue per customer per month.
+ * @param [margin] Gross margin as a fraction; omit it for margin 1.
+ * @returns Months to earn back the acquisition cost.
+ */
+export function payback(cac: number, monthlyRevenuePerCustomer: number, margin?: number): number {
+  return F.PAYBACK(cac, monthlyRevenuePerCustomer, margin);
+}
+
+/**
+ * Forecast accuracy: max(0, 1 − |actual − forecast| ÷ actual).
+ * @customfunction FORECASTACCURACY
+ * @param actual The actual value.
+ * @param forecast The forecast for it.
+ * @returns Accuracy between 0 and 1.
+ */
+export function forecastAccuracy(actual: number, forecast: number): number {
+  return F.FORECASTACCURACY(actual, forecast);
+}
+
+/**
+ * Revenue: the sum of order amounts in the period containing the as-of date (refunds subtract).
+ * @customfunction REVENUE
+ * @param dates Order dates (a column).
+ * @param amounts Order amounts, same rows as dates.
+ * @param [period] "day", "week", "month", "quarter" or "year" (or hari, minggu, bulan, kuartal, tahun); omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Revenue in the period.
+ */
+export function revenue(dates: unknown[][], amounts: unknown[][], period?: string, asOf?: number): number {
+  return F.REVENUE(dates, amounts, period, asOf);
+}
+
+/**
+ * Orders: distinct order ids in the period containing the as-of date (each row when ids are omitted).
+ * @customfunction ORDERS
+ * @param dates Order dates (a column).
+ * @param [orderIds] Order ids, same rows as dates; omit it when each row is one order.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Number of orders.
+ */
+export function orders(dates: unknown[][], orderIds?: unknown[][], period?: string, asOf?: number): number {
+  return F.ORDERS(dates, orderIds, period, asOf);
+}
+
+/**
+ * Customers: distinct customers with an order in the period containing the as-of date.
+ * @customfunction CUSTOMERS
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Number of customers.
+ */
+export function customers(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.CUSTOMERS(dates, customers, period, asOf);
+}
+
+/**
+ * New customers: customers whose first order ever falls in the period containing the as-of date.
+ * @customfunction NEWCUSTOMERS
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Number of new customers.
+ */
+export function newCustomers(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.NEWCUSTOMERS(dates, customers, period, asOf);
+}
+
+/**
+ * Retention rate: the share of the previous period's customers who ordered again in this period.
+ * @customfunction RETENTION
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month" (default), "quarter" or "year".
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Retention between 0 and 1.
+ */
+export function retention(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.RETENTION(dates, customers, period, asOf);
+}
+
+/**
+ * Churn rate: 1 − retention, the share of the previous period's customers who did not order again.
+ * @customfunction CHURN
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month" (default), "quarter" or "year".
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Churn between 0 and 1.
+ */
+export function churn(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.CHURN(dates, customers, period, asOf);
+}
+
+/**
+ * Repeat customer rate: the share of the period's customers with two or more orders to date.
+ * @customfunction REPEATRATE
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Repeat rate between 0 and 1.
+ */
+export function repeatRate(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.REPEATRATE(dates, customers, period, asOf);
+}
+
+/**
+ * Purchase frequency: orders per customer in the period containing the as-of date.
+ * @customfunction FREQUENCY
+ * @param dates Order dates (a column), one row per order.
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns Orders per customer.
+ */
+export function frequency(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+  return F.FREQUENCY(dates, customers, period, asOf);
+}
+
+/**
+ * Sales cycle length: mean days from created to closed over won deals.
+ * @customfunction CYCLEDAYS
+ * @param created Dates the opportunities were created (a column).
+ * @param closed Dates they closed, same rows; blank while open.
+ * @param [statuses] Won / lost / open statuses, same rows; omit it to count every closed row.
+ * @returns Mean days to close.
+ */
+export function cycleDays(created: unknown[][], closed: unknown[][], statuses?: unknown[][]): number {
+  return F.CYCLEDAYS(created, closed, statuses);
+}
+
+/**
+ * Win rate: won ÷ (won + lost) deals; open deals are left out.
+ * @customfunction WINRATE
+ * @param statuses Deal statuses such as Won, Lost, Open, Closed Won, Menang, Kalah.
+ * @returns Win rate between 0 and 1.
+ */
+export function winRate(statuses: unknown[][]): number {
+  return F.WINRATE(statuses);
+}
+
+/**
+ * Pipeline velocity: open deals × win rate × average won deal value ÷ mean cycle days.
+ * @customfunction VELOCITY
+ * @param created Dates the opportunities were created (a column).
+ * @param closed Dates they closed, same rows; blank while open.
+ * @param statuses Won / lost / open statuses, same rows.
+ * @param values Deal values, same rows.
+ * @returns Expected value closed per day.
+ */
+export function velocity(created: unknown[][], closed: unknown[][], statuses: unknown[][], values: unknown[][]): number {
+  return F.VELOCITY(created, closed, statuses, values);
+}
+
+/**
+ * Values per period: one row per day, week, month, quarter or year with a sum, count, average, min, max or distinct count (spills).
+ * @customfunction BYPERIOD
+ * @param dates Dates (a column).
+ * @param values Values to aggregate, same rows as dates.
+ * @param period "day", "week", "month", "quarter" or "year" (or hari, minggu, bulan, kuartal, tahun).
+ * @param [agg] "sum" (default), "count", "average", "min", "max" or "distinct".
+ * @returns A table: Period, Start, and the aggregate.
+ */
+export function byPeriod(dates: unknown[][], values: unknown[][], period: string, agg?: string): unknown[][] {
+  return F.BYPERIOD(dates, values, period, agg);
 }

@@ -1,0 +1,162 @@
+/**
+ * Excel's argument shapes, read into plain values. Omitted optional arguments arrive as `null`
+ * (`undefined` when called from code); ranges arrive as 2-D arrays with `""` for blanks; dates as
+ * serial numbers (1900 system); error cells in a range as `CustomFunctions.Error` objects.
+ * Every reader throws `#VALUE!` naming the argument when the value cannot be used.
+ */
+import type { CellValue } from '../core/cell';
+import { EXCEL_ERROR_STRINGS, isBlank } from '../core/cell';
+import type { ErrorCode } from '../core/errors';
+import { amountOrReason } from '../core/ingest/numbers';
+import { dateOrReason } from '../core/ingest/dates';
+import type { PeriodUnit } from '../core/periods';
+import { parsePeriodUnit } from '../core/periods';
+import { excelError, invalidArgument } from './errors';
+
+const RETURNABLE_ERRORS: ReadonlySet<string> = new Set<ErrorCode>(['#DIV/0!', '#N/A', '#VALUE!', '#NUM!']);
+
+/** True when an optional argument was left out (`null`, `undefined`, or an empty cell's `""`). */
+export function isOmitted(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0 || value.every((row) => Array.isArray(row) && row.every((c) => isBlank(c as CellValue)));
+  return false;
+}
+
+/**
+ * One cell as a `CellValue`: `CustomFunctions.Error` objects become their code (`#N/A`), other
+ * objects (entities, rich values) become text that no parser accepts.
+ */
+export function cellOf(value: unknown): CellValue {
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'string' ||
+    typeof value === 'boolean' || value instanceof Date) {
+    return value;
+  }
+  if (typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string') {
+    return (value as { code: string }).code;
+  }
+  return '#VALUE!';
+}
+
+/** The single value of an argument that may arrive as a 1×1 range. */
+function scalarOf(value: unknown, name: string): CellValue {
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return cellOf(value[0][0]);
+    invalidArgument(name, 'expects a single value, not a range');
+  }
+  return cellOf(value);
+}
+
+/** An error cell passed as an argument propagates as that error, like Excel's own functions. */
+function propagateError(cell: CellValue): void {
+  if (typeof cell !== 'string') return;
+  const code = cell.trim().toUpperCase();
+  if (!EXCEL_ERROR_STRINGS.has(code)) return;
+  if (RETURNABLE_ERRORS.has(code)) throw excelError(code as ErrorCode, `an argument is ${code}`);
+  throw excelError('#VALUE!', `an argument is ${code}`);
+}
+
+/**
+ * A number argument: numbers, and number text such as `"1,250.00"` or `"15%"`.
+ * @example numberArg('15%', 'margin') // 0.15
+ */
+export function numberArg(value: unknown, name: string): number {
+  const cell = scalarOf(value, name);
+  if (isBlank(cell)) invalidArgument(name, 'is required');
+  propagateError(cell);
+  if (typeof cell === 'boolean') invalidArgument(name, 'expects a number, not TRUE/FALSE');
+  const result = amountOrReason(cell);
+  if (typeof result === 'string') invalidArgument(name, result);
+  return result;
+}
+
+/** An optional number argument: `fallback` when omitted. */
+export function optionalNumberArg(value: unknown, name: string, fallback: number): number;
+export function optionalNumberArg(value: unknown, name: string): number | undefined;
+export function optionalNumberArg(value: unknown, name: string, fallback?: number): number | undefined {
+  return isOmitted(value) ? fallback : numberArg(value, name);
+}
+
+/** A text argument (numbers are turned into text, as Excel does). */
+export function textArg(value: unknown, name: string): string {
+  const cell = scalarOf(value, name);
+  propagateError(cell);
+  if (isBlank(cell)) invalidArgument(name, 'is required');
+  if (cell instanceof Date) invalidArgument(name, 'expects text, not a date');
+  return String(cell).trim();
+}
+
+/** An optional text argument: `undefined` when omitted. */
+export function optionalTextArg(value: unknown, name: string): string | undefined {
+  return isOmitted(value) ? undefined : textArg(value, name);
+}
+
+const PERIOD_WORDS = 'day, week, month, quarter or year (or hari, minggu, bulan, kuartal, tahun)';
+
+/**
+ * A period unit in English or Indonesian.
+ * @example periodArg('Bulan', 'period') // 'month'
+ */
+export function periodArg(value: unknown, name: string): PeriodUnit {
+  const text = textArg(value, name);
+  const unit = parsePeriodUnit(text);
+  if (!unit) invalidArgument(name, `'${clip(text)}' is not a period: use ${PERIOD_WORDS}`);
+  return unit;
+}
+
+/** An optional period unit: `undefined` when omitted. */
+export function optionalPeriodArg(value: unknown, name: string): PeriodUnit | undefined {
+  return isOmitted(value) ? undefined : periodArg(value, name);
+}
+
+/**
+ * A date argument as epoch days: an Excel serial (1900 system) or date text.
+ * @example dateArg(45292, 'asOf') // 19723 (2024-01-01)
+ */
+export function dateArg(value: unknown, name: string): number {
+  const cell = scalarOf(value, name);
+  if (isBlank(cell)) invalidArgument(name, 'is required');
+  propagateError(cell);
+  const result = dateOrReason(cell);
+  if (typeof result === 'string') invalidArgument(name, result);
+  return result;
+}
+
+/** An optional date argument: `undefined` when omitted. */
+export function optionalDateArg(value: unknown, name: string): number | undefined {
+  return isOmitted(value) ? undefined : dateArg(value, name);
+}
+
+/**
+ * A range argument read as one column of cells: a single column or a single row of a 2-D array
+ * (a lone value is a one-cell column). Wider blocks are `#VALUE!`.
+ * @example columnArg([[1], [2], ['']], 'amounts') // [1, 2, '']
+ */
+export function columnArg(value: unknown, name: string): CellValue[] {
+  if (!Array.isArray(value)) return value === null || value === undefined ? [] : [cellOf(value)];
+  const rows = value.length;
+  if (rows === 0) return [];
+  const first = value[0];
+  if (!Array.isArray(first)) return value.map(cellOf);
+  if (rows === 1) return first.map(cellOf);
+  const out: CellValue[] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = value[i];
+    if (!Array.isArray(row) || row.length !== 1) {
+      invalidArgument(name, `must be a single column or row, not ${rows} rows × ${Array.isArray(row) ? row.length : 0} columns`);
+    }
+    const cell = row[0];
+    // Plain cells are by far the common case; only objects need converting.
+    out[i] = typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? cellOf(cell) : cell;
+  }
+  return out;
+}
+
+/** An optional range: `undefined` when omitted. */
+export function optionalColumnArg(value: unknown, name: string): CellValue[] | undefined {
+  return value === null || value === undefined ? undefined : columnArg(value, name);
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

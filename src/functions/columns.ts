@@ -1,0 +1,287 @@
+/**
+ * Tables built straight from column ranges. A cell function receives `dates`, `amounts`,
+ * `customers`… as separate ranges rather than a table with headers, so there is no role
+ * detection here: each column is coerced with ingest's cell parsers and the rows that cannot be
+ * used are left out.
+ *
+ * Row rules (the same for every function, and documented in docs/functions.md):
+ * - Ranges must have the same number of rows, else `#VALUE!` ("dates has 10 rows but amounts has 9").
+ * - A row whose cells are all blank is ignored (whole-column references end in blanks).
+ * - A row whose date or amount cannot be read is skipped, like SUM skips text. When no row at all
+ *   can be used, the first reason is reported (`#VALUE!`); when every row is blank, `#N/A`.
+ */
+import type { CellValue } from '../core/cell';
+import { isBlank, isExcelError } from '../core/cell';
+import type { DateOrder } from '../core/ingest/dates';
+import { MAX_SERIAL_1900, dateOrReason, inferDateOrder } from '../core/ingest/dates';
+import type { NumberStyle } from '../core/ingest/numbers';
+import { amountOrReason, inferNumberStyle } from '../core/ingest/numbers';
+import { parseStatus } from '../core/ingest/status';
+import type { DictColumn, OrdersTable, PipelineTable } from '../core/table';
+import { STATUS_CODE } from '../core/table';
+import { invalidArgument, notAvailable } from './errors';
+
+/** A named column of cells, as the user passed it. */
+export interface NamedColumn {
+  readonly name: string;
+  readonly cells: readonly CellValue[];
+}
+
+/**
+ * Checks that all given columns have the same number of rows.
+ * @example sameLength([{ name: 'dates', cells: d }, { name: 'amounts', cells: a }])
+ */
+export function requireSameLength(columns: readonly (NamedColumn | undefined)[]): number {
+  const present = columns.filter((c): c is NamedColumn => c !== undefined);
+  const first = present[0];
+  for (const column of present.slice(1)) {
+    if (column.cells.length !== first.cells.length) {
+      invalidArgument(column.name, `${first.name} has ${first.cells.length} rows but ${column.name} has ${column.cells.length}`);
+    }
+  }
+  return first ? first.cells.length : 0;
+}
+
+function hasText(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (typeof cells[i] === 'string') return true;
+  return false;
+}
+
+/** Day/month order and number style of text cells, decided once per column (numbers skip this). */
+export function dateOrderOf(cells: readonly CellValue[]): DateOrder {
+  return hasText(cells) ? inferDateOrder(cells) : 'mdy';
+}
+
+export function numberStyleOf(cells: readonly CellValue[]): NumberStyle | undefined {
+  return hasText(cells) ? inferNumberStyle(cells) : undefined;
+}
+
+/** Epoch day of a date cell, or its reason; numbers take the fast path (Excel serials). */
+export function readDate(cell: CellValue, order: DateOrder): number | string {
+  return dateOrReason(cell, { order });
+}
+
+/** Number of an amount cell, or its reason. */
+export function readAmount(cell: CellValue, style: NumberStyle | undefined): number | string {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'not a finite number';
+  return amountOrReason(cell, style);
+}
+
+/** Builds a dictionary column; blanks and error cells are missing (`-1`). */
+export function dictColumn(cells: readonly CellValue[], rows: Int32Array): DictColumn {
+  const codes = new Int32Array(rows.length);
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) {
+    const cell = cells[rows[r]];
+    if (isBlank(cell) || isExcelError(cell)) {
+      codes[r] = -1;
+      continue;
+    }
+    const key = cell instanceof Date ? cell.toISOString() : String(cell).trim();
+    let code = index.get(key);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(key);
+      index.set(key, code);
+    }
+    codes[r] = code;
+  }
+  return { codes, dictionary };
+}
+
+/** Tracks skipped rows so that an unusable range says why. */
+class SkipLog {
+  firstReason: string | undefined;
+  firstColumn = '';
+  skipped = 0;
+  note(column: string, row: number, reason: string): void {
+    this.skipped++;
+    if (this.firstReason !== undefined) return;
+    this.firstReason = `row ${row + 1}: ${reason}`;
+    this.firstColumn = column;
+  }
+  /** Throws when nothing was usable. */
+  requireRows(used: number): void {
+    if (used > 0) return;
+    if (this.firstReason) invalidArgument(this.firstColumn, `no row can be used (${this.firstReason})`);
+    notAvailable('the ranges hold no data');
+  }
+}
+
+export interface OrdersColumns {
+  readonly dates: readonly CellValue[];
+  readonly amounts?: readonly CellValue[];
+  readonly customers?: readonly CellValue[];
+  readonly orderIds?: readonly CellValue[];
+  /** Argument names for messages (default: `dates`, `amounts`, `customers`, `orderIds`). */
+  readonly names?: Partial<Record<'dates' | 'amounts' | 'customers' | 'orderIds', string>>;
+}
+
+/**
+ * An `OrdersTable` from columns. Without `amounts` every row counts with amount 0 (functions that
+ * count customers or orders need no amounts); a row with a blank customer is kept for revenue but
+ * has no customer (`-1`).
+ * @example ordersFromColumns({ dates: [45292, 45293], amounts: [10, 20] }).amount // [10, 20]
+ */
+export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
+  const names = { dates: 'dates', amounts: 'amounts', customers: 'customers', orderIds: 'orderIds', ...columns.names };
+  const { dates, amounts, customers, orderIds } = columns;
+  const length = requireSameLength([
+    { name: names.dates, cells: dates },
+    amounts && { name: names.amounts, cells: amounts },
+    customers && { name: names.customers, cells: customers },
+    orderIds && { name: names.orderIds, cells: orderIds },
+  ]);
+  const order = dateOrderOf(dates);
+  const style = amounts ? numberStyleOf(amounts) : undefined;
+  const dateOut = new Float64Array(length);
+  const amountOut = new Float64Array(length);
+  const rows = new Int32Array(length);
+  const log = new SkipLog();
+  let used = 0;
+  for (let i = 0; i < length; i++) {
+    const dateCell = dates[i];
+    const amountCell = amounts ? amounts[i] : 0;
+    if (isBlank(dateCell) && (amounts === undefined || isBlank(amountCell)) && (customers === undefined || isBlank(customers[i]))) {
+      continue;
+    }
+    const date = typeof dateCell === 'number' && dateCell >= 61 && dateCell < MAX_SERIAL_1900 ? dateCell - 25569 : readDate(dateCell, order);
+    if (typeof date === 'string') {
+      log.note(names.dates, i, date);
+      continue;
+    }
+    const amount = readAmount(amountCell, style);
+    if (typeof amount === 'string') {
+      log.note(names.amounts, i, amount);
+      continue;
+    }
+    dateOut[used] = date;
+    amountOut[used] = amount;
+    rows[used] = i;
+    used++;
+  }
+  log.requireRows(used);
+  const kept = rows.subarray(0, used);
+  return {
+    kind: 'orders',
+    length: used,
+    sourceRow: kept.map((r) => r + 1),
+    mapping: { date: names.dates, ...(amounts ? { amount: names.amounts } : {}) },
+    extra: {},
+    date: dateOut.slice(0, used),
+    amount: amountOut.slice(0, used),
+    ...(customers ? { customer: dictColumn(customers, kept) } : {}),
+    ...(orderIds ? { orderId: dictColumn(orderIds, kept) } : {}),
+    dimensions: {},
+  };
+}
+
+export interface PipelineColumns {
+  readonly created?: readonly CellValue[];
+  readonly closed?: readonly CellValue[];
+  readonly statuses?: readonly CellValue[];
+  readonly values?: readonly CellValue[];
+}
+
+/**
+ * A `PipelineTable` from columns. A missing `created` column leaves created dates `NaN`; a missing
+ * `statuses` column makes rows with a closing date `won` (SALES.CYCLEDAYS without statuses) and the
+ * others `open`. Rows with a blank or non-status text status are skipped.
+ */
+export function pipelineFromColumns(columns: PipelineColumns): PipelineTable {
+  const { created, closed, statuses, values } = columns;
+  const length = requireSameLength([
+    created && { name: 'created', cells: created },
+    closed && { name: 'closed', cells: closed },
+    statuses && { name: 'statuses', cells: statuses },
+    values && { name: 'values', cells: values },
+  ]);
+  const createdOrder = created ? dateOrderOf(created) : 'mdy';
+  const closedOrder = closed ? dateOrderOf(closed) : 'mdy';
+  const style = values ? numberStyleOf(values) : undefined;
+  const createdOut = new Float64Array(length);
+  const closedOut = new Float64Array(length);
+  const valueOut = new Float64Array(length);
+  const statusOut = new Uint8Array(length);
+  const rows = new Int32Array(length);
+  const log = new SkipLog();
+  let used = 0;
+  for (let i = 0; i < length; i++) {
+    const cells = [created?.[i], closed?.[i], statuses?.[i], values?.[i]];
+    if (cells.every((c) => isBlank(c))) continue;
+    let createdDay = NaN;
+    if (created) {
+      const read = readDate(created[i], createdOrder);
+      if (typeof read === 'string') {
+        log.note('created', i, read);
+        continue;
+      }
+      createdDay = read;
+    }
+    let closedDay = NaN;
+    if (closed && !isBlank(closed[i])) {
+      const read = readDate(closed[i], closedOrder);
+      if (typeof read === 'string') {
+        log.note('closed', i, read);
+        continue;
+      }
+      closedDay = read;
+    }
+    let status: number = Number.isNaN(closedDay) ? STATUS_CODE.open : STATUS_CODE.won;
+    if (statuses) {
+      const reading = parseStatus(statuses[i]);
+      if ('error' in reading) {
+        log.note('statuses', i, reading.error);
+        continue;
+      }
+      status = STATUS_CODE[reading.status];
+    }
+    let value = NaN;
+    if (values && !isBlank(values[i])) {
+      const read = readAmount(values[i], style);
+      if (typeof read === 'string') {
+        log.note('values', i, read);
+        continue;
+      }
+      value = read;
+    }
+    createdOut[used] = createdDay;
+    closedOut[used] = closedDay;
+    statusOut[used] = status;
+    valueOut[used] = value;
+    rows[used] = i;
+    used++;
+  }
+  log.requireRows(used);
+  return {
+    kind: 'pipeline',
+    length: used,
+    sourceRow: rows.slice(0, used).map((r) => r + 1),
+    mapping: {},
+    extra: {},
+    created: createdOut.slice(0, used),
+    status: statusOut.slice(0, used),
+    closed: closedOut.slice(0, used),
+    ...(values ? { value: valueOut.slice(0, used) } : {}),
+  };
+}
+
+/**
+ * The numbers of a range, blanks and text that is not a number left out (like SUM).
+ * @example numbersOf(['', 5, '1,250', 'n/a']) // [5, 1250]
+ */
+export function numbersOf(cells: readonly CellValue[]): number[] {
+  const style = numberStyleOf(cells);
+  const out: number[] = [];
+  for (const cell of cells) {
+    if (typeof cell === 'number') {
+      if (Number.isFinite(cell)) out.push(cell);
+      continue;
+    }
+    if (isBlank(cell) || typeof cell === 'boolean') continue;
+    const read = amountOrReason(cell, style);
+    if (typeof read === 'number') out.push(read);
+  }
+  return out;
+}
