@@ -1,0 +1,179 @@
+/**
+ * Flag parsing: `node:util` `parseArgs` in strict mode, with its errors turned into one-line
+ * usage errors, and readers for the flag values the commands share (dates, periods, mappings).
+ */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import type { PeriodUnit } from '../core/periods';
+import { daysFromCivil, parseDay, parsePeriodUnit, PERIOD_UNITS } from '../core/periods';
+import type { ColumnRole, TableKind } from '../core/table';
+import { ORDER_ROLES, PIPELINE_ROLES, SPEND_ROLES, TARGET_ROLES } from '../core/table';
+import { usageError } from './errors';
+import type { CliIO } from './io';
+
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  readonly positionals: string[];
+}
+
+/**
+ * Parses `argv` against `options` (strict: unknown flags and missing values are usage errors).
+ * @example parseFlags(['a.csv', '--json'], { json: { type: 'boolean' } }) // { values: { json: true }, positionals: ['a.csv'] }
+ */
+export function parseFlags(argv: readonly string[], options: OptionSpecs): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    throw usageError(shortParseMessage(error));
+  }
+}
+
+/**
+ * `parseArgs` messages span lines and carry advice about `--`; keep the first sentence and, for a
+ * value that starts with a dash, the `--flag=-value` hint. (Duck-typed: under test runners the
+ * error may come from another realm, so `instanceof Error` is not reliable.)
+ */
+function shortParseMessage(error: unknown): string {
+  const message = String((error as { message?: unknown } | null)?.message ?? error);
+  const first = message.split(/\.(?:\s|$)/)[0].replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+  const dash = /use '(--[^=']+)=-XYZ'/.exec(message);
+  return dash ? `${first} (write ${dash[1]}=-VALUE for a value starting with "-")` : first;
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+}
+
+export function booleanFlag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+/** Today as an epoch day, in the machine's local calendar (the user's "today"). */
+export function today(io: CliIO): number {
+  const now = io.now();
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** A `YYYY-MM-DD` flag as an epoch day, or `fallback` when absent. */
+export function dayFlag(args: ParsedArgs, name: string): number | undefined {
+  const text = stringFlag(args, name);
+  if (text === undefined) return undefined;
+  const day = parseDay(text);
+  if (day === null) throw usageError(`--${name} must be a date like 2026-11-28, got "${text}"`);
+  return day;
+}
+
+/** `--as-of`, defaulting to today. */
+export function asOfFlag(args: ParsedArgs, io: CliIO): number {
+  return dayFlag(args, 'as-of') ?? today(io);
+}
+
+/** `--period`, defaulting to `fallback` (English or Indonesian unit names). */
+export function periodFlag(args: ParsedArgs, fallback: PeriodUnit = 'month', name = 'period'): PeriodUnit {
+  const text = stringFlag(args, name);
+  if (text === undefined) return fallback;
+  const unit = parsePeriodUnit(text);
+  if (!unit) throw usageError(`--${name} must be one of ${PERIOD_UNITS.join('|')}, got "${text}"`);
+  return unit;
+}
+
+/** An integer flag within [min, max]. */
+export function integerFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const text = stringFlag(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\s*-?\d+\s*$/.test(text) || value < min || value > max) {
+    throw usageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+/** A finite number flag within [min, max]. */
+export function numberFlag(args: ParsedArgs, name: string, min = -Infinity, max = Infinity): number | undefined {
+  const text = stringFlag(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    const range = Number.isFinite(min) && Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` ≥ ${min}` : '';
+    throw usageError(`--${name} must be a number${range}, got "${text}"`);
+  }
+  return value;
+}
+
+/** One of a fixed set of words. */
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
+  const text = stringFlag(args, name);
+  if (text === undefined) return undefined;
+  const lower = text.trim().toLowerCase();
+  const found = choices.find((choice) => choice === lower);
+  if (!found) throw usageError(`--${name} must be one of ${choices.join('|')}, got "${text}"`);
+  return found;
+}
+
+export type DateOrderFlag = 'dmy' | 'mdy' | 'ymd';
+
+/** `--date-format dmy|mdy|iso` (`ymd` accepted too) as ingestion's date order. */
+export function dateOrderFlag(args: ParsedArgs): DateOrderFlag | undefined {
+  const value = choiceFlag(args, 'date-format', ['dmy', 'mdy', 'iso', 'ymd'] as const);
+  return value === 'iso' ? 'ymd' : value;
+}
+
+export const ROLES_OF: { readonly [K in TableKind]: readonly ColumnRole[] } = {
+  orders: ORDER_ROLES,
+  pipeline: PIPELINE_ROLES,
+  spend: SPEND_ROLES,
+  targets: TARGET_ROLES,
+};
+
+/** Role names as users type them: `order-id`, `Order ID` and `order_id` are the same role. */
+function roleOf(text: string, kind: TableKind): ColumnRole | undefined {
+  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return ROLES_OF[kind].find((role) => role === key);
+}
+
+/**
+ * `--map role=Header` flags as a role → header mapping.
+ * @example mapFlags(['amount=Total Sales', 'customer=Client'], 'orders') // { amount: 'Total Sales', customer: 'Client' }
+ */
+export function mapFlags(entries: readonly string[], kind: TableKind): Partial<Record<ColumnRole, string>> {
+  const mapping: Partial<Record<ColumnRole, string>> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0 || eq === entry.length - 1) throw usageError(`--map expects role=Header, got "${entry}"`);
+    const role = roleOf(entry.slice(0, eq), kind);
+    if (!role) {
+      throw usageError(`--map: "${entry.slice(0, eq)}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')})`);
+    }
+    mapping[role] = entry.slice(eq + 1).trim();
+  }
+  return mapping;
+}
+
+/**
+ * `--columns customer,-,date,quantity,amount`: each column's role in order, `-` to skip one, for
+ * files without a header row. Returns role → 0-based column index.
+ * @example columnsFlag('customer,-,date,quantity,amount', 'orders') // { customer: 0, date: 2, quantity: 3, amount: 4 }
+ */
+export function columnsFlag(spec: string, kind: TableKind): Partial<Record<ColumnRole, number>> {
+  const mapping: Partial<Record<ColumnRole, number>> = {};
+  const parts = spec.split(',');
+  parts.forEach((part, index) => {
+    const name = part.trim();
+    if (name === '-' || name === '') return;
+    const role = roleOf(name, kind);
+    if (!role) throw usageError(`--columns: "${name}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')}; "-" skips a column)`);
+    if (mapping[role] !== undefined) throw usageError(`--columns names "${role}" twice`);
+    mapping[role] = index;
+  });
+  if (Object.keys(mapping).length === 0) throw usageError('--columns names no roles');
+  return mapping;
+}

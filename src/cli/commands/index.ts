@@ -1,0 +1,5 @@
+/** The registry of subcommands, in the order `--help` lists them. */
+import type { Command } from '../command';
+import { clvCommand } from './clv';
+
+export const COMMANDS: readonly Command[] = [clvCommand];

@@ -1,0 +1,51 @@
+/**
+ * The input flags commands share (`--sheet`, `--map`, `--columns`, `--date-format`) and how they
+ * become `LoadOptions` for each table.
+ */
+import type { OptionSpecs, ParsedArgs } from './args';
+import { columnsFlag, dateOrderFlag, listFlag, mapFlags, stringFlag } from './args';
+import { usageError } from './errors';
+import type { LoadOptions } from './load';
+
+export const INPUT_OPTIONS: OptionSpecs = {
+  sheet: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  columns: { type: 'string' },
+  'date-format': { type: 'string' },
+};
+
+export const INPUT_HELP = `Input options:
+  --sheet NAME              worksheet of an .xlsx file (default: the first that looks like orders)
+  --map role=Header         use this column for a role (repeatable), e.g. --map amount="Total Sales"
+  --columns r1,r2,...       header-less file: each column's role in order, "-" skips one
+                            (e.g. --columns customer,-,date,quantity,amount for the CDNOW file)
+  --date-format dmy|mdy|iso day/month order of text dates (default: inferred per column)`;
+
+/** Load options for the main orders file from the shared input flags. */
+export function ordersLoadOptions(args: ParsedArgs): LoadOptions {
+  const columns = stringFlag(args, 'columns');
+  const map = listFlag(args, 'map');
+  if (columns !== undefined && map.length > 0) throw usageError('use either --columns or --map, not both');
+  return {
+    sheet: stringFlag(args, 'sheet'),
+    mapping: mapFlags(map, 'orders'),
+    columns: columns === undefined ? undefined : columnsFlag(columns, 'orders'),
+    dateOrder: dateOrderFlag(args),
+  };
+}
+
+/** Load options for a side table (pipeline, spend, targets): same date order, detected columns. */
+export function sideLoadOptions(args: ParsedArgs): LoadOptions {
+  return { dateOrder: dateOrderFlag(args) };
+}
+
+/** The one positional input file (or `--orders F`), required unless `optional`. */
+export function ordersPath(args: ParsedArgs, command: string, optional = false): string | undefined {
+  const flag = stringFlag(args, 'orders');
+  if (args.positionals.length > 1) throw usageError(`${command} takes one input file, got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+  const positional = args.positionals[0];
+  if (flag !== undefined && positional !== undefined) throw usageError('give the orders file either as an argument or with --orders, not both');
+  const path = flag ?? positional;
+  if (path === undefined && !optional) throw usageError(`${command} needs an orders file (run "sales-metrics ${command} --help")`);
+  return path;
+}

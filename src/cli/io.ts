@@ -1,0 +1,66 @@
+/**
+ * Where the CLI writes and what it may ask of the outside world. Injected so tests can run
+ * `main()` in-process and read what it printed; the real process uses `processIO()`.
+ */
+export interface CliIO {
+  /** Results (tables, JSON). */
+  readonly stdout: (text: string) => void;
+  /** Progress, warnings and errors. */
+  readonly stderr: (text: string) => void;
+  /** The clock; the CLI is the one place that reads it (for the default as-of date). */
+  readonly now: () => Date;
+  /** The working folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** The real process: `process.stdout`, `process.stderr`, the system clock. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    now: () => new Date(),
+    cwd: process.cwd(),
+  };
+}
+
+/** An IO that records everything, for tests and for embedding. */
+export interface CapturedIO extends CliIO {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+/**
+ * @example const io = captureIO(new Date('2026-11-28')); await main(['benchmarks', '--json'], io); JSON.parse(io.out());
+ */
+export function captureIO(now: Date = new Date(Date.UTC(2026, 10, 28)), cwd = process.cwd()): CapturedIO {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    now: () => now,
+    cwd,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+/** Progress lines on stderr: `[stage] message`. Quiet when `quiet` is set. */
+export interface Progress {
+  readonly stage: (message: string) => void;
+  readonly rows: (label: string, count: number) => void;
+}
+
+export function progressOn(io: CliIO, quiet = false): Progress {
+  const write = (line: string) => {
+    if (!quiet) io.stderr(`${line}\n`);
+  };
+  return {
+    stage: (message) => write(`… ${message}`),
+    rows: (label, count) => write(`… ${label}: ${count.toLocaleString('en-US')} rows read`),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Reading a file into an engine table: the file reader, then ingestion with the user's flags
+ * (`--map`, `--columns`, `--date-format`, `--sheet`), with progress on stderr and one clear
+ * error when the file cannot be used at all.
+ */
+import { basename, resolve } from 'node:path';
+import type { CellValue } from '../core/cell';
+import type { IngestOptions, IngestResult } from '../core/ingest';
+import { ingestTable } from '../core/ingest';
+import type { IngestReport } from '../core/report';
+import type { ColumnRole, Mapping, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../core/table';
+import { readTableFile } from '../xlsx/read';
+import type { DateOrderFlag } from './args';
+import { CliError } from './errors';
+import type { CliIO, Progress } from './io';
+
+export interface LoadOptions {
+  /** Worksheet of a workbook; default: the first that has the table's required columns. */
+  readonly sheet?: string;
+  /** `--map role=Header`. */
+  readonly mapping?: Partial<Record<ColumnRole, string>>;
+  /** `--columns`: role → column index for header-less files. */
+  readonly columns?: Partial<Record<ColumnRole, number>>;
+  readonly dateOrder?: DateOrderFlag;
+}
+
+export interface LoadedTable<T extends SalesTable> {
+  readonly table: T;
+  readonly report: IngestReport;
+  /** Role → header, as read (`Column C` style names for header-less files). */
+  readonly mapping: Mapping;
+  readonly path: string;
+  /** Worksheet the rows came from (workbooks). */
+  readonly sheet?: string;
+  /** The raw rows, kept for commands that copy the data (build). */
+  readonly rows: CellValue[][];
+}
+
+/** Ingestion options from the CLI flags. */
+export function ingestOptionsOf(options: LoadOptions): IngestOptions {
+  if (options.columns) {
+    return { mapping: options.columns, headerRow: 'none', dateOrder: options.dateOrder };
+  }
+  const mapping = options.mapping && Object.keys(options.mapping).length > 0 ? options.mapping : undefined;
+  return { mapping, dateOrder: options.dateOrder };
+}
+
+/** True when the first rows of a sheet hold the table's required columns (used to pick a sheet). */
+function looksLike(kind: TableKind, options: IngestOptions) {
+  return (rows: readonly (readonly CellValue[])[]) => ingestTable(kind, rows.slice(0, 200), options).table !== null;
+}
+
+/**
+ * Reads and ingests one table file. Throws `CliError` (or `FileReadError`) with a one-line
+ * message when the file is missing, unreadable or lacks the table's required columns.
+ * @example const orders = await loadTable('orders', 'sales.csv', { dateOrder: 'dmy' }, io, progress);
+ */
+export async function loadTable(kind: 'orders', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<OrdersTable>>;
+export async function loadTable(kind: 'pipeline', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<PipelineTable>>;
+export async function loadTable(kind: 'spend', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<SpendTable>>;
+export async function loadTable(kind: 'targets', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<TargetsTable>>;
+export async function loadTable(kind: TableKind, path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<SalesTable>> {
+  const fullPath = resolve(io.cwd, path);
+  const name = basename(path);
+  const ingestOptions = ingestOptionsOf(options);
+  progress.stage(`reading ${kind} from ${name}`);
+  const read = await readTableFile(fullPath, {
+    sheet: options.sheet,
+    looksLike: looksLike(kind, ingestOptions),
+    onProgress: (count) => progress.rows(name, count),
+  });
+  if (read.sheet) progress.stage(`sheet "${read.sheet}"`);
+  progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
+  const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, ingestOptions);
+  if (!result.table) {
+    throw new CliError(`${name}: ${oneLine(result.error ?? `no usable ${kind} rows`)}`);
+  }
+  const { report } = result;
+  if (report.rowsSkipped > 0) {
+    progress.stage(`${report.rowsSkipped.toLocaleString('en-US')} of ${report.rowsRead.toLocaleString('en-US')} rows skipped${firstReason(report)}`);
+  }
+  return { table: result.table, report, mapping: result.table.mapping, path: fullPath, sheet: read.sheet, rows: read.rows };
+}
+
+function firstReason(report: IngestReport): string {
+  const first = report.issues.find((issue) => issue.severity === 'skipped');
+  return first ? ` (first: row ${first.row}, ${first.column}: ${first.reason})` : '';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+describe('bin/sales-metrics.js', () => {
+  it('runs from source with no build step and prints the help', () => {
+    const out = execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--help'], { encoding: 'utf8' });
+    expect(out).toMatch(/^Usage: sales-metrics <command> \[options\]/);
+    expect(out).toContain('clv');
+  });
+
+  it('exits non-zero with a one-line error for an unknown command', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), 'nope'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^sales-metrics: unknown command "nope"/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
