@@ -18,4 +18,8 @@ export interface IngestReport {
   readonly rowsUsed: number;
   readonly rowsSkipped: number;
   readonly issues: readonly IngestIssue[];
+  /** Table-level findings in words: formats chosen, conflicting evidence, blank rows, mapping problems. */
+  readonly notes?: readonly string[];
+  /** Issues counted but not stored in `issues` because of the cap. */
+  readonly issuesOmitted?: number;
 }

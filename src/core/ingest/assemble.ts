@@ -1,0 +1,164 @@
+/**
+ * Puts the read columns together into the table of each kind, keeping only the used rows.
+ * When every used row comes first (the usual case: skipped rows are trailing blanks), columns are
+ * shortened with `subarray` instead of copied.
+ */
+import type { ColumnRole, DictColumn, Mapping, OrderDimension, SalesTable, TableKind, TargetRow } from '../table';
+import { ORDER_DIMENSIONS, STATUS_CODE } from '../table';
+import { type Frame, ROW_USED } from './frame';
+import type { RoleColumn } from './columns';
+import type { RoleDetection } from './roles';
+import { readDict } from './readers';
+
+export interface TableParts {
+  readonly kind: TableKind;
+  readonly frame: Frame;
+  readonly headers: readonly string[];
+  readonly detection: RoleDetection;
+  readonly columns: Partial<Record<ColumnRole, RoleColumn>>;
+  /** Unassigned text columns to keep as breakdown dimensions. */
+  readonly extraColumns: readonly number[];
+}
+
+/** The used rows: their data-row indexes, or `index: null` when they are exactly the first `length` rows. */
+interface Kept {
+  readonly index: Int32Array | null;
+  readonly length: number;
+}
+
+function keptRows(fate: Uint8Array): Kept {
+  let used = 0;
+  for (let i = 0; i < fate.length; i++) if (fate[i] === ROW_USED) used++;
+  let prefix = true;
+  for (let i = 0; i < used && prefix; i++) if (fate[i] !== ROW_USED) prefix = false;
+  // The usual case (every used row first) needs no index: columns are cut with `subarray`.
+  if (prefix) return { index: null, length: used };
+  const index = new Int32Array(used);
+  let k = 0;
+  for (let i = 0; i < fate.length; i++) if (fate[i] === ROW_USED) index[k++] = i;
+  return { index, length: used };
+}
+
+/** Data row index of the `k`-th used row. */
+function rowOf(kept: Kept, k: number): number {
+  return kept.index === null ? k : kept.index[k];
+}
+
+function gather<T extends Float64Array | Int32Array | Uint8Array>(data: T, kept: Kept): T {
+  const n = kept.length;
+  const index = kept.index;
+  if (index === null) return (n === data.length ? data : data.subarray(0, n)) as T;
+  const out = new (data.constructor as { new (length: number): T })(n);
+  for (let k = 0; k < n; k++) out[k] = data[index[k]];
+  return out;
+}
+
+function gatherDict(column: DictColumn, kept: Kept): DictColumn {
+  return { codes: gather(column.codes, kept), dictionary: column.dictionary };
+}
+
+function numbers(parts: TableParts, role: ColumnRole, kept: Kept): Float64Array | undefined {
+  const column = parts.columns[role];
+  return column && (column.type === 'number' || column.type === 'date') ? gather(column.data, kept) : undefined;
+}
+
+function dict(parts: TableParts, role: ColumnRole, kept: Kept): DictColumn | undefined {
+  const column = parts.columns[role];
+  return column && column.type === 'dict' ? gatherDict(column.data, kept) : undefined;
+}
+
+function mappingOf(detection: RoleDetection): Mapping {
+  const mapping: Mapping = {};
+  for (const [role, guess] of Object.entries(detection.roles)) if (guess) mapping[role as ColumnRole] = guess.header;
+  return mapping;
+}
+
+function extras(parts: TableParts, kept: Kept): Record<string, DictColumn> {
+  const out: Record<string, DictColumn> = {};
+  for (const c of parts.extraColumns) {
+    const header = parts.headers[c];
+    out[header] = gatherDict(readDict(parts.frame, { column: c, header, required: false }, false), kept);
+  }
+  return out;
+}
+
+function sourceRows(frame: Frame, kept: Kept): Int32Array {
+  const rows = new Int32Array(kept.length);
+  const offset = frame.firstRowNumber + frame.start;
+  for (let k = 0; k < rows.length; k++) rows[k] = rowOf(kept, k) + offset;
+  return rows;
+}
+
+function targetsTable(parts: TableParts, kept: Kept, mapping: Mapping): SalesTable {
+  const metric = parts.columns.metric;
+  const period = parts.columns.period;
+  const target = parts.columns.target;
+  const rep = dict(parts, 'rep', kept);
+  const region = dict(parts, 'region', kept);
+  const rows: TargetRow[] = [];
+  const offset = parts.frame.firstRowNumber + parts.frame.start;
+  for (let k = 0; k < kept.length; k++) {
+    const i = rowOf(kept, k);
+    if (metric?.type !== 'dict' || period?.type !== 'period' || target?.type !== 'number') break;
+    const row: { -readonly [K in keyof TargetRow]: TargetRow[K] } = {
+      metric: metric.data.dictionary[metric.data.codes[i]],
+      period: period.data[i] as string,
+      target: target.data[i],
+      sourceRow: i + offset,
+    };
+    if (rep && rep.codes[k] >= 0) row.rep = rep.dictionary[rep.codes[k]];
+    if (region && region.codes[k] >= 0) row.region = region.dictionary[region.codes[k]];
+    rows.push(row);
+  }
+  return { kind: 'targets', rows, mapping };
+}
+
+/** Builds the table of `parts.kind` from the read columns. */
+export function buildTable(parts: TableParts): SalesTable {
+  const kept = keptRows(parts.frame.fate);
+  const mapping = mappingOf(parts.detection);
+  if (parts.kind === 'targets') return targetsTable(parts, kept, mapping);
+  const base = { length: kept.length, sourceRow: sourceRows(parts.frame, kept), mapping, extra: extras(parts, kept) };
+  const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+  if (parts.kind === 'orders') {
+    const dimensions: Partial<Record<OrderDimension, DictColumn>> = {};
+    for (const dimension of ORDER_DIMENSIONS) {
+      const column = dict(parts, dimension, kept);
+      if (column) dimensions[dimension] = column;
+    }
+    return {
+      kind: 'orders', ...base,
+      date: numbers(parts, 'date', kept) as Float64Array,
+      amount: numbers(parts, 'amount', kept) as Float64Array,
+      ...optional('orderId', dict(parts, 'order_id', kept)),
+      ...optional('customer', dict(parts, 'customer', kept)),
+      ...optional('quantity', numbers(parts, 'quantity', kept)),
+      ...optional('cost', numbers(parts, 'cost', kept)),
+      dimensions,
+    };
+  }
+  if (parts.kind === 'pipeline') {
+    const statusColumn = parts.columns.status;
+    const status = statusColumn?.type === 'status' ? gather(statusColumn.data, kept) : new Uint8Array(kept.length);
+    // `closed` is the closing date of closed deals; for open ones a date there is an expected close.
+    const closed = numbers(parts, 'closed', kept)?.slice() ?? new Float64Array(kept.length).fill(NaN);
+    for (let k = 0; k < closed.length; k++) if (status[k] === STATUS_CODE.open) closed[k] = NaN;
+    return {
+      kind: 'pipeline', ...base,
+      created: numbers(parts, 'created', kept) as Float64Array,
+      status, closed,
+      ...optional('value', numbers(parts, 'value', kept)),
+      ...optional('id', dict(parts, 'id', kept)),
+      ...optional('rep', dict(parts, 'rep', kept)),
+      ...optional('source', dict(parts, 'source', kept)),
+      ...optional('region', dict(parts, 'region', kept)),
+    };
+  }
+  return {
+    kind: 'spend', ...base,
+    date: numbers(parts, 'date', kept) as Float64Array,
+    spend: numbers(parts, 'spend', kept) as Float64Array,
+    ...optional('channel', dict(parts, 'channel', kept)),
+  };
+}

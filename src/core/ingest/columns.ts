@@ -1,0 +1,87 @@
+/**
+ * Reads the columns that got a role: chooses each column's format from a sample (date order,
+ * number style) unless the options fix it, then runs the column's reader. Required roles are read
+ * first, so optional columns only look at rows that survive.
+ */
+import type { ColumnRole, DictColumn, TableKind } from '../table';
+import { REQUIRED_ROLES } from '../table';
+import { type DateOrder, inferDateOrderEvidence } from './dates';
+import { type NumberStyle, inferNumberStyle } from './numbers';
+import { type Frame, columnSample } from './frame';
+import { type RoleDetection, ROLES_BY_KIND, VALUE_KIND } from './roles';
+import type { IngestOptions } from './ingest';
+import { readAmounts, readDates, readDict, readStatus, readWith, type ColumnSpec } from './readers';
+import { periodKeyOf } from './targets';
+
+/** How one column was read. */
+export interface ColumnFormat {
+  readonly role: ColumnRole;
+  readonly column: number;
+  readonly header: string;
+  readonly dateOrder?: DateOrder;
+  readonly numberStyle?: NumberStyle;
+}
+
+export type RoleColumn =
+  | { readonly type: 'date' | 'number'; readonly data: Float64Array }
+  | { readonly type: 'dict'; readonly data: DictColumn }
+  | { readonly type: 'status'; readonly data: Uint8Array }
+  | { readonly type: 'period'; readonly data: readonly (string | undefined)[] };
+
+const ORDER_WORDS: Readonly<Record<DateOrder, string>> = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' };
+
+function chooseDateOrder(frame: Frame, spec: ColumnSpec, options: IngestOptions, notes: string[]): DateOrder {
+  if (options.dateOrder) return options.dateOrder;
+  const evidence = inferDateOrderEvidence(columnSample(frame, spec.column), options.defaultDateOrder ?? 'mdy');
+  if (evidence.conflicting) {
+    notes.push(`'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]} by majority `
+      + `(${evidence.dmyVotes} sampled cells are day-first only, ${evidence.mdyVotes} month-first only); `
+      + 'cells that do not fit are reported.');
+  } else if (!evidence.fallback && evidence.order !== (options.defaultDateOrder ?? 'mdy')) {
+    notes.push(`'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]}.`);
+  }
+  return evidence.order;
+}
+
+function chooseNumberStyle(frame: Frame, spec: ColumnSpec, options: IngestOptions, notes: string[]): NumberStyle {
+  if (options.numberStyle) return options.numberStyle;
+  const style = inferNumberStyle(columnSample(frame, spec.column));
+  if (style === 'comma-decimal') notes.push(`'${spec.header}': amounts read with comma decimals (1.250,00).`);
+  return style;
+}
+
+/** Reads every role column of the detection; returns the columns (not yet compacted) and formats. */
+export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDetection, options: IngestOptions,
+  notes: string[]): { columns: Partial<Record<ColumnRole, RoleColumn>>; formats: ColumnFormat[] } {
+  const required = REQUIRED_ROLES[kind];
+  const order = [...required, ...ROLES_BY_KIND[kind].filter((role) => !required.includes(role))];
+  const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
+  const formats: ColumnFormat[] = [];
+  for (const role of order) {
+    const guess = detection.roles[role];
+    if (!guess) continue;
+    const spec: ColumnSpec = { column: guess.column, header: guess.header, required: required.includes(role) };
+    const kindOfValue = VALUE_KIND[role];
+    if (kindOfValue === 'date') {
+      const dateOrder = chooseDateOrder(frame, spec, options, notes);
+      columns[role] = { type: 'date', data: readDates(frame, spec, { order: dateOrder, system: options.dateSystem }) };
+      formats.push({ role, column: spec.column, header: spec.header, dateOrder });
+    } else if (kindOfValue === 'number') {
+      const numberStyle = chooseNumberStyle(frame, spec, options, notes);
+      columns[role] = { type: 'number', data: readAmounts(frame, spec, numberStyle) };
+      formats.push({ role, column: spec.column, header: spec.header, numberStyle });
+    } else if (kindOfValue === 'status') {
+      const { codes, unknown } = readStatus(frame, spec);
+      if (unknown > 0) notes.push(`'${spec.header}': ${unknown} row(s) with an unknown status were counted as open.`);
+      columns[role] = { type: 'status', data: codes };
+      formats.push({ role, column: spec.column, header: spec.header });
+    } else if (kindOfValue === 'period') {
+      columns[role] = { type: 'period', data: readWith(frame, spec, periodKeyOf) };
+      formats.push({ role, column: spec.column, header: spec.header });
+    } else {
+      columns[role] = { type: 'dict', data: readDict(frame, spec) };
+      formats.push({ role, column: spec.column, header: spec.header });
+    }
+  }
+  return { columns, formats };
+}

@@ -1,0 +1,87 @@
+/**
+ * The block of cells being ingested, the per-row fate (used, skipped, blank) and the issue log
+ * that the column readers share.
+ */
+import type { CellValue } from '../cell';
+import { isBlank } from '../cell';
+import type { IngestIssue } from '../report';
+
+export type Cells = readonly (readonly CellValue[] | null | undefined)[];
+
+/** Row fates in `Frame.fate`. */
+export const ROW_USED = 0;
+export const ROW_SKIPPED = 1;
+export const ROW_BLANK = 2;
+
+export interface Frame {
+  readonly values: Cells;
+  /** Index in `values` of the first data row. */
+  readonly start: number;
+  /** Number of data rows (`values.length − start`). */
+  readonly count: number;
+  /** Sheet row number of `values[0]`. */
+  readonly firstRowNumber: number;
+  /** One of `ROW_USED`, `ROW_SKIPPED`, `ROW_BLANK` per data row. */
+  readonly fate: Uint8Array;
+  readonly log: IssueLog;
+}
+
+/** The cell at data row `i`, column `c`; ragged and missing rows read as `undefined`. */
+export function cellAt(frame: Frame, i: number, c: number): CellValue {
+  const row = frame.values[frame.start + i];
+  return row === null || row === undefined ? undefined : row[c];
+}
+
+/** True when every cell of data row `i` is blank. */
+export function isBlankRow(frame: Frame, i: number): boolean {
+  const row = frame.values[frame.start + i];
+  if (row === null || row === undefined || typeof row !== 'object') return true;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+/** Up to `limit` non-blank values of a column from the top, looking at most `maxRows` rows. */
+export function columnSample(frame: Frame, c: number, limit = 1000, maxRows = 100_000): CellValue[] {
+  const sample: CellValue[] = [];
+  const end = Math.min(frame.count, maxRows);
+  for (let i = 0; i < end && sample.length < limit; i++) {
+    const value = cellAt(frame, i, c);
+    if (!isBlank(value)) sample.push(value);
+  }
+  return sample;
+}
+
+interface LoggedIssue {
+  readonly issue: IngestIssue;
+  readonly column: number;
+}
+
+/**
+ * Collects issues column by column. Each column keeps its first `maxIssues` (they arrive in row
+ * order), so the first `maxIssues` of all columns by row are always among them; `finish` merges
+ * and sorts. Counts stay exact however many are dropped.
+ */
+export class IssueLog {
+  private readonly byColumn = new Map<number, LoggedIssue[]>();
+  total = 0;
+
+  constructor(private readonly maxIssues: number) {}
+
+  add(row: number, column: number, header: string, value: CellValue, reason: string, severity: IngestIssue['severity']): void {
+    this.total++;
+    let list = this.byColumn.get(column);
+    if (!list) {
+      list = [];
+      this.byColumn.set(column, list);
+    }
+    if (list.length < this.maxIssues) list.push({ issue: { row, column: header, value, reason, severity }, column });
+  }
+
+  finish(): { issues: IngestIssue[]; omitted: number } {
+    const all: LoggedIssue[] = [];
+    for (const list of this.byColumn.values()) for (const entry of list) all.push(entry);
+    all.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column);
+    const issues = all.slice(0, this.maxIssues).map((entry) => entry.issue);
+    return { issues, omitted: this.total - issues.length };
+  }
+}

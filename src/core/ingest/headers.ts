@@ -1,0 +1,124 @@
+/**
+ * Header rows: finding the one in a block of cells, making header texts usable (unique, never
+ * blank), and comparing them the way people mean them (`Order Date` = `order_date` = `ORDERDATE`).
+ */
+import type { CellValue } from '../cell';
+import { isBlank, isExcelError } from '../cell';
+import { amountFromText } from './numbers';
+import { dateFromText } from './dates';
+
+/** How many rows from the top may hold the header (title rows and notes come first in real sheets). */
+export const HEADER_SCAN_ROWS = 10;
+
+/**
+ * Case-, accent-, space-, underscore-, dash- and punctuation-insensitive form of a header.
+ *
+ * @example
+ * normalizeHeader('Order Date') === normalizeHeader('order_date') // true ('orderdate')
+ * normalizeHeader('Tanggal Pésanan')                              // 'tanggalpesanan'
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Spreadsheet column letters of a 0-based column index.
+ *
+ * @example
+ * columnLetter(0)  // 'A'
+ * columnLetter(27) // 'AB'
+ */
+export function columnLetter(index: number): string {
+  let n = Math.max(0, Math.floor(index)) + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** True for text that reads as a label: not a number, amount, date, boolean or Excel error. */
+function isLabel(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (text === '' || isExcelError(text)) return false;
+  if (typeof amountFromText(text) === 'number') return false;
+  return typeof dateFromText(text) !== 'number';
+}
+
+function nonBlankCount(row: readonly CellValue[] | undefined): number {
+  if (!Array.isArray(row)) return 0;
+  let count = 0;
+  for (const value of row) if (!isBlank(value)) count++;
+  return count;
+}
+
+/**
+ * Finds the header row: the first row among the first {@link HEADER_SCAN_ROWS} where more than
+ * half of the non-blank cells are labels, that is about as wide as the data below it (so a title
+ * like `Sales 2026` in A1 is passed over), and that has at least one non-blank row below.
+ * Returns `'none'` when no row qualifies (headerless data such as CDNOW).
+ *
+ * @example
+ * detectHeaderRow([['Sales report'], [], ['Date', 'Amount'], [45292, 10]]) // 2
+ * detectHeaderRow([[45292, 10], [45293, 12]])                              // 'none'
+ */
+export function detectHeaderRow(values: readonly (readonly CellValue[])[]): number | 'none' {
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = values[r];
+    const filled = nonBlankCount(row);
+    if (filled === 0) continue;
+    let labels = 0;
+    for (const value of row) if (isLabel(value)) labels++;
+    if (labels * 2 <= filled) continue;
+    let below = -1;
+    for (let b = r + 1; b < values.length && b <= r + HEADER_SCAN_ROWS; b++) {
+      if (nonBlankCount(values[b]) > 0) {
+        below = b;
+        break;
+      }
+    }
+    if (below < 0) continue;
+    const dataWidth = nonBlankCount(values[below]);
+    if (dataWidth >= 2 && (filled < 2 || filled * 2 < dataWidth)) continue;
+    return r;
+  }
+  return 'none';
+}
+
+/**
+ * Header texts for `width` columns: trimmed cell text, `Column A`… for blank cells or when there is
+ * no header row, and a ` (2)` suffix on repeats so that every header names one column.
+ *
+ * @example
+ * makeHeaders(['Date', '', 'Date'], 3) // ['Date', 'Column B', 'Date (2)']
+ */
+export function makeHeaders(row: readonly CellValue[] | undefined, width: number): string[] {
+  const headers: string[] = [];
+  const seen = new Map<string, number>();
+  for (let c = 0; c < width; c++) {
+    const value = Array.isArray(row) ? row[c] : undefined;
+    let text = headerText(value);
+    if (text === '') text = `Column ${columnLetter(c)}`;
+    const key = text.toLowerCase();
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    headers.push(count > 1 ? `${text} (${count})` : text);
+  }
+  return headers;
+}
+
+function headerText(value: CellValue): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date && Number.isFinite(value.getTime())) return value.toISOString().slice(0, 10);
+  return '';
+}

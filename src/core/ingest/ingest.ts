@@ -1,0 +1,206 @@
+/**
+ * Public ingestion API: a 2-D array of cells exactly as Excel or a file reader gives them →
+ * a columnar table, the role detection behind it, and a report of every row left out and why.
+ *
+ * Decisions (also in the report's notes):
+ * - Rows above the header row (titles) are not data and are not counted.
+ * - Completely blank rows are counted in `rowsSkipped` but not listed one by one; one note
+ *   says how many there were.
+ * - A required cell that is unusable skips its row with a `skipped` issue; an optional cell that is
+ *   unusable (not blank) becomes missing with a `warning` issue.
+ * - Nothing throws: a failure anywhere is returned as `error` with a null table.
+ */
+import type { CellValue } from '../cell';
+import type { ColumnRole, Mapping, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../table';
+import type { IngestReport } from '../report';
+import { REQUIRED_ROLES } from '../table';
+import type { DateOrder, DateSystem } from './dates';
+import type { NumberStyle } from './numbers';
+import { detectHeaderRow, makeHeaders } from './headers';
+import { type ExplicitMapping, type RoleDetection, detectRoles, profileColumns, resolveMapping } from './roles';
+import { type Cells, type Frame, IssueLog, ROW_USED } from './frame';
+import { ROLE_ALIASES } from './aliases';
+import { buildTable, type TableParts } from './assemble';
+import { type ColumnFormat, readRoleColumns } from './columns';
+import { textShare } from './profile';
+
+export interface IngestOptions {
+  /** Explicit role → header (or role → 0-based column index); overrides detection. */
+  readonly mapping?: Mapping | Partial<Record<ColumnRole, number>>;
+  /** Day/month order of date text; else inferred per column. */
+  readonly dateOrder?: DateOrder;
+  /** Order used when a column gives no evidence (default `mdy`, Excel's US default). */
+  readonly defaultDateOrder?: DateOrder;
+  readonly dateSystem?: DateSystem;
+  /** Else inferred per column. */
+  readonly numberStyle?: NumberStyle;
+  /** 0-based index into the array of the header row, `'none'` for headerless data; else detected. */
+  readonly headerRow?: number | 'none';
+  /** Sheet row number of `values[0]` (default 1), for the row numbers in the report. */
+  readonly firstRowNumber?: number;
+  /** Cap on stored issues (default 1000); counts stay exact. */
+  readonly maxIssues?: number;
+}
+
+export interface IngestResult<T> {
+  /** Null only when a required role cannot be found (see `error`). */
+  readonly table: T | null;
+  readonly report: IngestReport;
+  readonly detection: RoleDetection;
+  readonly error?: string;
+  /** How each read column was interpreted (date order, number style), for the task pane. */
+  readonly formats: readonly ColumnFormat[];
+}
+
+/** Rows profiled for role detection. */
+const DETECTION_SAMPLE_ROWS = 500;
+
+const EMPTY_DETECTION: RoleDetection = { roles: {}, unassigned: [] };
+
+function failure<T>(error: string, rowsRead: number, detection: RoleDetection = EMPTY_DETECTION,
+  notes: string[] = []): IngestResult<T> {
+  return {
+    table: null, error, detection, formats: [],
+    report: { rowsRead, rowsUsed: 0, rowsSkipped: rowsRead, issues: [], notes: [...notes, error] },
+  };
+}
+
+function headerRowOf(values: Cells, option: IngestOptions['headerRow']): number | 'none' {
+  if (option === 'none') return 'none';
+  if (typeof option === 'number' && Number.isInteger(option) && option >= 0 && option < values.length) return option;
+  try {
+    return detectHeaderRow(values as readonly (readonly CellValue[])[]);
+  } catch {
+    return 'none';
+  }
+}
+
+function widthOf(values: Cells): number {
+  let width = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (row !== null && row !== undefined && typeof row === 'object' && row.length > width) width = row.length;
+  }
+  return Math.min(width, 16384);
+}
+
+function sampleRows(frame: Frame): (readonly CellValue[])[] {
+  const rows: (readonly CellValue[])[] = [];
+  for (let i = 0; i < frame.count && rows.length < DETECTION_SAMPLE_ROWS; i++) {
+    const row = frame.values[frame.start + i];
+    if (row !== null && row !== undefined && typeof row === 'object') rows.push(row);
+  }
+  return rows;
+}
+
+function missingRoleMessage(kind: TableKind, missing: readonly ColumnRole[], headers: readonly string[]): string {
+  const parts = missing.map((role) => {
+    const examples = (ROLE_ALIASES[kind][role]?.strong ?? []).slice(0, 3).join(', ');
+    return `the ${role.replace('_', ' ')} column (a header like ${examples})`;
+  });
+  const seen = headers.length > 0 ? headers.map((h) => `'${h}'`).join(', ') : 'none';
+  return `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}. `
+    + 'Choose the column in the mapping.';
+}
+
+function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): IngestResult<SalesTable> {
+  if (!Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
+  const headerRow = headerRowOf(values, options.headerRow);
+  const width = widthOf(values);
+  const headers = makeHeaders(headerRow === 'none' ? undefined : (values[headerRow] ?? undefined) as CellValue[] | undefined, width);
+  const start = headerRow === 'none' ? 0 : headerRow + 1;
+  const count = Math.max(0, values.length - start);
+  const maxIssues = Number.isInteger(options.maxIssues) && (options.maxIssues as number) >= 0 ? options.maxIssues as number : 1000;
+  const frame: Frame = {
+    values, start, count,
+    firstRowNumber: Number.isInteger(options.firstRowNumber) ? options.firstRowNumber as number : 1,
+    fate: new Uint8Array(count), log: new IssueLog(maxIssues),
+  };
+  const notes: string[] = [];
+  const sample = sampleRows(frame);
+  const profiles = profileColumns(width, sample);
+  const mapping = options.mapping as ExplicitMapping | undefined;
+  const { columns: explicit, problems } = resolveMapping(kind, headers, mapping);
+  notes.push(...problems);
+  const detection = detectRoles(kind, headers, sample, mapping, profiles);
+  const required = REQUIRED_ROLES[kind];
+  const badlyMapped = required.filter((role) => mapping?.[role as keyof typeof mapping] !== undefined && explicit[role] === undefined);
+  const missing = required.filter((role) => detection.roles[role] === undefined || badlyMapped.includes(role));
+  if (missing.length > 0) return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
+
+  const { columns, formats } = readRoleColumns(frame, kind, detection, options, notes);
+  const extraColumns = detection.unassigned.filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5);
+  const parts: TableParts = { kind, frame, headers, detection, columns, extraColumns };
+  const table = buildTable(parts);
+
+  let used = 0;
+  let blank = 0;
+  for (let i = 0; i < count; i++) {
+    if (frame.fate[i] === ROW_USED) used++;
+    else if (frame.fate[i] === 2) blank++;
+  }
+  if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped (not listed).`);
+  const { issues, omitted } = frame.log.finish();
+  if (omitted > 0) notes.push(`${omitted} more issue${omitted === 1 ? '' : 's'} not listed (limit ${maxIssues}).`);
+  const report: IngestReport = { rowsRead: count, rowsUsed: used, rowsSkipped: count - used, issues, notes, issuesOmitted: omitted };
+  return { table, report, detection, formats };
+}
+
+/**
+ * Ingests a table of the given kind. Never throws.
+ *
+ * @example
+ * const { table, report } = ingestTable('orders', [['Date', 'Amount'], [45292, '$1,250.00'], ['', '']]);
+ * // table.length === 1, report.rowsSkipped === 1 (a blank row)
+ */
+export function ingestTable(kind: TableKind, values: readonly (readonly CellValue[])[], options: IngestOptions = {}): IngestResult<SalesTable> {
+  try {
+    return ingestUnsafe(kind, values, options ?? {});
+  } catch (error) {
+    const rows = Array.isArray(values) ? values.length : 0;
+    return failure(`Could not read the data: ${error instanceof Error ? error.message : String(error)}`, rows);
+  }
+}
+
+/**
+ * Ingests an orders table (required: date, amount).
+ *
+ * @example
+ * const { table } = ingestOrders([['Tanggal', 'Total'], ['28/11/2026', 'Rp 1.250.000,00']]);
+ * // table.date[0] === 20785, table.amount[0] === 1250000
+ */
+export function ingestOrders(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<OrdersTable> {
+  return ingestTable('orders', values, options) as IngestResult<OrdersTable>;
+}
+
+/**
+ * Ingests a pipeline of opportunities (required: created, status).
+ *
+ * @example
+ * const { table } = ingestPipeline([['Created', 'Stage'], [45292, 'Closed Won']]);
+ * // table.status[0] === STATUS_CODE.won
+ */
+export function ingestPipeline(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<PipelineTable> {
+  return ingestTable('pipeline', values, options) as IngestResult<PipelineTable>;
+}
+
+/**
+ * Ingests marketing spend (required: date, spend).
+ *
+ * @example
+ * const { table } = ingestSpend([['Month', 'Spend', 'Channel'], ['2026-11', 500, 'Ads']]);
+ */
+export function ingestSpend(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<SpendTable> {
+  return ingestTable('spend', values, options) as IngestResult<SpendTable>;
+}
+
+/**
+ * Ingests targets (required: metric, period, target).
+ *
+ * @example
+ * const { table } = ingestTargets([['Metric', 'Period', 'Target'], ['revenue', '2026-Q1', 100000]]);
+ * // table.rows[0] → { metric: 'revenue', period: '2026-Q1', target: 100000, sourceRow: 2 }
+ */
+export function ingestTargets(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<TargetsTable> {
+  return ingestTable('targets', values, options) as IngestResult<TargetsTable>;
+}

@@ -1,0 +1,275 @@
+/**
+ * Amounts as people type them: numbers, currency text in US, Indonesian and European styles,
+ * negatives written as `(125.00)`, `-$125` or `125-`, and percent text.
+ *
+ * The one real ambiguity is a single separator followed by exactly three digits (`1.250`,
+ * `1,250`): a thousands separator or a decimal point? That is decided per column by
+ * {@link inferNumberStyle} and passed in as a {@link NumberStyle}.
+ */
+import type { CellValue } from '../cell';
+import { isExcelError } from '../cell';
+
+/** `dot-decimal`: `1,250.50` (US/UK). `comma-decimal`: `1.250,50` (Indonesia, most of Europe). */
+export type NumberStyle = 'dot-decimal' | 'comma-decimal';
+
+export type AmountResult = { value: number } | { error: string };
+
+/** Currency markers, longest first so `US$` wins over `$`. Value: the style the marker suggests. */
+const CURRENCY_MARKERS: readonly (readonly [string, NumberStyle | undefined])[] = [
+  ['US$', 'dot-decimal'], ['USD', 'dot-decimal'], ['IDR', 'comma-decimal'], ['EUR', 'comma-decimal'],
+  ['GBP', 'dot-decimal'], ['SGD', 'dot-decimal'], ['AUD', 'dot-decimal'], ['MYR', 'dot-decimal'],
+  ['S$', 'dot-decimal'], ['A$', 'dot-decimal'], ['RM', 'dot-decimal'], ['Rp', 'comma-decimal'],
+  ['$', 'dot-decimal'], ['€', 'comma-decimal'], ['£', 'dot-decimal'], ['¥', undefined],
+];
+
+/** What the text scanner found, before the separators are resolved. */
+interface ScannedAmount {
+  readonly negative: boolean;
+  readonly percent: boolean;
+  /** Digits with `.` and `,` only (spaces and apostrophes used as grouping removed). */
+  readonly body: string;
+  /** Style suggested by a currency marker in the cell, if any. */
+  readonly markerStyle: NumberStyle | undefined;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function stripPrefixMarker(text: string): [string, NumberStyle | undefined] | undefined {
+  const upper = text.toUpperCase();
+  for (const [marker, style] of CURRENCY_MARKERS) {
+    if (upper.startsWith(marker.toUpperCase())) return [text.slice(marker.length).trimStart(), style];
+  }
+  return undefined;
+}
+
+function stripSuffixMarker(text: string): [string, NumberStyle | undefined] | undefined {
+  const upper = text.toUpperCase();
+  for (const [marker, style] of CURRENCY_MARKERS) {
+    if (upper.endsWith(marker.toUpperCase())) return [text.slice(0, text.length - marker.length).trimEnd(), style];
+  }
+  return undefined;
+}
+
+const MINUS_SIGNS = '-\u2212\u2013';
+
+/** Peels signs, parentheses, percent and currency markers off both ends; `undefined` when no digits remain. */
+function scanAmountText(raw: string): ScannedAmount | undefined {
+  let text = raw.trim();
+  let negative = false;
+  let percent = false;
+  let markerStyle: NumberStyle | undefined;
+  // Each pass removes one decoration; a few passes cover combinations like `(Rp 1.000)` or `-$125`.
+  for (let pass = 0; pass < 8 && text.length > 0; pass++) {
+    const first = text[0];
+    const last = text[text.length - 1];
+    if (first === '(' && last === ')') {
+      negative = true;
+      text = text.slice(1, -1).trim();
+    } else if (MINUS_SIGNS.includes(first)) {
+      negative = true;
+      text = text.slice(1).trim();
+    } else if (first === '+') {
+      text = text.slice(1).trim();
+    } else if (MINUS_SIGNS.includes(last)) {
+      negative = true;
+      text = text.slice(0, -1).trim();
+    } else if (last === '%') {
+      if (percent) return undefined;
+      percent = true;
+      text = text.slice(0, -1).trim();
+    } else {
+      const stripped = isDigit(first.charCodeAt(0)) || first === '.' || first === ','
+        ? stripSuffixMarker(text)
+        : stripPrefixMarker(text);
+      if (!stripped) break;
+      if (markerStyle !== undefined && stripped[1] !== markerStyle) return undefined;
+      text = stripped[0];
+      markerStyle = markerStyle ?? stripped[1];
+    }
+  }
+  let body = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    if (isDigit(code) || ch === '.' || ch === ',') {
+      body += ch;
+    } else if (ch === ' ' || ch === '\u00a0' || ch === '\u202f' || ch === "'" || ch === '\u2019') {
+      // Space and apostrophe group thousands (`1 250,00`, `1'250.00`) only between digits.
+      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) {
+        return undefined;
+      }
+    } else {
+      return undefined;
+    }
+  }
+  if (body.length === 0 || !/\d/.test(body)) return undefined;
+  return { negative, percent, body, markerStyle };
+}
+
+/** `1`–`3` digits then groups of exactly three: a valid thousands grouping. */
+function validGrouping(groups: readonly string[]): boolean {
+  if (groups[0].length < 1 || groups[0].length > 3) return false;
+  for (let i = 1; i < groups.length; i++) if (groups[i].length !== 3) return false;
+  return true;
+}
+
+type Separators =
+  | { kind: 'plain' }
+  | { kind: 'decimal'; decimal: '.' | ',' }
+  | { kind: 'grouping'; grouping: '.' | ',' }
+  | { kind: 'ambiguous'; separator: '.' | ',' }
+  | { kind: 'invalid' };
+
+/** Classifies the separators of a scanned body without choosing a style. */
+function classifySeparators(body: string): Separators {
+  const dots = body.split('.').length - 1;
+  const commas = body.split(',').length - 1;
+  if (dots === 0 && commas === 0) return { kind: 'plain' };
+  if (dots > 0 && commas > 0) {
+    const decimal: '.' | ',' = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+    const grouping = decimal === '.' ? ',' : '.';
+    const [intPart, ...rest] = body.split(decimal);
+    if (rest.length !== 1 || rest[0].includes(grouping)) return { kind: 'invalid' };
+    return validGrouping(intPart.split(grouping)) ? { kind: 'decimal', decimal } : { kind: 'invalid' };
+  }
+  const separator: '.' | ',' = dots > 0 ? '.' : ',';
+  const parts = body.split(separator);
+  if (parts.length > 2) return validGrouping(parts) ? { kind: 'grouping', grouping: separator } : { kind: 'invalid' };
+  const [intPart, fraction] = parts;
+  // `1.250` and `1,250` could be either; `0.250`, `1.25`, `12,5`, `1234,567` cannot be grouping.
+  if (fraction.length === 3 && intPart.length >= 1 && intPart.length <= 3 && intPart !== '0') {
+    return { kind: 'ambiguous', separator };
+  }
+  return { kind: 'decimal', decimal: separator };
+}
+
+function toNumber(body: string, decimal: '.' | ',' | undefined): number {
+  if (decimal === undefined) return Number(body.replace(/[.,]/g, ''));
+  const grouping = decimal === '.' ? /,/g : /\./g;
+  const normal = body.replace(grouping, '');
+  return Number(decimal === ',' ? normal.replace(',', '.') : normal);
+}
+
+/**
+ * Reads amount text; returns the number, or the reason it is not one. Used by the ingest loops
+ * (no result object per cell) and by {@link parseAmount}.
+ *
+ * Style precedence for an ambiguous `1.250`: the `style` argument (the column's), else the
+ * cell's currency marker (`Rp`, `€` → comma-decimal; `$`, `USD` → dot-decimal), else dot-decimal.
+ */
+export function amountFromText(text: string, style?: NumberStyle): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'blank';
+  if (isExcelError(trimmed)) return `Excel error ${trimmed.toUpperCase()}`;
+  const scanned = scanAmountText(trimmed);
+  if (!scanned) {
+    const plain = /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+    if (Number.isFinite(plain)) return plain;
+    return `text '${clip(trimmed)}' is not an amount`;
+  }
+  const separators = classifySeparators(scanned.body);
+  let value: number;
+  switch (separators.kind) {
+    case 'invalid':
+      return `text '${clip(trimmed)}' is not an amount (separators do not group digits in threes)`;
+    case 'plain':
+      value = toNumber(scanned.body, undefined);
+      break;
+    case 'grouping':
+      value = toNumber(scanned.body, undefined);
+      break;
+    case 'decimal':
+      value = toNumber(scanned.body, separators.decimal);
+      break;
+    case 'ambiguous': {
+      const chosen = style ?? scanned.markerStyle ?? 'dot-decimal';
+      const decimal = chosen === 'dot-decimal' ? '.' : ',';
+      value = toNumber(scanned.body, separators.separator === decimal ? decimal : undefined);
+      break;
+    }
+  }
+  if (!Number.isFinite(value)) return `text '${clip(trimmed)}' is not an amount`;
+  if (scanned.percent) value /= 100;
+  return scanned.negative && value !== 0 ? -value : value;
+}
+
+/** Number or reason, for any cell value. */
+export function amountOrReason(value: CellValue, style?: NumberStyle): number | string {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : 'not a finite number';
+  if (typeof value === 'string') return amountFromText(value, style);
+  if (value === null || value === undefined) return 'blank';
+  if (typeof value === 'boolean') return `${value ? 'TRUE' : 'FALSE'} is a boolean, not an amount`;
+  if (value instanceof Date) return 'a date, not an amount';
+  return 'not an amount';
+}
+
+/**
+ * Parses an amount cell.
+ *
+ * @example
+ * parseAmount('Rp 1.250.000,00')            // { value: 1250000 }
+ * parseAmount('1.250,00 €')                 // { value: 1250 }
+ * parseAmount('(125.00)')                   // { value: -125 }
+ * parseAmount('1.250', 'comma-decimal')     // { value: 1250 }
+ * parseAmount('#N/A')                       // { error: 'Excel error #N/A' }
+ */
+export function parseAmount(value: CellValue, style?: NumberStyle): AmountResult {
+  const result = amountOrReason(value, style);
+  return typeof result === 'number' ? { value: result } : { error: result };
+}
+
+/** True when text reads as an amount (in either style); for column type profiling. */
+export function looksLikeAmountText(text: string): boolean {
+  return typeof amountFromText(text) === 'number';
+}
+
+/** True when amount text carries a currency marker, a percent sign or a decimal part. */
+export function looksLikeMoneyText(text: string): boolean {
+  const scanned = scanAmountText(text);
+  if (!scanned) return false;
+  return scanned.markerStyle !== undefined || scanned.percent || /[.,]/.test(scanned.body);
+}
+
+/**
+ * Chooses the number style of a column from its unambiguous cells.
+ *
+ * Strong evidence: both separators present (the last one is the decimal point), a separator
+ * repeated (it groups thousands, so the other one is decimal), or a single separator not followed
+ * by exactly three digits (`12,5`: decimal). Weak evidence: currency markers (`Rp`, `IDR`, `€`
+ * suggest comma-decimal; `$`, `USD`, `£` dot-decimal). Ties are broken by: more strong votes win;
+ * if strong votes tie (including none), more weak votes win; if still tied, dot-decimal (what
+ * Excel's own number cells and most exports use).
+ *
+ * @example
+ * inferNumberStyle(['1.250', '2.500.000'])   // 'comma-decimal'
+ * inferNumberStyle(['1,250', 12.5])          // 'dot-decimal' (no evidence)
+ */
+export function inferNumberStyle(values: readonly CellValue[]): NumberStyle {
+  let strongDot = 0;
+  let strongComma = 0;
+  let weakDot = 0;
+  let weakComma = 0;
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const scanned = scanAmountText(value);
+    if (!scanned) continue;
+    if (scanned.markerStyle === 'dot-decimal') weakDot++;
+    else if (scanned.markerStyle === 'comma-decimal') weakComma++;
+    const separators = classifySeparators(scanned.body);
+    if (separators.kind === 'decimal') {
+      if (separators.decimal === '.') strongDot++;
+      else strongComma++;
+    } else if (separators.kind === 'grouping') {
+      if (separators.grouping === ',') strongDot++;
+      else strongComma++;
+    }
+  }
+  if (strongComma !== strongDot) return strongComma > strongDot ? 'comma-decimal' : 'dot-decimal';
+  return weakComma > weakDot ? 'comma-decimal' : 'dot-decimal';
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
