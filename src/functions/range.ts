@@ -55,7 +55,7 @@ export function revenue(dates: unknown, amounts: unknown, period: unknown, asOf:
     const d = table.date[i];
     if (d >= window.start && d < window.end) sum += table.amount[i];
   }
-  return sum;
+  return valueOrThrow(sum);
 }
 
 /**
