@@ -329,3 +329,38 @@ export function velocity(created: unknown[][], closed: unknown[][], statuses: un
 export function byPeriod(dates: unknown[][], values: unknown[][], period: string, agg?: string): unknown[][] {
   return F.BYPERIOD(dates, values, period, agg);
 }
+
+/**
+ * Cohort retention: for each cohort of first-time customers, the share ordering again 0, 1, 2… periods later (spills).
+ * @customfunction COHORT
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows as dates.
+ * @param [period] Cohort and step length: "week", "month" (default), "quarter" or "year".
+ * @param [asOf] Last day to count; default the latest order date.
+ * @returns A table: Cohort, Customers, +0, +1, …; steps not reached yet are blank.
+ */
+export function cohort(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): unknown[][] {
+  return F.COHORT(dates, customers, period, asOf);
+}
+
+/**
+ * Splits a goal into monthly or weekly goals, evenly by days or by last year's seasonality (spills).
+ * @customfunction GOALSPLIT
+ * @param target The goal for the whole period, e.g. a yearly revenue target.
+ * @param periodStart First day of the goal period (a date).
+ * @param periodEnd Last day of the goal period (a date, included).
+ * @param period Split into "month" or "week" (or bulan, minggu).
+ * @param [historyDates] Dates of past values (e.g. last year's order dates) for a seasonal split.
+ * @param [historyValues] Past values, same rows as historyDates; omit both for an even split.
+ * @returns A table: Period, Start, End, Days, Share, Target, Method; targets sum exactly to the goal.
+ */
+export function goalSplit(
+  target: number,
+  periodStart: number,
+  periodEnd: number,
+  period: string,
+  historyDates?: unknown[][],
+  historyValues?: unknown[][],
+): unknown[][] {
+  return F.GOALSPLIT(target, periodStart, periodEnd, period, historyDates, historyValues);
+}

@@ -7,6 +7,7 @@
  * leaves it.
  */
 import { guarded } from './errors';
+import * as analysis from './analysis';
 import * as formula from './formula';
 import * as range from './range';
 import * as spill from './spill';
@@ -41,6 +42,8 @@ export const IMPLEMENTATIONS = {
   VELOCITY: guarded(range.velocity),
   // Spilling functions.
   BYPERIOD: guarded(spill.byPeriod),
+  COHORT: guarded(analysis.cohort),
+  GOALSPLIT: guarded(analysis.goalSplit),
 } as const;
 
 export type FunctionId = keyof typeof IMPLEMENTATIONS;
