@@ -1,0 +1,103 @@
+/**
+ * Customer lists for action: who is slipping away (at risk) and who deserves a loyalty programme.
+ * Activity rules (orders vs refunds, as-of day) follow `customer-activity.ts`.
+ */
+import type { MetricError } from '../errors';
+import { isMetricError, metricError } from '../errors';
+import { formatDay } from '../periods';
+import type { OrdersTable } from '../table';
+import { resolveAsOf } from './customer-activity';
+import type { RfmCustomer, RfmSegment } from './rfm';
+import { rfm } from './rfm';
+
+export interface AtRiskCustomer {
+  readonly id: string;
+  /** `YYYY-MM-DD` of the last order. */
+  readonly lastOrder: string;
+  readonly daysSinceLastOrder: number;
+  /** Median gap between consecutive order days. */
+  readonly usualGapDays: number;
+  /** Days since the last order / usual gap. */
+  readonly overdueRatio: number;
+  /** Distinct order days. */
+  readonly orderDays: number;
+  readonly revenue: number;
+}
+
+export interface AtRiskOptions {
+  readonly asOf?: number;
+  /** How many usual gaps of silence make a customer at risk. Default 2. */
+  readonly factor?: number;
+}
+
+/**
+ * Customers with no order for more than `factor` (default 2) times their usual gap — the median
+ * gap between their consecutive order days — at the as-of day. Customers with a single order day
+ * have no usual gap and are not listed. Sorted by revenue (most valuable first), then id.
+ * @example atRiskCustomers(orders, { asOf: parseDay('2026-06-30')! }) // [{ id: 'C-104', daysSinceLastOrder: 95, usualGapDays: 30, ... }]
+ */
+export function atRiskCustomers(orders: OrdersTable, options: AtRiskOptions = {}): AtRiskCustomer[] | MetricError {
+  const { factor = 2 } = options;
+  if (!orders.customer) return metricError('#VALUE!', 'the orders have no customer column');
+  if (!(factor > 0)) return metricError('#VALUE!', 'the factor must be positive');
+  const asOf = resolveAsOf(orders, options.asOf);
+  if (isMetricError(asOf)) return asOf;
+  const { codes, dictionary } = orders.customer;
+  const n = dictionary.length;
+  // Order days bucketed by customer (counting sort), then each customer's days sorted in place.
+  const start = new Int32Array(n + 1);
+  const revenue = new Float64Array(n);
+  const counted = (i: number): boolean => codes[i] >= 0 && Math.floor(orders.date[i]) <= asOf && Number.isFinite(orders.amount[i]);
+  for (let i = 0; i < orders.length; i++) {
+    if (!counted(i)) continue;
+    revenue[codes[i]] += orders.amount[i];
+    if (orders.amount[i] >= 0) start[codes[i] + 1]++;
+  }
+  for (let c = 0; c < n; c++) start[c + 1] += start[c];
+  const cursor = start.slice(0, n);
+  const days = new Float64Array(start[n]);
+  for (let i = 0; i < orders.length; i++) if (counted(i) && orders.amount[i] >= 0) days[cursor[codes[i]]++] = Math.floor(orders.date[i]);
+  const list: AtRiskCustomer[] = [];
+  const gaps: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const own = days.subarray(start[c], start[c + 1]).sort();
+    gaps.length = 0;
+    for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) gaps.push(own[k] - own[k - 1]);
+    if (gaps.length === 0) continue;
+    gaps.sort((a, b) => a - b);
+    const mid = gaps.length >> 1;
+    const usualGapDays = gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+    const last = own[own.length - 1];
+    const daysSinceLastOrder = asOf - last;
+    if (daysSinceLastOrder <= factor * usualGapDays) continue;
+    list.push({
+      id: dictionary[c], lastOrder: formatDay(last), daysSinceLastOrder, usualGapDays,
+      overdueRatio: daysSinceLastOrder / usualGapDays, orderDays: gaps.length + 1, revenue: revenue[c],
+    });
+  }
+  return list.sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface LoyaltyOptions {
+  readonly asOf?: number;
+  /** Segments whose customers are candidates. Default Champions and Loyal. */
+  readonly segments?: readonly RfmSegment[];
+  /** At most this many, the highest spenders first. Default: all. */
+  readonly limit?: number;
+}
+
+/**
+ * Loyalty-programme candidates: customers in the Champions and Loyal RFM segments (or the given
+ * segments), sorted by revenue (highest first), then id.
+ * @example loyaltyCandidates(orders, { asOf: parseDay('2026-06-30')!, limit: 50 })
+ */
+export function loyaltyCandidates(orders: OrdersTable, options: LoyaltyOptions = {}): RfmCustomer[] | MetricError {
+  const { segments = ['Champions', 'Loyal'], limit = Infinity } = options;
+  const result = rfm(orders, { asOf: options.asOf });
+  if (isMetricError(result)) return result;
+  const wanted = new Set<RfmSegment>(segments);
+  return result.customers
+    .filter((c) => wanted.has(c.segment))
+    .sort((a, b) => b.monetary - a.monetary || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, Math.max(0, limit));
+}
