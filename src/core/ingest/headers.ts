@@ -62,8 +62,9 @@ function nonBlankCount(row: readonly CellValue[] | undefined): number {
 /**
  * Finds the header row: the first row among the first {@link HEADER_SCAN_ROWS} where more than
  * half of the non-blank cells are labels, that is about as wide as the data below it (so a title
- * like `Sales 2026` in A1 is passed over), and that has at least one non-blank row below.
- * Returns `'none'` when no row qualifies (headerless data such as CDNOW).
+ * like `Sales 2026` in A1 is passed over), and that has data below it (or nothing at all below:
+ * then it heads an empty table). Returns `'none'` when no row qualifies (headerless data such as
+ * CDNOW).
  *
  * @example
  * detectHeaderRow([['Sales report'], [], ['Date', 'Amount'], [45292, 10]]) // 2
@@ -85,7 +86,8 @@ export function detectHeaderRow(values: readonly (readonly CellValue[])[]): numb
         break;
       }
     }
-    if (below < 0) continue;
+    // A lone row of labels with nothing below is the header of an empty table.
+    if (below < 0) return r;
     const dataWidth = nonBlankCount(values[below]);
     if (dataWidth >= 2 && (filled < 2 || filled * 2 < dataWidth)) continue;
     return r;

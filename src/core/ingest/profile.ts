@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../cell';
 import { isBlank, isExcelError } from '../cell';
-import { dateFromText, MAX_SERIAL_1900 } from './dates';
+import { dateFromText, MAX_SERIAL_1900, serialToEpochDays } from './dates';
 import { amountFromText, looksLikeMoneyText } from './numbers';
 import { statusFromText } from './status';
 
@@ -15,6 +15,8 @@ export interface ColumnProfile {
   readonly decimals: number;
   /** Numbers that are plausible 1900-system serials of 1970–2100 (possible dates, possible amounts). */
   readonly serialLike: number;
+  /** Numbers that are valid 1900-system serials at all (1900–2200). */
+  readonly serialValid: number;
   /** Integers shaped `yyyymmdd` (19000101–22001231) that are valid dates. */
   readonly yyyymmdd: number;
   readonly dateObjects: number;
@@ -51,7 +53,7 @@ function isYyyymmdd(value: number): boolean {
  */
 export function profileColumn(values: readonly CellValue[]): ColumnProfile {
   const p = {
-    nonBlank: 0, numbers: 0, decimals: 0, serialLike: 0, yyyymmdd: 0, dateObjects: 0, dateText: 0,
+    nonBlank: 0, numbers: 0, decimals: 0, serialLike: 0, serialValid: 0, yyyymmdd: 0, dateObjects: 0, dateText: 0,
     amountText: 0, moneyText: 0, statusText: 0, otherText: 0, booleans: 0, errors: 0,
   };
   for (const value of values) {
@@ -63,6 +65,7 @@ export function profileColumn(values: readonly CellValue[]): ColumnProfile {
       if (!Number.isInteger(value)) p.decimals++;
       if (value >= SERIAL_1970 && value < Math.min(SERIAL_2100, MAX_SERIAL_1900)) p.serialLike++;
       if (isYyyymmdd(value)) p.yyyymmdd++;
+      else if (typeof serialToEpochDays(value) === 'number') p.serialValid++;
     } else if (typeof value === 'string') {
       if (isExcelError(value)) p.errors++;
       else if (typeof amountFromText(value) === 'number') {
@@ -79,8 +82,13 @@ export function profileColumn(values: readonly CellValue[]): ColumnProfile {
   return p;
 }
 
-/** Share of non-blank cells that read as dates (serial-like numbers included). */
+/** Share of non-blank cells that can be read as dates (any valid serial included). */
 export function dateShare(p: ColumnProfile): number {
+  return p.nonBlank === 0 ? 0 : (p.dateObjects + p.dateText + p.yyyymmdd + p.serialValid) / p.nonBlank;
+}
+
+/** Share of non-blank cells that look like dates by value alone (serials of 1970–2100 only). */
+export function likelyDateShare(p: ColumnProfile): number {
   return p.nonBlank === 0 ? 0 : (p.dateObjects + p.dateText + p.yyyymmdd + p.serialLike) / p.nonBlank;
 }
 

@@ -9,7 +9,9 @@ import type { ColumnRole, Mapping, TableKind } from '../table';
 import { ORDER_ROLES, PIPELINE_ROLES, SPEND_ROLES, TARGET_ROLES, REQUIRED_ROLES } from '../table';
 import { ROLE_ALIASES, type RoleAliases } from './aliases';
 import { normalizeHeader } from './headers';
-import { type ColumnProfile, profileColumn, dateShare, strongDateShare, numberShare, textShare } from './profile';
+import {
+  type ColumnProfile, profileColumn, dateShare, likelyDateShare, strongDateShare, numberShare, textShare,
+} from './profile';
 
 export interface RoleCandidate {
   readonly column: number;
@@ -90,7 +92,7 @@ function valueOnlyScore(role: ColumnRole, p: ColumnProfile): number {
     // A second date column is more often the closing date than the creation date.
     const discount = role === 'closed' ? 0.9 : 1;
     if (strongDateShare(p) >= 0.9) return 0.5 * discount;
-    if (dateShare(p) >= 0.95 && p.decimals === 0) return 0.3 * discount;
+    if (likelyDateShare(p) >= 0.95 && p.decimals === 0) return 0.3 * discount;
     return 0;
   }
   if (role === 'amount' || role === 'spend' || role === 'value' || role === 'target') {
@@ -169,7 +171,9 @@ export function detectRoles(kind: TableKind, headers: readonly string[], sample:
       const p = profiles[c];
       const named = aliases[role] ? headerScore(aliases[role] as RoleAliases, headers[c]) : 0;
       const fit = valueFit(VALUE_KIND[role], p);
-      const score = named > 0 ? named * (fit >= 0.8 ? 1 : Math.max(0.1, fit)) : valueOnlyScore(role, p);
+      // A header that names the role keeps it as a candidate even over values that do not fit
+      // (0.2 floor): the rows are then reported one by one instead of the column going unseen.
+      const score = named > 0 ? named * (fit >= 0.8 ? 1 : Math.max(0.2, fit)) : valueOnlyScore(role, p);
       if (score >= MIN_SCORE) {
         const candidate = { column: c, header: headers[c], confidence: Math.round(score * 100) / 100 };
         list.push(candidate);

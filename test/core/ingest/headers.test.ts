@@ -1,0 +1,51 @@
+import { normalizeHeader, columnLetter, detectHeaderRow, makeHeaders } from '../../../src/core/ingest/headers';
+
+describe('normalizeHeader', () => {
+  test('case, accents, spaces, underscores and dashes do not matter', () => {
+    const forms = ['Order Date', 'order_date', 'ORDERDATE', 'order-date', ' Order  Date ', 'Order.Date'];
+    for (const form of forms) expect(normalizeHeader(form)).toBe('orderdate');
+    expect(normalizeHeader('Tánggal')).toBe('tanggal');
+    expect(normalizeHeader('Café Région')).toBe('caferegion');
+  });
+});
+
+describe('columnLetter', () => {
+  test.each([[0, 'A'], [25, 'Z'], [26, 'AA'], [27, 'AB'], [51, 'AZ'], [52, 'BA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD']])(
+    '%p → %p', (index, letters) => expect(columnLetter(index)).toBe(letters));
+});
+
+describe('detectHeaderRow', () => {
+  test('first row of labels', () => {
+    expect(detectHeaderRow([['Date', 'Amount'], [45292, 10]])).toBe(0);
+  });
+
+  test('passes over a title row and blank rows', () => {
+    expect(detectHeaderRow([['Sales report 2026'], [], ['Date', 'Customer', 'Amount'], [45292, 'Budi', 10]])).toBe(2);
+  });
+
+  test('a row of dates or numbers is not a header', () => {
+    expect(detectHeaderRow([[45292, 10], [45293, 12]])).toBe('none');
+    expect(detectHeaderRow([['2026-01-01', '10'], ['2026-01-02', '12']])).toBe('none');
+    expect(detectHeaderRow([['00004', '0001', '19970101', '2', '29.33']])).toBe('none');
+  });
+
+  test('a lone label row heads an empty table', () => {
+    expect(detectHeaderRow([['Date', 'Amount']])).toBe(0);
+    expect(detectHeaderRow([['Date', 'Amount'], []])).toBe(0);
+    expect(detectHeaderRow([])).toBe('none');
+  });
+
+  test('ragged and odd rows do not break it', () => {
+    expect(detectHeaderRow([[], ['Date', 'Amount', ''], [45292]])).toBe(1);
+  });
+});
+
+describe('makeHeaders', () => {
+  test('blank and repeated headers get unique names', () => {
+    expect(makeHeaders(['Date', '', 'Date', 'date', 2026], 6)).toEqual(['Date', 'Column B', 'Date (2)', 'date (3)', '2026', 'Column F']);
+  });
+
+  test('no header row → column letters', () => {
+    expect(makeHeaders(undefined, 3)).toEqual(['Column A', 'Column B', 'Column C']);
+  });
+});

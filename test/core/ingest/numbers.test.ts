@@ -1,0 +1,115 @@
+import { parseAmount, inferNumberStyle, amountFromText } from '../../../src/core/ingest/numbers';
+
+const value = (v: Parameters<typeof parseAmount>[0], style?: Parameters<typeof parseAmount>[1]) => {
+  const r = parseAmount(v, style);
+  return 'value' in r ? r.value : r.error;
+};
+
+describe('parseAmount', () => {
+  test.each([
+    [1250, 1250],
+    [-3.5, -3.5],
+    ['1250', 1250],
+    ['$1,250.00', 1250],
+    ['USD 1,250', 1250],
+    ['US$ 1,250.50', 1250.5],
+    ['Rp 1.250.000,00', 1250000],
+    ['Rp1.250.000', 1250000],
+    ['IDR 1.250.000', 1250000],
+    ['1.250,00 €', 1250],
+    ['1 250,00 €', 1250],
+    ['1\u00a0250,00 €', 1250],
+    ['€1.250', 1250],
+    ['EUR 12,50', 12.5],
+    ["1'250.75", 1250.75],
+    ['(125.00)', -125],
+    ['-$125', -125],
+    ['$-125', -125],
+    ['125-', -125],
+    ['(Rp 1.000)', -1000],
+    ['\u2212 42', -42],
+    ['12,5', 12.5],
+    ['0.250', 0.25],
+    ['1,234,567.89', 1234567.89],
+    ['1.234.567,89', 1234567.89],
+    ['12.5%', 0.125],
+    ['-5%', -0.05],
+    ['.5', 0.5],
+    ['1.5E+3', 1500],
+    ['  $ 7 ', 7],
+  ])('%p → %p', (input, expected) => {
+    expect(value(input)).toBeCloseTo(expected as number, 10);
+  });
+
+  test('the ambiguous 1.250 / 1,250 follows the given style', () => {
+    expect(value('1.250', 'comma-decimal')).toBe(1250);
+    expect(value('1.250', 'dot-decimal')).toBe(1.25);
+    expect(value('1,250', 'comma-decimal')).toBe(1.25);
+    expect(value('1,250', 'dot-decimal')).toBe(1250);
+    // Without a style, a currency marker decides, else dot-decimal.
+    expect(value('Rp 1.250')).toBe(1250);
+    expect(value('$1.250')).toBe(1.25);
+    expect(value('1,250')).toBe(1250);
+  });
+
+  test('unambiguous text ignores the style', () => {
+    expect(value('12,5', 'dot-decimal')).toBe(12.5);
+    expect(value('1,250.00', 'comma-decimal')).toBe(1250);
+    expect(value('1.250.000', 'dot-decimal')).toBe(1250000);
+  });
+
+  test.each([
+    ['abc', "text 'abc' is not an amount"],
+    ['', 'blank'],
+    ['   ', 'blank'],
+    [null, 'blank'],
+    [undefined, 'blank'],
+    ['#N/A', 'Excel error #N/A'],
+    ['#div/0!', 'Excel error #DIV/0!'],
+    [true, 'TRUE is a boolean, not an amount'],
+    [false, 'FALSE is a boolean, not an amount'],
+    [new Date(0), 'a date, not an amount'],
+    [NaN, 'not a finite number'],
+    [Infinity, 'not a finite number'],
+  ])('%p is an error: %p', (input, reason) => {
+    expect(parseAmount(input)).toEqual({ error: reason });
+  });
+
+  test.each(['1.2.3', '12,34,5', '1,2345.00', '$', '-', '()', '12 abc', '1.250,00,00', '$€5', '5%%'])(
+    '%p is not an amount', (input) => {
+      expect('error' in parseAmount(input)).toBe(true);
+    });
+
+  test('zero stays positive zero when written negative', () => {
+    expect(Object.is(amountFromText('(0.00)'), 0)).toBe(true);
+  });
+});
+
+describe('inferNumberStyle', () => {
+  test('strong evidence: both separators, repeated separators, short decimals', () => {
+    expect(inferNumberStyle(['1.250', '1.250,00'])).toBe('comma-decimal');
+    expect(inferNumberStyle(['1.250', '2.500.000'])).toBe('comma-decimal');
+    expect(inferNumberStyle(['1.250', '12,5'])).toBe('comma-decimal');
+    expect(inferNumberStyle(['1,250', '1,250.00'])).toBe('dot-decimal');
+    expect(inferNumberStyle(['1,250', '2,500,000'])).toBe('dot-decimal');
+    expect(inferNumberStyle(['1,250', '12.5'])).toBe('dot-decimal');
+  });
+
+  test('currency markers are weak evidence', () => {
+    expect(inferNumberStyle(['Rp 1.250', 'Rp 2.500'])).toBe('comma-decimal');
+    expect(inferNumberStyle(['€1.250'])).toBe('comma-decimal');
+    expect(inferNumberStyle(['$1.250'])).toBe('dot-decimal');
+    // One strong cell beats many markers.
+    expect(inferNumberStyle(['Rp 1.250', 'Rp 2.500', 'Rp 3.000', '1,250.00'])).toBe('dot-decimal');
+  });
+
+  test('no evidence or a tie → dot-decimal', () => {
+    expect(inferNumberStyle([])).toBe('dot-decimal');
+    expect(inferNumberStyle([1250, 12.5, '1.250', '1,250'])).toBe('dot-decimal');
+    expect(inferNumberStyle(['1.250,00', '1,250.00'])).toBe('dot-decimal');
+  });
+
+  test('majority of strong evidence wins', () => {
+    expect(inferNumberStyle(['1.250,00', '2.000,50', '1,250.00'])).toBe('comma-decimal');
+  });
+});
