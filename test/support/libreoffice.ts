@@ -22,8 +22,9 @@ function onPath(command: string): string | undefined {
 
 /** The `soffice` executable, when installed. */
 export const SOFFICE = onPath('soffice') ?? onPath('libreoffice');
-/** `pdftoppm` (poppler-utils), when installed. */
+/** `pdftoppm` and `pdftotext` (poppler-utils), when installed. */
 export const PDFTOPPM = onPath('pdftoppm');
+export const PDFTOTEXT = onPath('pdftotext');
 
 /** `describe` when LibreOffice is installed, else a skipped block with a message saying so. */
 export function describeWithLibreOffice(name: string, body: () => void): void {
@@ -76,6 +77,17 @@ export async function convert(files: readonly string[], to: string, outDir: stri
   });
 }
 
+/**
+ * Converts to PDF, optionally only some pages (`'1-2'`: LibreOffice 7.4+ JSON filter options),
+ * so a workbook with a long data sheet does not print hundreds of pages.
+ */
+export async function convertToPdf(files: readonly string[], outDir: string, options: { recalc?: boolean; pages?: string } = {}): Promise<string[]> {
+  const filter = options.pages
+    ? `pdf:calc_pdf_Export:${JSON.stringify({ PageRange: { type: 'string', value: options.pages } })}`
+    : 'pdf';
+  return convert(files, filter, outDir, { recalc: options.recalc });
+}
+
 /** Re-saves `.xlsx` files through LibreOffice with recalculation forced on load. */
 export async function recalculate(files: readonly string[], outDir: string): Promise<string[]> {
   return convert(files, 'xlsx', outDir, { recalc: true });
@@ -88,4 +100,11 @@ export async function pdfToPng(pdf: string, outPrefix: string, dpi = 60): Promis
   const dir = path.dirname(outPrefix);
   const base = path.basename(outPrefix);
   return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+}
+
+/** The text of a PDF with its layout kept (`pdftotext -layout`), e.g. to read chart axis labels. */
+export async function pdfToText(pdf: string): Promise<string> {
+  if (!PDFTOTEXT) throw new Error('pdftotext (poppler-utils) is not installed');
+  const { stdout } = await run(PDFTOTEXT, ['-layout', pdf, '-'], { timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
 }
