@@ -11,7 +11,7 @@
  * - Nothing throws: a failure anywhere is returned as `error` with a null table.
  */
 import type { CellValue } from '../cell';
-import type { ColumnRole, Mapping, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../table';
+import type { ColumnRole, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../table';
 import type { IngestReport } from '../report';
 import { REQUIRED_ROLES } from '../table';
 import type { DateOrder, DateSystem } from './dates';
@@ -25,8 +25,11 @@ import { type ColumnFormat, readRoleColumns } from './columns';
 import { textShare } from './profile';
 
 export interface IngestOptions {
-  /** Explicit role → header (or role → 0-based column index); overrides detection. */
-  readonly mapping?: Mapping | Partial<Record<ColumnRole, number>>;
+  /**
+   * Explicit role → header (or role → 0-based column index, or a mix); overrides detection.
+   * Accepts a `Mapping` or a `Partial<Record<ColumnRole, number>>`.
+   */
+  readonly mapping?: ExplicitMapping;
   /** Day/month order of date text; else inferred per column. */
   readonly dateOrder?: DateOrder;
   /** Order used when a column gives no evidence (default `mdy`, Excel's US default). */
@@ -119,7 +122,7 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
   const notes: string[] = [];
   const sample = sampleRows(frame);
   const profiles = profileColumns(width, sample);
-  const mapping = options.mapping as ExplicitMapping | undefined;
+  const mapping = options.mapping;
   const { columns: explicit, problems } = resolveMapping(kind, headers, mapping);
   notes.push(...problems);
   const detection = detectRoles(kind, headers, sample, mapping, profiles);

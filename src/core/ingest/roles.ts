@@ -31,8 +31,8 @@ export interface RoleDetection {
   readonly unassigned: readonly number[];
 }
 
-/** A mapping given by the user: role → header text, or role → 0-based column index. */
-export type ExplicitMapping = Mapping | Partial<Record<ColumnRole, number>>;
+/** A mapping given by the user: role → header text or 0-based column index (a `Mapping` is one). */
+export type ExplicitMapping = Mapping | Partial<Record<ColumnRole, string | number>>;
 
 export const ROLES_BY_KIND: { readonly [K in TableKind]: readonly ColumnRole[] } = {
   orders: ORDER_ROLES, pipeline: PIPELINE_ROLES, spend: SPEND_ROLES, targets: TARGET_ROLES,
