@@ -1,0 +1,117 @@
+/**
+ * The JSON document `sales-metrics metrics --json` prints (issue 3's contract), built from the
+ * engine's results and the ingest reports.
+ */
+import type { CellValue } from '../../core/cell';
+import type { MetricValue } from '../../core/errors';
+import type { MetricId } from '../../core/metrics';
+import type { Period } from '../../core/periods';
+import { formatDay } from '../../core/periods';
+import type { IngestReport } from '../../core/report';
+import type { Mapping } from '../../core/table';
+import type { JsonMetricValue } from '../format';
+import { jsonValue } from '../format';
+import type { LoadedTable } from '../load';
+import type { BreakdownRows } from './metrics-breakdowns';
+
+export interface RowsJson {
+  readonly read: number;
+  readonly used: number;
+  readonly skipped: number;
+}
+
+export interface IssueJson {
+  readonly row: number;
+  readonly column: string;
+  readonly value: string | number | boolean | null;
+  readonly reason: string;
+}
+
+export interface FileJson {
+  readonly kind: string;
+  readonly path: string;
+  readonly sheet?: string;
+  readonly rows: RowsJson;
+  /** Issues of this file listed in `issues` (they come file by file, in this order). */
+  readonly issues: number;
+}
+
+export interface MetricsDocument {
+  readonly rows: RowsJson;
+  readonly issues: readonly IssueJson[];
+  readonly mapping: Mapping;
+  readonly periods: readonly { key: string; start: string; end: string; metrics: Record<string, JsonMetricValue> }[];
+  readonly breakdowns: Record<string, { key: string; metrics: Record<string, JsonMetricValue> }[]>;
+  readonly totals: Record<string, JsonMetricValue>;
+  readonly files: readonly FileJson[];
+}
+
+/** Rows read, used and skipped, summed over the files. */
+export function rowsJson(reports: readonly IngestReport[]): RowsJson {
+  return reports.reduce(
+    (sum, r) => ({ read: sum.read + r.rowsRead, used: sum.used + r.rowsUsed, skipped: sum.skipped + r.rowsSkipped }),
+    { read: 0, used: 0, skipped: 0 },
+  );
+}
+
+/** A cell value as JSON: dates as ISO text, missing as null. */
+function cellJson(value: CellValue): IssueJson['value'] {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+/** Every listed issue of every file, file by file. */
+export function issuesJson(reports: readonly IngestReport[]): IssueJson[] {
+  return reports.flatMap((r) => r.issues.map((i) => ({ row: i.row, column: i.column, value: cellJson(i.value), reason: i.reason })));
+}
+
+export function fileSummaries(loaded: readonly { kind: string; file: LoadedTable<any> }[]): FileJson[] {
+  return loaded.map(({ kind, file }) => ({
+    kind,
+    path: file.path,
+    ...(file.sheet ? { sheet: file.sheet } : {}),
+    rows: rowsJson([file.report]),
+    issues: file.report.issues.length,
+  }));
+}
+
+function record(ids: readonly MetricId[], values: readonly MetricValue[]): Record<string, JsonMetricValue> {
+  const out: Record<string, JsonMetricValue> = {};
+  ids.forEach((id, m) => (out[id] = jsonValue(values[m])));
+  return out;
+}
+
+export interface MetricsParts {
+  readonly rows: RowsJson;
+  readonly issues: readonly IssueJson[];
+  readonly mapping: Mapping;
+  readonly periods: readonly { period: Period; values: readonly MetricValue[] }[];
+  readonly ids: readonly MetricId[];
+  readonly breakdowns: Record<string, BreakdownRows>;
+  readonly totals: readonly MetricValue[];
+  readonly files: readonly FileJson[];
+}
+
+/** Assembles the document; keys in the contract's order. */
+export function metricsDocument(parts: MetricsParts): MetricsDocument {
+  const breakdowns: MetricsDocument['breakdowns'] = {};
+  for (const [dimension, rows] of Object.entries(parts.breakdowns)) {
+    breakdowns[dimension] = rows.map((row) => ({ key: row.key, metrics: record(parts.ids, row.values) }));
+  }
+  return {
+    rows: parts.rows,
+    issues: parts.issues,
+    mapping: parts.mapping,
+    periods: parts.periods.map(({ period, values }) => ({
+      key: period.key,
+      start: formatDay(period.start),
+      end: formatDay(period.end),
+      metrics: record(parts.ids, values),
+    })),
+    breakdowns,
+    totals: record(parts.ids, parts.totals),
+    files: parts.files,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * `sales-metrics metrics`: the metric catalogue over the last N periods, totals and breakdowns,
+ * from orders, pipeline and marketing-spend files (issue 3's JSON contract).
+ */
+import type { MetricValue } from '../../core/errors';
+import type { MetricDefinition, MetricId, MetricInputs } from '../../core/metrics';
+import { computeSuite, getMetric, METRICS, metricIdFromText } from '../../core/metrics';
+import type { Period } from '../../core/periods';
+import { calendarOf, formatDay, lastPeriods } from '../../core/periods';
+import type { ParsedArgs } from '../args';
+import { asOfFlag, booleanFlag, integerFlag, listFlag, periodFlag, stringFlag } from '../args';
+import type { Command } from '../command';
+import { usageError } from '../errors';
+import { formatTable, formatValue, toJson } from '../format';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath, sideLoadOptions } from '../inputs';
+import type { CliIO } from '../io';
+import { progressOn } from '../io';
+import type { LoadedTable } from '../load';
+import { loadTable } from '../load';
+import type { BreakdownRows } from './metrics-breakdowns';
+import { computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
+import type { MetricsDocument } from './metrics-json';
+import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-json';
+
+const HELP = `Usage: sales-metrics metrics [ORDERS_FILE] [options]
+
+The metric catalogue (SPEC.md) for the last N periods up to the as-of date, with totals over those
+periods and breakdowns by dimension. Reads .csv and .xlsx files; columns are detected from their
+headers (English and Indonesian names) unless mapped.
+
+Options:
+  --orders F                orders file (same as the ORDERS_FILE argument)
+  --pipeline F              pipeline (leads / opportunities) file: adds the pipeline metrics
+  --spend F                 marketing spend file: adds CAC, ROI, LTV:CAC and payback
+  --period day|week|month|quarter|year   period length (default month)
+  --last N                  number of periods up to the as-of date (default 12)
+  --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
+  --as-of YYYY-MM-DD        the day the report is as of (default today); later rows are ignored
+  --by DIMENSION            break the totals down by region, rep, product, category, channel,
+                            segment or any other text column (repeatable)
+  --metrics id,id,...       only these metrics (default: every metric the files support)
+  --json                    print one JSON document (shape below)
+  -q, --quiet               no progress on stderr
+${INPUT_HELP}
+
+JSON: {"rows": {"read","used","skipped"}, "issues": [{"row","column","value","reason"}],
+       "mapping": {role: header}, "periods": [{"key","start","end","metrics": {id: value}}],
+       "breakdowns": {dimension: [{"key","metrics": {id: value}}]}, "totals": {id: value},
+       "files": [{"kind","path","sheet","rows","issues"}]}
+  a value is a number or {"error": "#DIV/0!"|"#N/A"|"#VALUE!"|"#NUM!", "reason": "..."};
+  periods are half-open: "end" is the first day after the period. rows and issues cover every
+  file read, orders first (see "files" for each file's counts); mapping is the orders file's,
+  or the pipeline's when there is no orders file.
+
+Example:
+  sales-metrics metrics sales.xlsx --period quarter --by region --by rep --as-of 2026-09-30 --json`;
+
+/** Metric columns in a text breakdown table. */
+const TEXT_BREAKDOWN_METRICS = 6;
+
+/** The metrics whose tables were given, in catalogue order (or the `--metrics` selection). */
+function selectMetrics(inputs: MetricInputs, selection: string | undefined): MetricId[] {
+  if (selection !== undefined) {
+    return selection.split(',').map((text) => {
+      const id = metricIdFromText(text.trim());
+      if (!id) throw usageError(`--metrics: unknown metric "${text.trim()}" (known: ${METRICS.map((m) => m.id).join(', ')})`);
+      return id;
+    });
+  }
+  const has = { orders: !!inputs.orders, pipeline: !!inputs.pipeline, spend: !!inputs.spend };
+  return METRICS.filter((m) => m.requires.every((r) => has[r.table])).map((m) => m.id);
+}
+
+async function loadInputs(args: ParsedArgs, io: CliIO, quiet: boolean) {
+  const progress = progressOn(io, quiet);
+  const ordersFile = ordersPath(args, 'metrics', true);
+  const pipelineFile = stringFlag(args, 'pipeline');
+  const spendFile = stringFlag(args, 'spend');
+  if (!ordersFile && !pipelineFile) throw usageError('metrics needs an orders file or --pipeline F (run "sales-metrics metrics --help")');
+  if (spendFile && !ordersFile) throw usageError('--spend needs an orders file too (CAC and ROI divide by new customers and revenue)');
+  const loaded: { kind: string; file: LoadedTable<any> }[] = [];
+  const orders = ordersFile ? await loadTable('orders', ordersFile, ordersLoadOptions(args), io, progress) : undefined;
+  if (orders) loaded.push({ kind: 'orders', file: orders });
+  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
+  if (pipeline) loaded.push({ kind: 'pipeline', file: pipeline });
+  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
+  if (spend) loaded.push({ kind: 'spend', file: spend });
+  const inputs: MetricInputs = { orders: orders?.table, pipeline: pipeline?.table, spend: spend?.table };
+  return { inputs, loaded, progress, mapping: (orders ?? pipeline)!.mapping };
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<void> {
+  const quiet = booleanFlag(args, 'quiet');
+  const unit = periodFlag(args, 'month');
+  const count = integerFlag(args, 'last', 1, 10000) ?? 12;
+  const fiscalStart = integerFlag(args, 'fiscal-start', 1, 12) ?? 1;
+  const asOf = asOfFlag(args, io);
+  const by = listFlag(args, 'by');
+  const selection = stringFlag(args, 'metrics');
+  const { inputs, loaded, progress, mapping } = await loadInputs(args, io, quiet);
+  const ids = selectMetrics(inputs, selection);
+  const dimensions = dimensionsOf(by, inputs);
+
+  const calendar = calendarOf({ fiscalYearStartMonth: fiscalStart });
+  const periods = lastPeriods(asOf, unit, count, calendar);
+  progress.stage(`computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf)}`);
+  const suite = computeSuite(inputs, ids, periods, { asOf, calendar, totals: true });
+  const totals = suite.totals ?? ids.map(() => ({ error: '#N/A', reason: 'no periods' }) as MetricValue);
+  let breakdowns: Record<string, BreakdownRows> = {};
+  if (dimensions.length > 0) {
+    progress.stage(`breaking down by ${dimensions.join(', ')}`);
+    breakdowns = computeBreakdowns(inputs, ids, dimensions, periods, { asOf, calendar });
+  }
+  const document = metricsDocument({
+    rows: rowsJson(loaded.map((l) => l.file.report)),
+    issues: issuesJson(loaded.map((l) => l.file.report)),
+    mapping,
+    periods: periods.map((period, p) => ({ period, values: suite.values[p] })),
+    ids,
+    breakdowns,
+    totals,
+    files: fileSummaries(loaded),
+  });
+  io.stdout(booleanFlag(args, 'json') ? toJson(document) : metricsText(document, ids, periods, asOf));
+}
+
+function unitOf(id: string): string {
+  const def: MetricDefinition | undefined = METRICS.find((m) => m.id === id);
+  return def?.unit ?? 'number';
+}
+
+function textValue(value: MetricsDocument['totals'][string], id: string): string {
+  if (typeof value === 'number') return formatValue(value, unitOf(id));
+  return value.error;
+}
+
+/** The readable report: one row per metric, one column per period plus the total. */
+export function metricsText(doc: MetricsDocument, ids: readonly MetricId[], periods: readonly Period[], asOf: number): string {
+  const out: string[] = [];
+  for (const file of doc.files) {
+    out.push(`${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, `
+      + `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`);
+  }
+  out.push(`mapping: ${Object.entries(doc.mapping).map(([role, header]) => `${role}=${header}`).join(', ')}`);
+  out.push(`as of ${formatDay(asOf)}`, '');
+  const header = ['metric', ...periods.map((p) => p.key), 'total'];
+  const rows = ids.map((id) => [
+    getMetric(id).label.en,
+    ...doc.periods.map((p) => textValue(p.metrics[id], id)),
+    textValue(doc.totals[id], id),
+  ]);
+  out.push(formatTable(header, rows));
+  for (const [dimension, list] of Object.entries(doc.breakdowns)) {
+    // A readable width: the first few metrics that have a value somewhere (JSON has them all).
+    const shown = ids.filter((id) => list.some((row) => typeof row.metrics[id] === 'number')).slice(0, TEXT_BREAKDOWN_METRICS);
+    out.push(`by ${dimension} (${periods[0].key} to ${periods[periods.length - 1].key})`);
+    out.push(formatTable([dimension, ...shown], list.map((row) => [row.key, ...shown.map((id) => textValue(row.metrics[id], id))])));
+  }
+  const failing = ids.filter((id) => typeof doc.totals[id] !== 'number');
+  if (failing.length > 0) {
+    out.push('not computed:');
+    for (const id of failing) {
+      const value = doc.totals[id];
+      if (typeof value !== 'number') out.push(`  ${id}: ${value.error} ${value.reason}`);
+    }
+    out.push('');
+  }
+  if (doc.issues.length > 0) {
+    const skipped = doc.rows.skipped;
+    out.push(`first issues (${skipped.toLocaleString('en-US')} row${skipped === 1 ? '' : 's'} skipped):`);
+    for (const issue of doc.issues.slice(0, 5)) out.push(`  row ${issue.row}, ${issue.column}: ${issue.reason}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export const metricsCommand: Command = {
+  name: 'metrics',
+  summary: 'metric catalogue per period, totals and breakdowns (table or --json)',
+  help: HELP,
+  options: {
+    ...INPUT_OPTIONS,
+    orders: { type: 'string' },
+    pipeline: { type: 'string' },
+    spend: { type: 'string' },
+    period: { type: 'string' },
+    last: { type: 'string' },
+    'fiscal-start': { type: 'string' },
+    'as-of': { type: 'string' },
+    by: { type: 'string', multiple: true },
+    metrics: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  run,
+};

@@ -1,0 +1,216 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA, FIXTURES, runCli, runJson } from './run';
+
+const AS_OF_Q1 = ['--as-of', '2026-03-31', '--last', '3'];
+
+/** Checks the issue-3 contract: keys and value shapes. */
+function expectContractShape(doc: any): void {
+  expect(Object.keys(doc).slice(0, 6)).toEqual(['rows', 'issues', 'mapping', 'periods', 'breakdowns', 'totals']);
+  expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped']);
+  for (const issue of doc.issues) expect(Object.keys(issue)).toEqual(['row', 'column', 'value', 'reason']);
+  const isValue = (v: unknown) =>
+    typeof v === 'number' ||
+    (typeof v === 'object' && v !== null && Object.keys(v).join() === 'error,reason' && /^#(DIV\/0!|N\/A|VALUE!|NUM!)$/.test((v as any).error));
+  for (const period of doc.periods) {
+    expect(Object.keys(period)).toEqual(['key', 'start', 'end', 'metrics']);
+    expect(period.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const value of Object.values(period.metrics)) expect(isValue(value)).toBe(true);
+  }
+  for (const value of Object.values(doc.totals)) expect(isValue(value)).toBe(true);
+  for (const rows of Object.values(doc.breakdowns) as any[]) {
+    for (const row of rows) {
+      expect(typeof row.key).toBe('string');
+      for (const value of Object.values(row.metrics)) expect(isValue(value)).toBe(true);
+    }
+  }
+}
+
+describe('sales-metrics metrics on a hand-checked orders file', () => {
+  // orders.csv: Jan A1 C1 100, A2 C2 50; Feb A3 C1 200, A4 C3 1,000, A5 C3 refund −100; Mar A6 C2 80;
+  // A7 has an unreadable date (row 8).
+  let doc: any;
+  beforeAll(async () => {
+    doc = await runJson(['metrics', 'orders.csv', ...AS_OF_Q1, '--by', 'region']);
+  });
+
+  it('follows the JSON contract', () => {
+    expectContractShape(doc);
+  });
+
+  it('counts rows and lists the skipped one as the user sees it', () => {
+    expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1 });
+    expect(doc.issues).toEqual([{ row: 8, column: 'Date', value: 'not a date', reason: expect.stringContaining('not a date') }]);
+    expect(doc.mapping).toEqual({ date: 'Date', amount: 'Amount', order_id: 'Order ID', customer: 'Customer', region: 'Region' });
+  });
+
+  it('gives each month\'s revenue, orders, AOV, customers and retention', () => {
+    expect(doc.periods.map((p: any) => [p.key, p.start, p.end])).toEqual([
+      ['2026-01', '2026-01-01', '2026-02-01'],
+      ['2026-02', '2026-02-01', '2026-03-01'],
+      ['2026-03', '2026-03-01', '2026-04-01'],
+    ]);
+    const pick = (id: string) => doc.periods.map((p: any) => p.metrics[id]);
+    expect(pick('revenue')).toEqual([150, 1100, 80]);
+    expect(pick('orders')).toEqual([2, 2, 1]); // the refund-only row is not an order
+    expect(pick('aov')).toEqual([75, 550, 80]);
+    expect(pick('customers')).toEqual([2, 2, 1]);
+    expect(pick('new_customers')).toEqual([2, 1, 0]);
+    // Feb keeps C1 of {C1, C2}; Mar keeps none of {C1, C3}.
+    expect(pick('retention_rate').slice(1)).toEqual([0.5, 0]);
+    expect(pick('retention_rate')[0]).toMatchObject({ error: '#DIV/0!' });
+    expect(pick('units')[0]).toMatchObject({ error: '#N/A', reason: expect.stringContaining('quantity') });
+  });
+
+  it('totals the three months and breaks them down by region', () => {
+    expect(doc.totals.revenue).toBe(1330);
+    expect(doc.totals.orders).toBe(5);
+    expect(doc.totals.aov).toBe(266);
+    const regions = Object.fromEntries(doc.breakdowns.region.map((r: any) => [r.key, r.metrics]));
+    expect(Object.keys(regions).sort()).toEqual(['North', 'South']);
+    expect(regions.North.revenue).toBe(380);
+    expect(regions.South.revenue).toBe(950);
+    expect(regions.North.revenue + regions.South.revenue).toBe(doc.totals.revenue);
+  });
+
+  it('ignores orders after the as-of date', async () => {
+    const feb = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-10', '--last', '2', '--metrics', 'revenue']);
+    expect(feb.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1200]);
+  });
+
+  it('prints an aligned table without --json', async () => {
+    const run = await runCli(['metrics', 'orders.csv', ...AS_OF_Q1, '--metrics', 'revenue,orders,aov', '--by', 'region']);
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('metric'));
+    expect(lines[header]).toMatch(/^metric\s+2026-01\s+2026-02\s+2026-03\s+total$/);
+    expect(lines[header + 2]).toMatch(/^Revenue\s+150\.00\s+1,100\.00\s+80\.00\s+1,330\.00$/);
+    // Right-aligned columns end at the same place.
+    expect(lines[header + 2].length).toBe(lines[header].length);
+    expect(run.out).toContain('by region (2026-01 to 2026-03)');
+    expect(run.out).toContain("row 8, Date: 'not a date' is not a date");
+  });
+
+  it('adds the marketing metrics with --spend', async () => {
+    const withSpend = await runJson(['metrics', 'orders.csv', ...AS_OF_Q1, '--spend', 'spend.csv', '--metrics', 'cac,marketing_roi']);
+    // CAC = spend / new customers: Jan 300 / 2, Feb 200 / 1; Mar has no new customer.
+    expect(withSpend.periods.map((p: any) => p.metrics.cac)).toEqual([150, 200, expect.objectContaining({ error: '#DIV/0!' })]);
+    // ROI = (revenue − spend) / spend with margin 1: Jan (150 − 300) / 300.
+    expect(withSpend.periods[0].metrics.marketing_roi).toBeCloseTo(-0.5, 12);
+    expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1 });
+    expect(withSpend.files.map((f: any) => f.kind)).toEqual(['orders', 'spend']);
+  });
+});
+
+describe('sales-metrics metrics on other inputs', () => {
+  it('reads Indonesian headers, d/m/y dates and rupiah text; keeps 0012 as a customer id', async () => {
+    const doc = await runJson(['metrics', 'penjualan.csv', '--as-of', '2026-02-28', '--last', '2', '--by', 'Pelanggan',
+      '--metrics', 'revenue,customers']);
+    expect(doc.mapping).toMatchObject({ date: 'Tanggal', customer: 'Pelanggan', amount: 'Total' });
+    expect(doc.periods.map((p: any) => p.metrics.revenue)).toEqual([2000000, 500000]);
+    expect(doc.breakdowns.Pelanggan.map((r: any) => r.key).sort()).toEqual(['0012', '0013']);
+  });
+
+  it('reads the chosen sheet of a workbook with Date cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-'));
+    const path = join(dir, 'sales.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Cover').getCell('A1').value = 'Quarterly sales';
+    const sheet = wb.addWorksheet('Data');
+    sheet.addRow(['Date', 'Amount', 'Rep']);
+    sheet.addRow([new Date(Date.UTC(2026, 0, 5)), 100, 'Ani']);
+    sheet.addRow([new Date(Date.UTC(2026, 1, 5)), 40, 'Budi']);
+    sheet.addRow([new Date(Date.UTC(2026, 1, 6)), 60, 'Ani']);
+    await wb.xlsx.writeFile(path);
+    const picked = await runJson(['metrics', path, '--as-of', '2026-02-28', '--last', '2', '--metrics', 'revenue', '--by', 'rep']);
+    expect(picked.files[0].sheet).toBe('Data');
+    expect(picked.periods.map((p: any) => p.metrics.revenue)).toEqual([100, 100]);
+    expect(picked.breakdowns.rep.find((r: any) => r.key === 'Ani').metrics.revenue).toBe(160);
+    const missing = await runCli(['metrics', path, '--sheet', 'Orders', '-q']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no sheet named "Orders" in .*sales\.xlsx \(sheets: "Cover", "Data"\)/);
+  });
+
+  it('maps columns with --map and reads periods by quarter in a fiscal year', async () => {
+    const doc = await runJson(['metrics', 'orders.csv', '--map', 'amount=Amount', '--map', 'customer=Order ID', '--period', 'quarter',
+      '--fiscal-start', '2', '--as-of', '2026-03-31', '--last', '2', '--metrics', 'revenue,customers']);
+    expect(doc.mapping.customer).toBe('Order ID');
+    // Fiscal years starting in February: Nov–Jan is FY2026 Q4, Feb–Apr is FY2027 Q1.
+    expect(doc.periods.map((p: any) => [p.key, p.start])).toEqual([['FY2026-Q4', '2025-11-01'], ['FY2027-Q1', '2026-02-01']]);
+    expect(doc.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1180]);
+    expect(doc.periods.map((p: any) => p.metrics.customers)).toEqual([2, 3]);
+  });
+
+  it('rejects bad period flags, unknown metrics and unknown dimensions', async () => {
+    const cases: [string[], RegExp, number][] = [
+      [['metrics', 'orders.csv', '--period', 'decade'], /--period must be one of day\|week\|month\|quarter\|year/, 2],
+      [['metrics', 'orders.csv', '--fiscal-start', '13'], /--fiscal-start must be a whole number from 1 to 12/, 2],
+      [['metrics', 'orders.csv', '--as-of', '28/11/2026'], /--as-of must be a date like 2026-11-28/, 2],
+      [['metrics', 'orders.csv', '--metrics', 'revenue,happiness'], /--metrics: unknown metric "happiness"/, 2],
+      [['metrics', 'orders.csv', '--by', 'planet'], /--by planet: no such column \(dimensions here: .*region.*\)/, 2],
+      [['metrics'], /metrics needs an orders file or --pipeline F/, 2],
+      [['metrics', '--spend', 'spend.csv'], /metrics needs an orders file or --pipeline F/, 2],
+      [['metrics', 'missing.csv'], /file not found: .*missing\.csv/, 1],
+    ];
+    for (const [argv, message, code] of cases) {
+      const run = await runCli([...argv, '-q']);
+      expect({ argv, code: run.code }).toEqual({ argv, code });
+      expect(run.err).toMatch(message);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('defaults the as-of date to today and the period to month', async () => {
+    const run = await runCli(['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'], new Date(2026, 2, 15, 12));
+    expect(JSON.parse(run.out).periods.map((p: any) => p.key)).toEqual(['2026-03']);
+  });
+});
+
+describe('sales-metrics metrics --pipeline on the CRM sample', () => {
+  /** m/d/yyyy → epoch day, independently of the engine. */
+  const day = (text: string) => {
+    const [m, d, y] = text.split('/').map(Number);
+    return Date.UTC(y, m - 1, d) / 86400000;
+  };
+
+  it('matches win rate, average won deal and cycle length computed with plain loops', async () => {
+    const doc = await runJson(['metrics', '--pipeline', join(DATA, 'crm_sales_pipeline.csv'), '--as-of', '2017-12-31', '--last', '3',
+      '--metrics', 'win_rate,avg_deal_size,sales_cycle_days,leads']);
+    expectContractShape(doc);
+    expect(doc.mapping).toMatchObject({ created: 'engage_date', status: 'deal_stage', closed: 'close_date', value: 'close_value' });
+    const lines = readFileSync(join(DATA, 'crm_sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+    const rows = lines.map((line) => line.split(','));
+    // 500 opportunities have no engage date (Prospecting): they cannot be placed in time.
+    expect(doc.rows.read).toBe(8800);
+    expect(doc.rows.skipped).toBe(rows.filter((r) => r[5] === '').length);
+    for (const period of doc.periods) {
+      const [y, m] = period.key.split('-').map(Number);
+      const start = Date.UTC(y, m - 1, 1) / 86400000;
+      const end = Date.UTC(y, m, 1) / 86400000;
+      let won = 0;
+      let lost = 0;
+      let wonValue = 0;
+      let cycle = 0;
+      let leads = 0;
+      for (const r of rows) {
+        if (r[5] !== '' && day(r[5]) >= start && day(r[5]) < end) leads++;
+        if (r[5] === '' || r[6] === '') continue;
+        const closed = day(r[6]);
+        if (closed < start || closed >= end) continue;
+        if (r[4] === 'Won') {
+          won++;
+          wonValue += Number(r[7]);
+          cycle += closed - day(r[5]);
+        } else if (r[4] === 'Lost') {
+          lost++;
+        }
+      }
+      expect(period.metrics.leads).toBe(leads);
+      expect(period.metrics.win_rate).toBeCloseTo(won / (won + lost), 12);
+      expect(period.metrics.avg_deal_size).toBeCloseTo(wonValue / won, 9);
+      expect(period.metrics.sales_cycle_days).toBeCloseTo(cycle / won, 9);
+    }
+  });
+});
