@@ -1,0 +1,63 @@
+/**
+ * Bucketing days into contiguous windows in one arithmetic step per row: a lookup table over the
+ * day span, so a million rows cost a million array reads.
+ */
+
+/**
+ * The window index of every day value, for windows given by ascending `bounds`
+ * (window k = [bounds[k], bounds[k+1])). Returns −1 outside. `days` holds floored days.
+ * @example bucketDays(Int32Array.of(0, 5, 9), [0, 5, 10]) // Int32Array [0, 1, 1]
+ */
+export function bucketDays(days: Int32Array, bounds: readonly number[], minDay = -Infinity, maxDay = Infinity): Int32Array {
+  const out = new Int32Array(days.length).fill(-1);
+  const k = bounds.length - 1;
+  if (k <= 0) return out;
+  const lo = Math.max(bounds[0], minDay);
+  const hi = Math.min(bounds[k] - 1, maxDay);
+  if (!(hi >= lo)) return out;
+  const span = hi - lo + 1;
+  if (span <= 4_000_000) {
+    const lookup = new Int32Array(span);
+    let w = 0;
+    for (let s = 0; s < span; s++) {
+      const d = lo + s;
+      while (bounds[w + 1] <= d) w++;
+      lookup[s] = w;
+    }
+    for (let i = 0; i < days.length; i++) {
+      const s = days[i] - lo;
+      if (s >= 0 && s < span) out[i] = lookup[s];
+    }
+    return out;
+  }
+  for (let i = 0; i < days.length; i++) out[i] = windowOf(days[i], bounds);
+  return out;
+}
+
+/** Window index of one day (binary search), −1 outside. */
+export function windowOf(day: number, bounds: readonly number[]): number {
+  const k = bounds.length - 1;
+  if (!(day >= bounds[0]) || !(day < bounds[k])) return -1;
+  let lo = 0;
+  let hi = k - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (bounds[mid] <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Rows grouped by bucket (counting sort): rows of bucket b are `rows[offsets[b] .. offsets[b+1])`,
+ * in table order.
+ */
+export function groupRows(bucket: Int32Array, bucketCount: number): { rows: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(bucketCount + 1);
+  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) offsets[bucket[i] + 1]++;
+  for (let b = 0; b < bucketCount; b++) offsets[b + 1] += offsets[b];
+  const fill = offsets.slice(0, bucketCount);
+  const rows = new Int32Array(offsets[bucketCount]);
+  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) rows[fill[bucket[i]]++] = i;
+  return { rows, offsets };
+}

@@ -1,0 +1,92 @@
+/**
+ * Pipeline and marketing definitions (SPEC.md "Pipeline", "Marketing"). Text only; computation is
+ * in `pipeline-engine.ts` and `marketing.ts`.
+ */
+import type { MetricDefinition } from './definition';
+import { FORMAT, req } from './definition';
+
+const base = req('pipeline', 'created', 'status');
+const closedBase = req('pipeline', 'created', 'status', 'closed');
+
+export const PIPELINE_DEFINITIONS: readonly MetricDefinition[] = [
+  {
+    id: 'leads', table: 'pipeline', requires: base, unit: 'count', format: FORMAT.count, better: 'higher', cadence: 'week', kind: 'flow',
+    label: { en: 'Leads', id: 'Prospek' },
+    description: { en: 'Opportunities created in the period.', id: 'Peluang yang dibuat dalam periode.' },
+    formula: { en: 'count created in P', id: 'hitung dibuat di P' },
+  },
+  {
+    id: 'conversion_rate', table: 'pipeline', requires: base, unit: 'ratio', format: FORMAT.percent, better: 'higher', cadence: 'month', kind: 'ratio',
+    label: { en: 'Lead conversion rate', id: 'Tingkat konversi prospek' },
+    description: { en: 'Share of the leads created in the period that are won, to date.', id: 'Porsi prospek yang dibuat dalam periode yang dimenangkan, hingga kini.' },
+    formula: { en: 'won / leads created in P', id: 'menang / prospek dibuat di P' },
+  },
+  {
+    id: 'win_rate', table: 'pipeline', requires: closedBase, unit: 'ratio', format: FORMAT.percent, better: 'higher', cadence: 'month', kind: 'ratio',
+    label: { en: 'Win rate', id: 'Tingkat kemenangan' },
+    description: { en: 'Won over won plus lost, among opportunities closed in the period.', id: 'Menang dibagi menang ditambah kalah, di antara peluang yang ditutup dalam periode.' },
+    formula: { en: 'won / (won + lost), closed in P', id: 'menang / (menang + kalah), ditutup di P' },
+  },
+  {
+    id: 'avg_deal_size', table: 'pipeline', requires: req('pipeline', 'created', 'status', 'closed', 'value'), unit: 'currency', format: FORMAT.currency, better: 'higher', cadence: 'month', kind: 'ratio',
+    label: { en: 'Average deal size', id: 'Nilai transaksi rata-rata' },
+    description: { en: 'Mean value of the opportunities won and closed in the period.', id: 'Rata-rata nilai peluang yang dimenangkan dan ditutup dalam periode.' },
+    formula: { en: 'mean(value of won closed in P)', id: 'rata-rata(nilai menang ditutup di P)' },
+  },
+  {
+    id: 'sales_cycle_days', table: 'pipeline', requires: closedBase, unit: 'days', format: FORMAT.days, better: 'lower', cadence: 'month', kind: 'ratio',
+    label: { en: 'Sales cycle (mean days)', id: 'Siklus penjualan (rata-rata hari)' },
+    description: { en: 'Mean days from creation to close of the opportunities won and closed in the period.', id: 'Rata-rata hari dari dibuat hingga ditutup untuk peluang yang dimenangkan dan ditutup dalam periode.' },
+    formula: { en: 'mean(closed − created), won closed in P', id: 'rata-rata(tutup − dibuat), menang ditutup di P' },
+  },
+  {
+    id: 'sales_cycle_days_median', table: 'pipeline', requires: closedBase, unit: 'days', format: FORMAT.days, better: 'lower', cadence: 'month', kind: 'ratio',
+    label: { en: 'Sales cycle (median days)', id: 'Siklus penjualan (median hari)' },
+    description: { en: 'Median days from creation to close of the opportunities won and closed in the period.', id: 'Median hari dari dibuat hingga ditutup untuk peluang yang dimenangkan dan ditutup dalam periode.' },
+    formula: { en: 'median(closed − created), won closed in P', id: 'median(tutup − dibuat), menang ditutup di P' },
+  },
+  {
+    id: 'pipeline_value', table: 'pipeline', requires: req('pipeline', 'created', 'status', 'value'), unit: 'currency', format: FORMAT.currency, better: 'higher', cadence: 'week', kind: 'stock',
+    label: { en: 'Open pipeline value', id: 'Nilai pipeline terbuka' },
+    description: { en: 'Sum of the values of opportunities open at the end of the period (or at the as-of date).', id: 'Jumlah nilai peluang yang masih terbuka pada akhir periode (atau pada tanggal acuan).' },
+    formula: { en: 'Σ value of open at end of P', id: 'Σ nilai terbuka di akhir P' },
+  },
+  {
+    id: 'pipeline_velocity', table: 'pipeline', requires: req('pipeline', 'created', 'status', 'closed', 'value'), unit: 'currency', format: FORMAT.currency, better: 'higher', cadence: 'week', kind: 'ratio',
+    label: { en: 'Pipeline velocity (per day)', id: 'Kecepatan pipeline (per hari)' },
+    description: { en: 'Expected revenue per day from the open pipeline: open opportunities × win rate × average deal size / sales cycle days.', id: 'Perkiraan pendapatan per hari dari pipeline terbuka: peluang terbuka × tingkat kemenangan × nilai transaksi rata-rata / hari siklus.' },
+    formula: { en: 'open × win rate × avg deal / cycle days', id: 'terbuka × tingkat menang × rata-rata transaksi / hari siklus' },
+  },
+];
+
+const spendAndNew = [...req('orders', 'date', 'amount', 'customer'), ...req('spend', 'date', 'spend')];
+
+export const MARKETING_DEFINITIONS: readonly MetricDefinition[] = [
+  {
+    id: 'cac', table: 'spend', requires: spendAndNew, unit: 'currency', format: FORMAT.currency, better: 'lower', cadence: 'month', kind: 'ratio',
+    label: { en: 'Customer acquisition cost', id: 'Biaya akuisisi pelanggan' },
+    description: { en: 'Marketing spend in the period divided by new customers in the period (per channel when both tables carry one).', id: 'Belanja pemasaran dalam periode dibagi pelanggan baru dalam periode (per kanal bila kedua tabel memilikinya).' },
+    formula: { en: 'spend / new customers', id: 'belanja / pelanggan baru' },
+  },
+  {
+    id: 'marketing_roi', table: 'spend', requires: [...req('orders', 'date', 'amount'), ...req('spend', 'date', 'spend')], unit: 'ratio', format: FORMAT.percent, better: 'higher', cadence: 'month', kind: 'ratio',
+    label: { en: 'Marketing ROI', id: 'ROI pemasaran' },
+    description: { en: 'Gross profit of the period less spend, over spend (margin 1 without a cost column).', id: 'Laba kotor periode dikurangi belanja, dibagi belanja (margin 1 tanpa kolom biaya).' },
+    formula: { en: '(revenue × margin − spend) / spend', id: '(pendapatan × margin − belanja) / belanja' },
+  },
+  {
+    id: 'ltv_cac', table: 'spend', requires: spendAndNew, unit: 'number', format: FORMAT.number, better: 'higher', cadence: 'quarter', kind: 'ratio',
+    label: { en: 'LTV:CAC', id: 'LTV:CAC' },
+    description: { en: 'Historic customer lifetime value divided by acquisition cost.', id: 'Nilai seumur hidup pelanggan historis dibagi biaya akuisisi.' },
+    formula: { en: 'CLV / CAC', id: 'CLV / CAC' },
+  },
+  {
+    id: 'cac_payback_months', table: 'spend', requires: spendAndNew, unit: 'months', format: FORMAT.months, better: 'lower', cadence: 'quarter', kind: 'ratio',
+    label: { en: 'CAC payback (months)', id: 'Pengembalian CAC (bulan)' },
+    description: {
+      en: 'Months of gross profit per customer needed to recover CAC; monthly revenue per customer = sales per customer scaled to a 30.44-day month.',
+      id: 'Bulan laba kotor per pelanggan untuk menutup CAC; pendapatan bulanan per pelanggan = penjualan per pelanggan diskalakan ke bulan 30,44 hari.',
+    },
+    formula: { en: 'CAC / (monthly revenue per customer × margin)', id: 'CAC / (pendapatan bulanan per pelanggan × margin)' },
+  },
+];

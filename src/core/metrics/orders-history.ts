@@ -1,0 +1,164 @@
+/**
+ * Orders metrics that look back over customers' histories rather than one window:
+ * customers ever to date (active ratio), the running median gap between orders, historic CLV.
+ */
+import { daysFromCivil, civilFromDays } from '../periods';
+import type { MetricValue } from '../errors';
+import { metricError } from '../errors';
+import { grossMargin, historicClv, lifespanYears } from '../formulas';
+import { countBelow, NO_DAY } from './orders-prep';
+import type { CustomerHistory, OrdersPrep } from './orders-prep';
+
+/** Customers with a first order before each `end` (ends ascending or not). */
+export function customersEverBefore(history: CustomerHistory, ends: readonly number[]): number[] {
+  return ends.map((end) => countBelow(history.sortedFirstDays, end));
+}
+
+/**
+ * Median gap (whole days) between consecutive orders of the same customer, over all gaps whose
+ * later order is before each end ("to date"). One histogram grows as the ends advance, so a whole
+ * series costs one sort of the gaps plus one histogram scan per window. NaN when there is no gap.
+ */
+export function medianGapsBefore(history: CustomerHistory, ends: readonly number[]): number[] {
+  const { offsets, days } = history;
+  const customers = offsets.length - 1;
+  const gapCount = days.length - customers + countEmpty(offsets);
+  const gapEnd = new Int32Array(gapCount);
+  const gap = new Int32Array(gapCount);
+  let g = 0;
+  let maxGap = 0;
+  for (let c = 0; c < customers; c++) {
+    for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
+      gapEnd[g] = days[k];
+      gap[g] = days[k] - days[k - 1];
+      if (gap[g] > maxGap) maxGap = gap[g];
+      g++;
+    }
+  }
+  const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
+  const byEnd = Array.from(sortIndexByValue(gapEnd));
+  const histogram = new Int32Array(maxGap + 1);
+  const out = new Array<number>(ends.length).fill(NaN);
+  let added = 0;
+  for (const w of order) {
+    while (added < byEnd.length && gapEnd[byEnd[added]] < ends[w]) histogram[gap[byEnd[added++]]]++;
+    if (added > 0) out[w] = histogramMedian(histogram, added);
+  }
+  return out;
+}
+
+function countEmpty(offsets: Int32Array): number {
+  let empty = 0;
+  for (let c = 0; c + 1 < offsets.length; c++) if (offsets[c + 1] === offsets[c]) empty++;
+  return empty;
+}
+
+function sortIndexByValue(values: Int32Array): Int32Array {
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < index.length; i++) index[i] = i;
+  return index.sort((a, b) => values[a] - values[b]);
+}
+
+/** Median of `count` values held as a histogram (mean of the two middle values when even). */
+function histogramMedian(histogram: Int32Array, count: number): number {
+  const lowRank = Math.floor((count - 1) / 2);
+  const highRank = Math.floor(count / 2);
+  let seen = 0;
+  let low = -1;
+  for (let v = 0; v < histogram.length; v++) {
+    seen += histogram[v];
+    if (low < 0 && seen > lowRank) low = v;
+    if (seen > highRank) return (low + v) / 2;
+  }
+  return low;
+}
+
+/** The same calendar date a year earlier (29 Feb → 28 Feb). */
+export function yearBefore(day: number): number {
+  const { year, month, day: dom } = civilFromDays(day);
+  return month === 2 && dom === 29 ? daysFromCivil(year - 1, 2, 28) : daysFromCivil(year - 1, month, dom);
+}
+
+/**
+ * Historic CLV for the 12 months ending at `end` (exclusive, already capped at the as-of date).
+ *
+ * Choices: AOV × purchases per customer per year = revenue / active customers over the trailing
+ * year; margin = gross margin over that year on rows with a cost (1 without a cost column); yearly
+ * churn is customer-level: the share of the previous 12 months' customers with no order in the
+ * trailing 12 months; lifespan = 1 / churn capped at `capYears`. `#N/A` when nobody bought in the
+ * previous 12 months (churn cannot be measured).
+ */
+export function trailingYearClv(prep: OrdersPrep, history: CustomerHistory, end: number, capYears: number): MetricValue {
+  const start = yearBefore(end);
+  const previousStart = yearBefore(start);
+  const { offsets, days } = history;
+  let active = 0;
+  let previous = 0;
+  let retained = 0;
+  for (let c = 0; c + 1 < offsets.length; c++) {
+    const from = offsets[c];
+    const to = offsets[c + 1];
+    if (to === from || days[from] >= end) continue;
+    const k = from + countBelow(days, previousStart, from, to);
+    if (k >= to || days[k] >= end) continue;
+    const inPrevious = days[k] < start;
+    const j = inPrevious ? from + countBelow(days, start, from, to) : k;
+    const inCurrent = j < to && days[j] < end;
+    if (inPrevious) previous++;
+    if (inCurrent) active++;
+    if (inPrevious && inCurrent) retained++;
+  }
+  const { revenue, revenueWithCost, cost } = sumRange(prep, start, end);
+  if (active === 0) return metricError('#DIV/0!', `no customers in the 12 months before ${dayKey(end)}`);
+  if (previous === 0) return metricError('#N/A', `needs orders in the 12 months before ${dayKey(start)} to measure yearly churn`);
+  const margin = prep.table.cost ? grossMargin(revenueWithCost, cost) : 1;
+  if (typeof margin !== 'number') return margin;
+  const lifespan = lifespanYears(1 - retained / previous, capYears);
+  if (typeof lifespan !== 'number') return lifespan;
+  return historicClv(revenue / active, 1, lifespan, margin);
+}
+
+function dayKey(day: number): string {
+  const { year, month, day: d } = civilFromDays(day);
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DAILY = new WeakMap<OrdersPrep, { revenue: Float64Array; revenueWithCost: Float64Array; cost: Float64Array }>();
+
+/** Revenue (and revenue/cost of rows with a cost) over [start, end), from cached daily prefix sums. */
+function sumRange(prep: OrdersPrep, start: number, end: number): { revenue: number; revenueWithCost: number; cost: number } {
+  let prefix = DAILY.get(prep);
+  const span = Number.isFinite(prep.minDay) ? prep.maxDay - prep.minDay + 1 : 0;
+  if (!prefix) {
+    const revenue = new Float64Array(span + 1);
+    const revenueWithCost = new Float64Array(span + 1);
+    const cost = new Float64Array(span + 1);
+    const { amount } = prep.table;
+    const costs = prep.table.cost;
+    for (let i = 0; i < prep.day.length; i++) {
+      const d = prep.day[i];
+      if (d === NO_DAY) continue;
+      const s = d - prep.minDay + 1;
+      revenue[s] += amount[i];
+      if (costs && costs[i] === costs[i]) {
+        revenueWithCost[s] += amount[i];
+        cost[s] += costs[i];
+      }
+    }
+    for (let s = 0; s < span; s++) {
+      revenue[s + 1] += revenue[s];
+      revenueWithCost[s + 1] += revenueWithCost[s];
+      cost[s + 1] += cost[s];
+    }
+    prefix = { revenue, revenueWithCost, cost };
+    DAILY.set(prep, prefix);
+  }
+  const at = (day: number) => Math.max(0, Math.min(span, day - prep.minDay));
+  const a = at(start);
+  const b = at(end);
+  return {
+    revenue: prefix.revenue[b] - prefix.revenue[a],
+    revenueWithCost: prefix.revenueWithCost[b] - prefix.revenueWithCost[a],
+    cost: prefix.cost[b] - prefix.cost[a],
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Per-table preparation shared by every orders metric: usable rows, order keys and each
+ * customer's order history, computed once per (table, as-of) and cached.
+ *
+ * Choices (SPEC.md leaves them open):
+ * - A row is usable when its date and amount are numbers and its day is not after the as-of day.
+ * - Rows with amount < 0 are refunds: they reduce revenue (and units/cost as entered) but never
+ *   make an order, an active customer or a purchase in a customer's history. An order whose lines
+ *   in a period are all refunds is not an order of that period.
+ * - An order id whose lines fall in several periods counts as an order in each of them (orders is
+ *   "distinct order ids in P"); in customer histories an order is dated by its first purchase line.
+ * - A row without an order id (or with a blank one) is an order of its own.
+ * - Customer lifecycle facts (first and second order day: new, returning, repeat) come from the
+ *   whole business: a table made by `filterInputs` keeps a link to the table it came from, so
+ *   "new customers of rep X" are customers new to the business who bought from X.
+ */
+import type { OrdersTable } from '../table';
+
+/** Day value for unusable rows: below any real day, so it never falls in a window. */
+export const NO_DAY = -2147483648;
+
+export interface CustomerHistory {
+  /** Customer code → first index into `days` (length = customers + 1). */
+  readonly offsets: Int32Array;
+  /** Order days of each customer, ascending (one entry per distinct order). */
+  readonly days: Int32Array;
+  /** First order day per customer code (`Infinity` when none). */
+  readonly firstDay: Float64Array;
+  /** Second order day per customer code (`Infinity` when fewer than two orders). */
+  readonly secondDay: Float64Array;
+  /** Every customer's first order day, ascending (customers with orders only). */
+  readonly sortedFirstDays: Float64Array;
+}
+
+export interface OrdersPrep {
+  readonly table: OrdersTable;
+  readonly asOf: number;
+  /** Floored day per row, or `NO_DAY` when the row is unusable or after the as-of day. */
+  readonly day: Int32Array;
+  readonly minDay: number;
+  readonly maxDay: number;
+  /** Dense order key per row (rows without an id get keys of their own); null without an order-id column. */
+  readonly orderKey: Int32Array | null;
+  readonly orderKeyCount: number;
+  /** Number of customer codes (dictionary size), 0 without a customer column. */
+  readonly customerCount: number;
+  /** This table's own customer histories (lazy). */
+  history(): CustomerHistory | null;
+  /** First/second order days from the whole business (the root table's history). */
+  lifecycle(): CustomerHistory | null;
+}
+
+const ROOTS = new WeakMap<OrdersTable, OrdersTable>();
+const CACHE = new WeakMap<OrdersTable, OrdersPrep>();
+
+/** Records that `child` holds rows of `parent` (used by `filterInputs`). */
+export function linkFilteredOrders(child: OrdersTable, parent: OrdersTable): void {
+  ROOTS.set(child, ROOTS.get(parent) ?? parent);
+}
+
+/** The table a filtered table came from (itself when it is not filtered). */
+export function rootOrders(table: OrdersTable): OrdersTable {
+  return ROOTS.get(table) ?? table;
+}
+
+/** The cached preparation of `table` for `asOf`. */
+export function prepareOrders(table: OrdersTable, asOf: number): OrdersPrep {
+  const asOfDay = Math.floor(asOf);
+  const cached = CACHE.get(table);
+  if (cached && cached.asOf === asOfDay) return cached;
+  const prep = buildPrep(table, asOfDay);
+  CACHE.set(table, prep);
+  return prep;
+}
+
+function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
+  const n = table.length;
+  const day = new Int32Array(n);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  const { date, amount } = table;
+  for (let i = 0; i < n; i++) {
+    const d = Math.floor(date[i]);
+    if (d === d && d <= asOf && amount[i] === amount[i] && Number.isFinite(amount[i]) && Number.isFinite(d)) {
+      day[i] = d;
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+    } else {
+      day[i] = NO_DAY;
+    }
+  }
+  let orderKey: Int32Array | null = null;
+  let orderKeyCount = n;
+  if (table.orderId) {
+    const codes = table.orderId.codes;
+    let next = table.orderId.dictionary.length;
+    orderKey = new Int32Array(n);
+    for (let i = 0; i < n; i++) orderKey[i] = codes[i] >= 0 ? codes[i] : next++;
+    orderKeyCount = next;
+  }
+  const customerCount = table.customer ? table.customer.dictionary.length : 0;
+  let history: CustomerHistory | null | undefined;
+  const prep: OrdersPrep = {
+    table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount,
+    history() {
+      if (history === undefined) history = buildHistory(prep);
+      return history;
+    },
+    lifecycle() {
+      const root = rootOrders(table);
+      return root === table ? prep.history() : prepareOrders(root, asOf).history();
+    },
+  };
+  return prep;
+}
+
+/** Each customer's distinct order days, ascending, by two counting sorts (day, then customer). */
+function buildHistory(prep: OrdersPrep): CustomerHistory | null {
+  const { table, day, orderKey, orderKeyCount, customerCount } = prep;
+  if (!table.customer) return null;
+  const customer = table.customer.codes;
+  const amount = table.amount;
+  const n = table.length;
+  // 1. One (customer, day) pair per order.
+  let pairCust: Int32Array;
+  let pairDay: Int32Array;
+  let m = 0;
+  if (orderKey) {
+    const orderDay = new Int32Array(orderKeyCount).fill(0x7fffffff);
+    const orderCust = new Int32Array(orderKeyCount).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const d = day[i];
+      if (d === NO_DAY || !(amount[i] >= 0)) continue;
+      const k = orderKey[i];
+      if (d < orderDay[k]) orderDay[k] = d;
+      if (orderCust[k] < 0) orderCust[k] = customer[i];
+    }
+    pairCust = new Int32Array(orderKeyCount);
+    pairDay = new Int32Array(orderKeyCount);
+    for (let k = 0; k < orderKeyCount; k++) {
+      if (orderCust[k] >= 0 && orderDay[k] !== 0x7fffffff) {
+        pairCust[m] = orderCust[k];
+        pairDay[m++] = orderDay[k];
+      }
+    }
+  } else {
+    pairCust = new Int32Array(n);
+    pairDay = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (day[i] === NO_DAY || !(amount[i] >= 0) || customer[i] < 0) continue;
+      pairCust[m] = customer[i];
+      pairDay[m++] = day[i];
+    }
+  }
+  // 2. Sort by day (counting sort over the day span), then stably by customer.
+  const span = m > 0 ? prep.maxDay - prep.minDay + 1 : 0;
+  const dayCount = new Int32Array(span + 1);
+  for (let j = 0; j < m; j++) dayCount[pairDay[j] - prep.minDay + 1]++;
+  for (let s = 0; s < span; s++) dayCount[s + 1] += dayCount[s];
+  const byDay = new Int32Array(m);
+  for (let j = 0; j < m; j++) byDay[dayCount[pairDay[j] - prep.minDay]++] = j;
+  const offsets = new Int32Array(customerCount + 1);
+  for (let j = 0; j < m; j++) offsets[pairCust[j] + 1]++;
+  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
+  const fill = offsets.slice(0, customerCount);
+  const days = new Int32Array(m);
+  for (let t = 0; t < m; t++) {
+    const j = byDay[t];
+    days[fill[pairCust[j]]++] = pairDay[j];
+  }
+  // 3. Lifecycle facts.
+  const firstDay = new Float64Array(customerCount).fill(Infinity);
+  const secondDay = new Float64Array(customerCount).fill(Infinity);
+  let withOrders = 0;
+  for (let c = 0; c < customerCount; c++) {
+    const from = offsets[c];
+    const to = offsets[c + 1];
+    if (to > from) {
+      firstDay[c] = days[from];
+      withOrders++;
+      if (to - from > 1) secondDay[c] = days[from + 1];
+    }
+  }
+  const sortedFirstDays = new Float64Array(withOrders);
+  let w = 0;
+  for (let c = 0; c < customerCount; c++) if (firstDay[c] !== Infinity) sortedFirstDays[w++] = firstDay[c];
+  sortedFirstDays.sort();
+  return { offsets, days, firstDay, secondDay, sortedFirstDays };
+}
+
+/** Number of entries of an ascending array below `limit` (binary search). */
+export function countBelow(sorted: ArrayLike<number>, limit: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - from;
+}
