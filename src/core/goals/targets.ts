@@ -108,8 +108,8 @@ export interface BenchmarkFigure {
   readonly value?: number;
   readonly min?: number;
   readonly max?: number;
-  readonly source: string;
-  readonly year: number;
+  readonly source?: string;
+  readonly year?: number;
 }
 
 /**
@@ -124,8 +124,8 @@ export function benchmarkGoal(spec: GoalSpec, figure: BenchmarkFigure, traits: M
     kind: 'benchmark',
     used: pick.used,
     value: pick.value,
-    source: figure.source,
-    year: figure.year,
+    source: figure.source ?? set ?? 'benchmark',
+    ...(figure.year !== undefined ? { year: figure.year } : {}),
     ...(set !== undefined ? { set } : {}),
   });
 }

@@ -59,7 +59,7 @@ export type GoalBasis =
       readonly used: 'value' | 'min' | 'max';
       readonly value: number;
       readonly source: string;
-      readonly year: number;
+      readonly year?: number;
       readonly set?: string;
     }
   | { readonly kind: 'targets-table'; readonly sourceRow: number };
