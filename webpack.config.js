@@ -25,12 +25,23 @@ function productionUrl() {
 
 /**
  * Certificates are created only for `webpack serve`: a build must work on machines (CI) where
- * the developer certificates were never installed.
+ * the developer certificates were never installed. When the CA cannot be added to the system's
+ * trust store (no sudo, e.g. in a container) the generated certificates are still served; only
+ * clients that skip verification (curl -k) or trust the CA by hand will accept them.
  */
 async function httpsServerOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    const fs = require('fs');
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const read = (name) => fs.readFileSync(path.join(dir, name));
+    if (!fs.existsSync(path.join(dir, 'localhost.crt'))) throw error;
+    console.warn(`Serving the developer certificate from ${dir} without trusting its CA: ${error.message.split('\n')[0]}`);
+    return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
+  }
 }
 
 module.exports = async (env = {}, options = {}) => {
