@@ -152,7 +152,7 @@ export function breakEvenPoint(fixedCosts: unknown, unitPrice: unknown, unitVari
   const result = breakEven(numberArg(fixedCosts, 'fixedCosts'), numberArg(unitPrice, 'unitPrice'),
     numberArg(unitVariableCost, 'unitVariableCost'));
   if (isMetricError(result)) throwMetricError(result);
-  return result[chosen];
+  return valueOrThrow(result[chosen]);
 }
 
 /**

@@ -179,6 +179,28 @@ export function forecastAccuracy(actual: number, forecast: number): number {
 }
 
 /**
+ * Any orders metric of the catalogue (revenue, orders, aov, customers, new_customers, retention_rate, repeat_rate…) for a period.
+ * @customfunction METRIC
+ * @param metricId The metric: an id such as "aov", or its English or Indonesian name.
+ * @param dates Order dates (a column).
+ * @param amounts Order amounts, same rows as dates.
+ * @param [customers] Customer names or ids, same rows; needed by customer metrics.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns The metric's value.
+ */
+export function metric(
+  metricId: string,
+  dates: unknown[][],
+  amounts: unknown[][],
+  customers?: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
+  return F.METRIC(metricId, dates, amounts, customers, period, asOf);
+}
+
+/**
  * Revenue: the sum of order amounts in the period containing the as-of date (refunds subtract).
  * @customfunction REVENUE
  * @param dates Order dates (a column).

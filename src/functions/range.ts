@@ -1,46 +1,21 @@
 /**
  * Range functions: one number from the columns of a table (SALES.REVENUE, SALES.RETENTION, …).
- * Each reads its ranges into a core table (columns.ts), picks the rows of the period containing
- * `asOf` (window.ts) and computes the SPEC.md definition on them.
+ * Each reads its ranges into a core table (columns.ts). Orders functions pick the period
+ * containing `asOf` (window.ts) and compute through the metric engine (metric.ts). Pipeline
+ * functions (win rate, cycle days, velocity) take every row of their ranges: a cell formula
+ * chooses the rows with its ranges, and the statuses column needs no dates.
  */
 import type { OrdersTable, PipelineTable } from '../core/table';
 import { STATUS_CODE } from '../core/table';
 import { safeDivide } from '../core/errors';
 import { pipelineVelocity } from '../core/formulas';
-import type { PeriodUnit } from '../core/periods';
-import { previousPeriod } from '../core/periods';
-import { columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg } from './args';
+import { columnArg, optionalColumnArg } from './args';
 import { ordersFromColumns, pipelineFromColumns } from './columns';
 import { valueOrThrow } from './errors';
-import type { RowWindow } from './window';
-import { inWindow, rowWindow } from './window';
+import { ordersMetric } from './metric';
 
-/** Period and as-of arguments shared by every orders function. */
-function windowArgs(table: OrdersTable, period: unknown, asOf: unknown, defaultPeriod?: PeriodUnit): RowWindow {
-  return rowWindow(table.date, optionalPeriodArg(period, 'period') ?? defaultPeriod, optionalDateArg(asOf, 'asOf'));
-}
-
-function customerTable(dates: unknown, customers: unknown): OrdersTable & { customer: NonNullable<OrdersTable['customer']> } {
-  return ordersFromColumns({ dates: columnArg(dates, 'dates'), customers: columnArg(customers, 'customers') }) as
-    OrdersTable & { customer: NonNullable<OrdersTable['customer']> };
-}
-
-/** Marks (1) of the customers with a row in [start, end). */
-function customersBetween(table: OrdersTable, start: number, end: number): Uint8Array {
-  const customer = table.customer!;
-  const marks = new Uint8Array(customer.dictionary.length);
-  for (let i = 0; i < table.length; i++) {
-    const d = table.date[i];
-    const code = customer.codes[i];
-    if (code >= 0 && d >= start && d < end) marks[code] = 1;
-  }
-  return marks;
-}
-
-function countMarks(marks: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < marks.length; i++) n += marks[i];
-  return n;
+function customerTable(dates: unknown, customers: unknown): OrdersTable {
+  return ordersFromColumns({ dates: columnArg(dates, 'dates'), customers: columnArg(customers, 'customers') });
 }
 
 /**
@@ -49,13 +24,7 @@ function countMarks(marks: Uint8Array): number {
  */
 export function revenue(dates: unknown, amounts: unknown, period: unknown, asOf: unknown): number {
   const table = ordersFromColumns({ dates: columnArg(dates, 'dates'), amounts: columnArg(amounts, 'amounts') });
-  const window = windowArgs(table, period, asOf);
-  let sum = 0;
-  for (let i = 0; i < table.length; i++) {
-    const d = table.date[i];
-    if (d >= window.start && d < window.end) sum += table.amount[i];
-  }
-  return valueOrThrow(sum);
+  return ordersMetric('revenue', table, period, asOf);
 }
 
 /**
@@ -66,54 +35,17 @@ export function revenue(dates: unknown, amounts: unknown, period: unknown, asOf:
 export function orders(dates: unknown, orderIds: unknown, period: unknown, asOf: unknown): number {
   const ids = optionalColumnArg(orderIds, 'orderIds');
   const table = ordersFromColumns({ dates: columnArg(dates, 'dates'), orderIds: ids });
-  return ordersIn(table, windowArgs(table, period, asOf));
+  return ordersMetric('orders', table, period, asOf);
 }
 
-function ordersIn(table: OrdersTable, window: RowWindow): number {
-  const ids = table.orderId;
-  const marks = ids ? new Uint8Array(ids.dictionary.length) : undefined;
-  let rows = 0;
-  for (let i = 0; i < table.length; i++) {
-    if (!inWindow(table.date[i], window)) continue;
-    const code = ids ? ids.codes[i] : -1;
-    if (marks && code >= 0) marks[code] = 1;
-    else rows++;
-  }
-  return rows + (marks ? countMarks(marks) : 0);
-}
-
-/**
- * SALES.CUSTOMERS(dates, customers, [period], [asOf]): distinct customers with an order in the window.
- * @example customers(dates, [['a'], ['b'], ['a']], null, null) // 2
- */
+/** SALES.CUSTOMERS(dates, customers, [period], [asOf]): distinct customers with an order in the window. */
 export function customers(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  const table = customerTable(dates, customerCells);
-  const window = windowArgs(table, period, asOf);
-  return countMarks(customersBetween(table, window.start, window.end));
+  return ordersMetric('customers', customerTable(dates, customerCells), period, asOf);
 }
 
-/** First order day of each customer (Infinity when none). */
-function firstOrderDays(table: OrdersTable): Float64Array {
-  const customer = table.customer!;
-  const first = new Float64Array(customer.dictionary.length).fill(Infinity);
-  for (let i = 0; i < table.length; i++) {
-    const code = customer.codes[i];
-    if (code >= 0 && table.date[i] < first[code]) first[code] = table.date[i];
-  }
-  return first;
-}
-
-/**
- * SALES.NEWCUSTOMERS(dates, customers, [period], [asOf]): customers whose first order ever falls in
- * the window.
- */
+/** SALES.NEWCUSTOMERS(dates, customers, [period], [asOf]): customers whose first order ever is in the window. */
 export function newCustomers(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  const table = customerTable(dates, customerCells);
-  const window = windowArgs(table, period, asOf);
-  const first = firstOrderDays(table);
-  let n = 0;
-  for (let c = 0; c < first.length; c++) if (inWindow(first[c], window)) n++;
-  return n;
+  return ordersMetric('new_customers', customerTable(dates, customerCells), period, asOf);
 }
 
 /**
@@ -121,56 +53,25 @@ export function newCustomers(dates: unknown, customerCells: unknown, period: unk
  * |customers(P−1)|, P the period (default month) containing `asOf`, counted up to `asOf`.
  */
 export function retention(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  const table = customerTable(dates, customerCells);
-  const window = windowArgs(table, period, asOf, 'month');
-  const previous = previousPeriod(window.period!);
-  const now = customersBetween(table, window.start, window.end);
-  const before = customersBetween(table, previous.start, previous.end);
-  let kept = 0;
-  for (let c = 0; c < now.length; c++) kept += now[c] & before[c];
-  return valueOrThrow(safeDivide(kept, countMarks(before), `no customers in ${previous.label}`));
+  return ordersMetric('retention_rate', customerTable(dates, customerCells), period, asOf, true);
 }
 
 /** SALES.CHURN(dates, customers, [period], [asOf]): 1 − SALES.RETENTION. */
 export function churn(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return 1 - retention(dates, customerCells, period, asOf);
-}
-
-/** Orders (rows) per customer up to the end of the window. */
-function ordersToDate(table: OrdersTable, end: number): Int32Array {
-  const customer = table.customer!;
-  const counts = new Int32Array(customer.dictionary.length);
-  for (let i = 0; i < table.length; i++) {
-    const code = customer.codes[i];
-    if (code >= 0 && table.date[i] < end) counts[code]++;
-  }
-  return counts;
+  return ordersMetric('churn_rate', customerTable(dates, customerCells), period, asOf, true);
 }
 
 /**
  * SALES.REPEATRATE(dates, customers, [period], [asOf]): share of the window's customers who have
- * two or more orders (rows) to date.
+ * two or more orders to date.
  */
 export function repeatRate(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  const table = customerTable(dates, customerCells);
-  const window = windowArgs(table, period, asOf);
-  const active = customersBetween(table, window.start, window.end);
-  const counts = ordersToDate(table, window.end);
-  let repeaters = 0;
-  for (let c = 0; c < active.length; c++) if (active[c] && counts[c] >= 2) repeaters++;
-  return valueOrThrow(safeDivide(repeaters, countMarks(active), 'no customers in the period'));
+  return ordersMetric('repeat_rate', customerTable(dates, customerCells), period, asOf);
 }
 
-/**
- * SALES.FREQUENCY(dates, customers, [period], [asOf]): orders (rows with a customer) ÷ customers
- * in the window.
- */
+/** SALES.FREQUENCY(dates, customers, [period], [asOf]): orders ÷ customers in the window. */
 export function frequency(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  const table = customerTable(dates, customerCells);
-  const window = windowArgs(table, period, asOf);
-  let rows = 0;
-  for (let i = 0; i < table.length; i++) if (table.customer.codes[i] >= 0 && inWindow(table.date[i], window)) rows++;
-  return valueOrThrow(safeDivide(rows, countMarks(customersBetween(table, window.start, window.end)), 'no customers in the period'));
+  return ordersMetric('purchase_frequency', customerTable(dates, customerCells), period, asOf);
 }
 
 /** Mean days created → closed over won deals with both dates. */

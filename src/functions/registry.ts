@@ -9,6 +9,7 @@
 import { guarded } from './errors';
 import * as analysis from './analysis';
 import * as formula from './formula';
+import * as metric from './metric';
 import * as range from './range';
 import * as spill from './spill';
 
@@ -29,6 +30,7 @@ export const IMPLEMENTATIONS = {
   PAYBACK: guarded(formula.payback),
   FORECASTACCURACY: guarded(formula.accuracy),
   // Range functions over the columns of a table.
+  METRIC: guarded(metric.metric),
   REVENUE: guarded(range.revenue),
   ORDERS: guarded(range.orders),
   CUSTOMERS: guarded(range.customers),

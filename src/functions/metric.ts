@@ -1,0 +1,67 @@
+/**
+ * Catalogue metrics on column ranges: SALES.METRIC and the named orders functions (SALES.REVENUE,
+ * SALES.CUSTOMERS…) all compute through the metric engine (`core/metrics`), so a cell, the
+ * dashboard and the CLI agree on every definition (refunds are never orders, an order id spread
+ * over lines is one order, new customers are new to the whole range…).
+ */
+import type { MetricValue } from '../core/errors';
+import type { MetricId } from '../core/metrics';
+import { computeMetric, computeWindows, getMetric, metricIdFromText } from '../core/metrics';
+import type { OrdersTable } from '../core/table';
+import { columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, textArg } from './args';
+import { ordersFromColumns } from './columns';
+import { invalidArgument, valueOrThrow } from './errors';
+import type { RowWindow } from './window';
+import { rowWindow } from './window';
+
+/**
+ * A metric over the rows of a window: for a period, the engine's value for that period to the
+ * as-of day; without one, over every row up to the as-of day.
+ */
+export function metricInWindow(id: MetricId, orders: OrdersTable, window: RowWindow): number {
+  const options = { asOf: window.asOf };
+  let value: MetricValue;
+  if (window.period) {
+    value = computeMetric(id, { orders }, window.period, options);
+  } else {
+    let first = window.asOf;
+    for (let i = 0; i < orders.length; i++) if (orders.date[i] < first) first = orders.date[i];
+    const start = Math.floor(first);
+    const all = { start, end: window.end, key: 'all dates to the as-of date' };
+    value = computeWindows({ orders }, [id], [{ start: start - 1, end: start, key: 'before' }, all], options)[0][0];
+  }
+  return valueOrThrow(value);
+}
+
+/** The metric an orders function reads from its columns, period and as-of arguments. */
+export function ordersMetric(id: MetricId, orders: OrdersTable, period: unknown, asOf: unknown, needsPeriod = false): number {
+  const unit = optionalPeriodArg(period, 'period') ?? (needsPeriod ? 'month' : undefined);
+  return metricInWindow(id, orders, rowWindow(orders.date, unit, optionalDateArg(asOf, 'asOf')));
+}
+
+/** Metrics that compare with the previous period: without a period they use months. */
+const NEEDS_PERIOD: ReadonlySet<MetricId> = new Set<MetricId>(['retention_rate', 'churn_rate']);
+
+/**
+ * SALES.METRIC(metricId, dates, amounts, [customers], [period], [asOf]): any orders metric of the
+ * catalogue by id, English or Indonesian label or short name ("aov", "Average order value",
+ * "retensi"), for the period containing `asOf` (default: the latest date in the data).
+ * @example metric('aov', dates, amounts, null, 'month', null) // revenue ÷ orders of the latest month
+ */
+export function metric(metricId: unknown, dates: unknown, amounts: unknown, customers: unknown, period: unknown,
+  asOf: unknown): number {
+  const text = textArg(metricId, 'metricId');
+  const id = metricIdFromText(text);
+  if (!id) invalidArgument('metricId', `'${text.slice(0, 40)}' is not a metric (try revenue, orders, aov, customers, retention_rate)`);
+  const definition = getMetric(id);
+  if (definition.table !== 'orders') {
+    invalidArgument('metricId', `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`);
+  }
+  const customerCells = optionalColumnArg(customers, 'customers');
+  const needsCustomer = definition.requires.some((r) => r.role === 'customer');
+  if (needsCustomer && customerCells === undefined) invalidArgument('customers', `${id} needs the customers column`);
+  const orders = ordersFromColumns({
+    dates: columnArg(dates, 'dates'), amounts: columnArg(amounts, 'amounts'), customers: customerCells,
+  });
+  return ordersMetric(id, orders, period, asOf, NEEDS_PERIOD.has(id));
+}
