@@ -8,7 +8,6 @@ import { ORDER_DIMENSIONS, STATUS_CODE } from '../table';
 import { type Frame, ROW_USED } from './frame';
 import type { RoleColumn } from './columns';
 import type { RoleDetection } from './roles';
-import { readDict } from './readers';
 
 export interface TableParts {
   readonly kind: TableKind;
@@ -16,8 +15,8 @@ export interface TableParts {
   readonly headers: readonly string[];
   readonly detection: RoleDetection;
   readonly columns: Partial<Record<ColumnRole, RoleColumn>>;
-  /** Unassigned text columns to keep as breakdown dimensions. */
-  readonly extraColumns: readonly number[];
+  /** Unassigned text columns kept as breakdown dimensions, by header (not yet compacted). */
+  readonly extras: ReadonlyMap<string, DictColumn>;
 }
 
 /** The used rows: their data-row indexes, or `index: null` when they are exactly the first `length` rows. */
@@ -75,10 +74,7 @@ function mappingOf(detection: RoleDetection): Mapping {
 
 function extras(parts: TableParts, kept: Kept): Record<string, DictColumn> {
   const out: Record<string, DictColumn> = {};
-  for (const c of parts.extraColumns) {
-    const header = parts.headers[c];
-    out[header] = gatherDict(readDict(parts.frame, { column: c, header, required: false }, false), kept);
-  }
+  for (const [header, column] of parts.extras) out[header] = gatherDict(column, kept);
   return out;
 }
 

@@ -10,7 +10,9 @@ import { type NumberStyle, inferNumberStyle } from './numbers';
 import { type Frame, columnSample } from './frame';
 import { type RoleDetection, ROLES_BY_KIND, VALUE_KIND } from './roles';
 import type { IngestOptions } from './ingest';
-import { readAmounts, readDates, readDict, readStatus, readWith, type ColumnSpec } from './readers';
+import {
+  amountReader, cellReader, dateReader, dictReader, statusReader, type ColumnReader, type ColumnSpec,
+} from './readers';
 import { periodKeyOf } from './targets';
 
 /** How one column was read. */
@@ -50,13 +52,25 @@ function chooseNumberStyle(frame: Frame, spec: ColumnSpec, options: IngestOption
   return style;
 }
 
-/** Reads every role column of the detection; returns the columns (not yet compacted) and formats. */
+/** Rows per block: every reader runs over one block before the next, while its rows are in cache. */
+const BLOCK_ROWS = 1024;
+
+/**
+ * Reads every role column of the detection and the extra text columns; returns the columns
+ * (not yet compacted) and their formats.
+ */
 export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDetection, options: IngestOptions,
-  notes: string[]): { columns: Partial<Record<ColumnRole, RoleColumn>>; formats: ColumnFormat[] } {
+  notes: string[], extraColumns: readonly { column: number; header: string }[] = []): {
+  columns: Partial<Record<ColumnRole, RoleColumn>>; extras: Map<string, DictColumn>; formats: ColumnFormat[];
+} {
   const required = REQUIRED_ROLES[kind];
   const order = [...required, ...ROLES_BY_KIND[kind].filter((role) => !required.includes(role))];
-  const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
   const formats: ColumnFormat[] = [];
+  // Required columns come first in `readers`, so within a block optional columns only read rows
+  // that survived.
+  const readers: ColumnReader<unknown>[] = [];
+  const finishers: (() => void)[] = [];
+  const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
   for (const role of order) {
     const guess = detection.roles[role];
     if (!guess) continue;
@@ -64,24 +78,47 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
     const kindOfValue = VALUE_KIND[role];
     if (kindOfValue === 'date') {
       const dateOrder = chooseDateOrder(frame, spec, options, notes);
-      columns[role] = { type: 'date', data: readDates(frame, spec, { order: dateOrder, system: options.dateSystem }) };
+      const reader = dateReader(frame, spec, { order: dateOrder, system: options.dateSystem });
+      readers.push(reader);
+      finishers.push(() => { columns[role] = { type: 'date', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header, dateOrder });
     } else if (kindOfValue === 'number') {
       const numberStyle = chooseNumberStyle(frame, spec, options, notes);
-      columns[role] = { type: 'number', data: readAmounts(frame, spec, numberStyle) };
+      const reader = amountReader(frame, spec, numberStyle);
+      readers.push(reader);
+      finishers.push(() => { columns[role] = { type: 'number', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header, numberStyle });
     } else if (kindOfValue === 'status') {
-      const { codes, unknown } = readStatus(frame, spec);
-      if (unknown > 0) notes.push(`'${spec.header}': ${unknown} row(s) with an unknown status were counted as open.`);
-      columns[role] = { type: 'status', data: codes };
+      const reader = statusReader(frame, spec);
+      readers.push(reader);
+      finishers.push(() => {
+        const { codes, unknown } = reader.result();
+        if (unknown > 0) notes.push(`'${spec.header}': ${unknown} row(s) with an unknown status were counted as open.`);
+        columns[role] = { type: 'status', data: codes };
+      });
       formats.push({ role, column: spec.column, header: spec.header });
     } else if (kindOfValue === 'period') {
-      columns[role] = { type: 'period', data: readWith(frame, spec, periodKeyOf) };
+      const reader = cellReader(frame, spec, periodKeyOf);
+      readers.push(reader);
+      finishers.push(() => { columns[role] = { type: 'period', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
     } else {
-      columns[role] = { type: 'dict', data: readDict(frame, spec) };
+      const reader = dictReader(frame, spec);
+      readers.push(reader);
+      finishers.push(() => { columns[role] = { type: 'dict', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
     }
   }
-  return { columns, formats };
+  const extras = new Map<string, DictColumn>();
+  for (const { column, header } of extraColumns) {
+    const reader = dictReader(frame, { column, header, required: false }, false);
+    readers.push(reader);
+    finishers.push(() => { extras.set(header, reader.result()); });
+  }
+  for (let from = 0; from < frame.count; from += BLOCK_ROWS) {
+    const to = Math.min(frame.count, from + BLOCK_ROWS);
+    for (let r = 0; r < readers.length; r++) readers[r].read(from, to);
+  }
+  for (const finish of finishers) finish();
+  return { columns, extras, formats };
 }

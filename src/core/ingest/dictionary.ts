@@ -9,6 +9,8 @@ import type { DictColumn } from '../table';
 
 /** Code of a blank cell. */
 export const MISSING_CODE = -1;
+/** Largest integer lookup table (slots of 4 bytes): 16 MB. */
+const MAX_TABLE = 1 << 22;
 /** Code returned for an Excel error string (`#N/A`): stored as missing, reported by the caller. */
 export const ERROR_CODE = -2;
 
@@ -50,25 +52,56 @@ export class DictionaryEncoder {
     return this.codeOfText(cellText(value));
   }
 
-  /** Numbers are keyed by value (no string made for a repeat); their text is made once. */
+  /**
+   * Integer ids (order and customer numbers) in a compact range are looked up in a typed table
+   * (one array read) instead of the map. A number found in neither is placed in the table when
+   * it fits the range (growing it up to {@link MAX_TABLE} slots), else in the map; lookups try
+   * the table and then the map, so a number never has two codes.
+   */
+  private table: Int32Array | null = null;
+  private tableLow = 0;
+
+  /** Code of a number; its text is made once, on first sight. */
   codeOfNumber(value: number): number {
-    let code = this.codeByNumber.get(value);
-    if (code === undefined) {
-      if (!Number.isFinite(value)) return MISSING_CODE;
-      code = this.dictionary.length;
-      this.dictionary.push(String(value));
-      this.codeByNumber.set(value, code);
+    const table = this.table;
+    if (table !== null) {
+      const slot = value - this.tableLow;
+      if (slot >= 0 && slot < table.length) {
+        const code = table[slot | 0];
+        if (code >= 0 && (slot | 0) === slot) return code;
+      }
     }
+    let code = this.codeByNumber.get(value);
+    if (code !== undefined) return code;
+    if (!Number.isFinite(value)) return MISSING_CODE;
+    code = this.dictionary.length;
+    this.dictionary.push(String(value));
+    if (!Number.isInteger(value) || !this.placeInTable(value, code)) this.codeByNumber.set(value, code);
     return code;
   }
 
-  /**
-   * Adds a number's text without keying it; for callers that keep their own number → code
-   * table and never pass this number again.
-   */
-  appendNumber(value: number): number {
-    this.dictionary.push(String(value));
-    return this.dictionary.length - 1;
+  private placeInTable(value: number, code: number): boolean {
+    let table = this.table;
+    if (table === null) {
+      table = this.table = new Int32Array(1024).fill(-1);
+      this.tableLow = value - 512;
+    }
+    let slot = value - this.tableLow;
+    if (slot < 0 || slot >= table.length) {
+      const low = Math.min(this.tableLow, value);
+      const high = Math.max(this.tableLow + table.length, value + 1);
+      // Double the span so that growth is amortised, towards the side that overflowed.
+      const size = Math.max(2 * table.length, high - low);
+      if (size > MAX_TABLE) return false;
+      const newLow = value < this.tableLow ? high - size : low;
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(table, this.tableLow - newLow);
+      this.table = table = grown;
+      this.tableLow = newLow;
+      slot = value - newLow;
+    }
+    table[slot] = code;
+    return true;
   }
 
   /** Text that is exactly a number's text (`1001`) shares that number's code. */

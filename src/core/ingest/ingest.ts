@@ -131,9 +131,11 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
   const missing = required.filter((role) => detection.roles[role] === undefined || badlyMapped.includes(role));
   if (missing.length > 0) return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
 
-  const { columns, formats } = readRoleColumns(frame, kind, detection, options, notes);
-  const extraColumns = detection.unassigned.filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5);
-  const parts: TableParts = { kind, frame, headers, detection, columns, extraColumns };
+  const extraColumns = kind === 'targets' ? [] : detection.unassigned
+    .filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5)
+    .map((column) => ({ column, header: headers[column] }));
+  const { columns, extras, formats } = readRoleColumns(frame, kind, detection, options, notes, extraColumns);
+  const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
 
   let used = 0;
