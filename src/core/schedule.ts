@@ -19,20 +19,21 @@ export type ReviewCadence = 'quarter' | 'half-year';
 
 /**
  * Default check cadence per metric (SPEC.md, after the seed: sales volume daily, retention weekly,
- * loyalty monthly). Pipeline metrics move with the sales week; acquisition economics and margins
- * need a month of spend and orders to mean anything.
+ * loyalty monthly). These are the metric catalogue's `cadence` values, repeated here so that the
+ * schedule does not depend on the engine; a test keeps the two equal.
  */
 export const DEFAULT_CHECK_CADENCES: Readonly<Record<string, PeriodUnit>> = {
   // sales volume: daily
-  revenue: 'day', orders: 'day', units: 'day', aov: 'day', avg_price: 'day', customers: 'day',
-  new_customers: 'day', sales_per_customer: 'day', leads: 'day',
-  // retention and the pipeline: weekly
-  retention_rate: 'week', churn_rate: 'week', returning_customers: 'week', active_ratio: 'week',
-  win_rate: 'week', conversion_rate: 'week', avg_deal_size: 'week', sales_cycle_days: 'week',
-  pipeline_value: 'week', pipeline_velocity: 'week',
-  // loyalty and unit economics: monthly
-  repeat_rate: 'month', purchase_frequency: 'month', days_between_orders: 'month', clv: 'month',
-  cac: 'month', ltv_cac: 'month', cac_payback_months: 'month', marketing_roi: 'month', gross_margin: 'month',
+  revenue: 'day', orders: 'day', units: 'day',
+  // customers, retention and the pipeline: weekly
+  aov: 'week', avg_price: 'week', customers: 'week', new_customers: 'week', returning_customers: 'week',
+  retention_rate: 'week', churn_rate: 'week', leads: 'week', pipeline_value: 'week', pipeline_velocity: 'week',
+  // loyalty, deal economics and acquisition cost: monthly
+  sales_per_customer: 'month', purchase_frequency: 'month', repeat_rate: 'month', active_ratio: 'month',
+  days_between_orders: 'month', gross_margin: 'month', clv: 'month', conversion_rate: 'month', win_rate: 'month',
+  avg_deal_size: 'month', sales_cycle_days: 'month', sales_cycle_days_median: 'month', cac: 'month', marketing_roi: 'month',
+  // unit economics that need a quarter of data to move: quarterly
+  ltv_cac: 'quarter', cac_payback_months: 'quarter',
 };
 
 /** Cadence for a metric not in the defaults or the user's settings. */

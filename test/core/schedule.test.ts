@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { addCadence, checkCadence, dueStatus, goalReviewStatus, measurementSchedule, nextDue, parseReviewCadence } from '../../src/core/schedule';
+import { METRICS } from '../../src/core/metrics';
 import { civilFromDays, daysFromCivil, daysInMonth, formatDay } from '../../src/core/periods';
 
 const d = (text: string) => { const [y, m, dd] = text.split('-').map(Number); return daysFromCivil(y, m, dd); };
@@ -65,9 +66,13 @@ describe('cadences', () => {
     expect(checkCadence('something_else')).toBe('week');
     expect(checkCadence('revenue', { revenue: 'month' })).toBe('month');
   });
+  it('agrees with the metric catalogue for every metric', () => {
+    for (const m of METRICS) expect([m.id, checkCadence(m.id)]).toEqual([m.id, m.cadence]);
+  });
   it('builds the dashboard schedule', () => {
     const asOf = d('2026-11-28');
     const rows = measurementSchedule(['revenue', 'retention_rate', 'clv'], { revenue: d('2026-11-26'), clv: d('2026-10-31') }, asOf);
+    // clv is checked monthly: 31 Oct + 1 month = 30 Nov (month end to month end).
     expect(rows.map((r) => [r.metric, r.cadence, r.nextDueDate, r.overdue])).toEqual([
       ['revenue', 'day', '2026-11-27', true],
       ['retention_rate', 'week', '2026-11-28', false],
