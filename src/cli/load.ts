@@ -6,7 +6,7 @@
 import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
 import type { IngestOptions, IngestResult } from '../core/ingest';
-import { ingestTable } from '../core/ingest';
+import { detectHeaderRow, ingestTable, makeHeaders, resolveMapping } from '../core/ingest';
 import type { IngestReport } from '../core/report';
 import type { ColumnRole, Mapping, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../core/table';
 import { readTableFile } from '../xlsx/read';
@@ -70,6 +70,7 @@ export async function loadTable(kind: TableKind, path: string, options: LoadOpti
     onProgress: (count) => progress.rows(name, count),
   });
   if (read.sheet) progress.stage(`sheet "${read.sheet}"`);
+  checkMapping(kind, read.rows, ingestOptions, options.columns ? '--columns' : '--map');
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, ingestOptions);
   if (!result.table) {
@@ -80,6 +81,22 @@ export async function loadTable(kind: TableKind, path: string, options: LoadOpti
     progress.stage(`${report.rowsSkipped.toLocaleString('en-US')} of ${report.rowsRead.toLocaleString('en-US')} rows skipped${firstReason(report)}`);
   }
   return { table: result.table, report, mapping: result.table.mapping, path: fullPath, sheet: read.sheet, rows: read.rows };
+}
+
+/**
+ * A `--map` header that is not in the file, or a `--columns` list longer than the rows, is a
+ * mistake to stop on rather than a guess to fall back from (ingestion would detect instead).
+ */
+function checkMapping(kind: TableKind, rows: readonly (readonly CellValue[])[], options: IngestOptions, flag: string): void {
+  if (!options.mapping || Object.keys(options.mapping).length === 0) return;
+  const top = rows.slice(0, 100);
+  const headerRow = options.headerRow === 'none' ? 'none' : detectHeaderRow(top);
+  const width = headerRow === 'none' ? Math.max(0, ...top.map((row) => row.length)) : (rows[headerRow]?.length ?? 0);
+  const headers = makeHeaders(headerRow === 'none' ? undefined : rows[headerRow], width);
+  const { problems } = resolveMapping(kind, headers, options.mapping);
+  if (problems.length === 0) return;
+  const shown = headers.slice(0, 20).map((h) => `'${h}'`).join(', ') + (headers.length > 20 ? ', …' : '');
+  throw new CliError(`${flag}: ${problems.join('; ')} (columns: ${shown || 'none'})`, 2);
 }
 
 function firstReason(report: IngestReport): string {

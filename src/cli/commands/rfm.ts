@@ -1,0 +1,101 @@
+/**
+ * `sales-metrics rfm`: RFM scores and segments, with the at-risk and loyalty-candidate lists.
+ */
+import type { AtRiskCustomer } from '../../core/analyses/customer-lists';
+import { atRiskCustomers, loyaltyCandidates } from '../../core/analyses/customer-lists';
+import type { RfmCustomer, RfmResult } from '../../core/analyses/rfm';
+import { rfm } from '../../core/analyses/rfm';
+import { isMetricError } from '../../core/errors';
+import { formatDay } from '../../core/periods';
+import type { ParsedArgs } from '../args';
+import { asOfFlag, booleanFlag, integerFlag, numberFlag } from '../args';
+import type { Command } from '../command';
+import { CliError } from '../errors';
+import { formatNumber, formatTable, jsonValue, toJson } from '../format';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inputs';
+import type { CliIO } from '../io';
+import { progressOn } from '../io';
+import { loadTable } from '../load';
+
+const HELP = `Usage: sales-metrics rfm ORDERS_FILE [options]
+
+Recency (days since the last order), frequency (orders) and monetary (net revenue) per customer,
+quintile scores 1-5 (ties share the score of their first rank), the named segments (Champions,
+Loyal, Potential Loyalist, New, Promising, Need Attention, About to Sleep, At Risk, Can't Lose,
+Hibernating, Lost), customers at risk (silent for more than --risk-factor times their usual gap
+between orders) and loyalty-programme candidates (Champions and Loyal, biggest spenders first).
+
+Options:
+  --as-of YYYY-MM-DD        the day recency is measured at (default today)
+  --risk-factor X           at risk after X usual gaps without an order (default 2)
+  --top N                   rows of each customer list in the text output (default 10)
+  --json                    print {asOf, segments, rules, customers, atRisk, loyaltyCandidates,
+                            refundOnlyCustomers}
+  -q, --quiet               no progress on stderr
+${INPUT_HELP}
+
+Example:
+  sales-metrics rfm sales.csv --as-of 2026-11-28 --json`;
+
+export function rfmJson(result: RfmResult, atRisk: readonly AtRiskCustomer[], loyalty: readonly RfmCustomer[]): unknown {
+  return {
+    asOf: formatDay(result.asOf),
+    segments: result.segments.map((s) => ({ ...s, revenueShare: jsonValue(s.revenueShare) })),
+    rules: result.rules.map((rule) => ({ segment: rule.segment, r: rule.r, fm: rule.fm })),
+    customers: result.customers,
+    atRisk,
+    loyaltyCandidates: loyalty,
+    refundOnlyCustomers: result.refundOnlyCustomers,
+  };
+}
+
+function rfmText(result: RfmResult, atRisk: readonly AtRiskCustomer[], loyalty: readonly RfmCustomer[], top: number): string {
+  const out: string[] = [`RFM segments at ${formatDay(result.asOf)} (${result.customers.length.toLocaleString('en-US')} customers)`];
+  out.push(formatTable(['segment', 'customers', 'revenue', 'revenue share'], result.segments.map((s) => [
+    s.segment, s.customers.toLocaleString('en-US'), formatNumber(s.revenue, 'currency'),
+    isMetricError(s.revenueShare) ? s.revenueShare.error : formatNumber(s.revenueShare, 'ratio'),
+  ])));
+  out.push(`At risk: ${atRisk.length.toLocaleString('en-US')} customers${atRisk.length > top ? ` (top ${top} by revenue)` : ''}`);
+  out.push(formatTable(['customer', 'last order', 'days silent', 'usual gap', 'revenue'], atRisk.slice(0, top).map((c) => [
+    c.id, c.lastOrder, String(c.daysSinceLastOrder), formatNumber(c.usualGapDays), formatNumber(c.revenue, 'currency'),
+  ])));
+  out.push(`Loyalty candidates: ${loyalty.length.toLocaleString('en-US')} customers${loyalty.length > top ? ` (top ${top} by revenue)` : ''}`);
+  out.push(formatTable(['customer', 'segment', 'R', 'F', 'M', 'orders', 'revenue'], loyalty.slice(0, top).map((c) => [
+    c.id, c.segment, String(c.r), String(c.f), String(c.m), String(c.frequency), formatNumber(c.monetary, 'currency'),
+  ]), ['left', 'left']));
+  if (result.refundOnlyCustomers > 0) out.push(`${result.refundOnlyCustomers} customers with only refunds are not scored.\n`);
+  return out.join('\n');
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<void> {
+  const path = ordersPath(args, 'rfm')!;
+  const asOf = asOfFlag(args, io);
+  const factor = numberFlag(args, 'risk-factor', 0.01, 1000) ?? 2;
+  const top = integerFlag(args, 'top', 1, 1_000_000) ?? 10;
+  const progress = progressOn(io, booleanFlag(args, 'quiet'));
+  const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
+  if (!orders.table.customer) throw new CliError('rfm needs a customer column (use --map customer=Header or --columns)');
+  progress.stage('scoring customers');
+  const result = rfm(orders.table, { asOf });
+  if (isMetricError(result)) throw new CliError(`cannot score customers: ${result.reason} (${result.error})`);
+  const atRisk = atRiskCustomers(orders.table, { asOf, factor });
+  const loyalty = loyaltyCandidates(orders.table, { asOf });
+  const risk = isMetricError(atRisk) ? [] : atRisk;
+  const loyal = isMetricError(loyalty) ? [] : loyalty;
+  io.stdout(booleanFlag(args, 'json') ? toJson(rfmJson(result, risk, loyal)) : rfmText(result, risk, loyal, top));
+}
+
+export const rfmCommand: Command = {
+  name: 'rfm',
+  summary: 'RFM scores, segments, at-risk customers and loyalty candidates',
+  help: HELP,
+  options: {
+    ...INPUT_OPTIONS,
+    orders: { type: 'string' },
+    'as-of': { type: 'string' },
+    'risk-factor': { type: 'string' },
+    top: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  run,
+};
