@@ -1,8 +1,9 @@
 /** The registry of subcommands, in the order `--help` lists them. */
 import type { Command } from '../command';
+import { benchmarksCommand } from './benchmarks';
 import { clvCommand } from './clv';
 import { cohortsCommand } from './cohorts';
 import { rfmCommand } from './rfm';
 import { metricsCommand } from './metrics';
 
-export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand];
+export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, benchmarksCommand];
