@@ -36,15 +36,20 @@ export interface RepeatHistory {
   readonly T: number;
 }
 
-/** Identical (x, t_x, T) triples collapsed into one with a weight: the likelihood is a weighted sum. */
+/**
+ * Identical (x, t_x, T) triples collapsed into one with a weight: the likelihood is a weighted sum.
+ * Each coordinate is stored as an index into its distinct values, so ln Γ(·+x), ln(α+T) and
+ * ln(α+t_x) are computed once per distinct value per evaluation, not once per customer.
+ */
 interface WeightedHistories {
   readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
   readonly weight: Float64Array;
-  /** Distinct x values and, per triple, which one it has (so ln Γ terms are computed once per x). */
   readonly distinctX: Float64Array;
   readonly xIndex: Int32Array;
+  readonly distinctT: Float64Array;
+  readonly tIndex: Int32Array;
+  readonly distinctTx: Float64Array;
+  readonly txIndex: Int32Array;
 }
 
 function isValidHistory(h: RepeatHistory): boolean {
@@ -72,12 +77,17 @@ function collapse(histories: readonly RepeatHistory[]): WeightedHistories {
     T.push(h.T);
     weight.push(1);
   }
-  const distinct = [...new Set(x)].sort((p, q) => p - q);
-  const position = new Map(distinct.map((value, i) => [value, i]));
-  return {
-    x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(weight),
-    distinctX: Float64Array.from(distinct), xIndex: Int32Array.from(x, (value) => position.get(value)!),
-  };
+  const [distinctX, xIndex] = distinctValues(x);
+  const [distinctT, tIndex] = distinctValues(T);
+  const [distinctTx, txIndex] = distinctValues(tx);
+  return { x: Float64Array.from(x), weight: Float64Array.from(weight), distinctX, xIndex, distinctT, tIndex, distinctTx, txIndex };
+}
+
+function distinctValues(values: readonly number[]): [Float64Array, Int32Array] {
+  const distinct = Float64Array.from(new Set(values)).sort();
+  const position = new Map<number, number>();
+  distinct.forEach((value, i) => position.set(value, i));
+  return [distinct, Int32Array.from(values, (value) => position.get(value)!)];
 }
 
 /**
@@ -96,12 +106,14 @@ function weightedLogLikelihood(p: BgNbdParams, data: WeightedHistories): number 
     perX[k] = lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
     logA4Prefix[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
   }
+  const logAlphaT = data.distinctT.map((T) => Math.log(alpha + T));
+  const logAlphaTx = data.distinctTx.map((tx) => Math.log(alpha + tx));
   let total = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i];
     const k = data.xIndex[i];
-    const a3 = -(r + x) * Math.log(alpha + data.T[i]);
-    const tail = x > 0 ? logAddExp(a3, logA4Prefix[k] - (r + x) * Math.log(alpha + data.tx[i])) : a3;
+    const a3 = -(r + x) * logAlphaT[data.tIndex[i]];
+    const tail = x > 0 ? logAddExp(a3, logA4Prefix[k] - (r + x) * logAlphaTx[data.txIndex[i]]) : a3;
     total += data.weight[i] * (common + perX[k] + tail);
   }
   return total;
@@ -132,7 +144,7 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
   if (customers === 0) return metricError('#N/A', 'no customers to fit');
   if (!data.x.some((x) => x > 0)) return metricError('#NUM!', 'no customer has a repeat purchase');
   let meanT = 0;
-  for (let i = 0; i < data.T.length; i++) meanT += (data.weight[i] * data.T[i]) / customers;
+  for (let i = 0; i < data.x.length; i++) meanT += (data.weight[i] * data.distinctT[data.tIndex[i]]) / customers;
   const objective = (theta: readonly number[]): number => {
     if (theta.some((t) => Math.abs(t) > LOG_BOUND)) return Infinity;
     const [r, alpha, a, b] = theta.map(Math.exp);
@@ -195,3 +207,6 @@ export function expectedPurchasesCurve(p: BgNbdParams, tMax: number): number[] {
   for (let t = 0; t <= Math.floor(tMax); t++) curve.push(expectedPurchasesAt(p, t));
   return curve;
 }
+
+/** Short name for {@link probabilityAlive}. */
+export const pAlive = probabilityAlive;

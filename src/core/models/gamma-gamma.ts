@@ -56,6 +56,54 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
 
 const LOG_BOUND = 25;
 
+/** Identical (x, m) pairs weighted; ln Γ terms depend on x only, so they are computed per distinct x. */
+interface WeightedSpend {
+  readonly x: Float64Array;
+  readonly logX: Float64Array;
+  readonly m: Float64Array;
+  readonly logM: Float64Array;
+  readonly weight: Float64Array;
+  readonly distinctX: Float64Array;
+  readonly xIndex: Int32Array;
+}
+
+function weightedSpend(buyers: readonly RepeatSpend[]): WeightedSpend {
+  const byPair = new Map<string, number>();
+  const x: number[] = [];
+  const m: number[] = [];
+  const weight: number[] = [];
+  for (const c of buyers) {
+    const key = `${c.frequency}|${c.monetary}`;
+    const at = byPair.get(key);
+    if (at !== undefined) weight[at]++;
+    else {
+      byPair.set(key, x.length);
+      x.push(c.frequency);
+      m.push(c.monetary);
+      weight.push(1);
+    }
+  }
+  const distinctX = Float64Array.from(new Set(x));
+  const position = new Map<number, number>();
+  distinctX.forEach((value, i) => position.set(value, i));
+  return {
+    x: Float64Array.from(x), logX: Float64Array.from(x, Math.log), m: Float64Array.from(m), logM: Float64Array.from(m, Math.log),
+    weight: Float64Array.from(weight), distinctX, xIndex: Int32Array.from(x, (value) => position.get(value)!),
+  };
+}
+
+function weightedLogLikelihood({ p, q, v }: GammaGammaParams, data: WeightedSpend): number {
+  const perX = data.distinctX.map((x) => lnGamma(p * x + q) - lnGamma(p * x));
+  const constant = -lnGamma(q) + q * Math.log(v);
+  let total = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const x = data.x[i];
+    const px = p * x;
+    total += data.weight[i] * (perX[data.xIndex[i]] + constant + (px - 1) * data.logM[i] + px * data.logX[i] - (px + q) * Math.log(x * data.m[i] + v));
+  }
+  return total;
+}
+
 /**
  * Maximum-likelihood Gamma-Gamma fit on repeat buyers (frequency > 0, monetary > 0), parameters
  * in log space (±25), Nelder–Mead with restarts. `#N/A` with fewer than 2 repeat buyers.
@@ -64,21 +112,11 @@ const LOG_BOUND = 25;
 export function fitGammaGamma(customers: readonly RepeatSpend[]): GammaGammaFit | MetricError {
   const buyers = customers.filter(usable);
   if (buyers.length < 2) return metricError('#N/A', 'fewer than two repeat buyers with a positive spend');
-  // Identical (x, m) pairs share one likelihood term.
-  const byPair = new Map<string, { frequency: number; monetary: number; weight: number }>();
-  for (const c of buyers) {
-    const key = `${c.frequency}|${c.monetary}`;
-    const entry = byPair.get(key);
-    if (entry) entry.weight++;
-    else byPair.set(key, { frequency: c.frequency, monetary: c.monetary, weight: 1 });
-  }
-  const pairs = [...byPair.values()];
+  const data = weightedSpend(buyers);
   const objective = (theta: readonly number[]): number => {
     if (theta.some((t) => Math.abs(t) > LOG_BOUND)) return Infinity;
     const [p, q, v] = theta.map(Math.exp);
-    let total = 0;
-    for (const pair of pairs) total += pair.weight * gammaGammaLogLikelihood({ p, q, v }, [pair]);
-    return -total;
+    return -weightedLogLikelihood({ p, q, v }, data);
   };
   const meanSpend = buyers.reduce((sum, c) => sum + c.monetary, 0) / buyers.length;
   const result = minimize(objective, [0, Math.log(2), Math.log(meanSpend)]);
