@@ -11,3 +11,4 @@ export * from './split';
 export * from './status';
 export * from './ols';
 export * from './tracking';
+export * from './spec';
