@@ -1,0 +1,90 @@
+/**
+ * Marketing spend (monthly, per channel) and revenue targets (yearly and quarterly, per region)
+ * in the shapes people keep them in Excel.
+ */
+import type { CellValue } from '../cell';
+import { daysFromCivil } from '../periods';
+import { excelSerial } from './calendar';
+import { CHANNELS, REGION_WEIGHTS, REGIONS } from './names';
+import { cents, mulberry32 } from './random';
+
+export interface PeriodSampleOptions {
+  readonly seed?: number;
+  readonly startYear?: number;
+  readonly years?: number;
+}
+
+export const SPEND_HEADER = ['Month', 'Channel', 'Spend'] as const;
+
+/** Monthly budget per channel at the start (grows ~15% a year, busier in Q4). */
+const CHANNEL_BUDGET = [9000, 7000, 4000, 1500, 6000, 2500];
+
+/**
+ * One row per month and channel, the month as the serial of its first day.
+ * @example generateSpend({ seed: 1 }).length // 1 + 36 × 6
+ */
+export function generateSpend(options: PeriodSampleOptions & { readonly scale?: number } = {}): CellValue[][] {
+  const random = mulberry32((options.seed ?? 1) ^ 0xad5);
+  const startYear = options.startYear ?? 2023;
+  const years = options.years ?? 3;
+  const scale = options.scale ?? 1;
+  const out: CellValue[][] = [[...SPEND_HEADER]];
+  for (let m = 0; m < years * 12; m++) {
+    const month = m % 12;
+    const season = month >= 9 ? 1.3 : month === 1 ? 0.85 : 1;
+    for (let c = 0; c < CHANNELS.length; c++) {
+      const spend = CHANNEL_BUDGET[c] * scale * Math.pow(1.15, m / 12) * season * (0.85 + 0.3 * random());
+      out.push([excelSerial(daysFromCivil(startYear, m + 1, 1)), CHANNELS[c], cents(spend)]);
+    }
+  }
+  return out;
+}
+
+export const TARGETS_HEADER = ['Metric', 'Period', 'Region', 'Target'] as const;
+
+/**
+ * Revenue targets per region: yearly (`2024`) and quarterly (`2024-Q1`). From the orders sheet
+ * when given (last year's actual × 1.15, the first year at actual), otherwise from `yearlyRevenue`.
+ * @example generateTargets({ seed: 1, yearlyRevenue: 1e6 })[1] // ['revenue', '2023', 'Jakarta', 240000]
+ */
+export function generateTargets(options: PeriodSampleOptions & { readonly orders?: CellValue[][]; readonly yearlyRevenue?: number } = {}): CellValue[][] {
+  const random = mulberry32((options.seed ?? 1) ^ 0x7a9);
+  const startYear = options.startYear ?? 2023;
+  const years = options.years ?? 3;
+  const actual = options.orders ? revenueByRegionQuarter(options.orders, startYear, years) : null;
+  const quarterShare = [0.22, 0.23, 0.24, 0.31];
+  const out: CellValue[][] = [[...TARGETS_HEADER]];
+  for (let y = 0; y < years; y++) {
+    for (let r = 0; r < REGIONS.length; r++) {
+      const quarters = [0, 1, 2, 3].map((q) => {
+        if (actual) return (y === 0 ? actual[0][r][q] : actual[y - 1][r][q] * 1.15) * (0.97 + 0.06 * random());
+        return (options.yearlyRevenue ?? 1_000_000) * Math.pow(1.2, y) * REGION_WEIGHTS[r] * quarterShare[q];
+      });
+      const rounded = quarters.map((v) => Math.round(v / 100) * 100);
+      out.push(['revenue', String(startYear + y), REGIONS[r], rounded.reduce((a, b) => a + b, 0)]);
+      rounded.forEach((v, q) => out.push(['revenue', `${startYear + y}-Q${q + 1}`, REGIONS[r], v]));
+    }
+  }
+  return out;
+}
+
+/** Revenue [year][region][quarter] from a generated orders sheet (columns by header name). */
+function revenueByRegionQuarter(orders: CellValue[][], startYear: number, years: number): number[][][] {
+  const header = orders[0] ?? [];
+  const dateCol = header.indexOf('Order Date');
+  const regionCol = header.indexOf('Region');
+  const amountCol = header.indexOf('Amount');
+  const sums = Array.from({ length: years }, () => REGIONS.map(() => [0, 0, 0, 0]));
+  const regionIndex = new Map<CellValue, number>(REGIONS.map((name, i) => [name, i]));
+  const quarterStarts = Array.from({ length: years * 4 + 1 }, (_, k) => excelSerial(daysFromCivil(startYear, k * 3 + 1, 1)));
+  for (let i = 1; i < orders.length; i++) {
+    const serial = orders[i][dateCol] as number;
+    const r = regionIndex.get(orders[i][regionCol]);
+    if (r === undefined || !(serial >= quarterStarts[0] && serial < quarterStarts[years * 4])) continue;
+    let k = Math.floor(((serial - quarterStarts[0]) / (quarterStarts[years * 4] - quarterStarts[0])) * years * 4);
+    while (k > 0 && serial < quarterStarts[k]) k--;
+    while (k < years * 4 - 1 && serial >= quarterStarts[k + 1]) k++;
+    sums[Math.floor(k / 4)][r][k % 4] += cents(orders[i][amountCol] as number);
+  }
+  return sums;
+}
