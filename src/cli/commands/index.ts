@@ -3,7 +3,8 @@ import type { Command } from '../command';
 import { benchmarksCommand } from './benchmarks';
 import { clvCommand } from './clv';
 import { cohortsCommand } from './cohorts';
+import { goalsCommand } from './goals';
 import { rfmCommand } from './rfm';
 import { metricsCommand } from './metrics';
 
-export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, benchmarksCommand];
+export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, goalsCommand, benchmarksCommand];
