@@ -64,15 +64,33 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     expect(pick('units')[0]).toMatchObject({ error: '#N/A', reason: expect.stringContaining('quantity') });
   });
 
-  it('totals the three months and breaks them down by region', () => {
+  it('totals the three months and breaks the as-of month down by region with share and growth', () => {
     expect(doc.totals.revenue).toBe(1330);
     expect(doc.totals.orders).toBe(5);
     expect(doc.totals.aov).toBe(266);
-    const regions = Object.fromEntries(doc.breakdowns.region.map((r: any) => [r.key, r.metrics]));
+    const regions = Object.fromEntries(doc.breakdowns.region.map((r: any) => [r.key, r]));
     expect(Object.keys(regions).sort()).toEqual(['North', 'South']);
-    expect(regions.North.revenue).toBe(380);
-    expect(regions.South.revenue).toBe(950);
-    expect(regions.North.revenue + regions.South.revenue).toBe(doc.totals.revenue);
+    // March: only A6 (North, 80). February: North 200, South 1,000 − 100.
+    expect(regions.North.metrics.revenue).toBe(80);
+    expect(regions.North.share.revenue).toBe(1);
+    expect(regions.North.growth.revenue).toBeCloseTo(80 / 200 - 1, 12);
+    expect(regions.South.metrics.revenue).toBe(0);
+    expect(regions.South.growth.revenue).toBe(-1);
+    expect(regions.North.share.aov).toBeNull(); // a ratio has no share of a total
+    expect(Object.keys(regions.North.metrics)).toEqual(['revenue', 'orders', 'aov', 'customers', 'new_customers']);
+  });
+
+  it('breakdown rows add up to the period total (revenue partition)', async () => {
+    const feb = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-28', '--last', '1', '--by', 'region', '--by', 'Customer',
+      '--metrics', 'revenue,orders']);
+    for (const dimension of ['region', 'Customer']) {
+      const sum = feb.breakdowns[dimension].reduce((total: number, r: any) => total + r.metrics.revenue, 0);
+      expect(sum).toBeCloseTo(feb.periods[0].metrics.revenue, 9);
+    }
+    const top1 = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-28', '--last', '1', '--by', 'Customer', '--top', '1',
+      '--metrics', 'revenue']);
+    // C3 (1,000 − 100) first, then C1 (200) gathered as Others.
+    expect(top1.breakdowns.Customer.map((r: any) => [r.key, r.metrics.revenue])).toEqual([['C3', 900], ['Others', 200]]);
   });
 
   it('ignores orders after the as-of date', async () => {
@@ -89,7 +107,8 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     expect(lines[header + 2]).toMatch(/^Revenue\s+150\.00\s+1,100\.00\s+80\.00\s+1,330\.00$/);
     // Right-aligned columns end at the same place.
     expect(lines[header + 2].length).toBe(lines[header].length);
-    expect(run.out).toContain('by region (2026-01 to 2026-03)');
+    expect(run.out).toContain('by region, 2026-03 (share and growth of revenue)');
+    expect(run.out).toMatch(/^North\s+80\.00\s+1\s+80\.00\s+100\.0%\s+-60\.0%$/m);
     expect(run.out).toContain("row 8, Date: 'not a date' is not a date");
   });
 
@@ -127,7 +146,9 @@ describe('sales-metrics metrics on other inputs', () => {
     const picked = await runJson(['metrics', path, '--as-of', '2026-02-28', '--last', '2', '--metrics', 'revenue', '--by', 'rep']);
     expect(picked.files[0].sheet).toBe('Data');
     expect(picked.periods.map((p: any) => p.metrics.revenue)).toEqual([100, 100]);
-    expect(picked.breakdowns.rep.find((r: any) => r.key === 'Ani').metrics.revenue).toBe(160);
+    // February: Ani 60 of 100.
+    expect(picked.breakdowns.rep.find((r: any) => r.key === 'Ani').metrics.revenue).toBe(60);
+    expect(picked.breakdowns.rep.find((r: any) => r.key === 'Ani').share.revenue).toBe(0.6);
     const missing = await runCli(['metrics', path, '--sheet', 'Orders', '-q']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no sheet named "Orders" in .*sales\.xlsx \(sheets: "Cover", "Data"\)/);

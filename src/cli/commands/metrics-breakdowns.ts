@@ -1,14 +1,17 @@
 /**
- * Breakdowns for `sales-metrics metrics --by`: each metric per dimension value over the span of
- * the reported periods (the same window as the totals).
+ * Breakdowns for `sales-metrics metrics --by`: the engine's breakdown of the as-of period (the
+ * last reported period) per dimension value, with share of total, growth on the period before,
+ * and an optional top N with an "Others" row.
  */
-import type { MetricValue } from '../../core/errors';
+import type { BreakdownResult } from '../../core/analyses/breakdown';
+import { breakdown, DEFAULT_BREAKDOWN_METRICS } from '../../core/analyses/breakdown';
 import type { MetricId, MetricInputs, MetricOptions } from '../../core/metrics';
-import { computeSuite, dimensionColumn, filterInputs } from '../../core/metrics';
+import { dimensionColumn, getMetric } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { usageError } from '../errors';
 
-export type BreakdownRows = { readonly key: string; readonly values: readonly MetricValue[] }[];
+/** Pipeline metrics a breakdown shows when the user names none. */
+const DEFAULT_PIPELINE_BREAKDOWN: readonly MetricId[] = ['leads', 'win_rate', 'avg_deal_size', 'sales_cycle_days', 'pipeline_value'];
 
 /** Checks that every `--by` dimension exists in at least one loaded table. */
 export function dimensionsOf(by: readonly string[], inputs: MetricInputs): string[] {
@@ -27,32 +30,26 @@ export function dimensionsOf(by: readonly string[], inputs: MetricInputs): strin
   });
 }
 
-/** Distinct values of a dimension across the loaded tables, in first-seen dictionary order. */
-function keysOf(inputs: MetricInputs, dimension: string): string[] {
-  const keys = new Set<string>();
-  for (const table of [inputs.orders, inputs.pipeline, inputs.spend]) {
-    const column = table && dimensionColumn(table, dimension);
-    if (!column) continue;
-    const used = new Uint8Array(column.dictionary.length);
-    for (let i = 0; i < column.codes.length; i++) if (column.codes[i] >= 0) used[column.codes[i]] = 1;
-    column.dictionary.forEach((text, code) => used[code] && keys.add(text));
-  }
-  return [...keys];
+/**
+ * The metrics of a breakdown row: the `--metrics` selection, else the core orders metrics and
+ * the core pipeline metrics of the loaded tables (the full catalogue per key would be slow on
+ * many keys and unreadable).
+ */
+export function breakdownIds(inputs: MetricInputs, selected: readonly MetricId[] | undefined): MetricId[] {
+  if (selected) return [...selected];
+  const ids: MetricId[] = [];
+  if (inputs.orders) ids.push(...DEFAULT_BREAKDOWN_METRICS);
+  if (inputs.pipeline) ids.push(...DEFAULT_PIPELINE_BREAKDOWN);
+  return ids.filter((id) => getMetric(id).requires.every((r) => inputs[r.table] !== undefined));
 }
 
 /**
- * Each metric per dimension value over the periods' span.
- * @returns dimension → rows `{ key, values }` with values in the order of `ids`
+ * One breakdown per dimension of `period`.
+ * @example computeBreakdowns({ orders }, ['revenue'], ['region'], periodOf(asOf, 'month'), { asOf }, 5)
  */
 export function computeBreakdowns(inputs: MetricInputs, ids: readonly MetricId[], dimensions: readonly string[],
-  periods: readonly Period[], options: MetricOptions): Record<string, BreakdownRows> {
-  const out: Record<string, BreakdownRows> = {};
-  for (const dimension of dimensions) {
-    out[dimension] = keysOf(inputs, dimension).map((key) => {
-      const subset = filterInputs(inputs, { dimension, keys: [key] });
-      const suite = computeSuite(subset, ids, periods, { ...options, totals: true });
-      return { key, values: suite.totals ?? [] };
-    });
-  }
+  period: Period, options: MetricOptions, top?: number): Record<string, BreakdownResult> {
+  const out: Record<string, BreakdownResult> = {};
+  for (const dimension of dimensions) out[dimension] = breakdown(inputs, { ...options, dimension, period, ids, top });
   return out;
 }

@@ -12,7 +12,7 @@ import type { Mapping } from '../../core/table';
 import type { JsonMetricValue } from '../format';
 import { jsonValue } from '../format';
 import type { LoadedTable } from '../load';
-import type { BreakdownRows } from './metrics-breakdowns';
+import type { BreakdownResult } from '../../core/analyses/breakdown';
 
 export interface RowsJson {
   readonly read: number;
@@ -36,12 +36,20 @@ export interface FileJson {
   readonly issues: number;
 }
 
+export interface BreakdownRowJson {
+  readonly key: string;
+  readonly metrics: Record<string, JsonMetricValue>;
+  readonly share: Record<string, JsonMetricValue | null>;
+  readonly growth: Record<string, JsonMetricValue>;
+}
+
 export interface MetricsDocument {
   readonly rows: RowsJson;
   readonly issues: readonly IssueJson[];
   readonly mapping: Mapping;
   readonly periods: readonly { key: string; start: string; end: string; metrics: Record<string, JsonMetricValue> }[];
-  readonly breakdowns: Record<string, { key: string; metrics: Record<string, JsonMetricValue> }[]>;
+  /** Per dimension, the rows of the as-of period: metrics, share of the total (flows) and growth. */
+  readonly breakdowns: Record<string, BreakdownRowJson[]>;
   readonly totals: Record<string, JsonMetricValue>;
   readonly files: readonly FileJson[];
 }
@@ -89,7 +97,7 @@ export interface MetricsParts {
   readonly mapping: Mapping;
   readonly periods: readonly { period: Period; values: readonly MetricValue[] }[];
   readonly ids: readonly MetricId[];
-  readonly breakdowns: Record<string, BreakdownRows>;
+  readonly breakdowns: Record<string, BreakdownResult>;
   readonly totals: readonly MetricValue[];
   readonly files: readonly FileJson[];
 }
@@ -97,8 +105,13 @@ export interface MetricsParts {
 /** Assembles the document; keys in the contract's order. */
 export function metricsDocument(parts: MetricsParts): MetricsDocument {
   const breakdowns: MetricsDocument['breakdowns'] = {};
-  for (const [dimension, rows] of Object.entries(parts.breakdowns)) {
-    breakdowns[dimension] = rows.map((row) => ({ key: row.key, metrics: record(parts.ids, row.values) }));
+  for (const [dimension, result] of Object.entries(parts.breakdowns)) {
+    breakdowns[dimension] = result.rows.map((row) => ({
+      key: row.key,
+      metrics: record(result.ids, row.values),
+      share: Object.fromEntries(result.ids.map((id, m) => [id, row.share[m] === null ? null : jsonValue(row.share[m]!)])),
+      growth: record(result.ids, row.growth),
+    }));
   }
   return {
     rows: parts.rows,

@@ -17,8 +17,8 @@ import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import type { LoadedTable } from '../load';
 import { loadTable } from '../load';
-import type { BreakdownRows } from './metrics-breakdowns';
-import { computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
+import type { BreakdownResult } from '../../core/analyses/breakdown';
+import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
 import type { MetricsDocument } from './metrics-json';
 import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-json';
 
@@ -36,8 +36,10 @@ Options:
   --last N                  number of periods up to the as-of date (default 12)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
   --as-of YYYY-MM-DD        the day the report is as of (default today); later rows are ignored
-  --by DIMENSION            break the totals down by region, rep, product, category, channel,
-                            segment or any other text column (repeatable)
+  --by DIMENSION            break the as-of period down by region, rep, product, category,
+                            channel, segment or any other text column (repeatable), with each
+                            key's share of the total and growth on the period before
+  --top N                   keep the top N keys per breakdown and gather the rest as "Others"
   --metrics id,id,...       only these metrics (default: every metric the files support)
   --json                    print one JSON document (shape below)
   -q, --quiet               no progress on stderr
@@ -45,7 +47,8 @@ ${INPUT_HELP}
 
 JSON: {"rows": {"read","used","skipped"}, "issues": [{"row","column","value","reason"}],
        "mapping": {role: header}, "periods": [{"key","start","end","metrics": {id: value}}],
-       "breakdowns": {dimension: [{"key","metrics": {id: value}}]}, "totals": {id: value},
+       "breakdowns": {dimension: [{"key","metrics": {id: value},"share","growth"}]},
+       "totals": {id: value},
        "files": [{"kind","path","sheet","rows","issues"}]}
   a value is a number or {"error": "#DIV/0!"|"#N/A"|"#VALUE!"|"#NUM!", "reason": "..."};
   periods are half-open: "end" is the first day after the period. rows and issues cover every
@@ -106,10 +109,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage(`computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf)}`);
   const suite = computeSuite(inputs, ids, periods, { asOf, calendar, totals: true });
   const totals = suite.totals ?? ids.map(() => ({ error: '#N/A', reason: 'no periods' }) as MetricValue);
-  let breakdowns: Record<string, BreakdownRows> = {};
+  let breakdowns: Record<string, BreakdownResult> = {};
   if (dimensions.length > 0) {
-    progress.stage(`breaking down by ${dimensions.join(', ')}`);
-    breakdowns = computeBreakdowns(inputs, ids, dimensions, periods, { asOf, calendar });
+    const last = periods[periods.length - 1];
+    progress.stage(`breaking down ${last.key} by ${dimensions.join(', ')}`);
+    const byIds = breakdownIds(inputs, selection === undefined ? undefined : ids);
+    breakdowns = computeBreakdowns(inputs, byIds, dimensions, last, { asOf, calendar }, integerFlag(args, 'top', 1, 100000));
   }
   const document = metricsDocument({
     rows: rowsJson(loaded.map((l) => l.file.report)),
@@ -129,8 +134,8 @@ function unitOf(id: string): string {
   return def?.unit ?? 'number';
 }
 
-function textValue(value: MetricsDocument['totals'][string], id: string): string {
-  if (typeof value === 'number') return formatValue(value, unitOf(id));
+function textValue(value: MetricsDocument['totals'][string], idOrUnit: string): string {
+  if (typeof value === 'number') return formatValue(value, idOrUnit === 'ratio' ? 'ratio' : unitOf(idOrUnit));
   return value.error;
 }
 
@@ -152,9 +157,17 @@ export function metricsText(doc: MetricsDocument, ids: readonly MetricId[], peri
   out.push(formatTable(header, rows));
   for (const [dimension, list] of Object.entries(doc.breakdowns)) {
     // A readable width: the first few metrics that have a value somewhere (JSON has them all).
-    const shown = ids.filter((id) => list.some((row) => typeof row.metrics[id] === 'number')).slice(0, TEXT_BREAKDOWN_METRICS);
-    out.push(`by ${dimension} (${periods[0].key} to ${periods[periods.length - 1].key})`);
-    out.push(formatTable([dimension, ...shown], list.map((row) => [row.key, ...shown.map((id) => textValue(row.metrics[id], id))])));
+    const rowIds = Object.keys(list[0]?.metrics ?? {});
+    const shown = rowIds.filter((id) => list.some((row) => typeof row.metrics[id] === 'number')).slice(0, TEXT_BREAKDOWN_METRICS);
+    const first = shown[0];
+    const shareOf = (row: (typeof list)[number]) => {
+      const share = first === undefined ? null : row.share[first];
+      return share === null || share === undefined ? '' : textValue(share, 'ratio');
+    };
+    const growthOf = (row: (typeof list)[number]) => (first === undefined ? '' : textValue(row.growth[first], 'ratio'));
+    out.push(`by ${dimension}, ${periods[periods.length - 1].key}${first ? ` (share and growth of ${first})` : ''}`);
+    out.push(formatTable([dimension, ...shown, 'share', 'growth'],
+      list.map((row) => [row.key, ...shown.map((id) => textValue(row.metrics[id], id)), shareOf(row), growthOf(row)])));
   }
   const failing = ids.filter((id) => typeof doc.totals[id] !== 'number');
   if (failing.length > 0) {
@@ -188,6 +201,7 @@ export const metricsCommand: Command = {
     'fiscal-start': { type: 'string' },
     'as-of': { type: 'string' },
     by: { type: 'string', multiple: true },
+    top: { type: 'string' },
     metrics: { type: 'string' },
     json: { type: 'boolean' },
   },
