@@ -26,37 +26,132 @@ export interface ActionItem {
 }
 
 /** Column headers of the Actions table, in order (the sheet plan writes these). */
-export const ACTION_COLUMNS = ['ID', 'Metric', 'Observation', 'Action', 'Owner', 'Due', 'Status', 'Notes', 'Created'] as const;
-type ActionField = 'id' | 'metric' | 'observation' | 'action' | 'owner' | 'due' | 'status' | 'notes' | 'createdWeek';
-const FIELD_ORDER: readonly ActionField[] = ['id', 'metric', 'observation', 'action', 'owner', 'due', 'status', 'notes', 'createdWeek'];
+export const ACTION_COLUMNS = [
+  'ID',
+  'Metric',
+  'Observation',
+  'Action',
+  'Owner',
+  'Due',
+  'Status',
+  'Notes',
+  'Created',
+] as const;
+type ActionField =
+  'id' | 'metric' | 'observation' | 'action' | 'owner' | 'due' | 'status' | 'notes' | 'createdWeek';
+const FIELD_ORDER: readonly ActionField[] = [
+  'id',
+  'metric',
+  'observation',
+  'action',
+  'owner',
+  'due',
+  'status',
+  'notes',
+  'createdWeek',
+];
 
 /** Header words (English and Indonesian), normalised to lower case without punctuation. */
 const HEADER_ALIASES: Readonly<Record<string, ActionField>> = {
-  id: 'id', no: 'id', nomor: 'id',
-  metric: 'metric', kpi: 'metric', metrik: 'metric', indikator: 'metric',
-  observation: 'observation', finding: 'observation', issue: 'observation', observasi: 'observation', temuan: 'observation', masalah: 'observation',
-  action: 'action', actions: 'action', 'next step': 'action', tindakan: 'action', aksi: 'action', 'rencana tindakan': 'action',
-  owner: 'owner', who: 'owner', pic: 'owner', 'penanggung jawab': 'owner', pemilik: 'owner',
-  due: 'due', 'due date': 'due', deadline: 'due', tenggat: 'due', 'batas waktu': 'due', 'tanggal target': 'due',
-  status: 'status', state: 'status', keadaan: 'status',
-  notes: 'notes', note: 'notes', comments: 'notes', catatan: 'notes', keterangan: 'notes',
-  created: 'createdWeek', 'created week': 'createdWeek', week: 'createdWeek', dibuat: 'createdWeek', minggu: 'createdWeek',
+  id: 'id',
+  no: 'id',
+  nomor: 'id',
+  metric: 'metric',
+  kpi: 'metric',
+  metrik: 'metric',
+  indikator: 'metric',
+  observation: 'observation',
+  finding: 'observation',
+  issue: 'observation',
+  observasi: 'observation',
+  temuan: 'observation',
+  masalah: 'observation',
+  action: 'action',
+  actions: 'action',
+  'next step': 'action',
+  tindakan: 'action',
+  aksi: 'action',
+  'rencana tindakan': 'action',
+  owner: 'owner',
+  who: 'owner',
+  pic: 'owner',
+  'penanggung jawab': 'owner',
+  pemilik: 'owner',
+  due: 'due',
+  'due date': 'due',
+  deadline: 'due',
+  tenggat: 'due',
+  'batas waktu': 'due',
+  'tanggal target': 'due',
+  status: 'status',
+  state: 'status',
+  keadaan: 'status',
+  notes: 'notes',
+  note: 'notes',
+  comments: 'notes',
+  catatan: 'notes',
+  keterangan: 'notes',
+  created: 'createdWeek',
+  'created week': 'createdWeek',
+  week: 'createdWeek',
+  dibuat: 'createdWeek',
+  minggu: 'createdWeek',
 };
 
 /** Status words (English and Indonesian), normalised. */
 const STATUS_ALIASES: Readonly<Record<string, ActionStatus>> = {
-  open: 'open', new: 'open', todo: 'open', 'to do': 'open', 'not started': 'open', pending: 'open',
-  baru: 'open', terbuka: 'open', belum: 'open', 'belum mulai': 'open', 'belum dimulai': 'open',
-  'in progress': 'in progress', 'in-progress': 'in progress', inprogress: 'in progress', ongoing: 'in progress',
-  started: 'in progress', wip: 'in progress', doing: 'in progress', proses: 'in progress', 'dalam proses': 'in progress',
-  berjalan: 'in progress', 'sedang berjalan': 'in progress', 'sedang dikerjakan': 'in progress', dikerjakan: 'in progress',
-  done: 'done', complete: 'done', completed: 'done', closed: 'done', finished: 'done', resolved: 'done',
-  selesai: 'done', beres: 'done', tuntas: 'done', tutup: 'done', ditutup: 'done',
-  dropped: 'dropped', drop: 'dropped', cancelled: 'dropped', canceled: 'dropped', 'won\'t do': 'dropped', wontdo: 'dropped',
-  batal: 'dropped', dibatalkan: 'dropped', 'tidak jadi': 'dropped',
+  open: 'open',
+  new: 'open',
+  todo: 'open',
+  'to do': 'open',
+  'not started': 'open',
+  pending: 'open',
+  baru: 'open',
+  terbuka: 'open',
+  belum: 'open',
+  'belum mulai': 'open',
+  'belum dimulai': 'open',
+  'in progress': 'in progress',
+  'in-progress': 'in progress',
+  inprogress: 'in progress',
+  ongoing: 'in progress',
+  started: 'in progress',
+  wip: 'in progress',
+  doing: 'in progress',
+  proses: 'in progress',
+  'dalam proses': 'in progress',
+  berjalan: 'in progress',
+  'sedang berjalan': 'in progress',
+  'sedang dikerjakan': 'in progress',
+  dikerjakan: 'in progress',
+  done: 'done',
+  complete: 'done',
+  completed: 'done',
+  closed: 'done',
+  finished: 'done',
+  resolved: 'done',
+  selesai: 'done',
+  beres: 'done',
+  tuntas: 'done',
+  tutup: 'done',
+  ditutup: 'done',
+  dropped: 'dropped',
+  drop: 'dropped',
+  cancelled: 'dropped',
+  canceled: 'dropped',
+  "won't do": 'dropped',
+  wontdo: 'dropped',
+  batal: 'dropped',
+  dibatalkan: 'dropped',
+  'tidak jadi': 'dropped',
 };
 
-const normalise = (text: string) => text.trim().toLowerCase().replace(/[_:.]+/g, ' ').replace(/\s+/g, ' ');
+const normalise = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[_:.]+/g, ' ')
+    .replace(/\s+/g, ' ');
 
 /**
  * Reads a status cell in English or Indonesian; a blank cell is `open`; null when unreadable.
@@ -106,7 +201,10 @@ export interface ParseActionsOptions extends DateOptions {
  * date; status open) so that nothing typed is lost.
  * @example parseActionRows([['Metric', 'Action', 'Status'], ['revenue', 'Call top 10 clients', 'selesai']], { weekKey: '2026-W48' })
  */
-export function parseActionRows(rows: readonly (readonly CellValue[])[], options: ParseActionsOptions): { items: ActionItem[]; problems: ActionRowProblem[] } {
+export function parseActionRows(
+  rows: readonly (readonly CellValue[])[],
+  options: ParseActionsOptions,
+): { items: ActionItem[]; problems: ActionRowProblem[] } {
   const firstRow = options.firstRow ?? 1;
   const items: ActionItem[] = [];
   const problems: ActionRowProblem[] = [];
@@ -133,19 +231,28 @@ export function parseActionRows(rows: readonly (readonly CellValue[])[], options
 
     let status = parseActionStatus(cell('status'));
     if (status === null) {
-      problems.push({ row: rowNumber, column: 'Status', reason: `unknown status "${String(cell('status'))}"; kept as open` });
+      problems.push({
+        row: rowNumber,
+        column: 'Status',
+        reason: `unknown status "${String(cell('status'))}"; kept as open`,
+      });
       status = 'open';
     }
     let due: number | null = null;
     const dueCell = cell('due');
     if (!isBlank(dueCell)) {
-      const parsed = isExcelError(dueCell) ? `${String(dueCell)} is an error value` : dateOrReason(dueCell, options);
+      const parsed = isExcelError(dueCell)
+        ? `${String(dueCell)} is an error value`
+        : dateOrReason(dueCell, options);
       if (typeof parsed === 'number') due = Math.floor(parsed);
       else problems.push({ row: rowNumber, column: 'Due', reason: `${parsed}; no due date kept` });
     }
     let id = text('id');
     if (id === '' || usedIds.has(id)) {
-      do { generated += 1; id = `${options.weekKey}-${generated}`; } while (usedIds.has(id));
+      do {
+        generated += 1;
+        id = `${options.weekKey}-${generated}`;
+      } while (usedIds.has(id));
     }
     usedIds.add(id);
     items.push({
@@ -172,7 +279,17 @@ const EXCEL_SERIAL_OF_EPOCH = 25569;
  */
 export function actionToRow(item: ActionItem): CellValue[] {
   const due = item.due === null ? '' : item.due + EXCEL_SERIAL_OF_EPOCH;
-  return [item.id, item.metric, item.observation, item.action, item.owner, due, item.status, item.notes, item.createdWeek];
+  return [
+    item.id,
+    item.metric,
+    item.observation,
+    item.action,
+    item.owner,
+    due,
+    item.status,
+    item.notes,
+    item.createdWeek,
+  ];
 }
 
 function headerColumns(row: readonly CellValue[]): (readonly [ActionField, number])[] | null {

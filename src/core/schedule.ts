@@ -24,16 +24,38 @@ export type ReviewCadence = 'quarter' | 'half-year';
  */
 export const DEFAULT_CHECK_CADENCES: Readonly<Record<string, PeriodUnit>> = {
   // sales volume: daily
-  revenue: 'day', orders: 'day', units: 'day',
+  revenue: 'day',
+  orders: 'day',
+  units: 'day',
   // customers, retention and the pipeline: weekly
-  aov: 'week', avg_price: 'week', customers: 'week', new_customers: 'week', returning_customers: 'week',
-  retention_rate: 'week', churn_rate: 'week', leads: 'week', pipeline_value: 'week', pipeline_velocity: 'week',
+  aov: 'week',
+  avg_price: 'week',
+  customers: 'week',
+  new_customers: 'week',
+  returning_customers: 'week',
+  retention_rate: 'week',
+  churn_rate: 'week',
+  leads: 'week',
+  pipeline_value: 'week',
+  pipeline_velocity: 'week',
   // loyalty, deal economics and acquisition cost: monthly
-  sales_per_customer: 'month', purchase_frequency: 'month', repeat_rate: 'month', active_ratio: 'month',
-  days_between_orders: 'month', gross_margin: 'month', clv: 'month', conversion_rate: 'month', win_rate: 'month',
-  avg_deal_size: 'month', sales_cycle_days: 'month', sales_cycle_days_median: 'month', cac: 'month', marketing_roi: 'month',
+  sales_per_customer: 'month',
+  purchase_frequency: 'month',
+  repeat_rate: 'month',
+  active_ratio: 'month',
+  days_between_orders: 'month',
+  gross_margin: 'month',
+  clv: 'month',
+  conversion_rate: 'month',
+  win_rate: 'month',
+  avg_deal_size: 'month',
+  sales_cycle_days: 'month',
+  sales_cycle_days_median: 'month',
+  cac: 'month',
+  marketing_roi: 'month',
   // unit economics that need a quarter of data to move: quarterly
-  ltv_cac: 'quarter', cac_payback_months: 'quarter',
+  ltv_cac: 'quarter',
+  cac_payback_months: 'quarter',
 };
 
 /** Cadence for a metric not in the defaults or the user's settings. */
@@ -45,7 +67,10 @@ export const DEFAULT_REVIEW_CADENCE: ReviewCadence = 'quarter';
  * @example checkCadence('retention_rate') // 'week'
  * @example checkCadence('revenue', { revenue: 'week' }) // 'week'
  */
-export function checkCadence(metric: string, settings: Readonly<Record<string, PeriodUnit>> = {}): PeriodUnit {
+export function checkCadence(
+  metric: string,
+  settings: Readonly<Record<string, PeriodUnit>> = {},
+): PeriodUnit {
   return settings[metric] ?? DEFAULT_CHECK_CADENCES[metric] ?? FALLBACK_CHECK_CADENCE;
 }
 
@@ -58,12 +83,18 @@ export function addCadence(epochDay: number, n: number, cadence: Cadence): numbe
   const day = Math.floor(epochDay);
   const steps = Math.trunc(n);
   switch (cadence) {
-    case 'day': return day + steps;
-    case 'week': return day + 7 * steps;
-    case 'month': return addMonths(day, steps);
-    case 'quarter': return addMonths(day, 3 * steps);
-    case 'half-year': return addMonths(day, 6 * steps);
-    case 'year': return addMonths(day, 12 * steps);
+    case 'day':
+      return day + steps;
+    case 'week':
+      return day + 7 * steps;
+    case 'month':
+      return addMonths(day, steps);
+    case 'quarter':
+      return addMonths(day, 3 * steps);
+    case 'half-year':
+      return addMonths(day, 6 * steps);
+    case 'year':
+      return addMonths(day, 12 * steps);
   }
 }
 
@@ -128,24 +159,51 @@ export interface ScheduleRow extends DueStatus {
  * The measurement schedule for the dashboard: each metric's cadence and due status.
  * @example measurementSchedule(['revenue', 'retention_rate'], { revenue: asOf - 2 }, asOf)
  */
-export function measurementSchedule(metrics: readonly string[], lastChecked: Readonly<Record<string, number | null | undefined>>,
-  asOf: number, settings: Readonly<Record<string, PeriodUnit>> = {}): ScheduleRow[] {
-  return metrics.map((metric) => ({ metric, ...dueStatus(lastChecked[metric] ?? null, checkCadence(metric, settings), asOf) }));
+export function measurementSchedule(
+  metrics: readonly string[],
+  lastChecked: Readonly<Record<string, number | null | undefined>>,
+  asOf: number,
+  settings: Readonly<Record<string, PeriodUnit>> = {},
+): ScheduleRow[] {
+  return metrics.map((metric) => ({
+    metric,
+    ...dueStatus(lastChecked[metric] ?? null, checkCadence(metric, settings), asOf),
+  }));
 }
 
 /**
  * When the goals are next due for review (quarterly or half-yearly).
  * @example goalReviewStatus(daysFromCivil(2026, 6, 30), 'quarter', asOf).nextDueDate // '2026-09-30'
  */
-export function goalReviewStatus(lastReviewed: number | null, cadence: ReviewCadence = DEFAULT_REVIEW_CADENCE, asOf: number): DueStatus {
+export function goalReviewStatus(
+  lastReviewed: number | null,
+  cadence: ReviewCadence = DEFAULT_REVIEW_CADENCE,
+  asOf: number,
+): DueStatus {
   return dueStatus(lastReviewed, cadence, asOf);
 }
 
 /** Reads a review cadence in English or Indonesian (`quarterly`, `half-yearly`, `semester`…). */
 export function parseReviewCadence(text: unknown): ReviewCadence | null {
   if (typeof text !== 'string') return null;
-  const t = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  if (['quarter', 'quarterly', 'q', 'kuartal', 'kuartalan', 'triwulan', 'triwulanan'].includes(t)) return 'quarter';
-  if (['half year', 'half yearly', 'half', 'semiannual', 'semi annual', 'semester', 'semesteran', 'enam bulanan'].includes(t)) return 'half-year';
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  if (['quarter', 'quarterly', 'q', 'kuartal', 'kuartalan', 'triwulan', 'triwulanan'].includes(t))
+    return 'quarter';
+  if (
+    [
+      'half year',
+      'half yearly',
+      'half',
+      'semiannual',
+      'semi annual',
+      'semester',
+      'semesteran',
+      'enam bulanan',
+    ].includes(t)
+  )
+    return 'half-year';
   return null;
 }

@@ -37,15 +37,20 @@ export interface CompareOptions {
  * @example compareToBenchmark(0.02, { min: 0.025, max: 0.03 }, { better: 'higher' })
  *   // { gap: -0.005, relativeGap: -0.2, position: 0, status: 'worse' }
  */
-export function compareToBenchmark(value: MetricValue, entry: BenchmarkRange, traits: { readonly better: 'higher' | 'lower' },
-  options: CompareOptions = {}): BenchmarkComparison | MetricError {
+export function compareToBenchmark(
+  value: MetricValue,
+  entry: BenchmarkRange,
+  traits: { readonly better: 'higher' | 'lower' },
+  options: CompareOptions = {},
+): BenchmarkComparison | MetricError {
   if (isMetricError(value)) return value;
   if (!Number.isFinite(value)) return metricError('#VALUE!', 'the value is not a number');
   const benchmark = pickRange(entry);
   const finite = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
   const relative = (gap: number, base: number): MetricValue =>
     gap === 0 ? 0 : base === 0 ? metricError('#DIV/0!', 'the benchmark is 0') : gap / Math.abs(base);
-  const direction = (gap: number): BenchmarkStatus => ((gap > 0) === (traits.better === 'higher') ? 'better' : 'worse');
+  const direction = (gap: number): BenchmarkStatus =>
+    gap > 0 === (traits.better === 'higher') ? 'better' : 'worse';
 
   if (finite(entry.value)) {
     const gap = value - entry.value;
@@ -59,12 +64,31 @@ export function compareToBenchmark(value: MetricValue, entry: BenchmarkRange, tr
 
   let gap = 0;
   let base = 0;
-  if (max !== undefined && value > max) { gap = value - max; base = max; }
-  else if (min !== undefined && value < min) { gap = value - min; base = min; }
-  const position = min !== undefined && max !== undefined
-    ? (max === min ? (value < min ? 0 : value > max ? 1 : 0.5) : Math.min(1, Math.max(0, (value - min) / (max - min))))
-    : null;
-  return { value, benchmark, gap, relativeGap: relative(gap, base), position, status: gap === 0 ? 'within' : direction(gap) };
+  if (max !== undefined && value > max) {
+    gap = value - max;
+    base = max;
+  } else if (min !== undefined && value < min) {
+    gap = value - min;
+    base = min;
+  }
+  const position =
+    min !== undefined && max !== undefined
+      ? max === min
+        ? value < min
+          ? 0
+          : value > max
+            ? 1
+            : 0.5
+        : Math.min(1, Math.max(0, (value - min) / (max - min)))
+      : null;
+  return {
+    value,
+    benchmark,
+    gap,
+    relativeGap: relative(gap, base),
+    position,
+    status: gap === 0 ? 'within' : direction(gap),
+  };
 }
 
 function pickRange(entry: BenchmarkRange): BenchmarkRange {

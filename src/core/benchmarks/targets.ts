@@ -32,8 +32,20 @@ export function breakEvenTarget(input: BreakEvenInput): BenchmarkSet | MetricErr
     name: input.name ?? 'Break-even',
     kind: 'own',
     metrics: [
-      { metric: 'units', min: result.units, unit: 'count', source: 'break-even point', note: `units = ${note}` },
-      { metric: 'revenue', min: result.revenue, unit: 'currency', source: 'break-even point', note: `revenue = units × price; ${note}` },
+      {
+        metric: 'units',
+        min: result.units,
+        unit: 'count',
+        source: 'break-even point',
+        note: `units = ${note}`,
+      },
+      {
+        metric: 'revenue',
+        min: result.revenue,
+        unit: 'currency',
+        source: 'break-even point',
+        note: `revenue = units × price; ${note}`,
+      },
     ],
   };
 }
@@ -57,7 +69,8 @@ export interface RoiInput {
 export function roiTarget(input: RoiInput): BenchmarkSet | MetricError {
   const margin = input.margin ?? 1;
   const roi = input.roi ?? 0;
-  if (![input.spend, margin, roi].every(Number.isFinite)) return metricError('#VALUE!', 'an input is not a number');
+  if (![input.spend, margin, roi].every(Number.isFinite))
+    return metricError('#VALUE!', 'an input is not a number');
   if (input.spend <= 0) return metricError('#NUM!', 'spend must be above 0');
   if (margin <= 0) return metricError('#NUM!', 'the margin must be above 0');
   const revenue = (input.spend * (1 + roi)) / margin;
@@ -69,8 +82,20 @@ export function roiTarget(input: RoiInput): BenchmarkSet | MetricError {
     name: input.name ?? 'ROI target',
     kind: 'own',
     metrics: [
-      { metric: 'marketing_roi', min: roi, unit: 'multiple', source: 'ROI target', note: '(revenue × margin − spend) ÷ spend' },
-      { metric: 'revenue', min: revenue, unit: 'currency', source: 'ROI target', note: `spend ${input.spend} × (1 + ${roi}) ÷ margin ${margin}` },
+      {
+        metric: 'marketing_roi',
+        min: roi,
+        unit: 'multiple',
+        source: 'ROI target',
+        note: '(revenue × margin − spend) ÷ spend',
+      },
+      {
+        metric: 'revenue',
+        min: revenue,
+        unit: 'currency',
+        source: 'ROI target',
+        note: `spend ${input.spend} × (1 + ${roi}) ÷ margin ${margin}`,
+      },
     ],
   };
 }

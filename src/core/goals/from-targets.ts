@@ -29,7 +29,10 @@ export interface TargetsOptions {
  * (`"Win Rate"` → `win_rate`).
  */
 export function normaliseMetricId(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**
@@ -38,7 +41,11 @@ export function normaliseMetricId(text: string): string {
  * and scope is reported as a duplicate (the first one wins).
  * @example goalsFromTargets(targets, calendarOf({ fiscalYearStartMonth: 7 })).goals[0].id // 'revenue|FY2027'
  */
-export function goalsFromTargets(table: TargetsTable, calendar: Calendar = DEFAULT_CALENDAR, options: TargetsOptions = {}): GoalsFromTargets {
+export function goalsFromTargets(
+  table: TargetsTable,
+  calendar: Calendar = DEFAULT_CALENDAR,
+  options: TargetsOptions = {},
+): GoalsFromTargets {
   const known = options.metrics ? new Set(options.metrics) : null;
   const goals: Goal[] = [];
   const problems: TargetRowProblem[] = [];
@@ -47,12 +54,27 @@ export function goalsFromTargets(table: TargetsTable, calendar: Calendar = DEFAU
   for (const row of table.rows) {
     const problem = (reason: string) => problems.push({ row: row.sourceRow, reason });
     const metric = typeof row.metric === 'string' ? normaliseMetricId(row.metric) : '';
-    if (metric === '') { problem('the metric is blank'); continue; }
-    if (known && !known.has(metric)) { problem(`unknown metric "${row.metric}"`); continue; }
+    if (metric === '') {
+      problem('the metric is blank');
+      continue;
+    }
+    if (known && !known.has(metric)) {
+      problem(`unknown metric "${row.metric}"`);
+      continue;
+    }
     const period = parsePeriodKey(row.period, calendar);
-    if (!period) { problem(`unreadable period "${String(row.period)}"`); continue; }
-    if (period.unit === 'day') { problem(`a goal period must be a year, quarter, month or week, not a day ("${row.period}")`); continue; }
-    if (typeof row.target !== 'number' || !Number.isFinite(row.target)) { problem('the target is not a number'); continue; }
+    if (!period) {
+      problem(`unreadable period "${String(row.period)}"`);
+      continue;
+    }
+    if (period.unit === 'day') {
+      problem(`a goal period must be a year, quarter, month or week, not a day ("${row.period}")`);
+      continue;
+    }
+    if (typeof row.target !== 'number' || !Number.isFinite(row.target)) {
+      problem('the target is not a number');
+      continue;
+    }
 
     const scope: GoalScope = {
       ...(row.rep?.trim() ? { rep: row.rep.trim() } : {}),
@@ -61,7 +83,10 @@ export function goalsFromTargets(table: TargetsTable, calendar: Calendar = DEFAU
     const hasScope = scope.rep !== undefined || scope.region !== undefined;
     const id = goalId(metric, period, hasScope ? scope : undefined);
     const first = seen.get(id);
-    if (first !== undefined) { problem(`duplicate of row ${first} (same metric, period and scope)`); continue; }
+    if (first !== undefined) {
+      problem(`duplicate of row ${first} (same metric, period and scope)`);
+      continue;
+    }
     seen.set(id, row.sourceRow);
     goals.push({
       id,

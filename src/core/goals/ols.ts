@@ -14,12 +14,18 @@ export function fitLine(x: readonly number[], y: readonly number[]): Line | null
   if (n < 2) return null;
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
   mx /= n;
   my /= n;
   let sxx = 0;
   let sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += (x[i] - mx) ** 2; sxy += (x[i] - mx) * (y[i] - my); }
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i] - mx) ** 2;
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   return { intercept: my - slope * mx, slope };

@@ -30,7 +30,18 @@ export interface GoalRequest {
   readonly benchmark?: string;
 }
 
-const KEYS = new Set(['metric', 'period', 'target', 'baseline', 'growth', 'benchmark', 'rep', 'region', 'notes', 'id']);
+const KEYS = new Set([
+  'metric',
+  'period',
+  'target',
+  'baseline',
+  'growth',
+  'benchmark',
+  'rep',
+  'region',
+  'notes',
+  'id',
+]);
 
 /** A number as typed: `1200000`, `1,200,000`, `20%`, `-0.1`. */
 function readNumber(text: string): number | null {
@@ -54,7 +65,10 @@ export function parseGoalSpec(text: string): GoalRequest | MetricError {
     const eq = piece.indexOf('=');
     if (eq < 0) {
       // A comma inside a number (`target=1,200,000`) continues the previous value.
-      if (last && /^\s*\d{3}(\.\d*)?%?\s*$/.test(piece)) { fields[last] += `,${piece}`; continue; }
+      if (last && /^\s*\d{3}(\.\d*)?%?\s*$/.test(piece)) {
+        fields[last] += `,${piece}`;
+        continue;
+      }
       if (piece.trim() === '') continue;
       return metricError('#VALUE!', `"${piece.trim()}" is not key=value`);
     }
@@ -66,12 +80,20 @@ export function parseGoalSpec(text: string): GoalRequest | MetricError {
   if (!fields.metric) return metricError('#VALUE!', 'the goal needs metric=');
   if (!fields.period) return metricError('#VALUE!', 'the goal needs period=');
 
-  const request: { -readonly [K in keyof GoalRequest]: GoalRequest[K] } = { metric: normaliseMetricId(fields.metric), period: fields.period };
-  if (fields.rep || fields.region) request.scope = { ...(fields.rep ? { rep: fields.rep } : {}), ...(fields.region ? { region: fields.region } : {}) };
+  const request: { -readonly [K in keyof GoalRequest]: GoalRequest[K] } = {
+    metric: normaliseMetricId(fields.metric),
+    period: fields.period,
+  };
+  if (fields.rep || fields.region)
+    request.scope = {
+      ...(fields.rep ? { rep: fields.rep } : {}),
+      ...(fields.region ? { region: fields.region } : {}),
+    };
   if (fields.notes) request.notes = fields.notes;
   if (fields.id) request.id = fields.id;
   const ways = ['target', 'baseline', 'benchmark'].filter((k) => fields[k] !== undefined);
-  if (ways.length !== 1) return metricError('#VALUE!', 'give exactly one of target=, baseline= or benchmark=');
+  if (ways.length !== 1)
+    return metricError('#VALUE!', 'give exactly one of target=, baseline= or benchmark=');
 
   if (fields.target !== undefined) {
     const target = readNumber(fields.target);
@@ -81,7 +103,8 @@ export function parseGoalSpec(text: string): GoalRequest | MetricError {
   if (fields.baseline !== undefined) {
     const b = fields.baseline.toLowerCase();
     const avg = /^(?:average|avg|mean)[:\s-]?(\d+)$/.exec(b);
-    if (['last-year', 'lastyear', 'ly', 'sply', 'tahun-lalu'].includes(b)) request.baseline = { kind: 'last-year' };
+    if (['last-year', 'lastyear', 'ly', 'sply', 'tahun-lalu'].includes(b))
+      request.baseline = { kind: 'last-year' };
     else if (avg) request.baseline = { kind: 'average', count: Number(avg[1]) };
     else return metricError('#VALUE!', `baseline "${fields.baseline}" must be last-year or average:N`);
   }
@@ -111,16 +134,19 @@ export interface ResolveGoalOptions {
 export function resolveGoal(request: GoalRequest, options: ResolveGoalOptions): Goal | MetricError {
   const period = parsePeriodKey(request.period, options.calendar ?? DEFAULT_CALENDAR);
   if (!period) return metricError('#VALUE!', `unreadable period "${request.period}"`);
-  if (period.unit === 'day') return metricError('#VALUE!', 'a goal period must be a year, quarter, month or week');
+  if (period.unit === 'day')
+    return metricError('#VALUE!', 'a goal period must be a year, quarter, month or week');
   const spec = {
-    metric: request.metric, period,
+    metric: request.metric,
+    period,
     ...(request.scope ? { scope: request.scope } : {}),
     ...(request.notes ? { notes: request.notes } : {}),
     ...(request.id ? { id: request.id } : {}),
   };
   if (request.target !== undefined) return numberGoal(spec, request.target);
   if (request.baseline) {
-    if (!options.evaluate) return metricError('#VALUE!', 'a baseline goal needs the data to measure the baseline');
+    if (!options.evaluate)
+      return metricError('#VALUE!', 'a baseline goal needs the data to measure the baseline');
     return baselineGoal(spec, request.baseline, request.growth ?? 0, options.evaluate);
   }
   if (request.benchmark) {

@@ -90,7 +90,10 @@ export function splitGoal(goal: Goal, options: SplitOptions): GoalSplit | Metric
   if (method === 'seasonal') {
     const seasonal = seasonalWeights(goal, slots, options);
     if (typeof seasonal === 'string') fallbackReason = `${seasonal}; split evenly by days instead`;
-    else { weights = seasonal; applied = 'seasonal'; }
+    else {
+      weights = seasonal;
+      applied = 'seasonal';
+    }
   }
   const decimals = options.decimals ?? 2;
   const targets = largestRemainder(goal.target, weights, decimals);
@@ -123,7 +126,11 @@ function seasonalWeights(goal: Goal, slots: readonly Slot[], options: SplitOptio
   const evaluate = options.evaluate;
   if (!evaluate) return 'no history was given for a seasonal split';
   const windows = slots.map(lastYearWindow);
-  if (options.historyStart !== undefined && windows.length > 0 && windows[0].start < Math.floor(options.historyStart)) {
+  if (
+    options.historyStart !== undefined &&
+    windows.length > 0 &&
+    windows[0].start < Math.floor(options.historyStart)
+  ) {
     return `history starts on ${formatDay(options.historyStart)}, after last year's first ${options.unit} (${formatDay(windows[0].start)})`;
   }
   const values: number[] = [];
@@ -132,16 +139,23 @@ function seasonalWeights(goal: Goal, slots: readonly Slot[], options: SplitOptio
   for (let i = 0; i < slots.length; i++) {
     const value = evaluate(windows[i], goal.scope);
     const name = `${formatDay(windows[i].start)}…${formatDay(windows[i].end - 1)}`;
-    if (isMetricError(value) || !Number.isFinite(value) || value < 0) { missing.push(name); values.push(0); continue; }
+    if (isMetricError(value) || !Number.isFinite(value) || value < 0) {
+      missing.push(name);
+      values.push(0);
+      continue;
+    }
     if (value === 0) zero.push(name);
     values.push(value);
   }
   if (missing.length > 0) return `last year has no usable figure for ${listSome(missing)}`;
   if (values.reduce((a, b) => a + b, 0) <= 0) return 'last year totals zero';
-  if (zero.length > 0 && !options.allowZeroShares) return `last year is zero for ${listSome(zero)} (history too short)`;
+  if (zero.length > 0 && !options.allowZeroShares)
+    return `last year is zero for ${listSome(zero)} (history too short)`;
   return values;
 }
 
 function listSome(names: readonly string[]): string {
-  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }

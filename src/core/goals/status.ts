@@ -28,8 +28,10 @@ export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.9 };
  * @example statusThresholds({ onTrack: 0.95 }) // { onTrack: 0.95, atRisk: 0.9 }
  */
 export function statusThresholds(partial: Partial<StatusThresholds> = {}): StatusThresholds {
-  const onTrack = Number.isFinite(partial.onTrack) && partial.onTrack! > 0 ? partial.onTrack! : DEFAULT_THRESHOLDS.onTrack;
-  const atRiskRaw = Number.isFinite(partial.atRisk) && partial.atRisk! > 0 ? partial.atRisk! : DEFAULT_THRESHOLDS.atRisk;
+  const onTrack =
+    Number.isFinite(partial.onTrack) && partial.onTrack! > 0 ? partial.onTrack! : DEFAULT_THRESHOLDS.onTrack;
+  const atRiskRaw =
+    Number.isFinite(partial.atRisk) && partial.atRisk! > 0 ? partial.atRisk! : DEFAULT_THRESHOLDS.atRisk;
   return { onTrack, atRisk: Math.min(atRiskRaw, onTrack) };
 }
 
@@ -52,8 +54,12 @@ export function paceRatio(actual: number, expected: number, better: 'higher' | '
  * @example goalStatus(95, 100, 'higher') // 'at risk'
  * @example goalStatus(80, 100, 'lower')  // 'on track' (CAC below its goal)
  */
-export function goalStatus(actual: number, expected: number, better: 'higher' | 'lower',
-  thresholds: StatusThresholds = DEFAULT_THRESHOLDS): GoalStatus {
+export function goalStatus(
+  actual: number,
+  expected: number,
+  better: 'higher' | 'lower',
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+): GoalStatus {
   const ratio = paceRatio(actual, expected, better);
   if (ratio >= thresholds.onTrack) return 'on track';
   if (ratio >= thresholds.atRisk) return 'at risk';

@@ -63,7 +63,8 @@ export function numberGoal(spec: GoalSpec, target: number): Goal | MetricError {
 }
 
 /** Where a baseline comes from: the same period last year, or the mean of the last `count` periods. */
-export type BaselineMethod = { readonly kind: 'last-year' } | { readonly kind: 'average'; readonly count: number };
+export type BaselineMethod =
+  { readonly kind: 'last-year' } | { readonly kind: 'average'; readonly count: number };
 
 /**
  * Target = baseline × (1 + growth). The baseline is the metric over the same period last year
@@ -72,7 +73,12 @@ export type BaselineMethod = { readonly kind: 'last-year' } | { readonly kind: '
  * @example baselineGoal({ metric: 'revenue', period: y2026 }, { kind: 'last-year' }, 0.2, evaluate)
  *   // 2025 revenue 1,000,000 → target 1,200,000
  */
-export function baselineGoal(spec: GoalSpec, method: BaselineMethod, growth: number, evaluate: Evaluate): Goal | MetricError {
+export function baselineGoal(
+  spec: GoalSpec,
+  method: BaselineMethod,
+  growth: number,
+  evaluate: Evaluate,
+): Goal | MetricError {
   if (!Number.isFinite(growth)) return metricError('#VALUE!', 'the growth rate is not a number');
   const periods = baselinePeriods(spec.period, method);
   if (isMetricError(periods)) return periods;
@@ -117,7 +123,12 @@ export interface BenchmarkFigure {
  * when higher is better, the lower end when lower is better; an open range uses its one end).
  * @example benchmarkGoal(spec, { min: 0.025, max: 0.03, source: 'Shopify', year: 2024 }, traits) // 0.03
  */
-export function benchmarkGoal(spec: GoalSpec, figure: BenchmarkFigure, traits: MetricTraits, set?: string): Goal | MetricError {
+export function benchmarkGoal(
+  spec: GoalSpec,
+  figure: BenchmarkFigure,
+  traits: MetricTraits,
+  set?: string,
+): Goal | MetricError {
   const pick = betterEnd(figure, traits);
   if (isMetricError(pick)) return pick;
   return makeGoal(spec, pick.value, {
@@ -131,7 +142,10 @@ export function benchmarkGoal(spec: GoalSpec, figure: BenchmarkFigure, traits: M
 }
 
 /** The number of a benchmark figure a goal aims at. */
-export function betterEnd(figure: BenchmarkFigure, traits: MetricTraits): { used: 'value' | 'min' | 'max'; value: number } | MetricError {
+export function betterEnd(
+  figure: BenchmarkFigure,
+  traits: MetricTraits,
+): { used: 'value' | 'min' | 'max'; value: number } | MetricError {
   const ok = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
   if (ok(figure.value)) return { used: 'value', value: figure.value };
   const preferred = traits.better === 'higher' ? 'max' : 'min';

@@ -101,12 +101,29 @@ export interface GoalTracking {
 }
 
 /** Sub-periods used for the trend when no split is given. */
-const DEFAULT_PART_UNIT: Readonly<Partial<Record<PeriodUnit, 'month' | 'week'>>> = { year: 'month', quarter: 'week', month: 'week' };
+const DEFAULT_PART_UNIT: Readonly<Partial<Record<PeriodUnit, 'month' | 'week'>>> = {
+  year: 'month',
+  quarter: 'week',
+  month: 'week',
+};
 
-interface Part { key: string; label: string; start: number; end: number; target: number }
+interface Part {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+  target: number;
+}
 
 function partsOf(goal: Goal, options: TrackOptions): Part[] {
-  if (options.split) return options.split.parts.map((p) => ({ key: p.key, label: p.label, start: p.start, end: p.end, target: p.target }));
+  if (options.split)
+    return options.split.parts.map((p) => ({
+      key: p.key,
+      label: p.label,
+      start: p.start,
+      end: p.end,
+      target: p.target,
+    }));
   const unit = DEFAULT_PART_UNIT[goal.period.unit];
   if (!unit) return [];
   const total = goal.period.end - goal.period.start;
@@ -146,17 +163,33 @@ export function trackGoal(goal: Goal, options: TrackOptions): GoalTracking {
       : goal.target * elapsedShare;
 
   const base = {
-    goalId: goal.id, metric: goal.metric, period: goal.period.key, periodLabel: goal.period.label,
+    goalId: goal.id,
+    metric: goal.metric,
+    period: goal.period.key,
+    periodLabel: goal.period.label,
     ...(goal.scope ? { scope: goal.scope } : {}),
-    target: goal.target, asOf: Math.floor(options.asOf), kind: traits.kind, better: traits.better,
-    daysTotal, daysElapsed, daysRemaining, elapsedShare, expectedToDate, parts: partRows,
+    target: goal.target,
+    asOf: Math.floor(options.asOf),
+    kind: traits.kind,
+    better: traits.better,
+    daysTotal,
+    daysElapsed,
+    daysRemaining,
+    elapsedShare,
+    expectedToDate,
+    parts: partRows,
     paceBasis: paceBasis(traits, options.split),
   };
 
   if (daysElapsed === 0) {
     const notYet = metricError('#N/A', 'the period has not started');
     return {
-      ...base, actualToDate: notYet, attainmentToDate: notYet, attainmentOfTarget: notYet, gap: notYet, favourable: null,
+      ...base,
+      actualToDate: notYet,
+      attainmentToDate: notYet,
+      attainmentOfTarget: notYet,
+      gap: notYet,
+      favourable: null,
       projection: { runRate: notYet, trend: notYet },
       required: requiredOf(goal, traits, 0, 0, daysRemaining, subPeriodsLeft, daysTotal),
       status: 'not started',
@@ -166,7 +199,12 @@ export function trackGoal(goal: Goal, options: TrackOptions): GoalTracking {
   const actual = evaluate({ start, end: cut }, goal.scope);
   if (isMetricError(actual)) {
     return {
-      ...base, actualToDate: actual, attainmentToDate: actual, attainmentOfTarget: actual, gap: actual, favourable: null,
+      ...base,
+      actualToDate: actual,
+      attainmentToDate: actual,
+      attainmentOfTarget: actual,
+      gap: actual,
+      favourable: null,
       projection: { runRate: actual, trend: actual },
       required: { value: actual, perDay: actual, perSubPeriod: actual, subPeriodsLeft },
       status: 'no data',
@@ -174,7 +212,8 @@ export function trackGoal(goal: Goal, options: TrackOptions): GoalTracking {
   }
 
   const lower = traits.better === 'lower';
-  const ratioOf = (a: number, b: number, what: string) => (lower ? safeDivide(b, a, 'the actual is 0') : safeDivide(a, b, what));
+  const ratioOf = (a: number, b: number, what: string) =>
+    lower ? safeDivide(b, a, 'the actual is 0') : safeDivide(a, b, what);
   const gap = actual - expectedToDate;
   return {
     ...base,
@@ -199,19 +238,39 @@ function overlapShare(part: { start: number; end: number }, cut: number): number
   return (cut - part.start) / (part.end - part.start);
 }
 
-function trackPart(part: Part, cut: number, scope: GoalScope | undefined, traits: MetricTraits, evaluate: Evaluate,
-  thresholds: StatusThresholds): PartTracking {
+function trackPart(
+  part: Part,
+  cut: number,
+  scope: GoalScope | undefined,
+  traits: MetricTraits,
+  evaluate: Evaluate,
+  thresholds: StatusThresholds,
+): PartTracking {
   const share = overlapShare(part, cut);
   const expectedToDate = traits.kind === 'flow' ? part.target * share : part.target;
-  const row = { key: part.key, label: part.label, start: part.start, end: part.end, target: part.target, expectedToDate };
+  const row = {
+    key: part.key,
+    label: part.label,
+    start: part.start,
+    end: part.end,
+    target: part.target,
+    expectedToDate,
+  };
   if (share === 0) return { ...row, actual: null, status: 'not started' };
   const actual = evaluate({ start: part.start, end: Math.min(part.end, cut) }, scope);
   if (isMetricError(actual)) return { ...row, actual, status: 'no data' };
   return { ...row, actual, status: goalStatus(actual, expectedToDate, traits.better, thresholds) };
 }
 
-function requiredOf(goal: Goal, traits: MetricTraits, actual: number, daysElapsed: number, daysRemaining: number,
-  subPeriodsLeft: number, daysTotal: number): GoalTracking['required'] {
+function requiredOf(
+  goal: Goal,
+  traits: MetricTraits,
+  actual: number,
+  daysElapsed: number,
+  daysRemaining: number,
+  subPeriodsLeft: number,
+  daysTotal: number,
+): GoalTracking['required'] {
   if (daysRemaining === 0) {
     const over = metricError('#N/A', 'the period is over');
     return { value: over, perDay: over, perSubPeriod: over, subPeriodsLeft: 0 };
@@ -224,19 +283,30 @@ function requiredOf(goal: Goal, traits: MetricTraits, actual: number, daysElapse
   return {
     value,
     perDay: value / daysRemaining,
-    perSubPeriod: subPeriodsLeft > 0 ? value / subPeriodsLeft : metricError('#N/A', 'the goal has no sub-periods'),
+    perSubPeriod:
+      subPeriodsLeft > 0 ? value / subPeriodsLeft : metricError('#N/A', 'the goal has no sub-periods'),
     subPeriodsLeft,
   };
 }
 
-function trendProjection(goal: Goal, traits: MetricTraits, parts: readonly Part[], rows: readonly PartTracking[],
-  actual: number, cut: number): MetricValue {
+function trendProjection(
+  goal: Goal,
+  traits: MetricTraits,
+  parts: readonly Part[],
+  rows: readonly PartTracking[],
+  actual: number,
+  cut: number,
+): MetricValue {
   const x: number[] = [];
   const y: number[] = [];
   parts.forEach((p, i) => {
     const value = rows[i].actual;
     if (p.end > cut || value === null || isMetricError(value)) return;
-    if (traits.kind === 'stock') { x.push(p.end); y.push(value); return; }
+    if (traits.kind === 'stock') {
+      x.push(p.end);
+      y.push(value);
+      return;
+    }
     x.push((p.start + p.end) / 2);
     y.push(traits.kind === 'flow' ? value / (p.end - p.start) : value);
   });
@@ -253,7 +323,8 @@ function trendProjection(goal: Goal, traits: MetricTraits, parts: readonly Part[
 
 function paceBasis(traits: MetricTraits, split?: GoalSplit): string {
   const direction = traits.better === 'lower' ? 'at or below' : 'at or above';
-  if (traits.kind === 'ratio') return `rate to date against the target rate (a rate is not proportional to time); on track ${direction} it`;
+  if (traits.kind === 'ratio')
+    return `rate to date against the target rate (a rate is not proportional to time); on track ${direction} it`;
   if (traits.kind === 'stock') return `latest value against the target level; on track ${direction} it`;
   const how = split ? `${split.applied} split by ${split.unit}` : 'even by days';
   return `actual to date against the target paced ${how}; on track ${direction} pace`;
