@@ -9,6 +9,33 @@ import type { DictColumn } from '../table';
 
 /** Code of a blank cell. */
 export const MISSING_CODE = -1;
+/** From this many distinct numbers on, their texts are made on first read. */
+const LAZY_NUMBERS = 65_536;
+
+/**
+ * An array of texts whose numeric slots are filled on first read. It is a real array underneath
+ * (length, `Array.isArray`, iteration, `JSON.stringify`, indexing all behave as usual); only the
+ * read of a not-yet-made slot is intercepted.
+ */
+function lazyTexts(entries: (string | undefined)[], numbers: Float64Array): readonly string[] {
+  return new Proxy(entries, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57) {
+          const index = Number(key);
+          if (Number.isInteger(index) && index < target.length) {
+            let text = target[index];
+            if (text === undefined) target[index] = text = String(numbers[index]);
+            return text;
+          }
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  }) as readonly string[];
+}
+
 /** Largest integer lookup table (slots of 4 bytes): 16 MB. */
 const MAX_TABLE = 1 << 22;
 /** Code returned for an Excel error string (`#N/A`): stored as missing, reported by the caller. */
@@ -36,7 +63,11 @@ export class DictionaryEncoder {
   private readonly codeByRaw = new Map<string, number>();
   private readonly codeByText = new Map<string, number>();
   private readonly codeByNumber = new Map<number, number>();
-  readonly dictionary: string[] = [];
+  /** Texts by code; `undefined` for numbers whose text is not made yet (see `numberByCode`). */
+  private readonly entries: (string | undefined)[] = [];
+  /** The number behind each numeric code (other slots unused). */
+  private numberByCode = new Float64Array(1024);
+  private numericCodes = 0;
 
   /** Code of a cell: `>= 0`, {@link MISSING_CODE} for blanks, {@link ERROR_CODE} for Excel errors. */
   encode(value: CellValue): number {
@@ -74,8 +105,17 @@ export class DictionaryEncoder {
     let code = this.codeByNumber.get(value);
     if (code !== undefined) return code;
     if (!Number.isFinite(value)) return MISSING_CODE;
-    code = this.dictionary.length;
-    this.dictionary.push(String(value));
+    code = this.entries.length;
+    // The text of a number is made when the dictionary is asked for, not per new id (a million
+    // distinct order numbers would otherwise be a million strings made while reading).
+    this.entries.push(undefined);
+    if (code >= this.numberByCode.length) {
+      const grown = new Float64Array(2 * this.numberByCode.length);
+      grown.set(this.numberByCode);
+      this.numberByCode = grown;
+    }
+    this.numberByCode[code] = value;
+    this.numericCodes++;
     if (!Number.isInteger(value) || !this.placeInTable(value, code)) this.codeByNumber.set(value, code);
     return code;
   }
@@ -114,12 +154,32 @@ export class DictionaryEncoder {
     return this.codeOfText(text);
   }
 
+  /** Number of distinct values so far. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * The dictionary (code → text). Up to {@link LAZY_NUMBERS} numeric entries are turned into text
+   * here; beyond that the array is a view that makes each number's text on first read, so that
+   * a column of a million distinct ids costs nothing until someone displays them.
+   */
+  dictionary(): readonly string[] {
+    const entries = this.entries;
+    const numbers = this.numberByCode;
+    if (this.numericCodes < LAZY_NUMBERS) {
+      for (let code = 0; code < entries.length; code++) if (entries[code] === undefined) entries[code] = String(numbers[code]);
+      return entries as string[];
+    }
+    return lazyTexts(entries, numbers);
+  }
+
   private codeOfText(text: string): number {
     if (text === '') return MISSING_CODE;
     let code = this.codeByText.get(text);
     if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
+      code = this.entries.length;
+      this.entries.push(text);
       this.codeByText.set(text, code);
     }
     return code;
@@ -141,5 +201,5 @@ export function encodeDictionary(values: readonly CellValue[]): DictColumn {
     const code = encoder.encode(values[i]);
     codes[i] = code < 0 ? MISSING_CODE : code;
   }
-  return { codes, dictionary: encoder.dictionary };
+  return { codes, dictionary: encoder.dictionary() };
 }

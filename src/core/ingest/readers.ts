@@ -129,7 +129,7 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true): ColumnR
   const { values, start, fate } = frame;
   const c = spec.column;
   return {
-    result: () => ({ codes, dictionary: encoder.dictionary }),
+    result: () => ({ codes, dictionary: encoder.dictionary() }),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== ROW_USED) continue;

@@ -25,3 +25,35 @@ describe('dictionary encoding', () => {
     expect(column.dictionary).toEqual(['00042', '42', '42.0']);
   });
 });
+
+describe('large id columns', () => {
+  test('a hundred thousand distinct numbers: texts made on read, behaving as a plain array', () => {
+    const values: (number | string)[] = [];
+    for (let i = 0; i < 100_000; i++) values.push(500_000 + i);
+    values.push('Walk-in', '500007', 499_999, 1e15, 2.5);
+    const column = encodeDictionary(values);
+    const dictionary = column.dictionary;
+    expect(dictionary.length).toBe(100_004);
+    expect(Array.isArray(dictionary)).toBe(true);
+    expect(dictionary[0]).toBe('500000');
+    expect(dictionary[column.codes[100_000]]).toBe('Walk-in');
+    // Text equal to a number's text shares its code, also through the lookup table.
+    expect(column.codes[100_001]).toBe(7);
+    expect(dictionary[column.codes[100_002]]).toBe('499999');
+    expect(dictionary[column.codes[100_003]]).toBe('1000000000000000');
+    expect(dictionary[column.codes[100_004]]).toBe('2.5');
+    const all = [...dictionary];
+    expect(all[99_999]).toBe('599999');
+    expect(all.every((text) => typeof text === 'string')).toBe(true);
+    expect(new Set(all).size).toBe(all.length);
+    expect(JSON.parse(JSON.stringify(dictionary))).toEqual(all);
+    expect(dictionary.indexOf('500010')).toBe(10);
+  });
+
+  test('ids growing downwards and far apart still get one code each', () => {
+    const values = [1000, 999, 10, 5_000_000, 1000, 10, 5_000_000, -3, -3];
+    const column = encodeDictionary(values);
+    expect(column.dictionary).toEqual(['1000', '999', '10', '5000000', '-3']);
+    expect(Array.from(column.codes)).toEqual([0, 1, 2, 3, 0, 2, 3, 4, 4]);
+  });
+});
