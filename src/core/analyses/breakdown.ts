@@ -132,7 +132,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   for (let g = 0; g < groupCount; g++) {
     if (!present[g]) continue;
     const key = keyOf(primary, g === groupCount - 1 ? -1 : g);
-    const slow = slowIds.length ? measureFiltered(inputs, slowIds, [key], dimension, windows.slice(1), options) : null;
+    const slow = slowIds.length ? measureFiltered(inputs, slowIds, [key], dimension, windows, options) : null;
     measured.push({
       key, group: g, kind: g === groupCount - 1 ? 'blank' : 'key', keys: [key],
       current: merge(ids, fastIds, fast?.[g][1], slow?.current),
@@ -156,7 +156,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       for (const r of tail) remap[r.group] = 0;
       fastOthers = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, groupOf(primary.codes, remap), 1).values[0];
     }
-    const slow = slowIds.length ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows.slice(1), options) : null;
+    const slow = slowIds.length ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options) : null;
     others.current = merge(ids, fastIds, fastOthers?.[1], slow?.current);
     others.previous = merge(ids, fastIds, fastOthers?.[0], slow?.previous);
     rows = [...head, others];
