@@ -234,4 +234,30 @@ describe('sales-metrics metrics --pipeline on the CRM sample', () => {
       expect(period.metrics.sales_cycle_days).toBeCloseTo(cycle / won, 9);
     }
   });
+  it('breaks the pipeline down by rep: leads and win rate per rep match plain loops', async () => {
+    const doc = await runJson(['metrics', '--pipeline', join(DATA, 'crm_sales_pipeline.csv'), '--as-of', '2017-06-30', '--last', '1',
+      '--by', 'rep', '--metrics', 'leads,win_rate']);
+    const rows = readFileSync(join(DATA, 'crm_sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+    const start = Date.UTC(2017, 5, 1) / 86400000;
+    const end = Date.UTC(2017, 6, 1) / 86400000;
+    const inJune = (text: string) => text !== '' && day(text) >= start && day(text) < end;
+    const byRep = Object.fromEntries(doc.breakdowns.rep.map((r: any) => [r.key, r.metrics]));
+    const reps = [...new Set(rows.map((r) => r[1]))];
+    let checked = 0;
+    for (const rep of reps) {
+      const own = rows.filter((r) => r[1] === rep && r[5] !== '');
+      const leads = own.filter((r) => inJune(r[5])).length;
+      const closed = own.filter((r) => inJune(r[6]));
+      const won = closed.filter((r) => r[4] === 'Won').length;
+      const lost = closed.filter((r) => r[4] === 'Lost').length;
+      if (!byRep[rep]) {
+        expect(leads + won + lost).toBe(0);
+        continue;
+      }
+      expect(byRep[rep].leads).toBe(leads);
+      if (won + lost > 0) expect(byRep[rep].win_rate).toBeCloseTo(won / (won + lost), 12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
 });
