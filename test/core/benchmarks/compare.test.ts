@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { breakEvenTarget, compareToBenchmark, librarySet, benchmarksFor, roiTarget } from '../../../src/core/benchmarks';
 import type { BenchmarkComparison, BenchmarkSet } from '../../../src/core/benchmarks';
 import { benchmarkGoal } from '../../../src/core/goals';
@@ -88,5 +89,26 @@ describe('break-even and ROI targets', () => {
     expect(marketingRoi(10_000, 2000, 0.5)).toBeCloseTo(1.5, 12);
     expect((roiTarget({ spend: 500 }) as BenchmarkSet).metrics[1].min).toBe(500);
     expect(roiTarget({ spend: 0 })).toMatchObject({ error: '#NUM!' });
+  });
+});
+
+describe('comparison properties', () => {
+  const rank = { worse: 0, within: 1, better: 2 } as const;
+  const arb = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  it('status never gets worse as the value improves, and position stays in [0, 1]', () => {
+    fc.assert(
+      fc.property(arb, arb, arb, arb, fc.constantFrom('higher', 'lower') as fc.Arbitrary<'higher' | 'lower'>, (a, b, m1, m2, better) => {
+        const range = { min: Math.min(m1, m2), max: Math.max(m1, m2) };
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const rLo = cmp(lo, range, { better });
+        const rHi = cmp(hi, range, { better });
+        const ordered = better === 'higher' ? rank[rLo.status] <= rank[rHi.status] : rank[rLo.status] >= rank[rHi.status];
+        const point = better === 'higher'
+          ? rank[cmp(lo, { value: m1 }, { better }).status] <= rank[cmp(hi, { value: m1 }, { better }).status]
+          : rank[cmp(lo, { value: m1 }, { better }).status] >= rank[cmp(hi, { value: m1 }, { better }).status];
+        return ordered && point && rLo.position! >= 0 && rLo.position! <= 1 && rLo.position! <= rHi.position!;
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

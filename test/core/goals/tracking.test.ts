@@ -146,6 +146,15 @@ describe('trackGoal, ratio and stock', () => {
     expect(num(t.required.perDay)).toBeCloseTo(200_000 / 30, 9); // June left
   });
 
+  it('extrapolates a ratio trend to the whole-period rate', () => {
+    // The rate over a window is its middle day / 1000 (a rate rising steadily through the year):
+    // sub-period rates lie on a line, so the projection is the whole year's rate, 365/2/1000.
+    const jan1 = day(2026, 1, 1);
+    const g = goal('2026', 0.2, 'win_rate');
+    const t = trackGoal(g, { asOf: day(2026, 8, 10), traits: WIN_RATE, evaluate: (w) => ((w.start + w.end) / 2 - jan1) / 1000 });
+    expect(num(t.projection.trend)).toBeCloseTo(365 / 2 / 1000, 12);
+  });
+
   it('extrapolates a growing stock along its trend to the period end', () => {
     // Level = days since 1 Jan 2026, read at each window end.
     const jan1 = day(2026, 1, 1);
