@@ -195,3 +195,17 @@ export function readRangeValues(workbook: ExcelJS.Workbook, ref: string): (strin
     return null;
   });
 }
+
+/**
+ * Reads one named people area of a sheet (found through its workbook name), for example last
+ * week's Actions to carry over. `undefined` when the sheet or the name is missing.
+ * @example openActions(readNamedPeopleArea(wb, 'Review 2026-W46', ACTIONS_AREA))
+ */
+export function readNamedPeopleArea(workbook: ExcelJS.Workbook, sheetName: string, areaName: string): PeopleAreaContent | undefined {
+  const ws = workbook.getWorksheet(sheetName);
+  const ranges = workbook.definedNames.getRanges(areaRangeName(sheetName, areaName)).ranges;
+  const found = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
+  if (!ws || !found || found.sheet !== sheetName) return undefined;
+  const cells = cellsOf(found.range).map((a) => ({ ref: a, ...readCell(ws.getCell(a)) }));
+  return { name: areaName, ref: formatRange(found.range), cells };
+}
