@@ -128,6 +128,8 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true): ColumnR
   const codes = new Int32Array(frame.count).fill(MISSING_CODE);
   const { values, start, fate } = frame;
   const c = spec.column;
+  let lastValue: CellValue = undefined;
+  let lastCode = MISSING_CODE;
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
     read(from: number, to: number): void {
@@ -135,7 +137,15 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true): ColumnR
         if (fate[i] !== ROW_USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[c];
-        const code = typeof value === 'number' ? encoder.codeOfNumber(value) : encoder.encode(value);
+        // Sorted sheets repeat a value over neighbouring rows; the same string object (Excel's
+        // short strings arrive shared) skips the map.
+        let code: number;
+        if (value === lastValue && typeof value === 'string') code = lastCode;
+        else {
+          code = typeof value === 'number' ? encoder.codeOfNumber(value) : encoder.encode(value);
+          lastValue = value;
+          lastCode = code;
+        }
         if (code >= 0) codes[i] = code;
         else if (code === ERROR_CODE) {
           if (warn || spec.required) unusable(frame, i, spec, value, `Excel error ${String(value).trim().toUpperCase()}`);
