@@ -12,3 +12,4 @@ export * from './status';
 export * from './ols';
 export * from './tracking';
 export * from './spec';
+export * from './summary';

@@ -137,11 +137,14 @@ function partsOf(goal: Goal, options: TrackOptions): Part[] {
 }
 
 /**
- * Tracks a goal at an as-of day.
+ * Tracks a goal at an as-of day. A `split` whose `goalId` is not this goal's is ignored.
  * @example trackGoal(revenue2026, { asOf: daysFromCivil(2026, 3, 31), traits, evaluate })
  *   // target 365,000, 90 of 365 days → expected 90,000; actual 81,000 → 90 %, 'at risk'
  */
-export function trackGoal(goal: Goal, options: TrackOptions): GoalTracking {
+export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
+  // A split made for another goal would pace this one wrongly: pace evenly instead.
+  const options: TrackOptions =
+    given.split && given.split.goalId !== goal.id ? { ...given, split: undefined } : given;
   const { traits, evaluate } = options;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { start, end } = goal.period;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { goalStatus, numberGoal, splitGoal, statusThresholds, trackGoal } from '../../../src/core/goals';
+import { goalStatus, numberGoal, splitGoal, statusThresholds, trackGoal, trackingRow } from '../../../src/core/goals';
 import type { Goal, GoalSplit, GoalTracking } from '../../../src/core/goals';
 import { isMetricError, metricError } from '../../../src/core/errors';
 import { civilFromDays, daysFromCivil, parsePeriodKey } from '../../../src/core/periods';
@@ -200,5 +200,22 @@ describe('tracking results are JSON-ready', () => {
   it('survives a JSON round trip unchanged', () => {
     const t: GoalTracking = trackGoal(goal('2026', 365_000), { asOf: day(2026, 3, 31), traits: REVENUE, evaluate: dailySum(() => 900) });
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
+  });
+});
+
+describe('trackingRow', () => {
+  it('flattens a tracking result, keeping reasons for missing values', () => {
+    const g = goal('2026', 365_000);
+    const row = trackingRow(trackGoal(g, { asOf: day(2026, 1, 20), traits: REVENUE, evaluate: dailySum(() => 1000) }));
+    expect(row).toMatchObject({ goal: 'revenue|2026', period: '2026', asOf: '2026-01-20', target: 365_000, actualToDate: 20_000, status: 'on track', rep: null });
+    expect(row.projectionTrend).toBeNull();
+    expect(row.reasons).toEqual(['projectionTrend: a trend needs at least two completed sub-periods']);
+  });
+
+  it('ignores a split made for another goal', () => {
+    const g = goal('2026', 365_000);
+    const other = splitGoal(goal('2026', 1), { unit: 'month', method: 'even', traits: REVENUE }) as GoalSplit;
+    const t = trackGoal({ ...g, id: 'mine' }, { asOf: day(2026, 3, 31), traits: REVENUE, evaluate: dailySum(() => 1000), split: other });
+    expect(t.expectedToDate).toBeCloseTo(90_000, 9);
   });
 });
