@@ -132,6 +132,7 @@ export function cohortMatrix(orders: OrdersTable, options: CohortOptions = {}): 
       active[cohort * periods + (p - cohort)]++;
     }
   }
+  if (!size.some((n) => n > 0)) return metricError('#N/A', 'no orders up to the as-of date');
   return buildMatrix(unit, calendar, measure, firstPeriod, periods, size, active, revenue);
 }
 

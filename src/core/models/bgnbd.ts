@@ -7,7 +7,7 @@
  */
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
-import { minimize } from './nelder-mead';
+import { FIT_TOLERANCES, minimize } from './nelder-mead';
 import { hyp2f1, lnGamma, logAddExp } from './special';
 
 export interface BgNbdParams {
@@ -151,7 +151,7 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
     return -weightedLogLikelihood({ r, alpha, a, b }, data);
   };
   // Start with α on the scale of the observation window, the rest at 1.
-  const result = minimize(objective, [0, Math.log(Math.max(meanT, 1e-3)), 0, 0]);
+  const result = minimize(objective, [0, Math.log(Math.max(meanT, 1e-3)), 0, 0], FIT_TOLERANCES);
   if (!Number.isFinite(result.value)) return metricError('#NUM!', 'the likelihood could not be maximised');
   const [r, alpha, a, b] = result.x.map(Math.exp);
   return { r, alpha, a, b, logLikelihood: -result.value, converged: result.converged, iterations: result.iterations, customers };

@@ -6,7 +6,7 @@
  */
 import type { MetricError, MetricValue } from '../errors';
 import { metricError } from '../errors';
-import { minimize } from './nelder-mead';
+import { FIT_TOLERANCES, minimize } from './nelder-mead';
 import { lnGamma } from './special';
 
 export interface GammaGammaParams {
@@ -119,7 +119,7 @@ export function fitGammaGamma(customers: readonly RepeatSpend[]): GammaGammaFit 
     return -weightedLogLikelihood({ p, q, v }, data);
   };
   const meanSpend = buyers.reduce((sum, c) => sum + c.monetary, 0) / buyers.length;
-  const result = minimize(objective, [0, Math.log(2), Math.log(meanSpend)]);
+  const result = minimize(objective, [0, Math.log(2), Math.log(meanSpend)], FIT_TOLERANCES);
   if (!Number.isFinite(result.value)) return metricError('#NUM!', 'the likelihood could not be maximised');
   const [p, q, v] = result.x.map(Math.exp);
   return { p, q, v, logLikelihood: -result.value, converged: result.converged, iterations: result.iterations, customers: buyers.length };

@@ -59,6 +59,9 @@ describe('cohortMatrix', () => {
     expect(cohortMatrix(makeOrders([{ date: '2026-01-01', amount: 1 }]))).toEqual({ error: '#VALUE!', reason: 'the orders have no customer column' });
     expect(isMetricError(cohortMatrix(makeOrders(ROWS), { asOf: parseDay('2025-01-01')! }))).toBe(true);
     expect(isMetricError(cohortMatrix(makeOrders(ROWS), { unit: 'day', asOf: parseDay('2030-01-01')! }))).toBe(true);
+    expect(cohortMatrix(makeOrders([{ date: '2026-01-01', amount: -5, customer: 'A' }]))).toEqual({ error: '#N/A', reason: 'no orders' });
+    expect(cohortMatrix(makeOrders([{ date: '2026-01-01', amount: -5, customer: 'A' }]), { asOf: AS_OF }))
+      .toEqual({ error: '#N/A', reason: 'no orders up to the as-of date' });
   });
 
   /** A plain-sets reference: cohort = first order month; active months per customer. */
