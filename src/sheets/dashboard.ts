@@ -102,7 +102,9 @@ function trendSection(layout: PlanLayout, input: DashboardInput, periods: readon
 function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly MetricId[], suite: MetricValue[][], trendRows: number[], period: Period): void {
   layout.section(`Key figures — ${period.label} (to ${formatDay(Math.floor(input.asOf))})`, 10);
   layout.header(['Metric', 'Value (AC)', 'Previous', 'Δ', 'Δ %', 'Goal (PL)', 'Attainment', 'Status', 'Benchmark', 'vs benchmark']);
+  // `suite` holds [previous, current]; the trend rows run oldest → newest.
   const last = suite.length - 1;
+  const [prevRow, lastRow] = trendRows.slice(-2);
   const trendColumn: Partial<Record<MetricId, string>> = { revenue: 'D', orders: 'E', aov: 'F', customers: 'G', new_customers: 'H' };
   const top = layout.row;
   kpis.forEach((id, i) => {
@@ -112,8 +114,8 @@ function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly Me
     const tc = trendColumn[id];
     layout.put(textCell(`A${r}`, def.label.en));
     if (tc) {
-      layout.put({ ...formulaCell(`B${r}`, `${tc}${trendRows[last]}`, def.format, 'kpiValue'), ...resultOf(suite[last][m]) });
-      layout.put({ ...formulaCell(`C${r}`, `${tc}${trendRows[last - 1]}`, def.format), ...resultOf(suite[last - 1]?.[m]) });
+      layout.put({ ...formulaCell(`B${r}`, `${tc}${lastRow}`, def.format, 'kpiValue'), ...resultOf(suite[last][m]) });
+      layout.put({ ...formulaCell(`C${r}`, `${tc}${prevRow}`, def.format), ...resultOf(suite[last - 1]?.[m]) });
     } else {
       layout.put(metricCell(`B${r}`, suite[last][m], def.format, 'kpiValue'));
       layout.put(metricCell(`C${r}`, suite[last - 1]?.[m], def.format));

@@ -81,3 +81,15 @@ describe('buildDashboardPlan', () => {
     expect(bare.cells.filter((c) => c.formula && /SUMIFS|COUNTIFS/.test(c.formula))).toEqual([]);
   });
 });
+
+describe('KPI table', () => {
+  it('points value and previous at the last two trend rows', () => {
+    const plan = buildDashboardPlan(input);
+    const kpiRow = plan.cells.find((c) => c.value === 'Revenue' && c.style === undefined && c.ref.startsWith('A') && Number(c.ref.slice(1)) < 15)!.ref.slice(1);
+    const nov = findText(plan, 'Nov 2026')!.ref.slice(1);
+    const oct = findText(plan, 'Oct 2026')!.ref.slice(1);
+    expect(cellAt(plan, `B${kpiRow}`)?.formula).toBe(`D${nov}`);
+    expect(cellAt(plan, `C${kpiRow}`)?.formula).toBe(`D${oct}`);
+    expect(cellAt(plan, `B${kpiRow}`)?.result).toBe(cellAt(plan, `D${nov}`)?.result);
+  });
+});

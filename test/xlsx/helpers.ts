@@ -73,3 +73,17 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): Record<string, unknown> {
   out['#state'] = ws.state;
   return out;
 }
+
+/**
+ * Numeric cached values of a sheet straight from its XML (`<c r=…><v>…</v>`): ExcelJS reads a
+ * formula's cached 0 as no result, so checks of recalculated files read the XML instead.
+ */
+export function numericValues(sheetXml: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of sheetXml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(.*?)<\/c>/g)) {
+    if (/t="(s|str|inlineStr|e|b)"/.test(m[2])) continue;
+    const v = /<v>([^<]*)<\/v>/.exec(m[3]);
+    if (v) out.set(m[1], Number(v[1]));
+  }
+  return out;
+}
