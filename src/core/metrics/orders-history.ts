@@ -36,7 +36,7 @@ export function medianGapsBefore(history: CustomerHistory, ends: readonly number
     }
   }
   const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
-  const byEnd = Array.from(sortIndexByValue(gapEnd));
+  const byEnd = sortByDay(gapEnd);
   const histogram = new Int32Array(maxGap + 1);
   const out = new Array<number>(ends.length).fill(NaN);
   let added = 0;
@@ -53,10 +53,23 @@ function countEmpty(offsets: Int32Array): number {
   return empty;
 }
 
-function sortIndexByValue(values: Int32Array): Int32Array {
-  const index = new Int32Array(values.length);
-  for (let i = 0; i < index.length; i++) index[i] = i;
-  return index.sort((a, b) => values[a] - values[b]);
+/** Indices of `days` in ascending day order (counting sort over the day span). */
+function sortByDay(days: Int32Array): Int32Array {
+  const n = days.length;
+  const index = new Int32Array(n);
+  if (n === 0) return index;
+  let min = days[0];
+  let max = days[0];
+  for (let i = 1; i < n; i++) {
+    if (days[i] < min) min = days[i];
+    else if (days[i] > max) max = days[i];
+  }
+  if (max - min > 10_000_000) return index.map((_, i) => i).sort((a, b) => days[a] - days[b]);
+  const counts = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) counts[days[i] - min + 1]++;
+  for (let s = 1; s < counts.length; s++) counts[s] += counts[s - 1];
+  for (let i = 0; i < n; i++) index[counts[days[i] - min]++] = i;
+  return index;
 }
 
 /** Median of `count` values held as a histogram (mean of the two middle values when even). */

@@ -6,7 +6,6 @@ import type { MetricValue } from '../errors';
 import { metricError } from '../errors';
 import { averageOrderValue, grossMargin, DEFAULT_LIFESPAN_CAP_YEARS } from '../formulas';
 import type { OrdersTable } from '../table';
-import { bucketDays } from './buckets';
 import type { OrderMetricId } from './ids';
 import type { MetricWindow } from './inputs';
 import type { OrderAggregates } from './orders-aggregate';
@@ -93,7 +92,7 @@ export function computeOrderWindows(
 ): MetricValue[][] {
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
-  const bucket = bucketDays(prep.day, bounds, prep.minDay, prep.maxDay);
+  const bucket = prep.bucketsFor(bounds);
   const ends = windows.map((w) => toDateEnd(w, asOf));
   const agg = aggregateOrders(prep, bucket, windows.length, windows.length, bounds.slice(0, -1), ends);
   const ctx: OrderReadContext = { table, windows, agg, windowsPerGroup: windows.length };
@@ -151,16 +150,14 @@ export function computeGroupedOrderWindows(
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
   const k = windows.length;
-  const bucket = bucketDays(prep.day, bounds, prep.minDay, prep.maxDay);
+  const windowOfRow = prep.bucketsFor(bounds);
+  const bucket = new Int32Array(windowOfRow.length).fill(-1);
   const present = new Uint8Array(groupCount);
-  for (let i = 0; i < bucket.length; i++) {
-    const w = bucket[i];
+  for (let i = 0; i < windowOfRow.length; i++) {
+    const w = windowOfRow[i];
     if (w < 0) continue;
     const g = groupOfRow[i];
-    if (g < 0) {
-      bucket[i] = -1;
-      continue;
-    }
+    if (g < 0) continue;
     if (w > 0) present[g] = 1;
     bucket[i] = g * k + w;
   }

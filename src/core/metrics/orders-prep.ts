@@ -15,6 +15,7 @@
  *   "new customers of rep X" are customers new to the business who bought from X.
  */
 import type { OrdersTable } from '../table';
+import { bucketDays } from './buckets';
 
 /** Day value for unusable rows: below any real day, so it never falls in a window. */
 export const NO_DAY = -2147483648;
@@ -44,6 +45,8 @@ export interface OrdersPrep {
   readonly orderKeyCount: number;
   /** Number of customer codes (dictionary size), 0 without a customer column. */
   readonly customerCount: number;
+  /** Window index per row for windows with these bounds (cached: breakdowns reuse it). Do not mutate. */
+  bucketsFor(bounds: readonly number[]): Int32Array;
   /** This table's own customer histories (lazy). */
   history(): CustomerHistory | null;
   /** First/second order days from the whole business (the root table's history). */
@@ -100,8 +103,19 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   }
   const customerCount = table.customer ? table.customer.dictionary.length : 0;
   let history: CustomerHistory | null | undefined;
+  const buckets = new Map<string, Int32Array>();
   const prep: OrdersPrep = {
     table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount,
+    bucketsFor(bounds) {
+      const key = bounds.join(',');
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        if (buckets.size >= 4) buckets.delete(buckets.keys().next().value!);
+        bucket = bucketDays(day, bounds, minDay, maxDay);
+        buckets.set(key, bucket);
+      }
+      return bucket;
+    },
     history() {
       if (history === undefined) history = buildHistory(prep);
       return history;
