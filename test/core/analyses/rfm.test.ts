@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { atRiskCustomers, loyaltyCandidates } from '../../../src/core/analyses/customer-lists';
 import type { RfmResult } from '../../../src/core/analyses/rfm';
 import { quintileScores, rfm, rfmSegment, RFM_SEGMENT_RULES, RFM_SEGMENTS } from '../../../src/core/analyses/rfm';
@@ -82,6 +83,22 @@ describe('rfm', () => {
     expect([...quintileScores(Float64Array.of(50, 10, 40, 20, 30))]).toEqual([5, 1, 4, 2, 3]);
     expect([...quintileScores(Float64Array.of(7, 7, 7, 7))]).toEqual([1, 1, 1, 1]);
     expect([...quintileScores(Float64Array.of(1, 2, 2, 2, 2, 3, 4, 5, 6, 7))]).toEqual([1, 1, 1, 1, 1, 3, 4, 4, 5, 5]);
+  });
+
+  it('keeps quintile scores within 1–5, equal for equal values and ordered like the values', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -5, max: 20 }), { minLength: 1, maxLength: 80 }), (values) => {
+      const scores = quintileScores(Float64Array.from(values));
+      values.forEach((v, i) => {
+        expect(scores[i]).toBeGreaterThanOrEqual(1);
+        expect(scores[i]).toBeLessThanOrEqual(5);
+        values.forEach((w, j) => {
+          if (v === w) expect(scores[i]).toBe(scores[j]);
+          if (v < w) expect(scores[i]).toBeLessThanOrEqual(scores[j]);
+        });
+      });
+      // The lowest value always scores 1; tied top values share their first rank, so may score below 5.
+      expect(scores[values.indexOf(Math.min(...values))]).toBe(1);
+    }));
   });
 
   it('says why it cannot compute', () => {

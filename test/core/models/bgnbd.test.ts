@@ -107,6 +107,21 @@ describe('BG/NBD expectations', () => {
     expect(expectedPurchases(PUBLISHED, 52, { frequency: 0, recency: 0, T: 0 })).toBeCloseTo(expectedPurchasesAt(PUBLISHED, 52), 12);
   });
 
+  it('conditional expectation and P(alive) with repeats equal their integrals over the dropout probability', () => {
+    // With λ integrated out, the posterior weights of "alive" and "dropped after the last purchase"
+    // are one-dimensional integrals over p ~ Beta(a, b) (all scaled by (α+T)^(r+x)).
+    const { r, alpha, a, b } = PUBLISHED;
+    const customer = { frequency: 3, recency: 20, T: 35 };
+    const { frequency: x, recency: tx, T } = customer;
+    const t = 26;
+    const odds = Math.pow((alpha + T) / (alpha + tx), r + x);
+    const alive = betaExpectation(a, b, (p) => Math.pow(1 - p, x));
+    const dropped = betaExpectation(a, b, (p) => p * Math.pow(1 - p, x - 1) * odds);
+    const future = betaExpectation(a, b, (p) => (Math.pow(1 - p, x) / p) * -Math.expm1(-(r + x) * Math.log1p((p * t) / (alpha + T))));
+    expect(probabilityAlive(PUBLISHED, customer)).toBeCloseTo(alive / (alive + dropped), 6);
+    expect(expectedPurchases(PUBLISHED, t, customer)).toBeCloseTo(future / (alive + dropped), 5);
+  });
+
   it('gives the worked-example customer (x = 2, t_x = 30.43, T = 38.86) 1.226 purchases in 39 weeks', () => {
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
     expect(expectedPurchases(PUBLISHED, 39, customer)).toBeCloseTo(1.226, 3);
