@@ -156,3 +156,31 @@ describe('inferDateOrder', () => {
     expect(column.map((t) => dateFromText(t, order))).toEqual([utc(2026, 6, 5), utc(2026, 6, 25)]);
   });
 });
+
+describe('round trip through the platform calendar (independent route)', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const day = fc.integer({ min: utc(1900, 3, 1), max: utc(2200, 12, 31) });
+  test('serials, ISO, d/m/y, m/d/y and month names all give the same epoch day', () => {
+    fc.assert(fc.property(day, (epoch) => {
+      const date = new Date(epoch * 86400000);
+      const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+      const pad = (n: number) => String(n).padStart(2, '0');
+      expect(value(parseDate(epoch + 25569))).toBe(epoch);
+      if (epoch >= -24107) expect(value(parseDate(epoch + 24107, { system: '1904' }))).toBe(epoch);
+      expect(value(parseDate(`${y}-${pad(m)}-${pad(d)}`))).toBe(epoch);
+      expect(value(parseDate(`${d}/${m}/${y}`, { order: 'dmy' }))).toBe(epoch);
+      expect(value(parseDate(`${m}/${d}/${y}`, { order: 'mdy' }))).toBe(epoch);
+      expect(value(parseDate(`${d} ${MONTHS[m - 1]} ${y}`))).toBe(epoch);
+      expect(value(parseDate(y * 10000 + m * 100 + d))).toBe(epoch);
+      expect(value(parseDate(date))).toBe(epoch);
+    }), { numRuns: 500 });
+  });
+
+  test('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('dmy', 'mdy', 'ymd'), (text, order) => {
+      const result = parseDate(text, { order: order as 'dmy' });
+      expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(true);
+    }), { numRuns: 2000 });
+  });
+});

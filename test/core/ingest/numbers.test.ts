@@ -113,3 +113,37 @@ describe('inferNumberStyle', () => {
     expect(inferNumberStyle(['1.250,00', '2.000,50', '1,250.00'])).toBe('comma-decimal');
   });
 });
+
+describe('round trip through the platform formatter (independent route)', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const cases: [string, Intl.NumberFormatOptions, 'dot-decimal' | 'comma-decimal'][] = [
+    ['en-US', { minimumFractionDigits: 2 }, 'dot-decimal'],
+    ['en-US', { style: 'currency', currency: 'USD' }, 'dot-decimal'],
+    ['de-DE', { minimumFractionDigits: 2 }, 'comma-decimal'],
+    ['de-DE', { style: 'currency', currency: 'EUR' }, 'comma-decimal'],
+    ['id-ID', { style: 'currency', currency: 'IDR', minimumFractionDigits: 2 }, 'comma-decimal'],
+    ['fr-FR', { style: 'currency', currency: 'EUR' }, 'comma-decimal'],
+    ['en-US', { style: 'currency', currency: 'USD', currencySign: 'accounting' }, 'dot-decimal'],
+  ];
+  test.each(cases)('%s %j', (locale, options, style) => {
+    const format = new Intl.NumberFormat(locale, options);
+    fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
+      const text = format.format(cents / 100);
+      expect(parseAmount(text, style)).toEqual({ value: cents / 100 });
+    }), { numRuns: 300 });
+  });
+
+  test('a column formatted in one locale infers that locale\'s style', () => {
+    const format = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2 });
+    fc.assert(fc.property(fc.array(fc.integer({ min: 100000, max: 1e10 }), { minLength: 1, maxLength: 20 }), (cents) => {
+      expect(inferNumberStyle(cents.map((c) => format.format(c / 100)))).toBe('comma-decimal');
+    }));
+  });
+
+  test('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
+      const result = parseAmount(text);
+      expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(true);
+    }), { numRuns: 2000 });
+  });
+});
