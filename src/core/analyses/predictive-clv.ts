@@ -68,7 +68,9 @@ export function predictiveClv(bgnbd: BgNbdParams, gg: GammaGammaParams | null, c
       discountedPurchases += (cumulative - previous) / discount;
       previous = cumulative;
     }
-    const clv: MetricValue = isMetricError(spend) ? spend : spend * discountedPurchases;
+    // The hypergeometric series can fail for extreme fits (a + b + x − 1 near 0, horizons far beyond α + T).
+    const clv: MetricValue = isMetricError(spend) ? spend
+      : Number.isFinite(discountedPurchases) ? spend * discountedPurchases : metricError('#NUM!', 'the expected purchases could not be computed');
     return {
       id: c.id, frequency: c.frequency, recency: c.recency, T: c.T, monetary: c.monetary,
       pAlive: probabilityAlive(bgnbd, c), expectedPurchases: previous, expectedSpend: spend, clv,
