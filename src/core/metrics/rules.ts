@@ -29,7 +29,7 @@ export function needsColumn(what: string, table?: string): MetricError {
 }
 
 export function needsTable(table: string): MetricError {
-  return metricError('#N/A', `needs a ${table} table`);
+  return metricError('#N/A', `needs ${/^[aeiou]/i.test(table) ? 'an' : 'a'} ${table} table`);
 }
 
 /** `#DIV/0!` "no orders in 2026-11". */
