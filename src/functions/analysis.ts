@@ -1,10 +1,12 @@
 /**
- * Spilling analyses over core: cohort retention (SALES.COHORT) and goal splits (SALES.GOALSPLIT).
+ * Spilling analyses over core: cohort retention (SALES.COHORT), RFM segments (SALES.RFM) and goal
+ * splits (SALES.GOALSPLIT).
  * Every result goes through `spill()`, so it is rectangular, has a header row and holds no error
  * objects.
  */
 import { isMetricError } from '../core/errors';
 import { cohortMatrix } from '../core/analyses/cohorts';
+import { rfm } from '../core/analyses/rfm';
 import type { Period } from '../core/periods';
 import { DEFAULT_CALENDAR, formatDay, periodOf } from '../core/periods';
 import type { Goal, MetricTraits } from '../core/goals/types';
@@ -92,5 +94,26 @@ export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unkn
   return spill(
     ['Period', 'Start', 'End', 'Days', 'Share', 'Target', 'Method'],
     result.parts.map((part) => [part.key, serialOf(part.start), serialOf(part.end - 1), part.days, part.share, part.target, method]),
+  );
+}
+
+/**
+ * SALES.RFM(dates, customers, amounts, [asOf]): one row per customer with recency (days since
+ * the last order), frequency (orders), monetary (net revenue), their 1–5 quintile scores and the
+ * segment (Champions, Loyal, … Lost), customers in order of first appearance. Refund-only
+ * customers are left out (they have no order).
+ * @example rfmTable(dates, customers, amounts, null) // [['Customer','Recency','Frequency','Monetary','R','F','M','Segment'], ['a', 3, 4, 520, 5, 4, 5, 'Champions'], …]
+ */
+export function rfmTable(dates: unknown, customers: unknown, amounts: unknown, asOf: unknown): Spill {
+  const day = optionalDateArg(asOf, 'asOf');
+  const table = ordersFromColumns({
+    dates: columnArg(dates, 'dates'), customers: columnArg(customers, 'customers'), amounts: columnArg(amounts, 'amounts'),
+  });
+  const result = rfm(table, day === undefined ? {} : { asOf: day });
+  if (isMetricError(result)) throwMetricError(result);
+  if (result.customers.length === 0) throwMetricError({ error: '#N/A', reason: 'no customer has an order up to the as-of date' });
+  return spill(
+    ['Customer', 'Recency', 'Frequency', 'Monetary', 'R', 'F', 'M', 'Segment'],
+    result.customers.map((c) => [c.id, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.segment]),
   );
 }

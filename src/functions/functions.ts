@@ -353,6 +353,28 @@ export function byPeriod(dates: unknown[][], values: unknown[][], period: string
 }
 
 /**
+ * A metric per value of a dimension such as region, rep or product, best first, with share of total (spills).
+ * @customfunction BREAKDOWN
+ * @param dimension The dimension's values, e.g. the Region column.
+ * @param amounts Order amounts, same rows.
+ * @param [metric] "revenue" (default), "orders" or "aov".
+ * @param [dates] Order dates, same rows; omit them to use every row.
+ * @param [period] "day", "week", "month", "quarter" or "year": the period containing the as-of date, with growth.
+ * @param [asOf] A date inside the period; default the latest order date.
+ * @returns A table: Group, the metric, Share (and Growth with a period), then Total.
+ */
+export function breakdown(
+  dimension: unknown[][],
+  amounts: unknown[][],
+  metric?: string,
+  dates?: unknown[][],
+  period?: string,
+  asOf?: number,
+): unknown[][] {
+  return F.BREAKDOWN(dimension, amounts, metric, dates, period, asOf);
+}
+
+/**
  * Cohort retention: for each cohort of first-time customers, the share ordering again 0, 1, 2… periods later (spills).
  * @customfunction COHORT
  * @param dates Order dates (a column).
@@ -385,4 +407,39 @@ export function goalSplit(
   historyValues?: unknown[][],
 ): unknown[][] {
   return F.GOALSPLIT(target, periodStart, periodEnd, period, historyDates, historyValues);
+}
+
+/**
+ * RFM segments: recency, frequency and monetary scores 1–5 and a segment (Champions … Lost) per customer (spills).
+ * @customfunction RFM
+ * @param dates Order dates (a column).
+ * @param customers Customer names or ids, same rows.
+ * @param amounts Order amounts, same rows.
+ * @param [asOf] The day recency is counted to; default the latest order date.
+ * @returns A table: Customer, Recency, Frequency, Monetary, R, F, M, Segment.
+ */
+export function rfm(dates: unknown[][], customers: unknown[][], amounts: unknown[][], asOf?: number): unknown[][] {
+  return F.RFM(dates, customers, amounts, asOf);
+}
+
+/**
+ * Trend of a value per period: the last periods, a least-squares trend line and its forecast (spills).
+ * @customfunction TREND
+ * @param dates Dates (a column).
+ * @param values Values added up per period, same rows.
+ * @param period "day", "week", "month", "quarter" or "year" (or hari, minggu, bulan, kuartal, tahun).
+ * @param horizon Periods to forecast after the last one (0 for none).
+ * @param [periods] Periods in the series, ending with the as-of date's (default 12).
+ * @param [asOf] A date in the last period; default the latest date.
+ * @returns A table: Period, Start, Actual, Trend, Type (actual or forecast).
+ */
+export function trend(
+  dates: unknown[][],
+  values: unknown[][],
+  period: string,
+  horizon: number,
+  periods?: number,
+  asOf?: number,
+): unknown[][] {
+  return F.TREND(dates, values, period, horizon, periods, asOf);
 }

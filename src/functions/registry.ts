@@ -8,10 +8,12 @@
  */
 import { guarded } from './errors';
 import * as analysis from './analysis';
+import * as breakdown from './breakdown';
 import * as formula from './formula';
 import * as metric from './metric';
 import * as range from './range';
 import * as spill from './spill';
+import * as trend from './trend';
 
 export const IMPLEMENTATIONS = {
   // Formula functions on plain numbers.
@@ -44,7 +46,10 @@ export const IMPLEMENTATIONS = {
   VELOCITY: guarded(range.velocity),
   // Spilling functions.
   BYPERIOD: guarded(spill.byPeriod),
+  BREAKDOWN: guarded(breakdown.breakdownTable),
   COHORT: guarded(analysis.cohort),
+  RFM: guarded(analysis.rfmTable),
+  TREND: guarded(trend.trendTable),
   GOALSPLIT: guarded(analysis.goalSplit),
 } as const;
 

@@ -1,0 +1,62 @@
+/**
+ * SALES.BREAKDOWN: a metric per value of a dimension (region, rep, product…), from the metric
+ * engine's `breakdown`, so shares and "what is an order" match the dashboard.
+ */
+import { breakdown } from '../core/analyses/breakdown';
+import { isBlank } from '../core/cell';
+import { isMetricError } from '../core/errors';
+import type { MetricId } from '../core/metrics';
+import { getMetric, metricIdFromText } from '../core/metrics';
+import { periodOf } from '../core/periods';
+import type { OrdersTable } from '../core/table';
+import { columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, optionalTextArg } from './args';
+import { dictColumn, ordersFromColumns, requireSameLength } from './columns';
+import { invalidArgument, throwMetricError } from './errors';
+import type { Spill } from './spill';
+import { spill } from './spill';
+import { latestDay } from './window';
+
+/** Metrics a breakdown can compute from a dimension and amounts alone. */
+const BREAKDOWN_METRICS: readonly MetricId[] = ['revenue', 'orders', 'aov'];
+
+/** The column name the dimension is stored under in the table handed to the engine. */
+const GROUP = 'group';
+
+/**
+ * SALES.BREAKDOWN(dimension, amounts, [metric], [dates], [period], [asOf]): one row per value of
+ * `dimension`, best first, then a Total row. Columns: Group, the metric (revenue — the default —,
+ * orders or aov), Share of total (blank for aov, which does not add up), and Growth against the
+ * previous period when a `period` is given. Without `dates` every row counts; with dates and no
+ * period, every row up to `asOf`. Blank dimension cells form a `(blank)` group.
+ * @example breakdownTable(regions, amounts, null, null, null, null) // [['Group','Revenue','Share'], ['West', 5200, 0.52], …, ['Total', 10000, 1]]
+ */
+export function breakdownTable(dimension: unknown, amounts: unknown, metric: unknown, dates: unknown, period: unknown,
+  asOf: unknown): Spill {
+  const metricText = optionalTextArg(metric, 'metric');
+  const id = metricText === undefined ? 'revenue' : metricIdFromText(metricText);
+  if (!id || !BREAKDOWN_METRICS.includes(id)) {
+    invalidArgument('metric', `'${metricText}' is not one of ${BREAKDOWN_METRICS.join(', ')}`);
+  }
+  const groups = columnArg(dimension, 'dimension');
+  const amountCells = columnArg(amounts, 'amounts');
+  const dateCells = optionalColumnArg(dates, 'dates');
+  requireSameLength([{ name: 'dimension', cells: groups }, { name: 'amounts', cells: amountCells },
+    dateCells && { name: 'dates', cells: dateCells }]);
+  const unit = optionalPeriodArg(period, 'period');
+  if (unit && !dateCells) invalidArgument('period', 'needs the dates of the rows');
+  // Without dates every row is placed on one day; without a period, rows up to asOf are.
+  const table = ordersFromColumns({ dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlank(amountCells[i]) ? '' : 25569)), amounts: amountCells });
+  const asOfDay = Math.floor(optionalDateArg(asOf, 'asOf') ?? latestDay(table.date));
+  const orders: OrdersTable = {
+    ...table,
+    date: unit ? table.date : table.date.map((d) => (d < asOfDay + 1 ? asOfDay : d)),
+    extra: { [GROUP]: dictColumn(groups, Int32Array.from(table.sourceRow, (row) => row - 1)) },
+  };
+  const result = breakdown({ orders }, { dimension: GROUP, period: periodOf(asOfDay, unit ?? 'day'), asOf: asOfDay, ids: [id] });
+  if (result.error && isMetricError(result.error)) throwMetricError(result.error);
+  const flow = getMetric(id).kind === 'flow';
+  const header = ['Group', getMetric(id).label.en, 'Share', ...(unit ? ['Growth'] : [])];
+  const rows = result.rows.map((row) => [row.key, row.values[0], flow ? row.share[0] : '', ...(unit ? [row.growth[0]] : [])]);
+  rows.push(['Total', result.total.values[0], flow ? 1 : '', ...(unit ? [result.total.growth[0]] : [])]);
+  return spill(header, rows);
+}

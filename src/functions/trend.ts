@@ -1,0 +1,50 @@
+/**
+ * SALES.TREND: the last N periods of a value, the least-squares line through them and its
+ * forecast, from the metric engine's `trend` (values are added up per period like revenue).
+ */
+import { trend } from '../core/analyses/trend';
+import { isMetricError } from '../core/errors';
+import { columnArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
+import { ordersFromColumns } from './columns';
+import { invalidArgument, notAvailable } from './errors';
+import type { Spill } from './spill';
+import { NOT_AVAILABLE_TEXT, serialOf, spill } from './spill';
+import { latestDay } from './window';
+
+/** Whole number argument within bounds, with its name in the message. */
+function countArg(value: unknown, name: string, min: number, max: number, fallback: number): number {
+  if (isOmitted(value)) return fallback;
+  const n = numberArg(value, name);
+  if (!Number.isInteger(n) || n < min || n > max) invalidArgument(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/**
+ * SALES.TREND(dates, values, period, horizon, [periods], [asOf]): one row per period — the last
+ * `periods` (default 12) ending with the one containing `asOf` (default the latest date), then
+ * `horizon` future ones. Columns: Period, Start (date serial), Actual (sum of values; blank for
+ * future periods), Trend (the least-squares line, extended into the future), Type (`actual` or
+ * `forecast`). `#N/A` when fewer than two periods have a value to fit.
+ * @example trendTable(dates, amounts, 'month', 3, 6, null) // 6 actual rows and 3 forecast rows
+ */
+export function trendTable(dates: unknown, values: unknown, period: unknown, horizon: unknown, periods: unknown,
+  asOf: unknown): Spill {
+  const unit = periodArg(period, 'period');
+  const ahead = countArg(horizon, 'horizon', 0, 1000, 3);
+  const count = countArg(periods, 'periods', 2, 5000, 12);
+  const day = optionalDateArg(asOf, 'asOf');
+  const orders = ordersFromColumns({ dates: columnArg(dates, 'dates'), amounts: columnArg(values, 'values'),
+    names: { amounts: 'values' } });
+  const result = trend('revenue', { orders }, { unit, count, horizon: ahead, asOf: day ?? latestDay(orders.date) });
+  const fit = result.fit;
+  if (!fit) notAvailable('fewer than two periods have a value to fit a trend');
+  const line = (x: number) => fit.intercept + fit.slope * x;
+  const rows: unknown[][] = result.series.map((point, x) => [
+    point.period.key, serialOf(point.period.start), isMetricError(point.value) ? NOT_AVAILABLE_TEXT : point.value, line(x),
+    'actual',
+  ]);
+  result.forecast.forEach((point) => {
+    rows.push([point.period.key, serialOf(point.period.start), '', point.value, 'forecast']);
+  });
+  return spill(['Period', 'Start', 'Actual', 'Trend', 'Type'], rows);
+}
