@@ -52,7 +52,7 @@ export function captureIO(now: Date = new Date(Date.UTC(2026, 10, 28)), cwd = pr
 /** Progress lines on stderr: `[stage] message`. Quiet when `quiet` is set. */
 export interface Progress {
   readonly stage: (message: string) => void;
-  readonly rows: (label: string, count: number) => void;
+  readonly rows: (label: string, count: number, verb?: string) => void;
 }
 
 export function progressOn(io: CliIO, quiet = false): Progress {
@@ -61,6 +61,6 @@ export function progressOn(io: CliIO, quiet = false): Progress {
   };
   return {
     stage: (message) => write(`… ${message}`),
-    rows: (label, count) => write(`… ${label}: ${count.toLocaleString('en-US')} rows read`),
+    rows: (label, count, verb = 'read') => write(`… ${label}: ${count.toLocaleString('en-US')} rows ${verb}`),
   };
 }

@@ -45,6 +45,14 @@ export function ingestOptionsOf(options: LoadOptions): IngestOptions {
   return { mapping, dateOrder: options.dateOrder };
 }
 
+/** Sheet names that usually hold each table (English and Indonesian), tried before any other sheet. */
+const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
+  orders: ['Orders', 'Order', 'Sales', 'Data', 'Transactions', 'Pesanan', 'Penjualan', 'Transaksi'],
+  pipeline: ['Pipeline', 'Opportunities', 'Deals', 'Leads', 'Peluang', 'Prospek'],
+  spend: ['Spend', 'Marketing Spend', 'Marketing', 'Ad Spend', 'Biaya Marketing', 'Biaya Pemasaran'],
+  targets: ['Targets', 'Target', 'Goals', 'Sasaran'],
+};
+
 /** True when the first rows of a sheet hold the table's required columns (used to pick a sheet). */
 function looksLike(kind: TableKind, options: IngestOptions) {
   return (rows: readonly (readonly CellValue[])[]) => ingestTable(kind, rows.slice(0, 200), options).table !== null;
@@ -67,6 +75,7 @@ export async function loadTable(kind: TableKind, path: string, options: LoadOpti
   const read = await readTableFile(fullPath, {
     sheet: options.sheet,
     looksLike: looksLike(kind, ingestOptions),
+    preferredNames: SHEET_NAMES[kind],
     onProgress: (count) => progress.rows(name, count),
   });
   if (read.sheet) progress.stage(`sheet "${read.sheet}"`);

@@ -47,6 +47,8 @@ export class CsvRowParser {
   }
 
   push(chunk: string): this {
+    // An empty chunk must not reset the state carried between chunks (a CR waiting for its LF).
+    if (chunk.length === 0) return this;
     if (!this.started) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);

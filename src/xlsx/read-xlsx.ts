@@ -64,10 +64,18 @@ export function cellValueOf(value: unknown, numberFormat?: string, date1904 = fa
 }
 
 export interface XlsxReadOptions {
-  /** Sheet name (case-insensitive). Default: the first visible sheet `looksLike` accepts, else the first. */
+  /**
+   * Sheet name (case-insensitive). Default: a visible sheet with a preferred name that `looksLike`
+   * accepts, else the first visible sheet it accepts, else the first visible sheet.
+   */
   readonly sheet?: string;
   /** Decides whether a sheet's rows look like the wanted table (e.g. orders). */
   readonly looksLike?: (rows: readonly (readonly CellValue[])[]) => boolean;
+  /**
+   * Sheet names (case-insensitive) that win over the first `looksLike` match when their rows
+   * pass `looksLike` too: a workbook's `Spend` sheet, not its `Orders` sheet, holds the spend.
+   */
+  readonly preferredNames?: readonly string[];
   readonly onProgress?: (rowsRead: number) => void;
   readonly progressEvery?: number;
 }
@@ -90,10 +98,22 @@ interface StreamSheet extends AsyncIterable<StreamRow> {
   readonly state?: string;
 }
 
-/** Reads one worksheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty rows). */
-async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow: () => void): Promise<CellValue[][]> {
+/** Rows a sheet is judged on before deciding whether to keep reading it. */
+const SNIFF_ROWS = 200;
+
+/**
+ * Reads one worksheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty
+ * rows). After the first `SNIFF_ROWS` rows `keep` decides whether the rest is worth storing; when
+ * it says no, the rest is read past and `null` is returned.
+ */
+async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow: () => void,
+  keep: (head: readonly CellValue[][]) => boolean = () => true): Promise<CellValue[][] | null> {
   const rows: CellValue[][] = [];
+  let decided = false;
+  let storing = true;
   for await (const row of sheet) {
+    onRow();
+    if (!storing) continue;
     while (rows.length < row.number - 1) rows.push([]);
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -101,9 +121,26 @@ async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow:
       values.push(cellValueOf(cell.value, cell.numFmt, date1904()));
     });
     rows.push(values);
-    onRow();
+    if (!decided && rows.length >= SNIFF_ROWS) {
+      decided = true;
+      storing = keep(rows);
+    }
   }
-  return rows;
+  if (!decided) storing = keep(rows);
+  return storing ? rows : null;
+}
+
+/**
+ * Reads past a sheet that is not wanted. Every sheet must be consumed: when a workbook stores its
+ * sheets before its shared strings (ExcelJS's own streaming writer does), the reader parks them in
+ * temporary files and deletes each one as soon as the next is asked for, so an unread sheet's
+ * stream would fail later with an unhandled ENOENT.
+ */
+async function skipSheet(sheet: StreamSheet): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for await (const _row of sheet) {
+    /* nothing to keep */
+  }
 }
 
 /**
@@ -129,7 +166,9 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
   const wanted = options.sheet?.trim().toLowerCase();
   const every = options.progressEvery ?? 100_000;
   const sheetNames: string[] = [];
+  const preferred = new Set((options.preferredNames ?? []).map((n) => n.toLowerCase()));
   let fallback: XlsxReadResult | undefined;
+  let firstFit: XlsxReadResult | undefined;
   let chosen: XlsxReadResult | undefined;
   let rowsRead = 0;
   const onRow = () => {
@@ -140,15 +179,25 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
     for await (const sheet of reader as unknown as AsyncIterable<StreamSheet>) {
       const name = sheet.name ?? `Sheet${sheetNames.length + 1}`;
       sheetNames.push(name);
-      if (chosen) continue;
       if (wanted !== undefined) {
-        if (name.toLowerCase() === wanted) chosen = { rows: await readSheetRows(sheet, date1904, onRow), sheet: name, sheetNames };
+        if (name.toLowerCase() === wanted) chosen = { rows: (await readSheetRows(sheet, date1904, onRow))!, sheet: name, sheetNames };
+        else await skipSheet(sheet);
         continue;
       }
-      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-      const rows = await readSheetRows(sheet, date1904, onRow);
-      if (!options.looksLike || options.looksLike(rows)) chosen = { rows, sheet: name, sheetNames };
-      else fallback ??= { rows, sheet: name, sheetNames };
+      if (chosen || sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+        await skipSheet(sheet);
+        continue;
+      }
+      let fits = false;
+      // Keep a sheet's rows only while it may still be the answer (chosen, first fit or fallback).
+      const rows = await readSheetRows(sheet, date1904, onRow, (head) => {
+        fits = !options.looksLike || options.looksLike(head);
+        return fits ? preferred.size === 0 || preferred.has(name.toLowerCase()) || !firstFit : !fallback;
+      });
+      if (!rows) continue;
+      if (fits && (preferred.size === 0 || preferred.has(name.toLowerCase()))) chosen = { rows, sheet: name, sheetNames };
+      else if (fits) firstFit = { rows, sheet: name, sheetNames };
+      else fallback = { rows, sheet: name, sheetNames };
     }
   } catch (error) {
     throw new FileReadError(`${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`, path);
@@ -161,6 +210,7 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
     const list = sheetNames.length ? sheetNames.map((n) => `"${n}"`).join(', ') : 'none';
     throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
   }
+  if (firstFit) return firstFit;
   if (fallback) return fallback;
   throw new FileReadError(`${path} has no worksheets`, path);
 }

@@ -18,6 +18,8 @@ export interface ReadTableOptions {
   readonly sheet?: string;
   /** For workbooks without `sheet`: picks the first visible sheet whose rows it accepts. */
   readonly looksLike?: (rows: readonly (readonly CellValue[])[]) => boolean;
+  /** For workbooks without `sheet`: names that win over the first sheet `looksLike` accepts. */
+  readonly preferredNames?: readonly string[];
   /** Field separator for text files; sniffed when absent. */
   readonly delimiter?: Delimiter;
   /** Rows read so far, every 100,000 rows or so and at the end. */

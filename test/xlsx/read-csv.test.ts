@@ -69,6 +69,12 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('carries a CR across an empty chunk (found by the round-trip property)', () => {
+    const parser = new CsvRowParser(';');
+    parser.push('a;b\r').push('').push('\nc;d\r\n');
+    expect(parser.finish().rows).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
   it('gives the same rows whatever the chunk boundaries (CRLF split across chunks too)', () => {
     const text = 'a,"b\r\nc"\r\n1,"2"""\r\n';
     const whole = parseCsv(text, { delimiter: ',' }).rows;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CellValue } from '../../src/core/cell';
 import { FileReadError } from '../../src/xlsx/read-error';
 import { cellValueOf, readXlsxFile } from '../../src/xlsx/read-xlsx';
+import { writeDataWorkbook } from '../../src/xlsx/write-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-xlsx-'));
 
@@ -102,6 +103,25 @@ describe('readXlsxFile', () => {
     expect((await readXlsxFile(path, { sheet: 'pipeline' })).rows).toEqual([['p']]);
     await expect(readXlsxFile(path, { sheet: 'Spend' })).rejects.toThrow('no sheet named "Spend" in');
     await expect(readXlsxFile(path, { sheet: 'Spend' })).rejects.toThrow('(sheets: "Orders", "Pipeline")');
+  });
+
+  it('prefers a sheet by name, and reads workbooks whose sheets come before their shared strings', async () => {
+    // ExcelJS's streaming writer stores sheets first, so the reader parks them in temporary files.
+    const path = join(dir, 'streamed.xlsx');
+    const orders = [['Date', 'Amount'], [46027, 10], [46028, 20]];
+    await writeDataWorkbook(path, [
+      { name: 'Orders', rows: orders, formats: { Date: 'yyyy-mm-dd' } },
+      { name: 'Notes', rows: [['just text']] },
+      { name: 'Spend', rows: [['Date', 'Amount'], [46027, 5]], formats: { Date: 'yyyy-mm-dd' } },
+    ]);
+    const spend = await readXlsxFile(path, { looksLike: looksLikeOrders, preferredNames: ['spend'] });
+    expect(spend.sheet).toBe('Spend');
+    expect(spend.rows).toEqual([['Date', 'Amount'], [new Date(Date.UTC(2026, 0, 5)), 5]]);
+    const first = await readXlsxFile(path, { looksLike: looksLikeOrders, preferredNames: ['Pipeline'] });
+    expect(first.sheet).toBe('Orders');
+    const named = await readXlsxFile(path, { sheet: 'notes' });
+    expect(named.rows).toEqual([['just text']]);
+    expect(named.sheetNames).toEqual(['Orders', 'Notes', 'Spend']);
   });
 
   it('reports progress in rows', async () => {

@@ -5,6 +5,7 @@ import { clvCommand } from './clv';
 import { cohortsCommand } from './cohorts';
 import { goalsCommand } from './goals';
 import { rfmCommand } from './rfm';
+import { sampleCommand } from './sample';
 import { metricsCommand } from './metrics';
 
-export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, goalsCommand, benchmarksCommand];
+export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, goalsCommand, benchmarksCommand, sampleCommand];
