@@ -52,6 +52,22 @@ function isLabel(value: CellValue): boolean {
   return typeof dateFromText(text) !== 'number';
 }
 
+/**
+ * A header sits over data of another kind: some column has a label above a number or date. When
+ * no column does, only a row of nothing but labels can be a header (an all-text table); a row that
+ * itself holds numbers or dates and matches the row below is a first data row (headerless files).
+ */
+function looksAboveData(row: readonly CellValue[], below: readonly CellValue[] | undefined): boolean {
+  let onlyLabels = true;
+  for (let c = 0; c < row.length; c++) {
+    const label = isLabel(row[c]);
+    if (!label && !isBlank(row[c])) onlyLabels = false;
+    const under = Array.isArray(below) ? below[c] : undefined;
+    if (label && !isBlank(under) && !isLabel(under)) return true;
+  }
+  return onlyLabels;
+}
+
 function nonBlankCount(row: readonly CellValue[] | undefined): number {
   if (!Array.isArray(row)) return 0;
   let count = 0;
@@ -87,9 +103,13 @@ export function detectHeaderRow(values: readonly (readonly CellValue[])[]): numb
       }
     }
     // A lone row of labels with nothing below is the header of an empty table.
-    if (below < 0) return r;
+    if (below < 0) {
+      if (looksAboveData(row, undefined)) return r;
+      continue;
+    }
     const dataWidth = nonBlankCount(values[below]);
     if (dataWidth >= 2 && (filled < 2 || filled * 2 < dataWidth)) continue;
+    if (!looksAboveData(row, values[below])) continue;
     return r;
   }
   return 'none';

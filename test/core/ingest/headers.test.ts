@@ -29,6 +29,11 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow([['00004', '0001', '19970101', '2', '29.33']])).toBe('none');
   });
 
+  test('a first data row of mostly text is not taken for a header', () => {
+    expect(detectHeaderRow([['Budi', 'Kopi', 'Jawa', '2026-11-28', 5000], ['Sari', 'Teh', 'Bali', '2026-11-29', 7000]])).toBe('none');
+    expect(detectHeaderRow([['Name', 'City'], ['Budi', 'Jawa']])).toBe(0);
+  });
+
   test('a lone label row heads an empty table', () => {
     expect(detectHeaderRow([['Date', 'Amount']])).toBe(0);
     expect(detectHeaderRow([['Date', 'Amount'], []])).toBe(0);
