@@ -16,6 +16,9 @@ import { FORMATS, formulaCell, textCell, type SheetPlan } from './plan';
 import { CONDITIONAL_STYLES, PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type OrdersSource } from './sources';
+import { benchmarkSection, goalPacingSection, scheduleSection, type BenchmarkLine } from './dashboard-sections';
+import type { GoalTracking } from '../core/goals/tracking';
+import type { ScheduleRow } from '../core/schedule';
 
 export const DASHBOARD_SHEET = 'Dashboard';
 /** Excel serial of an epoch day (1900 date system). */
@@ -45,6 +48,12 @@ export interface DashboardInput {
   readonly targets?: Readonly<Partial<Record<MetricId, KpiTarget>>>;
   /** Breakdown dimensions; default: those the orders have among region, rep, product, category, channel. */
   readonly dimensions?: readonly string[];
+  /** Goal tracking results (`core/goals`), shown as goal pacing. */
+  readonly goals?: readonly GoalTracking[];
+  /** Benchmark comparisons (`core/benchmarks`). */
+  readonly benchmarks?: readonly BenchmarkLine[];
+  /** The measurement schedule (`core/schedule`). */
+  readonly schedule?: readonly ScheduleRow[];
 }
 
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
@@ -275,6 +284,10 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   layout.row = kpiTop;
   kpiSection(layout, input, kpis, kpiValues, trendRows, periods[periods.length - 1]);
   layout.row = afterTrend + 1;
+  goalPacingSection(layout, input.goals);
+  layout.gap();
+  benchmarkSection(layout, input.benchmarks);
+  layout.gap();
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);
@@ -288,6 +301,8 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   cohortSection(layout, input);
   layout.gap();
   rfmSection(layout, input);
+  layout.gap();
+  scheduleSection(layout, input.schedule);
 
   return layout.build({
     tabColor: PALETTE.accent,
