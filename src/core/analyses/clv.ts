@@ -64,7 +64,10 @@ export interface HistoricClvResult {
  * @example
  * historicClvByCustomer(orders, { asOf: parseDay('2026-06-30')! }).overall.clv // e.g. 1088
  */
-export function historicClvByCustomer(orders: OrdersTable, options: HistoricClvOptions = {}): HistoricClvResult | MetricError {
+export function historicClvByCustomer(
+  orders: OrdersTable,
+  options: HistoricClvOptions = {},
+): HistoricClvResult | MetricError {
   const cap = options.lifespanCapYears ?? DEFAULT_LIFESPAN_CAP_YEARS;
   if (!(cap > 0)) return metricError('#VALUE!', 'the lifespan cap must be positive');
   const asOf = resolveAsOf(orders, options.asOf);
@@ -144,19 +147,36 @@ function trailingYears(orders: OrdersTable, asOf: number): TrailingYears {
     previousCustomers += inPrevious[c];
     retained += inYear[c] & inPrevious[c];
   }
-  return { orders: count, revenue, cost: orders.cost ? cost : null, customers, previousCustomers, retained, customerCost };
+  return {
+    orders: count,
+    revenue,
+    cost: orders.cost ? cost : null,
+    customers,
+    previousCustomers,
+    retained,
+    customerCost,
+  };
 }
 
 function overallClv(y: TrailingYears, cap: number, asOf: number): HistoricClvOverall {
   const aov = safeDivide(y.revenue, y.orders, 'no orders in the trailing year');
   const purchasesPerYear = safeDivide(y.orders, y.customers, 'no customers in the trailing year');
   const margin: MetricValue = y.cost === null ? 1 : grossMargin(y.revenue, y.cost);
-  const retention = safeDivide(y.retained, y.previousCustomers, 'no customers in the year before the trailing year');
+  const retention = safeDivide(
+    y.retained,
+    y.previousCustomers,
+    'no customers in the year before the trailing year',
+  );
   const yearlyChurn = mapValues([retention], (r) => 1 - r);
   const lifespan = mapValues([yearlyChurn], (churn) => lifespanYears(churn, cap));
   const clv = mapValues([aov, purchasesPerYear, lifespan, margin], (a, f, l, m) => historicClv(a, f, l, m));
   return {
     window: { start: formatDay(asOf - WINDOW_DAYS + 1), end: formatDay(asOf) },
-    aov, purchasesPerYear, margin, yearlyChurn, lifespanYears: lifespan, clv,
+    aov,
+    purchasesPerYear,
+    margin,
+    yearlyChurn,
+    lifespanYears: lifespan,
+    clv,
   };
 }

@@ -85,7 +85,11 @@ export function cohortMatrix(orders: OrdersTable, options: CohortOptions = {}): 
   const lastPeriod = periodIndex(asOf, unit, calendar);
   const periods = lastPeriod - firstPeriod + 1;
   // The matrix is periods × periods: refuse sizes that would not fit a sheet or memory.
-  if (periods > MAX_PERIODS) return metricError('#NUM!', `${periods} ${unit} periods are too many for a cohort matrix; use a longer unit`);
+  if (periods > MAX_PERIODS)
+    return metricError(
+      '#NUM!',
+      `${periods} ${unit} periods are too many for a cohort matrix; use a longer unit`,
+    );
   const periodOfDay = new Int32Array(asOf - minDay + 1);
   for (let d = minDay; d <= asOf; d++) periodOfDay[d - minDay] = periodIndex(d, unit, calendar) - firstPeriod;
 
@@ -136,8 +140,16 @@ export function cohortMatrix(orders: OrdersTable, options: CohortOptions = {}): 
   return buildMatrix(unit, calendar, measure, firstPeriod, periods, size, active, revenue);
 }
 
-function buildMatrix(unit: PeriodUnit, calendar: Calendar, measure: CohortMeasure, firstPeriod: number, periods: number,
-  size: Float64Array, active: Float64Array, revenue: Float64Array | null): CohortMatrix {
+function buildMatrix(
+  unit: PeriodUnit,
+  calendar: Calendar,
+  measure: CohortMeasure,
+  firstPeriod: number,
+  periods: number,
+  size: Float64Array,
+  active: Float64Array,
+  revenue: Float64Array | null,
+): CohortMatrix {
   const cohorts: CohortRow[] = [];
   const curveNumerator = new Float64Array(periods);
   const curveDenominator = new Float64Array(periods);
@@ -165,12 +177,17 @@ function buildMatrix(unit: PeriodUnit, calendar: Calendar, measure: CohortMeasur
     }
     const period = periodAt(firstPeriod + cohort, unit, calendar);
     cohorts.push({
-      key: period.key, label: period.label, size: size[cohort], counts, shares,
+      key: period.key,
+      label: period.label,
+      size: size[cohort],
+      counts,
+      shares,
       ...(revenue ? { revenue: revenueRow, revenueShares } : {}),
     });
   }
   const averageCurve: number[] = [];
   const oldest = cohorts.length === 0 ? 0 : cohorts[0].counts.length;
-  for (let k = 0; k < oldest; k++) averageCurve.push(curveDenominator[k] === 0 ? 0 : curveNumerator[k] / curveDenominator[k]);
+  for (let k = 0; k < oldest; k++)
+    averageCurve.push(curveDenominator[k] === 0 ? 0 : curveNumerator[k] / curveDenominator[k]);
   return { unit, measure, cohorts, averageCurve };
 }

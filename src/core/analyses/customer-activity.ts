@@ -44,7 +44,8 @@ export function lastOrderDay(orders: OrdersTable): number | null {
 
 /** Resolves an optional as-of day: the given one, else the last order day. */
 export function resolveAsOf(orders: OrdersTable, asOf: number | undefined): number | MetricError {
-  if (asOf !== undefined) return Number.isFinite(asOf) ? Math.floor(asOf) : metricError('#VALUE!', 'the as-of date is not a date');
+  if (asOf !== undefined)
+    return Number.isFinite(asOf) ? Math.floor(asOf) : metricError('#VALUE!', 'the as-of date is not a date');
   return lastOrderDay(orders) ?? metricError('#N/A', 'no orders');
 }
 
@@ -90,5 +91,14 @@ export function customerActivity(orders: OrdersTable, asOf: number): CustomerAct
     if (count[c] > 0) customers++;
     else if (seen[c]) refundOnlyCustomers++;
   }
-  return { ids: dictionary, firstDay, lastDay, orders: count, revenue, customers, refundOnlyCustomers, asOf: end };
+  return {
+    ids: dictionary,
+    firstDay,
+    lastDay,
+    orders: count,
+    revenue,
+    customers,
+    refundOnlyCustomers,
+    asOf: end,
+  };
 }

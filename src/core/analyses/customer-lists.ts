@@ -36,7 +36,10 @@ export interface AtRiskOptions {
  * have no usual gap and are not listed. Sorted by revenue (most valuable first), then id.
  * @example atRiskCustomers(orders, { asOf: parseDay('2026-06-30')! }) // [{ id: 'C-104', daysSinceLastOrder: 95, usualGapDays: 30, ... }]
  */
-export function atRiskCustomers(orders: OrdersTable, options: AtRiskOptions = {}): AtRiskCustomer[] | MetricError {
+export function atRiskCustomers(
+  orders: OrdersTable,
+  options: AtRiskOptions = {},
+): AtRiskCustomer[] | MetricError {
   const { factor = 2 } = options;
   if (!orders.customer) return metricError('#VALUE!', 'the orders have no customer column');
   if (!(factor > 0)) return metricError('#VALUE!', 'the factor must be positive');
@@ -47,7 +50,8 @@ export function atRiskCustomers(orders: OrdersTable, options: AtRiskOptions = {}
   // Order days bucketed by customer (counting sort), then each customer's days sorted in place.
   const start = new Int32Array(n + 1);
   const revenue = new Float64Array(n);
-  const counted = (i: number): boolean => codes[i] >= 0 && Math.floor(orders.date[i]) <= asOf && Number.isFinite(orders.amount[i]);
+  const counted = (i: number): boolean =>
+    codes[i] >= 0 && Math.floor(orders.date[i]) <= asOf && Number.isFinite(orders.amount[i]);
   for (let i = 0; i < orders.length; i++) {
     if (!counted(i)) continue;
     revenue[codes[i]] += orders.amount[i];
@@ -56,7 +60,8 @@ export function atRiskCustomers(orders: OrdersTable, options: AtRiskOptions = {}
   for (let c = 0; c < n; c++) start[c + 1] += start[c];
   const cursor = start.slice(0, n);
   const days = new Float64Array(start[n]);
-  for (let i = 0; i < orders.length; i++) if (counted(i) && orders.amount[i] >= 0) days[cursor[codes[i]]++] = Math.floor(orders.date[i]);
+  for (let i = 0; i < orders.length; i++)
+    if (counted(i) && orders.amount[i] >= 0) days[cursor[codes[i]]++] = Math.floor(orders.date[i]);
   const list: AtRiskCustomer[] = [];
   const gaps: number[] = [];
   for (let c = 0; c < n; c++) {
@@ -71,8 +76,13 @@ export function atRiskCustomers(orders: OrdersTable, options: AtRiskOptions = {}
     const daysSinceLastOrder = asOf - last;
     if (daysSinceLastOrder <= factor * usualGapDays) continue;
     list.push({
-      id: dictionary[c], lastOrder: formatDay(last), daysSinceLastOrder, usualGapDays,
-      overdueRatio: daysSinceLastOrder / usualGapDays, orderDays: gaps.length + 1, revenue: revenue[c],
+      id: dictionary[c],
+      lastOrder: formatDay(last),
+      daysSinceLastOrder,
+      usualGapDays,
+      overdueRatio: daysSinceLastOrder / usualGapDays,
+      orderDays: gaps.length + 1,
+      revenue: revenue[c],
     });
   }
   return list.sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -91,7 +101,10 @@ export interface LoyaltyOptions {
  * segments), sorted by revenue (highest first), then id.
  * @example loyaltyCandidates(orders, { asOf: parseDay('2026-06-30')!, limit: 50 })
  */
-export function loyaltyCandidates(orders: OrdersTable, options: LoyaltyOptions = {}): RfmCustomer[] | MetricError {
+export function loyaltyCandidates(
+  orders: OrdersTable,
+  options: LoyaltyOptions = {},
+): RfmCustomer[] | MetricError {
   const { segments = ['Champions', 'Loyal'], limit = Infinity } = options;
   const result = rfm(orders, { asOf: options.asOf });
   if (isMetricError(result)) return result;

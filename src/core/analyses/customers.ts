@@ -17,7 +17,11 @@ import type { OrdersTable } from '../table';
 export type ModelTimeUnit = 'day' | 'week' | 'month';
 
 /** Days in one time unit. */
-export const DAYS_PER_UNIT: { readonly [K in ModelTimeUnit]: number } = { day: 1, week: 7, month: 365.25 / 12 };
+export const DAYS_PER_UNIT: { readonly [K in ModelTimeUnit]: number } = {
+  day: 1,
+  week: 7,
+  month: 365.25 / 12,
+};
 
 export interface CustomerSummaryOptions {
   /** Last epoch day of the calibration period (inclusive). */
@@ -50,7 +54,10 @@ export interface CustomerSummary {
  * customerSummary(orders, { calibrationEnd: parseDay('1997-09-30')!, timeUnit: 'week' })
  * // [{ id: '00004', frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 }, ...]
  */
-export function customerSummary(orders: OrdersTable, options: CustomerSummaryOptions): CustomerSummary[] | MetricError {
+export function customerSummary(
+  orders: OrdersTable,
+  options: CustomerSummaryOptions,
+): CustomerSummary[] | MetricError {
   const { calibrationEnd, timeUnit = 'week', observationEnd } = options;
   if (!orders.customer) return metricError('#VALUE!', 'the orders have no customer column');
   if (!Number.isFinite(calibrationEnd)) return metricError('#VALUE!', 'the calibration end is not a date');
@@ -66,8 +73,10 @@ export function customerSummary(orders: OrdersTable, options: CustomerSummaryOpt
 
   // Bucket the purchase rows by customer (counting sort), keeping day and amount.
   const counts = new Int32Array(customers + 1);
-  const isPurchase = (i: number): boolean => codes[i] >= 0 && orders.amount[i] >= 0 && Number.isFinite(orders.date[i]);
-  for (let i = 0; i < orders.length; i++) if (isPurchase(i) && Math.floor(orders.date[i]) <= holdoutEnd) counts[codes[i] + 1]++;
+  const isPurchase = (i: number): boolean =>
+    codes[i] >= 0 && orders.amount[i] >= 0 && Number.isFinite(orders.date[i]);
+  for (let i = 0; i < orders.length; i++)
+    if (isPurchase(i) && Math.floor(orders.date[i]) <= holdoutEnd) counts[codes[i] + 1]++;
   for (let c = 0; c < customers; c++) counts[c + 1] += counts[c];
   const offsets = counts.slice();
   const day = new Float64Array(counts[customers]);
@@ -113,7 +122,9 @@ export function customerSummary(orders: OrdersTable, options: CustomerSummaryOpt
       recency: (last - first) / unitDays,
       T: (end - first) / unitDays,
       monetary: frequency > 0 ? repeatValue / frequency : 0,
-      ...(observationEnd === undefined ? {} : { holdoutFrequency: holdout, holdoutDuration: (holdoutEnd - end) / unitDays }),
+      ...(observationEnd === undefined
+        ? {}
+        : { holdoutFrequency: holdout, holdoutDuration: (holdoutEnd - end) / unitDays }),
     };
     result.push(row);
   }

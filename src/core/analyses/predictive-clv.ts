@@ -47,17 +47,24 @@ const DAYS_PER_MONTH = 365.25 / 12;
  * are `#N/A` but purchases and P(alive) are still given.
  * @example predictiveClv(bgnbd, gg, summary, { horizon: 12, timeUnit: 'week', discountRate: 0.1 })
  */
-export function predictiveClv(bgnbd: BgNbdParams, gg: GammaGammaParams | null, customers: readonly CustomerSummary[],
-  options: PredictiveClvOptions = {}): CustomerValue[] | MetricError {
+export function predictiveClv(
+  bgnbd: BgNbdParams,
+  gg: GammaGammaParams | null,
+  customers: readonly CustomerSummary[],
+  options: PredictiveClvOptions = {},
+): CustomerValue[] | MetricError {
   const { horizon = 12, timeUnit = 'week', discountRate = 0.1 } = options;
-  if (!Number.isInteger(horizon) || horizon < 0) return metricError('#VALUE!', 'the horizon must be a whole number of months');
+  if (!Number.isInteger(horizon) || horizon < 0)
+    return metricError('#VALUE!', 'the horizon must be a whole number of months');
   if (!(discountRate > -1)) return metricError('#VALUE!', 'the discount rate must be above −100%');
   const unitDays = DAYS_PER_UNIT[timeUnit];
   if (unitDays === undefined) return metricError('#VALUE!', `unknown time unit: ${String(timeUnit)}`);
   const month = DAYS_PER_MONTH / unitDays;
   const monthlyFactor = Math.pow(1 + discountRate, 1 / 12);
   return customers.map((c) => {
-    const spend: MetricValue = gg ? expectedAverageSpend(gg, c.frequency, c.monetary) : metricError('#N/A', 'no spend model');
+    const spend: MetricValue = gg
+      ? expectedAverageSpend(gg, c.frequency, c.monetary)
+      : metricError('#N/A', 'no spend model');
     // Expected purchases per month: differences of the cumulative conditional expectation.
     let discountedPurchases = 0;
     let previous = 0;
@@ -69,11 +76,21 @@ export function predictiveClv(bgnbd: BgNbdParams, gg: GammaGammaParams | null, c
       previous = cumulative;
     }
     // The hypergeometric series can fail for extreme fits (a + b + x − 1 near 0, horizons far beyond α + T).
-    const clv: MetricValue = isMetricError(spend) ? spend
-      : Number.isFinite(discountedPurchases) ? spend * discountedPurchases : metricError('#NUM!', 'the expected purchases could not be computed');
+    const clv: MetricValue = isMetricError(spend)
+      ? spend
+      : Number.isFinite(discountedPurchases)
+        ? spend * discountedPurchases
+        : metricError('#NUM!', 'the expected purchases could not be computed');
     return {
-      id: c.id, frequency: c.frequency, recency: c.recency, T: c.T, monetary: c.monetary,
-      pAlive: probabilityAlive(bgnbd, c), expectedPurchases: previous, expectedSpend: spend, clv,
+      id: c.id,
+      frequency: c.frequency,
+      recency: c.recency,
+      T: c.T,
+      monetary: c.monetary,
+      pAlive: probabilityAlive(bgnbd, c),
+      expectedPurchases: previous,
+      expectedSpend: spend,
+      clv,
     };
   });
 }
@@ -90,8 +107,10 @@ export interface PredictiveClvReport {
  * (null when it cannot be fitted), CLV per customer.
  * @example predictiveClvReport(orders, { calibrationEnd: parseDay('1997-09-30')!, timeUnit: 'week', horizon: 12 })
  */
-export function predictiveClvReport(orders: OrdersTable,
-  options: PredictiveClvOptions & { readonly calibrationEnd?: number } = {}): PredictiveClvReport | MetricError {
+export function predictiveClvReport(
+  orders: OrdersTable,
+  options: PredictiveClvOptions & { readonly calibrationEnd?: number } = {},
+): PredictiveClvReport | MetricError {
   const timeUnit = options.timeUnit ?? 'week';
   const calibrationEnd = options.calibrationEnd ?? lastDay(orders);
   if (calibrationEnd === null) return metricError('#N/A', 'no orders');
@@ -105,7 +124,12 @@ export function predictiveClvReport(orders: OrdersTable,
   if (isMetricError(customers)) return customers;
   return {
     bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b, logLikelihood: bgnbd.logLikelihood },
-    gammaGamma: spendModel && { p: spendModel.p, q: spendModel.q, v: spendModel.v, logLikelihood: spendModel.logLikelihood },
+    gammaGamma: spendModel && {
+      p: spendModel.p,
+      q: spendModel.q,
+      v: spendModel.v,
+      logLikelihood: spendModel.logLikelihood,
+    },
     customers,
   };
 }

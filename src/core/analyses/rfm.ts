@@ -20,8 +20,17 @@ import type { CustomerActivity } from './customer-activity';
 import { customerActivity, resolveAsOf } from './customer-activity';
 
 export const RFM_SEGMENTS = [
-  'Champions', 'Loyal', 'Potential Loyalist', 'New', 'Promising', 'Need Attention', 'About to Sleep',
-  'At Risk', "Can't Lose", 'Hibernating', 'Lost',
+  'Champions',
+  'Loyal',
+  'Potential Loyalist',
+  'New',
+  'Promising',
+  'Need Attention',
+  'About to Sleep',
+  'At Risk',
+  "Can't Lose",
+  'Hibernating',
+  'Lost',
 ] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
@@ -162,15 +171,31 @@ export function rfmFromActivity(activity: CustomerActivity): RfmResult | MetricE
   let total = 0;
   for (let k = 0; k < n; k++) {
     const segment = rfmSegment(r[k], f[k], m[k]);
-    customers[k] = { id: ids[codes[k]], recency: recency[k], frequency: frequency[k], monetary: monetary[k], r: r[k], f: f[k], m: m[k], segment };
+    customers[k] = {
+      id: ids[codes[k]],
+      recency: recency[k],
+      frequency: frequency[k],
+      monetary: monetary[k],
+      r: r[k],
+      f: f[k],
+      m: m[k],
+      segment,
+    };
     segmentCustomers.set(segment, segmentCustomers.get(segment)! + 1);
     segmentRevenue.set(segment, segmentRevenue.get(segment)! + monetary[k]);
     total += monetary[k];
   }
   const segments = RFM_SEGMENTS.map((segment) => {
     const segmentTotal = segmentRevenue.get(segment)!;
-    const revenueShare: MetricValue = total > 0 ? segmentTotal / total : metricError('#DIV/0!', 'total revenue is not positive');
+    const revenueShare: MetricValue =
+      total > 0 ? segmentTotal / total : metricError('#DIV/0!', 'total revenue is not positive');
     return { segment, customers: segmentCustomers.get(segment)!, revenue: segmentTotal, revenueShare };
   });
-  return { asOf, customers, segments, rules: RFM_SEGMENT_RULES, refundOnlyCustomers: activity.refundOnlyCustomers };
+  return {
+    asOf,
+    customers,
+    segments,
+    rules: RFM_SEGMENT_RULES,
+    refundOnlyCustomers: activity.refundOnlyCustomers,
+  };
 }

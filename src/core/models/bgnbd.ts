@@ -80,7 +80,16 @@ function collapse(histories: readonly RepeatHistory[]): WeightedHistories {
   const [distinctX, xIndex] = distinctValues(x);
   const [distinctT, tIndex] = distinctValues(T);
   const [distinctTx, txIndex] = distinctValues(tx);
-  return { x: Float64Array.from(x), weight: Float64Array.from(weight), distinctX, xIndex, distinctT, tIndex, distinctTx, txIndex };
+  return {
+    x: Float64Array.from(x),
+    weight: Float64Array.from(weight),
+    distinctX,
+    xIndex,
+    distinctT,
+    tIndex,
+    distinctTx,
+    txIndex,
+  };
 }
 
 function distinctValues(values: readonly number[]): [Float64Array, Int32Array] {
@@ -144,7 +153,8 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
   if (customers === 0) return metricError('#N/A', 'no customers to fit');
   if (!data.x.some((x) => x > 0)) return metricError('#NUM!', 'no customer has a repeat purchase');
   let meanT = 0;
-  for (let i = 0; i < data.x.length; i++) meanT += (data.weight[i] * data.distinctT[data.tIndex[i]]) / customers;
+  for (let i = 0; i < data.x.length; i++)
+    meanT += (data.weight[i] * data.distinctT[data.tIndex[i]]) / customers;
   const objective = (theta: readonly number[]): number => {
     if (theta.some((t) => Math.abs(t) > LOG_BOUND)) return Infinity;
     const [r, alpha, a, b] = theta.map(Math.exp);
@@ -154,7 +164,16 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
   const result = minimize(objective, [0, Math.log(Math.max(meanT, 1e-3)), 0, 0], FIT_TOLERANCES);
   if (!Number.isFinite(result.value)) return metricError('#NUM!', 'the likelihood could not be maximised');
   const [r, alpha, a, b] = result.x.map(Math.exp);
-  return { r, alpha, a, b, logLikelihood: -result.value, converged: result.converged, iterations: result.iterations, customers };
+  return {
+    r,
+    alpha,
+    a,
+    b,
+    logLikelihood: -result.value,
+    converged: result.converged,
+    iterations: result.iterations,
+    customers,
+  };
 }
 
 /**
@@ -164,7 +183,8 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
 export function probabilityAlive(p: BgNbdParams, h: RepeatHistory): number {
   const { frequency: x, recency: tx, T } = h;
   if (x === 0) return 1;
-  const logOdds = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  const logOdds =
+    Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
 

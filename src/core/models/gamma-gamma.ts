@@ -49,7 +49,13 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
     const x = c.frequency;
     const m = c.monetary;
     const px = p * x;
-    total += lnGamma(px + q) - lnGamma(px) + constant + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
+    total +=
+      lnGamma(px + q) -
+      lnGamma(px) +
+      constant +
+      (px - 1) * Math.log(m) +
+      px * Math.log(x) -
+      (px + q) * Math.log(x * m + v);
   }
   return total;
 }
@@ -87,8 +93,13 @@ function weightedSpend(buyers: readonly RepeatSpend[]): WeightedSpend {
   const position = new Map<number, number>();
   distinctX.forEach((value, i) => position.set(value, i));
   return {
-    x: Float64Array.from(x), logX: Float64Array.from(x, Math.log), m: Float64Array.from(m), logM: Float64Array.from(m, Math.log),
-    weight: Float64Array.from(weight), distinctX, xIndex: Int32Array.from(x, (value) => position.get(value)!),
+    x: Float64Array.from(x),
+    logX: Float64Array.from(x, Math.log),
+    m: Float64Array.from(m),
+    logM: Float64Array.from(m, Math.log),
+    weight: Float64Array.from(weight),
+    distinctX,
+    xIndex: Int32Array.from(x, (value) => position.get(value)!),
   };
 }
 
@@ -99,7 +110,13 @@ function weightedLogLikelihood({ p, q, v }: GammaGammaParams, data: WeightedSpen
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i];
     const px = p * x;
-    total += data.weight[i] * (perX[data.xIndex[i]] + constant + (px - 1) * data.logM[i] + px * data.logX[i] - (px + q) * Math.log(x * data.m[i] + v));
+    total +=
+      data.weight[i] *
+      (perX[data.xIndex[i]] +
+        constant +
+        (px - 1) * data.logM[i] +
+        px * data.logX[i] -
+        (px + q) * Math.log(x * data.m[i] + v));
   }
   return total;
 }
@@ -122,7 +139,15 @@ export function fitGammaGamma(customers: readonly RepeatSpend[]): GammaGammaFit 
   const result = minimize(objective, [0, Math.log(2), Math.log(meanSpend)], FIT_TOLERANCES);
   if (!Number.isFinite(result.value)) return metricError('#NUM!', 'the likelihood could not be maximised');
   const [p, q, v] = result.x.map(Math.exp);
-  return { p, q, v, logLikelihood: -result.value, converged: result.converged, iterations: result.iterations, customers: buyers.length };
+  return {
+    p,
+    q,
+    v,
+    logLikelihood: -result.value,
+    converged: result.converged,
+    iterations: result.iterations,
+    customers: buyers.length,
+  };
 }
 
 /**
@@ -132,7 +157,11 @@ export function fitGammaGamma(customers: readonly RepeatSpend[]): GammaGammaFit 
  * (the population mean does not exist).
  * @example expectedAverageSpend({ p: 6.25, q: 3.74, v: 15.44 }, 2, 22.35)
  */
-export function expectedAverageSpend(params: GammaGammaParams, frequency: number, monetary: number): MetricValue {
+export function expectedAverageSpend(
+  params: GammaGammaParams,
+  frequency: number,
+  monetary: number,
+): MetricValue {
   const { p, q, v } = params;
   if (!(q > 1)) return metricError('#NUM!', 'q ≤ 1: the mean spend is unbounded');
   const x = frequency > 0 && Number.isFinite(monetary) ? frequency : 0;

@@ -40,8 +40,18 @@ export interface MinimizeResult {
  * forbidden regions by returning `Infinity` or `NaN`.
  * @example minimize(([x, y]) => (x - 1) ** 2 + (y + 2) ** 2, [0, 0]).x // ≈ [1, −2]
  */
-export function minimize(f: (x: readonly number[]) => number, start: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
-  const { step = 0.5, fTolerance = 1e-10, xTolerance = 1e-9, maxIterations = 5000, maxRestarts = 6 } = options;
+export function minimize(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  const {
+    step = 0.5,
+    fTolerance = 1e-10,
+    xTolerance = 1e-9,
+    maxIterations = 5000,
+    maxRestarts = 6,
+  } = options;
   let evaluations = 0;
   const objective = (x: readonly number[]): number => {
     evaluations++;
@@ -65,8 +75,14 @@ export function minimize(f: (x: readonly number[]) => number, start: readonly nu
   return { x: best.x, value: best.value, converged, iterations, evaluations };
 }
 
-function nelderMeadRun(f: (x: readonly number[]) => number, start: readonly number[], step: number,
-  fTolerance: number, xTolerance: number, maxIterations: number): { x: number[]; value: number; converged: boolean; iterations: number } {
+function nelderMeadRun(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  step: number,
+  fTolerance: number,
+  xTolerance: number,
+  maxIterations: number,
+): { x: number[]; value: number; converged: boolean; iterations: number } {
   const n = start.length;
   const alpha = 1;
   const gamma = 1 + 2 / n;
@@ -91,7 +107,8 @@ function nelderMeadRun(f: (x: readonly number[]) => number, start: readonly numb
     const bestPoint = points[order[0]];
     const spreadF = values[order[n]] - values[order[0]];
     let spreadX = 0;
-    for (const index of order) for (let j = 0; j < n; j++) spreadX = Math.max(spreadX, Math.abs(points[index][j] - bestPoint[j]));
+    for (const index of order)
+      for (let j = 0; j < n; j++) spreadX = Math.max(spreadX, Math.abs(points[index][j] - bestPoint[j]));
     if (spreadF <= fTolerance && spreadX <= xTolerance) {
       return { x: [...bestPoint], value: values[order[0]], converged: true, iterations: iteration };
     }
