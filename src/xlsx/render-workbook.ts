@@ -19,6 +19,8 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, plans: readonly 
   for (const plan of plans) {
     renderSheetPlan(workbook, mergePeopleAreas(plan, readPeopleAreas(workbook, plan.name, plan)));
   }
+  // Formulas whose engine value is an error carry no cached result: have Excel compute all on open.
+  if (plans.some((p) => p.cells.some((c) => c.formula !== undefined))) workbook.calcProperties.fullCalcOnLoad = true;
   const saved = Buffer.from(await workbook.xlsx.writeBuffer());
   const charts = plans.filter((p) => p.charts.length > 0).map((p) => ({ sheetName: p.name, charts: p.charts }));
   if (charts.length === 0) return saved;

@@ -76,8 +76,9 @@ describe('renderSheetPlan', () => {
       expect(c).toMatch(/ t="(s|inlineStr)"/);
       expect(c).not.toContain('<f>');
     });
-    // …while real formulas are formulas.
+    // …while real formulas are formulas, computed by Excel when the file opens.
     expect(cellXml(xml, 'B5')).toContain('<f>SUM(Data!B2:B4)</f>');
+    expect(parts.get('xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
   it('never touches the user sheets, across two renders and reloads', async () => {
@@ -118,7 +119,8 @@ describe('renderSheetPlan', () => {
     expect(ws.getTable('KpiTable')).toBeDefined();
     expect(back.definedNames.getRanges('KpiRevenue').ranges).toEqual(['Dashboard!$B$5']);
     expect(back.definedNames.getRanges(areaRangeName('Dashboard', 'kpis')).ranges).toEqual(['Dashboard!$A$4:$C$6']);
-    const rules = ws.conditionalFormattings.flatMap((cf) => cf.rules.map((r) => r.type));
+    const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const rules = cfs.flatMap((cf) => cf.rules.map((r) => r.type));
     expect(rules.sort()).toEqual(['cellIs', 'cellIs', 'colorScale', 'dataBar', 'expression', 'iconSet']);
   });
 
