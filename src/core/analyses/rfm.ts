@@ -165,12 +165,15 @@ export function rfmFromActivity(activity: CustomerActivity): RfmResult | MetricE
   const r = quintileScores(negatedRecency);
   const f = quintileScores(frequency);
   const m = quintileScores(monetary);
+  // The rules resolved once into a 5 × 5 (R, FM) grid of segment indexes.
+  const grid = new Uint8Array(36);
+  for (let rs = 1; rs <= 5; rs++) for (let fm = 1; fm <= 5; fm++) grid[rs * 6 + fm] = RFM_SEGMENTS.indexOf(rfmSegment(rs, fm, fm));
   const customers: RfmCustomer[] = new Array(n);
-  const segmentCustomers = new Map<RfmSegment, number>(RFM_SEGMENTS.map((s) => [s, 0]));
-  const segmentRevenue = new Map<RfmSegment, number>(RFM_SEGMENTS.map((s) => [s, 0]));
+  const segmentCustomers = new Float64Array(RFM_SEGMENTS.length);
+  const segmentRevenue = new Float64Array(RFM_SEGMENTS.length);
   let total = 0;
   for (let k = 0; k < n; k++) {
-    const segment = rfmSegment(r[k], f[k], m[k]);
+    const index = grid[r[k] * 6 + ((f[k] + m[k] + 1) >> 1)];
     customers[k] = {
       id: ids[codes[k]],
       recency: recency[k],
@@ -179,17 +182,16 @@ export function rfmFromActivity(activity: CustomerActivity): RfmResult | MetricE
       r: r[k],
       f: f[k],
       m: m[k],
-      segment,
+      segment: RFM_SEGMENTS[index],
     };
-    segmentCustomers.set(segment, segmentCustomers.get(segment)! + 1);
-    segmentRevenue.set(segment, segmentRevenue.get(segment)! + monetary[k]);
+    segmentCustomers[index]++;
+    segmentRevenue[index] += monetary[k];
     total += monetary[k];
   }
-  const segments = RFM_SEGMENTS.map((segment) => {
-    const segmentTotal = segmentRevenue.get(segment)!;
+  const segments = RFM_SEGMENTS.map((segment, index) => {
     const revenueShare: MetricValue =
-      total > 0 ? segmentTotal / total : metricError('#DIV/0!', 'total revenue is not positive');
-    return { segment, customers: segmentCustomers.get(segment)!, revenue: segmentTotal, revenueShare };
+      total > 0 ? segmentRevenue[index] / total : metricError('#DIV/0!', 'total revenue is not positive');
+    return { segment, customers: segmentCustomers[index], revenue: segmentRevenue[index], revenueShare };
   });
   return {
     asOf,
