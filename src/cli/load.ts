@@ -46,7 +46,7 @@ export function ingestOptionsOf(options: LoadOptions): IngestOptions {
 }
 
 /** Sheet names that usually hold each table (English and Indonesian), tried before any other sheet. */
-const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
+export const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
   orders: ['Orders', 'Order', 'Sales', 'Data', 'Transactions', 'Pesanan', 'Penjualan', 'Transaksi'],
   pipeline: ['Pipeline', 'Opportunities', 'Deals', 'Leads', 'Peluang', 'Prospek'],
   spend: ['Spend', 'Marketing Spend', 'Marketing', 'Ad Spend', 'Biaya Marketing', 'Biaya Pemasaran'],

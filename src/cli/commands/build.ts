@@ -1,0 +1,172 @@
+/**
+ * `sales-metrics build`: writes the Dashboard and this week's Review into a copy of an `.xlsx`
+ * (the user's sheets kept as they are) or into a new workbook whose `Data` sheet holds a CSV.
+ */
+import ExcelJS from 'exceljs';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Goal } from '../../core/goals';
+import { goalsFromTargets } from '../../core/goals';
+import { ingestOrders } from '../../core/ingest';
+import type { MetricInputs } from '../../core/metrics';
+import { METRIC_IDS, metricIdFromText } from '../../core/metrics';
+import { calendarOf, formatDay, periodOf } from '../../core/periods';
+import type { IngestReport } from '../../core/report';
+import { configSheetPlan } from '../../sheets/config';
+import { buildDashboardPlan } from '../../sheets/dashboard';
+import { buildReviewPlan } from '../../sheets/review';
+import { readConfigSheet } from '../../xlsx/config';
+import { readTableFile } from '../../xlsx/read';
+import { openWorkbook } from '../../xlsx/read-workbook';
+import { writeWorkbook } from '../../xlsx/render-workbook';
+import { addDataSheet } from '../../xlsx/write-data';
+import type { ParsedArgs } from '../args';
+import { asOfFlag, booleanFlag, integerFlag, periodFlag, stringFlag } from '../args';
+import type { Command } from '../command';
+import { CliError, usageError } from '../errors';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
+import type { CliIO, Progress } from '../io';
+import { progressOn } from '../io';
+import { ingestOptionsOf, loadTable } from '../load';
+import type { WorkbookOrders } from '../workbook-orders';
+import { ordersInWorkbook, ordersSource, typedDataRows } from '../workbook-orders';
+import { carriedActions, industrySet, kpiTargets, weeklyGoals, withOrdersSource } from '../workbook-plans';
+
+const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
+
+Writes the Dashboard sheet (KPIs with goals and benchmarks, trend with native formulas and a line
+chart, breakdowns with bar charts, cohorts, RFM segments, the measurement schedule) and this
+week's "Review YYYY-Www" sheet. An .xlsx input is copied with its own sheets intact; a CSV becomes
+the Data sheet of a new workbook. The input file is never modified.
+
+Options:
+  --out OUT.xlsx            where to write (default: INPUT-dashboard.xlsx next to the input)
+  --pipeline F              pipeline file (.csv or .xlsx, may be the input workbook itself)
+  --spend F                 marketing spend file
+  --targets F               Targets file: goals for the KPIs and the review's goal pace
+  --industry ID             benchmark figures from this industry of the library (see "benchmarks")
+  --as-of YYYY-MM-DD        the day the dashboard is as of (default today)
+  --period day|week|month|quarter|year   dashboard period (default month)
+  --periods N               periods in the trend (default 12)
+  --fiscal-start 1..12      month the fiscal year starts (default 1)
+  -q, --quiet               no progress on stderr
+${INPUT_HELP}
+
+Example:
+  sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx`;
+
+/** A refresh stamp for the sheets: the local date and time, to the minute. */
+export function refreshStamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+async function ordersFromCsv(path: string, args: ParsedArgs, workbook: ExcelJS.Workbook, label: string, progress: Progress): Promise<WorkbookOrders> {
+  const options = ingestOptionsOf(ordersLoadOptions(args));
+  const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
+  progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
+  const result = ingestOrders(read.rows, options);
+  if (!result.table) throw new CliError(`${label}: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
+  progress.stage('writing the Data sheet');
+  const rows = typedDataRows(read.rows, result.table, options);
+  const dateHeader = rows[0]?.[rows[0].indexOf(result.table.mapping.date ?? '')];
+  addDataSheet(workbook, { name: 'Data', rows, formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' } });
+  // Re-read the typed sheet's layout: a header-less file now has a header row.
+  const sheetOptions = { ...options, headerRow: 0 as const, mapping: result.table.mapping };
+  const table = ingestOrders(rows, sheetOptions).table ?? result.table;
+  return { table, report: result.report, sheet: 'Data', rows, source: ordersSource('Data', rows, table, sheetOptions, label) };
+}
+
+function summaryLine(report: IngestReport): string {
+  const first = report.issues.filter((i) => i.severity === 'skipped').slice(0, 3)
+    .map((i) => `row ${i.row} ${i.column}: ${i.reason}`).join('; ');
+  return `${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, `
+    + `${report.rowsSkipped.toLocaleString('en-US')} skipped${first ? ` (first: ${first})` : ''}`;
+}
+
+async function targetGoals(path: string | undefined, args: ParsedArgs, io: CliIO, progress: Progress, calendar: ReturnType<typeof calendarOf>): Promise<Goal[]> {
+  if (!path) return [];
+  const targets = await loadTable('targets', path, sideLoadOptions(args), io, progress);
+  const rows = targets.table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
+  const { goals, problems } = goalsFromTargets({ ...targets.table, rows }, calendar, { metrics: METRIC_IDS });
+  for (const p of problems.slice(0, 5)) progress.stage(`targets row ${p.row} not used: ${p.reason}`);
+  return goals;
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<void> {
+  if (args.positionals.length !== 1) throw usageError('build needs one input file: sales-metrics build INPUT.xlsx|INPUT.csv');
+  const input = resolve(io.cwd, args.positionals[0]);
+  const label = basename(input);
+  const isCsv = !/\.xls[xm]$/i.test(input);
+  const out = resolve(io.cwd, stringFlag(args, 'out') ?? join(dirname(input), `${basename(input, extname(input))}-dashboard.xlsx`));
+  if (!/\.xlsx$/i.test(out)) throw usageError(`--out must name an .xlsx file, got "${out}"`);
+  if (out === input) throw usageError('--out must differ from the input: build never modifies its input (use "review" to refresh in place)');
+  const asOf = asOfFlag(args, io);
+  const unit = periodFlag(args, 'month');
+  const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
+  const calendar = calendarOf({ fiscalYearStartMonth: integerFlag(args, 'fiscal-start', 1, 12) ?? 1 });
+  const industryId = stringFlag(args, 'industry');
+  const industry = industrySet(industryId);
+  if (industryId !== undefined && !industry) throw usageError(`--industry: unknown industry "${industryId}" (run "sales-metrics benchmarks")`);
+  const progress = progressOn(io, booleanFlag(args, 'quiet'));
+
+  progress.stage(`reading ${label}`);
+  const workbook = isCsv ? new ExcelJS.Workbook() : await openWorkbook(input);
+  const orders = isCsv
+    ? await ordersFromCsv(input, args, workbook, label, progress)
+    : ordersInWorkbook(workbook, ingestOptionsOf(ordersLoadOptions(args)), label, stringFlag(args, 'sheet'));
+  progress.stage(`orders from sheet "${orders.sheet}": ${summaryLine(orders.report)}`);
+  const pipelineFile = stringFlag(args, 'pipeline');
+  const spendFile = stringFlag(args, 'spend');
+  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
+  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
+  const goals = await targetGoals(stringFlag(args, 'targets'), args, io, progress, calendar);
+  const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
+
+  progress.stage('building the dashboard and the weekly review');
+  const refreshedAt = refreshStamp(io.now());
+  const period = periodOf(asOf, unit, calendar);
+  const dashboard = buildDashboardPlan({
+    inputs, asOf, unit, periods, calendar, source: orders.source, sourceLabel: label, refreshedAt,
+    targets: kpiTargets(goals, period, industry),
+  });
+  const week = periodOf(asOf, 'week', calendar);
+  const review = buildReviewPlan({
+    inputs, asOf, week, calendar, sourceLabel: label, refreshedAt,
+    weeklyGoals: weeklyGoals(goals, week), carryOver: carriedActions(workbook, week),
+  });
+  const { config, warning } = readConfigSheet(workbook);
+  if (warning && !isCsv && workbook.getWorksheet('_sales_metrics')) progress.stage(warning);
+  const configPlan = configSheetPlan(withOrdersSource(config, orders.table.mapping, orders.sheet));
+
+  progress.stage(`writing ${out}`);
+  let buffer: Buffer;
+  try {
+    buffer = await writeWorkbook(workbook, [dashboard, review, configPlan]);
+    await writeFile(out, buffer);
+  } catch (error) {
+    throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
+  }
+  const sheets = [dashboard.name, review.name, `${configPlan.name} (hidden)`];
+  io.stdout(`wrote ${out}\n  sheets: ${sheets.join(', ')}${isCsv ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n`
+    + `  as of ${formatDay(asOf)}, ${unit}ly${orders.source.formulaReady ? ', headline figures as native formulas' : ', figures as values (the data has text dates or amounts)'}\n`);
+}
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'write the Dashboard and this week\'s Review into a copy of a workbook or a CSV',
+  help: HELP,
+  options: {
+    ...INPUT_OPTIONS,
+    out: { type: 'string' },
+    pipeline: { type: 'string' },
+    spend: { type: 'string' },
+    targets: { type: 'string' },
+    industry: { type: 'string' },
+    'as-of': { type: 'string' },
+    period: { type: 'string' },
+    periods: { type: 'string' },
+    'fiscal-start': { type: 'string' },
+  },
+  run,
+};
