@@ -167,7 +167,8 @@ export function rfmFromActivity(activity: CustomerActivity): RfmResult | MetricE
   const m = quintileScores(monetary);
   // The rules resolved once into a 5 × 5 (R, FM) grid of segment indexes.
   const grid = new Uint8Array(36);
-  for (let rs = 1; rs <= 5; rs++) for (let fm = 1; fm <= 5; fm++) grid[rs * 6 + fm] = RFM_SEGMENTS.indexOf(rfmSegment(rs, fm, fm));
+  for (let rs = 1; rs <= 5; rs++)
+    for (let fm = 1; fm <= 5; fm++) grid[rs * 6 + fm] = RFM_SEGMENTS.indexOf(rfmSegment(rs, fm, fm));
   const customers: RfmCustomer[] = new Array(n);
   const segmentCustomers = new Float64Array(RFM_SEGMENTS.length);
   const segmentRevenue = new Float64Array(RFM_SEGMENTS.length);
