@@ -8,6 +8,7 @@ import { DEFAULT_CALENDAR, elapsedShare, formatDay, periodOf, shiftPeriod, type 
 import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import { breakdown } from '../core/analyses/breakdown';
 import { atRiskCustomers } from '../core/analyses/customer-lists';
+import { customerActivity } from '../core/analyses/customer-activity';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { toA1 } from './a1';
 import { FORMATS, textCell, type CellPlan, type PlanValue, type SheetPlan } from './plan';
@@ -160,6 +161,27 @@ function moversSection(layout: PlanLayout, movers: Mover[]): void {
   });
 }
 
+function newCustomersSection(layout: PlanLayout, input: ReviewInput, week: Period): void {
+  layout.section('New customers this week (first order ever)');
+  const orders = input.inputs.orders;
+  const activity = orders ? customerActivity(orders, Math.floor(input.asOf)) : undefined;
+  if (!activity || isMetricError(activity)) return layout.note(activity ? `Unavailable: ${activity.reason}.` : 'Needs an orders table.');
+  const fresh = activity.ids
+    .map((id, code) => ({ id, first: activity.firstDay[code], revenue: activity.revenue[code] }))
+    .filter((c) => c.first >= week.start && c.first < week.end)
+    .sort((a, b) => b.revenue - a.revenue || a.id.localeCompare(b.id));
+  if (fresh.length === 0) return layout.note('No new customers this week.');
+  layout.header(['Customer', 'First order', 'Revenue to date']);
+  fresh.slice(0, 10).forEach((c) => {
+    const r = layout.row;
+    layout.put(textCell(`A${r}`, c.id));
+    layout.put(textCell(`B${r}`, formatDay(c.first)));
+    layout.put({ ref: `C${r}`, value: c.revenue, format: FORMATS.money });
+    layout.row = r + 1;
+  });
+  if (fresh.length > 10) layout.note(`…and ${fresh.length - 10} more.`);
+}
+
 function customersSection(layout: PlanLayout, input: ReviewInput): void {
   layout.section('At-risk customers (silent for over twice their usual gap)');
   const orders = input.inputs.orders;
@@ -222,6 +244,8 @@ export function buildReviewPlan(input: ReviewInput): SheetPlan {
     layout.gap();
   }
   moversSection(layout, movers);
+  layout.gap();
+  newCustomersSection(layout, input, week);
   layout.gap();
   customersSection(layout, input);
   layout.gap();

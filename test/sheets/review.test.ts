@@ -70,3 +70,26 @@ describe('openActions', () => {
     expect(openActions(undefined)).toEqual([]);
   });
 });
+
+describe('new customers this week', () => {
+  it('lists customers whose first order ever falls in the week, checked against the rows', () => {
+    const first = new Map<string, number>();
+    for (const r of sample.rows) {
+      const day = (r[0] as number) - 25569;
+      if (day <= AS_OF && (r[2] as number) >= 0 && !first.has(r[1] as string)) first.set(r[1] as string, day);
+    }
+    const asOf = Math.max(...first.values()); // the latest first order: its week has a new customer
+    const monday = periodOf(asOf, 'week').start;
+    const expected = [...first].filter(([, d]) => d >= monday && d <= asOf).map(([id]) => id).sort();
+    const plan = buildReviewPlan({ ...base, asOf });
+    const section = plan.cells.find((c) => c.value === 'New customers this week (first order ever)')!;
+    const listed: string[] = [];
+    for (let r = Number(section.ref.slice(1)) + 2; ; r++) {
+      const cell = plan.cells.find((c) => c.ref === `A${r}`);
+      if (!cell || cell.style || typeof cell.value !== 'string') break;
+      listed.push(cell.value);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect(listed.sort()).toEqual(expected.slice(0, 10));
+  });
+});
