@@ -14,6 +14,7 @@ import {
   amountReader, cellReader, dateReader, dictReader, statusReader, type ColumnReader, type ColumnSpec,
 } from './readers';
 import { periodKeyOf } from './targets';
+import { detectIdPattern } from './int-codes';
 
 /** How one column was read. */
 export interface ColumnFormat {
@@ -103,7 +104,7 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
       finishers.push(() => { columns[role] = { type: 'period', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
     } else {
-      const reader = dictReader(frame, spec);
+      const reader = dictReader(frame, spec, true, detectIdPattern(columnSample(frame, spec.column)));
       readers.push(reader);
       finishers.push(() => { columns[role] = { type: 'dict', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
@@ -111,7 +112,7 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
   }
   const extras = new Map<string, DictColumn>();
   for (const { column, header } of extraColumns) {
-    const reader = dictReader(frame, { column, header, required: false }, false);
+    const reader = dictReader(frame, { column, header, required: false }, false, detectIdPattern(columnSample(frame, column)));
     readers.push(reader);
     finishers.push(() => { extras.set(header, reader.result()); });
   }

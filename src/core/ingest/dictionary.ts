@@ -6,40 +6,14 @@
 import type { CellValue } from '../cell';
 import { isExcelError } from '../cell';
 import type { DictColumn } from '../table';
+import { type IdPattern, IntCodeTable, lazyTexts, patternNumber } from './int-codes';
 
 /** Code of a blank cell. */
 export const MISSING_CODE = -1;
-/** From this many distinct numbers on, their texts are made on first read. */
-const LAZY_NUMBERS = 65_536;
-
-/**
- * An array of texts whose numeric slots are filled on first read. It is a real array underneath
- * (length, `Array.isArray`, iteration, `JSON.stringify`, indexing all behave as usual); only the
- * read of a not-yet-made slot is intercepted.
- */
-function lazyTexts(entries: (string | undefined)[], numbers: Float64Array): readonly string[] {
-  return new Proxy(entries, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const first = key.charCodeAt(0);
-        if (first >= 48 && first <= 57) {
-          const index = Number(key);
-          if (Number.isInteger(index) && index < target.length) {
-            let text = target[index];
-            if (text === undefined) target[index] = text = String(numbers[index]);
-            return text;
-          }
-        }
-      }
-      return Reflect.get(target, key, receiver);
-    },
-  }) as readonly string[];
-}
-
-/** Largest integer lookup table (slots of 4 bytes): 16 MB. */
-const MAX_TABLE = 1 << 22;
 /** Code returned for an Excel error string (`#N/A`): stored as missing, reported by the caller. */
 export const ERROR_CODE = -2;
+/** From this many distinct numbers on, their texts are made on first read. */
+const LAZY_NUMBERS = 65_536;
 
 /** Text of a non-text cell used as a label or id. */
 export function cellText(value: CellValue): string {
@@ -55,59 +29,104 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x202f || code === 0x3000;
+}
+
 /**
- * Incremental encoder. `encode` is called once per cell in the ingest loops, so it looks the raw
- * string up first (no trimming or allocation for a repeated value) and numbers in their own map.
+ * Incremental encoder, called once per cell by the ingest loops. Costs are kept per *distinct*
+ * value where possible:
+ * - one map from string (as given, and trimmed) to code;
+ * - integers, and ids shaped like an {@link IdPattern} (`SO-0001234`), go through typed lookup
+ *   tables instead (a map holding a million distinct ids is the slowest thing ingestion does);
+ * - the texts of numbers are made only when the dictionary is asked for.
  */
 export class DictionaryEncoder {
-  private readonly codeByRaw = new Map<string, number>();
-  private readonly codeByText = new Map<string, number>();
+  private readonly codeByString = new Map<string, number>();
   private readonly codeByNumber = new Map<number, number>();
+  private readonly integers = new IntCodeTable();
+  private readonly patterned = new IntCodeTable();
   /** Texts by code; `undefined` for numbers whose text is not made yet (see `numberByCode`). */
   private readonly entries: (string | undefined)[] = [];
   /** The number behind each numeric code (other slots unused). */
   private numberByCode = new Float64Array(1024);
   private numericCodes = 0;
 
+  constructor(private readonly pattern?: IdPattern) {}
+
   /** Code of a cell: `>= 0`, {@link MISSING_CODE} for blanks, {@link ERROR_CODE} for Excel errors. */
   encode(value: CellValue): number {
-    if (typeof value === 'string') {
-      const known = this.codeByRaw.get(value);
-      if (known !== undefined) return known;
-      const code = isExcelError(value) ? ERROR_CODE : this.codeOfString(value.trim());
-      this.codeByRaw.set(value, code);
-      return code;
-    }
+    if (typeof value === 'string') return this.codeOfString(value);
     if (typeof value === 'number') return this.codeOfNumber(value);
     if (value === null || value === undefined) return MISSING_CODE;
-    return this.codeOfText(cellText(value));
+    const text = cellText(value);
+    return text === '' ? MISSING_CODE : this.codeOfString(text);
   }
 
-  /**
-   * Integer ids (order and customer numbers) in a compact range are looked up in a typed table
-   * (one array read) instead of the map. A number found in neither is placed in the table when
-   * it fits the range (growing it up to {@link MAX_TABLE} slots), else in the map; lookups try
-   * the table and then the map, so a number never has two codes.
-   */
-  private table: Int32Array | null = null;
-  private tableLow = 0;
+  /** Code of a string cell. */
+  codeOfString(value: string): number {
+    if (this.pattern !== undefined) {
+      const n = patternNumber(value, this.pattern);
+      if (n >= 0) return this.codeOfPatterned(n, value);
+    }
+    let code = this.codeByString.get(value);
+    if (code === undefined) {
+      code = this.codeOfNewString(value);
+      this.codeByString.set(value, code);
+    }
+    return code;
+  }
 
-  /** Code of a number; its text is made once, on first sight. */
-  codeOfNumber(value: number): number {
-    const table = this.table;
-    if (table !== null) {
-      const slot = value - this.tableLow;
-      if (slot >= 0 && slot < table.length) {
-        const code = table[slot | 0];
-        if (code >= 0 && (slot | 0) === slot) return code;
+  /** Code of a string not seen before as given: trims, then finds or adds its text. */
+  private codeOfNewString(value: string): number {
+    if (value.length === 0) return MISSING_CODE;
+    let text = value;
+    if (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) {
+      text = value.trim();
+      if (text === '') return MISSING_CODE;
+      if (this.pattern !== undefined) {
+        const n = patternNumber(text, this.pattern);
+        if (n >= 0) return this.codeOfPatterned(n, text);
       }
+      const known = this.codeByString.get(text);
+      if (known !== undefined) return known;
+    }
+    const first = text.charCodeAt(0);
+    if (first === 35 && isExcelError(text)) return ERROR_CODE;
+    if ((first >= 48 && first <= 57) || first === 45) {
+      const number = Number(text);
+      // Text that is exactly a number's text (`1001`) shares that number's code.
+      if (String(number) === text) return this.codeOfNumber(number);
+    }
+    const code = this.entries.length;
+    this.entries.push(text);
+    if (text !== value) this.codeByString.set(text, code);
+    return code;
+  }
+
+  private codeOfPatterned(n: number, text: string): number {
+    let code = this.patterned.get(n);
+    if (code >= 0) return code;
+    // Numbers too far apart for the table live in the map, under their text.
+    const known = this.codeByString.get(text);
+    if (known !== undefined) return known;
+    code = this.entries.length;
+    this.entries.push(text);
+    if (!this.patterned.set(n, code)) this.codeByString.set(text, code);
+    return code;
+  }
+
+  /** Code of a number; its text is made when the dictionary is asked for. */
+  codeOfNumber(value: number): number {
+    const integer = Number.isInteger(value);
+    if (integer) {
+      const code = this.integers.get(value);
+      if (code >= 0) return code;
     }
     let code = this.codeByNumber.get(value);
     if (code !== undefined) return code;
     if (!Number.isFinite(value)) return MISSING_CODE;
     code = this.entries.length;
-    // The text of a number is made when the dictionary is asked for, not per new id (a million
-    // distinct order numbers would otherwise be a million strings made while reading).
     this.entries.push(undefined);
     if (code >= this.numberByCode.length) {
       const grown = new Float64Array(2 * this.numberByCode.length);
@@ -116,42 +135,10 @@ export class DictionaryEncoder {
     }
     this.numberByCode[code] = value;
     this.numericCodes++;
-    if (!Number.isInteger(value) || !this.placeInTable(value, code)) this.codeByNumber.set(value, code);
+    // Integers go to the table when it can cover them; lookups try the table, then the map,
+    // so a number never gets two codes.
+    if (!integer || !this.integers.set(value, code)) this.codeByNumber.set(value, code);
     return code;
-  }
-
-  private placeInTable(value: number, code: number): boolean {
-    let table = this.table;
-    if (table === null) {
-      table = this.table = new Int32Array(1024).fill(-1);
-      this.tableLow = value - 512;
-    }
-    let slot = value - this.tableLow;
-    if (slot < 0 || slot >= table.length) {
-      const low = Math.min(this.tableLow, value);
-      const high = Math.max(this.tableLow + table.length, value + 1);
-      // Double the span so that growth is amortised, towards the side that overflowed.
-      const size = Math.max(2 * table.length, high - low);
-      if (size > MAX_TABLE) return false;
-      const newLow = value < this.tableLow ? high - size : low;
-      const grown = new Int32Array(size).fill(-1);
-      grown.set(table, this.tableLow - newLow);
-      this.table = table = grown;
-      this.tableLow = newLow;
-      slot = value - newLow;
-    }
-    table[slot] = code;
-    return true;
-  }
-
-  /** Text that is exactly a number's text (`1001`) shares that number's code. */
-  private codeOfString(text: string): number {
-    const first = text.charCodeAt(0);
-    if ((first >= 48 && first <= 57) || first === 45) {
-      const number = Number(text);
-      if (String(number) === text) return this.codeOfNumber(number);
-    }
-    return this.codeOfText(text);
   }
 
   /** Number of distinct values so far. */
@@ -172,17 +159,6 @@ export class DictionaryEncoder {
       return entries as string[];
     }
     return lazyTexts(entries, numbers);
-  }
-
-  private codeOfText(text: string): number {
-    if (text === '') return MISSING_CODE;
-    let code = this.codeByText.get(text);
-    if (code === undefined) {
-      code = this.entries.length;
-      this.entries.push(text);
-      this.codeByText.set(text, code);
-    }
-    return code;
   }
 }
 

@@ -12,6 +12,7 @@ import { STATUS_CODE } from '../table';
 import { dateFromNumber, dateFromText, dateOrReason, type DateOptions, MAX_SERIAL_1900 } from './dates';
 import { amountFromText, amountOrReason, type NumberStyle } from './numbers';
 import { DictionaryEncoder, ERROR_CODE, MISSING_CODE } from './dictionary';
+import type { IdPattern } from './int-codes';
 import { parseStatus, type StatusReading } from './status';
 import { type Frame, ROW_BLANK, ROW_SKIPPED, ROW_USED, isBlankRow } from './frame';
 
@@ -123,8 +124,8 @@ export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle)
 }
 
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
-export function dictReader(frame: Frame, spec: ColumnSpec, warn = true): ColumnReader<DictColumn> {
-  const encoder = new DictionaryEncoder();
+export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?: IdPattern): ColumnReader<DictColumn> {
+  const encoder = new DictionaryEncoder(pattern);
   const codes = new Int32Array(frame.count).fill(MISSING_CODE);
   const { values, start, fate } = frame;
   const c = spec.column;
@@ -142,7 +143,8 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true): ColumnR
         let code: number;
         if (value === lastValue && typeof value === 'string') code = lastCode;
         else {
-          code = typeof value === 'number' ? encoder.codeOfNumber(value) : encoder.encode(value);
+          code = typeof value === 'string' ? encoder.codeOfString(value)
+            : typeof value === 'number' ? encoder.codeOfNumber(value) : encoder.encode(value);
           lastValue = value;
           lastCode = code;
         }
