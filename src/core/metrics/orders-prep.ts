@@ -3,7 +3,8 @@
  * customer's order history, computed once per (table, as-of) and cached.
  *
  * Choices (SPEC.md leaves them open):
- * - A row is usable when its date and amount are numbers and its day is not after the as-of day.
+ * - A row is usable when its date and amount are numbers, its day is not after the as-of day and
+ *   lies in years 1–9999 (Excel's own range; keeps day arithmetic in 32-bit integers).
  * - Rows with amount < 0 are refunds: they reduce revenue (and units/cost as entered) but never
  *   make an order, an active customer or a purchase in a customer's history. An order whose lines
  *   in a period are all refunds is not an order of that period.
@@ -16,6 +17,10 @@
  */
 import type { OrdersTable } from '../table';
 import { bucketDays } from './buckets';
+
+/** 0001-01-01 and 9999-12-31 as epoch days. */
+const FIRST_DAY = -719162;
+const LAST_DAY = 2932896;
 
 /** Day value for unusable rows: below any real day, so it never falls in a window. */
 export const NO_DAY = -2147483648;
@@ -84,7 +89,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   const { date, amount } = table;
   for (let i = 0; i < n; i++) {
     const d = Math.floor(date[i]);
-    if (d === d && d <= asOf && amount[i] === amount[i] && Number.isFinite(amount[i]) && Number.isFinite(d)) {
+    if (d >= FIRST_DAY && d <= LAST_DAY && d <= asOf && Number.isFinite(amount[i])) {
       day[i] = d;
       if (d < minDay) minDay = d;
       if (d > maxDay) maxDay = d;
@@ -135,53 +140,40 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   const customer = table.customer.codes;
   const amount = table.amount;
   const n = table.length;
-  // 1. One (customer, day) pair per order.
-  let pairCust: Int32Array;
-  let pairDay: Int32Array;
+  // 1. Purchase rows with a customer, sorted by day (counting sort), then stably by customer.
   let m = 0;
-  if (orderKey) {
-    const orderDay = new Int32Array(orderKeyCount).fill(0x7fffffff);
-    const orderCust = new Int32Array(orderKeyCount).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const d = day[i];
-      if (d === NO_DAY || !(amount[i] >= 0)) continue;
-      const k = orderKey[i];
-      if (d < orderDay[k]) orderDay[k] = d;
-      if (orderCust[k] < 0) orderCust[k] = customer[i];
-    }
-    pairCust = new Int32Array(orderKeyCount);
-    pairDay = new Int32Array(orderKeyCount);
-    for (let k = 0; k < orderKeyCount; k++) {
-      if (orderCust[k] >= 0 && orderDay[k] !== 0x7fffffff) {
-        pairCust[m] = orderCust[k];
-        pairDay[m++] = orderDay[k];
-      }
-    }
-  } else {
-    pairCust = new Int32Array(n);
-    pairDay = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (day[i] === NO_DAY || !(amount[i] >= 0) || customer[i] < 0) continue;
-      pairCust[m] = customer[i];
-      pairDay[m++] = day[i];
-    }
-  }
-  // 2. Sort by day (counting sort over the day span), then stably by customer.
+  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) m++;
   const span = m > 0 ? prep.maxDay - prep.minDay + 1 : 0;
   const dayCount = new Int32Array(span + 1);
-  for (let j = 0; j < m; j++) dayCount[pairDay[j] - prep.minDay + 1]++;
+  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) dayCount[day[i] - prep.minDay + 1]++;
   for (let s = 0; s < span; s++) dayCount[s + 1] += dayCount[s];
   const byDay = new Int32Array(m);
-  for (let j = 0; j < m; j++) byDay[dayCount[pairDay[j] - prep.minDay]++] = j;
+  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) byDay[dayCount[day[i] - prep.minDay]++] = i;
+  const rowOffsets = new Int32Array(customerCount + 1);
+  for (let t = 0; t < m; t++) rowOffsets[customer[byDay[t]] + 1]++;
+  for (let c = 0; c < customerCount; c++) rowOffsets[c + 1] += rowOffsets[c];
+  const fill = rowOffsets.slice(0, customerCount);
+  const byCustomer = new Int32Array(m);
+  for (let t = 0; t < m; t++) byCustomer[fill[customer[byDay[t]]]++] = byDay[t];
+  // 2. Each customer's distinct orders, dated by their first purchase line: walking a customer's
+  // rows in day order, the first row of each order key gives its day. An order id shared by two
+  // customers is an order of each (the result does not depend on row order).
   const offsets = new Int32Array(customerCount + 1);
-  for (let j = 0; j < m; j++) offsets[pairCust[j] + 1]++;
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
-  const fill = offsets.slice(0, customerCount);
   const days = new Int32Array(m);
-  for (let t = 0; t < m; t++) {
-    const j = byDay[t];
-    days[fill[pairCust[j]]++] = pairDay[j];
+  const mark = orderKey ? new Int32Array(orderKeyCount) : null;
+  let w = 0;
+  for (let c = 0; c < customerCount; c++) {
+    offsets[c] = w;
+    for (let t = rowOffsets[c]; t < rowOffsets[c + 1]; t++) {
+      const i = byCustomer[t];
+      if (mark) {
+        if (mark[orderKey![i]] === c + 1) continue;
+        mark[orderKey![i]] = c + 1;
+      }
+      days[w++] = day[i];
+    }
   }
+  offsets[customerCount] = w;
   // 3. Lifecycle facts.
   const firstDay = new Float64Array(customerCount).fill(Infinity);
   const secondDay = new Float64Array(customerCount).fill(Infinity);
@@ -196,10 +188,10 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
     }
   }
   const sortedFirstDays = new Float64Array(withOrders);
-  let w = 0;
-  for (let c = 0; c < customerCount; c++) if (firstDay[c] !== Infinity) sortedFirstDays[w++] = firstDay[c];
+  let f = 0;
+  for (let c = 0; c < customerCount; c++) if (firstDay[c] !== Infinity) sortedFirstDays[f++] = firstDay[c];
   sortedFirstDays.sort();
-  return { offsets, days, firstDay, secondDay, sortedFirstDays };
+  return { offsets, days: days.subarray(0, w), firstDay, secondDay, sortedFirstDays };
 }
 
 /** Number of entries of an ascending array below `limit` (binary search). */
