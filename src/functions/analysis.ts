@@ -11,7 +11,15 @@ import type { Period } from '../core/periods';
 import { DEFAULT_CALENDAR, formatDay, periodOf } from '../core/periods';
 import type { Goal, MetricTraits } from '../core/goals/types';
 import { splitGoal } from '../core/goals/split';
-import { columnArg, dateArg, numberArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, periodArg } from './args';
+import {
+  columnArg,
+  dateArg,
+  numberArg,
+  optionalColumnArg,
+  optionalDateArg,
+  optionalPeriodArg,
+  periodArg,
+} from './args';
 import { ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
 import type { Spill } from './spill';
@@ -27,12 +35,18 @@ import { serialOf, spill } from './spill';
 export function cohort(dates: unknown, customers: unknown, period: unknown, asOf: unknown): Spill {
   const unit = optionalPeriodArg(period, 'period') ?? 'month';
   const day = optionalDateArg(asOf, 'asOf');
-  const table = ordersFromColumns({ dates: columnArg(dates, 'dates'), customers: columnArg(customers, 'customers') });
+  const table = ordersFromColumns({
+    dates: columnArg(dates, 'dates'),
+    customers: columnArg(customers, 'customers'),
+  });
   const matrix = cohortMatrix(table, { unit, ...(day === undefined ? {} : { asOf: day }) });
   if (isMetricError(matrix)) throwMetricError(matrix);
   const width = matrix.cohorts.reduce((w, row) => Math.max(w, row.shares.length), 0);
   const header = ['Cohort', 'Customers', ...Array.from({ length: width }, (_, k) => `+${k}`)];
-  return spill(header, matrix.cohorts.map((row) => [row.key, row.size, ...row.shares]));
+  return spill(
+    header,
+    matrix.cohorts.map((row) => [row.key, row.size, ...row.shares]),
+  );
 }
 
 const FLOW: MetricTraits = { id: 'target', better: 'higher', kind: 'flow' };
@@ -57,8 +71,14 @@ function goalPeriod(start: number, end: number): Period {
  * missing or zero).
  * @example goalSplit(120000, serial('2026-01-01'), serial('2026-12-31'), 'month', null, null) // 12 rows, Jan 10191.78…
  */
-export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unknown, period: unknown,
-  historyDates: unknown, historyValues: unknown): Spill {
+export function goalSplit(
+  target: unknown,
+  periodStart: unknown,
+  periodEnd: unknown,
+  period: unknown,
+  historyDates: unknown,
+  historyValues: unknown,
+): Spill {
   const amount = numberArg(target, 'target');
   const start = Math.floor(dateArg(periodStart, 'periodStart'));
   const end = Math.floor(dateArg(periodEnd, 'periodEnd')) + 1;
@@ -68,13 +88,29 @@ export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unkn
   const dates = optionalColumnArg(historyDates, 'historyDates');
   const values = optionalColumnArg(historyValues, 'historyValues');
   if ((dates === undefined) !== (values === undefined)) {
-    invalidArgument(dates ? 'historyValues' : 'historyDates', 'give both historyDates and historyValues, or neither');
+    invalidArgument(
+      dates ? 'historyValues' : 'historyDates',
+      'give both historyDates and historyValues, or neither',
+    );
   }
-  const goal: Goal = { id: 'goal', metric: 'target', period: goalPeriod(start, end), target: amount, basis: { kind: 'number' } };
+  const goal: Goal = {
+    id: 'goal',
+    metric: 'target',
+    period: goalPeriod(start, end),
+    target: amount,
+    basis: { kind: 'number' },
+  };
   let result;
   if (dates && values) {
-    requireSameLength([{ name: 'historyDates', cells: dates }, { name: 'historyValues', cells: values }]);
-    const history = ordersFromColumns({ dates, amounts: values, names: { dates: 'historyDates', amounts: 'historyValues' } });
+    requireSameLength([
+      { name: 'historyDates', cells: dates },
+      { name: 'historyValues', cells: values },
+    ]);
+    const history = ordersFromColumns({
+      dates,
+      amounts: values,
+      names: { dates: 'historyDates', amounts: 'historyValues' },
+    });
     let historyStart = Infinity;
     for (let i = 0; i < history.length; i++) historyStart = Math.min(historyStart, history.date[i]);
     const evaluate = (window: { start: number; end: number }): number => {
@@ -85,7 +121,13 @@ export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unkn
       }
       return sum;
     };
-    result = splitGoal(goal, { unit, method: 'seasonal', traits: FLOW, evaluate, historyStart: Math.floor(historyStart) });
+    result = splitGoal(goal, {
+      unit,
+      method: 'seasonal',
+      traits: FLOW,
+      evaluate,
+      historyStart: Math.floor(historyStart),
+    });
   } else {
     result = splitGoal(goal, { unit, method: 'even', traits: FLOW });
   }
@@ -93,7 +135,15 @@ export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unkn
   const method = result.fallbackReason ? `${result.applied}: ${result.fallbackReason}` : result.applied;
   return spill(
     ['Period', 'Start', 'End', 'Days', 'Share', 'Target', 'Method'],
-    result.parts.map((part) => [part.key, serialOf(part.start), serialOf(part.end - 1), part.days, part.share, part.target, method]),
+    result.parts.map((part) => [
+      part.key,
+      serialOf(part.start),
+      serialOf(part.end - 1),
+      part.days,
+      part.share,
+      part.target,
+      method,
+    ]),
   );
 }
 
@@ -107,11 +157,14 @@ export function goalSplit(target: unknown, periodStart: unknown, periodEnd: unkn
 export function rfmTable(dates: unknown, customers: unknown, amounts: unknown, asOf: unknown): Spill {
   const day = optionalDateArg(asOf, 'asOf');
   const table = ordersFromColumns({
-    dates: columnArg(dates, 'dates'), customers: columnArg(customers, 'customers'), amounts: columnArg(amounts, 'amounts'),
+    dates: columnArg(dates, 'dates'),
+    customers: columnArg(customers, 'customers'),
+    amounts: columnArg(amounts, 'amounts'),
   });
   const result = rfm(table, day === undefined ? {} : { asOf: day });
   if (isMetricError(result)) throwMetricError(result);
-  if (result.customers.length === 0) throwMetricError({ error: '#N/A', reason: 'no customer has an order up to the as-of date' });
+  if (result.customers.length === 0)
+    throwMetricError({ error: '#N/A', reason: 'no customer has an order up to the as-of date' });
   return spill(
     ['Customer', 'Recency', 'Frequency', 'Monetary', 'R', 'F', 'M', 'Segment'],
     result.customers.map((c) => [c.id, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.segment]),

@@ -19,7 +19,11 @@ const RETURNABLE_ERRORS: ReadonlySet<string> = new Set<ErrorCode>(['#DIV/0!', '#
 export function isOmitted(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value.trim() === '';
-  if (Array.isArray(value)) return value.length === 0 || value.every((row) => Array.isArray(row) && row.every((c) => isBlank(c as CellValue)));
+  if (Array.isArray(value))
+    return (
+      value.length === 0 ||
+      value.every((row) => Array.isArray(row) && row.every((c) => isBlank(c as CellValue)))
+    );
   return false;
 }
 
@@ -28,8 +32,14 @@ export function isOmitted(value: unknown): boolean {
  * objects (entities, rich values) become text that no parser accepts.
  */
 export function cellOf(value: unknown): CellValue {
-  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'string' ||
-    typeof value === 'boolean' || value instanceof Date) {
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  ) {
     return value;
   }
   if (typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string') {
@@ -143,7 +153,10 @@ export function columnArg(value: unknown, name: string): CellValue[] {
   for (let i = 0; i < rows; i++) {
     const row = value[i];
     if (!Array.isArray(row) || row.length !== 1) {
-      invalidArgument(name, `must be a single column or row, not ${rows} rows × ${Array.isArray(row) ? row.length : 0} columns`);
+      invalidArgument(
+        name,
+        `must be a single column or row, not ${rows} rows × ${Array.isArray(row) ? row.length : 0} columns`,
+      );
     }
     const cell = row[0];
     // Plain cells are by far the common case; only objects need converting.

@@ -30,8 +30,14 @@ const GROUP = 'group';
  * period, every row up to `asOf`. Blank dimension cells form a `(blank)` group.
  * @example breakdownTable(regions, amounts, null, null, null, null) // [['Group','Revenue','Share'], ['West', 5200, 0.52], …, ['Total', 10000, 1]]
  */
-export function breakdownTable(dimension: unknown, amounts: unknown, metric: unknown, dates: unknown, period: unknown,
-  asOf: unknown): Spill {
+export function breakdownTable(
+  dimension: unknown,
+  amounts: unknown,
+  metric: unknown,
+  dates: unknown,
+  period: unknown,
+  asOf: unknown,
+): Spill {
   const metricText = optionalTextArg(metric, 'metric');
   const id = metricText === undefined ? 'revenue' : metricIdFromText(metricText);
   if (!id || !BREAKDOWN_METRICS.includes(id)) {
@@ -40,23 +46,42 @@ export function breakdownTable(dimension: unknown, amounts: unknown, metric: unk
   const groups = columnArg(dimension, 'dimension');
   const amountCells = columnArg(amounts, 'amounts');
   const dateCells = optionalColumnArg(dates, 'dates');
-  requireSameLength([{ name: 'dimension', cells: groups }, { name: 'amounts', cells: amountCells },
-    dateCells && { name: 'dates', cells: dateCells }]);
+  requireSameLength([
+    { name: 'dimension', cells: groups },
+    { name: 'amounts', cells: amountCells },
+    dateCells && { name: 'dates', cells: dateCells },
+  ]);
   const unit = optionalPeriodArg(period, 'period');
   if (unit && !dateCells) invalidArgument('period', 'needs the dates of the rows');
   // Without dates every row is placed on one day; without a period, rows up to asOf are.
-  const table = ordersFromColumns({ dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlank(amountCells[i]) ? '' : 25569)), amounts: amountCells });
+  const table = ordersFromColumns({
+    dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlank(amountCells[i]) ? '' : 25569)),
+    amounts: amountCells,
+  });
   const asOfDay = Math.floor(optionalDateArg(asOf, 'asOf') ?? latestDay(table.date));
   const orders: OrdersTable = {
     ...table,
     date: unit ? table.date : table.date.map((d) => (d < asOfDay + 1 ? asOfDay : d)),
-    extra: { [GROUP]: dictColumn(groups, Int32Array.from(table.sourceRow, (row) => row - 1)) },
+    extra: {
+      [GROUP]: dictColumn(
+        groups,
+        Int32Array.from(table.sourceRow, (row) => row - 1),
+      ),
+    },
   };
-  const result = breakdown({ orders }, { dimension: GROUP, period: periodOf(asOfDay, unit ?? 'day'), asOf: asOfDay, ids: [id] });
+  const result = breakdown(
+    { orders },
+    { dimension: GROUP, period: periodOf(asOfDay, unit ?? 'day'), asOf: asOfDay, ids: [id] },
+  );
   if (result.error && isMetricError(result.error)) throwMetricError(result.error);
   const flow = getMetric(id).kind === 'flow';
   const header = ['Group', getMetric(id).label.en, 'Share', ...(unit ? ['Growth'] : [])];
-  const rows = result.rows.map((row) => [row.key, row.values[0], flow ? row.share[0] : '', ...(unit ? [row.growth[0]] : [])]);
+  const rows = result.rows.map((row) => [
+    row.key,
+    row.values[0],
+    flow ? row.share[0] : '',
+    ...(unit ? [row.growth[0]] : []),
+  ]);
   rows.push(['Total', result.total.values[0], flow ? 1 : '', ...(unit ? [result.total.growth[0]] : [])]);
   return spill(header, rows);
 }

@@ -11,7 +11,7 @@
  *   can be used, the first reason is reported (`#VALUE!`); when every row is blank, `#N/A`.
  */
 import type { CellValue } from '../core/cell';
-import { isBlank, isExcelError } from '../core/cell';
+import { isBlank } from '../core/cell';
 import type { DateOrder } from '../core/ingest/dates';
 import { MAX_SERIAL_1900, dateOrReason, inferDateOrder } from '../core/ingest/dates';
 import type { NumberStyle } from '../core/ingest/numbers';
@@ -37,7 +37,10 @@ export function requireSameLength(columns: readonly (NamedColumn | undefined)[])
   const first = present[0];
   for (const column of present.slice(1)) {
     if (column.cells.length !== first.cells.length) {
-      invalidArgument(column.name, `${first.name} has ${first.cells.length} rows but ${column.name} has ${column.cells.length}`);
+      invalidArgument(
+        column.name,
+        `${first.name} has ${first.cells.length} rows but ${column.name} has ${column.cells.length}`,
+      );
     }
   }
   return first ? first.cells.length : 0;
@@ -120,7 +123,13 @@ function trim<T extends Float64Array | Int32Array>(array: T, used: number): T {
  * @example ordersFromColumns({ dates: [45292, 45293], amounts: [10, 20] }).amount // [10, 20]
  */
 export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
-  const names = { dates: 'dates', amounts: 'amounts', customers: 'customers', orderIds: 'orderIds', ...columns.names };
+  const names = {
+    dates: 'dates',
+    amounts: 'amounts',
+    customers: 'customers',
+    orderIds: 'orderIds',
+    ...columns.names,
+  };
   const { dates, amounts, customers, orderIds } = columns;
   const length = requireSameLength([
     { name: names.dates, cells: dates },
@@ -142,7 +151,8 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     if (typeof dateCell === 'number' && dateCell >= 61 && dateCell < MAX_SERIAL_1900) {
       date = dateCell - 25569;
     } else {
-      if (isBlank(dateCell) && (!amounts || isBlank(amounts[i])) && (!customers || isBlank(customers[i]))) continue;
+      if (isBlank(dateCell) && (!amounts || isBlank(amounts[i])) && (!customers || isBlank(customers[i])))
+        continue;
       date = readDate(dateCell, order);
       if (typeof date === 'string') {
         log.note(names.dates, i, date);
@@ -152,7 +162,10 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     let amount = 0;
     if (amounts) {
       const amountCell = amounts[i];
-      const read = typeof amountCell === 'number' && amountCell - amountCell === 0 ? amountCell : readAmount(amountCell, style);
+      const read =
+        typeof amountCell === 'number' && amountCell - amountCell === 0
+          ? amountCell
+          : readAmount(amountCell, style);
       if (typeof read === 'string') {
         log.note(names.amounts, i, read);
         continue;

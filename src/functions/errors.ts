@@ -42,7 +42,10 @@ export interface ExcelFunctionError {
 
 /** Same shape as `CustomFunctions.Error`, for hosts without the Office runtime. */
 export class StandInFunctionError extends Error implements ExcelFunctionError {
-  constructor(public readonly code: string, message?: string) {
+  constructor(
+    public readonly code: string,
+    message?: string,
+  ) {
     super(message ?? '');
     this.name = 'CustomFunctions.Error';
   }
@@ -55,7 +58,9 @@ interface CustomFunctionsGlobal {
 
 function runtime(): CustomFunctionsGlobal | undefined {
   const candidate = (globalThis as { CustomFunctions?: Partial<CustomFunctionsGlobal> }).CustomFunctions;
-  return candidate && typeof candidate.Error === 'function' ? (candidate as CustomFunctionsGlobal) : undefined;
+  return candidate && typeof candidate.Error === 'function'
+    ? (candidate as CustomFunctionsGlobal)
+    : undefined;
 }
 
 /**

@@ -7,30 +7,53 @@
 import type { CellValue } from '../core/cell';
 import { isBlank } from '../core/cell';
 import {
-  acquisitionCost, attainment, averageOrderValue, breakEven, cacPaybackMonths, forecastAccuracy, grossMargin,
-  growthRate, historicClv, lifespanYears, ltvToCac, marketingRoi,
+  acquisitionCost,
+  attainment,
+  averageOrderValue,
+  breakEven,
+  cacPaybackMonths,
+  forecastAccuracy,
+  grossMargin,
+  growthRate,
+  historicClv,
+  lifespanYears,
+  ltvToCac,
+  marketingRoi,
 } from '../core/formulas';
 import { isMetricError, safeDivide } from '../core/errors';
-import { columnArg, dateArg, isOmitted, numberArg, optionalDateArg, optionalNumberArg, optionalTextArg } from './args';
+import {
+  columnArg,
+  dateArg,
+  isOmitted,
+  numberArg,
+  optionalDateArg,
+  optionalNumberArg,
+  optionalTextArg,
+} from './args';
 import { numbersOf } from './columns';
 import { invalidArgument, notAvailable, throwMetricError, valueOrThrow } from './errors';
 import { todayEpochDay } from './clock';
 
 /** Σ of a number or a range of numbers (blanks and non-number text left out, like SUM). */
-function sumArg(value: unknown, name: string): { sum: number; count: number } {
+function sumArg(value: unknown, name: string): { sum: number; count: number; positive: number } {
   if (!Array.isArray(value)) {
     const single = numberArg(value, name);
-    return { sum: single, count: 1 };
+    return { sum: single, count: 1, positive: single >= 0 ? 1 : 0 };
   }
   const numbers = numbersOf(columnArgLoose(value, name));
   let sum = 0;
-  for (const n of numbers) sum += n;
-  return { sum, count: numbers.length };
+  let positive = 0;
+  for (const n of numbers) {
+    sum += n;
+    if (n >= 0) positive++;
+  }
+  return { sum, count: numbers.length, positive };
 }
 
 /** A range of any shape, flattened row by row (SUM accepts blocks too). */
 function columnArgLoose(value: unknown[], name: string): CellValue[] {
-  if (value.every((row) => Array.isArray(row) && row.length === 1) || value.length === 1) return columnArg(value, name);
+  if (value.every((row) => Array.isArray(row) && row.length === 1) || value.length === 1)
+    return columnArg(value, name);
   return (value as unknown[][]).flat() as CellValue[];
 }
 
@@ -44,14 +67,15 @@ function distinctCount(cells: readonly CellValue[]): number {
 /**
  * SALES.AOV(amounts, [orders]): revenue ÷ orders. `amounts` is total revenue or a range of order
  * amounts; `orders` is a count, a range of order ids (distinct ids are counted), or omitted (each
- * number in `amounts` is one order).
+ * non-negative number in `amounts` is one order; negative ones are refunds).
  * @example aov([[100], [50], [''], [30]], null) // 60
  */
 export function aov(amounts: unknown, orders: unknown): number {
   const revenue = sumArg(amounts, 'amounts');
   let count: number;
   if (isOmitted(orders)) {
-    count = revenue.count;
+    // Negative amounts are refunds: they reduce revenue but are not orders (as in the engine).
+    count = revenue.positive;
   } else if (Array.isArray(orders)) {
     count = distinctCount(columnArg(orders, 'orders'));
   } else {
@@ -73,10 +97,21 @@ export function cac(spend: unknown, newCustomers: unknown): number {
  * SALES.CLV(aov, frequencyPerYear, lifespanYears, [margin]): historic customer lifetime value.
  * @example clv(85, 3.2, 4, null) // 1088
  */
-export function clv(aovValue: unknown, frequencyPerYear: unknown, lifespan: unknown, margin: unknown): number {
+export function clv(
+  aovValue: unknown,
+  frequencyPerYear: unknown,
+  lifespan: unknown,
+  margin: unknown,
+): number {
   const m = optionalNumberArg(margin, 'margin', 1);
-  return valueOrThrow(historicClv(numberArg(aovValue, 'aov'), numberArg(frequencyPerYear, 'frequencyPerYear'),
-    numberArg(lifespan, 'lifespanYears'), m));
+  return valueOrThrow(
+    historicClv(
+      numberArg(aovValue, 'aov'),
+      numberArg(frequencyPerYear, 'frequencyPerYear'),
+      numberArg(lifespan, 'lifespanYears'),
+      m,
+    ),
+  );
 }
 
 /**
@@ -117,8 +152,13 @@ export function margin(revenue: unknown, cost: unknown): number {
 
 /** SALES.ROI(revenue, spend, [margin]): (revenue × margin − spend) ÷ spend. @example roi(10000, 2000, 0.5) // 1.5 */
 export function roi(revenue: unknown, spend: unknown, marginArg: unknown): number {
-  return valueOrThrow(marketingRoi(sumArg(revenue, 'revenue').sum, sumArg(spend, 'spend').sum,
-    optionalNumberArg(marginArg, 'margin', 1)));
+  return valueOrThrow(
+    marketingRoi(
+      sumArg(revenue, 'revenue').sum,
+      sumArg(spend, 'spend').sum,
+      optionalNumberArg(marginArg, 'margin', 1),
+    ),
+  );
 }
 
 /** SALES.LTVCAC(clv, cac): lifetime value per unit of acquisition cost. @example ltvCac(900, 300) // 3 */
@@ -131,12 +171,22 @@ export function ltvCac(clvValue: unknown, cacValue: unknown): number {
  * @example payback(600, 100, 0.5) // 12
  */
 export function payback(cacValue: unknown, monthlyRevenue: unknown, marginArg: unknown): number {
-  return valueOrThrow(cacPaybackMonths(numberArg(cacValue, 'cac'), numberArg(monthlyRevenue, 'monthlyRevenuePerCustomer'),
-    optionalNumberArg(marginArg, 'margin', 1)));
+  return valueOrThrow(
+    cacPaybackMonths(
+      numberArg(cacValue, 'cac'),
+      numberArg(monthlyRevenue, 'monthlyRevenuePerCustomer'),
+      optionalNumberArg(marginArg, 'margin', 1),
+    ),
+  );
 }
 
 const BREAK_EVEN_MEASURES: Readonly<Record<string, 'units' | 'revenue'>> = {
-  units: 'units', unit: 'units', unidades: 'units', revenue: 'revenue', sales: 'revenue', pendapatan: 'revenue',
+  units: 'units',
+  unit: 'units',
+  unidades: 'units',
+  revenue: 'revenue',
+  sales: 'revenue',
+  pendapatan: 'revenue',
   penjualan: 'revenue',
 };
 
@@ -145,12 +195,20 @@ const BREAK_EVEN_MEASURES: Readonly<Record<string, 'units' | 'revenue'>> = {
  * ("units", the default), or the revenue at that point ("revenue").
  * @example breakEvenPoint(10000, 50, 30, null) // 500
  */
-export function breakEvenPoint(fixedCosts: unknown, unitPrice: unknown, unitVariableCost: unknown, measure: unknown): number {
+export function breakEvenPoint(
+  fixedCosts: unknown,
+  unitPrice: unknown,
+  unitVariableCost: unknown,
+  measure: unknown,
+): number {
   const text = optionalTextArg(measure, 'measure');
   const chosen = text === undefined ? 'units' : BREAK_EVEN_MEASURES[text.toLowerCase()];
   if (!chosen) invalidArgument('measure', `'${text}' is not "units" or "revenue"`);
-  const result = breakEven(numberArg(fixedCosts, 'fixedCosts'), numberArg(unitPrice, 'unitPrice'),
-    numberArg(unitVariableCost, 'unitVariableCost'));
+  const result = breakEven(
+    numberArg(fixedCosts, 'fixedCosts'),
+    numberArg(unitPrice, 'unitPrice'),
+    numberArg(unitVariableCost, 'unitVariableCost'),
+  );
   if (isMetricError(result)) throwMetricError(result);
   return valueOrThrow(result[chosen]);
 }
@@ -169,7 +227,13 @@ export function accuracy(actual: unknown, forecast: unknown): number {
  * inclusive; `asOf` counts as elapsed (default: today).
  * @example pace(50, 100, serial('2026-01-01'), serial('2026-01-10'), serial('2026-01-05')) // 1
  */
-export function pace(actualToDate: unknown, target: unknown, periodStart: unknown, periodEnd: unknown, asOf: unknown): number {
+export function pace(
+  actualToDate: unknown,
+  target: unknown,
+  periodStart: unknown,
+  periodEnd: unknown,
+  asOf: unknown,
+): number {
   const actual = numberArg(actualToDate, 'actualToDate');
   const goal = numberArg(target, 'target');
   const start = Math.floor(dateArg(periodStart, 'periodStart'));

@@ -12,9 +12,6 @@
  */
 import { IMPLEMENTATIONS as F } from './registry';
 
-
-
-
 /**
  * Average order value: revenue divided by the number of orders.
  * @customfunction AOV
@@ -104,7 +101,13 @@ export function attainment(actual: number, target: number): number {
  * @param [asOf] The day to measure on, counted as elapsed; default today (pass TODAY() to recalculate daily).
  * @returns Actual ÷ expected to date; above 1 is ahead of pace.
  */
-export function pace(actualToDate: number, target: number, periodStart: number, periodEnd: number, asOf?: number): number {
+export function pace(
+  actualToDate: number,
+  target: number,
+  periodStart: number,
+  periodEnd: number,
+  asOf?: number,
+): number {
   return F.PACE(actualToDate, target, periodStart, periodEnd, asOf);
 }
 
@@ -117,7 +120,12 @@ export function pace(actualToDate: number, target: number, periodStart: number, 
  * @param [measure] "units" (default) or "revenue".
  * @returns Break-even units or revenue.
  */
-export function breakEven(fixedCosts: number, unitPrice: number, unitVariableCost: number, measure?: string): number {
+export function breakEven(
+  fixedCosts: number,
+  unitPrice: number,
+  unitVariableCost: number,
+  measure?: string,
+): number {
   return F.BREAKEVEN(fixedCosts, unitPrice, unitVariableCost, measure);
 }
 
@@ -235,7 +243,12 @@ export function orders(dates: unknown[][], orderIds?: unknown[][], period?: stri
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Number of customers.
  */
-export function customers(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+export function customers(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
   return F.CUSTOMERS(dates, customers, period, asOf);
 }
 
@@ -248,7 +261,12 @@ export function customers(dates: unknown[][], customers: unknown[][], period?: s
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Number of new customers.
  */
-export function newCustomers(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+export function newCustomers(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
   return F.NEWCUSTOMERS(dates, customers, period, asOf);
 }
 
@@ -261,7 +279,12 @@ export function newCustomers(dates: unknown[][], customers: unknown[][], period?
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Retention between 0 and 1.
  */
-export function retention(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+export function retention(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
   return F.RETENTION(dates, customers, period, asOf);
 }
 
@@ -287,7 +310,12 @@ export function churn(dates: unknown[][], customers: unknown[][], period?: strin
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Repeat rate between 0 and 1.
  */
-export function repeatRate(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+export function repeatRate(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
   return F.REPEATRATE(dates, customers, period, asOf);
 }
 
@@ -300,7 +328,12 @@ export function repeatRate(dates: unknown[][], customers: unknown[][], period?: 
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Orders per customer.
  */
-export function frequency(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
+export function frequency(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): number {
   return F.FREQUENCY(dates, customers, period, asOf);
 }
 
@@ -335,7 +368,12 @@ export function winRate(statuses: unknown[][]): number {
  * @param values Deal values, same rows.
  * @returns Expected value closed per day.
  */
-export function velocity(created: unknown[][], closed: unknown[][], statuses: unknown[][], values: unknown[][]): number {
+export function velocity(
+  created: unknown[][],
+  closed: unknown[][],
+  statuses: unknown[][],
+  values: unknown[][],
+): number {
   return F.VELOCITY(created, closed, statuses, values);
 }
 
@@ -383,7 +421,12 @@ export function breakdown(
  * @param [asOf] Last day to count; default the latest order date.
  * @returns A table: Cohort, Customers, +0, +1, …; steps not reached yet are blank.
  */
-export function cohort(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): unknown[][] {
+export function cohort(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+): unknown[][] {
   return F.COHORT(dates, customers, period, asOf);
 }
 
@@ -418,7 +461,12 @@ export function goalSplit(
  * @param [asOf] The day recency is counted to; default the latest order date.
  * @returns A table: Customer, Recency, Frequency, Monetary, R, F, M, Segment.
  */
-export function rfm(dates: unknown[][], customers: unknown[][], amounts: unknown[][], asOf?: number): unknown[][] {
+export function rfm(
+  dates: unknown[][],
+  customers: unknown[][],
+  amounts: unknown[][],
+  asOf?: number,
+): unknown[][] {
   return F.RFM(dates, customers, amounts, asOf);
 }
 

@@ -28,13 +28,24 @@ export function metricInWindow(id: MetricId, orders: OrdersTable, window: RowWin
     for (let i = 0; i < orders.length; i++) if (orders.date[i] < first) first = orders.date[i];
     const start = Math.floor(first);
     const all = { start, end: window.end, key: 'all dates to the as-of date' };
-    value = computeWindows({ orders }, [id], [{ start: start - 1, end: start, key: 'before' }, all], options)[0][0];
+    value = computeWindows(
+      { orders },
+      [id],
+      [{ start: start - 1, end: start, key: 'before' }, all],
+      options,
+    )[0][0];
   }
   return valueOrThrow(value);
 }
 
 /** The metric an orders function reads from its columns, period and as-of arguments. */
-export function ordersMetric(id: MetricId, orders: OrdersTable, period: unknown, asOf: unknown, needsPeriod = false): number {
+export function ordersMetric(
+  id: MetricId,
+  orders: OrdersTable,
+  period: unknown,
+  asOf: unknown,
+  needsPeriod = false,
+): number {
   const unit = optionalPeriodArg(period, 'period') ?? (needsPeriod ? 'month' : undefined);
   return metricInWindow(id, orders, rowWindow(orders.date, unit, optionalDateArg(asOf, 'asOf')));
 }
@@ -48,20 +59,36 @@ const NEEDS_PERIOD: ReadonlySet<MetricId> = new Set<MetricId>(['retention_rate',
  * "retensi"), for the period containing `asOf` (default: the latest date in the data).
  * @example metric('aov', dates, amounts, null, 'month', null) // revenue ÷ orders of the latest month
  */
-export function metric(metricId: unknown, dates: unknown, amounts: unknown, customers: unknown, period: unknown,
-  asOf: unknown): number {
+export function metric(
+  metricId: unknown,
+  dates: unknown,
+  amounts: unknown,
+  customers: unknown,
+  period: unknown,
+  asOf: unknown,
+): number {
   const text = textArg(metricId, 'metricId');
   const id = metricIdFromText(text);
-  if (!id) invalidArgument('metricId', `'${text.slice(0, 40)}' is not a metric (try revenue, orders, aov, customers, retention_rate)`);
+  if (!id)
+    invalidArgument(
+      'metricId',
+      `'${text.slice(0, 40)}' is not a metric (try revenue, orders, aov, customers, retention_rate)`,
+    );
   const definition = getMetric(id);
   if (definition.table !== 'orders') {
-    invalidArgument('metricId', `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`);
+    invalidArgument(
+      'metricId',
+      `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`,
+    );
   }
   const customerCells = optionalColumnArg(customers, 'customers');
   const needsCustomer = definition.requires.some((r) => r.role === 'customer');
-  if (needsCustomer && customerCells === undefined) invalidArgument('customers', `${id} needs the customers column`);
+  if (needsCustomer && customerCells === undefined)
+    invalidArgument('customers', `${id} needs the customers column`);
   const orders = ordersFromColumns({
-    dates: columnArg(dates, 'dates'), amounts: columnArg(amounts, 'amounts'), customers: customerCells,
+    dates: columnArg(dates, 'dates'),
+    amounts: columnArg(amounts, 'amounts'),
+    customers: customerCells,
   });
   return ordersMetric(id, orders, period, asOf, NEEDS_PERIOD.has(id));
 }

@@ -50,13 +50,34 @@ export function serialOf(epochDay: number): number {
 const AGGREGATES = ['sum', 'count', 'average', 'min', 'max', 'distinct'] as const;
 type Aggregate = (typeof AGGREGATES)[number];
 const AGGREGATE_ALIASES: Readonly<Record<string, Aggregate>> = {
-  sum: 'sum', total: 'sum', jumlah: 'sum', count: 'count', rows: 'count', hitung: 'count', banyak: 'count',
-  average: 'average', avg: 'average', mean: 'average', 'rata-rata': 'average', ratarata: 'average',
-  min: 'min', minimum: 'min', max: 'max', maximum: 'max', maksimum: 'max',
-  distinct: 'distinct', unique: 'distinct', unik: 'distinct',
+  sum: 'sum',
+  total: 'sum',
+  jumlah: 'sum',
+  count: 'count',
+  rows: 'count',
+  hitung: 'count',
+  banyak: 'count',
+  average: 'average',
+  avg: 'average',
+  mean: 'average',
+  'rata-rata': 'average',
+  ratarata: 'average',
+  min: 'min',
+  minimum: 'min',
+  max: 'max',
+  maximum: 'max',
+  maksimum: 'max',
+  distinct: 'distinct',
+  unique: 'distinct',
+  unik: 'distinct',
 };
 const AGGREGATE_LABEL: { readonly [K in Aggregate]: string } = {
-  sum: 'Sum', count: 'Count', average: 'Average', min: 'Min', max: 'Max', distinct: 'Distinct',
+  sum: 'Sum',
+  count: 'Count',
+  average: 'Average',
+  min: 'Min',
+  max: 'Max',
+  distinct: 'Distinct',
 };
 
 /**
@@ -69,17 +90,26 @@ const AGGREGATE_LABEL: { readonly [K in Aggregate]: string } = {
 export function byPeriod(dates: unknown, values: unknown, period: unknown, agg: unknown): Spill {
   const unit = periodArg(period, 'period');
   const aggText = optionalTextArg(agg, 'agg');
-  const aggregate: Aggregate | undefined = aggText === undefined ? 'sum' : AGGREGATE_ALIASES[aggText.toLowerCase()];
+  const aggregate: Aggregate | undefined =
+    aggText === undefined ? 'sum' : AGGREGATE_ALIASES[aggText.toLowerCase()];
   if (!aggregate) invalidArgument('agg', `'${aggText}' is not one of ${AGGREGATES.join(', ')}`);
   const dateCells = columnArg(dates, 'dates');
   const valueCells = columnArg(values, 'values');
-  requireSameLength([{ name: 'dates', cells: dateCells }, { name: 'values', cells: valueCells }]);
+  requireSameLength([
+    { name: 'dates', cells: dateCells },
+    { name: 'values', cells: valueCells },
+  ]);
   const numeric = aggregate !== 'count' && aggregate !== 'distinct';
   const table = ordersFromColumns({
-    dates: dateCells, amounts: numeric ? valueCells : undefined, customers: numeric ? undefined : valueCells,
+    dates: dateCells,
+    amounts: numeric ? valueCells : undefined,
+    customers: numeric ? undefined : valueCells,
     names: { amounts: 'values', customers: 'values' },
   });
-  const first = periodIndex(table.date.reduce((a, b) => Math.min(a, b), Infinity), unit);
+  const first = periodIndex(
+    table.date.reduce((a, b) => Math.min(a, b), Infinity),
+    unit,
+  );
   const last = periodIndex(latestDay(table.date), unit);
   const count = last - first + 1;
   const sums = new Float64Array(count);
@@ -111,9 +141,18 @@ export function byPeriod(dates: unknown, values: unknown, period: unknown, agg: 
   for (let p = 0; p < count; p++) {
     const at = periodAt(first + p, unit);
     const empty = counts[p] === 0;
-    const value = aggregate === 'sum' ? sums[p]
-      : aggregate === 'count' || aggregate === 'distinct' ? counts[p]
-        : empty ? '' : aggregate === 'average' ? sums[p] / counts[p] : aggregate === 'min' ? mins[p] : maxs[p];
+    const value =
+      aggregate === 'sum'
+        ? sums[p]
+        : aggregate === 'count' || aggregate === 'distinct'
+          ? counts[p]
+          : empty
+            ? ''
+            : aggregate === 'average'
+              ? sums[p] / counts[p]
+              : aggregate === 'min'
+                ? mins[p]
+                : maxs[p];
     rows.push([at.key, serialOf(at.start), value]);
   }
   return spill(['Period', 'Start', AGGREGATE_LABEL[aggregate]], rows);

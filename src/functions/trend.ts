@@ -15,7 +15,8 @@ import { latestDay } from './window';
 function countArg(value: unknown, name: string, min: number, max: number, fallback: number): number {
   if (isOmitted(value)) return fallback;
   const n = numberArg(value, name);
-  if (!Number.isInteger(n) || n < min || n > max) invalidArgument(name, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    invalidArgument(name, `must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -27,20 +28,36 @@ function countArg(value: unknown, name: string, min: number, max: number, fallba
  * `forecast`). `#N/A` when fewer than two periods have a value to fit.
  * @example trendTable(dates, amounts, 'month', 3, 6, null) // 6 actual rows and 3 forecast rows
  */
-export function trendTable(dates: unknown, values: unknown, period: unknown, horizon: unknown, periods: unknown,
-  asOf: unknown): Spill {
+export function trendTable(
+  dates: unknown,
+  values: unknown,
+  period: unknown,
+  horizon: unknown,
+  periods: unknown,
+  asOf: unknown,
+): Spill {
   const unit = periodArg(period, 'period');
   const ahead = countArg(horizon, 'horizon', 0, 1000, 3);
   const count = countArg(periods, 'periods', 2, 5000, 12);
   const day = optionalDateArg(asOf, 'asOf');
-  const orders = ordersFromColumns({ dates: columnArg(dates, 'dates'), amounts: columnArg(values, 'values'),
-    names: { amounts: 'values' } });
-  const result = trend('revenue', { orders }, { unit, count, horizon: ahead, asOf: day ?? latestDay(orders.date) });
+  const orders = ordersFromColumns({
+    dates: columnArg(dates, 'dates'),
+    amounts: columnArg(values, 'values'),
+    names: { amounts: 'values' },
+  });
+  const result = trend(
+    'revenue',
+    { orders },
+    { unit, count, horizon: ahead, asOf: day ?? latestDay(orders.date) },
+  );
   const fit = result.fit;
   if (!fit) notAvailable('fewer than two periods have a value to fit a trend');
   const line = (x: number) => fit.intercept + fit.slope * x;
   const rows: unknown[][] = result.series.map((point, x) => [
-    point.period.key, serialOf(point.period.start), isMetricError(point.value) ? NOT_AVAILABLE_TEXT : point.value, line(x),
+    point.period.key,
+    serialOf(point.period.start),
+    isMetricError(point.value) ? NOT_AVAILABLE_TEXT : point.value,
+    line(x),
     'actual',
   ]);
   result.forecast.forEach((point) => {

@@ -29,7 +29,11 @@ export function latestDay(dates: Float64Array): number {
  * The window for `period` and `asOf` over a date column.
  * @example rowWindow(dates, 'month', undefined) // the month of the latest date, up to that date
  */
-export function rowWindow(dates: Float64Array, period: PeriodUnit | undefined, asOf: number | undefined): RowWindow {
+export function rowWindow(
+  dates: Float64Array,
+  period: PeriodUnit | undefined,
+  asOf: number | undefined,
+): RowWindow {
   const day = Math.floor(asOf ?? latestDay(dates));
   if (!period) return { start: -Infinity, end: day + 1, asOf: day };
   const chosen = periodOf(day, period);

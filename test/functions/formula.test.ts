@@ -7,6 +7,8 @@ describe('formula functions', () => {
     expect(F.AOV(1000, 8)).toBe(125);
     // Blanks and text are left out, as SUM does: (100 + 50 + 30) / 3.
     expect(F.AOV(col(100, 50, '', 'n/a', 30), null)).toBe(60);
+    // A refund reduces revenue but is not an order: (100 + 50 − 30) / 2.
+    expect(F.AOV(col(100, 50, -30), null)).toBe(60);
     // Order ids: distinct ids are the orders (two lines of order A).
     expect(F.AOV(col(100, 50, 30), col('A', 'A', 'B'))).toBe(90);
     expectExcelError(() => F.AOV(100, 0), '#DIV/0!');

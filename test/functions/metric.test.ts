@@ -43,6 +43,12 @@ describe('SALES.METRIC', () => {
       const expected = computeMetric(id, { orders }, periodOf(asOf, 'quarter'), { asOf }) as number;
       expect(F.METRIC(id, dates, amounts, customers, 'quarter', asOf + 25569)).toBeCloseTo(expected, 9);
     }
+    // SALES.REVENUE adds up in one pass of its own: the same as the engine, per period and overall.
+    for (const unit of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+      const expected = computeMetric('revenue', { orders }, periodOf(asOf, unit), { asOf }) as number;
+      expect(F.REVENUE(dates, amounts, unit, asOf + 25569)).toBeCloseTo(expected, 6);
+    }
+    expect(F.REVENUE(dates, amounts, null, null)).toBeCloseTo(F.METRIC('revenue', dates, amounts, null, null, null), 6);
   });
 
   it('says which argument is wrong', () => {
