@@ -33,14 +33,15 @@ function matchArea(plan: SheetPlan, content: PeopleAreaContent): AreaPlan | unde
   return people.find((a) => a.ref === content.ref);
 }
 
-/** Keeps a table covering the area in step with the area's growth. */
+/** A range ending on the area's last row grows with the area (tables, drop-down lists). */
+function growRef(ref: string, before: CellRange, after: CellRange): string {
+  const r = parseRange(ref);
+  if (!r || r.bottom !== before.bottom || r.right < before.left || r.left > before.right) return ref;
+  return formatRange({ ...r, bottom: after.bottom });
+}
+
 function growTables(tables: readonly TablePlan[] | undefined, before: CellRange, after: CellRange): TablePlan[] | undefined {
-  if (!tables) return undefined;
-  return tables.map((t) => {
-    const r = parseRange(t.ref);
-    if (!r || r.bottom !== before.bottom || r.right < before.left || r.left > before.right) return t;
-    return { ...t, ref: formatRange({ ...r, bottom: after.bottom }) };
-  });
+  return tables?.map((t) => ({ ...t, ref: growRef(t.ref, before, after) }));
 }
 
 /**
@@ -60,6 +61,7 @@ export function mergePeopleAreas(plan: SheetPlan, typed: readonly PeopleAreaCont
   let cells = new Map<string, CellPlan>(plan.cells.map((c) => [c.ref.toUpperCase(), c]));
   let areas = [...plan.areas];
   let tables = plan.tables ? [...plan.tables] : undefined;
+  let validations = plan.validations ? [...plan.validations] : undefined;
 
   for (const content of typed) {
     const area = matchArea(plan, content);
@@ -94,11 +96,12 @@ export function mergePeopleAreas(plan: SheetPlan, typed: readonly PeopleAreaCont
     if (grown.bottom !== newRangeStart.bottom || grown.right !== newRangeStart.right) {
       areas = areas.map((a) => (a === area ? { ...a, ref: formatRange(grown) } : a));
       tables = growTables(tables, newRangeStart, grown);
+      validations = validations?.map((v) => ({ ...v, ref: growRef(v.ref, newRangeStart, grown) }));
       // Style the grown rows like the area's last planned row so the table looks whole.
       cells = styleGrownRows(cells, newRangeStart, grown);
     }
   }
-  return { ...plan, cells: [...cells.values()], areas, ...(tables ? { tables } : {}) };
+  return { ...plan, cells: [...cells.values()], areas, ...(tables ? { tables } : {}), ...(validations ? { validations } : {}) };
 }
 
 function styleGrownRows(cells: Map<string, CellPlan>, planned: CellRange, grown: CellRange): Map<string, CellPlan> {

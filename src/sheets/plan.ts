@@ -141,6 +141,8 @@ export interface SheetPlan {
    */
   readonly protectedAreas?: readonly string[];
   readonly areas: readonly AreaPlan[];
+  /** Drop-down lists offered in cells people type into (e.g. an action's status). */
+  readonly validations?: readonly { readonly ref: string; readonly list: readonly string[] }[];
   /** How many top rows and left columns stay in view when scrolling (0 = none). */
   readonly freeze?: { readonly row: number; readonly column: number };
   readonly hidden?: SheetVisibility;

@@ -18,6 +18,8 @@ import type { PeopleAreaContent } from './merge';
 
 export const ACTIONS_AREA = 'actions';
 export const ACTION_COLUMNS = ['Metric', 'Observation', 'Action', 'Owner', 'Due', 'Status', 'Notes'] as const;
+/** Statuses offered in the Status drop-down (people may type others). */
+export const ACTION_STATUSES = ['open', 'in progress', 'blocked', 'done'] as const;
 /** Statuses that close an action (English and Indonesian); anything else carries over. */
 const CLOSED = new Set(['done', 'closed', 'complete', 'completed', 'cancelled', 'canceled', 'selesai', 'batal']);
 
@@ -200,7 +202,7 @@ function customersSection(layout: PlanLayout, input: ReviewInput): void {
   });
 }
 
-function actionsSection(layout: PlanLayout, input: ReviewInput, week: Period): void {
+function actionsSection(layout: PlanLayout, input: ReviewInput, week: Period, validations: { ref: string; list: string[] }[]): void {
   layout.section('Actions (yours: kept on every refresh; open ones carry over to next week)');
   const headerRow = layout.header([...ACTION_COLUMNS]);
   const items = [...(input.carryOver ?? [])];
@@ -219,6 +221,8 @@ function actionsSection(layout: PlanLayout, input: ReviewInput, week: Period): v
   const body = `A${top}:${toA1(bottom, ACTION_COLUMNS.length)}`;
   layout.tables.push({ name: `Actions_${week.key.replace(/\W/g, '_')}`, ref: `A${headerRow}:${toA1(bottom, ACTION_COLUMNS.length)}`, columns: [...ACTION_COLUMNS], style: 'TableStyleLight1' });
   layout.areas.push({ ref: body, owner: 'people', name: ACTIONS_AREA });
+  const status = ACTION_COLUMNS.indexOf('Status') + 1;
+  validations.push({ ref: `${toA1(top, status)}:${toA1(bottom, status)}`, list: [...ACTION_STATUSES] });
   layout.row = bottom + 1;
 }
 
@@ -250,11 +254,13 @@ export function buildReviewPlan(input: ReviewInput): SheetPlan {
   customersSection(layout, input);
   layout.gap();
   const computedBottom = layout.row - 1;
-  actionsSection(layout, input, week);
+  const validations: { ref: string; list: string[] }[] = [];
+  actionsSection(layout, input, week, validations);
   layout.areas.unshift({ ref: `A1:J${computedBottom}`, owner: 'computed', name: 'review' });
   return layout.build({
     tabColor: PALETTE.good,
     columns: [{ index: 1, width: 22 }, { index: 2, width: 28 }, { index: 3, width: 28 }, ...[4, 5, 6, 7, 8].map((index) => ({ index, width: 13 }))],
     freeze: { row: 2, column: 0 },
+    validations,
   });
 }

@@ -124,6 +124,12 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
   if (plan.freeze && (plan.freeze.row > 0 || plan.freeze.column > 0)) {
     ws.views = [{ state: 'frozen', xSplit: plan.freeze.column, ySplit: plan.freeze.row }];
   }
+  for (const v of plan.validations ?? []) {
+    // A list typed in the rule itself (quoted, comma-separated): no helper range needed.
+    const list = `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
+    (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } })
+      .dataValidations.add(v.ref, { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] });
+  }
   for (const name of plan.namedRanges) workbook.definedNames.add(name.ref, name.name);
   for (const area of plan.areas) {
     const range = parseRange(area.ref);

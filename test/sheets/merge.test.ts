@@ -18,6 +18,7 @@ function reviewPlan(bodyTop = 10): SheetPlan {
       textCell('A1', 'Weekly review', 'title'),
     ],
     tables: [{ name: 'Actions_2026_W48', ref: `A${top - 1}:C${top + 2}`, columns: ['Action', 'Owner', 'Status'] }],
+    validations: [{ ref: `C${top}:C${top + 2}`, list: ['open', 'done'] }],
     areas: [{ ref: `A${top - 1}:C${top - 1}`, owner: 'computed' }, { ref: `A${top}:C${top + 2}`, owner: 'people', name: 'actions' }],
   };
 }
@@ -61,6 +62,7 @@ describe('mergePeopleAreas', () => {
     const merged = mergePeopleAreas(reviewPlan(), typed);
     expect(merged.areas.find((a) => a.name === 'actions')?.ref).toBe('A10:C14');
     expect(merged.tables?.[0].ref).toBe('A9:C14');
+    expect(merged.validations?.[0].ref).toBe('C10:C14');
     expect(cell(merged, 'A14')).toEqual({ ref: 'A14', value: 'Fifth action', style: 'input' });
     expect(cell(merged, 'B13')).toEqual({ ref: 'B13', value: null, style: 'input' });
   });

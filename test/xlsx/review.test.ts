@@ -54,6 +54,10 @@ describe('weekly review in a workbook', () => {
       }
     }
     expect(snapshotSheet(wb.getWorksheet('My notes')!)).toEqual(userBefore);
+    // The Status drop-down follows the grown table.
+    const finalArea = parseRange(readNamedPeopleArea(wb, name, ACTIONS_AREA)!.ref)!;
+    const status = wb.getWorksheet(name)!.getCell(toA1(finalArea.bottom, 6));
+    expect(status.dataValidation).toMatchObject({ type: 'list', formulae: ['"open,in progress,blocked,done"'] });
   });
 
   it('carries open actions into next week and leaves last week alone', async () => {
