@@ -21,8 +21,11 @@ import type { GoalTracking } from '../core/goals/tracking';
 import type { ScheduleRow } from '../core/schedule';
 
 export const DASHBOARD_SHEET = 'Dashboard';
-/** Excel serial of an epoch day (1900 date system). */
-export const excelSerial = (epochDay: number): number => epochDay + 25569;
+/**
+ * Excel serial of an epoch day: 1900 date system (day 25569 = 1970-01-01), or 1904 (1462 less).
+ * @example excelSerial(0) // 25569
+ */
+export const excelSerial = (epochDay: number, date1904 = false): number => epochDay + (date1904 ? 24107 : 25569);
 
 export interface KpiTarget {
   readonly goal?: number;
@@ -82,8 +85,8 @@ function trendSection(layout: PlanLayout, input: DashboardInput, periods: readon
     const end = Math.min(p.end, Math.floor(input.asOf) + 1);
     const [revenue, orders, aov, customers, newCustomers] = values[i];
     layout.put(textCell(`A${r}`, p.label));
-    layout.put({ ref: `B${r}`, value: excelSerial(p.start), format: FORMATS.date });
-    layout.put({ ref: `C${r}`, value: excelSerial(end), format: FORMATS.date });
+    layout.put({ ref: `B${r}`, value: excelSerial(p.start, source?.date1904), format: FORMATS.date });
+    layout.put({ ref: `C${r}`, value: excelSerial(end, source?.date1904), format: FORMATS.date });
     const result = (v: MetricValue) => (isMetricError(v) ? undefined : v);
     if (formulas) layout.put({ ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}`), FORMATS.money), result: result(revenue) });
     else layout.put(metricCell(`D${r}`, revenue, FORMATS.money));

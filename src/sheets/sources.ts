@@ -24,6 +24,8 @@ export interface OrdersSource {
   readonly formulaReady: boolean;
   /** How the data is named in the header line (file name, table name). */
   readonly label: string;
+  /** The workbook uses the 1904 date system: date bounds written for formulas must use it too. */
+  readonly date1904?: boolean;
 }
 
 /** A criterion on a column: `cell` is an A1 cell on the plan's sheet holding the value. */

@@ -93,3 +93,13 @@ describe('KPI table', () => {
     expect(cellAt(plan, `B${kpiRow}`)?.result).toBe(cellAt(plan, `D${nov}`)?.result);
   });
 });
+
+describe('1904 date system', () => {
+  it('writes the period bounds the formulas compare with in the workbook date system', () => {
+    const plan = buildDashboardPlan({ ...input, source: { ...sample.source, date1904: true } });
+    const r = findText(plan, 'Nov 2026')!.ref.slice(1);
+    expect(cellAt(plan, `B${r}`)?.value).toBe(daysFromCivil(2026, 11, 1) + 24107);
+    expect(excelSerial(daysFromCivil(1904, 1, 1), true)).toBe(0);
+    expect(excelSerial(daysFromCivil(1900, 3, 1))).toBe(61);
+  });
+});
