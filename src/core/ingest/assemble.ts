@@ -26,15 +26,16 @@ interface Kept {
 }
 
 function keptRows(fate: Uint8Array): Kept {
+  const USED = ROW_USED;
   let used = 0;
-  for (let i = 0; i < fate.length; i++) if (fate[i] === ROW_USED) used++;
+  for (let i = 0; i < fate.length; i++) if (fate[i] === USED) used++;
   let prefix = true;
-  for (let i = 0; i < used && prefix; i++) if (fate[i] !== ROW_USED) prefix = false;
+  for (let i = 0; i < used && prefix; i++) if (fate[i] !== USED) prefix = false;
   // The usual case (every used row first) needs no index: columns are cut with `subarray`.
   if (prefix) return { index: null, length: used };
   const index = new Int32Array(used);
   let k = 0;
-  for (let i = 0; i < fate.length; i++) if (fate[i] === ROW_USED) index[k++] = i;
+  for (let i = 0; i < fate.length; i++) if (fate[i] === USED) index[k++] = i;
   return { index, length: used };
 }
 

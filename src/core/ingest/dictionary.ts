@@ -29,6 +29,9 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
+// A module-local copy: imported functions may be reached through getters in CommonJS output.
+const numberInPattern = patternNumber;
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x202f || code === 0x3000;
 }
@@ -66,7 +69,7 @@ export class DictionaryEncoder {
   /** Code of a string cell. */
   codeOfString(value: string): number {
     if (this.pattern !== undefined) {
-      const n = patternNumber(value, this.pattern);
+      const n = numberInPattern(value, this.pattern);
       if (n >= 0) return this.codeOfPatterned(n, value);
     }
     let code = this.codeByString.get(value);
@@ -85,7 +88,7 @@ export class DictionaryEncoder {
       text = value.trim();
       if (text === '') return MISSING_CODE;
       if (this.pattern !== undefined) {
-        const n = patternNumber(text, this.pattern);
+        const n = numberInPattern(text, this.pattern);
         if (n >= 0) return this.codeOfPatterned(n, text);
       }
       const known = this.codeByString.get(text);

@@ -16,6 +16,14 @@ import type { IdPattern } from './int-codes';
 import { parseStatus, type StatusReading } from './status';
 import { type Frame, ROW_BLANK, ROW_SKIPPED, ROW_USED, isBlankRow } from './frame';
 
+// Imported bindings may compile to getter calls (CommonJS output keeps them live); the hot loops
+// read module-local copies instead.
+const USED = ROW_USED;
+const SERIAL_END = MAX_SERIAL_1900;
+const ERROR = ERROR_CODE;
+const MISSING = MISSING_CODE;
+const statusCodes = STATUS_CODE;
+
 export interface ColumnSpec {
   readonly column: number;
   readonly header: string;
@@ -58,13 +66,13 @@ export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions)
     result: () => out,
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
-        if (fate[i] !== ROW_USED) continue;
+        if (fate[i] !== USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[c];
         let result: number | string;
         if (typeof value === 'number') {
           // The common case from Range.values: a whole-day or timed serial after 1900-02-28.
-          if (fastSerials && value >= 61 && value < MAX_SERIAL_1900) {
+          if (fastSerials && value >= 61 && value < SERIAL_END) {
             out[i] = value - 25569;
             continue;
           }
@@ -96,7 +104,7 @@ export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle)
     result: () => out,
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
-        if (fate[i] !== ROW_USED) continue;
+        if (fate[i] !== USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[c];
         let result: number | string;
@@ -126,16 +134,16 @@ export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle)
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
 export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?: IdPattern): ColumnReader<DictColumn> {
   const encoder = new DictionaryEncoder(pattern);
-  const codes = new Int32Array(frame.count).fill(MISSING_CODE);
+  const codes = new Int32Array(frame.count).fill(MISSING);
   const { values, start, fate } = frame;
   const c = spec.column;
   let lastValue: CellValue = undefined;
-  let lastCode = MISSING_CODE;
+  let lastCode = MISSING;
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
-        if (fate[i] !== ROW_USED) continue;
+        if (fate[i] !== USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[c];
         // Sorted sheets repeat a value over neighbouring rows; the same string object (Excel's
@@ -149,7 +157,7 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?
           lastCode = code;
         }
         if (code >= 0) codes[i] = code;
-        else if (code === ERROR_CODE) {
+        else if (code === ERROR) {
           if (warn || spec.required) unusable(frame, i, spec, value, `Excel error ${String(value).trim().toUpperCase()}`);
         } else if (spec.required) unusable(frame, i, spec, value, 'blank');
       }
@@ -167,7 +175,7 @@ export function statusReader(frame: Frame, spec: ColumnSpec): ColumnReader<{ cod
     result: () => ({ codes, unknown }),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
-        if (fate[i] !== ROW_USED) continue;
+        if (fate[i] !== USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[spec.column];
         let reading: StatusReading | undefined = typeof value === 'string' ? cache.get(value) : undefined;
@@ -179,7 +187,7 @@ export function statusReader(frame: Frame, spec: ColumnSpec): ColumnReader<{ cod
           unusable(frame, i, spec, value, reading.error);
           continue;
         }
-        codes[i] = STATUS_CODE[reading.status as PipelineStatus];
+        codes[i] = statusCodes[reading.status as PipelineStatus];
         if (!reading.known) {
           unknown++;
           frame.log.add(frame.firstRowNumber + start + i, spec.column, spec.header, value, reading.warning, 'warning');
@@ -198,7 +206,7 @@ export function cellReader<T>(frame: Frame, spec: ColumnSpec, parse: (value: Cel
     result: () => out,
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
-        if (fate[i] !== ROW_USED) continue;
+        if (fate[i] !== USED) continue;
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[spec.column];
         const result = parse(value);
