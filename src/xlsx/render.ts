@@ -9,8 +9,10 @@ import type { CellPlan, SheetPlan } from '../sheets/plan';
 import type { PeopleAreaContent, PeopleCell } from '../sheets/merge';
 import { applyStyle, conditionalFormatting } from './render-style';
 
-/** Excel's day 0 is 1899-12-30 in the 1900 date system (after its leap-year quirk). */
-const EXCEL_EPOCH_OFFSET_DAYS = 25569;
+/** Serial of 1970-01-01: 25569 in the 1900 date system (after its leap-year quirk), 24107 in 1904. */
+function epochOffset(workbook: ExcelJS.Workbook): number {
+  return workbook.properties?.date1904 ? 24107 : 25569;
+}
 
 /**
  * The workbook name that records where a people area is, so a refresh finds it even after
@@ -139,11 +141,11 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
 }
 
 /** An ExcelJS cell's content as plan data (dates become Excel serial numbers). */
-function readCell(cell: ExcelJS.Cell): Omit<PeopleCell, 'ref'> {
+function readCell(cell: ExcelJS.Cell, offset: number): Omit<PeopleCell, 'ref'> {
   const v = cell.value as unknown;
   const format = cell.numFmt && cell.numFmt !== 'General' ? { format: cell.numFmt } : {};
   if (v === null || v === undefined) return { value: null };
-  if (v instanceof Date) return { value: v.getTime() / 86400000 + EXCEL_EPOCH_OFFSET_DAYS, ...format };
+  if (v instanceof Date) return { value: v.getTime() / 86400000 + offset, ...format };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v, ...format };
   const o = v as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) return { value: null, formula: cell.formula, ...format };
@@ -179,7 +181,7 @@ export function readPeopleAreas(workbook: ExcelJS.Workbook, sheetName: string, p
     const ref = locateArea(workbook, sheetName, area.ref, area.name);
     const range = parseRange(ref);
     if (!range) continue;
-    const cells = cellsOf(range).map((a) => ({ ref: a, ...readCell(ws.getCell(a)) }));
+    const cells = cellsOf(range).map((a) => ({ ref: a, ...readCell(ws.getCell(a), epochOffset(workbook)) }));
     out.push({ ...(area.name ? { name: area.name } : {}), ref, cells });
   }
   return out;
@@ -196,7 +198,7 @@ export function readRangeValues(workbook: ExcelJS.Workbook, ref: string): (strin
       ? (v as { result?: unknown }).result
       : v;
     if (typeof plain === 'number' || typeof plain === 'string') return plain;
-    if (plain instanceof Date) return plain.getTime() / 86400000 + EXCEL_EPOCH_OFFSET_DAYS;
+    if (plain instanceof Date) return plain.getTime() / 86400000 + epochOffset(workbook);
     if (typeof plain === 'boolean') return plain ? 1 : 0;
     return null;
   });
@@ -212,6 +214,6 @@ export function readNamedPeopleArea(workbook: ExcelJS.Workbook, sheetName: strin
   const ranges = workbook.definedNames.getRanges(areaRangeName(sheetName, areaName)).ranges;
   const found = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
   if (!ws || !found || found.sheet !== sheetName) return undefined;
-  const cells = cellsOf(found.range).map((a) => ({ ref: a, ...readCell(ws.getCell(a)) }));
+  const cells = cellsOf(found.range).map((a) => ({ ref: a, ...readCell(ws.getCell(a), epochOffset(workbook)) }));
   return { name: areaName, ref: formatRange(found.range), cells };
 }

@@ -185,6 +185,17 @@ describe('people areas survive refreshes', () => {
     expect(snapshotSheet(wb.getWorksheet('Data')!)).toEqual(snapshotSheet((await userWorkbook()).getWorksheet('Data')!));
   });
 
+  it('keeps a typed date through a refresh in a 1904-date-system workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    let back = await reload(await writeWorkbook(wb, [reviewPlan(0)]));
+    expect(back.properties.date1904).toBe(true);
+    back.getWorksheet(SHEET)!.getCell('C8').value = new Date(Date.UTC(2026, 11, 4));
+    back.getWorksheet(SHEET)!.getCell('C8').numFmt = 'd mmm yyyy'; // as Excel formats a typed date
+    back = await reload(await writeWorkbook(back, [reviewPlan(1)]));
+    expect(back.getWorksheet(SHEET)!.getCell('C9').value).toEqual(new Date(Date.UTC(2026, 11, 4)));
+  });
+
   it('reads a people area where its workbook name says, and unlocks only people cells', async () => {
     const wb = await reload(await writeWorkbook(new ExcelJS.Workbook(), [reviewPlan(0)]));
     const ws = wb.getWorksheet(SHEET)!;
