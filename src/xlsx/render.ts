@@ -24,13 +24,14 @@ export function areaRangeName(sheetName: string, areaName: string): string {
   return `SM_${slug(sheetName)}_${slug(areaName)}`;
 }
 
-/** Drops workbook names that point at `sheetName` only, or that the plan is about to define. */
+/**
+ * Drops the names this sheet's plans define (its named ranges and area names, current and
+ * earlier ones) before the sheet is rewritten; names people made stay.
+ */
 function removeOwnNames(workbook: ExcelJS.Workbook, sheetName: string, planNames: ReadonlySet<string>): void {
+  const areaPrefix = areaRangeName(sheetName, '');
   const names = workbook.definedNames;
-  names.model = names.model.filter((n) => {
-    if (planNames.has(n.name)) return false;
-    return !n.ranges.every((r) => parseSheetRef(r)?.sheet === sheetName);
-  });
+  names.model = names.model.filter((n) => !planNames.has(n.name) && !n.name.startsWith(areaPrefix));
 }
 
 function writeCell(ws: ExcelJS.Worksheet, plan: CellPlan): void {

@@ -104,6 +104,15 @@ describe('renderSheetPlan', () => {
     expect(third.definedNames.model.filter((n) => n.name === 'KpiRevenue')).toEqual([{ name: 'KpiRevenue', ranges: ['Dashboard!$B$5'] }]);
   });
 
+  it('keeps names people defined, even on the product sheet', async () => {
+    const wb = await reload(await writeWorkbook(await userWorkbook(), [dashboardPlan()]));
+    wb.definedNames.add('Dashboard!$C$5', 'MyGrowth');
+    wb.definedNames.add('Data!$B$2:$B$4', 'Amounts');
+    const back = await reload(await writeWorkbook(wb, [{ ...dashboardPlan(), areas: [] }]));
+    const names = Object.fromEntries(back.definedNames.model.map((n) => [n.name, n.ranges]));
+    expect(names).toEqual({ KpiRevenue: ['Dashboard!$B$5'], MyGrowth: ['Dashboard!$C$5'], Amounts: ['Data!$B$2:$B$4'] });
+  });
+
   it('writes formats, styles, notes, merges, widths, freeze panes, tables, names and conditional formats', async () => {
     const back = await reload(await writeWorkbook(new ExcelJS.Workbook(), [dashboardPlan()]));
     const ws = back.getWorksheet('Dashboard')!;
