@@ -24,7 +24,12 @@ export interface ParsedArgs {
  */
 export function parseFlags(argv: readonly string[], options: OptionSpecs): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     throw usageError(shortParseMessage(error));
@@ -38,7 +43,10 @@ export function parseFlags(argv: readonly string[], options: OptionSpecs): Parse
  */
 function shortParseMessage(error: unknown): string {
   const message = String((error as { message?: unknown } | null)?.message ?? error);
-  const first = message.split(/\.(?:\s|$)/)[0].replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+  const first = message
+    .split(/\.(?:\s|$)/)[0]
+    .replace(/^Unknown option/, 'unknown option')
+    .replace(/^Option/, 'option');
   const dash = /use '(--[^=']+)=-XYZ'/.exec(message);
   return dash ? `${first} (write ${dash[1]}=-VALUE for a value starting with "-")` : first;
 }
@@ -98,19 +106,33 @@ export function integerFlag(args: ParsedArgs, name: string, min: number, max: nu
 }
 
 /** A finite number flag within [min, max]. */
-export function numberFlag(args: ParsedArgs, name: string, min = -Infinity, max = Infinity): number | undefined {
+export function numberFlag(
+  args: ParsedArgs,
+  name: string,
+  min = -Infinity,
+  max = Infinity,
+): number | undefined {
   const text = stringFlag(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-    const range = Number.isFinite(min) && Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` ≥ ${min}` : '';
+    const range =
+      Number.isFinite(min) && Number.isFinite(max)
+        ? ` from ${min} to ${max}`
+        : Number.isFinite(min)
+          ? ` ≥ ${min}`
+          : '';
     throw usageError(`--${name} must be a number${range}, got "${text}"`);
   }
   return value;
 }
 
 /** One of a fixed set of words. */
-export function choiceFlag<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
+export function choiceFlag<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
   const text = stringFlag(args, name);
   if (text === undefined) return undefined;
   const lower = text.trim().toLowerCase();
@@ -136,7 +158,10 @@ export const ROLES_OF: { readonly [K in TableKind]: readonly ColumnRole[] } = {
 
 /** Role names as users type them: `order-id`, `Order ID` and `order_id` are the same role. */
 function roleOf(text: string, kind: TableKind): ColumnRole | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ROLES_OF[kind].find((role) => role === key);
 }
 
@@ -151,7 +176,9 @@ export function mapFlags(entries: readonly string[], kind: TableKind): Partial<R
     if (eq <= 0 || eq === entry.length - 1) throw usageError(`--map expects role=Header, got "${entry}"`);
     const role = roleOf(entry.slice(0, eq), kind);
     if (!role) {
-      throw usageError(`--map: "${entry.slice(0, eq)}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')})`);
+      throw usageError(
+        `--map: "${entry.slice(0, eq)}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')})`,
+      );
     }
     mapping[role] = entry.slice(eq + 1).trim();
   }
@@ -170,7 +197,10 @@ export function columnsFlag(spec: string, kind: TableKind): Partial<Record<Colum
     const name = part.trim();
     if (name === '-' || name === '') return;
     const role = roleOf(name, kind);
-    if (!role) throw usageError(`--columns: "${name}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')}; "-" skips a column)`);
+    if (!role)
+      throw usageError(
+        `--columns: "${name}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')}; "-" skips a column)`,
+      );
     if (mapping[role] !== undefined) throw usageError(`--columns names "${role}" twice`);
     mapping[role] = index;
   });

@@ -6,7 +6,10 @@ export class CliError extends Error {
   /**
    * @param exitCode 2 for usage errors (bad flags or arguments), 1 for everything else
    */
-  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
     super(message);
     this.name = 'CliError';
   }

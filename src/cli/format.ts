@@ -16,12 +16,15 @@ export type JsonMetricValue = number | { readonly error: string; readonly reason
 export function jsonValue(value: MetricValue | undefined): JsonMetricValue {
   if (value === undefined) return { error: '#N/A', reason: 'not computed' };
   if (isMetricError(value)) return { error: value.error, reason: value.reason };
-  if (typeof value !== 'number' || !Number.isFinite(value)) return { error: '#NUM!', reason: 'not a finite number' };
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return { error: '#NUM!', reason: 'not a finite number' };
   return value;
 }
 
 /** `{id: value}` records with every value made JSON-safe. */
-export function jsonValues(record: Readonly<Record<string, MetricValue | undefined>>): Record<string, JsonMetricValue> {
+export function jsonValues(
+  record: Readonly<Record<string, MetricValue | undefined>>,
+): Record<string, JsonMetricValue> {
   const out: Record<string, JsonMetricValue> = {};
   for (const [key, value] of Object.entries(record)) out[key] = jsonValue(value);
   return out;
@@ -62,12 +65,18 @@ export function formatValue(value: MetricValue | undefined, unit?: Unit): string
  * @example formatTable(['metric', 'value'], [['revenue', '1,250.00']])
  * // 'metric     value\n-------  --------\nrevenue  1,250.00\n'
  */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ('left' | 'right')[],
+): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
   const alignOf = (c: number) => align?.[c] ?? (c === 0 ? 'left' : 'right');
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, c) => (alignOf(c) === 'left' ? (cell ?? '').padEnd(widths[c]) : (cell ?? '').padStart(widths[c])))
+      .map((cell, c) =>
+        alignOf(c) === 'left' ? (cell ?? '').padEnd(widths[c]) : (cell ?? '').padStart(widths[c]),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');

@@ -42,10 +42,15 @@ export function sideLoadOptions(args: ParsedArgs): LoadOptions {
 /** The one positional input file (or `--orders F`), required unless `optional`. */
 export function ordersPath(args: ParsedArgs, command: string, optional = false): string | undefined {
   const flag = stringFlag(args, 'orders');
-  if (args.positionals.length > 1) throw usageError(`${command} takes one input file, got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+  if (args.positionals.length > 1)
+    throw usageError(
+      `${command} takes one input file, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+    );
   const positional = args.positionals[0];
-  if (flag !== undefined && positional !== undefined) throw usageError('give the orders file either as an argument or with --orders, not both');
+  if (flag !== undefined && positional !== undefined)
+    throw usageError('give the orders file either as an argument or with --orders, not both');
   const path = flag ?? positional;
-  if (path === undefined && !optional) throw usageError(`${command} needs an orders file (run "sales-metrics ${command} --help")`);
+  if (path === undefined && !optional)
+    throw usageError(`${command} needs an orders file (run "sales-metrics ${command} --help")`);
   return path;
 }

@@ -8,7 +8,16 @@ import type { CellValue } from '../core/cell';
 import type { IngestOptions, IngestResult } from '../core/ingest';
 import { detectHeaderRow, ingestTable, makeHeaders, resolveMapping } from '../core/ingest';
 import type { IngestReport } from '../core/report';
-import type { ColumnRole, Mapping, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../core/table';
+import type {
+  ColumnRole,
+  Mapping,
+  OrdersTable,
+  PipelineTable,
+  SalesTable,
+  SpendTable,
+  TableKind,
+  TargetsTable,
+} from '../core/table';
 import { readTableFile } from '../xlsx/read';
 import type { DateOrderFlag } from './args';
 import { CliError } from './errors';
@@ -55,7 +64,8 @@ export const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
 
 /** True when the first rows of a sheet hold the table's required columns (used to pick a sheet). */
 function looksLike(kind: TableKind, options: IngestOptions) {
-  return (rows: readonly (readonly CellValue[])[]) => ingestTable(kind, rows.slice(0, 200), options).table !== null;
+  return (rows: readonly (readonly CellValue[])[]) =>
+    ingestTable(kind, rows.slice(0, 200), options).table !== null;
 }
 
 /**
@@ -63,11 +73,41 @@ function looksLike(kind: TableKind, options: IngestOptions) {
  * message when the file is missing, unreadable or lacks the table's required columns.
  * @example const orders = await loadTable('orders', 'sales.csv', { dateOrder: 'dmy' }, io, progress);
  */
-export async function loadTable(kind: 'orders', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<OrdersTable>>;
-export async function loadTable(kind: 'pipeline', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<PipelineTable>>;
-export async function loadTable(kind: 'spend', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<SpendTable>>;
-export async function loadTable(kind: 'targets', path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<TargetsTable>>;
-export async function loadTable(kind: TableKind, path: string, options: LoadOptions, io: CliIO, progress: Progress): Promise<LoadedTable<SalesTable>> {
+export async function loadTable(
+  kind: 'orders',
+  path: string,
+  options: LoadOptions,
+  io: CliIO,
+  progress: Progress,
+): Promise<LoadedTable<OrdersTable>>;
+export async function loadTable(
+  kind: 'pipeline',
+  path: string,
+  options: LoadOptions,
+  io: CliIO,
+  progress: Progress,
+): Promise<LoadedTable<PipelineTable>>;
+export async function loadTable(
+  kind: 'spend',
+  path: string,
+  options: LoadOptions,
+  io: CliIO,
+  progress: Progress,
+): Promise<LoadedTable<SpendTable>>;
+export async function loadTable(
+  kind: 'targets',
+  path: string,
+  options: LoadOptions,
+  io: CliIO,
+  progress: Progress,
+): Promise<LoadedTable<TargetsTable>>;
+export async function loadTable(
+  kind: TableKind,
+  path: string,
+  options: LoadOptions,
+  io: CliIO,
+  progress: Progress,
+): Promise<LoadedTable<SalesTable>> {
   const fullPath = resolve(io.cwd, path);
   const name = basename(path);
   const ingestOptions = ingestOptionsOf(options);
@@ -87,24 +127,43 @@ export async function loadTable(kind: TableKind, path: string, options: LoadOpti
   }
   const { report } = result;
   if (report.rowsSkipped > 0) {
-    progress.stage(`${report.rowsSkipped.toLocaleString('en-US')} of ${report.rowsRead.toLocaleString('en-US')} rows skipped${firstReason(report)}`);
+    progress.stage(
+      `${report.rowsSkipped.toLocaleString('en-US')} of ${report.rowsRead.toLocaleString('en-US')} rows skipped${firstReason(report)}`,
+    );
   }
-  return { table: result.table, report, mapping: result.table.mapping, path: fullPath, sheet: read.sheet, rows: read.rows };
+  return {
+    table: result.table,
+    report,
+    mapping: result.table.mapping,
+    path: fullPath,
+    sheet: read.sheet,
+    rows: read.rows,
+  };
 }
 
 /**
  * A `--map` header that is not in the file, or a `--columns` list longer than the rows, is a
  * mistake to stop on rather than a guess to fall back from (ingestion would detect instead).
  */
-function checkMapping(kind: TableKind, rows: readonly (readonly CellValue[])[], options: IngestOptions, flag: string): void {
+function checkMapping(
+  kind: TableKind,
+  rows: readonly (readonly CellValue[])[],
+  options: IngestOptions,
+  flag: string,
+): void {
   if (!options.mapping || Object.keys(options.mapping).length === 0) return;
   const top = rows.slice(0, 100);
   const headerRow = options.headerRow === 'none' ? 'none' : detectHeaderRow(top);
-  const width = headerRow === 'none' ? Math.max(0, ...top.map((row) => row.length)) : (rows[headerRow]?.length ?? 0);
+  const width =
+    headerRow === 'none' ? Math.max(0, ...top.map((row) => row.length)) : (rows[headerRow]?.length ?? 0);
   const headers = makeHeaders(headerRow === 'none' ? undefined : rows[headerRow], width);
   const { problems } = resolveMapping(kind, headers, options.mapping);
   if (problems.length === 0) return;
-  const shown = headers.slice(0, 20).map((h) => `'${h}'`).join(', ') + (headers.length > 20 ? ', …' : '');
+  const shown =
+    headers
+      .slice(0, 20)
+      .map((h) => `'${h}'`)
+      .join(', ') + (headers.length > 20 ? ', …' : '');
   throw new CliError(`${flag}: ${problems.join('; ')} (columns: ${shown || 'none'})`, 2);
 }
 

@@ -61,7 +61,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const helpFor = first === 'help' ? rest[0] : undefined;
     const command = findCommand(helpFor ?? first);
     if (!command) {
-      throw new CliError(`unknown command "${helpFor ?? first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, 2);
+      throw new CliError(
+        `unknown command "${helpFor ?? first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`,
+        2,
+      );
     }
     // Help wins over everything else on the line, even flags that would not parse.
     if (helpFor !== undefined || rest.some((arg) => arg === '--help' || arg === '-h')) {
@@ -97,7 +100,6 @@ function firstLine(text: string): string {
 
 function version(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('../../package.json') as { version: string }).version;
   } catch {
     return 'unknown';

@@ -4,11 +4,13 @@
  * be native SUMIFS/COUNTIFS formulas over the data (an `OrdersSource`).
  */
 import type ExcelJS from 'exceljs';
+import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
 import type { IngestOptions } from '../core/ingest';
-import { detectHeaderRow, ingestOrders, makeHeaders } from '../core/ingest';
+import { detectHeaderRow, ingestOrders, ingestTable, makeHeaders } from '../core/ingest';
 import type { IngestReport } from '../core/report';
-import type { OrdersTable } from '../core/table';
+import type { OrdersTable, SalesTable, TableKind } from '../core/table';
+import { REQUIRED_ROLES } from '../core/table';
 import { columnLetters } from '../sheets/a1';
 import type { OrdersSource, SourceRole } from '../sheets/sources';
 import { uses1904, visibleWorksheets, worksheetRows } from '../xlsx/read-workbook';
@@ -16,7 +18,17 @@ import { CliError } from './errors';
 import { SHEET_NAMES } from './load';
 
 const SOURCE_ROLES: readonly SourceRole[] = [
-  'date', 'amount', 'order_id', 'customer', 'quantity', 'product', 'category', 'region', 'rep', 'channel', 'segment',
+  'date',
+  'amount',
+  'order_id',
+  'customer',
+  'quantity',
+  'product',
+  'category',
+  'region',
+  'rep',
+  'channel',
+  'segment',
 ];
 
 export interface WorkbookOrders {
@@ -32,8 +44,19 @@ export interface WorkbookOrders {
  * Where the orders' columns are, for native formulas. `formulaReady` only when every used row
  * has a real date (a Date or serial) and a numeric amount, so SUMIFS sees what the engine sees.
  */
-export function ordersSource(sheet: string, rows: readonly (readonly CellValue[])[], table: OrdersTable, options: IngestOptions, label: string): OrdersSource {
-  const headerRow = options.headerRow === 'none' ? 'none' : typeof options.headerRow === 'number' ? options.headerRow : detectHeaderRow(rows);
+export function ordersSource(
+  sheet: string,
+  rows: readonly (readonly CellValue[])[],
+  table: OrdersTable,
+  options: IngestOptions,
+  label: string,
+): OrdersSource {
+  const headerRow =
+    options.headerRow === 'none'
+      ? 'none'
+      : typeof options.headerRow === 'number'
+        ? options.headerRow
+        : detectHeaderRow(rows);
   const width = Math.max(0, ...rows.slice(0, 100).map((row) => row.length));
   const headers = makeHeaders(headerRow === 'none' ? undefined : rows[headerRow], width);
   const columns: Partial<Record<SourceRole, string>> = {};
@@ -51,7 +74,8 @@ export function ordersSource(sheet: string, rows: readonly (readonly CellValue[]
     const raw = rows[table.sourceRow[i] - 1];
     const date = raw?.[indexOf.date!];
     const amount = raw?.[indexOf.amount!];
-    if (!(date instanceof Date || typeof date === 'number') || typeof amount !== 'number') formulaReady = false;
+    if (!(date instanceof Date || typeof date === 'number') || typeof amount !== 'number')
+      formulaReady = false;
   }
   return {
     sheet,
@@ -63,34 +87,84 @@ export function ordersSource(sheet: string, rows: readonly (readonly CellValue[]
   };
 }
 
-function fits(rows: readonly (readonly CellValue[])[], options: IngestOptions): boolean {
-  return ingestOrders(rows.slice(0, 200), options).table !== null;
+function fits(kind: TableKind, rows: readonly (readonly CellValue[])[], options: IngestOptions): boolean {
+  return ingestTable(kind, rows.slice(0, 200), options).table !== null;
 }
 
 /**
- * Finds and ingests the orders of a workbook model: the named sheet, else a visible sheet named
- * like orders (Orders, Sales, Data…) that has date and amount columns, else the first that has.
+ * The worksheet holding a table: the named sheet, else a visible sheet named like the table
+ * (Orders, Sales, Data… / Pipeline… / Spend… / Targets…) that has its required columns, else the
+ * first visible sheet that has them.
  */
-export function ordersInWorkbook(workbook: ExcelJS.Workbook, options: IngestOptions, label: string, sheetName?: string): WorkbookOrders {
-  const date1904 = uses1904(workbook);
-  let worksheet: ExcelJS.Worksheet | undefined;
+function findSheet(
+  kind: TableKind,
+  workbook: ExcelJS.Workbook,
+  options: IngestOptions,
+  label: string,
+  sheetName?: string,
+): ExcelJS.Worksheet {
   if (sheetName !== undefined) {
-    worksheet = workbook.worksheets.find((ws) => ws.name.toLowerCase() === sheetName.trim().toLowerCase());
-    if (!worksheet) {
-      throw new CliError(`no sheet named "${sheetName}" in ${label} (sheets: ${workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ')})`);
-    }
-  } else {
-    const visible = visibleWorksheets(workbook);
-    const preferred = new Set(SHEET_NAMES.orders.map((n) => n.toLowerCase()));
-    const fitting = visible.filter((ws) => fits(worksheetRows(ws, date1904, 200), options));
-    worksheet = fitting.find((ws) => preferred.has(ws.name.toLowerCase())) ?? fitting[0];
-    if (!worksheet) {
-      throw new CliError(`${label}: no sheet has date and amount columns (sheets: ${visible.map((ws) => `"${ws.name}"`).join(', ')}); name one with --sheet and map columns with --map`);
-    }
+    const named = workbook.worksheets.find((ws) => ws.name.toLowerCase() === sheetName.trim().toLowerCase());
+    if (!named)
+      throw new CliError(
+        `no sheet named "${sheetName}" in ${label} (sheets: ${workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ')})`,
+      );
+    return named;
   }
-  const rows = worksheetRows(worksheet, date1904);
+  const date1904 = uses1904(workbook);
+  const visible = visibleWorksheets(workbook);
+  const preferred = new Set(SHEET_NAMES[kind].map((n) => n.toLowerCase()));
+  const fitting = visible.filter((ws) => fits(kind, worksheetRows(ws, date1904, 200), options));
+  const found = fitting.find((ws) => preferred.has(ws.name.toLowerCase())) ?? fitting[0];
+  if (!found) {
+    throw new CliError(
+      `${label}: no sheet has the ${kind} table's required columns (${REQUIRED_ROLES[kind].join(', ')}; sheets: ` +
+        `${visible.map((ws) => `"${ws.name}"`).join(', ')}); name one with --sheet and map columns with --map`,
+    );
+  }
+  return found;
+}
+
+/**
+ * A side table (pipeline, spend, targets) from a workbook that is already open, so a file given
+ * both as the input and as `--targets` is not read twice.
+ */
+export function tableInWorkbook<K extends 'pipeline' | 'spend' | 'targets'>(
+  kind: K,
+  workbook: ExcelJS.Workbook,
+  options: IngestOptions,
+  label: string,
+): { table: Extract<SalesTable, { kind: K }>; report: IngestReport; sheet: string } {
+  const worksheet = findSheet(kind, workbook, options, label);
+  const result = ingestTable(kind, worksheetRows(worksheet, uses1904(workbook)), options);
+  if (!result.table)
+    throw new CliError(
+      `${label} [${worksheet.name}]: ${(result.error ?? `no usable ${kind} rows`).replace(/\s*\n\s*/g, ' ')}`,
+    );
+  return {
+    table: result.table as Extract<SalesTable, { kind: K }>,
+    report: result.report,
+    sheet: worksheet.name,
+  };
+}
+
+/**
+ * Finds and ingests the orders of a workbook model (see `findSheet`), with the `OrdersSource`
+ * that lets the dashboard use native formulas over them.
+ */
+export function ordersInWorkbook(
+  workbook: ExcelJS.Workbook,
+  options: IngestOptions,
+  label: string,
+  sheetName?: string,
+): WorkbookOrders {
+  const worksheet = findSheet('orders', workbook, options, label, sheetName);
+  const rows = worksheetRows(worksheet, uses1904(workbook));
   const result = ingestOrders(rows, options);
-  if (!result.table) throw new CliError(`${label} [${worksheet.name}]: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
+  if (!result.table)
+    throw new CliError(
+      `${label} [${worksheet.name}]: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`,
+    );
   return {
     table: result.table,
     report: result.report,
@@ -106,7 +180,11 @@ export function ordersInWorkbook(workbook: ExcelJS.Workbook, options: IngestOpti
  * every other cell, and every skipped row, stays as the text it was. A header-less file gets a
  * header row of role names.
  */
-export function typedDataRows(rows: readonly (readonly CellValue[])[], table: OrdersTable, options: IngestOptions): CellValue[][] {
+export function typedDataRows(
+  rows: readonly (readonly CellValue[])[],
+  table: OrdersTable,
+  options: IngestOptions,
+): CellValue[][] {
   const headerRow = options.headerRow === 'none' ? 'none' : detectHeaderRow(rows);
   const width = Math.max(0, ...rows.slice(0, 100).map((row) => row.length));
   const headers = makeHeaders(headerRow === 'none' ? undefined : rows[headerRow], width);
@@ -131,4 +209,22 @@ export function typedDataRows(rows: readonly (readonly CellValue[])[], table: Or
   }
   if (headerRow === 'none') out.unshift(headers);
   return out;
+}
+
+/**
+ * Loads a side table: from the open workbook when `path` is the workbook itself, else from its
+ * file. Resolves to the table and where it came from.
+ */
+export async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
+  kind: K,
+  path: string | undefined,
+  open: { readonly workbook: ExcelJS.Workbook; readonly path: string } | undefined,
+  load: (kind: K, path: string) => Promise<{ table: Extract<SalesTable, { kind: K }> }>,
+  options: IngestOptions,
+  cwd: string,
+): Promise<Extract<SalesTable, { kind: K }> | undefined> {
+  if (path === undefined) return undefined;
+  if (open && resolve(cwd, path) === open.path)
+    return tableInWorkbook(kind, open.workbook, options, basename(open.path)).table;
+  return (await load(kind, path)).table;
 }

@@ -25,7 +25,11 @@ import { traitsOf } from './commands/goals-evaluate';
  * KPI goals for the dashboard's current period: goals without a rep or region scope whose period
  * has the dashboard's unit and contains the as-of day; plus benchmark figures of an industry.
  */
-export function kpiTargets(goals: readonly Goal[], period: Period, industry: BenchmarkSet | null): Partial<Record<MetricId, KpiTarget>> {
+export function kpiTargets(
+  goals: readonly Goal[],
+  period: Period,
+  industry: BenchmarkSet | null,
+): Partial<Record<MetricId, KpiTarget>> {
   const out: Partial<Record<MetricId, { goal?: number; benchmark?: number; benchmarkSource?: string }>> = {};
   for (const goal of goals) {
     if (goal.scope || !isMetricId(goal.metric)) continue;
@@ -37,7 +41,11 @@ export function kpiTargets(goals: readonly Goal[], period: Period, industry: Ben
       if (!isMetricId(entry.metric) || out[entry.metric]?.benchmark !== undefined) continue;
       const figure = betterEnd(benchmarksFor(industry, entry.metric)[0], traitsOf(entry.metric));
       if (isMetricError(figure)) continue;
-      out[entry.metric] = { ...out[entry.metric], benchmark: figure.value, benchmarkSource: `${entry.source ?? industry.name}${entry.year ? ` (${entry.year})` : ''}` };
+      out[entry.metric] = {
+        ...out[entry.metric],
+        benchmark: figure.value,
+        benchmarkSource: `${entry.source ?? industry.name}${entry.year ? ` (${entry.year})` : ''}`,
+      };
     }
   }
   return out;
@@ -59,7 +67,8 @@ export function weeklyGoals(goals: readonly Goal[], week: Period): Partial<Recor
     if (!(goal.period.start <= week.start && week.start < goal.period.end)) continue;
     if (out[goal.metric] !== undefined) continue;
     const kind = getMetric(goal.metric).kind;
-    out[goal.metric] = kind === 'flow' ? (goal.target * 7) / (goal.period.end - goal.period.start) : goal.target;
+    out[goal.metric] =
+      kind === 'flow' ? (goal.target * 7) / (goal.period.end - goal.period.start) : goal.target;
   }
   return out;
 }
@@ -71,9 +80,17 @@ export function carriedActions(workbook: ExcelJS.Workbook, week: Period): Action
 }
 
 /** The configuration with the orders mapping and source recorded (other sections kept). */
-export function withOrdersSource(config: SalesMetricsConfig, mapping: Mapping, sheet: string): SalesMetricsConfig {
+export function withOrdersSource(
+  config: SalesMetricsConfig,
+  mapping: Mapping,
+  sheet: string,
+): SalesMetricsConfig {
   return {
     ...config,
-    mappings: { ...config.mappings, orders: mapping, sources: { ...(config.mappings.sources ?? {}), orders: sheet } },
+    mappings: {
+      ...config.mappings,
+      orders: mapping,
+      sources: { ...(config.mappings.sources ?? {}), orders: sheet },
+    },
   };
 }

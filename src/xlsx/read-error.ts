@@ -3,7 +3,10 @@
  * name says. The message is a complete sentence for the user (the CLI prints it as is).
  */
 export class FileReadError extends Error {
-  constructor(message: string, readonly path: string) {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
     super(message);
     this.name = 'FileReadError';
   }

@@ -19,7 +19,10 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;
     if (code) throw describeFsError(error, path);
-    throw new FileReadError(`${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`, path);
+    throw new FileReadError(
+      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
+      path,
+    );
   }
   return workbook;
 }
@@ -34,7 +37,11 @@ export function uses1904(workbook: ExcelJS.Workbook): boolean {
  * @param limit read at most this many rows from the top (to judge what a sheet holds)
  * @example worksheetRows(workbook.getWorksheet('Orders')!)[0] // ['Date', 'Amount']
  */
-export function worksheetRows(worksheet: ExcelJS.Worksheet, date1904 = false, limit = Infinity): CellValue[][] {
+export function worksheetRows(
+  worksheet: ExcelJS.Worksheet,
+  date1904 = false,
+  limit = Infinity,
+): CellValue[][] {
   const rows: CellValue[][] = [];
   const last = Math.min(worksheet.rowCount, limit);
   for (let number = 1; number <= last; number++) {

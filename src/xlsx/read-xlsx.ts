@@ -50,7 +50,9 @@ export function cellValueOf(value: unknown, numberFormat?: string, date1904 = fa
   if ('richText' in object) return richTextOf(object as { richText?: { text?: string }[] });
   if ('hyperlink' in object || ('text' in object && !('formula' in object))) {
     const text = object.text;
-    return typeof text === 'object' && text !== null ? cellValueOf(text) : ((text as string | undefined) ?? '');
+    return typeof text === 'object' && text !== null
+      ? cellValueOf(text)
+      : ((text as string | undefined) ?? '');
   }
   if ('error' in object) return String(object.error);
   if ('formula' in object || 'sharedFormula' in object || 'result' in object) {
@@ -90,7 +92,10 @@ export interface XlsxReadResult {
 
 interface StreamRow {
   readonly number: number;
-  eachCell(options: { includeEmpty: boolean }, fn: (cell: { value: unknown; numFmt?: string }, col: number) => void): void;
+  eachCell(
+    options: { includeEmpty: boolean },
+    fn: (cell: { value: unknown; numFmt?: string }, col: number) => void,
+  ): void;
 }
 
 interface StreamSheet extends AsyncIterable<StreamRow> {
@@ -106,8 +111,12 @@ const SNIFF_ROWS = 200;
  * rows). After the first `SNIFF_ROWS` rows `keep` decides whether the rest is worth storing; when
  * it says no, the rest is read past and `null` is returned.
  */
-async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow: () => void,
-  keep: (head: readonly CellValue[][]) => boolean = () => true): Promise<CellValue[][] | null> {
+async function readSheetRows(
+  sheet: StreamSheet,
+  date1904: () => boolean,
+  onRow: () => void,
+  keep: (head: readonly CellValue[][]) => boolean = () => true,
+): Promise<CellValue[][] | null> {
   const rows: CellValue[][] = [];
   let decided = false;
   let storing = true;
@@ -137,7 +146,6 @@ async function readSheetRows(sheet: StreamSheet, date1904: () => boolean, onRow:
  * stream would fail later with an unhandled ENOENT.
  */
 async function skipSheet(sheet: StreamSheet): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _row of sheet) {
     /* nothing to keep */
   }
@@ -162,7 +170,8 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const date1904 = () => Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const date1904 = () =>
+    Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
   const wanted = options.sheet?.trim().toLowerCase();
   const every = options.progressEvery ?? 100_000;
   const sheetNames: string[] = [];
@@ -180,7 +189,8 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
       const name = sheet.name ?? `Sheet${sheetNames.length + 1}`;
       sheetNames.push(name);
       if (wanted !== undefined) {
-        if (name.toLowerCase() === wanted) chosen = { rows: (await readSheetRows(sheet, date1904, onRow))!, sheet: name, sheetNames };
+        if (name.toLowerCase() === wanted)
+          chosen = { rows: (await readSheetRows(sheet, date1904, onRow))!, sheet: name, sheetNames };
         else await skipSheet(sheet);
         continue;
       }
@@ -195,12 +205,16 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
         return fits ? preferred.size === 0 || preferred.has(name.toLowerCase()) || !firstFit : !fallback;
       });
       if (!rows) continue;
-      if (fits && (preferred.size === 0 || preferred.has(name.toLowerCase()))) chosen = { rows, sheet: name, sheetNames };
+      if (fits && (preferred.size === 0 || preferred.has(name.toLowerCase())))
+        chosen = { rows, sheet: name, sheetNames };
       else if (fits) firstFit = { rows, sheet: name, sheetNames };
       else fallback = { rows, sheet: name, sheetNames };
     }
   } catch (error) {
-    throw new FileReadError(`${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`, path);
+    throw new FileReadError(
+      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
+      path,
+    );
   } finally {
     stream.destroy();
   }

@@ -70,7 +70,10 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
   if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) {
     throw new FileReadError(`${path}: this format is not supported; save it as .xlsx or .csv`, path);
   }
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+  if (
+    head.length >= 2 &&
+    ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+  ) {
     throw new FileReadError(`${path} is UTF-16 text; save it as UTF-8 CSV`, path);
   }
   try {

@@ -31,8 +31,16 @@ function widthOf(header: string, format: string | undefined): number {
  * Writes the sheets, in order, to `path`.
  * @example await writeDataWorkbook('sample.xlsx', [{ name: 'Orders', rows, formats: { Date: 'yyyy-mm-dd' } }]);
  */
-export async function writeDataWorkbook(path: string, sheets: readonly DataSheet[], options: WriteDataOptions = {}): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+export async function writeDataWorkbook(
+  path: string,
+  sheets: readonly DataSheet[],
+  options: WriteDataOptions = {},
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   let written = 0;
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -40,7 +48,10 @@ export async function writeDataWorkbook(path: string, sheets: readonly DataSheet
     const formats = header.map((h) => sheet.formats?.[h]);
     worksheet.columns = header.map((h, c) => ({ key: `c${c}`, width: widthOf(h, formats[c]) }));
     if (sheet.autoFilter !== false && header.length > 0) {
-      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length), column: header.length } };
+      worksheet.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: Math.max(1, sheet.rows.length), column: header.length },
+      };
     }
     for (let r = 0; r < sheet.rows.length; r++) {
       const values = sheet.rows[r].map((cell) => (cell === undefined ? null : cell));
@@ -84,7 +95,10 @@ export function addDataSheet(workbook: ExcelJS.Workbook, sheet: DataSheet): Exce
     if (r === 0) row.font = { bold: true };
   });
   if (sheet.autoFilter !== false && header.length > 0) {
-    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length), column: header.length } };
+    worksheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, sheet.rows.length), column: header.length },
+    };
   }
   return worksheet;
 }

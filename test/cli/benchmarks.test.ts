@@ -38,6 +38,8 @@ describe('sales-metrics benchmarks', () => {
   it('rejects an unknown industry, naming the known ones', async () => {
     const run = await runCli(['benchmarks', '--industry', 'space-mining']);
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/^sales-metrics: --industry: unknown industry "space-mining" \(ids: .*b2b-saas.*\)\n$/);
+    expect(run.err).toMatch(
+      /^sales-metrics: --industry: unknown industry "space-mining" \(ids: .*b2b-saas.*\)\n$/,
+    );
   });
 });

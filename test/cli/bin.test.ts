@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 describe('bin/sales-metrics.js', () => {
   it('runs from source with no build step and prints the help', () => {
-    const out = execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--help'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--help'], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^Usage: sales-metrics <command> \[options\]/);
     expect(out).toContain('clv');
   });
@@ -12,7 +14,10 @@ describe('bin/sales-metrics.js', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), 'nope'], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), 'nope'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (error) {
       status = (error as { status: number }).status;
       stderr = (error as { stderr: string }).stderr;

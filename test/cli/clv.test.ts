@@ -16,7 +16,17 @@ describe('sales-metrics clv', () => {
     // Every CDNOW customer made a first purchase in the first quarter of 1997, so all 2,357 are listed.
     expect(doc.customers).toHaveLength(2357);
     for (const c of doc.customers) {
-      expect(Object.keys(c)).toEqual(['id', 'frequency', 'recency', 'T', 'monetary', 'pAlive', 'expectedPurchases', 'expectedSpend', 'clv']);
+      expect(Object.keys(c)).toEqual([
+        'id',
+        'frequency',
+        'recency',
+        'T',
+        'monetary',
+        'pAlive',
+        'expectedPurchases',
+        'expectedSpend',
+        'clv',
+      ]);
       expect(c.pAlive).toBeGreaterThanOrEqual(0);
       expect(c.pAlive).toBeLessThanOrEqual(1);
     }
@@ -44,8 +54,15 @@ describe('sales-metrics clv', () => {
   });
 
   it('says why when the orders have no customer column', async () => {
-    const run = await runCli(['clv', join(DATA, 'cdnow_sample.txt'), '--columns=-,-,date,quantity,amount', '-q']);
+    const run = await runCli([
+      'clv',
+      join(DATA, 'cdnow_sample.txt'),
+      '--columns=-,-,date,quantity,amount',
+      '-q',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.err).toBe('sales-metrics: clv needs a customer column (use --map customer=Header or --columns)\n');
+    expect(run.err).toBe(
+      'sales-metrics: clv needs a customer column (use --map customer=Header or --columns)\n',
+    );
   });
 });

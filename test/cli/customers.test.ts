@@ -36,8 +36,16 @@ describe('sales-metrics cohorts', () => {
   });
 
   it('reads the header-less CDNOW file through --columns: every customer joins in the first quarter of 1997', async () => {
-    const doc = await runJson(['cohorts', join(DATA, 'cdnow_sample.txt'), '--columns', 'customer,-,date,quantity,amount',
-      '--as-of', '1998-06-30', '--period', 'quarter']);
+    const doc = await runJson([
+      'cohorts',
+      join(DATA, 'cdnow_sample.txt'),
+      '--columns',
+      'customer,-,date,quantity,amount',
+      '--as-of',
+      '1998-06-30',
+      '--period',
+      'quarter',
+    ]);
     expect(doc.cohorts.map((c: any) => [c.key, c.size])).toEqual([['1997-Q1', 2357]]);
     expect(doc.cohorts[0].counts).toHaveLength(6);
     for (const share of doc.cohorts[0].shares) expect(share).toBeGreaterThanOrEqual(0);
@@ -55,11 +63,14 @@ describe('sales-metrics rfm', () => {
     expect([byId.A.recency, byId.B.recency, byId.C.recency]).toEqual([91, 131, 105]);
     expect([byId.A.frequency, byId.B.frequency, byId.C.frequency]).toEqual([3, 1, 1]);
     expect([byId.A.monetary, byId.B.monetary, byId.C.monetary]).toEqual([150, 50, 0]);
-    for (const c of doc.customers) for (const score of [c.r, c.f, c.m]) expect(score).toBeGreaterThanOrEqual(1);
+    for (const c of doc.customers)
+      for (const score of [c.r, c.f, c.m]) expect(score).toBeGreaterThanOrEqual(1);
     expect(doc.segments).toHaveLength(11);
     expect(doc.segments.reduce((sum: number, s: any) => sum + s.customers, 0)).toBe(3);
     // A: order gaps 29 and 26 days (usual 27.5); 91 days silent > 2 × 27.5.
-    expect(doc.atRisk.map((c: any) => [c.id, c.usualGapDays, c.daysSinceLastOrder])).toEqual([['A', 27.5, 91]]);
+    expect(doc.atRisk.map((c: any) => [c.id, c.usualGapDays, c.daysSinceLastOrder])).toEqual([
+      ['A', 27.5, 91],
+    ]);
     const looser = await runJson(['rfm', 'customers.csv', '--as-of', '2026-05-31', '--risk-factor', '4']);
     expect(looser.atRisk).toEqual([]);
   });
@@ -76,12 +87,20 @@ describe('sales-metrics rfm', () => {
   it('stops on a --map header that is not in the file, naming the columns', async () => {
     const run = await runCli(['rfm', 'orders.csv', '--map', 'customer=Nope', '-q']);
     expect(run.code).toBe(2);
-    expect(run.err).toBe("sales-metrics: --map: customer is mapped to 'Nope', but no column has that header "
-      + "(columns: 'Order ID', 'Date', 'Customer', 'Region', 'Amount')\n");
+    expect(run.err).toBe(
+      "sales-metrics: --map: customer is mapped to 'Nope', but no column has that header " +
+        "(columns: 'Order ID', 'Date', 'Customer', 'Region', 'Amount')\n",
+    );
   });
 
   it('stops on --columns naming more columns than the file has', async () => {
-    const run = await runCli(['rfm', join(DATA, 'cdnow_sample.txt'), '--columns', 'customer,-,date,quantity,-,amount', '-q']);
+    const run = await runCli([
+      'rfm',
+      join(DATA, 'cdnow_sample.txt'),
+      '--columns',
+      'customer,-,date,quantity,-,amount',
+      '-q',
+    ]);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/^sales-metrics: --columns: amount is mapped to column 5, which does not exist/);
   });

@@ -19,7 +19,12 @@ describe('sales-metrics frame', () => {
   });
 
   it('prints a command\'s help for --help, -h and "help <command>", even next to bad flags', async () => {
-    for (const argv of [['clv', '--help'], ['clv', '-h'], ['help', 'clv'], ['clv', '--bogus', '--help']]) {
+    for (const argv of [
+      ['clv', '--help'],
+      ['clv', '-h'],
+      ['help', 'clv'],
+      ['clv', '--bogus', '--help'],
+    ]) {
       const run = await runCli(argv);
       expect(run.code).toBe(0);
       expect(run.out).toContain('Usage: sales-metrics clv ORDERS_FILE');
@@ -46,13 +51,22 @@ describe('sales-metrics frame', () => {
     const cases: [string[], RegExp][] = [
       [['clv', 'x.csv', '--horizon', 'ten'], /--horizon must be a whole number from 0 to 1200, got "ten"/],
       [['clv', 'x.csv', '--time-unit', 'fortnight'], /--time-unit must be one of day\|week\|month/],
-      [['clv', 'x.csv', '--calibration-end', '1997-02-30'], /--calibration-end must be a date like 2026-11-28/],
+      [
+        ['clv', 'x.csv', '--calibration-end', '1997-02-30'],
+        /--calibration-end must be a date like 2026-11-28/,
+      ],
       [['clv', 'x.csv', '--discount-rate=-1'], /--discount-rate must be a number from 0 to 10/],
-      [['clv', 'x.csv', '--discount-rate', '-1'], /option '--discount-rate' argument is ambiguous \(write --discount-rate=-VALUE/],
+      [
+        ['clv', 'x.csv', '--discount-rate', '-1'],
+        /option '--discount-rate' argument is ambiguous \(write --discount-rate=-VALUE/,
+      ],
       [['clv', 'x.csv', '--columns', 'customer,-,when'], /--columns: "when" is not a orders role/],
       [['clv', 'x.csv', '--map', 'amount'], /--map expects role=Header, got "amount"/],
       [['clv', 'x.csv', '--map', 'price=Total'], /--map: "price" is not a orders role/],
-      [['clv', 'x.csv', '--map', 'amount=Total', '--columns', 'date,amount'], /use either --columns or --map/],
+      [
+        ['clv', 'x.csv', '--map', 'amount=Total', '--columns', 'date,amount'],
+        /use either --columns or --map/,
+      ],
       [['clv'], /clv needs an orders file/],
       [['clv', 'a.csv', 'b.csv'], /clv takes one input file, got 2/],
     ];
@@ -67,7 +81,9 @@ describe('sales-metrics frame', () => {
   it('reports a missing file in one line, exit 1, no stack trace', async () => {
     const run = await runCli(['clv', 'no-such-file.csv']);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^… reading orders from no-such-file.csv\nsales-metrics: file not found: .*no-such-file\.csv\n$/);
+    expect(run.err).toMatch(
+      /^… reading orders from no-such-file.csv\nsales-metrics: file not found: .*no-such-file\.csv\n$/,
+    );
     expect(run.err).not.toMatch(/\bat \w/);
   });
 

@@ -2,18 +2,28 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA, FIXTURES, runCli, runJson } from './run';
+import { DATA, runCli, runJson } from './run';
 
 const AS_OF_Q1 = ['--as-of', '2026-03-31', '--last', '3'];
 
 /** Checks the issue-3 contract: keys and value shapes. */
 function expectContractShape(doc: any): void {
-  expect(Object.keys(doc).slice(0, 6)).toEqual(['rows', 'issues', 'mapping', 'periods', 'breakdowns', 'totals']);
+  expect(Object.keys(doc).slice(0, 6)).toEqual([
+    'rows',
+    'issues',
+    'mapping',
+    'periods',
+    'breakdowns',
+    'totals',
+  ]);
   expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped']);
   for (const issue of doc.issues) expect(Object.keys(issue)).toEqual(['row', 'column', 'value', 'reason']);
   const isValue = (v: unknown) =>
     typeof v === 'number' ||
-    (typeof v === 'object' && v !== null && Object.keys(v).join() === 'error,reason' && /^#(DIV\/0!|N\/A|VALUE!|NUM!)$/.test((v as any).error));
+    (typeof v === 'object' &&
+      v !== null &&
+      Object.keys(v).join() === 'error,reason' &&
+      /^#(DIV\/0!|N\/A|VALUE!|NUM!)$/.test((v as any).error));
   for (const period of doc.periods) {
     expect(Object.keys(period)).toEqual(['key', 'start', 'end', 'metrics']);
     expect(period.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -42,11 +52,19 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
 
   it('counts rows and lists the skipped one as the user sees it', () => {
     expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1 });
-    expect(doc.issues).toEqual([{ row: 8, column: 'Date', value: 'not a date', reason: expect.stringContaining('not a date') }]);
-    expect(doc.mapping).toEqual({ date: 'Date', amount: 'Amount', order_id: 'Order ID', customer: 'Customer', region: 'Region' });
+    expect(doc.issues).toEqual([
+      { row: 8, column: 'Date', value: 'not a date', reason: expect.stringContaining('not a date') },
+    ]);
+    expect(doc.mapping).toEqual({
+      date: 'Date',
+      amount: 'Amount',
+      order_id: 'Order ID',
+      customer: 'Customer',
+      region: 'Region',
+    });
   });
 
-  it('gives each month\'s revenue, orders, AOV, customers and retention', () => {
+  it("gives each month's revenue, orders, AOV, customers and retention", () => {
     expect(doc.periods.map((p: any) => [p.key, p.start, p.end])).toEqual([
       ['2026-01', '2026-01-01', '2026-02-01'],
       ['2026-02', '2026-02-01', '2026-03-01'],
@@ -77,29 +95,79 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     expect(regions.South.metrics.revenue).toBe(0);
     expect(regions.South.growth.revenue).toBe(-1);
     expect(regions.North.share.aov).toBeNull(); // a ratio has no share of a total
-    expect(Object.keys(regions.North.metrics)).toEqual(['revenue', 'orders', 'aov', 'customers', 'new_customers']);
+    expect(Object.keys(regions.North.metrics)).toEqual([
+      'revenue',
+      'orders',
+      'aov',
+      'customers',
+      'new_customers',
+    ]);
   });
 
   it('breakdown rows add up to the period total (revenue partition)', async () => {
-    const feb = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-28', '--last', '1', '--by', 'region', '--by', 'Customer',
-      '--metrics', 'revenue,orders']);
+    const feb = await runJson([
+      'metrics',
+      'orders.csv',
+      '--as-of',
+      '2026-02-28',
+      '--last',
+      '1',
+      '--by',
+      'region',
+      '--by',
+      'Customer',
+      '--metrics',
+      'revenue,orders',
+    ]);
     for (const dimension of ['region', 'Customer']) {
       const sum = feb.breakdowns[dimension].reduce((total: number, r: any) => total + r.metrics.revenue, 0);
       expect(sum).toBeCloseTo(feb.periods[0].metrics.revenue, 9);
     }
-    const top1 = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-28', '--last', '1', '--by', 'Customer', '--top', '1',
-      '--metrics', 'revenue']);
+    const top1 = await runJson([
+      'metrics',
+      'orders.csv',
+      '--as-of',
+      '2026-02-28',
+      '--last',
+      '1',
+      '--by',
+      'Customer',
+      '--top',
+      '1',
+      '--metrics',
+      'revenue',
+    ]);
     // C3 (1,000 − 100) first, then C1 (200) gathered as Others.
-    expect(top1.breakdowns.Customer.map((r: any) => [r.key, r.metrics.revenue])).toEqual([['C3', 900], ['Others', 200]]);
+    expect(top1.breakdowns.Customer.map((r: any) => [r.key, r.metrics.revenue])).toEqual([
+      ['C3', 900],
+      ['Others', 200],
+    ]);
   });
 
   it('ignores orders after the as-of date', async () => {
-    const feb = await runJson(['metrics', 'orders.csv', '--as-of', '2026-02-10', '--last', '2', '--metrics', 'revenue']);
+    const feb = await runJson([
+      'metrics',
+      'orders.csv',
+      '--as-of',
+      '2026-02-10',
+      '--last',
+      '2',
+      '--metrics',
+      'revenue',
+    ]);
     expect(feb.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1200]);
   });
 
   it('prints an aligned table without --json', async () => {
-    const run = await runCli(['metrics', 'orders.csv', ...AS_OF_Q1, '--metrics', 'revenue,orders,aov', '--by', 'region']);
+    const run = await runCli([
+      'metrics',
+      'orders.csv',
+      ...AS_OF_Q1,
+      '--metrics',
+      'revenue,orders,aov',
+      '--by',
+      'region',
+    ]);
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     const header = lines.findIndex((line) => line.startsWith('metric'));
@@ -113,9 +181,21 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
   });
 
   it('adds the marketing metrics with --spend', async () => {
-    const withSpend = await runJson(['metrics', 'orders.csv', ...AS_OF_Q1, '--spend', 'spend.csv', '--metrics', 'cac,marketing_roi']);
+    const withSpend = await runJson([
+      'metrics',
+      'orders.csv',
+      ...AS_OF_Q1,
+      '--spend',
+      'spend.csv',
+      '--metrics',
+      'cac,marketing_roi',
+    ]);
     // CAC = spend / new customers: Jan 300 / 2, Feb 200 / 1; Mar has no new customer.
-    expect(withSpend.periods.map((p: any) => p.metrics.cac)).toEqual([150, 200, expect.objectContaining({ error: '#DIV/0!' })]);
+    expect(withSpend.periods.map((p: any) => p.metrics.cac)).toEqual([
+      150,
+      200,
+      expect.objectContaining({ error: '#DIV/0!' }),
+    ]);
     // ROI = (revenue − spend) / spend with margin 1: Jan (150 − 300) / 300.
     expect(withSpend.periods[0].metrics.marketing_roi).toBeCloseTo(-0.5, 12);
     expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1 });
@@ -125,8 +205,18 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
 
 describe('sales-metrics metrics on other inputs', () => {
   it('reads Indonesian headers, d/m/y dates and rupiah text; keeps 0012 as a customer id', async () => {
-    const doc = await runJson(['metrics', 'penjualan.csv', '--as-of', '2026-02-28', '--last', '2', '--by', 'Pelanggan',
-      '--metrics', 'revenue,customers']);
+    const doc = await runJson([
+      'metrics',
+      'penjualan.csv',
+      '--as-of',
+      '2026-02-28',
+      '--last',
+      '2',
+      '--by',
+      'Pelanggan',
+      '--metrics',
+      'revenue,customers',
+    ]);
     expect(doc.mapping).toMatchObject({ date: 'Tanggal', customer: 'Pelanggan', amount: 'Total' });
     expect(doc.periods.map((p: any) => p.metrics.revenue)).toEqual([2000000, 500000]);
     expect(doc.breakdowns.Pelanggan.map((r: any) => r.key).sort()).toEqual(['0012', '0013']);
@@ -143,7 +233,18 @@ describe('sales-metrics metrics on other inputs', () => {
     sheet.addRow([new Date(Date.UTC(2026, 1, 5)), 40, 'Budi']);
     sheet.addRow([new Date(Date.UTC(2026, 1, 6)), 60, 'Ani']);
     await wb.xlsx.writeFile(path);
-    const picked = await runJson(['metrics', path, '--as-of', '2026-02-28', '--last', '2', '--metrics', 'revenue', '--by', 'rep']);
+    const picked = await runJson([
+      'metrics',
+      path,
+      '--as-of',
+      '2026-02-28',
+      '--last',
+      '2',
+      '--metrics',
+      'revenue',
+      '--by',
+      'rep',
+    ]);
     expect(picked.files[0].sheet).toBe('Data');
     expect(picked.periods.map((p: any) => p.metrics.revenue)).toEqual([100, 100]);
     // February: Ani 60 of 100.
@@ -155,22 +256,57 @@ describe('sales-metrics metrics on other inputs', () => {
   });
 
   it('maps columns with --map and reads periods by quarter in a fiscal year', async () => {
-    const doc = await runJson(['metrics', 'orders.csv', '--map', 'amount=Amount', '--map', 'customer=Order ID', '--period', 'quarter',
-      '--fiscal-start', '2', '--as-of', '2026-03-31', '--last', '2', '--metrics', 'revenue,customers']);
+    const doc = await runJson([
+      'metrics',
+      'orders.csv',
+      '--map',
+      'amount=Amount',
+      '--map',
+      'customer=Order ID',
+      '--period',
+      'quarter',
+      '--fiscal-start',
+      '2',
+      '--as-of',
+      '2026-03-31',
+      '--last',
+      '2',
+      '--metrics',
+      'revenue,customers',
+    ]);
     expect(doc.mapping.customer).toBe('Order ID');
     // Fiscal years starting in February: Nov–Jan is FY2026 Q4, Feb–Apr is FY2027 Q1.
-    expect(doc.periods.map((p: any) => [p.key, p.start])).toEqual([['FY2026-Q4', '2025-11-01'], ['FY2027-Q1', '2026-02-01']]);
+    expect(doc.periods.map((p: any) => [p.key, p.start])).toEqual([
+      ['FY2026-Q4', '2025-11-01'],
+      ['FY2027-Q1', '2026-02-01'],
+    ]);
     expect(doc.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1180]);
     expect(doc.periods.map((p: any) => p.metrics.customers)).toEqual([2, 3]);
   });
 
   it('rejects bad period flags, unknown metrics and unknown dimensions', async () => {
     const cases: [string[], RegExp, number][] = [
-      [['metrics', 'orders.csv', '--period', 'decade'], /--period must be one of day\|week\|month\|quarter\|year/, 2],
-      [['metrics', 'orders.csv', '--fiscal-start', '13'], /--fiscal-start must be a whole number from 1 to 12/, 2],
+      [
+        ['metrics', 'orders.csv', '--period', 'decade'],
+        /--period must be one of day\|week\|month\|quarter\|year/,
+        2,
+      ],
+      [
+        ['metrics', 'orders.csv', '--fiscal-start', '13'],
+        /--fiscal-start must be a whole number from 1 to 12/,
+        2,
+      ],
       [['metrics', 'orders.csv', '--as-of', '28/11/2026'], /--as-of must be a date like 2026-11-28/, 2],
-      [['metrics', 'orders.csv', '--metrics', 'revenue,happiness'], /--metrics: unknown metric "happiness"/, 2],
-      [['metrics', 'orders.csv', '--by', 'planet'], /--by planet: no such column \(dimensions here: .*region.*\)/, 2],
+      [
+        ['metrics', 'orders.csv', '--metrics', 'revenue,happiness'],
+        /--metrics: unknown metric "happiness"/,
+        2,
+      ],
+      [
+        ['metrics', 'orders.csv', '--by', 'planet'],
+        /--by planet: no such column \(dimensions here: .*region.*\)/,
+        2,
+      ],
       [['metrics'], /metrics needs an orders file or --pipeline F/, 2],
       [['metrics', '--spend', 'spend.csv'], /metrics needs an orders file or --pipeline F/, 2],
       [['metrics', 'missing.csv'], /file not found: .*missing\.csv/, 1],
@@ -184,7 +320,10 @@ describe('sales-metrics metrics on other inputs', () => {
   });
 
   it('defaults the as-of date to today and the period to month', async () => {
-    const run = await runCli(['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'], new Date(2026, 2, 15, 12));
+    const run = await runCli(
+      ['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'],
+      new Date(2026, 2, 15, 12),
+    );
     expect(JSON.parse(run.out).periods.map((p: any) => p.key)).toEqual(['2026-03']);
   });
 });
@@ -197,10 +336,24 @@ describe('sales-metrics metrics --pipeline on the CRM sample', () => {
   };
 
   it('matches win rate, average won deal and cycle length computed with plain loops', async () => {
-    const doc = await runJson(['metrics', '--pipeline', join(DATA, 'crm_sales_pipeline.csv'), '--as-of', '2017-12-31', '--last', '3',
-      '--metrics', 'win_rate,avg_deal_size,sales_cycle_days,leads']);
+    const doc = await runJson([
+      'metrics',
+      '--pipeline',
+      join(DATA, 'crm_sales_pipeline.csv'),
+      '--as-of',
+      '2017-12-31',
+      '--last',
+      '3',
+      '--metrics',
+      'win_rate,avg_deal_size,sales_cycle_days,leads',
+    ]);
     expectContractShape(doc);
-    expect(doc.mapping).toMatchObject({ created: 'engage_date', status: 'deal_stage', closed: 'close_date', value: 'close_value' });
+    expect(doc.mapping).toMatchObject({
+      created: 'engage_date',
+      status: 'deal_stage',
+      closed: 'close_date',
+      value: 'close_value',
+    });
     const lines = readFileSync(join(DATA, 'crm_sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
     const rows = lines.map((line) => line.split(','));
     // 500 opportunities have no engage date (Prospecting): they cannot be placed in time.
@@ -235,9 +388,24 @@ describe('sales-metrics metrics --pipeline on the CRM sample', () => {
     }
   });
   it('breaks the pipeline down by rep: leads and win rate per rep match plain loops', async () => {
-    const doc = await runJson(['metrics', '--pipeline', join(DATA, 'crm_sales_pipeline.csv'), '--as-of', '2017-06-30', '--last', '1',
-      '--by', 'rep', '--metrics', 'leads,win_rate']);
-    const rows = readFileSync(join(DATA, 'crm_sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+    const doc = await runJson([
+      'metrics',
+      '--pipeline',
+      join(DATA, 'crm_sales_pipeline.csv'),
+      '--as-of',
+      '2017-06-30',
+      '--last',
+      '1',
+      '--by',
+      'rep',
+      '--metrics',
+      'leads,win_rate',
+    ]);
+    const rows = readFileSync(join(DATA, 'crm_sales_pipeline.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(','));
     const start = Date.UTC(2017, 5, 1) / 86400000;
     const end = Date.UTC(2017, 6, 1) / 86400000;
     const inJune = (text: string) => text !== '' && day(text) >= start && day(text) < end;

@@ -12,7 +12,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI with a fixed clock (2026-11-28) and the fixtures folder as working folder. */
-export async function runCli(argv: readonly string[], now = new Date(Date.UTC(2026, 10, 28, 12))): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  now = new Date(Date.UTC(2026, 10, 28, 12)),
+): Promise<CliRun> {
   const io = captureIO(now, FIXTURES);
   const code = await main(argv, io);
   return { code, out: io.out(), err: io.err() };

@@ -12,7 +12,9 @@ describe('sales-metrics sample', () => {
   beforeAll(async () => {
     const run = await runCli(['sample', '--rows', '400', '--seed', '7', '--out', path, '-q']);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^wrote .*sample\.xlsx: Orders 400 rows, Pipeline 200, Spend 216, Targets \d+\n$/);
+    expect(run.out).toMatch(
+      /^wrote .*sample\.xlsx: Orders 400 rows, Pipeline 200, Spend 216, Targets \d+\n$/,
+    );
   });
 
   it('writes Orders, Pipeline, Spend and Targets sheets with real dates and numbers', async () => {
@@ -31,9 +33,25 @@ describe('sales-metrics sample', () => {
   });
 
   it('is read back by every command, each table from its own sheet', async () => {
-    const doc = await runJson(['metrics', path, '--pipeline', path, '--spend', path, '--as-of', '2025-12-31', '--last', '2',
-      '--metrics', 'revenue,win_rate,cac']);
-    expect(doc.files.map((f: any) => [f.kind, f.sheet])).toEqual([['orders', 'Orders'], ['pipeline', 'Pipeline'], ['spend', 'Spend']]);
+    const doc = await runJson([
+      'metrics',
+      path,
+      '--pipeline',
+      path,
+      '--spend',
+      path,
+      '--as-of',
+      '2025-12-31',
+      '--last',
+      '2',
+      '--metrics',
+      'revenue,win_rate,cac',
+    ]);
+    expect(doc.files.map((f: any) => [f.kind, f.sheet])).toEqual([
+      ['orders', 'Orders'],
+      ['pipeline', 'Pipeline'],
+      ['spend', 'Spend'],
+    ]);
     expect(doc.rows.skipped).toBe(0);
     expect(typeof doc.totals.revenue).toBe('number');
     const goals = await runJson(['goals', path, '--targets', path, '--as-of', '2025-06-30']);
@@ -44,8 +62,30 @@ describe('sales-metrics sample', () => {
   it('is reproducible: the same seed gives the same figures', async () => {
     const again = join(dir, 'again.xlsx');
     await runCli(['sample', '--rows', '400', '--seed', '7', '--out', again, '-q']);
-    const a = await runJson(['metrics', path, '--as-of', '2025-12-31', '--period', 'year', '--last', '3', '--metrics', 'revenue,orders,customers']);
-    const b = await runJson(['metrics', again, '--as-of', '2025-12-31', '--period', 'year', '--last', '3', '--metrics', 'revenue,orders,customers']);
+    const a = await runJson([
+      'metrics',
+      path,
+      '--as-of',
+      '2025-12-31',
+      '--period',
+      'year',
+      '--last',
+      '3',
+      '--metrics',
+      'revenue,orders,customers',
+    ]);
+    const b = await runJson([
+      'metrics',
+      again,
+      '--as-of',
+      '2025-12-31',
+      '--period',
+      'year',
+      '--last',
+      '3',
+      '--metrics',
+      'revenue,orders,customers',
+    ]);
     expect(a.periods).toEqual(b.periods);
   });
 

@@ -24,15 +24,20 @@ describe('sales-metrics build from a CSV', () => {
     run = await runCli(['build', join(FIXTURES, 'orders.csv'), '--as-of', '2026-03-04', '--out', out, '-q']);
   });
 
-  it('writes Data, Dashboard, the week\'s Review and the hidden configuration', async () => {
+  it("writes Data, Dashboard, the week's Review and the hidden configuration", async () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out).toContain('sheets: Dashboard, Review 2026-W10, _sales_metrics (hidden), Data');
     expect(run.out).toContain('7 rows read, 6 used, 1 skipped (first: row 8 Date:');
     const workbook = await openWorkbook(out);
-    expect(workbook.worksheets.map((ws) => [ws.name, ws.state])).toEqual(expect.arrayContaining([
-      ['Data', 'visible'], ['Dashboard', 'visible'], ['Review 2026-W10', 'visible'], ['_sales_metrics', 'veryHidden'],
-    ]));
+    expect(workbook.worksheets.map((ws) => [ws.name, ws.state])).toEqual(
+      expect.arrayContaining([
+        ['Data', 'visible'],
+        ['Dashboard', 'visible'],
+        ['Review 2026-W10', 'visible'],
+        ['_sales_metrics', 'veryHidden'],
+      ]),
+    );
   });
 
   it('types the dates and amounts of used rows and keeps everything else as text', async () => {
@@ -49,10 +54,12 @@ describe('sales-metrics build from a CSV', () => {
   it('writes headline figures as native formulas over the Data sheet', async () => {
     const workbook = await openWorkbook(out);
     const formulas: string[] = [];
-    workbook.getWorksheet('Dashboard')!.eachRow((row) => row.eachCell((cell) => {
-      const value = cell.value as { formula?: string } | null;
-      if (value && typeof value === 'object' && value.formula) formulas.push(value.formula);
-    }));
+    workbook.getWorksheet('Dashboard')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as { formula?: string } | null;
+        if (value && typeof value === 'object' && value.formula) formulas.push(value.formula);
+      }),
+    );
     expect(formulas.some((f) => /^SUMIFS\(Data!\$E\$2:\$E\$8,Data!\$B\$2:\$B\$8,">="&/.test(f))).toBe(true);
   });
 
@@ -70,18 +77,36 @@ describe('sales-metrics build from a workbook, then review', () => {
   const built = join(dir, 'sample-dashboard.xlsx');
   beforeAll(async () => {
     expect((await runCli(['sample', '--rows', '600', '--seed', '3', '--out', source, '-q'])).code).toBe(0);
-    const run = await runCli(['build', source, '--targets', source, '--industry', 'ecommerce-retail', '--as-of', '2025-11-19', '-q']);
+    const run = await runCli([
+      'build',
+      source,
+      '--targets',
+      source,
+      '--industry',
+      'ecommerce-retail',
+      '--as-of',
+      '2025-11-19',
+      '-q',
+    ]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
   });
 
-  it('keeps the user\'s sheets as they were and adds ours', async () => {
+  it("keeps the user's sheets as they were and adds ours", async () => {
     const before = await openWorkbook(source);
     const after = await openWorkbook(built);
     for (const name of ['Orders', 'Pipeline', 'Spend', 'Targets']) {
       expect(worksheetRows(after.getWorksheet(name)!)).toEqual(worksheetRows(before.getWorksheet(name)!));
     }
-    expect(after.worksheets.map((ws) => ws.name)).toEqual(['Orders', 'Pipeline', 'Spend', 'Targets', 'Dashboard', 'Review 2025-W47', '_sales_metrics']);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual([
+      'Orders',
+      'Pipeline',
+      'Spend',
+      'Targets',
+      'Dashboard',
+      'Review 2025-W47',
+      '_sales_metrics',
+    ]);
   });
 
   it('keeps typed actions on refresh and carries open ones into next week', async () => {
@@ -96,9 +121,11 @@ describe('sales-metrics build from a workbook, then review', () => {
       ['revenue', 'Jakarta slowed', 'Call top 10 accounts', 'Ani', null, 'open', '=not a formula'],
       ['aov', 'Bundles sell', 'Extend the bundle offer', 'Budi', null, 'done', ''],
     ];
-    typed.forEach((values, r) => values.forEach((value, c) => {
-      if (value !== null && value !== '') ws.getCell(row + r, column + c).value = value;
-    }));
+    typed.forEach((values, r) =>
+      values.forEach((value, c) => {
+        if (value !== null && value !== '') ws.getCell(row + r, column + c).value = value;
+      }),
+    );
     await workbook.xlsx.writeFile(book);
 
     for (let refresh = 0; refresh < 2; refresh++) {
@@ -121,7 +148,9 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(carried.getCell(nextTop.row, nextTop.column + 2).value).toBe('Call top 10 accounts');
     expect(carried.getCell(nextTop.row + 1, nextTop.column + 2).value).not.toBe('Extend the bundle offer');
     // The user's data is untouched by reviews.
-    expect(worksheetRows(nextBook.getWorksheet('Orders')!)).toEqual(worksheetRows((await openWorkbook(source)).getWorksheet('Orders')!));
+    expect(worksheetRows(nextBook.getWorksheet('Orders')!)).toEqual(
+      worksheetRows((await openWorkbook(source)).getWorksheet('Orders')!),
+    );
   });
 
   it('rejects a bad week and a CSV', async () => {

@@ -9,7 +9,9 @@ const DATA = join(__dirname, '../../../shared/data');
 /** RFC 4180 writer used as the independent route for the round-trip property. */
 function toCsv(rows: readonly (readonly string[])[], delimiter = ','): string {
   const quote = (field: string) =>
-    /["\r\n]/.test(field) || field.includes(delimiter) || field === '' ? `"${field.replace(/"/g, '""')}"` : field;
+    /["\r\n]/.test(field) || field.includes(delimiter) || field === ''
+      ? `"${field.replace(/"/g, '""')}"`
+      : field;
   return rows.map((row) => row.map(quote).join(delimiter)).join('\r\n') + '\r\n';
 }
 
@@ -43,7 +45,11 @@ describe('parseCsv', () => {
   });
 
   it('reads a last line without a line break, empty fields and lone CR line ends', () => {
-    expect(parseCsv('a,b,c\r1,,3\r4,5,').rows).toEqual([['a', 'b', 'c'], ['1', '', '3'], ['4', '5', '']]);
+    expect(parseCsv('a,b,c\r1,,3\r4,5,').rows).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', '3'],
+      ['4', '5', ''],
+    ]);
   });
 
   it('keeps text after a closing quote instead of dropping it', () => {
@@ -61,7 +67,9 @@ describe('parseCsv', () => {
   });
 
   it('reads whitespace-separated columns with leading spaces', () => {
-    const { rows, delimiter } = parseCsv(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n');
+    const { rows, delimiter } = parseCsv(
+      ' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n',
+    );
     expect(delimiter).toBe('whitespace');
     expect(rows).toEqual([
       ['00004', '0001', '19970101', '2', '29.33'],
@@ -72,7 +80,10 @@ describe('parseCsv', () => {
   it('carries a CR across an empty chunk (found by the round-trip property)', () => {
     const parser = new CsvRowParser(';');
     parser.push('a;b\r').push('').push('\nc;d\r\n');
-    expect(parser.finish().rows).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parser.finish().rows).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('gives the same rows whatever the chunk boundaries (CRLF split across chunks too)', () => {
@@ -85,16 +96,26 @@ describe('parseCsv', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', ';', '"', '\n', '\r', '0', 'é') });
     const rows = fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 });
     fc.assert(
-      fc.property(rows, fc.array(fc.nat(400), { maxLength: 6 }), fc.constantFrom(',' as const, ';' as const), (table, cuts, delimiter) => {
-        const width = table[0].length;
-        const rect = table.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? 'x'));
-        const text = toCsv(rect, delimiter);
-        const parsed = parseInChunks(text, delimiter, cuts.map((cut) => cut % (text.length + 1)));
-        // Trailing all-blank rows are dropped by design.
-        const expected = [...rect];
-        while (expected.length > 0 && expected[expected.length - 1].every((f) => f.trim() === '')) expected.pop();
-        expect(parsed).toEqual(expected);
-      }),
+      fc.property(
+        rows,
+        fc.array(fc.nat(400), { maxLength: 6 }),
+        fc.constantFrom(',' as const, ';' as const),
+        (table, cuts, delimiter) => {
+          const width = table[0].length;
+          const rect = table.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? 'x'));
+          const text = toCsv(rect, delimiter);
+          const parsed = parseInChunks(
+            text,
+            delimiter,
+            cuts.map((cut) => cut % (text.length + 1)),
+          );
+          // Trailing all-blank rows are dropped by design.
+          const expected = [...rect];
+          while (expected.length > 0 && expected[expected.length - 1].every((f) => f.trim() === ''))
+            expected.pop();
+          expect(parsed).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -103,7 +124,10 @@ describe('parseCsv', () => {
 describe('readCsvFile', () => {
   it('reads the CDNOW sample: 6,919 whitespace-separated rows of 5 fields', async () => {
     const progress: number[] = [];
-    const { rows, delimiter } = await readCsvFile(join(DATA, 'cdnow_sample.txt'), { onProgress: (n) => progress.push(n), progressEvery: 5000 });
+    const { rows, delimiter } = await readCsvFile(join(DATA, 'cdnow_sample.txt'), {
+      onProgress: (n) => progress.push(n),
+      progressEvery: 5000,
+    });
     expect(delimiter).toBe('whitespace');
     expect(rows).toHaveLength(6919);
     expect(rows.every((row) => row.length === 5)).toBe(true);
@@ -126,7 +150,8 @@ describe('readCsvFile', () => {
   it('reads a file larger than one chunk identically to reading it in memory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'csv-'));
     const lines = ['id;note;amount'];
-    for (let i = 0; i < 30000; i++) lines.push(`${String(i).padStart(6, '0')};"line ""${i}""\nsecond";${i},5`);
+    for (let i = 0; i < 30000; i++)
+      lines.push(`${String(i).padStart(6, '0')};"line ""${i}""\nsecond";${i},5`);
     const text = lines.join('\r\n');
     const path = join(dir, 'big.csv');
     writeFileSync(path, text);

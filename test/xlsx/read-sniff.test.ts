@@ -20,7 +20,9 @@ describe('sniffDelimiter', () => {
   });
 
   it('reads header-less space-separated columns as whitespace', () => {
-    expect(sniffDelimiter(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n', true)).toBe('whitespace');
+    expect(
+      sniffDelimiter(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n', true),
+    ).toBe('whitespace');
   });
 
   it('keeps text with spaces in a comma file as comma-separated', () => {

@@ -41,8 +41,12 @@ describe('cellValueOf', () => {
   });
 
   it('turns a date-formatted formula result into a Date (1900 and 1904 systems)', () => {
-    expect(cellValueOf({ formula: 'A1+1', result: 46027 }, 'yyyy-mm-dd')).toEqual(new Date(Date.UTC(2026, 0, 5)));
-    expect(cellValueOf({ formula: 'A1+1', result: 46027 - 1462 }, 'd/m/yy', true)).toEqual(new Date(Date.UTC(2026, 0, 5)));
+    expect(cellValueOf({ formula: 'A1+1', result: 46027 }, 'yyyy-mm-dd')).toEqual(
+      new Date(Date.UTC(2026, 0, 5)),
+    );
+    expect(cellValueOf({ formula: 'A1+1', result: 46027 - 1462 }, 'd/m/yy', true)).toEqual(
+      new Date(Date.UTC(2026, 0, 5)),
+    );
     expect(cellValueOf({ formula: 'A1+1', result: 46027 }, '#,##0.00')).toBe(46027);
     expect(cellValueOf({ formula: 'A1+1', result: 46027 }, '"Day"0')).toBe(46027);
   });
@@ -54,8 +58,14 @@ describe('readXlsxFile', () => {
       wb.addWorksheet('Notes').getCell('A1').value = 'read me';
       const ws = wb.addWorksheet('Orders');
       ws.addRow(['Date', 'Customer', 'Amount', 'Site', 'Double', 'Check']);
-      ws.addRow([new Date(Date.UTC(2026, 0, 5)), { richText: [{ text: 'PT ' }, { text: 'Maju' }] }, 12.5,
-        { text: 'shop', hyperlink: 'https://example.com' }, { formula: 'C2*2', result: 25 }, { error: '#N/A' }]);
+      ws.addRow([
+        new Date(Date.UTC(2026, 0, 5)),
+        { richText: [{ text: 'PT ' }, { text: 'Maju' }] },
+        12.5,
+        { text: 'shop', hyperlink: 'https://example.com' },
+        { formula: 'C2*2', result: 25 },
+        { error: '#N/A' },
+      ]);
       ws.getCell('E3').value = { formula: 'A2+1', result: 46028 };
       ws.getCell('E3').numFmt = 'yyyy-mm-dd';
       ws.getCell('B5').value = '0012';
@@ -77,10 +87,18 @@ describe('readXlsxFile', () => {
       const ws = wb.addWorksheet('Data');
       ws.getCell('A1').value = 1;
       ws.getCell('A2').value = 2;
-      ws.getCell('B1').value = { formula: 'A1*10', result: 10, shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+      ws.getCell('B1').value = {
+        formula: 'A1*10',
+        result: 10,
+        shareType: 'shared',
+        ref: 'B1:B2',
+      } as ExcelJS.CellFormulaValue;
       ws.getCell('B2').value = { sharedFormula: 'B1', result: 20 } as ExcelJS.CellSharedFormulaValue;
     });
-    expect((await readXlsxFile(path)).rows).toEqual([[1, 10], [2, 20]]);
+    expect((await readXlsxFile(path)).rows).toEqual([
+      [1, 10],
+      [2, 20],
+    ]);
   });
 
   it('falls back to the first visible sheet and skips hidden ones', async () => {
@@ -108,15 +126,29 @@ describe('readXlsxFile', () => {
   it('prefers a sheet by name, and reads workbooks whose sheets come before their shared strings', async () => {
     // ExcelJS's streaming writer stores sheets first, so the reader parks them in temporary files.
     const path = join(dir, 'streamed.xlsx');
-    const orders = [['Date', 'Amount'], [46027, 10], [46028, 20]];
+    const orders = [
+      ['Date', 'Amount'],
+      [46027, 10],
+      [46028, 20],
+    ];
     await writeDataWorkbook(path, [
       { name: 'Orders', rows: orders, formats: { Date: 'yyyy-mm-dd' } },
       { name: 'Notes', rows: [['just text']] },
-      { name: 'Spend', rows: [['Date', 'Amount'], [46027, 5]], formats: { Date: 'yyyy-mm-dd' } },
+      {
+        name: 'Spend',
+        rows: [
+          ['Date', 'Amount'],
+          [46027, 5],
+        ],
+        formats: { Date: 'yyyy-mm-dd' },
+      },
     ]);
     const spend = await readXlsxFile(path, { looksLike: looksLikeOrders, preferredNames: ['spend'] });
     expect(spend.sheet).toBe('Spend');
-    expect(spend.rows).toEqual([['Date', 'Amount'], [new Date(Date.UTC(2026, 0, 5)), 5]]);
+    expect(spend.rows).toEqual([
+      ['Date', 'Amount'],
+      [new Date(Date.UTC(2026, 0, 5)), 5],
+    ]);
     const first = await readXlsxFile(path, { looksLike: looksLikeOrders, preferredNames: ['Pipeline'] });
     expect(first.sheet).toBe('Orders');
     const named = await readXlsxFile(path, { sheet: 'notes' });

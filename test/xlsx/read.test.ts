@@ -11,7 +11,14 @@ describe('readTableFile', () => {
   it('reads a CSV as strings and says which delimiter it used', async () => {
     const path = join(dir, 'orders.csv');
     writeFileSync(path, 'Date;Amount\n2026-01-05;12,50\n');
-    expect(await readTableFile(path)).toEqual({ rows: [['Date', 'Amount'], ['2026-01-05', '12,50']], format: 'csv', delimiter: ';' });
+    expect(await readTableFile(path)).toEqual({
+      rows: [
+        ['Date', 'Amount'],
+        ['2026-01-05', '12,50'],
+      ],
+      format: 'csv',
+      delimiter: ';',
+    });
   });
 
   it('reads a workbook by its content even when misnamed', async () => {
@@ -26,7 +33,9 @@ describe('readTableFile', () => {
   });
 
   it('explains missing files, folders, fake workbooks, old formats and UTF-16 text', async () => {
-    await expect(readTableFile(join(dir, 'missing.csv'))).rejects.toThrow(`file not found: ${join(dir, 'missing.csv')}`);
+    await expect(readTableFile(join(dir, 'missing.csv'))).rejects.toThrow(
+      `file not found: ${join(dir, 'missing.csv')}`,
+    );
     await expect(readTableFile(dir)).rejects.toThrow('is a folder, not a file');
     const fake = join(dir, 'fake.xlsx');
     writeFileSync(fake, 'Date,Amount\n');

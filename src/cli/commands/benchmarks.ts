@@ -47,7 +47,9 @@ function figure(entry: BenchmarkEntry): string {
 
 function industryText(industry: BenchmarkIndustry, name: string): string {
   const width = Math.max(6, ...industry.metrics.map((m) => m.metric.length));
-  const figures = industry.metrics.map((entry) => figure(entry) + (entry.period ? ` per ${entry.period}` : ''));
+  const figures = industry.metrics.map(
+    (entry) => figure(entry) + (entry.period ? ` per ${entry.period}` : ''),
+  );
   const valueWidth = Math.max(5, ...figures.map((f) => f.length));
   const lines = [`${name} (${industry.id})`];
   industry.metrics.forEach((entry, i) => {
@@ -59,19 +61,28 @@ function industryText(industry: BenchmarkIndustry, name: string): string {
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  if (args.positionals.length > 0) throw usageError(`benchmarks takes no file, got: ${args.positionals.join(' ')}`);
+  if (args.positionals.length > 0)
+    throw usageError(`benchmarks takes no file, got: ${args.positionals.join(' ')}`);
   const id = stringFlag(args, 'industry');
   const lang = choiceFlag(args, 'lang', ['en', 'id'] as const) ?? 'en';
   const industries = libraryIndustries(id?.trim());
   if (id !== undefined && industries.length === 0) {
-    throw usageError(`--industry: unknown industry "${id}" (ids: ${BENCHMARK_LIBRARY.industries.map((i) => i.id).join(', ')})`);
+    throw usageError(
+      `--industry: unknown industry "${id}" (ids: ${BENCHMARK_LIBRARY.industries.map((i) => i.id).join(', ')})`,
+    );
   }
   if (booleanFlag(args, 'json')) {
-    io.stdout(toJson({
-      industries: industries.map((industry) => ({ id: industry.id, name: industry.name[lang], metrics: industry.metrics })),
-      version: BENCHMARK_LIBRARY.version,
-      updated: BENCHMARK_LIBRARY.updated,
-    }));
+    io.stdout(
+      toJson({
+        industries: industries.map((industry) => ({
+          id: industry.id,
+          name: industry.name[lang],
+          metrics: industry.metrics,
+        })),
+        version: BENCHMARK_LIBRARY.version,
+        updated: BENCHMARK_LIBRARY.updated,
+      }),
+    );
     return;
   }
   const header = `Benchmark library v${BENCHMARK_LIBRARY.version}, figures reviewed ${BENCHMARK_LIBRARY.updated}\n\n`;

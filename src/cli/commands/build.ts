@@ -10,8 +10,10 @@ import { goalsFromTargets } from '../../core/goals';
 import { ingestOrders } from '../../core/ingest';
 import type { MetricInputs } from '../../core/metrics';
 import { METRIC_IDS, metricIdFromText } from '../../core/metrics';
+import type { Calendar } from '../../core/periods';
 import { calendarOf, formatDay, periodOf } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
+import type { TargetsTable } from '../../core/table';
 import { configSheetPlan } from '../../sheets/config';
 import { buildDashboardPlan } from '../../sheets/dashboard';
 import { buildReviewPlan } from '../../sheets/review';
@@ -29,7 +31,7 @@ import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { ingestOptionsOf, loadTable } from '../load';
 import type { WorkbookOrders } from '../workbook-orders';
-import { ordersInWorkbook, ordersSource, typedDataRows } from '../workbook-orders';
+import { ordersInWorkbook, ordersSource, sideTable, typedDataRows } from '../workbook-orders';
 import { carriedActions, industrySet, kpiTargets, weeklyGoals, withOrdersSource } from '../workbook-plans';
 
 const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
@@ -61,53 +63,89 @@ export function refreshStamp(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
-async function ordersFromCsv(path: string, args: ParsedArgs, workbook: ExcelJS.Workbook, label: string, progress: Progress): Promise<WorkbookOrders> {
+async function ordersFromCsv(
+  path: string,
+  args: ParsedArgs,
+  workbook: ExcelJS.Workbook,
+  label: string,
+  progress: Progress,
+): Promise<WorkbookOrders> {
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result = ingestOrders(read.rows, options);
-  if (!result.table) throw new CliError(`${label}: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
+  if (!result.table)
+    throw new CliError(`${label}: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
   progress.stage('writing the Data sheet');
   const rows = typedDataRows(read.rows, result.table, options);
   const dateHeader = rows[0]?.[rows[0].indexOf(result.table.mapping.date ?? '')];
-  addDataSheet(workbook, { name: 'Data', rows, formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' } });
+  addDataSheet(workbook, {
+    name: 'Data',
+    rows,
+    formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' },
+  });
   // Re-read the typed sheet's layout: a header-less file now has a header row.
   const sheetOptions = { ...options, headerRow: 0 as const, mapping: result.table.mapping };
   const table = ingestOrders(rows, sheetOptions).table ?? result.table;
-  return { table, report: result.report, sheet: 'Data', rows, source: ordersSource('Data', rows, table, sheetOptions, label) };
+  return {
+    table,
+    report: result.report,
+    sheet: 'Data',
+    rows,
+    source: ordersSource('Data', rows, table, sheetOptions, label),
+  };
 }
 
 function summaryLine(report: IngestReport): string {
-  const first = report.issues.filter((i) => i.severity === 'skipped').slice(0, 3)
-    .map((i) => `row ${i.row} ${i.column}: ${i.reason}`).join('; ');
-  return `${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, `
-    + `${report.rowsSkipped.toLocaleString('en-US')} skipped${first ? ` (first: ${first})` : ''}`;
+  const first = report.issues
+    .filter((i) => i.severity === 'skipped')
+    .slice(0, 3)
+    .map((i) => `row ${i.row} ${i.column}: ${i.reason}`)
+    .join('; ');
+  return (
+    `${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, ` +
+    `${report.rowsSkipped.toLocaleString('en-US')} skipped${first ? ` (first: ${first})` : ''}`
+  );
 }
 
-async function targetGoals(path: string | undefined, args: ParsedArgs, io: CliIO, progress: Progress, calendar: ReturnType<typeof calendarOf>): Promise<Goal[]> {
-  if (!path) return [];
-  const targets = await loadTable('targets', path, sideLoadOptions(args), io, progress);
-  const rows = targets.table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
-  const { goals, problems } = goalsFromTargets({ ...targets.table, rows }, calendar, { metrics: METRIC_IDS });
+/** Goals from a Targets table (metric names as people type them), reporting unusable rows. */
+export function targetGoals(table: TargetsTable | undefined, progress: Progress, calendar: Calendar): Goal[] {
+  if (!table) return [];
+  const rows = table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
+  const { goals, problems } = goalsFromTargets({ ...table, rows }, calendar, { metrics: METRIC_IDS });
   for (const p of problems.slice(0, 5)) progress.stage(`targets row ${p.row} not used: ${p.reason}`);
   return goals;
 }
 
+/** Reads a side table file (the loader `sideTable` falls back to). */
+export function sideLoader(args: ParsedArgs, io: CliIO, progress: Progress) {
+  return (kind: 'pipeline' | 'spend' | 'targets', path: string) =>
+    loadTable(kind as any, path, sideLoadOptions(args), io, progress) as Promise<any>;
+}
+
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  if (args.positionals.length !== 1) throw usageError('build needs one input file: sales-metrics build INPUT.xlsx|INPUT.csv');
+  if (args.positionals.length !== 1)
+    throw usageError('build needs one input file: sales-metrics build INPUT.xlsx|INPUT.csv');
   const input = resolve(io.cwd, args.positionals[0]);
   const label = basename(input);
   const isCsv = !/\.xls[xm]$/i.test(input);
-  const out = resolve(io.cwd, stringFlag(args, 'out') ?? join(dirname(input), `${basename(input, extname(input))}-dashboard.xlsx`));
+  const out = resolve(
+    io.cwd,
+    stringFlag(args, 'out') ?? join(dirname(input), `${basename(input, extname(input))}-dashboard.xlsx`),
+  );
   if (!/\.xlsx$/i.test(out)) throw usageError(`--out must name an .xlsx file, got "${out}"`);
-  if (out === input) throw usageError('--out must differ from the input: build never modifies its input (use "review" to refresh in place)');
+  if (out === input)
+    throw usageError(
+      '--out must differ from the input: build never modifies its input (use "review" to refresh in place)',
+    );
   const asOf = asOfFlag(args, io);
   const unit = periodFlag(args, 'month');
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
   const calendar = calendarOf({ fiscalYearStartMonth: integerFlag(args, 'fiscal-start', 1, 12) ?? 1 });
   const industryId = stringFlag(args, 'industry');
   const industry = industrySet(industryId);
-  if (industryId !== undefined && !industry) throw usageError(`--industry: unknown industry "${industryId}" (run "sales-metrics benchmarks")`);
+  if (industryId !== undefined && !industry)
+    throw usageError(`--industry: unknown industry "${industryId}" (run "sales-metrics benchmarks")`);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
 
   progress.stage(`reading ${label}`);
@@ -116,24 +154,40 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     ? await ordersFromCsv(input, args, workbook, label, progress)
     : ordersInWorkbook(workbook, ingestOptionsOf(ordersLoadOptions(args)), label, stringFlag(args, 'sheet'));
   progress.stage(`orders from sheet "${orders.sheet}": ${summaryLine(orders.report)}`);
-  const pipelineFile = stringFlag(args, 'pipeline');
-  const spendFile = stringFlag(args, 'spend');
-  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
-  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
-  const goals = await targetGoals(stringFlag(args, 'targets'), args, io, progress, calendar);
-  const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
+  // A side table inside the input workbook is taken from the open model rather than read again.
+  const open = isCsv ? undefined : { workbook, path: input };
+  const sideOptions = ingestOptionsOf(sideLoadOptions(args));
+  const load = sideLoader(args, io, progress);
+  const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
+  const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
+  const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
+  const goals = targetGoals(targets, progress, calendar);
+  const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
 
   progress.stage('building the dashboard and the weekly review');
   const refreshedAt = refreshStamp(io.now());
   const period = periodOf(asOf, unit, calendar);
   const dashboard = buildDashboardPlan({
-    inputs, asOf, unit, periods, calendar, source: orders.source, sourceLabel: label, refreshedAt,
+    inputs,
+    asOf,
+    unit,
+    periods,
+    calendar,
+    source: orders.source,
+    sourceLabel: label,
+    refreshedAt,
     targets: kpiTargets(goals, period, industry),
   });
   const week = periodOf(asOf, 'week', calendar);
   const review = buildReviewPlan({
-    inputs, asOf, week, calendar, sourceLabel: label, refreshedAt,
-    weeklyGoals: weeklyGoals(goals, week), carryOver: carriedActions(workbook, week),
+    inputs,
+    asOf,
+    week,
+    calendar,
+    sourceLabel: label,
+    refreshedAt,
+    weeklyGoals: weeklyGoals(goals, week),
+    carryOver: carriedActions(workbook, week),
   });
   const { config, warning } = readConfigSheet(workbook);
   if (warning && !isCsv && workbook.getWorksheet('_sales_metrics')) progress.stage(warning);
@@ -148,13 +202,15 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
   }
   const sheets = [dashboard.name, review.name, `${configPlan.name} (hidden)`];
-  io.stdout(`wrote ${out}\n  sheets: ${sheets.join(', ')}${isCsv ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n`
-    + `  as of ${formatDay(asOf)}, ${unit}ly${orders.source.formulaReady ? ', headline figures as native formulas' : ', figures as values (the data has text dates or amounts)'}\n`);
+  io.stdout(
+    `wrote ${out}\n  sheets: ${sheets.join(', ')}${isCsv ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n` +
+      `  as of ${formatDay(asOf)}, ${unit}ly${orders.source.formulaReady ? ', headline figures as native formulas' : ', figures as values (the data has text dates or amounts)'}\n`,
+  );
 }
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'write the Dashboard and this week\'s Review into a copy of a workbook or a CSV',
+  summary: "write the Dashboard and this week's Review into a copy of a workbook or a CSV",
   help: HELP,
   options: {
     ...INPUT_OPTIONS,

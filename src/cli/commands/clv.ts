@@ -69,14 +69,30 @@ function clvText(report: PredictiveClvReport, top: number, header: string): stri
     `Customers     ${report.customers.length.toLocaleString('en-US')}`,
     '',
   ];
-  const ranked = [...report.customers].sort((x, y) => clvSortKey(y) - clvSortKey(x) || (x.id < y.id ? -1 : 1)).slice(0, top);
+  const ranked = [...report.customers]
+    .sort((x, y) => clvSortKey(y) - clvSortKey(x) || (x.id < y.id ? -1 : 1))
+    .slice(0, top);
   const rows = ranked.map((c) => [
-    c.id, String(c.frequency), formatNumber(c.recency), formatNumber(c.T), formatNumber(c.monetary),
-    formatNumber(c.pAlive, 'ratio'), formatNumber(c.expectedPurchases), formatValue(c.expectedSpend), formatValue(c.clv),
+    c.id,
+    String(c.frequency),
+    formatNumber(c.recency),
+    formatNumber(c.T),
+    formatNumber(c.monetary),
+    formatNumber(c.pAlive, 'ratio'),
+    formatNumber(c.expectedPurchases),
+    formatValue(c.expectedSpend),
+    formatValue(c.clv),
   ]);
   const title = ranked.length < report.customers.length ? `Top ${ranked.length} customers by CLV\n` : '';
-  return lines.join('\n') + '\n' + title +
-    formatTable(['customer', 'repeat', 'recency', 'T', 'avg spend', 'P(alive)', 'exp. purchases', 'exp. spend', 'CLV'], rows);
+  return (
+    lines.join('\n') +
+    '\n' +
+    title +
+    formatTable(
+      ['customer', 'repeat', 'recency', 'T', 'avg spend', 'P(alive)', 'exp. purchases', 'exp. spend', 'CLV'],
+      rows,
+    )
+  );
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
@@ -88,16 +104,24 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const top = integerFlag(args, 'top', 1, 1_000_000) ?? 20;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
-  if (!orders.table.customer) throw new CliError('clv needs a customer column (use --map customer=Header or --columns)');
+  if (!orders.table.customer)
+    throw new CliError('clv needs a customer column (use --map customer=Header or --columns)');
   progress.stage('fitting BG/NBD and Gamma-Gamma');
   const report = predictiveClvReport(orders.table, { calibrationEnd, timeUnit, horizon, discountRate });
-  if (isMetricError(report)) throw new CliError(`cannot fit the CLV models: ${report.reason} (${report.error})`);
+  if (isMetricError(report))
+    throw new CliError(`cannot fit the CLV models: ${report.reason} (${report.error})`);
   if (booleanFlag(args, 'json')) {
     io.stdout(toJson(clvJson(report)));
     return;
   }
   const end = calibrationEnd === undefined ? 'the last order day' : formatDay(calibrationEnd);
-  io.stdout(clvText(report, top, `Predictive CLV: calibration to ${end}, time in ${timeUnit}s, ${horizon}-month horizon, ${discountRate * 100}% annual discount`));
+  io.stdout(
+    clvText(
+      report,
+      top,
+      `Predictive CLV: calibration to ${end}, time in ${timeUnit}s, ${horizon}-month horizon, ${discountRate * 100}% annual discount`,
+    ),
+  );
 }
 
 export const clvCommand: Command = {

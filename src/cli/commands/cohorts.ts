@@ -49,12 +49,23 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
   const revenue = matrix.measure === 'revenue';
   const header = ['cohort', 'customers', ...Array.from({ length: steps }, (_, k) => `+${k}`)];
   const share = (x: number | undefined) => (x === undefined ? '' : formatNumber(x, 'ratio'));
-  const rows = matrix.cohorts.map((c) => [c.key, c.size.toLocaleString('en-US'),
-    ...Array.from({ length: steps }, (_, k) => share((revenue ? c.revenueShares : c.shares)?.[k]))]);
-  rows.push(['average', String(matrix.cohorts.reduce((sum, c) => sum + c.size, 0).toLocaleString('en-US')),
-    ...Array.from({ length: steps }, (_, k) => share(matrix.averageCurve[k]))]);
-  const what = revenue ? 'revenue retention (revenue in period k / revenue in period 0)' : 'share of each cohort ordering in period k';
-  const cut = steps < Math.max(0, ...matrix.cohorts.map((c) => c.shares.length)) ? ` (first ${steps} steps; --json has all)` : '';
+  const rows = matrix.cohorts.map((c) => [
+    c.key,
+    c.size.toLocaleString('en-US'),
+    ...Array.from({ length: steps }, (_, k) => share((revenue ? c.revenueShares : c.shares)?.[k])),
+  ]);
+  rows.push([
+    'average',
+    String(matrix.cohorts.reduce((sum, c) => sum + c.size, 0).toLocaleString('en-US')),
+    ...Array.from({ length: steps }, (_, k) => share(matrix.averageCurve[k])),
+  ]);
+  const what = revenue
+    ? 'revenue retention (revenue in period k / revenue in period 0)'
+    : 'share of each cohort ordering in period k';
+  const cut =
+    steps < Math.max(0, ...matrix.cohorts.map((c) => c.shares.length))
+      ? ` (first ${steps} steps; --json has all)`
+      : '';
   return `Cohorts by ${matrix.unit} to ${formatDay(asOf)}: ${what}${cut}\n` + formatTable(header, rows);
 }
 
@@ -67,17 +78,28 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const maxSteps = integerFlag(args, 'steps', 1, 1000) ?? 24;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
-  if (!orders.table.customer) throw new CliError('cohorts needs a customer column (use --map customer=Header or --columns)');
+  if (!orders.table.customer)
+    throw new CliError('cohorts needs a customer column (use --map customer=Header or --columns)');
   progress.stage(`building ${unit} cohorts`);
-  const matrix = cohortMatrix(orders.table, { unit, calendar: calendarOf({ fiscalYearStartMonth: fiscalStart }), asOf, measure });
+  const matrix = cohortMatrix(orders.table, {
+    unit,
+    calendar: calendarOf({ fiscalYearStartMonth: fiscalStart }),
+    asOf,
+    measure,
+  });
   if (isMetricError(matrix)) throw new CliError(`cannot build cohorts: ${matrix.reason} (${matrix.error})`);
-  io.stdout(booleanFlag(args, 'json') ? toJson(cohortsJson(matrix, asOf)) : cohortsText(matrix, asOf, maxSteps));
+  io.stdout(
+    booleanFlag(args, 'json') ? toJson(cohortsJson(matrix, asOf)) : cohortsText(matrix, asOf, maxSteps),
+  );
 }
 
 export const cohortsCommand: Command = {
   name: 'cohorts',
   summary: 'cohort retention matrix by period of first order',
-  help: HELP.replace('  --json ', '  --steps N                 steps shown in the text table (default 24)\n  --json '),
+  help: HELP.replace(
+    '  --json ',
+    '  --steps N                 steps shown in the text table (default 24)\n  --json ',
+  ),
   options: {
     ...INPUT_OPTIONS,
     orders: { type: 'string' },

@@ -19,7 +19,11 @@ export function traitsOf(id: MetricId): MetricTraits {
  * length before it (retention and growth need it); scoped inputs are filtered once and reused.
  * @example makeEvaluate({ orders }, 'revenue', { asOf, calendar })({ start, end }, { rep: 'Ani' })
  */
-export function makeEvaluate(inputs: MetricInputs, id: MetricId, options: { asOf: number; calendar: Calendar }): Evaluate {
+export function makeEvaluate(
+  inputs: MetricInputs,
+  id: MetricId,
+  options: { asOf: number; calendar: Calendar },
+): Evaluate {
   const scoped = new Map<string, MetricInputs>();
   const inputsFor = (scope?: GoalScope): MetricInputs => {
     if (!scope || (scope.rep === undefined && scope.region === undefined)) return inputs;
@@ -28,7 +32,8 @@ export function makeEvaluate(inputs: MetricInputs, id: MetricId, options: { asOf
     if (!found) {
       found = inputs;
       if (scope.rep !== undefined) found = filterInputs(found, { dimension: 'rep', keys: [scope.rep] });
-      if (scope.region !== undefined) found = filterInputs(found, { dimension: 'region', keys: [scope.region] });
+      if (scope.region !== undefined)
+        found = filterInputs(found, { dimension: 'region', keys: [scope.region] });
       scoped.set(key, found);
     }
     return found;
@@ -37,6 +42,11 @@ export function makeEvaluate(inputs: MetricInputs, id: MetricId, options: { asOf
     const length = window.end - window.start;
     const key = `${formatDay(window.start)}..${formatDay(window.end - 1)}`;
     const before = { start: window.start - length, end: window.start, key: 'the window before' };
-    return computeWindows(inputsFor(scope), [id], [before, { start: window.start, end: window.end, key }], options)[0][0];
+    return computeWindows(
+      inputsFor(scope),
+      [id],
+      [before, { start: window.start, end: window.end, key }],
+      options,
+    )[0][0];
   };
 }

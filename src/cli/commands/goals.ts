@@ -3,7 +3,14 @@
  * growth, from a benchmark or from a Targets file — with pace, attainment, projection and status.
  */
 import type { Goal, GoalSplit, GoalTracking, TrackingStatus } from '../../core/goals';
-import { goalsFromTargets, parseGoalSpec, resolveGoal, splitGoal, statusThresholds, trackGoal } from '../../core/goals';
+import {
+  goalsFromTargets,
+  parseGoalSpec,
+  resolveGoal,
+  splitGoal,
+  statusThresholds,
+  trackGoal,
+} from '../../core/goals';
 import { isMetricError } from '../../core/errors';
 import type { MetricId, MetricInputs } from '../../core/metrics';
 import { getMetric, METRIC_IDS, metricIdFromText } from '../../core/metrics';
@@ -98,19 +105,46 @@ function trackingJson({ goal, tracking, split }: Tracked): unknown {
     attainmentOfTarget: jsonValue(t.attainmentOfTarget),
     gap: jsonValue(t.gap),
     projection: jsonValues(t.projection),
-    required: { ...jsonValues({ value: t.required.value, perDay: t.required.perDay, perSubPeriod: t.required.perSubPeriod }),
-      subPeriodsLeft: t.required.subPeriodsLeft },
+    required: {
+      ...jsonValues({
+        value: t.required.value,
+        perDay: t.required.perDay,
+        perSubPeriod: t.required.perSubPeriod,
+      }),
+      subPeriodsLeft: t.required.subPeriodsLeft,
+    },
     status: t.status,
     paceBasis: t.paceBasis,
-    ...(split ? { split: { unit: split.unit, requested: split.requested, applied: split.applied,
-      ...(split.fallbackReason ? { fallbackReason: split.fallbackReason } : {}), rounding: split.rounding } } : {}),
-    parts: t.parts.map((p) => ({ key: p.key, label: p.label, start: formatDay(p.start), end: formatDay(p.end), target: p.target,
-      expectedToDate: p.expectedToDate, actual: p.actual === null ? null : jsonValue(p.actual), status: p.status })),
+    ...(split
+      ? {
+          split: {
+            unit: split.unit,
+            requested: split.requested,
+            applied: split.applied,
+            ...(split.fallbackReason ? { fallbackReason: split.fallbackReason } : {}),
+            rounding: split.rounding,
+          },
+        }
+      : {}),
+    parts: t.parts.map((p) => ({
+      key: p.key,
+      label: p.label,
+      start: formatDay(p.start),
+      end: formatDay(p.end),
+      target: p.target,
+      expectedToDate: p.expectedToDate,
+      actual: p.actual === null ? null : jsonValue(p.actual),
+      status: p.status,
+    })),
   };
 }
 
 const STATUS_MARK: Readonly<Record<TrackingStatus, string>> = {
-  'on track': 'on track', 'at risk': 'at risk', 'off track': 'OFF TRACK', 'not started': 'not started', 'no data': 'no data',
+  'on track': 'on track',
+  'at risk': 'at risk',
+  'off track': 'OFF TRACK',
+  'not started': 'not started',
+  'no data': 'no data',
 };
 
 function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[], asOf: number): string {
@@ -129,7 +163,12 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
       STATUS_MARK[t.status],
     ];
   });
-  out.push(formatTable(['goal', 'target', 'actual to date', 'expected', 'pace', 'projection', 'trend', 'status'], rows));
+  out.push(
+    formatTable(
+      ['goal', 'target', 'actual to date', 'expected', 'pace', 'projection', 'trend', 'status'],
+      rows,
+    ),
+  );
   for (const { goal, tracking, split } of tracked) {
     const notes = [tracking.paceBasis];
     if (split?.fallbackReason) notes.push(split.fallbackReason);
@@ -142,7 +181,12 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
   return out.join('\n') + '\n';
 }
 
-async function goalsFromFlags(args: ParsedArgs, inputs: MetricInputs, calendar: Calendar, asOf: number): Promise<{ goals: Goal[]; problems: GoalProblem[] }> {
+async function goalsFromFlags(
+  args: ParsedArgs,
+  inputs: MetricInputs,
+  calendar: Calendar,
+  asOf: number,
+): Promise<{ goals: Goal[]; problems: GoalProblem[] }> {
   const goals: Goal[] = [];
   const problems: GoalProblem[] = [];
   for (const text of listFlag(args, 'goal')) {
@@ -150,7 +194,10 @@ async function goalsFromFlags(args: ParsedArgs, inputs: MetricInputs, calendar: 
     if (isMetricError(request)) throw usageError(`--goal "${text}": ${request.reason}`);
     const id = metricOf(request.metric, `--goal "${text}"`);
     const traits = traitsOf(id);
-    const goal = resolveGoal({ ...request, metric: id }, { traits, calendar, evaluate: makeEvaluate(inputs, id, { asOf, calendar }) });
+    const goal = resolveGoal(
+      { ...request, metric: id },
+      { traits, calendar, evaluate: makeEvaluate(inputs, id, { asOf, calendar }) },
+    );
     if (isMetricError(goal)) {
       // Unreadable specs are usage errors; a baseline the data cannot give is a problem to report.
       if (goal.error === '#VALUE!') throw usageError(`--goal "${text}": ${goal.reason}`);
@@ -169,27 +216,41 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const calendar = calendarOf({ fiscalYearStartMonth: fiscalStart });
   const method = choiceFlag(args, 'split', ['even', 'seasonal'] as const);
   const splitBy = choiceFlag(args, 'split-by', ['month', 'week'] as const);
-  const thresholds = statusThresholds({ onTrack: numberFlag(args, 'on-track', 0.01, 100), atRisk: numberFlag(args, 'at-risk', 0.01, 100) });
+  const thresholds = statusThresholds({
+    onTrack: numberFlag(args, 'on-track', 0.01, 100),
+    atRisk: numberFlag(args, 'at-risk', 0.01, 100),
+  });
   const targetsFile = stringFlag(args, 'targets');
-  if (!targetsFile && listFlag(args, 'goal').length === 0) throw usageError('goals needs --targets F or at least one --goal SPEC');
+  if (!targetsFile && listFlag(args, 'goal').length === 0)
+    throw usageError('goals needs --targets F or at least one --goal SPEC');
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   const pipelineFile = stringFlag(args, 'pipeline');
   const spendFile = stringFlag(args, 'spend');
-  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
-  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
+  const pipeline = pipelineFile
+    ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress)
+    : undefined;
+  const spend = spendFile
+    ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress)
+    : undefined;
   const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
 
   const { goals, problems } = await goalsFromFlags(args, inputs, calendar, asOf);
   if (targetsFile) {
     const targets = await loadTable('targets', targetsFile, sideLoadOptions(args), io, progress);
     // Metric names as people type them in a Targets sheet ("Average order value", "Pendapatan").
-    const rows = targets.table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
+    const rows = targets.table.rows.map((row) => ({
+      ...row,
+      metric: metricIdFromText(row.metric) ?? row.metric,
+    }));
     const fromTable = goalsFromTargets({ ...targets.table, rows }, calendar, { metrics: METRIC_IDS });
     goals.push(...fromTable.goals);
-    problems.push(...fromTable.problems.map((p) => ({ source: `${targets.path} row ${p.row}`, reason: p.reason })));
+    problems.push(
+      ...fromTable.problems.map((p) => ({ source: `${targets.path} row ${p.row}`, reason: p.reason })),
+    );
   }
-  if (goals.length === 0) throw new CliError(`no goal could be set: ${problems.map((p) => `${p.source}: ${p.reason}`).join('; ')}`);
+  if (goals.length === 0)
+    throw new CliError(`no goal could be set: ${problems.map((p) => `${p.source}: ${p.reason}`).join('; ')}`);
 
   progress.stage(`tracking ${goals.length} goal${goals.length === 1 ? '' : 's'}`);
   const historyStart = firstDay(orders.table.date);

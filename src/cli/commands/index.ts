@@ -10,4 +10,14 @@ import { rfmCommand } from './rfm';
 import { sampleCommand } from './sample';
 import { metricsCommand } from './metrics';
 
-export const COMMANDS: readonly Command[] = [metricsCommand, clvCommand, cohortsCommand, rfmCommand, goalsCommand, benchmarksCommand, buildCommand, reviewCommand, sampleCommand];
+export const COMMANDS: readonly Command[] = [
+  metricsCommand,
+  clvCommand,
+  cohortsCommand,
+  rfmCommand,
+  goalsCommand,
+  benchmarksCommand,
+  buildCommand,
+  reviewCommand,
+  sampleCommand,
+];

@@ -11,7 +11,13 @@ import type { Period } from '../../core/periods';
 import { usageError } from '../errors';
 
 /** Pipeline metrics a breakdown shows when the user names none. */
-const DEFAULT_PIPELINE_BREAKDOWN: readonly MetricId[] = ['leads', 'win_rate', 'avg_deal_size', 'sales_cycle_days', 'pipeline_value'];
+const DEFAULT_PIPELINE_BREAKDOWN: readonly MetricId[] = [
+  'leads',
+  'win_rate',
+  'avg_deal_size',
+  'sales_cycle_days',
+  'pipeline_value',
+];
 
 /** Checks that every `--by` dimension exists in at least one loaded table. */
 export function dimensionsOf(by: readonly string[], inputs: MetricInputs): string[] {
@@ -21,7 +27,8 @@ export function dimensionsOf(by: readonly string[], inputs: MetricInputs): strin
     if (!tables.some((table) => dimensionColumn(table!, name))) {
       const known = new Set<string>();
       for (const table of tables) {
-        for (const [role, header] of Object.entries(table!.mapping)) if (header && dimensionColumn(table!, role)) known.add(role);
+        for (const [role, header] of Object.entries(table!.mapping))
+          if (header && dimensionColumn(table!, role)) known.add(role);
         for (const header of Object.keys(table!.extra)) known.add(header);
       }
       throw usageError(`--by ${name}: no such column (dimensions here: ${[...known].join(', ') || 'none'})`);
@@ -47,9 +54,16 @@ export function breakdownIds(inputs: MetricInputs, selected: readonly MetricId[]
  * One breakdown per dimension of `period`.
  * @example computeBreakdowns({ orders }, ['revenue'], ['region'], periodOf(asOf, 'month'), { asOf }, 5)
  */
-export function computeBreakdowns(inputs: MetricInputs, ids: readonly MetricId[], dimensions: readonly string[],
-  period: Period, options: MetricOptions, top?: number): Record<string, BreakdownResult> {
+export function computeBreakdowns(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  dimensions: readonly string[],
+  period: Period,
+  options: MetricOptions,
+  top?: number,
+): Record<string, BreakdownResult> {
   const out: Record<string, BreakdownResult> = {};
-  for (const dimension of dimensions) out[dimension] = breakdown(inputs, { ...options, dimension, period, ids, top });
+  for (const dimension of dimensions)
+    out[dimension] = breakdown(inputs, { ...options, dimension, period, ids, top });
   return out;
 }

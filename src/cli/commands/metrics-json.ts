@@ -47,7 +47,12 @@ export interface MetricsDocument {
   readonly rows: RowsJson;
   readonly issues: readonly IssueJson[];
   readonly mapping: Mapping;
-  readonly periods: readonly { key: string; start: string; end: string; metrics: Record<string, JsonMetricValue> }[];
+  readonly periods: readonly {
+    key: string;
+    start: string;
+    end: string;
+    metrics: Record<string, JsonMetricValue>;
+  }[];
   /** Per dimension, the rows of the as-of period: metrics, share of the total (flows) and growth. */
   readonly breakdowns: Record<string, BreakdownRowJson[]>;
   readonly totals: Record<string, JsonMetricValue>;
@@ -57,7 +62,11 @@ export interface MetricsDocument {
 /** Rows read, used and skipped, summed over the files. */
 export function rowsJson(reports: readonly IngestReport[]): RowsJson {
   return reports.reduce(
-    (sum, r) => ({ read: sum.read + r.rowsRead, used: sum.used + r.rowsUsed, skipped: sum.skipped + r.rowsSkipped }),
+    (sum, r) => ({
+      read: sum.read + r.rowsRead,
+      used: sum.used + r.rowsUsed,
+      skipped: sum.skipped + r.rowsSkipped,
+    }),
     { read: 0, used: 0, skipped: 0 },
   );
 }
@@ -72,7 +81,9 @@ function cellJson(value: CellValue): IssueJson['value'] {
 
 /** Every listed issue of every file, file by file. */
 export function issuesJson(reports: readonly IngestReport[]): IssueJson[] {
-  return reports.flatMap((r) => r.issues.map((i) => ({ row: i.row, column: i.column, value: cellJson(i.value), reason: i.reason })));
+  return reports.flatMap((r) =>
+    r.issues.map((i) => ({ row: i.row, column: i.column, value: cellJson(i.value), reason: i.reason })),
+  );
 }
 
 export function fileSummaries(loaded: readonly { kind: string; file: LoadedTable<any> }[]): FileJson[] {
@@ -109,7 +120,9 @@ export function metricsDocument(parts: MetricsParts): MetricsDocument {
     breakdowns[dimension] = result.rows.map((row) => ({
       key: row.key,
       metrics: record(result.ids, row.values),
-      share: Object.fromEntries(result.ids.map((id, m) => [id, row.share[m] === null ? null : jsonValue(row.share[m]!)])),
+      share: Object.fromEntries(
+        result.ids.map((id, m) => [id, row.share[m] === null ? null : jsonValue(row.share[m]!)]),
+      ),
       growth: record(result.ids, row.growth),
     }));
   }

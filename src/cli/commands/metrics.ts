@@ -66,7 +66,10 @@ function selectMetrics(inputs: MetricInputs, selection: string | undefined): Met
   if (selection !== undefined) {
     return selection.split(',').map((text) => {
       const id = metricIdFromText(text.trim());
-      if (!id) throw usageError(`--metrics: unknown metric "${text.trim()}" (known: ${METRICS.map((m) => m.id).join(', ')})`);
+      if (!id)
+        throw usageError(
+          `--metrics: unknown metric "${text.trim()}" (known: ${METRICS.map((m) => m.id).join(', ')})`,
+        );
       return id;
     });
   }
@@ -79,14 +82,22 @@ async function loadInputs(args: ParsedArgs, io: CliIO, quiet: boolean) {
   const ordersFile = ordersPath(args, 'metrics', true);
   const pipelineFile = stringFlag(args, 'pipeline');
   const spendFile = stringFlag(args, 'spend');
-  if (!ordersFile && !pipelineFile) throw usageError('metrics needs an orders file or --pipeline F (run "sales-metrics metrics --help")');
-  if (spendFile && !ordersFile) throw usageError('--spend needs an orders file too (CAC and ROI divide by new customers and revenue)');
+  if (!ordersFile && !pipelineFile)
+    throw usageError('metrics needs an orders file or --pipeline F (run "sales-metrics metrics --help")');
+  if (spendFile && !ordersFile)
+    throw usageError('--spend needs an orders file too (CAC and ROI divide by new customers and revenue)');
   const loaded: { kind: string; file: LoadedTable<any> }[] = [];
-  const orders = ordersFile ? await loadTable('orders', ordersFile, ordersLoadOptions(args), io, progress) : undefined;
+  const orders = ordersFile
+    ? await loadTable('orders', ordersFile, ordersLoadOptions(args), io, progress)
+    : undefined;
   if (orders) loaded.push({ kind: 'orders', file: orders });
-  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
+  const pipeline = pipelineFile
+    ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress)
+    : undefined;
   if (pipeline) loaded.push({ kind: 'pipeline', file: pipeline });
-  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
+  const spend = spendFile
+    ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress)
+    : undefined;
   if (spend) loaded.push({ kind: 'spend', file: spend });
   const inputs: MetricInputs = { orders: orders?.table, pipeline: pipeline?.table, spend: spend?.table };
   return { inputs, loaded, progress, mapping: (orders ?? pipeline)!.mapping };
@@ -106,7 +117,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
 
   const calendar = calendarOf({ fiscalYearStartMonth: fiscalStart });
   const periods = lastPeriods(asOf, unit, count, calendar);
-  progress.stage(`computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf)}`);
+  progress.stage(
+    `computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf)}`,
+  );
   const suite = computeSuite(inputs, ids, periods, { asOf, calendar, totals: true });
   const totals = suite.totals ?? ids.map(() => ({ error: '#N/A', reason: 'no periods' }) as MetricValue);
   let breakdowns: Record<string, BreakdownResult> = {};
@@ -114,7 +127,14 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     const last = periods[periods.length - 1];
     progress.stage(`breaking down ${last.key} by ${dimensions.join(', ')}`);
     const byIds = breakdownIds(inputs, selection === undefined ? undefined : ids);
-    breakdowns = computeBreakdowns(inputs, byIds, dimensions, last, { asOf, calendar }, integerFlag(args, 'top', 1, 100000));
+    breakdowns = computeBreakdowns(
+      inputs,
+      byIds,
+      dimensions,
+      last,
+      { asOf, calendar },
+      integerFlag(args, 'top', 1, 100000),
+    );
   }
   const document = metricsDocument({
     rows: rowsJson(loaded.map((l) => l.file.report)),
@@ -140,13 +160,24 @@ function textValue(value: MetricsDocument['totals'][string], idOrUnit: string): 
 }
 
 /** The readable report: one row per metric, one column per period plus the total. */
-export function metricsText(doc: MetricsDocument, ids: readonly MetricId[], periods: readonly Period[], asOf: number): string {
+export function metricsText(
+  doc: MetricsDocument,
+  ids: readonly MetricId[],
+  periods: readonly Period[],
+  asOf: number,
+): string {
   const out: string[] = [];
   for (const file of doc.files) {
-    out.push(`${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, `
-      + `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`);
+    out.push(
+      `${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, ` +
+        `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`,
+    );
   }
-  out.push(`mapping: ${Object.entries(doc.mapping).map(([role, header]) => `${role}=${header}`).join(', ')}`);
+  out.push(
+    `mapping: ${Object.entries(doc.mapping)
+      .map(([role, header]) => `${role}=${header}`)
+      .join(', ')}`,
+  );
   out.push(`as of ${formatDay(asOf)}`, '');
   const header = ['metric', ...periods.map((p) => p.key), 'total'];
   const rows = ids.map((id) => [
@@ -158,16 +189,30 @@ export function metricsText(doc: MetricsDocument, ids: readonly MetricId[], peri
   for (const [dimension, list] of Object.entries(doc.breakdowns)) {
     // A readable width: the first few metrics that have a value somewhere (JSON has them all).
     const rowIds = Object.keys(list[0]?.metrics ?? {});
-    const shown = rowIds.filter((id) => list.some((row) => typeof row.metrics[id] === 'number')).slice(0, TEXT_BREAKDOWN_METRICS);
+    const shown = rowIds
+      .filter((id) => list.some((row) => typeof row.metrics[id] === 'number'))
+      .slice(0, TEXT_BREAKDOWN_METRICS);
     const first = shown[0];
     const shareOf = (row: (typeof list)[number]) => {
       const share = first === undefined ? null : row.share[first];
       return share === null || share === undefined ? '' : textValue(share, 'ratio');
     };
-    const growthOf = (row: (typeof list)[number]) => (first === undefined ? '' : textValue(row.growth[first], 'ratio'));
-    out.push(`by ${dimension}, ${periods[periods.length - 1].key}${first ? ` (share and growth of ${first})` : ''}`);
-    out.push(formatTable([dimension, ...shown, 'share', 'growth'],
-      list.map((row) => [row.key, ...shown.map((id) => textValue(row.metrics[id], id)), shareOf(row), growthOf(row)])));
+    const growthOf = (row: (typeof list)[number]) =>
+      first === undefined ? '' : textValue(row.growth[first], 'ratio');
+    out.push(
+      `by ${dimension}, ${periods[periods.length - 1].key}${first ? ` (share and growth of ${first})` : ''}`,
+    );
+    out.push(
+      formatTable(
+        [dimension, ...shown, 'share', 'growth'],
+        list.map((row) => [
+          row.key,
+          ...shown.map((id) => textValue(row.metrics[id], id)),
+          shareOf(row),
+          growthOf(row),
+        ]),
+      ),
+    );
   }
   const failing = ids.filter((id) => typeof doc.totals[id] !== 'number');
   if (failing.length > 0) {
@@ -181,7 +226,8 @@ export function metricsText(doc: MetricsDocument, ids: readonly MetricId[], peri
   if (doc.issues.length > 0) {
     const skipped = doc.rows.skipped;
     out.push(`first issues (${skipped.toLocaleString('en-US')} row${skipped === 1 ? '' : 's'} skipped):`);
-    for (const issue of doc.issues.slice(0, 5)) out.push(`  row ${issue.row}, ${issue.column}: ${issue.reason}`);
+    for (const issue of doc.issues.slice(0, 5))
+      out.push(`  row ${issue.row}, ${issue.column}: ${issue.reason}`);
     out.push('');
   }
   return out.join('\n');

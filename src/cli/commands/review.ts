@@ -5,10 +5,8 @@
  */
 import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { goalsFromTargets } from '../../core/goals';
 import type { IngestOptions } from '../../core/ingest';
 import type { MetricInputs } from '../../core/metrics';
-import { METRIC_IDS, metricIdFromText } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { calendarOf, formatDay, parsePeriodKey, periodOf } from '../../core/periods';
 import { configSheetPlan } from '../../sheets/config';
@@ -23,10 +21,10 @@ import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
-import { ingestOptionsOf, loadTable } from '../load';
-import { ordersInWorkbook } from '../workbook-orders';
+import { ingestOptionsOf } from '../load';
+import { ordersInWorkbook, sideTable } from '../workbook-orders';
 import { carriedActions, weeklyGoals, withOrdersSource } from '../workbook-plans';
-import { refreshStamp } from './build';
+import { refreshStamp, sideLoader, targetGoals } from './build';
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
 
@@ -51,7 +49,11 @@ ${INPUT_HELP}
 Example:
   sales-metrics review dashboard.xlsx --week 2026-W48`;
 
-function weekOf(args: ParsedArgs, io: CliIO, calendar: ReturnType<typeof calendarOf>): { week: Period; asOf: number } {
+function weekOf(
+  args: ParsedArgs,
+  io: CliIO,
+  calendar: ReturnType<typeof calendarOf>,
+): { week: Period; asOf: number } {
   const text = stringFlag(args, 'week');
   if (text === undefined) {
     const asOf = asOfFlag(args, io);
@@ -64,9 +66,13 @@ function weekOf(args: ParsedArgs, io: CliIO, calendar: ReturnType<typeof calenda
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  if (args.positionals.length !== 1) throw usageError('review needs one workbook: sales-metrics review WORKBOOK.xlsx');
+  if (args.positionals.length !== 1)
+    throw usageError('review needs one workbook: sales-metrics review WORKBOOK.xlsx');
   const path = resolve(io.cwd, args.positionals[0]);
-  if (!/\.xls[xm]$/i.test(path)) throw usageError(`review writes into an .xlsx workbook, got "${args.positionals[0]}" (run "build" on a CSV first)`);
+  if (!/\.xls[xm]$/i.test(path))
+    throw usageError(
+      `review writes into an .xlsx workbook, got "${args.positionals[0]}" (run "build" on a CSV first)`,
+    );
   const calendar = calendarOf({ fiscalYearStartMonth: integerFlag(args, 'fiscal-start', 1, 12) ?? 1 });
   const { week, asOf } = weekOf(args, io, calendar);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
@@ -79,29 +85,34 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const flagged = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
   // The saved mapping and sheet, unless the user maps columns on the command line.
   const saved = config.mappings.orders;
-  const options: IngestOptions = flagged || !saved ? ingestOptionsOf(flags) : { mapping: saved, dateOrder: flags.dateOrder };
+  const options: IngestOptions =
+    flagged || !saved ? ingestOptionsOf(flags) : { mapping: saved, dateOrder: flags.dateOrder };
   const sheet = stringFlag(args, 'sheet') ?? (config.mappings.sources?.orders as string | undefined);
   if (!saved && warning) progress.stage(`${warning} Detecting the orders instead.`);
   const orders = ordersInWorkbook(workbook, options, label, sheet);
-  progress.stage(`orders from sheet "${orders.sheet}": ${orders.report.rowsUsed.toLocaleString('en-US')} rows used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped`);
-  const pipelineFile = stringFlag(args, 'pipeline');
-  const spendFile = stringFlag(args, 'spend');
-  const targetsFile = stringFlag(args, 'targets');
-  const pipeline = pipelineFile ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress) : undefined;
-  const spend = spendFile ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress) : undefined;
-  let goals: ReturnType<typeof goalsFromTargets>['goals'] = [];
-  if (targetsFile) {
-    const targets = await loadTable('targets', targetsFile, sideLoadOptions(args), io, progress);
-    const rows = targets.table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
-    goals = goalsFromTargets({ ...targets.table, rows }, calendar, { metrics: METRIC_IDS }).goals;
-  }
-  const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
+  progress.stage(
+    `orders from sheet "${orders.sheet}": ${orders.report.rowsUsed.toLocaleString('en-US')} rows used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped`,
+  );
+  const open = { workbook, path };
+  const sideOptions = ingestOptionsOf(sideLoadOptions(args));
+  const load = sideLoader(args, io, progress);
+  const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
+  const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
+  const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
+  const goals = targetGoals(targets, progress, calendar);
+  const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
 
   progress.stage(`building the review of ${week.key}`);
   const carryOver = carriedActions(workbook, week);
   const plan = buildReviewPlan({
-    inputs, asOf, week, calendar, sourceLabel: label, refreshedAt: refreshStamp(io.now()),
-    weeklyGoals: weeklyGoals(goals, week), carryOver,
+    inputs,
+    asOf,
+    week,
+    calendar,
+    sourceLabel: label,
+    refreshedAt: refreshStamp(io.now()),
+    weeklyGoals: weeklyGoals(goals, week),
+    carryOver,
   });
   const configPlan = configSheetPlan(withOrdersSource(config, orders.table.mapping, orders.sheet));
   const existed = carryOver === undefined;
@@ -119,14 +130,19 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error)?.message ?? error}`);
   }
-  const carried = carryOver && carryOver.length > 0 ? `, ${carryOver.length} open action${carryOver.length === 1 ? '' : 's'} carried over` : '';
-  io.stdout(`${existed ? 'refreshed' : 'wrote'} "${plan.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n`
-    + `  orders (${orders.sheet}): ${orders.report.rowsRead.toLocaleString('en-US')} rows read, ${orders.report.rowsUsed.toLocaleString('en-US')} used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped\n`);
+  const carried =
+    carryOver && carryOver.length > 0
+      ? `, ${carryOver.length} open action${carryOver.length === 1 ? '' : 's'} carried over`
+      : '';
+  io.stdout(
+    `${existed ? 'refreshed' : 'wrote'} "${plan.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n` +
+      `  orders (${orders.sheet}): ${orders.report.rowsRead.toLocaleString('en-US')} rows read, ${orders.report.rowsUsed.toLocaleString('en-US')} used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped\n`,
+  );
 }
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'write or refresh this week\'s Review sheet in a workbook, keeping typed actions',
+  summary: "write or refresh this week's Review sheet in a workbook, keeping typed actions",
   help: HELP,
   options: {
     ...INPUT_OPTIONS,

@@ -37,7 +37,11 @@ ${INPUT_HELP}
 Example:
   sales-metrics rfm sales.csv --as-of 2026-11-28 --json`;
 
-export function rfmJson(result: RfmResult, atRisk: readonly AtRiskCustomer[], loyalty: readonly RfmCustomer[]): unknown {
+export function rfmJson(
+  result: RfmResult,
+  atRisk: readonly AtRiskCustomer[],
+  loyalty: readonly RfmCustomer[],
+): unknown {
   return {
     asOf: formatDay(result.asOf),
     segments: result.segments.map((s) => ({ ...s, revenueShare: jsonValue(s.revenueShare) })),
@@ -49,21 +53,65 @@ export function rfmJson(result: RfmResult, atRisk: readonly AtRiskCustomer[], lo
   };
 }
 
-function rfmText(result: RfmResult, atRisk: readonly AtRiskCustomer[], loyalty: readonly RfmCustomer[], top: number): string {
-  const out: string[] = [`RFM segments at ${formatDay(result.asOf)} (${result.customers.length.toLocaleString('en-US')} customers)`];
-  out.push(formatTable(['segment', 'customers', 'revenue', 'revenue share'], result.segments.map((s) => [
-    s.segment, s.customers.toLocaleString('en-US'), formatNumber(s.revenue, 'currency'),
-    isMetricError(s.revenueShare) ? s.revenueShare.error : formatNumber(s.revenueShare, 'ratio'),
-  ])));
-  out.push(`At risk: ${atRisk.length.toLocaleString('en-US')} customers${atRisk.length > top ? ` (top ${top} by revenue)` : ''}`);
-  out.push(formatTable(['customer', 'last order', 'days silent', 'usual gap', 'revenue'], atRisk.slice(0, top).map((c) => [
-    c.id, c.lastOrder, String(c.daysSinceLastOrder), formatNumber(c.usualGapDays), formatNumber(c.revenue, 'currency'),
-  ])));
-  out.push(`Loyalty candidates: ${loyalty.length.toLocaleString('en-US')} customers${loyalty.length > top ? ` (top ${top} by revenue)` : ''}`);
-  out.push(formatTable(['customer', 'segment', 'R', 'F', 'M', 'orders', 'revenue'], loyalty.slice(0, top).map((c) => [
-    c.id, c.segment, String(c.r), String(c.f), String(c.m), String(c.frequency), formatNumber(c.monetary, 'currency'),
-  ]), ['left', 'left']));
-  if (result.refundOnlyCustomers > 0) out.push(`${result.refundOnlyCustomers} customers with only refunds are not scored.\n`);
+function rfmText(
+  result: RfmResult,
+  atRisk: readonly AtRiskCustomer[],
+  loyalty: readonly RfmCustomer[],
+  top: number,
+): string {
+  const out: string[] = [
+    `RFM segments at ${formatDay(result.asOf)} (${result.customers.length.toLocaleString('en-US')} customers)`,
+  ];
+  out.push(
+    formatTable(
+      ['segment', 'customers', 'revenue', 'revenue share'],
+      result.segments.map((s) => [
+        s.segment,
+        s.customers.toLocaleString('en-US'),
+        formatNumber(s.revenue, 'currency'),
+        isMetricError(s.revenueShare) ? s.revenueShare.error : formatNumber(s.revenueShare, 'ratio'),
+      ]),
+    ),
+  );
+  out.push(
+    `At risk: ${atRisk.length.toLocaleString('en-US')} customers${atRisk.length > top ? ` (top ${top} by revenue)` : ''}`,
+  );
+  out.push(
+    formatTable(
+      ['customer', 'last order', 'days silent', 'usual gap', 'revenue'],
+      atRisk
+        .slice(0, top)
+        .map((c) => [
+          c.id,
+          c.lastOrder,
+          String(c.daysSinceLastOrder),
+          formatNumber(c.usualGapDays),
+          formatNumber(c.revenue, 'currency'),
+        ]),
+    ),
+  );
+  out.push(
+    `Loyalty candidates: ${loyalty.length.toLocaleString('en-US')} customers${loyalty.length > top ? ` (top ${top} by revenue)` : ''}`,
+  );
+  out.push(
+    formatTable(
+      ['customer', 'segment', 'R', 'F', 'M', 'orders', 'revenue'],
+      loyalty
+        .slice(0, top)
+        .map((c) => [
+          c.id,
+          c.segment,
+          String(c.r),
+          String(c.f),
+          String(c.m),
+          String(c.frequency),
+          formatNumber(c.monetary, 'currency'),
+        ]),
+      ['left', 'left'],
+    ),
+  );
+  if (result.refundOnlyCustomers > 0)
+    out.push(`${result.refundOnlyCustomers} customers with only refunds are not scored.\n`);
   return out.join('\n');
 }
 
@@ -74,7 +122,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const top = integerFlag(args, 'top', 1, 1_000_000) ?? 10;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
-  if (!orders.table.customer) throw new CliError('rfm needs a customer column (use --map customer=Header or --columns)');
+  if (!orders.table.customer)
+    throw new CliError('rfm needs a customer column (use --map customer=Header or --columns)');
   progress.stage('scoring customers');
   const result = rfm(orders.table, { asOf });
   if (isMetricError(result)) throw new CliError(`cannot score customers: ${result.reason} (${result.error})`);
@@ -82,7 +131,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const loyalty = loyaltyCandidates(orders.table, { asOf });
   const risk = isMetricError(atRisk) ? [] : atRisk;
   const loyal = isMetricError(loyalty) ? [] : loyalty;
-  io.stdout(booleanFlag(args, 'json') ? toJson(rfmJson(result, risk, loyal)) : rfmText(result, risk, loyal, top));
+  io.stdout(
+    booleanFlag(args, 'json') ? toJson(rfmJson(result, risk, loyal)) : rfmText(result, risk, loyal, top),
+  );
 }
 
 export const rfmCommand: Command = {

@@ -36,7 +36,8 @@ const DATE = 'yyyy-mm-dd';
 const MONEY = '#,##0.00';
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  if (args.positionals.length > 0) throw usageError(`sample takes no input file (got ${args.positionals.join(' ')}); use --out FILE`);
+  if (args.positionals.length > 0)
+    throw usageError(`sample takes no input file (got ${args.positionals.join(' ')}); use --out FILE`);
   const out = stringFlag(args, 'out');
   if (!out) throw usageError('sample needs --out FILE.xlsx');
   if (!/\.xlsx$/i.test(out)) throw usageError(`--out must name an .xlsx file, got "${out}"`);
@@ -49,23 +50,34 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage(`generating ${rows.toLocaleString('en-US')} orders (seed ${seed})`);
   const orders = generateOrders({ rows, seed, startYear, years });
   // About one opportunity per ten orders, enough for every rep to have a pipeline.
-  const pipeline = generatePipeline({ rows: Math.min(MAX_ROWS, Math.max(200, Math.round(rows / 10))), seed, startYear, years });
+  const pipeline = generatePipeline({
+    rows: Math.min(MAX_ROWS, Math.max(200, Math.round(rows / 10))),
+    seed,
+    startYear,
+    years,
+  });
   const spend = generateSpend({ seed, startYear, years, scale: Math.max(0.01, rows / 100_000) });
   const targets = generateTargets({ seed, startYear, years, orders });
   const path = resolve(io.cwd, out);
   progress.stage(`writing ${path}`);
   try {
-    await writeDataWorkbook(path, [
-      { name: 'Orders', rows: orders, formats: { 'Order Date': DATE, Amount: MONEY, Cost: MONEY } },
-      { name: 'Pipeline', rows: pipeline, formats: { Created: DATE, Closed: DATE, Value: MONEY } },
-      { name: 'Spend', rows: spend, formats: { Month: 'yyyy-mm', Spend: MONEY } },
-      { name: 'Targets', rows: targets, formats: { Target: MONEY } },
-    ], { onProgress: (n) => progress.rows(out, n, 'written') });
+    await writeDataWorkbook(
+      path,
+      [
+        { name: 'Orders', rows: orders, formats: { 'Order Date': DATE, Amount: MONEY, Cost: MONEY } },
+        { name: 'Pipeline', rows: pipeline, formats: { Created: DATE, Closed: DATE, Value: MONEY } },
+        { name: 'Spend', rows: spend, formats: { Month: 'yyyy-mm', Spend: MONEY } },
+        { name: 'Targets', rows: targets, formats: { Target: MONEY } },
+      ],
+      { onProgress: (n) => progress.rows(out, n, 'written') },
+    );
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error)?.message ?? error}`);
   }
-  io.stdout(`wrote ${path}: Orders ${(orders.length - 1).toLocaleString('en-US')} rows, Pipeline ${(pipeline.length - 1).toLocaleString('en-US')}, `
-    + `Spend ${(spend.length - 1).toLocaleString('en-US')}, Targets ${(targets.length - 1).toLocaleString('en-US')}\n`);
+  io.stdout(
+    `wrote ${path}: Orders ${(orders.length - 1).toLocaleString('en-US')} rows, Pipeline ${(pipeline.length - 1).toLocaleString('en-US')}, ` +
+      `Spend ${(spend.length - 1).toLocaleString('en-US')}, Targets ${(targets.length - 1).toLocaleString('en-US')}\n`,
+  );
 }
 
 export const sampleCommand: Command = {
