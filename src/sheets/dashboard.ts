@@ -13,7 +13,7 @@ import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { toA1 } from './a1';
 import { FORMATS, formulaCell, textCell, type SheetPlan } from './plan';
-import { CONDITIONAL_STYLES, PALETTE } from './styles';
+import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type OrdersSource } from './sources';
 import { benchmarkSection, goalPacingSection, scheduleSection, type BenchmarkLine } from './dashboard-sections';
@@ -134,21 +134,18 @@ function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly Me
     }
     const both = `AND(ISNUMBER(B${r}),ISNUMBER(C${r}))`;
     layout.put(formulaCell(`D${r}`, `IF(${both},B${r}-C${r},"")`, def.format));
-    layout.put(formulaCell(`E${r}`, `IF(AND(${both},C${r}<>0),B${r}/C${r}-1,"")`, FORMATS.deltaPercent));
     const target = input.targets?.[id];
     const lowerBetter = def.better === 'lower';
+    // IBCS colours (green good, red bad, respecting lower-is-better) live in the number format,
+    // so the in-cell variance bars of the same cells stay visible in every spreadsheet.
+    const variance = lowerBetter ? FORMATS.deltaPercentDownGood : FORMATS.deltaPercentUpGood;
+    layout.put(formulaCell(`E${r}`, `IF(AND(${both},C${r}<>0),B${r}/C${r}-1,"")`, variance));
     layout.put({ ref: `F${r}`, value: target?.goal ?? null, format: def.format });
     const ratio = lowerBetter ? `F${r}/B${r}` : `B${r}/F${r}`;
     layout.put(formulaCell(`G${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(F${r}),${lowerBetter ? `B${r}` : `F${r}`}<>0),${ratio},"")`, FORMATS.percent));
     layout.put(formulaCell(`H${r}`, `IF(G${r}="","",IF(G${r}>=1,"On track",IF(G${r}>=0.9,"At risk","Off track")))`));
     layout.put({ ref: `I${r}`, value: target?.benchmark ?? null, format: def.format, ...(target?.benchmarkSource ? { note: target.benchmarkSource } : {}) });
-    layout.put(formulaCell(`J${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(I${r}),I${r}<>0),B${r}/I${r}-1,"")`, FORMATS.deltaPercent));
-    // IBCS colours: green when the change is good for this metric, red when bad.
-    const [up, down] = lowerBetter ? [CONDITIONAL_STYLES.bad, CONDITIONAL_STYLES.good] : [CONDITIONAL_STYLES.good, CONDITIONAL_STYLES.bad];
-    for (const c of ['E', 'J']) {
-      layout.conditionalFormats.push({ type: 'expression', ref: `${c}${r}`, formula: `AND(ISNUMBER(${c}${r}),${c}${r}>0)`, style: up });
-      layout.conditionalFormats.push({ type: 'expression', ref: `${c}${r}`, formula: `AND(ISNUMBER(${c}${r}),${c}${r}<0)`, style: down });
-    }
+    layout.put(formulaCell(`J${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(I${r}),I${r}<>0),B${r}/I${r}-1,"")`, variance));
   });
   const bottom = top + kpis.length - 1;
   layout.conditionalFormats.push({ type: 'dataBar', ref: `E${top}:E${bottom}`, color: PALETTE.good, negativeColor: PALETTE.bad });
@@ -309,7 +306,7 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
 
   return layout.build({
     tabColor: PALETTE.accent,
-    columns: [{ index: 1, width: 20 }, ...Array.from({ length: 9 }, (_, i) => ({ index: i + 2, width: 12 })), ...Array.from({ length: 12 }, (_, i) => ({ index: i + 11, width: 8 }))],
+    columns: [{ index: 1, width: 22 }, ...Array.from({ length: 9 }, (_, i) => ({ index: i + 2, width: i + 2 === 8 ? 15 : 13 })), ...Array.from({ length: 12 }, (_, i) => ({ index: i + 11, width: 8 }))],
     merges: [],
     areas: [{ ref: `A1:${toA1(layout.row, 22)}`, owner: 'computed', name: 'dashboard' }],
     freeze: { row: 3, column: 0 },

@@ -156,6 +156,9 @@ export const FORMATS = {
   decimal: '#,##0.00',
   percent: '0.0%',
   deltaPercent: '+0.0%;-0.0%;0.0%',
+  /** IBCS variance colours in the format itself (dark green good, red bad), so bars can share the cell. */
+  deltaPercentUpGood: '[Color10]+0.0%;[Red]-0.0%;0.0%',
+  deltaPercentDownGood: '[Red]+0.0%;[Color10]-0.0%;0.0%',
   deltaMoney: '+#,##0;-#,##0;0',
   date: 'yyyy-mm-dd',
 } as const;
