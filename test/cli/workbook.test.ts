@@ -63,6 +63,34 @@ describe('sales-metrics build from a CSV', () => {
     expect(formulas.some((f) => /^SUMIFS\(Data!\$E\$2:\$E\$8,Data!\$B\$2:\$B\$8,">="&/.test(f))).toBe(true);
   });
 
+  it('leaves the rows out with --values-only (as it does above 100,000 rows)', async () => {
+    const values = join(dir, 'values.xlsx');
+    const run = await runCli([
+      'build',
+      join(FIXTURES, 'orders.csv'),
+      '--as-of',
+      '2026-03-04',
+      '--out',
+      values,
+      '--values-only',
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      "figures as values: the CSV's 7 rows were not copied into the workbook (--values-only)",
+    );
+    const workbook = await openWorkbook(values);
+    expect(workbook.getWorksheet('Data')).toBeUndefined();
+    let formulas = 0;
+    workbook.getWorksheet('Dashboard')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as { formula?: string } | null;
+        if (value && typeof value === 'object' && /SUMIFS|COUNTIFS/.test(value.formula ?? '')) formulas++;
+      }),
+    );
+    expect(formulas).toBe(0);
+  });
+
   it('refuses to overwrite its input and needs one input', async () => {
     const same = await runCli(['build', 'orders.csv', '--out', 'orders.csv']);
     expect(same.code).toBe(2);

@@ -51,6 +51,8 @@ Options:
   --period day|week|month|quarter|year   dashboard period (default month)
   --periods N               periods in the trend (default 12)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
+  --values-only             CSV input: do not copy the rows into a Data sheet; the dashboard
+                            carries values instead of live formulas (automatic above 100,000 rows)
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -63,19 +65,39 @@ export function refreshStamp(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
+/**
+ * Above this many rows a CSV is not copied into the built workbook: ExcelJS holds a workbook in
+ * memory (about 1.2 GB per 100,000 rows of twelve columns), and a sheet that size would make the
+ * dashboard's SUMIFS slow in Excel too. The dashboard then carries values stamped "as of".
+ */
+export const DATA_SHEET_LIMIT = 100_000;
+
+interface CsvOrders {
+  readonly orders: WorkbookOrders;
+  /** False when the Data sheet was left out (values-only dashboard). */
+  readonly dataSheet: boolean;
+}
+
 async function ordersFromCsv(
   path: string,
   args: ParsedArgs,
   workbook: ExcelJS.Workbook,
   label: string,
   progress: Progress,
-): Promise<WorkbookOrders> {
+): Promise<CsvOrders> {
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result = ingestOrders(read.rows, options);
   if (!result.table)
     throw new CliError(`${label}: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
+  if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
+    const source = { sheet: label, firstRow: 2, lastRow: 1, columns: {}, formulaReady: false, label };
+    return {
+      orders: { table: result.table, report: result.report, sheet: label, rows: [], source },
+      dataSheet: false,
+    };
+  }
   progress.stage('writing the Data sheet');
   const rows = typedDataRows(read.rows, result.table, options);
   const dateHeader = rows[0]?.[rows[0].indexOf(result.table.mapping.date ?? '')];
@@ -87,13 +109,8 @@ async function ordersFromCsv(
   // Re-read the typed sheet's layout: a header-less file now has a header row.
   const sheetOptions = { ...options, headerRow: 0 as const, mapping: result.table.mapping };
   const table = ingestOrders(rows, sheetOptions).table ?? result.table;
-  return {
-    table,
-    report: result.report,
-    sheet: 'Data',
-    rows,
-    source: ordersSource('Data', rows, table, sheetOptions, label),
-  };
+  const source = ordersSource('Data', rows, table, sheetOptions, label);
+  return { orders: { table, report: result.report, sheet: 'Data', rows, source }, dataSheet: true };
 }
 
 function summaryLine(report: IngestReport): string {
@@ -150,10 +167,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
 
   progress.stage(`reading ${label}`);
   const workbook = isCsv ? new ExcelJS.Workbook() : await openWorkbook(input);
-  const orders = isCsv
-    ? await ordersFromCsv(input, args, workbook, label, progress)
-    : ordersInWorkbook(workbook, ingestOptionsOf(ordersLoadOptions(args)), label, stringFlag(args, 'sheet'));
-  progress.stage(`orders from sheet "${orders.sheet}": ${summaryLine(orders.report)}`);
+  const csv = isCsv ? await ordersFromCsv(input, args, workbook, label, progress) : undefined;
+  const orders =
+    csv?.orders ??
+    ordersInWorkbook(workbook, ingestOptionsOf(ordersLoadOptions(args)), label, stringFlag(args, 'sheet'));
+  progress.stage(`orders (${orders.sheet}): ${summaryLine(orders.report)}`);
   // A side table inside the input workbook is taken from the open model rather than read again.
   const open = isCsv ? undefined : { workbook, path: input };
   const sideOptions = ingestOptionsOf(sideLoadOptions(args));
@@ -173,7 +191,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     unit,
     periods,
     calendar,
-    source: orders.source,
+    source: csv?.dataSheet === false ? undefined : orders.source,
     sourceLabel: label,
     refreshedAt,
     targets: kpiTargets(goals, period, industry),
@@ -202,9 +220,18 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
   }
   const sheets = [dashboard.name, review.name, `${configPlan.name} (hidden)`];
+  const how =
+    csv?.dataSheet === false
+      ? `figures as values: the CSV's ${orders.report.rowsRead.toLocaleString('en-US')} rows were not copied into the workbook` +
+        (booleanFlag(args, 'values-only')
+          ? ' (--values-only)'
+          : ` (more than ${DATA_SHEET_LIMIT.toLocaleString('en-US')})`)
+      : orders.source.formulaReady
+        ? 'headline figures as native formulas'
+        : 'figures as values (the data has text dates or amounts)';
   io.stdout(
-    `wrote ${out}\n  sheets: ${sheets.join(', ')}${isCsv ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n` +
-      `  as of ${formatDay(asOf)}, ${unit}ly${orders.source.formulaReady ? ', headline figures as native formulas' : ', figures as values (the data has text dates or amounts)'}\n`,
+    `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n` +
+      `  as of ${formatDay(asOf)}, ${unit}ly, ${how}\n`,
   );
 }
 
@@ -223,6 +250,7 @@ export const buildCommand: Command = {
     period: { type: 'string' },
     periods: { type: 'string' },
     'fiscal-start': { type: 'string' },
+    'values-only': { type: 'boolean' },
   },
   run,
 };
