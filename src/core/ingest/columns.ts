@@ -53,6 +53,31 @@ function chooseNumberStyle(frame: Frame, spec: ColumnSpec, options: IngestOption
   return style;
 }
 
+/**
+ * One buffer for all output columns: each large typed array allocated on its own can start a
+ * garbage collection (V8 collects when outside-heap memory grows), so they are carved from one.
+ */
+function columnArena(count: number, kinds: readonly (string | undefined)[], extraCount: number) {
+  const float64s = kinds.filter((k) => k === 'date' || k === 'number').length;
+  const int32s = kinds.filter((k) => k === 'id' || k === 'label').length + extraCount;
+  const buffer = new ArrayBuffer(count * (8 * float64s + 4 * int32s));
+  // Float64 views first (their offsets must be multiples of 8), Int32 views after them.
+  let float64Offset = 0;
+  let int32Offset = 8 * count * float64s;
+  return {
+    float64(): Float64Array<ArrayBuffer> {
+      const view = new Float64Array(buffer, float64Offset, count);
+      float64Offset += 8 * count;
+      return view;
+    },
+    int32(): Int32Array<ArrayBuffer> {
+      const view = new Int32Array(buffer, int32Offset, count);
+      int32Offset += 4 * count;
+      return view;
+    },
+  };
+}
+
 /** Rows per block: every reader runs over one block before the next, while its rows are in cache. */
 const BLOCK_ROWS = 1024;
 
@@ -72,6 +97,8 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
   const readers: ColumnReader<unknown>[] = [];
   const finishers: (() => void)[] = [];
   const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
+  const arena = columnArena(frame.count, order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
+    extraColumns.length);
   for (const role of order) {
     const guess = detection.roles[role];
     if (!guess) continue;
@@ -79,13 +106,13 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
     const kindOfValue = VALUE_KIND[role];
     if (kindOfValue === 'date') {
       const dateOrder = chooseDateOrder(frame, spec, options, notes);
-      const reader = dateReader(frame, spec, { order: dateOrder, system: options.dateSystem });
+      const reader = dateReader(frame, spec, { order: dateOrder, system: options.dateSystem }, arena.float64());
       readers.push(reader);
       finishers.push(() => { columns[role] = { type: 'date', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header, dateOrder });
     } else if (kindOfValue === 'number') {
       const numberStyle = chooseNumberStyle(frame, spec, options, notes);
-      const reader = amountReader(frame, spec, numberStyle);
+      const reader = amountReader(frame, spec, numberStyle, arena.float64());
       readers.push(reader);
       finishers.push(() => { columns[role] = { type: 'number', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header, numberStyle });
@@ -104,7 +131,7 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
       finishers.push(() => { columns[role] = { type: 'period', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
     } else {
-      const reader = dictReader(frame, spec, true, detectIdPattern(columnSample(frame, spec.column)));
+      const reader = dictReader(frame, spec, true, detectIdPattern(columnSample(frame, spec.column)), arena.int32());
       readers.push(reader);
       finishers.push(() => { columns[role] = { type: 'dict', data: reader.result() }; });
       formats.push({ role, column: spec.column, header: spec.header });
@@ -112,7 +139,8 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
   }
   const extras = new Map<string, DictColumn>();
   for (const { column, header } of extraColumns) {
-    const reader = dictReader(frame, { column, header, required: false }, false, detectIdPattern(columnSample(frame, column)));
+    const reader = dictReader(frame, { column, header, required: false }, false, detectIdPattern(columnSample(frame, column)),
+      arena.int32());
     readers.push(reader);
     finishers.push(() => { extras.set(header, reader.result()); });
   }

@@ -56,8 +56,9 @@ function unusable(frame: Frame, i: number, spec: ColumnSpec, value: CellValue, r
 }
 
 /** A date column into epoch days (`NaN` where missing). */
-export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions): ColumnReader<Float64Array> {
-  const out = new Float64Array(frame.count).fill(NaN);
+export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions,
+  out = new Float64Array(frame.count)): ColumnReader<Float64Array> {
+  out.fill(NaN);
   const cache = new Map<string, number | string>();
   const fastSerials = (options.system ?? '1900') === '1900';
   const { values, start, fate } = frame;
@@ -95,8 +96,9 @@ export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions)
 }
 
 /** An amount column (`NaN` where missing). */
-export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle): ColumnReader<Float64Array> {
-  const out = new Float64Array(frame.count).fill(NaN);
+export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle,
+  out = new Float64Array(frame.count)): ColumnReader<Float64Array> {
+  out.fill(NaN);
   const cache = new Map<string, number | string>();
   const { values, start, fate } = frame;
   const c = spec.column;
@@ -132,9 +134,10 @@ export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle)
 }
 
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
-export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?: IdPattern): ColumnReader<DictColumn> {
+export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?: IdPattern,
+  codes = new Int32Array(frame.count)): ColumnReader<DictColumn> {
   const encoder = new DictionaryEncoder(pattern);
-  const codes = new Int32Array(frame.count).fill(MISSING);
+  codes.fill(MISSING);
   const { values, start, fate } = frame;
   const c = spec.column;
   let lastValue: CellValue = undefined;
