@@ -8,6 +8,7 @@ import { cellsOf, formatRange, parseRange, parseSheetRef, sheetRef } from '../sh
 import type { CellPlan, SheetPlan } from '../sheets/plan';
 import type { PeopleAreaContent, PeopleCell } from '../sheets/merge';
 import { applyStyle, conditionalFormatting } from './render-style';
+import { xmlSafe } from './charts/xml';
 
 /** Serial of 1970-01-01: 25569 in the 1900 date system (after its leap-year quirk), 24107 in 1904. */
 function epochOffset(workbook: ExcelJS.Workbook): number {
@@ -42,11 +43,11 @@ function writeCell(ws: ExcelJS.Worksheet, plan: CellPlan): void {
   } else if (plan.value !== undefined) {
     // Strings go in as strings: ExcelJS stores them as shared strings, never as formulas,
     // which is what keeps `=`, `+`, `-`, `@` text literal.
-    cell.value = plan.value;
+    cell.value = typeof plan.value === 'string' ? xmlSafe(plan.value) : plan.value;
   }
   if (plan.format) cell.numFmt = plan.format;
   if (plan.style) applyStyle(cell, plan.style);
-  if (plan.note) cell.note = plan.note;
+  if (plan.note) cell.note = xmlSafe(plan.note);
 }
 
 function addTables(ws: ExcelJS.Worksheet, plan: SheetPlan, cells: ReadonlyMap<string, CellPlan>): void {

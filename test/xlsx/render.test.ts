@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { renderSheetPlan, readPeopleAreas, areaRangeName } from '../../src/xlsx/render';
 import { writeWorkbook } from '../../src/xlsx/render-workbook';
 import { emptyPlan, textCell, valueCell, formulaCell, type SheetPlan } from '../../src/sheets/plan';
@@ -145,6 +146,20 @@ describe('renderSheetPlan', () => {
   it('refuses a malformed table instead of writing a broken file', () => {
     const plan = { ...dashboardPlan(), tables: [{ name: 'Bad', ref: 'A4:C6', columns: ['only one'] }] };
     expect(() => renderSheetPlan(new ExcelJS.Workbook(), plan)).toThrow(/1 column names for a 3-column range/);
+  });
+});
+
+describe('text the file format cannot hold', () => {
+  it('drops XML-invalid characters instead of writing an unreadable file (property)', async () => {
+    const controls = fc.constantFrom('\u0001', '\u0008', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', 'a', '=', '\t');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.array(controls, { maxLength: 8 }).map((a) => a.join('')));
+    await fc.assert(fc.asyncProperty(text, async (text) => {
+      const plan = { ...emptyPlan('Dashboard'), cells: [textCell('A1', text), { ref: 'A2', value: 'x', note: text }] };
+      const back = await reload(await writeWorkbook(new ExcelJS.Workbook(), [plan]));
+      const value = back.getWorksheet('Dashboard')!.getCell('A1').value;
+      const kept = text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+      expect(value ?? '').toBe(kept); // the text survives, minus what XML forbids
+    }), { numRuns: 40 });
   });
 });
 

@@ -1,8 +1,18 @@
 /** XML text helpers for the chart parts (no DOM: the parts are small and written whole). */
 
-/** Escapes text for element content and attribute values. */
+/**
+ * Drops characters XML 1.0 cannot hold (C0 controls other than tab/newline/return, U+FFFE/U+FFFF,
+ * lone surrogates): one of them in a part makes the whole file unreadable.
+ * @example xmlSafe('a\u0001b\uFFFE') // 'ab'
+ */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+/** Escapes text for element content and attribute values (and drops what XML cannot hold). */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Reverses `escapeXml` and numeric character references. */
