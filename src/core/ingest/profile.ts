@@ -45,6 +45,14 @@ function isYyyymmdd(value: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 /**
  * Counts value kinds in a column sample.
  *
@@ -67,7 +75,12 @@ export function profileColumn(values: readonly CellValue[]): ColumnProfile {
       if (isYyyymmdd(value)) p.yyyymmdd++;
       else if (typeof serialToEpochDays(value) === 'number') p.serialValid++;
     } else if (typeof value === 'string') {
-      if (isExcelError(value)) p.errors++;
+      // Text without a digit is neither an amount nor a date: skip the parsers (label columns).
+      if (!hasDigit(value)) {
+        if (isExcelError(value)) p.errors++;
+        else if (statusFromText(value) !== undefined) p.statusText++;
+        else p.otherText++;
+      } else if (isExcelError(value)) p.errors++;
       else if (typeof amountFromText(value) === 'number') {
         p.amountText++;
         if (looksLikeMoneyText(value)) p.moneyText++;

@@ -52,14 +52,25 @@ export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
 const MIN_SCORE = 0.15;
 const MAX_ALTERNATIVES = 3;
 
+const NORMALIZED = new WeakMap<readonly string[], readonly string[]>();
+
+/** Normalised forms of an alias list, computed once per list. */
+function normalizedAliases(names: readonly string[]): readonly string[] {
+  let normal = NORMALIZED.get(names);
+  if (!normal) {
+    normal = names.map(normalizeHeader);
+    NORMALIZED.set(names, normal);
+  }
+  return normal;
+}
+
 /** How well a header names a role: 1 exact strong alias, 0.6 exact weak, less for partial matches. */
 export function headerScore(aliases: RoleAliases, header: string): number {
   const key = normalizeHeader(header);
   if (key === '') return 0;
   let best = 0;
   const consider = (names: readonly string[], weight: number): void => {
-    for (const name of names) {
-      const alias = normalizeHeader(name);
+    for (const alias of normalizedAliases(names)) {
       if (alias === key) best = Math.max(best, weight);
       else if (alias.length >= 3 && key.includes(alias) && !aliases.exclude?.some((x) => key.includes(x))) {
         best = Math.max(best, weight * (0.55 + 0.3 * (alias.length / key.length)));
@@ -67,7 +78,7 @@ export function headerScore(aliases: RoleAliases, header: string): number {
     }
   };
   consider(aliases.strong, 1);
-  consider(aliases.weak ?? [], 0.6);
+  if (aliases.weak) consider(aliases.weak, 0.6);
   return best;
 }
 
