@@ -4,15 +4,38 @@
  * the same way the streaming reader reads them.
  */
 import ExcelJS from 'exceljs';
+import { stat } from 'node:fs/promises';
 import type { CellValue } from '../core/cell';
 import { describeFsError, FileReadError } from './read-error';
 import { cellValueOf } from './read-xlsx';
 
 /**
- * Opens an `.xlsx` file as a full workbook model. Throws `FileReadError` when it cannot.
+ * Largest `.xlsx` file opened as a whole model. ExcelJS needs roughly 1.5–2 GB of memory per
+ * 100,000 rows of a dozen columns (about 6 MB zipped) to read and write a workbook back; past
+ * this size the process would run out of heap instead of failing with a message.
+ */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Opens an `.xlsx` file as a full workbook model. Throws `FileReadError` when it cannot, or when
+ * the file is larger than `maxBytes`.
  * @example const workbook = await openWorkbook('sales.xlsx');
  */
-export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(path: string, maxBytes = MAX_WORKBOOK_BYTES): Promise<ExcelJS.Workbook> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw describeFsError(error, path);
+  }
+  if (size > maxBytes) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new FileReadError(
+      `${path} is ${mb(size)}; workbooks are rewritten in memory and up to ${mb(maxBytes)} (about 150,000 rows) is supported. ` +
+        'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
+      path,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);

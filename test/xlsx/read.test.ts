@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTableFile } from '../../src/xlsx/read';
 import { FileReadError } from '../../src/xlsx/read-error';
+import { openWorkbook } from '../../src/xlsx/read-workbook';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-'));
 
@@ -46,5 +47,20 @@ describe('readTableFile', () => {
     const utf16 = join(dir, 'utf16.csv');
     writeFileSync(utf16, Buffer.from('\uFEFFa,b\n', 'utf16le'));
     await expect(readTableFile(utf16)).rejects.toBeInstanceOf(FileReadError);
+  });
+});
+
+describe('openWorkbook', () => {
+  it('opens a workbook, and refuses one above the size it can rewrite in memory, in one sentence', async () => {
+    const path = join(dir, 'small.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Orders').addRow(['Date', 'Amount']);
+    await wb.xlsx.writeFile(path);
+    const opened = await openWorkbook(path);
+    expect(opened.worksheets.map((ws) => ws.name)).toEqual(['Orders']);
+    await expect(openWorkbook(path, 100)).rejects.toThrow(
+      /small\.xlsx is 0 MB; workbooks are rewritten in memory/,
+    );
+    await expect(openWorkbook(join(dir, 'none.xlsx'))).rejects.toThrow(/file not found/);
   });
 });
