@@ -8,7 +8,7 @@
  * on a fresh shallow copy of the table: every run is a cold computation, as after a refresh.
  */
 import type { BenchCase } from '../case';
-import { lastDay, ordersTable, ordersValues } from '../fixtures';
+import { lastDay, ordersTable, ordersValues, releaseValues } from '../fixtures';
 import type { CellValue } from '../../src/core/cell';
 import { ingestOrders } from '../../src/core/ingest';
 import { computeSuite, ORDER_METRIC_IDS } from '../../src/core/metrics';
@@ -28,6 +28,7 @@ interface TableState {
 
 function tableState(rows: number): TableState {
   const table = ordersTable(rows);
+  releaseValues();
   const asOf = lastDay(table);
   let first = Infinity;
   for (let i = 0; i < table.length; i++) if (table.date[i] < first) first = table.date[i];

@@ -109,11 +109,12 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   const fastIds = ordersColumn && primary === ordersColumn ? ids.filter((id): id is OrderMetricId => isOrderMetric(id) && GROUPABLE_ORDER_METRICS.has(id)) : [];
   const slowIds = ids.filter((id) => !(fastIds as readonly MetricId[]).includes(id));
   const groupCount = primary.dictionary.length + 1; // last group = blanks
-  const groupOf = (codes: Int32Array, remap?: Int32Array) => {
-    const out = new Int32Array(codes.length);
-    for (let i = 0; i < codes.length; i++) {
-      const g = codes[i] < 0 ? groupCount - 1 : codes[i];
-      out[i] = remap ? remap[g] : g;
+  /** Code → group lookup, indexed by code + 1 (blanks, code −1, at 0). */
+  const groupOfCode = (remap?: Int32Array) => {
+    const out = new Int32Array(groupCount + 1);
+    for (let code = -1; code < groupCount - 1; code++) {
+      const g = code < 0 ? groupCount - 1 : code;
+      out[code + 1] = remap ? remap[g] : g;
     }
     return out;
   };
@@ -122,7 +123,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   let present: Uint8Array;
   let fast: MetricValue[][][] | null = null;
   if (fastIds.length || primary === ordersColumn) {
-    const grouped = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, groupOf(primary.codes), groupCount);
+    const grouped = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, primary.codes, groupOfCode(), groupCount);
     present = grouped.present;
     fast = grouped.values;
   } else {
@@ -154,7 +155,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
     if (fastIds.length) {
       const remap = new Int32Array(groupCount).fill(-1);
       for (const r of tail) remap[r.group] = 0;
-      fastOthers = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, groupOf(primary.codes, remap), 1).values[0];
+      fastOthers = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, primary.codes, groupOfCode(remap), 1).values[0];
     }
     const slow = slowIds.length ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options) : null;
     others.current = merge(ids, fastIds, fastOthers?.[1], slow?.current);

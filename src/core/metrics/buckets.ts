@@ -50,14 +50,24 @@ export function windowOf(day: number, bounds: readonly number[]): number {
 
 /**
  * Rows grouped by bucket (counting sort): rows of bucket b are `rows[offsets[b] .. offsets[b+1])`,
- * in table order.
+ * in table order. `bucket[j]` is the bucket of row `rowIds[j]` (of row j without `rowIds`).
  */
-export function groupRows(bucket: Int32Array, bucketCount: number): { rows: Int32Array; offsets: Int32Array } {
+export function groupRows(bucket: Int32Array, bucketCount: number, rowIds?: Int32Array): { rows: Int32Array; offsets: Int32Array } {
   const offsets = new Int32Array(bucketCount + 1);
-  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) offsets[bucket[i] + 1]++;
+  for (let j = 0; j < bucket.length; j++) if (bucket[j] >= 0) offsets[bucket[j] + 1]++;
   for (let b = 0; b < bucketCount; b++) offsets[b + 1] += offsets[b];
   const fill = offsets.slice(0, bucketCount);
   const rows = new Int32Array(offsets[bucketCount]);
-  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) rows[fill[bucket[i]]++] = i;
+  for (let j = 0; j < bucket.length; j++) if (bucket[j] >= 0) rows[fill[bucket[j]]++] = rowIds ? rowIds[j] : j;
   return { rows, offsets };
+}
+
+/** The rows whose bucket is not −1, ascending. */
+export function rowsInBuckets(bucket: Int32Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) count++;
+  const rows = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < bucket.length; i++) if (bucket[i] >= 0) rows[j++] = i;
+  return rows;
 }

@@ -24,12 +24,12 @@ export interface OrderAggregates {
 }
 
 /**
- * @param bucket composite bucket per row (−1 = skip)
+ * @param bucket composite bucket per row (−1 = skip), or per entry of `rowIds` when given
  * @param windowStarts, windowEnds start and to-date end of each window (index = bucket % windowsPerGroup)
  */
 export function aggregateOrders(
   prep: OrdersPrep, bucket: Int32Array, bucketCount: number, windowsPerGroup: number,
-  windowStarts: readonly number[], windowEnds: readonly number[],
+  windowStarts: readonly number[], windowEnds: readonly number[], rowIds?: Int32Array,
 ): OrderAggregates {
   const { table, orderKey } = prep;
   const { amount, quantity, cost } = table;
@@ -42,7 +42,7 @@ export function aggregateOrders(
     revenue: make(), units: make(), revenueWithCost: make(), cost: make(), orders: make(), customers: make(),
     newCustomers: make(), repeatCustomers: make(), retained: make(), rows: make(),
   };
-  const { rows, offsets } = groupRows(bucket, bucketCount);
+  const { rows, offsets } = groupRows(bucket, bucketCount, rowIds);
   const orderMark = orderKey ? new Int32Array(prep.orderKeyCount) : null;
   const customerMark = customer ? new Int32Array(prep.customerCount) : null;
   for (let b = 0; b < bucketCount; b++) {

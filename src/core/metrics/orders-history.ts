@@ -102,26 +102,53 @@ export function yearBefore(day: number): number {
  * previous 12 months (churn cannot be measured).
  */
 export function trailingYearClv(prep: OrdersPrep, history: CustomerHistory, end: number, capYears: number): MetricValue {
-  const start = yearBefore(end);
-  const previousStart = yearBefore(start);
+  return trailingYearClvSeries(prep, history, [end], capYears)[0];
+}
+
+/**
+ * `trailingYearClv` for many window ends at once: one sweep over each customer's sorted order
+ * days with three monotone pointers (window starts and ends only move forward as the ends do).
+ */
+export function trailingYearClvSeries(prep: OrdersPrep, history: CustomerHistory, ends: readonly number[], capYears: number): MetricValue[] {
+  const order = Array.from({ length: ends.length }, (_, k) => k).sort((a, b) => ends[a] - ends[b]);
+  const k = ends.length;
+  const end = order.map((j) => ends[j]);
+  const start = end.map(yearBefore);
+  const previousStart = start.map(yearBefore);
+  const active = new Float64Array(k);
+  const previous = new Float64Array(k);
+  const retained = new Float64Array(k);
   const { offsets, days } = history;
-  let active = 0;
-  let previous = 0;
-  let retained = 0;
   for (let c = 0; c + 1 < offsets.length; c++) {
     const from = offsets[c];
     const to = offsets[c + 1];
-    if (to === from || days[from] >= end) continue;
-    const k = from + countBelow(days, previousStart, from, to);
-    if (k >= to || days[k] >= end) continue;
-    const inPrevious = days[k] < start;
-    const j = inPrevious ? from + countBelow(days, start, from, to) : k;
-    const inCurrent = j < to && days[j] < end;
-    if (inPrevious) previous++;
-    if (inCurrent) active++;
-    if (inPrevious && inCurrent) retained++;
+    if (to === from) continue;
+    let a = from; // first day ≥ previousStart
+    let b = from; // first day ≥ start
+    let e = from; // first day ≥ end
+    for (let j = 0; j < k; j++) {
+      while (a < to && days[a] < previousStart[j]) a++;
+      while (b < to && days[b] < start[j]) b++;
+      while (e < to && days[e] < end[j]) e++;
+      const inPrevious = b > a;
+      const inCurrent = e > b;
+      if (inPrevious) previous[j]++;
+      if (inCurrent) active[j]++;
+      if (inPrevious && inCurrent) retained[j]++;
+    }
   }
-  const { revenue, revenueWithCost, cost } = sumRange(prep, start, end);
+  const out = new Array<MetricValue>(k);
+  for (let j = 0; j < k; j++) {
+    const { revenue, revenueWithCost, cost } = sumRange(prep, start[j], end[j]);
+    out[order[j]] = clvFrom(prep, revenue, revenueWithCost, cost, active[j], previous[j], retained[j], end[j], start[j], capYears);
+  }
+  return out;
+}
+
+function clvFrom(
+  prep: OrdersPrep, revenue: number, revenueWithCost: number, cost: number, active: number, previous: number, retained: number,
+  end: number, start: number, capYears: number,
+): MetricValue {
   if (active === 0) return metricError('#DIV/0!', `no customers in the 12 months before ${dayKey(end)}`);
   if (previous === 0) return metricError('#N/A', `needs orders in the 12 months before ${dayKey(start)} to measure yearly churn`);
   const margin = prep.table.cost ? grossMargin(revenueWithCost, cost) : 1;

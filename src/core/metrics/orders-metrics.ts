@@ -10,7 +10,7 @@ import type { OrderMetricId } from './ids';
 import type { MetricWindow } from './inputs';
 import type { OrderAggregates } from './orders-aggregate';
 import { aggregateOrders } from './orders-aggregate';
-import { customersEverBefore, medianGapsBefore, trailingYearClv } from './orders-history';
+import { customersEverBefore, medianGapsBefore, trailingYearClvSeries } from './orders-history';
 import type { OrdersPrep } from './orders-prep';
 import { prepareOrders } from './orders-prep';
 import { needsColumn, noneIn, startsAfterAsOf, toDateEnd } from './rules';
@@ -126,7 +126,7 @@ export function historyValues(
       const medians = medianGapsBefore(history, ends);
       out.set(id, windows.map((w, k) => (Number.isNaN(medians[k]) ? metricError('#N/A', `no repeat orders up to the end of ${w.key}`) : medians[k])));
     } else {
-      out.set(id, ends.map((end) => trailingYearClv(prep, history, end, capYears)));
+      out.set(id, trailingYearClvSeries(prep, history, ends, capYears));
     }
   }
   return out;
@@ -139,30 +139,35 @@ export const GROUPABLE_ORDER_METRICS: ReadonlySet<OrderMetricId> = new Set<Order
 ]);
 
 /**
- * Orders metrics per group for windows 1..K in one pass: `groupOfRow[i]` is row i's group
- * (−1 = leave out). Returns values[group][k − 1][metric] and, per group, whether it has any row
+ * Orders metrics per group for windows 1..K in one pass over the rows inside the windows.
+ * A row's group is `groupOfCode[codes[i] + 1]` (so blanks, code −1, map through index 0; −1 =
+ * leave the row out). Returns values[group][k − 1][metric] and, per group, whether it has any row
  * in windows 1..K. Only `GROUPABLE_ORDER_METRICS`.
  */
 export function computeGroupedOrderWindows(
   table: OrdersTable, ids: readonly OrderMetricId[], windows: readonly MetricWindow[], asOf: number,
-  groupOfRow: Int32Array, groupCount: number,
+  codes: Int32Array, groupOfCode: Int32Array, groupCount: number,
 ): { values: MetricValue[][][]; present: Uint8Array } {
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
   const k = windows.length;
   const windowOfRow = prep.bucketsFor(bounds);
-  const bucket = new Int32Array(windowOfRow.length).fill(-1);
+  const rowIds = prep.rowsWithin(bounds);
+  const bucket = new Int32Array(rowIds.length);
   const present = new Uint8Array(groupCount);
-  for (let i = 0; i < windowOfRow.length; i++) {
+  for (let j = 0; j < rowIds.length; j++) {
+    const i = rowIds[j];
     const w = windowOfRow[i];
-    if (w < 0) continue;
-    const g = groupOfRow[i];
-    if (g < 0) continue;
+    const g = groupOfCode[codes[i] + 1];
+    if (g < 0) {
+      bucket[j] = -1;
+      continue;
+    }
     if (w > 0) present[g] = 1;
-    bucket[i] = g * k + w;
+    bucket[j] = g * k + w;
   }
   const ends = windows.map((w) => toDateEnd(w, asOf));
-  const agg = aggregateOrders(prep, bucket, groupCount * k, k, bounds.slice(0, -1), ends);
+  const agg = aggregateOrders(prep, bucket, groupCount * k, k, bounds.slice(0, -1), ends, rowIds);
   const ctx: OrderReadContext = { table, windows, agg, windowsPerGroup: k };
   const values: MetricValue[][][] = [];
   for (let g = 0; g < groupCount; g++) {

@@ -16,7 +16,7 @@
  *   "new customers of rep X" are customers new to the business who bought from X.
  */
 import type { OrdersTable } from '../table';
-import { bucketDays } from './buckets';
+import { bucketDays, rowsInBuckets } from './buckets';
 
 /** 0001-01-01 and 9999-12-31 as epoch days. */
 const FIRST_DAY = -719162;
@@ -52,6 +52,8 @@ export interface OrdersPrep {
   readonly customerCount: number;
   /** Window index per row for windows with these bounds (cached: breakdowns reuse it). Do not mutate. */
   bucketsFor(bounds: readonly number[]): Int32Array;
+  /** The rows inside those windows, ascending (cached with the buckets). Do not mutate. */
+  rowsWithin(bounds: readonly number[]): Int32Array;
   /** This table's own customer histories (lazy). */
   history(): CustomerHistory | null;
   /** First/second order days from the whole business (the root table's history). */
@@ -109,17 +111,32 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   const customerCount = table.customer ? table.customer.dictionary.length : 0;
   let history: CustomerHistory | null | undefined;
   const buckets = new Map<string, Int32Array>();
+  const within = new Map<string, Int32Array>();
   const prep: OrdersPrep = {
     table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount,
     bucketsFor(bounds) {
       const key = bounds.join(',');
       let bucket = buckets.get(key);
       if (!bucket) {
-        if (buckets.size >= 4) buckets.delete(buckets.keys().next().value!);
+        if (buckets.size >= 4) {
+          const oldest = buckets.keys().next().value!;
+          buckets.delete(oldest);
+          within.delete(oldest);
+        }
         bucket = bucketDays(day, bounds, minDay, maxDay);
         buckets.set(key, bucket);
       }
       return bucket;
+    },
+    rowsWithin(bounds) {
+      const bucket = prep.bucketsFor(bounds);
+      const key = bounds.join(',');
+      let rows = within.get(key);
+      if (!rows) {
+        rows = rowsInBuckets(bucket);
+        within.set(key, rows);
+      }
+      return rows;
     },
     history() {
       if (history === undefined) history = buildHistory(prep);
@@ -140,37 +157,42 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   const customer = table.customer.codes;
   const amount = table.amount;
   const n = table.length;
-  // 1. Purchase rows with a customer, sorted by day (counting sort), then stably by customer.
-  let m = 0;
-  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) m++;
-  const span = m > 0 ? prep.maxDay - prep.minDay + 1 : 0;
-  const dayCount = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) dayCount[day[i] - prep.minDay + 1]++;
-  for (let s = 0; s < span; s++) dayCount[s + 1] += dayCount[s];
-  const byDay = new Int32Array(m);
-  for (let i = 0; i < n; i++) if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) byDay[dayCount[day[i] - prep.minDay]++] = i;
-  const rowOffsets = new Int32Array(customerCount + 1);
-  for (let t = 0; t < m; t++) rowOffsets[customer[byDay[t]] + 1]++;
-  for (let c = 0; c < customerCount; c++) rowOffsets[c + 1] += rowOffsets[c];
-  const fill = rowOffsets.slice(0, customerCount);
-  const byCustomer = new Int32Array(m);
-  for (let t = 0; t < m; t++) byCustomer[fill[customer[byDay[t]]]++] = byDay[t];
-  // 2. Each customer's distinct orders, dated by their first purchase line: walking a customer's
-  // rows in day order, the first row of each order key gives its day. An order id shared by two
-  // customers is an order of each (the result does not depend on row order).
+  // 1. Purchase rows with a customer, grouped by customer (counting sort; rows keep table order).
   const offsets = new Int32Array(customerCount + 1);
+  for (let i = 0; i < n; i++) {
+    if (day[i] !== NO_DAY && amount[i] >= 0 && customer[i] >= 0) offsets[customer[i] + 1]++;
+  }
+  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
+  const m = offsets[customerCount];
+  const fill = offsets.slice(0, customerCount);
+  const rowDay = new Int32Array(m);
+  const rowKey = orderKey ? new Int32Array(m) : null;
+  for (let i = 0; i < n; i++) {
+    if (day[i] === NO_DAY || !(amount[i] >= 0) || customer[i] < 0) continue;
+    const at = fill[customer[i]]++;
+    rowDay[at] = day[i];
+    if (rowKey) rowKey[at] = orderKey![i];
+  }
+  // 2. Each customer's distinct orders, dated by their first purchase line: with a customer's rows
+  // in day order, the first row of each order key gives its day. Sheets are usually sorted by date,
+  // so most blocks are already in order and are only checked. An order id shared by two customers
+  // is an order of each (the result does not depend on row order).
   const days = new Int32Array(m);
-  const mark = orderKey ? new Int32Array(orderKeyCount) : null;
+  const mark = rowKey ? new Int32Array(orderKeyCount) : null;
   let w = 0;
   for (let c = 0; c < customerCount; c++) {
+    const from = offsets[c];
+    const to = offsets[c + 1];
     offsets[c] = w;
-    for (let t = rowOffsets[c]; t < rowOffsets[c + 1]; t++) {
-      const i = byCustomer[t];
+    let sorted = true;
+    for (let t = from + 1; t < to && sorted; t++) if (rowDay[t] < rowDay[t - 1]) sorted = false;
+    if (!sorted) sortBlockByDay(rowDay, rowKey, from, to);
+    for (let t = from; t < to; t++) {
       if (mark) {
-        if (mark[orderKey![i]] === c + 1) continue;
-        mark[orderKey![i]] = c + 1;
+        if (mark[rowKey![t]] === c + 1) continue;
+        mark[rowKey![t]] = c + 1;
       }
-      days[w++] = day[i];
+      days[w++] = rowDay[t];
     }
   }
   offsets[customerCount] = w;
@@ -192,6 +214,17 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   for (let c = 0; c < customerCount; c++) if (firstDay[c] !== Infinity) sortedFirstDays[f++] = firstDay[c];
   sortedFirstDays.sort();
   return { offsets, days: days.subarray(0, w), firstDay, secondDay, sortedFirstDays };
+}
+
+/** Sorts rows [from, to) of the parallel arrays by day (stable, so ties keep table order). */
+function sortBlockByDay(rowDay: Int32Array, rowKey: Int32Array | null, from: number, to: number): void {
+  const index = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => rowDay[a] - rowDay[b] || a - b);
+  const dayCopy = index.map((t) => rowDay[t]);
+  const keyCopy = rowKey ? index.map((t) => rowKey[t]) : null;
+  for (let k = 0; k < index.length; k++) {
+    rowDay[from + k] = dayCopy[k];
+    if (rowKey) rowKey[from + k] = keyCopy![k];
+  }
 }
 
 /** Number of entries of an ascending array below `limit` (binary search). */
