@@ -25,6 +25,8 @@ describeWithLibreOffice('dashboard checked by LibreOffice', () => {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-metrics-dash-'));
   const file = path.join(outDir, 'dashboard.xlsx');
 
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
   beforeAll(async () => {
     fs.writeFileSync(file, await writeWorkbook(new ExcelJS.Workbook(), [dashboard, review, sample.dataPlan]));
   });

@@ -94,6 +94,8 @@ describeWithLibreOffice('LibreOffice reads what we write', () => {
   const file = path.join(outDir, 'cdnow-dashboard.xlsx');
   const { plan, months } = monthlyPlan(txns.length);
 
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
   beforeAll(async () => {
     // Dashboard first, so its page is page 1 of the PDF (the data sheet would print ~200 pages).
     fs.writeFileSync(file, await writeWorkbook(new ExcelJS.Workbook(), [plan, dataPlan(txns)]));
