@@ -3,7 +3,15 @@
  * When every used row comes first (the usual case: skipped rows are trailing blanks), columns are
  * shortened with `subarray` instead of copied.
  */
-import type { ColumnRole, DictColumn, Mapping, OrderDimension, SalesTable, TableKind, TargetRow } from '../table';
+import type {
+  ColumnRole,
+  DictColumn,
+  Mapping,
+  OrderDimension,
+  SalesTable,
+  TableKind,
+  TargetRow,
+} from '../table';
 import { ORDER_DIMENSIONS, STATUS_CODE } from '../table';
 import { type Frame, ROW_USED } from './frame';
 import type { RoleColumn } from './columns';
@@ -59,7 +67,9 @@ function gatherDict(column: DictColumn, kept: Kept): DictColumn {
 
 function numbers(parts: TableParts, role: ColumnRole, kept: Kept): Float64Array | undefined {
   const column = parts.columns[role];
-  return column && (column.type === 'number' || column.type === 'date') ? gather(column.data, kept) : undefined;
+  return column && (column.type === 'number' || column.type === 'date')
+    ? gather(column.data, kept)
+    : undefined;
 }
 
 function dict(parts: TableParts, role: ColumnRole, kept: Kept): DictColumn | undefined {
@@ -69,7 +79,8 @@ function dict(parts: TableParts, role: ColumnRole, kept: Kept): DictColumn | und
 
 function mappingOf(detection: RoleDetection): Mapping {
   const mapping: Mapping = {};
-  for (const [role, guess] of Object.entries(detection.roles)) if (guess) mapping[role as ColumnRole] = guess.header;
+  for (const [role, guess] of Object.entries(detection.roles))
+    if (guess) mapping[role as ColumnRole] = guess.header;
   return mapping;
 }
 
@@ -115,7 +126,12 @@ export function buildTable(parts: TableParts): SalesTable {
   const kept = keptRows(parts.frame.fate);
   const mapping = mappingOf(parts.detection);
   if (parts.kind === 'targets') return targetsTable(parts, kept, mapping);
-  const base = { length: kept.length, sourceRow: sourceRows(parts.frame, kept), mapping, extra: extras(parts, kept) };
+  const base = {
+    length: kept.length,
+    sourceRow: sourceRows(parts.frame, kept),
+    mapping,
+    extra: extras(parts, kept),
+  };
   const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
     (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   if (parts.kind === 'orders') {
@@ -125,7 +141,8 @@ export function buildTable(parts: TableParts): SalesTable {
       if (column) dimensions[dimension] = column;
     }
     return {
-      kind: 'orders', ...base,
+      kind: 'orders',
+      ...base,
       date: numbers(parts, 'date', kept) as Float64Array,
       amount: numbers(parts, 'amount', kept) as Float64Array,
       ...optional('orderId', dict(parts, 'order_id', kept)),
@@ -137,14 +154,17 @@ export function buildTable(parts: TableParts): SalesTable {
   }
   if (parts.kind === 'pipeline') {
     const statusColumn = parts.columns.status;
-    const status = statusColumn?.type === 'status' ? gather(statusColumn.data, kept) : new Uint8Array(kept.length);
+    const status =
+      statusColumn?.type === 'status' ? gather(statusColumn.data, kept) : new Uint8Array(kept.length);
     // `closed` is the closing date of closed deals; for open ones a date there is an expected close.
     const closed = numbers(parts, 'closed', kept)?.slice() ?? new Float64Array(kept.length).fill(NaN);
     for (let k = 0; k < closed.length; k++) if (status[k] === STATUS_CODE.open) closed[k] = NaN;
     return {
-      kind: 'pipeline', ...base,
+      kind: 'pipeline',
+      ...base,
       created: numbers(parts, 'created', kept) as Float64Array,
-      status, closed,
+      status,
+      closed,
       ...optional('value', numbers(parts, 'value', kept)),
       ...optional('id', dict(parts, 'id', kept)),
       ...optional('rep', dict(parts, 'rep', kept)),
@@ -153,7 +173,8 @@ export function buildTable(parts: TableParts): SalesTable {
     };
   }
   return {
-    kind: 'spend', ...base,
+    kind: 'spend',
+    ...base,
     date: numbers(parts, 'date', kept) as Float64Array,
     spend: numbers(parts, 'spend', kept) as Float64Array,
     ...optional('channel', dict(parts, 'channel', kept)),

@@ -11,7 +11,13 @@ import { type Frame, columnSample } from './frame';
 import { type RoleDetection, ROLES_BY_KIND, VALUE_KIND } from './roles';
 import type { IngestOptions } from './ingest';
 import {
-  amountReader, cellReader, dateReader, dictReader, statusReader, type ColumnReader, type ColumnSpec,
+  amountReader,
+  cellReader,
+  dateReader,
+  dictReader,
+  statusReader,
+  type ColumnReader,
+  type ColumnSpec,
 } from './readers';
 import { periodKeyOf } from './targets';
 import { detectIdPattern } from './int-codes';
@@ -31,22 +37,36 @@ export type RoleColumn =
   | { readonly type: 'status'; readonly data: Uint8Array }
   | { readonly type: 'period'; readonly data: readonly (string | undefined)[] };
 
-const ORDER_WORDS: Readonly<Record<DateOrder, string>> = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' };
+const ORDER_WORDS: Readonly<Record<DateOrder, string>> = {
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
+};
 
 function chooseDateOrder(frame: Frame, spec: ColumnSpec, options: IngestOptions, notes: string[]): DateOrder {
   if (options.dateOrder) return options.dateOrder;
-  const evidence = inferDateOrderEvidence(columnSample(frame, spec.column), options.defaultDateOrder ?? 'mdy');
+  const evidence = inferDateOrderEvidence(
+    columnSample(frame, spec.column),
+    options.defaultDateOrder ?? 'mdy',
+  );
   if (evidence.conflicting) {
-    notes.push(`'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]} by majority `
-      + `(${evidence.dmyVotes} sampled cells are day-first only, ${evidence.mdyVotes} month-first only); `
-      + 'cells that do not fit are reported.');
+    notes.push(
+      `'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]} by majority ` +
+        `(${evidence.dmyVotes} sampled cells are day-first only, ${evidence.mdyVotes} month-first only); ` +
+        'cells that do not fit are reported.',
+    );
   } else if (!evidence.fallback && evidence.order !== (options.defaultDateOrder ?? 'mdy')) {
     notes.push(`'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]}.`);
   }
   return evidence.order;
 }
 
-function chooseNumberStyle(frame: Frame, spec: ColumnSpec, options: IngestOptions, notes: string[]): NumberStyle {
+function chooseNumberStyle(
+  frame: Frame,
+  spec: ColumnSpec,
+  options: IngestOptions,
+  notes: string[],
+): NumberStyle {
   if (options.numberStyle) return options.numberStyle;
   const style = inferNumberStyle(columnSample(frame, spec.column));
   if (style === 'comma-decimal') notes.push(`'${spec.header}': amounts read with comma decimals (1.250,00).`);
@@ -85,9 +105,17 @@ const BLOCK_ROWS = 1024;
  * Reads every role column of the detection and the extra text columns; returns the columns
  * (not yet compacted) and their formats.
  */
-export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDetection, options: IngestOptions,
-  notes: string[], extraColumns: readonly { column: number; header: string }[] = []): {
-  columns: Partial<Record<ColumnRole, RoleColumn>>; extras: Map<string, DictColumn>; formats: ColumnFormat[];
+export function readRoleColumns(
+  frame: Frame,
+  kind: TableKind,
+  detection: RoleDetection,
+  options: IngestOptions,
+  notes: string[],
+  extraColumns: readonly { column: number; header: string }[] = [],
+): {
+  columns: Partial<Record<ColumnRole, RoleColumn>>;
+  extras: Map<string, DictColumn>;
+  formats: ColumnFormat[];
 } {
   const required = REQUIRED_ROLES[kind];
   const order = [...required, ...ROLES_BY_KIND[kind].filter((role) => !required.includes(role))];
@@ -97,52 +125,86 @@ export function readRoleColumns(frame: Frame, kind: TableKind, detection: RoleDe
   const readers: ColumnReader<unknown>[] = [];
   const finishers: (() => void)[] = [];
   const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
-  const arena = columnArena(frame.count, order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
-    extraColumns.length);
+  const arena = columnArena(
+    frame.count,
+    order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
+    extraColumns.length,
+  );
   for (const role of order) {
     const guess = detection.roles[role];
     if (!guess) continue;
-    const spec: ColumnSpec = { column: guess.column, header: guess.header, required: required.includes(role) };
+    const spec: ColumnSpec = {
+      column: guess.column,
+      header: guess.header,
+      required: required.includes(role),
+    };
     const kindOfValue = VALUE_KIND[role];
     if (kindOfValue === 'date') {
       const dateOrder = chooseDateOrder(frame, spec, options, notes);
-      const reader = dateReader(frame, spec, { order: dateOrder, system: options.dateSystem }, arena.float64());
+      const reader = dateReader(
+        frame,
+        spec,
+        { order: dateOrder, system: options.dateSystem },
+        arena.float64(),
+      );
       readers.push(reader);
-      finishers.push(() => { columns[role] = { type: 'date', data: reader.result() }; });
+      finishers.push(() => {
+        columns[role] = { type: 'date', data: reader.result() };
+      });
       formats.push({ role, column: spec.column, header: spec.header, dateOrder });
     } else if (kindOfValue === 'number') {
       const numberStyle = chooseNumberStyle(frame, spec, options, notes);
       const reader = amountReader(frame, spec, numberStyle, arena.float64());
       readers.push(reader);
-      finishers.push(() => { columns[role] = { type: 'number', data: reader.result() }; });
+      finishers.push(() => {
+        columns[role] = { type: 'number', data: reader.result() };
+      });
       formats.push({ role, column: spec.column, header: spec.header, numberStyle });
     } else if (kindOfValue === 'status') {
       const reader = statusReader(frame, spec);
       readers.push(reader);
       finishers.push(() => {
         const { codes, unknown } = reader.result();
-        if (unknown > 0) notes.push(`'${spec.header}': ${unknown} row(s) with an unknown status were counted as open.`);
+        if (unknown > 0)
+          notes.push(`'${spec.header}': ${unknown} row(s) with an unknown status were counted as open.`);
         columns[role] = { type: 'status', data: codes };
       });
       formats.push({ role, column: spec.column, header: spec.header });
     } else if (kindOfValue === 'period') {
       const reader = cellReader(frame, spec, periodKeyOf);
       readers.push(reader);
-      finishers.push(() => { columns[role] = { type: 'period', data: reader.result() }; });
+      finishers.push(() => {
+        columns[role] = { type: 'period', data: reader.result() };
+      });
       formats.push({ role, column: spec.column, header: spec.header });
     } else {
-      const reader = dictReader(frame, spec, true, detectIdPattern(columnSample(frame, spec.column)), arena.int32());
+      const reader = dictReader(
+        frame,
+        spec,
+        true,
+        detectIdPattern(columnSample(frame, spec.column)),
+        arena.int32(),
+      );
       readers.push(reader);
-      finishers.push(() => { columns[role] = { type: 'dict', data: reader.result() }; });
+      finishers.push(() => {
+        columns[role] = { type: 'dict', data: reader.result() };
+      });
       formats.push({ role, column: spec.column, header: spec.header });
     }
   }
   const extras = new Map<string, DictColumn>();
   for (const { column, header } of extraColumns) {
-    const reader = dictReader(frame, { column, header, required: false }, false, detectIdPattern(columnSample(frame, column)),
-      arena.int32());
+    const reader = dictReader(
+      frame,
+      { column, header, required: false },
+      false,
+      detectIdPattern(columnSample(frame, column)),
+      arena.int32(),
+    );
     readers.push(reader);
-    finishers.push(() => { extras.set(header, reader.result()); });
+    finishers.push(() => {
+      extras.set(header, reader.result());
+    });
   }
   for (let from = 0; from < frame.count; from += BLOCK_ROWS) {
     const to = Math.min(frame.count, from + BLOCK_ROWS);

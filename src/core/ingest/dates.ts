@@ -76,7 +76,8 @@ export function serialToEpochDays(serial: number, system: DateSystem = '1900'): 
     epoch = serial - SERIAL_1904_OFFSET;
   } else {
     if (serial < 1) return `serial ${serial} is before 1900-01-01`;
-    if (serial >= 60 && serial < 61) return 'serial 60 is 1900-02-29, a day that does not exist (Excel leap-year bug)';
+    if (serial >= 60 && serial < 61)
+      return 'serial 60 is 1900-02-29, a day that does not exist (Excel leap-year bug)';
     // Excel counts the non-existent 1900-02-29, so serials before it are one day closer to 1970.
     epoch = serial < 60 ? serial - (SERIAL_1900_OFFSET - 1) : serial - SERIAL_1900_OFFSET;
   }
@@ -97,8 +98,13 @@ function pad2(n: number): string {
 }
 
 /** Seconds after midnight of `h:mm[:ss[.fff]] [AM|PM]`, or `undefined`. */
-function parseTime(hText: string, mText: string, sText: string | undefined, fraction: string | undefined,
-  meridiem: string | undefined): number | undefined {
+function parseTime(
+  hText: string,
+  mText: string,
+  sText: string | undefined,
+  fraction: string | undefined,
+  meridiem: string | undefined,
+): number | undefined {
   let hours = Number(hText);
   const minutes = Number(mText);
   const secs = sText === undefined ? 0 : Number(sText) + (fraction ? Number(`0.${fraction}`) : 0);
@@ -111,7 +117,9 @@ function parseTime(hText: string, mText: string, sText: string | undefined, frac
 }
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?`;
-const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+${TIME})?\s*(?:Z|[+-]\d{2}:?\d{2})?$`);
+const ISO_RE = new RegExp(
+  String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+${TIME})?\s*(?:Z|[+-]\d{2}:?\d{2})?$`,
+);
 const NUMERIC_RE = new RegExp(String.raw`^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})\.?(?:[T ]+${TIME})?$`);
 const YEAR_MONTH_RE = /^(\d{4})-(\d{1,2})$/;
 const TIME_TOKEN_RE = new RegExp(`^${TIME}$`);
@@ -123,7 +131,13 @@ function fullYear(text: string): number {
   return n < 30 ? 2000 + n : 1900 + n;
 }
 
-function withTime(year: number, month: number, day: number, m: RegExpMatchArray, at: number): number | string {
+function withTime(
+  year: number,
+  month: number,
+  day: number,
+  m: RegExpMatchArray,
+  at: number,
+): number | string {
   if (m[at] === undefined) return civilToEpoch(year, month, day);
   const seconds = parseTime(m[at], m[at + 1], m[at + 2], m[at + 3], m[at + 4]);
   if (seconds === undefined) return `time '${m[0].slice(m[0].search(/\d{1,2}:/))}' is not a time of day`;
@@ -132,7 +146,11 @@ function withTime(year: number, month: number, day: number, m: RegExpMatchArray,
 
 /** `28 Nov 2026`, `Nov 28, 2026`, `Sat 28 November 2026 10:30`, `28 Agustus 2026`, `Nov 2026`. */
 function parseWithMonthName(text: string): number | string | undefined {
-  const tokens = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1').split(/[\s,/\-]+|\.(?!\d)/).filter((t) => t !== '');
+  const tokens = text
+    .toLowerCase()
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .split(/[\s,/-]+|\.(?!\d)/)
+    .filter((t) => t !== '');
   let month: number | undefined;
   const numbers: string[] = [];
   let seconds = 0;
@@ -239,14 +257,17 @@ export interface DateOrderEvidence {
   readonly fallback: boolean;
 }
 
-const ORDER_PROBE_RE = /^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})\.?(?:[T ].*)?$/;
+const ORDER_PROBE_RE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\.?(?:[T ].*)?$/;
 
 /**
  * Infers day/month order from a column's text cells: a first part > 12 proves `dmy`, a second
  * part > 12 proves `mdy`. Conflicting evidence → the majority (ties → `fallback`); no evidence →
  * `fallback` (default `mdy`, Excel's US default; callers may pass their locale's).
  */
-export function inferDateOrderEvidence(values: readonly CellValue[], fallback: DateOrder = 'mdy'): DateOrderEvidence {
+export function inferDateOrderEvidence(
+  values: readonly CellValue[],
+  fallback: DateOrder = 'mdy',
+): DateOrderEvidence {
   let dmyVotes = 0;
   let mdyVotes = 0;
   let ymdVotes = 0;

@@ -33,7 +33,15 @@ export function cellText(value: CellValue): string {
 const numberInPattern = patternNumber;
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x202f || code === 0x3000;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 160 ||
+    code === 0x202f ||
+    code === 0x3000
+  );
 }
 
 /**
@@ -158,7 +166,8 @@ export class DictionaryEncoder {
     const entries = this.entries;
     const numbers = this.numberByCode;
     if (this.numericCodes < LAZY_NUMBERS) {
-      for (let code = 0; code < entries.length; code++) if (entries[code] === undefined) entries[code] = String(numbers[code]);
+      for (let code = 0; code < entries.length; code++)
+        if (entries[code] === undefined) entries[code] = String(numbers[code]);
       return entries as string[];
     }
     return lazyTexts(entries, numbers);

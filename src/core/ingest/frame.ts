@@ -67,14 +67,22 @@ export class IssueLog {
 
   constructor(private readonly maxIssues: number) {}
 
-  add(row: number, column: number, header: string, value: CellValue, reason: string, severity: IngestIssue['severity']): void {
+  add(
+    row: number,
+    column: number,
+    header: string,
+    value: CellValue,
+    reason: string,
+    severity: IngestIssue['severity'],
+  ): void {
     this.total++;
     let list = this.byColumn.get(column);
     if (!list) {
       list = [];
       this.byColumn.set(column, list);
     }
-    if (list.length < this.maxIssues) list.push({ issue: { row, column: header, value, reason, severity }, column });
+    if (list.length < this.maxIssues)
+      list.push({ issue: { row, column: header, value, reason, severity }, column });
   }
 
   finish(): { issues: IngestIssue[]; omitted: number } {

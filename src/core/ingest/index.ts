@@ -2,10 +2,23 @@
 export * from './ingest';
 export { parseAmount, inferNumberStyle, type NumberStyle, type AmountResult } from './numbers';
 export {
-  parseDate, inferDateOrder, inferDateOrderEvidence, serialToEpochDays, type DateOrder, type DateSystem, type DateResult,
+  parseDate,
+  inferDateOrder,
+  inferDateOrderEvidence,
+  serialToEpochDays,
+  type DateOrder,
+  type DateSystem,
+  type DateResult,
 } from './dates';
 export { detectHeaderRow, makeHeaders, normalizeHeader, columnLetter } from './headers';
-export { detectRoles, resolveMapping, type RoleDetection, type RoleGuess, type RoleCandidate, type ExplicitMapping } from './roles';
+export {
+  detectRoles,
+  resolveMapping,
+  type RoleDetection,
+  type RoleGuess,
+  type RoleCandidate,
+  type ExplicitMapping,
+} from './roles';
 export { parseStatus, statusFromText } from './status';
 export { encodeDictionary, DictionaryEncoder } from './dictionary';
 export type { ColumnFormat } from './columns';

@@ -11,13 +11,27 @@
  * - Nothing throws: a failure anywhere is returned as `error` with a null table.
  */
 import type { CellValue } from '../cell';
-import type { ColumnRole, OrdersTable, PipelineTable, SalesTable, SpendTable, TableKind, TargetsTable } from '../table';
+import type {
+  ColumnRole,
+  OrdersTable,
+  PipelineTable,
+  SalesTable,
+  SpendTable,
+  TableKind,
+  TargetsTable,
+} from '../table';
 import type { IngestReport } from '../report';
 import { REQUIRED_ROLES } from '../table';
 import type { DateOrder, DateSystem } from './dates';
 import type { NumberStyle } from './numbers';
 import { detectHeaderRow, makeHeaders } from './headers';
-import { type ExplicitMapping, type RoleDetection, detectRoles, profileColumns, resolveMapping } from './roles';
+import {
+  type ExplicitMapping,
+  type RoleDetection,
+  detectRoles,
+  profileColumns,
+  resolveMapping,
+} from './roles';
 import { type Cells, type Frame, IssueLog, ROW_USED } from './frame';
 import { ROLE_ALIASES } from './aliases';
 import { buildTable, type TableParts } from './assemble';
@@ -60,17 +74,25 @@ const DETECTION_SAMPLE_ROWS = 500;
 
 const EMPTY_DETECTION: RoleDetection = { roles: {}, unassigned: [] };
 
-function failure<T>(error: string, rowsRead: number, detection: RoleDetection = EMPTY_DETECTION,
-  notes: string[] = []): IngestResult<T> {
+function failure<T>(
+  error: string,
+  rowsRead: number,
+  detection: RoleDetection = EMPTY_DETECTION,
+  notes: string[] = [],
+): IngestResult<T> {
   return {
-    table: null, error, detection, formats: [],
+    table: null,
+    error,
+    detection,
+    formats: [],
     report: { rowsRead, rowsUsed: 0, rowsSkipped: rowsRead, issues: [], notes: [...notes, error] },
   };
 }
 
 function headerRowOf(values: Cells, option: IngestOptions['headerRow']): number | 'none' {
   if (option === 'none') return 'none';
-  if (typeof option === 'number' && Number.isInteger(option) && option >= 0 && option < values.length) return option;
+  if (typeof option === 'number' && Number.isInteger(option) && option >= 0 && option < values.length)
+    return option;
   try {
     return detectHeaderRow(values as readonly (readonly CellValue[])[]);
   } catch {
@@ -82,7 +104,8 @@ function widthOf(values: Cells): number {
   let width = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
-    if (row !== null && row !== undefined && typeof row === 'object' && row.length > width) width = row.length;
+    if (row !== null && row !== undefined && typeof row === 'object' && row.length > width)
+      width = row.length;
   }
   return Math.min(width, 16384);
 }
@@ -96,28 +119,43 @@ function sampleRows(frame: Frame): (readonly CellValue[])[] {
   return rows;
 }
 
-function missingRoleMessage(kind: TableKind, missing: readonly ColumnRole[], headers: readonly string[]): string {
+function missingRoleMessage(
+  kind: TableKind,
+  missing: readonly ColumnRole[],
+  headers: readonly string[],
+): string {
   const parts = missing.map((role) => {
     const examples = (ROLE_ALIASES[kind][role]?.strong ?? []).slice(0, 3).join(', ');
     return `the ${role.replace('_', ' ')} column (a header like ${examples})`;
   });
   const seen = headers.length > 0 ? headers.map((h) => `'${h}'`).join(', ') : 'none';
-  return `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}. `
-    + 'Choose the column in the mapping.';
+  return (
+    `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}. ` +
+    'Choose the column in the mapping.'
+  );
 }
 
 function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): IngestResult<SalesTable> {
   if (!Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
   const headerRow = headerRowOf(values, options.headerRow);
   const width = widthOf(values);
-  const headers = makeHeaders(headerRow === 'none' ? undefined : (values[headerRow] ?? undefined) as CellValue[] | undefined, width);
+  const headers = makeHeaders(
+    headerRow === 'none' ? undefined : ((values[headerRow] ?? undefined) as CellValue[] | undefined),
+    width,
+  );
   const start = headerRow === 'none' ? 0 : headerRow + 1;
   const count = Math.max(0, values.length - start);
-  const maxIssues = Number.isInteger(options.maxIssues) && (options.maxIssues as number) >= 0 ? options.maxIssues as number : 1000;
+  const maxIssues =
+    Number.isInteger(options.maxIssues) && (options.maxIssues as number) >= 0
+      ? (options.maxIssues as number)
+      : 1000;
   const frame: Frame = {
-    values, start, count,
-    firstRowNumber: Number.isInteger(options.firstRowNumber) ? options.firstRowNumber as number : 1,
-    fate: new Uint8Array(count), log: new IssueLog(maxIssues),
+    values,
+    start,
+    count,
+    firstRowNumber: Number.isInteger(options.firstRowNumber) ? (options.firstRowNumber as number) : 1,
+    fate: new Uint8Array(count),
+    log: new IssueLog(maxIssues),
   };
   const notes: string[] = [];
   const sample = sampleRows(frame);
@@ -127,13 +165,20 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
   notes.push(...problems);
   const detection = detectRoles(kind, headers, sample, mapping, profiles);
   const required = REQUIRED_ROLES[kind];
-  const badlyMapped = required.filter((role) => mapping?.[role as keyof typeof mapping] !== undefined && explicit[role] === undefined);
-  const missing = required.filter((role) => detection.roles[role] === undefined || badlyMapped.includes(role));
+  const badlyMapped = required.filter(
+    (role) => mapping?.[role as keyof typeof mapping] !== undefined && explicit[role] === undefined,
+  );
+  const missing = required.filter(
+    (role) => detection.roles[role] === undefined || badlyMapped.includes(role),
+  );
   if (missing.length > 0) return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
 
-  const extraColumns = kind === 'targets' ? [] : detection.unassigned
-    .filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5)
-    .map((column) => ({ column, header: headers[column] }));
+  const extraColumns =
+    kind === 'targets'
+      ? []
+      : detection.unassigned
+          .filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5)
+          .map((column) => ({ column, header: headers[column] }));
   const { columns, extras, formats } = readRoleColumns(frame, kind, detection, options, notes, extraColumns);
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
@@ -146,8 +191,16 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
   }
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped (not listed).`);
   const { issues, omitted } = frame.log.finish();
-  if (omitted > 0) notes.push(`${omitted} more issue${omitted === 1 ? '' : 's'} not listed (limit ${maxIssues}).`);
-  const report: IngestReport = { rowsRead: count, rowsUsed: used, rowsSkipped: count - used, issues, notes, issuesOmitted: omitted };
+  if (omitted > 0)
+    notes.push(`${omitted} more issue${omitted === 1 ? '' : 's'} not listed (limit ${maxIssues}).`);
+  const report: IngestReport = {
+    rowsRead: count,
+    rowsUsed: used,
+    rowsSkipped: count - used,
+    issues,
+    notes,
+    issuesOmitted: omitted,
+  };
   return { table, report, detection, formats };
 }
 
@@ -158,12 +211,19 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
  * const { table, report } = ingestTable('orders', [['Date', 'Amount'], [45292, '$1,250.00'], ['', '']]);
  * // table.length === 1, report.rowsSkipped === 1 (a blank row)
  */
-export function ingestTable(kind: TableKind, values: readonly (readonly CellValue[])[], options: IngestOptions = {}): IngestResult<SalesTable> {
+export function ingestTable(
+  kind: TableKind,
+  values: readonly (readonly CellValue[])[],
+  options: IngestOptions = {},
+): IngestResult<SalesTable> {
   try {
     return ingestUnsafe(kind, values, options ?? {});
   } catch (error) {
     const rows = Array.isArray(values) ? values.length : 0;
-    return failure(`Could not read the data: ${error instanceof Error ? error.message : String(error)}`, rows);
+    return failure(
+      `Could not read the data: ${error instanceof Error ? error.message : String(error)}`,
+      rows,
+    );
   }
 }
 
@@ -174,7 +234,10 @@ export function ingestTable(kind: TableKind, values: readonly (readonly CellValu
  * const { table } = ingestOrders([['Tanggal', 'Total'], ['28/11/2026', 'Rp 1.250.000,00']]);
  * // table.date[0] === 20785, table.amount[0] === 1250000
  */
-export function ingestOrders(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<OrdersTable> {
+export function ingestOrders(
+  values: readonly (readonly CellValue[])[],
+  options?: IngestOptions,
+): IngestResult<OrdersTable> {
   return ingestTable('orders', values, options) as IngestResult<OrdersTable>;
 }
 
@@ -185,7 +248,10 @@ export function ingestOrders(values: readonly (readonly CellValue[])[], options?
  * const { table } = ingestPipeline([['Created', 'Stage'], [45292, 'Closed Won']]);
  * // table.status[0] === STATUS_CODE.won
  */
-export function ingestPipeline(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<PipelineTable> {
+export function ingestPipeline(
+  values: readonly (readonly CellValue[])[],
+  options?: IngestOptions,
+): IngestResult<PipelineTable> {
   return ingestTable('pipeline', values, options) as IngestResult<PipelineTable>;
 }
 
@@ -195,7 +261,10 @@ export function ingestPipeline(values: readonly (readonly CellValue[])[], option
  * @example
  * const { table } = ingestSpend([['Month', 'Spend', 'Channel'], ['2026-11', 500, 'Ads']]);
  */
-export function ingestSpend(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<SpendTable> {
+export function ingestSpend(
+  values: readonly (readonly CellValue[])[],
+  options?: IngestOptions,
+): IngestResult<SpendTable> {
   return ingestTable('spend', values, options) as IngestResult<SpendTable>;
 }
 
@@ -206,6 +275,9 @@ export function ingestSpend(values: readonly (readonly CellValue[])[], options?:
  * const { table } = ingestTargets([['Metric', 'Period', 'Target'], ['revenue', '2026-Q1', 100000]]);
  * // table.rows[0] → { metric: 'revenue', period: '2026-Q1', target: 100000, sourceRow: 2 }
  */
-export function ingestTargets(values: readonly (readonly CellValue[])[], options?: IngestOptions): IngestResult<TargetsTable> {
+export function ingestTargets(
+  values: readonly (readonly CellValue[])[],
+  options?: IngestOptions,
+): IngestResult<TargetsTable> {
   return ingestTable('targets', values, options) as IngestResult<TargetsTable>;
 }

@@ -16,10 +16,22 @@ export type AmountResult = { value: number } | { error: string };
 
 /** Currency markers, longest first so `US$` wins over `$`. Value: the style the marker suggests. */
 const CURRENCY_MARKERS: readonly (readonly [string, NumberStyle | undefined])[] = [
-  ['US$', 'dot-decimal'], ['USD', 'dot-decimal'], ['IDR', 'comma-decimal'], ['EUR', 'comma-decimal'],
-  ['GBP', 'dot-decimal'], ['SGD', 'dot-decimal'], ['AUD', 'dot-decimal'], ['MYR', 'dot-decimal'],
-  ['S$', 'dot-decimal'], ['A$', 'dot-decimal'], ['RM', 'dot-decimal'], ['Rp', 'comma-decimal'],
-  ['$', 'dot-decimal'], ['€', 'comma-decimal'], ['£', 'dot-decimal'], ['¥', undefined],
+  ['US$', 'dot-decimal'],
+  ['USD', 'dot-decimal'],
+  ['IDR', 'comma-decimal'],
+  ['EUR', 'comma-decimal'],
+  ['GBP', 'dot-decimal'],
+  ['SGD', 'dot-decimal'],
+  ['AUD', 'dot-decimal'],
+  ['MYR', 'dot-decimal'],
+  ['S$', 'dot-decimal'],
+  ['A$', 'dot-decimal'],
+  ['RM', 'dot-decimal'],
+  ['Rp', 'comma-decimal'],
+  ['$', 'dot-decimal'],
+  ['€', 'comma-decimal'],
+  ['£', 'dot-decimal'],
+  ['¥', undefined],
 ];
 
 /** What the text scanner found, before the separators are resolved. */
@@ -47,7 +59,8 @@ function stripPrefixMarker(text: string): [string, NumberStyle | undefined] | un
 function stripSuffixMarker(text: string): [string, NumberStyle | undefined] | undefined {
   const upper = text.toUpperCase();
   for (const [marker, style] of CURRENCY_MARKERS) {
-    if (upper.endsWith(marker.toUpperCase())) return [text.slice(0, text.length - marker.length).trimEnd(), style];
+    if (upper.endsWith(marker.toUpperCase()))
+      return [text.slice(0, text.length - marker.length).trimEnd(), style];
   }
   return undefined;
 }
@@ -80,9 +93,10 @@ function scanAmountText(raw: string): ScannedAmount | undefined {
       percent = true;
       text = text.slice(0, -1).trim();
     } else {
-      const stripped = isDigit(first.charCodeAt(0)) || first === '.' || first === ','
-        ? stripSuffixMarker(text)
-        : stripPrefixMarker(text);
+      const stripped =
+        isDigit(first.charCodeAt(0)) || first === '.' || first === ','
+          ? stripSuffixMarker(text)
+          : stripPrefixMarker(text);
       if (!stripped) break;
       if (markerStyle !== undefined && stripped[1] !== markerStyle) return undefined;
       text = stripped[0];
@@ -97,7 +111,12 @@ function scanAmountText(raw: string): ScannedAmount | undefined {
       body += ch;
     } else if (ch === ' ' || ch === '\u00a0' || ch === '\u202f' || ch === "'" || ch === '\u2019') {
       // Space and apostrophe group thousands (`1 250,00`, `1'250.00`) only between digits.
-      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) {
+      if (!(
+        i > 0 &&
+        isDigit(text.charCodeAt(i - 1)) &&
+        i + 1 < text.length &&
+        isDigit(text.charCodeAt(i + 1))
+      )) {
         return undefined;
       }
     } else {
@@ -136,7 +155,8 @@ function classifySeparators(body: string): Separators {
   }
   const separator: '.' | ',' = dots > 0 ? '.' : ',';
   const parts = body.split(separator);
-  if (parts.length > 2) return validGrouping(parts) ? { kind: 'grouping', grouping: separator } : { kind: 'invalid' };
+  if (parts.length > 2)
+    return validGrouping(parts) ? { kind: 'grouping', grouping: separator } : { kind: 'invalid' };
   const [intPart, fraction] = parts;
   // `1.250` and `1,250` could be either; `0.250`, `1.25`, `12,5`, `1234,567` cannot be grouping.
   if (fraction.length === 3 && intPart.length >= 1 && intPart.length <= 3 && intPart !== '0') {

@@ -61,8 +61,20 @@ function hasDigit(text: string): boolean {
  */
 export function profileColumn(values: readonly CellValue[]): ColumnProfile {
   const p = {
-    nonBlank: 0, numbers: 0, decimals: 0, serialLike: 0, serialValid: 0, yyyymmdd: 0, dateObjects: 0, dateText: 0,
-    amountText: 0, moneyText: 0, statusText: 0, otherText: 0, booleans: 0, errors: 0,
+    nonBlank: 0,
+    numbers: 0,
+    decimals: 0,
+    serialLike: 0,
+    serialValid: 0,
+    yyyymmdd: 0,
+    dateObjects: 0,
+    dateText: 0,
+    amountText: 0,
+    moneyText: 0,
+    statusText: 0,
+    otherText: 0,
+    booleans: 0,
+    errors: 0,
   };
   for (const value of values) {
     if (isBlank(value)) continue;
@@ -85,7 +97,10 @@ export function profileColumn(values: readonly CellValue[]): ColumnProfile {
         p.amountText++;
         if (looksLikeMoneyText(value)) p.moneyText++;
         else if (/^\s*\d{8}\s*$/.test(value) && isYyyymmdd(Number(value))) p.yyyymmdd++;
-      } else if (typeof dateFromText(value, 'mdy') === 'number' || typeof dateFromText(value, 'dmy') === 'number') {
+      } else if (
+        typeof dateFromText(value, 'mdy') === 'number' ||
+        typeof dateFromText(value, 'dmy') === 'number'
+      ) {
         p.dateText++;
       } else if (statusFromText(value) !== undefined) p.statusText++;
       else p.otherText++;

@@ -56,8 +56,12 @@ function unusable(frame: Frame, i: number, spec: ColumnSpec, value: CellValue, r
 }
 
 /** A date column into epoch days (`NaN` where missing). */
-export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions,
-  out = new Float64Array(frame.count)): ColumnReader<Float64Array> {
+export function dateReader(
+  frame: Frame,
+  spec: ColumnSpec,
+  options: DateOptions,
+  out = new Float64Array(frame.count),
+): ColumnReader<Float64Array> {
   out.fill(NaN);
   const cache = new Map<string, number | string>();
   const fastSerials = (options.system ?? '1900') === '1900';
@@ -96,8 +100,12 @@ export function dateReader(frame: Frame, spec: ColumnSpec, options: DateOptions,
 }
 
 /** An amount column (`NaN` where missing). */
-export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle,
-  out = new Float64Array(frame.count)): ColumnReader<Float64Array> {
+export function amountReader(
+  frame: Frame,
+  spec: ColumnSpec,
+  style: NumberStyle,
+  out = new Float64Array(frame.count),
+): ColumnReader<Float64Array> {
   out.fill(NaN);
   const cache = new Map<string, number | string>();
   const { values, start, fate } = frame;
@@ -134,8 +142,13 @@ export function amountReader(frame: Frame, spec: ColumnSpec, style: NumberStyle,
 }
 
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
-export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?: IdPattern,
-  codes = new Int32Array(frame.count)): ColumnReader<DictColumn> {
+export function dictReader(
+  frame: Frame,
+  spec: ColumnSpec,
+  warn = true,
+  pattern?: IdPattern,
+  codes = new Int32Array(frame.count),
+): ColumnReader<DictColumn> {
   const encoder = new DictionaryEncoder(pattern);
   codes.fill(MISSING);
   const { values, start, fate } = frame;
@@ -154,14 +167,19 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?
         let code: number;
         if (value === lastValue && typeof value === 'string') code = lastCode;
         else {
-          code = typeof value === 'string' ? encoder.codeOfString(value)
-            : typeof value === 'number' ? encoder.codeOfNumber(value) : encoder.encode(value);
+          code =
+            typeof value === 'string'
+              ? encoder.codeOfString(value)
+              : typeof value === 'number'
+                ? encoder.codeOfNumber(value)
+                : encoder.encode(value);
           lastValue = value;
           lastCode = code;
         }
         if (code >= 0) codes[i] = code;
         else if (code === ERROR) {
-          if (warn || spec.required) unusable(frame, i, spec, value, `Excel error ${String(value).trim().toUpperCase()}`);
+          if (warn || spec.required)
+            unusable(frame, i, spec, value, `Excel error ${String(value).trim().toUpperCase()}`);
         } else if (spec.required) unusable(frame, i, spec, value, 'blank');
       }
     },
@@ -169,7 +187,10 @@ export function dictReader(frame: Frame, spec: ColumnSpec, warn = true, pattern?
 }
 
 /** A pipeline status column into `STATUS_CODE`s; unknown texts are open, with a warning. */
-export function statusReader(frame: Frame, spec: ColumnSpec): ColumnReader<{ codes: Uint8Array; unknown: number }> {
+export function statusReader(
+  frame: Frame,
+  spec: ColumnSpec,
+): ColumnReader<{ codes: Uint8Array; unknown: number }> {
   const codes = new Uint8Array(frame.count);
   const cache = new Map<string, StatusReading>();
   const { values, start, fate } = frame;
@@ -193,7 +214,14 @@ export function statusReader(frame: Frame, spec: ColumnSpec): ColumnReader<{ cod
         codes[i] = statusCodes[reading.status as PipelineStatus];
         if (!reading.known) {
           unknown++;
-          frame.log.add(frame.firstRowNumber + start + i, spec.column, spec.header, value, reading.warning, 'warning');
+          frame.log.add(
+            frame.firstRowNumber + start + i,
+            spec.column,
+            spec.header,
+            value,
+            reading.warning,
+            'warning',
+          );
         }
       }
     },
@@ -201,8 +229,11 @@ export function statusReader(frame: Frame, spec: ColumnSpec): ColumnReader<{ cod
 }
 
 /** Any column through a per-cell function (small tables such as targets). */
-export function cellReader<T>(frame: Frame, spec: ColumnSpec, parse: (value: CellValue) => T | { error: string }):
-  ColumnReader<(T | undefined)[]> {
+export function cellReader<T>(
+  frame: Frame,
+  spec: ColumnSpec,
+  parse: (value: CellValue) => T | { error: string },
+): ColumnReader<(T | undefined)[]> {
   const out: (T | undefined)[] = new Array(frame.count).fill(undefined);
   const { values, start, fate } = frame;
   return {
@@ -213,7 +244,8 @@ export function cellReader<T>(frame: Frame, spec: ColumnSpec, parse: (value: Cel
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[spec.column];
         const result = parse(value);
-        if (typeof result === 'object' && result !== null && 'error' in result) unusable(frame, i, spec, value, result.error);
+        if (typeof result === 'object' && result !== null && 'error' in result)
+          unusable(frame, i, spec, value, result.error);
         else out[i] = result as T;
       }
     },

@@ -10,7 +10,13 @@ import { ORDER_ROLES, PIPELINE_ROLES, SPEND_ROLES, TARGET_ROLES, REQUIRED_ROLES 
 import { ROLE_ALIASES, type RoleAliases } from './aliases';
 import { normalizeHeader } from './headers';
 import {
-  type ColumnProfile, profileColumn, dateShare, likelyDateShare, strongDateShare, numberShare, textShare,
+  type ColumnProfile,
+  profileColumn,
+  dateShare,
+  likelyDateShare,
+  strongDateShare,
+  numberShare,
+  textShare,
 } from './profile';
 
 export interface RoleCandidate {
@@ -35,17 +41,37 @@ export interface RoleDetection {
 export type ExplicitMapping = Mapping | Partial<Record<ColumnRole, string | number>>;
 
 export const ROLES_BY_KIND: { readonly [K in TableKind]: readonly ColumnRole[] } = {
-  orders: ORDER_ROLES, pipeline: PIPELINE_ROLES, spend: SPEND_ROLES, targets: TARGET_ROLES,
+  orders: ORDER_ROLES,
+  pipeline: PIPELINE_ROLES,
+  spend: SPEND_ROLES,
+  targets: TARGET_ROLES,
 };
 
 export type ValueKind = 'date' | 'number' | 'status' | 'id' | 'label' | 'period';
 
 export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
-  date: 'date', created: 'date', closed: 'date',
-  amount: 'number', quantity: 'number', cost: 'number', value: 'number', spend: 'number', target: 'number',
-  status: 'status', order_id: 'id', customer: 'id', id: 'id', period: 'period',
-  product: 'label', category: 'label', region: 'label', rep: 'label', channel: 'label', segment: 'label',
-  source: 'label', metric: 'label',
+  date: 'date',
+  created: 'date',
+  closed: 'date',
+  amount: 'number',
+  quantity: 'number',
+  cost: 'number',
+  value: 'number',
+  spend: 'number',
+  target: 'number',
+  status: 'status',
+  order_id: 'id',
+  customer: 'id',
+  id: 'id',
+  period: 'period',
+  product: 'label',
+  category: 'label',
+  region: 'label',
+  rep: 'label',
+  channel: 'label',
+  segment: 'label',
+  source: 'label',
+  metric: 'label',
 };
 
 /** Below this a pairing is not offered at all. */
@@ -86,12 +112,18 @@ export function headerScore(aliases: RoleAliases, header: string): number {
 function valueFit(kind: ValueKind, p: ColumnProfile): number {
   if (p.nonBlank === 0) return 0.5;
   switch (kind) {
-    case 'date': return dateShare(p);
-    case 'number': return numberShare(p);
-    case 'status': return textShare(p);
-    case 'id': return 1 - strongDateShare(p) - p.booleans / p.nonBlank;
-    case 'label': return textShare(p) + 0.5 * numberShare(p) * (1 - strongDateShare(p));
-    case 'period': return 1;
+    case 'date':
+      return dateShare(p);
+    case 'number':
+      return numberShare(p);
+    case 'status':
+      return textShare(p);
+    case 'id':
+      return 1 - strongDateShare(p) - p.booleans / p.nonBlank;
+    case 'label':
+      return textShare(p) + 0.5 * numberShare(p) * (1 - strongDateShare(p));
+    case 'period':
+      return 1;
   }
 }
 
@@ -118,8 +150,11 @@ function valueOnlyScore(role: ColumnRole, p: ColumnProfile): number {
  * Resolves an explicit mapping to column indexes. Headers match exactly, then normalised
  * (`order date` finds `Order Date`). Returns the problems (unknown header, bad index) in words.
  */
-export function resolveMapping(kind: TableKind, headers: readonly string[], mapping: ExplicitMapping | undefined):
-  { columns: Partial<Record<ColumnRole, number>>; problems: string[] } {
+export function resolveMapping(
+  kind: TableKind,
+  headers: readonly string[],
+  mapping: ExplicitMapping | undefined,
+): { columns: Partial<Record<ColumnRole, number>>; problems: string[] } {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const problems: string[] = [];
   if (!mapping || typeof mapping !== 'object') return { columns, problems };
@@ -170,8 +205,13 @@ export function profileColumns(width: number, sample: readonly (readonly CellVal
  * d.roles.customer?.column // 1
  * d.roles.amount?.column   // 2
  */
-export function detectRoles(kind: TableKind, headers: readonly string[], sample: readonly (readonly CellValue[])[],
-  mapping?: ExplicitMapping, profiles: readonly ColumnProfile[] = profileColumns(headers.length, sample)): RoleDetection {
+export function detectRoles(
+  kind: TableKind,
+  headers: readonly string[],
+  sample: readonly (readonly CellValue[])[],
+  mapping?: ExplicitMapping,
+  profiles: readonly ColumnProfile[] = profileColumns(headers.length, sample),
+): RoleDetection {
   const roles = ROLES_BY_KIND[kind];
   const aliases = ROLE_ALIASES[kind];
   const scores = new Map<ColumnRole, RoleCandidate[]>();
@@ -206,8 +246,12 @@ export function detectRoles(kind: TableKind, headers: readonly string[], sample:
   }
   // Greedy from the best score; ties go to the table's role order (required roles first), then
   // the leftmost column, which is where people put the main columns.
-  pairs.sort((a, b) => b.candidate.confidence - a.candidate.confidence || a.rank - b.rank
-    || a.candidate.column - b.candidate.column);
+  pairs.sort(
+    (a, b) =>
+      b.candidate.confidence - a.candidate.confidence ||
+      a.rank - b.rank ||
+      a.candidate.column - b.candidate.column,
+  );
   for (const { role, candidate } of pairs) {
     if (chosen.has(role) || usedColumns.has(candidate.column)) continue;
     chosen.set(role, candidate);
@@ -218,7 +262,9 @@ export function detectRoles(kind: TableKind, headers: readonly string[], sample:
   for (const role of roles) {
     const pick = chosen.get(role);
     if (!pick) continue;
-    const alternatives = (scores.get(role) ?? []).filter((c) => c.column !== pick.column).slice(0, MAX_ALTERNATIVES);
+    const alternatives = (scores.get(role) ?? [])
+      .filter((c) => c.column !== pick.column)
+      .slice(0, MAX_ALTERNATIVES);
     result[role] = { ...pick, alternatives };
   }
   const unassigned: number[] = [];

@@ -11,7 +11,9 @@ function monthKeyOfEpoch(epoch: number): string {
   const z = Math.floor(epoch) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -41,7 +43,8 @@ export function periodKeyOf(value: CellValue): string | { error: string } {
     const epoch = dateOrReason(value);
     return typeof epoch === 'number' ? monthKeyOfEpoch(epoch) : { error: epoch };
   }
-  if (typeof value !== 'string') return { error: value === null || value === undefined ? 'blank' : PERIOD_HINT };
+  if (typeof value !== 'string')
+    return { error: value === null || value === undefined ? 'blank' : PERIOD_HINT };
   const text = value.trim();
   if (text === '') return { error: 'blank' };
   if (isExcelError(text)) return { error: `Excel error ${text.toUpperCase()}` };

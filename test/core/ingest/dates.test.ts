@@ -1,9 +1,15 @@
 import {
-  parseDate, serialToEpochDays, inferDateOrder, inferDateOrderEvidence, dateFromText, epochDay,
+  parseDate,
+  serialToEpochDays,
+  inferDateOrder,
+  inferDateOrderEvidence,
+  dateFromText,
+  epochDay,
 } from '../../../src/core/ingest/dates';
 
 /** Independent route: the platform's own UTC calendar. */
-const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => Date.UTC(y, m - 1, d, h, min, s) / 86400000;
+const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) =>
+  Date.UTC(y, m - 1, d, h, min, s) / 86400000;
 const value = (r: ReturnType<typeof parseDate>) => ('value' in r ? r.value : r.error);
 
 describe('Excel serials', () => {
@@ -122,7 +128,13 @@ describe('date text', () => {
 
   test('epochDay agrees with Date.UTC across four centuries', () => {
     for (let y = 1900; y <= 2300; y += 7) {
-      for (const [m, d] of [[1, 1], [2, 28], [3, 1], [12, 31]]) expect(epochDay(y, m, d)).toBe(utc(y, m, d));
+      for (const [m, d] of [
+        [1, 1],
+        [2, 28],
+        [3, 1],
+        [12, 31],
+      ])
+        expect(epochDay(y, m, d)).toBe(utc(y, m, d));
     }
   });
 });
@@ -162,25 +174,33 @@ describe('round trip through the platform calendar (independent route)', () => {
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const day = fc.integer({ min: utc(1900, 3, 1), max: utc(2200, 12, 31) });
   test('serials, ISO, d/m/y, m/d/y and month names all give the same epoch day', () => {
-    fc.assert(fc.property(day, (epoch) => {
-      const date = new Date(epoch * 86400000);
-      const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-      const pad = (n: number) => String(n).padStart(2, '0');
-      expect(value(parseDate(epoch + 25569))).toBe(epoch);
-      if (epoch >= -24107) expect(value(parseDate(epoch + 24107, { system: '1904' }))).toBe(epoch);
-      expect(value(parseDate(`${y}-${pad(m)}-${pad(d)}`))).toBe(epoch);
-      expect(value(parseDate(`${d}/${m}/${y}`, { order: 'dmy' }))).toBe(epoch);
-      expect(value(parseDate(`${m}/${d}/${y}`, { order: 'mdy' }))).toBe(epoch);
-      expect(value(parseDate(`${d} ${MONTHS[m - 1]} ${y}`))).toBe(epoch);
-      expect(value(parseDate(y * 10000 + m * 100 + d))).toBe(epoch);
-      expect(value(parseDate(date))).toBe(epoch);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(day, (epoch) => {
+        const date = new Date(epoch * 86400000);
+        const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        const pad = (n: number) => String(n).padStart(2, '0');
+        expect(value(parseDate(epoch + 25569))).toBe(epoch);
+        if (epoch >= -24107) expect(value(parseDate(epoch + 24107, { system: '1904' }))).toBe(epoch);
+        expect(value(parseDate(`${y}-${pad(m)}-${pad(d)}`))).toBe(epoch);
+        expect(value(parseDate(`${d}/${m}/${y}`, { order: 'dmy' }))).toBe(epoch);
+        expect(value(parseDate(`${m}/${d}/${y}`, { order: 'mdy' }))).toBe(epoch);
+        expect(value(parseDate(`${d} ${MONTHS[m - 1]} ${y}`))).toBe(epoch);
+        expect(value(parseDate(y * 10000 + m * 100 + d))).toBe(epoch);
+        expect(value(parseDate(date))).toBe(epoch);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('dmy', 'mdy', 'ymd'), (text, order) => {
-      const result = parseDate(text, { order: order as 'dmy' });
-      expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('dmy', 'mdy', 'ymd'), (text, order) => {
+        const result = parseDate(text, { order: order as 'dmy' });
+        expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(
+          true,
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -59,8 +59,10 @@ describe('large id columns', () => {
 });
 
 describe('prefixed ids (SO-0001234)', () => {
-  const { detectIdPattern } = require('../../../src/core/ingest/int-codes') as typeof import('../../../src/core/ingest/int-codes');
-  const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `SO-${String(from + i).padStart(7, '0')}`);
+  const { detectIdPattern } =
+    require('../../../src/core/ingest/int-codes') as typeof import('../../../src/core/ingest/int-codes');
+  const ids = (n: number, from = 1) =>
+    Array.from({ length: n }, (_, i) => `SO-${String(from + i).padStart(7, '0')}`);
 
   test('detected on many distinct ids with one prefix and width; not on labels or numbers', () => {
     expect(detectIdPattern(ids(100))).toEqual({ prefix: 'SO-', digits: 7 });
@@ -70,8 +72,20 @@ describe('prefixed ids (SO-0001234)', () => {
   });
 
   test('codes agree with the plain map route, spaces, far-apart numbers and other texts included', () => {
-    const { DictionaryEncoder } = require('../../../src/core/ingest/dictionary') as typeof import('../../../src/core/ingest/dictionary');
-    const cells = [...ids(50), ' SO-0000003 ', 'SO-0000003', 'SO-999999999'.slice(0, 10), 'SO-9999999', 'SO-0000001', 'SO-12', 'Walk-in', '#N/A', ''];
+    const { DictionaryEncoder } =
+      require('../../../src/core/ingest/dictionary') as typeof import('../../../src/core/ingest/dictionary');
+    const cells = [
+      ...ids(50),
+      ' SO-0000003 ',
+      'SO-0000003',
+      'SO-999999999'.slice(0, 10),
+      'SO-9999999',
+      'SO-0000001',
+      'SO-12',
+      'Walk-in',
+      '#N/A',
+      '',
+    ];
     const patterned = new DictionaryEncoder({ prefix: 'SO-', digits: 7 });
     const plain = new DictionaryEncoder();
     const a = cells.map((c) => patterned.encode(c));

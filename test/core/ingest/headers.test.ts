@@ -1,4 +1,9 @@
-import { normalizeHeader, columnLetter, detectHeaderRow, makeHeaders } from '../../../src/core/ingest/headers';
+import {
+  normalizeHeader,
+  columnLetter,
+  detectHeaderRow,
+  makeHeaders,
+} from '../../../src/core/ingest/headers';
 
 describe('normalizeHeader', () => {
   test('case, accents, spaces, underscores and dashes do not matter', () => {
@@ -10,28 +15,64 @@ describe('normalizeHeader', () => {
 });
 
 describe('columnLetter', () => {
-  test.each([[0, 'A'], [25, 'Z'], [26, 'AA'], [27, 'AB'], [51, 'AZ'], [52, 'BA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD']])(
-    '%p → %p', (index, letters) => expect(columnLetter(index)).toBe(letters));
+  test.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [27, 'AB'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD'],
+  ])('%p → %p', (index, letters) => expect(columnLetter(index)).toBe(letters));
 });
 
 describe('detectHeaderRow', () => {
   test('first row of labels', () => {
-    expect(detectHeaderRow([['Date', 'Amount'], [45292, 10]])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ['Date', 'Amount'],
+        [45292, 10],
+      ]),
+    ).toBe(0);
   });
 
   test('passes over a title row and blank rows', () => {
-    expect(detectHeaderRow([['Sales report 2026'], [], ['Date', 'Customer', 'Amount'], [45292, 'Budi', 10]])).toBe(2);
+    expect(
+      detectHeaderRow([['Sales report 2026'], [], ['Date', 'Customer', 'Amount'], [45292, 'Budi', 10]]),
+    ).toBe(2);
   });
 
   test('a row of dates or numbers is not a header', () => {
-    expect(detectHeaderRow([[45292, 10], [45293, 12]])).toBe('none');
-    expect(detectHeaderRow([['2026-01-01', '10'], ['2026-01-02', '12']])).toBe('none');
+    expect(
+      detectHeaderRow([
+        [45292, 10],
+        [45293, 12],
+      ]),
+    ).toBe('none');
+    expect(
+      detectHeaderRow([
+        ['2026-01-01', '10'],
+        ['2026-01-02', '12'],
+      ]),
+    ).toBe('none');
     expect(detectHeaderRow([['00004', '0001', '19970101', '2', '29.33']])).toBe('none');
   });
 
   test('a first data row of mostly text is not taken for a header', () => {
-    expect(detectHeaderRow([['Budi', 'Kopi', 'Jawa', '2026-11-28', 5000], ['Sari', 'Teh', 'Bali', '2026-11-29', 7000]])).toBe('none');
-    expect(detectHeaderRow([['Name', 'City'], ['Budi', 'Jawa']])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ['Budi', 'Kopi', 'Jawa', '2026-11-28', 5000],
+        ['Sari', 'Teh', 'Bali', '2026-11-29', 7000],
+      ]),
+    ).toBe('none');
+    expect(
+      detectHeaderRow([
+        ['Name', 'City'],
+        ['Budi', 'Jawa'],
+      ]),
+    ).toBe(0);
   });
 
   test('a lone label row heads an empty table', () => {
@@ -47,7 +88,14 @@ describe('detectHeaderRow', () => {
 
 describe('makeHeaders', () => {
   test('blank and repeated headers get unique names', () => {
-    expect(makeHeaders(['Date', '', 'Date', 'date', 2026], 6)).toEqual(['Date', 'Column B', 'Date (2)', 'date (3)', '2026', 'Column F']);
+    expect(makeHeaders(['Date', '', 'Date', 'date', 2026], 6)).toEqual([
+      'Date',
+      'Column B',
+      'Date (2)',
+      'date (3)',
+      '2026',
+      'Column F',
+    ]);
   });
 
   test('no header row → column letters', () => {

@@ -76,9 +76,11 @@ describe('parseAmount', () => {
   });
 
   test.each(['1.2.3', '12,34,5', '1,2345.00', '$', '-', '()', '12 abc', '1.250,00,00', '$€5', '5%%'])(
-    '%p is not an amount', (input) => {
+    '%p is not an amount',
+    (input) => {
       expect('error' in parseAmount(input)).toBe(true);
-    });
+    },
+  );
 
   test('zero stays positive zero when written negative', () => {
     expect(Object.is(amountFromText('(0.00)'), 0)).toBe(true);
@@ -127,23 +129,36 @@ describe('round trip through the platform formatter (independent route)', () => 
   ];
   test.each(cases)('%s %j', (locale, options, style) => {
     const format = new Intl.NumberFormat(locale, options);
-    fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
-      const text = format.format(cents / 100);
-      expect(parseAmount(text, style)).toEqual({ value: cents / 100 });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
+        const text = format.format(cents / 100);
+        expect(parseAmount(text, style)).toEqual({ value: cents / 100 });
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  test('a column formatted in one locale infers that locale\'s style', () => {
+  test("a column formatted in one locale infers that locale's style", () => {
     const format = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2 });
-    fc.assert(fc.property(fc.array(fc.integer({ min: 100000, max: 1e10 }), { minLength: 1, maxLength: 20 }), (cents) => {
-      expect(inferNumberStyle(cents.map((c) => format.format(c / 100)))).toBe('comma-decimal');
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 100000, max: 1e10 }), { minLength: 1, maxLength: 20 }),
+        (cents) => {
+          expect(inferNumberStyle(cents.map((c) => format.format(c / 100)))).toBe('comma-decimal');
+        },
+      ),
+    );
   });
 
   test('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      const result = parseAmount(text);
-      expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const result = parseAmount(text);
+        expect('value' in result ? Number.isFinite(result.value) : typeof result.error === 'string').toBe(
+          true,
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -9,20 +9,83 @@ const columnsOf = (detection: ReturnType<typeof detectRoles>) =>
 
 describe('detectRoles on orders', () => {
   test('English headers', () => {
-    const headers = ['Order Date', 'Invoice No', 'Customer Name', 'Product', 'Category', 'Region', 'Sales Rep', 'Channel', 'Qty', 'Net Sales', 'COGS', 'Segment'];
-    const sample: CellValue[][] = [[45292, 'INV-1', 'Acme', 'Widget', 'Tools', 'North', 'Ann', 'Web', 2, 125.5, 80, 'SMB']];
+    const headers = [
+      'Order Date',
+      'Invoice No',
+      'Customer Name',
+      'Product',
+      'Category',
+      'Region',
+      'Sales Rep',
+      'Channel',
+      'Qty',
+      'Net Sales',
+      'COGS',
+      'Segment',
+    ];
+    const sample: CellValue[][] = [
+      [45292, 'INV-1', 'Acme', 'Widget', 'Tools', 'North', 'Ann', 'Web', 2, 125.5, 80, 'SMB'],
+    ];
     expect(columnsOf(detectRoles('orders', headers, sample))).toEqual({
-      date: 'Order Date', order_id: 'Invoice No', customer: 'Customer Name', product: 'Product', category: 'Category',
-      region: 'Region', rep: 'Sales Rep', channel: 'Channel', quantity: 'Qty', amount: 'Net Sales', cost: 'COGS', segment: 'Segment',
+      date: 'Order Date',
+      order_id: 'Invoice No',
+      customer: 'Customer Name',
+      product: 'Product',
+      category: 'Category',
+      region: 'Region',
+      rep: 'Sales Rep',
+      channel: 'Channel',
+      quantity: 'Qty',
+      amount: 'Net Sales',
+      cost: 'COGS',
+      segment: 'Segment',
     });
   });
 
   test('Indonesian headers, Jumlah as amount and Jml Barang as quantity', () => {
-    const headers = ['Tanggal', 'No Faktur', 'Pelanggan', 'Barang', 'Kategori', 'Wilayah', 'Tenaga Penjual', 'Saluran', 'Jumlah Barang', 'Jumlah', 'HPP', 'Segmen'];
-    const sample: CellValue[][] = [['28/11/2026', 'F-1', 'Budi', 'Kopi', 'Minuman', 'Jawa', 'Sari', 'Toko', 3, 'Rp 45.000', 'Rp 30.000', 'Retail']];
+    const headers = [
+      'Tanggal',
+      'No Faktur',
+      'Pelanggan',
+      'Barang',
+      'Kategori',
+      'Wilayah',
+      'Tenaga Penjual',
+      'Saluran',
+      'Jumlah Barang',
+      'Jumlah',
+      'HPP',
+      'Segmen',
+    ];
+    const sample: CellValue[][] = [
+      [
+        '28/11/2026',
+        'F-1',
+        'Budi',
+        'Kopi',
+        'Minuman',
+        'Jawa',
+        'Sari',
+        'Toko',
+        3,
+        'Rp 45.000',
+        'Rp 30.000',
+        'Retail',
+      ],
+    ];
     expect(columnsOf(detectRoles('orders', headers, sample))).toEqual({
-      date: 'Tanggal', order_id: 'No Faktur', customer: 'Pelanggan', product: 'Barang', category: 'Kategori', region: 'Wilayah',
-      rep: 'Tenaga Penjual', channel: 'Saluran', quantity: 'Jumlah Barang', amount: 'Jumlah', cost: 'HPP', segment: 'Segmen',
+      date: 'Tanggal',
+      order_id: 'No Faktur',
+      customer: 'Pelanggan',
+      product: 'Barang',
+      category: 'Kategori',
+      region: 'Wilayah',
+      rep: 'Tenaga Penjual',
+      channel: 'Saluran',
+      quantity: 'Jumlah Barang',
+      amount: 'Jumlah',
+      cost: 'HPP',
+      segment: 'Segmen',
     });
   });
 
@@ -33,13 +96,26 @@ describe('detectRoles on orders', () => {
   });
 
   test('"Sales" holding names is the rep, not the amount', () => {
-    const detection = detectRoles('orders', ['Tgl', 'Sales', 'Nilai'], [[45292, 'Andi', 5000], [45293, 'Budi', 7000]]);
+    const detection = detectRoles(
+      'orders',
+      ['Tgl', 'Sales', 'Nilai'],
+      [
+        [45292, 'Andi', 5000],
+        [45293, 'Budi', 7000],
+      ],
+    );
     expect(columnsOf(detection)).toEqual({ date: 'Tgl', rep: 'Sales', amount: 'Nilai' });
   });
 
   test('a "Date" header over text that is not dates loses confidence; a real date column wins', () => {
-    const detection = detectRoles('orders', ['Date', 'Created', 'Amount'],
-      [['abc', '2026-11-28', 5], ['xyz', '2026-11-29', 6]]);
+    const detection = detectRoles(
+      'orders',
+      ['Date', 'Created', 'Amount'],
+      [
+        ['abc', '2026-11-28', 5],
+        ['xyz', '2026-11-29', 6],
+      ],
+    );
     expect(detection.roles.date?.header).toBe('Created');
     expect(detection.roles.date?.confidence).toBeCloseTo(0.6); // `Created` is a weak alias of an order date
     expect(detection.unassigned).toEqual([0]);
@@ -48,7 +124,9 @@ describe('detectRoles on orders', () => {
   test('value types alone: headerless dates and decimal amounts (CDNOW shape)', () => {
     const headers = ['Column A', 'Column B', 'Column C', 'Column D', 'Column E'];
     const sample: CellValue[][] = [
-      ['00004', '0001', 19970101, 2, 29.33], ['00004', '0001', 19970118, 2, 29.73], ['00018', '0002', 19970102, 1, 14.96],
+      ['00004', '0001', 19970101, 2, 29.33],
+      ['00004', '0001', 19970118, 2, 29.73],
+      ['00018', '0002', 19970102, 1, 14.96],
     ];
     const detection = detectRoles('orders', headers, sample);
     expect(detection.roles.date?.column).toBe(2);
@@ -61,7 +139,8 @@ describe('detectRoles on orders', () => {
     const used = Object.values(detection.roles).map((g) => g?.column);
     expect(new Set(used).size).toBe(used.length);
     const alternatives = detection.roles.amount?.alternatives ?? [];
-    for (let i = 1; i < alternatives.length; i++) expect(alternatives[i - 1].confidence).toBeGreaterThanOrEqual(alternatives[i].confidence);
+    for (let i = 1; i < alternatives.length; i++)
+      expect(alternatives[i - 1].confidence).toBeGreaterThanOrEqual(alternatives[i].confidence);
     // Equal scores go to the leftmost column; the others are the first alternatives.
     expect(detection.roles.amount?.header).toBe('Revenue');
     expect(alternatives.slice(0, 2).map((a) => a.header)).toEqual(['Total', 'Amount']);
@@ -80,7 +159,11 @@ describe('detectRoles on orders', () => {
   });
 
   test('mapping problems are reported in words', () => {
-    const { columns, problems } = resolveMapping('orders', ['Date', 'Amount'], { date: 'Nope', amount: 7, created: 'Date' } as never);
+    const { columns, problems } = resolveMapping('orders', ['Date', 'Amount'], {
+      date: 'Nope',
+      amount: 7,
+      created: 'Date',
+    } as never);
     expect(columns).toEqual({});
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/'Nope'/);
@@ -89,21 +172,36 @@ describe('detectRoles on orders', () => {
 
 describe('detectRoles on other tables', () => {
   test('spend and targets', () => {
-    expect(columnsOf(detectRoles('spend', ['Bulan', 'Kanal', 'Biaya Iklan'], [['2026-11', 'Ads', 500]])))
-      .toEqual({ date: 'Bulan', channel: 'Kanal', spend: 'Biaya Iklan' });
-    expect(columnsOf(detectRoles('targets', ['KPI', 'Periode', 'Sasaran', 'Wilayah'], [['revenue', '2026-Q1', 100, 'Jawa']])))
-      .toEqual({ metric: 'KPI', period: 'Periode', target: 'Sasaran', region: 'Wilayah' });
+    expect(
+      columnsOf(detectRoles('spend', ['Bulan', 'Kanal', 'Biaya Iklan'], [['2026-11', 'Ads', 500]])),
+    ).toEqual({ date: 'Bulan', channel: 'Kanal', spend: 'Biaya Iklan' });
+    expect(
+      columnsOf(
+        detectRoles(
+          'targets',
+          ['KPI', 'Periode', 'Sasaran', 'Wilayah'],
+          [['revenue', '2026-Q1', 100, 'Jawa']],
+        ),
+      ),
+    ).toEqual({ metric: 'KPI', period: 'Periode', target: 'Sasaran', region: 'Wilayah' });
   });
 
   test('pipeline roles on the real CRM pipeline file', () => {
     const text = readFileSync(join(__dirname, '../../../../shared/data/crm_sales_pipeline.csv'), 'utf8');
     expect(text.includes('"')).toBe(false); // no quoted fields, so a plain split is a faithful parse
-    const rows = text.trim().split(/\r?\n/).map((line) => line.split(','));
+    const rows = text
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     expect(new Set(rows.map((r) => r.length))).toEqual(new Set([8]));
     const detection = detectRoles('pipeline', rows[0], rows.slice(1, 501));
     expect(columnsOf(detection)).toEqual({
-      created: 'engage_date', closed: 'close_date', status: 'deal_stage', value: 'close_value',
-      rep: 'sales_agent', id: 'opportunity_id',
+      created: 'engage_date',
+      closed: 'close_date',
+      status: 'deal_stage',
+      value: 'close_value',
+      rep: 'sales_agent',
+      id: 'opportunity_id',
     });
     expect(detection.unassigned.map((c) => rows[0][c])).toEqual(['product', 'account']);
   });
