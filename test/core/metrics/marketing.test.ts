@@ -38,3 +38,17 @@ describe('marketing metrics, computed by hand', () => {
     expect(none.values[0][0]).toEqual({ error: '#N/A', reason: 'needs a marketing spend table' });
   });
 });
+
+describe('per channel', () => {
+  test('CAC by channel filters spend and orders by the same channel text', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { breakdown } = require('../../../src/core/analyses/breakdown');
+    const byChannel = ordersTable({
+      date: ['2024-01-05', '2024-01-06', '2024-01-07'], amount: [10, 20, 30], customer: ['a', 'b', 'c'],
+      dims: { channel: ['Web', 'Web', 'Store'] },
+    });
+    const spendByChannel = spendTable({ date: ['2024-01-01', '2024-01-01'], spend: [100, 90], channel: ['Web', 'Store'] });
+    const r = breakdown({ orders: byChannel, spend: spendByChannel }, { dimension: 'channel', period: months[0], asOf: day('2024-01-31'), ids: ['revenue', 'cac'] });
+    expect(r.rows.map((x: { key: string; values: unknown[] }) => [x.key, ...x.values])).toEqual([['Store', 30, 90], ['Web', 30, 50]]); // revenue ties sort by key
+  });
+});

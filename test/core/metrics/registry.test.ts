@@ -49,3 +49,31 @@ describe('the metric catalogue', () => {
     expect(metricIdsOf('spend')).toEqual(['cac', 'marketing_roi', 'ltv_cac', 'cac_payback_months']);
   });
 });
+
+describe('filterInputs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { filterInputs, computeMetric, BLANK_KEY } = require('../../../src/core/metrics');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { ordersTable, day } = require('./tables');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { periodOf } = require('../../../src/core/periods');
+  const orders = ordersTable({
+    date: ['2023-12-20', '2024-01-06', '2024-01-07'], amount: [10, 20, 30], customer: ['a', 'b', 'a'],
+    dims: { rep: ['Ana', null, 'Budi'] },
+  });
+  const jan = periodOf(day('2024-01-15'), 'month');
+  const asOf = day('2024-01-31');
+  test('by dimension keys, blanks included', () => {
+    expect(computeMetric('revenue', filterInputs({ orders }, { dimension: 'Rep', keys: ['ana', BLANK_KEY] }), jan, { asOf })).toBe(20);
+  });
+  test('by mask and by predicate; the original table is untouched', () => {
+    expect(computeMetric('revenue', filterInputs({ orders }, { orders: Uint8Array.of(0, 1, 1) }), jan, { asOf })).toBe(50);
+    expect(computeMetric('revenue', filterInputs({ orders }, { orders: (i: number) => orders.amount[i] > 15 }), jan, { asOf })).toBe(50);
+    expect(orders.length).toBe(3);
+  });
+  test('new customers stay new to the business: a filtered table keeps the whole history', () => {
+    const budi = filterInputs({ orders }, { dimension: 'rep', keys: ['Budi'] });
+    expect(computeMetric('new_customers', budi, jan, { asOf })).toBe(0); // a first bought (from Ana) in December
+    expect(computeMetric('customers', budi, jan, { asOf })).toBe(1);
+  });
+});
