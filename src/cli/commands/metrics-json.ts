@@ -34,6 +34,10 @@ export interface FileJson {
   readonly rows: RowsJson;
   /** Issues of this file listed in `issues` (they come file by file, in this order). */
   readonly issues: number;
+  /** Issues counted but not listed (ingestion keeps the first ones per column). */
+  readonly issuesNotListed: number;
+  /** What ingestion decided and reported in words (blank rows, date order, mapping problems). */
+  readonly notes: readonly string[];
 }
 
 export interface BreakdownRowJson {
@@ -93,6 +97,8 @@ export function fileSummaries(loaded: readonly { kind: string; file: LoadedTable
     ...(file.sheet ? { sheet: file.sheet } : {}),
     rows: rowsJson([file.report]),
     issues: file.report.issues.length,
+    issuesNotListed: file.report.issuesOmitted ?? 0,
+    notes: file.report.notes ?? [],
   }));
 }
 

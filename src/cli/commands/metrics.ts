@@ -49,7 +49,7 @@ JSON: {"rows": {"read","used","skipped"}, "issues": [{"row","column","value","re
        "mapping": {role: header}, "periods": [{"key","start","end","metrics": {id: value}}],
        "breakdowns": {dimension: [{"key","metrics": {id: value},"share","growth"}]},
        "totals": {id: value},
-       "files": [{"kind","path","sheet","rows","issues"}]}
+       "files": [{"kind","path","sheet","rows","issues","issuesNotListed","notes"}]}
   a value is a number or {"error": "#DIV/0!"|"#N/A"|"#VALUE!"|"#NUM!", "reason": "..."};
   periods are half-open: "end" is the first day after the period. rows and issues cover every
   file read, orders first (see "files" for each file's counts); mapping is the orders file's,
@@ -172,6 +172,7 @@ export function metricsText(
       `${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, ` +
         `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`,
     );
+    for (const note of file.notes) out.push(`  note: ${note}`);
   }
   out.push(
     `mapping: ${Object.entries(doc.mapping)
