@@ -99,14 +99,19 @@ export function generateOrders(options: OrdersSampleOptions): CellValue[][] {
   const cost = new Float64Array(rows);
   const rep = new Uint8Array(rows);
   const channel = new Uint8Array(rows);
+  const round = cents;
+  const below = randomInt;
+  const repCount = REPS.length;
+  const channelCount = CHANNELS.length;
+  const daySampler = sampleDay;
   let n = 0;
   let orders = 0;
   while (n < rows) {
     const c = plan.pick(random);
-    const d = seen[c] ? sampleDay(curve, random, plan.first[c], plan.last[c]) : plan.first[c];
+    const d = seen[c] ? daySampler(curve, random, plan.first[c], plan.last[c]) : plan.first[c];
     seen[c] = 1;
-    const orderRep = random() < 0.88 ? plan.rep[c] : randomInt(random, REPS.length);
-    const orderChannel = random() < 0.8 ? plan.channel[c] : randomInt(random, CHANNELS.length);
+    const orderRep = random() < 0.88 ? plan.rep[c] : below(random, repCount);
+    const orderChannel = random() < 0.8 ? plan.channel[c] : below(random, channelCount);
     const u = random();
     const lines = u < 0.72 ? 1 : u < 0.92 ? 2 : 3;
     const firstLine = n;
@@ -119,13 +124,13 @@ export function generateOrders(options: OrdersSampleOptions): CellValue[][] {
       product[n] = p;
       order[n] = orders;
       quantity[n] = q;
-      amount[n] = cents(gross);
-      cost[n] = cents(q * products[p].price * products[p].costRatio);
+      amount[n] = round(gross);
+      cost[n] = round(q * products[p].price * products[p].costRatio);
       rep[n] = orderRep;
       channel[n] = orderChannel;
     }
     if (n < rows && random() < REFUND_SHARE_PER_ORDER) {
-      const refundDay = d + 1 + randomInt(random, 30);
+      const refundDay = d + 1 + below(random, 30);
       if (refundDay < curve.days) {
         day[n] = refundDay;
         customer[n] = c;
@@ -173,16 +178,25 @@ function toCells(lines: Lines, plan: CustomerPlan, products: ReturnType<typeof m
   for (let c = 0; c < customerNames.length; c++) customerNames[c] = 'CUST-' + String(c + 1).padStart(5, '0');
   const productNames = products.map((p) => p.name);
   const productCategories = products.map((p) => CATEGORIES[p.category]);
+  // Local copies: imported bindings are property reads on the module object at every use.
+  const regionNames = plan.region.length ? Array.from(plan.region, (r) => REGIONS[r]) : [];
+  const segmentNames = Array.from(plan.segment, (g) => SEGMENTS[g]);
+  const repNames = [...REPS];
+  const channelNames = [...CHANNELS];
+  const serialBase = excelSerial(curve.start);
+  const { day, customer, product, order, quantity, amount, cost } = lines;
+  const repOf = lines.rep;
+  const channelOf = lines.channel;
   const out: CellValue[][] = new Array(rows + 1);
   out[0] = [...ORDERS_HEADER];
   for (let t = 0; t < rows; t++) {
     const i = sorted[t];
-    const c = lines.customer[i];
-    const p = lines.product[i];
+    const c = customer[i];
+    const p = product[i];
     out[t + 1] = [
-      orderIds[orderNumber[lines.order[i]]], excelSerial(curve.start + lines.day[i]), customerNames[c], productNames[p],
-      productCategories[p], REGIONS[plan.region[c]], REPS[lines.rep[i]], CHANNELS[lines.channel[i]], SEGMENTS[plan.segment[c]],
-      lines.quantity[i], lines.amount[i], lines.cost[i],
+      orderIds[orderNumber[order[i]]], serialBase + day[i], customerNames[c], productNames[p],
+      productCategories[p], regionNames[c], repNames[repOf[i]], channelNames[channelOf[i]], segmentNames[c],
+      quantity[i], amount[i], cost[i],
     ];
   }
   return out;
