@@ -92,10 +92,26 @@ export interface XlsxReadResult {
 
 interface StreamRow {
   readonly number: number;
-  eachCell(
-    options: { includeEmpty: boolean },
-    fn: (cell: { value: unknown; numFmt?: string }, col: number) => void,
-  ): void;
+  /** Sparse, 1-based: `values[col]`. */
+  readonly values: readonly unknown[];
+  getCell(col: number): { numFmt?: string };
+}
+
+/**
+ * One row's cells, dense from column A. Plain values come from `row.values` (cheap); the number
+ * format, which costs a style lookup, is asked for only where it matters: formula results (the
+ * streaming reader already turns date-formatted plain numbers into dates).
+ */
+function rowValues(row: StreamRow, date1904: () => boolean): CellValue[] {
+  const raw = row.values;
+  const values: CellValue[] = new Array(Math.max(0, raw.length - 1));
+  for (let col = 1; col < raw.length; col++) {
+    const value = raw[col];
+    if (value === undefined || value === null) values[col - 1] = null;
+    else if (typeof value !== 'object' || value instanceof Date) values[col - 1] = cellValueOf(value);
+    else values[col - 1] = cellValueOf(value, row.getCell(col).numFmt, date1904());
+  }
+  return values;
 }
 
 interface StreamSheet extends AsyncIterable<StreamRow> {
@@ -124,12 +140,7 @@ async function readSheetRows(
     onRow();
     if (!storing) continue;
     while (rows.length < row.number - 1) rows.push([]);
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      while (values.length < col - 1) values.push(null);
-      values.push(cellValueOf(cell.value, cell.numFmt, date1904()));
-    });
-    rows.push(values);
+    rows.push(rowValues(row, date1904));
     if (!decided && rows.length >= SNIFF_ROWS) {
       decided = true;
       storing = keep(rows);
