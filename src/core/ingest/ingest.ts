@@ -70,7 +70,7 @@ export interface IngestResult<T> {
 }
 
 /** Rows profiled for role detection. */
-const DETECTION_SAMPLE_ROWS = 500;
+const DETECTION_SAMPLE_ROWS = 300;
 
 const EMPTY_DETECTION: RoleDetection = { roles: {}, unassigned: [] };
 
