@@ -149,7 +149,8 @@ function parseWithMonthName(text: string): number | string | undefined {
   // Cheap rejection first (this runs on every non-date text a column profile meets): text that
   // starts with a word must start with a month or weekday name.
   const lead = /^[a-z']+/i.exec(text);
-  if (lead && monthFromName(lead[0].toLowerCase()) === undefined && !isWeekdayName(lead[0].toLowerCase())) return undefined;
+  if (lead && monthFromName(lead[0].toLowerCase()) === undefined && !isWeekdayName(lead[0].toLowerCase()))
+    return undefined;
   const tokens = text
     .toLowerCase()
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
