@@ -175,9 +175,11 @@ function sumRange(prep: OrdersPrep, start: number, end: number): { revenue: numb
     const cost = new Float64Array(span + 1);
     const { amount } = prep.table;
     const costs = prep.table.cost;
-    for (let i = 0; i < prep.day.length; i++) {
-      const d = prep.day[i];
-      if (d === NO_DAY) continue;
+    const unusable = NO_DAY; // a local: module bindings are property reads in some module formats
+    const dayOf = prep.day;
+    for (let i = 0; i < dayOf.length; i++) {
+      const d = dayOf[i];
+      if (d === unusable) continue;
       const s = d - prep.minDay + 1;
       revenue[s] += amount[i];
       if (costs && costs[i] === costs[i]) {
