@@ -12,6 +12,7 @@ import { DEFAULT_CALENDAR, formatDay, periodOf } from '../core/periods';
 import type { Goal, MetricTraits } from '../core/goals/types';
 import { splitGoal } from '../core/goals/split';
 import {
+  cellsArg,
   columnArg,
   dateArg,
   numberArg,
@@ -36,7 +37,7 @@ export function cohort(dates: unknown, customers: unknown, period: unknown, asOf
   const unit = optionalPeriodArg(period, 'period') ?? 'month';
   const day = optionalDateArg(asOf, 'asOf');
   const table = ordersFromColumns({
-    dates: columnArg(dates, 'dates'),
+    dates: cellsArg(dates, 'dates'),
     customers: columnArg(customers, 'customers'),
   });
   const matrix = cohortMatrix(table, { unit, ...(day === undefined ? {} : { asOf: day }) });
@@ -157,9 +158,9 @@ export function goalSplit(
 export function rfmTable(dates: unknown, customers: unknown, amounts: unknown, asOf: unknown): Spill {
   const day = optionalDateArg(asOf, 'asOf');
   const table = ordersFromColumns({
-    dates: columnArg(dates, 'dates'),
+    dates: cellsArg(dates, 'dates'),
     customers: columnArg(customers, 'customers'),
-    amounts: columnArg(amounts, 'amounts'),
+    amounts: cellsArg(amounts, 'amounts'),
   });
   const result = rfm(table, day === undefined ? {} : { asOf: day });
   if (isMetricError(result)) throwMetricError(result);

@@ -165,6 +165,46 @@ export function columnArg(value: unknown, name: string): CellValue[] {
   return out;
 }
 
+/** Cells of a column: a plain array, or numbers with blanks as `NaN` (see {@link cellsArg}). */
+export type Cells = ArrayLike<CellValue>;
+
+/**
+ * A column of numbers read straight into a `Float64Array` (blank cells as `NaN`), or `undefined`
+ * as soon as a cell is neither a number nor blank. Date and amount columns are almost always
+ * numbers; this reads a whole-column range in one pass without an intermediate array of cells.
+ */
+function numericColumn(value: unknown[]): Float64Array | undefined {
+  const rows = value.length;
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = value[i];
+    if (!Array.isArray(row) || row.length !== 1) return undefined;
+    const cell = row[0];
+    if (typeof cell === 'number') out[i] = cell;
+    else if (cell === '' || cell === null || cell === undefined) out[i] = NaN;
+    else return undefined;
+  }
+  return out;
+}
+
+/**
+ * A range argument as cells, like {@link columnArg}, but a column of numbers and blanks comes back
+ * as a `Float64Array` with `NaN` for blanks (Excel never passes NaN, so it can mark a blank).
+ * @example cellsArg([[45292], [''], [45293]], 'dates') // Float64Array [45292, NaN, 45293]
+ */
+export function cellsArg(value: unknown, name: string): Cells {
+  if (Array.isArray(value) && value.length > 1) {
+    const numbers = numericColumn(value);
+    if (numbers) return numbers;
+  }
+  return columnArg(value, name);
+}
+
+/** True for a blank cell, including the `NaN` blanks of a numeric column. */
+export function isBlankCell(cell: CellValue): boolean {
+  return cell !== cell || isBlank(cell);
+}
+
 /** An optional range: `undefined` when omitted. */
 export function optionalColumnArg(value: unknown, name: string): CellValue[] | undefined {
   return value === null || value === undefined ? undefined : columnArg(value, name);

@@ -9,7 +9,15 @@ import type { MetricId } from '../core/metrics';
 import { getMetric, metricIdFromText } from '../core/metrics';
 import { periodOf } from '../core/periods';
 import type { OrdersTable } from '../core/table';
-import { columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, optionalTextArg } from './args';
+import {
+  cellsArg,
+  columnArg,
+  isBlankCell,
+  optionalColumnArg,
+  optionalDateArg,
+  optionalPeriodArg,
+  optionalTextArg,
+} from './args';
 import { dictColumn, ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
 import type { Spill } from './spill';
@@ -44,7 +52,7 @@ export function breakdownTable(
     invalidArgument('metric', `'${metricText}' is not one of ${BREAKDOWN_METRICS.join(', ')}`);
   }
   const groups = columnArg(dimension, 'dimension');
-  const amountCells = columnArg(amounts, 'amounts');
+  const amountCells = cellsArg(amounts, 'amounts');
   const dateCells = optionalColumnArg(dates, 'dates');
   requireSameLength([
     { name: 'dimension', cells: groups },
@@ -55,7 +63,7 @@ export function breakdownTable(
   if (unit && !dateCells) invalidArgument('period', 'needs the dates of the rows');
   // Without dates every row is placed on one day; without a period, rows up to asOf are.
   const table = ordersFromColumns({
-    dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlank(amountCells[i]) ? '' : 25569)),
+    dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlankCell(amountCells[i]) ? '' : 25569)),
     amounts: amountCells,
   });
   const asOfDay = Math.floor(optionalDateArg(asOf, 'asOf') ?? latestDay(table.date));
@@ -63,10 +71,7 @@ export function breakdownTable(
     ...table,
     date: unit ? table.date : table.date.map((d) => (d < asOfDay + 1 ? asOfDay : d)),
     extra: {
-      [GROUP]: dictColumn(
-        groups,
-        Int32Array.from(table.sourceRow, (row) => row - 1),
-      ),
+      [GROUP]: dictColumn(groups, table.sourceRow),
     },
   };
   const result = breakdown(

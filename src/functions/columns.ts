@@ -13,19 +13,24 @@
 import type { CellValue } from '../core/cell';
 import { isBlank } from '../core/cell';
 import type { DateOrder } from '../core/ingest/dates';
-import { MAX_SERIAL_1900, dateOrReason, inferDateOrder } from '../core/ingest/dates';
+import { dateOrReason, inferDateOrder, MAX_SERIAL_1900 } from '../core/ingest/dates';
 import type { NumberStyle } from '../core/ingest/numbers';
 import { amountOrReason, inferNumberStyle } from '../core/ingest/numbers';
 import { parseStatus } from '../core/ingest/status';
 import type { DictColumn, OrdersTable, PipelineTable } from '../core/table';
 import { STATUS_CODE } from '../core/table';
-import { encodeDictionary } from '../core/ingest/dictionary';
+import { DictionaryEncoder, MISSING_CODE } from '../core/ingest/dictionary';
+import type { Cells } from './args';
+import { isBlankCell } from './args';
 import { invalidArgument, notAvailable } from './errors';
+
+/** Module-local copy: an imported binding costs a property read per cell in CommonJS builds. */
+const LAST_SERIAL = MAX_SERIAL_1900;
 
 /** A named column of cells, as the user passed it. */
 export interface NamedColumn {
   readonly name: string;
-  readonly cells: readonly CellValue[];
+  readonly cells: Cells;
 }
 
 /**
@@ -46,41 +51,57 @@ export function requireSameLength(columns: readonly (NamedColumn | undefined)[])
   return first ? first.cells.length : 0;
 }
 
-function hasText(cells: readonly CellValue[]): boolean {
+function hasText(cells: Cells): cells is readonly CellValue[] {
+  if (ArrayBuffer.isView(cells)) return false;
   for (let i = 0; i < cells.length; i++) if (typeof cells[i] === 'string') return true;
   return false;
 }
 
 /** Day/month order and number style of text cells, decided once per column (numbers skip this). */
-export function dateOrderOf(cells: readonly CellValue[]): DateOrder {
+export function dateOrderOf(cells: Cells): DateOrder {
   return hasText(cells) ? inferDateOrder(cells) : 'mdy';
 }
 
-export function numberStyleOf(cells: readonly CellValue[]): NumberStyle | undefined {
+export function numberStyleOf(cells: Cells): NumberStyle | undefined {
   return hasText(cells) ? inferNumberStyle(cells) : undefined;
 }
 
 /** Epoch day of a date cell, or its reason; numbers take the fast path (Excel serials). */
 export function readDate(cell: CellValue, order: DateOrder): number | string {
+  if (cell !== cell) return 'blank';
   return dateOrReason(cell, { order });
 }
 
 /** Number of an amount cell, or its reason. */
 export function readAmount(cell: CellValue, style: NumberStyle | undefined): number | string {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'not a finite number';
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? cell : cell !== cell ? 'blank' : 'not a finite number';
   return amountOrReason(cell, style);
 }
 
 /**
- * A dictionary column of the given rows of a column, encoded by ingest (`1001` and "1001" are one
- * id; blanks and Excel errors are missing).
+ * A dictionary column of the given rows (1-based row numbers, as in `sourceRow`) of a column,
+ * encoded by ingest (`1001` and "1001" are one id; blanks and Excel errors are missing). Sheets
+ * list an order's lines together, so a cell equal to the one above reuses its code without a lookup.
  */
-export function dictColumn(cells: readonly CellValue[], rows: Int32Array): DictColumn {
-  const all = encodeDictionary(cells);
-  if (rows.length === cells.length) return all;
-  const codes = new Int32Array(rows.length);
-  for (let r = 0; r < rows.length; r++) codes[r] = all.codes[rows[r]];
-  return { codes, dictionary: all.dictionary };
+export function dictColumn(cells: readonly CellValue[], rowNumbers: Int32Array): DictColumn {
+  const encoder = new DictionaryEncoder();
+  const all = rowNumbers.length === cells.length;
+  const codes = new Int32Array(rowNumbers.length);
+  let previous: CellValue = NaN; // equal to no cell
+  let previousCode = MISSING_CODE;
+  for (let r = 0; r < rowNumbers.length; r++) {
+    const cell = cells[all ? r : rowNumbers[r] - 1];
+    if (cell === previous) {
+      codes[r] = previousCode;
+      continue;
+    }
+    const code = encoder.encode(cell);
+    previous = cell;
+    previousCode = code < 0 ? MISSING_CODE : code;
+    codes[r] = previousCode;
+  }
+  return { codes, dictionary: encoder.dictionary() };
 }
 
 /** Tracks skipped rows so that an unusable range says why. */
@@ -103,8 +124,8 @@ class SkipLog {
 }
 
 export interface OrdersColumns {
-  readonly dates: readonly CellValue[];
-  readonly amounts?: readonly CellValue[];
+  readonly dates: Cells;
+  readonly amounts?: Cells;
   readonly customers?: readonly CellValue[];
   readonly orderIds?: readonly CellValue[];
   /** Argument names for messages (default: `dates`, `amounts`, `customers`, `orderIds`). */
@@ -139,8 +160,10 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
   ]);
   const order = dateOrderOf(dates);
   const style = amounts ? numberStyleOf(amounts) : undefined;
-  const dateOut = new Float64Array(length);
-  const amountOut = new Float64Array(length);
+  // Typed inputs come fresh from `cellsArg`: they are compacted in place (row i is read before
+  // slot used ≤ i is written), which saves a column's worth of memory on whole-column ranges.
+  const dateOut = dates instanceof Float64Array ? dates : new Float64Array(length);
+  const amountOut = amounts instanceof Float64Array ? amounts : new Float64Array(length);
   const sourceRow = new Int32Array(length);
   const log = new SkipLog();
   let used = 0;
@@ -148,10 +171,14 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     const dateCell = dates[i];
     let date: number | string;
     // Excel serials from 1900-03-01 on: the common case, read without a call.
-    if (typeof dateCell === 'number' && dateCell >= 61 && dateCell < MAX_SERIAL_1900) {
+    if (typeof dateCell === 'number' && dateCell >= 61 && dateCell < LAST_SERIAL) {
       date = dateCell - 25569;
     } else {
-      if (isBlank(dateCell) && (!amounts || isBlank(amounts[i])) && (!customers || isBlank(customers[i])))
+      if (
+        isBlankCell(dateCell) &&
+        (!amounts || isBlankCell(amounts[i])) &&
+        (!customers || isBlank(customers[i]))
+      )
         continue;
       date = readDate(dateCell, order);
       if (typeof date === 'string') {
@@ -178,11 +205,11 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     used++;
   }
   log.requireRows(used);
-  const kept = customers || orderIds ? trim(sourceRow, used).map((row) => row - 1) : new Int32Array(0);
+  const kept = trim(sourceRow, used);
   return {
     kind: 'orders',
     length: used,
-    sourceRow: trim(sourceRow, used),
+    sourceRow: kept,
     mapping: { date: names.dates, ...(amounts ? { amount: names.amounts } : {}) },
     extra: {},
     date: trim(dateOut, used),

@@ -8,7 +8,7 @@ import type { MetricValue } from '../core/errors';
 import type { MetricId } from '../core/metrics';
 import { computeMetric, computeWindows, getMetric, metricIdFromText } from '../core/metrics';
 import type { OrdersTable } from '../core/table';
-import { columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, textArg } from './args';
+import { cellsArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, textArg } from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, valueOrThrow } from './errors';
 import type { RowWindow } from './window';
@@ -86,8 +86,8 @@ export function metric(
   if (needsCustomer && customerCells === undefined)
     invalidArgument('customers', `${id} needs the customers column`);
   const orders = ordersFromColumns({
-    dates: columnArg(dates, 'dates'),
-    amounts: columnArg(amounts, 'amounts'),
+    dates: cellsArg(dates, 'dates'),
+    amounts: cellsArg(amounts, 'amounts'),
     customers: customerCells,
   });
   return ordersMetric(id, orders, period, asOf, NEEDS_PERIOD.has(id));

@@ -4,7 +4,7 @@
  */
 import { trend } from '../core/analyses/trend';
 import { isMetricError } from '../core/errors';
-import { columnArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
+import { cellsArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, notAvailable } from './errors';
 import type { Spill } from './spill';
@@ -41,8 +41,8 @@ export function trendTable(
   const count = countArg(periods, 'periods', 2, 5000, 12);
   const day = optionalDateArg(asOf, 'asOf');
   const orders = ordersFromColumns({
-    dates: columnArg(dates, 'dates'),
-    amounts: columnArg(values, 'values'),
+    dates: cellsArg(dates, 'dates'),
+    amounts: cellsArg(values, 'values'),
     names: { amounts: 'values' },
   });
   const result = trend(

@@ -34,7 +34,12 @@ export function rowWindow(
   period: PeriodUnit | undefined,
   asOf: number | undefined,
 ): RowWindow {
-  const day = Math.floor(asOf ?? latestDay(dates));
+  return windowAt(asOf ?? latestDay(dates), period);
+}
+
+/** The window for `period` ending with the as-of epoch day (every day up to it without a period). */
+export function windowAt(asOf: number, period: PeriodUnit | undefined): RowWindow {
+  const day = Math.floor(asOf);
   if (!period) return { start: -Infinity, end: day + 1, asOf: day };
   const chosen = periodOf(day, period);
   return { ...toDateWindow(chosen, day), period: chosen, asOf: day };

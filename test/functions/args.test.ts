@@ -1,5 +1,6 @@
 import { expectExcelError, serial } from './setup';
 import {
+  cellsArg,
   columnArg, dateArg, isOmitted, numberArg, optionalNumberArg, optionalPeriodArg, periodArg,
 } from '../../src/functions/args';
 
@@ -56,5 +57,13 @@ describe('argument coercion', () => {
     expect(columnArg([], 'x')).toEqual([]);
     expect(columnArg([[{ code: '#N/A' }]], 'x')).toEqual(['#N/A']);
     expectExcelError(() => columnArg([[1, 2], [3, 4]], 'amounts'), '#VALUE!', 'amounts: must be a single column or row');
+  });
+
+  it('reads a column of numbers and blanks into a Float64Array, anything else as cells', () => {
+    const numbers = cellsArg([[45292], [''], [null], [7.5]], 'dates');
+    expect(numbers).toBeInstanceOf(Float64Array);
+    expect(Array.from(numbers)).toEqual([45292, NaN, NaN, 7.5]);
+    expect(cellsArg([[45292], ['2024-01-02']], 'dates')).toEqual([45292, '2024-01-02']);
+    expect(cellsArg([[5]], 'x')).toEqual([5]);
   });
 });

@@ -25,6 +25,16 @@ describe('range functions on a hand-checked table', () => {
     expect(F.REVENUE(col('2026-01-05', '', '2026-01-06', 'x'), col('$1,000.00', '', 'n/a', 5), null, null)).toBe(1000);
   });
 
+  it('blank cells in number columns (whole-column references) are ignored', () => {
+    const dates = col(serial('2026-01-05'), '', serial('2026-01-06'), '', null, '');
+    const amounts = col(10, '', 5, 7, '', '');
+    // The row with an amount but no date cannot be used and is skipped; the blank rows are ignored.
+    expect(F.REVENUE(dates, amounts, null, null)).toBe(15);
+    expect(F.REVENUE(dates, amounts, 'day', null)).toBe(5);
+    expectExcelError(() => F.REVENUE(col('', '', null), col('', '', ''), null, null), '#N/A');
+    expectExcelError(() => F.REVENUE(col('', 1e9), col(5, 5), null, null), '#VALUE!', 'dates: no row can be used (row 1: blank)');
+  });
+
   it('mismatched lengths and empty ranges', () => {
     expectExcelError(() => F.REVENUE(D, col(1, 2), null, null), '#VALUE!', 'dates has 5 rows but amounts has 2');
     expectExcelError(() => F.CUSTOMERS(D, col('a'), null, null), '#VALUE!', 'customers');
