@@ -165,22 +165,46 @@ function roleOf(text: string, kind: TableKind): ColumnRole | undefined {
   return ROLES_OF[kind].find((role) => role === key);
 }
 
+const TABLE_KINDS: readonly TableKind[] = ['orders', 'pipeline', 'spend', 'targets'];
+
+/** "an orders role", "a pipeline role". */
+function roleOfKind(kind: TableKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} role`;
+}
+
 /**
- * `--map role=Header` flags as a role → header mapping.
- * @example mapFlags(['amount=Total Sales', 'customer=Client'], 'orders') // { amount: 'Total Sales', customer: 'Client' }
+ * `--map role=Header` flags as a role → header mapping for one table. `kind.role=Header`
+ * (`pipeline.created=Opened`) maps a column of that table; an entry without a prefix belongs to
+ * `primary`, the command's main table.
+ * @example mapFlags(['amount=Total Sales', 'pipeline.status=Stage'], 'orders') // { amount: 'Total Sales' }
+ * @example mapFlags(['amount=Total Sales', 'pipeline.status=Stage'], 'pipeline', 'orders') // { status: 'Stage' }
  */
-export function mapFlags(entries: readonly string[], kind: TableKind): Partial<Record<ColumnRole, string>> {
+export function mapFlags(
+  entries: readonly string[],
+  kind: TableKind,
+  primary: TableKind = kind,
+): Partial<Record<ColumnRole, string>> {
   const mapping: Partial<Record<ColumnRole, string>> = {};
   for (const entry of entries) {
     const eq = entry.indexOf('=');
     if (eq <= 0 || eq === entry.length - 1) throw usageError(`--map expects role=Header, got "${entry}"`);
-    const role = roleOf(entry.slice(0, eq), kind);
-    if (!role) {
-      throw usageError(
-        `--map: "${entry.slice(0, eq)}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')})`,
-      );
+    let name = entry.slice(0, eq).trim();
+    let table = primary;
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const prefix = name.slice(0, dot).toLowerCase() as TableKind;
+      if (!TABLE_KINDS.includes(prefix)) {
+        throw usageError(
+          `--map: "${name.slice(0, dot)}" is not a table (use ${TABLE_KINDS.map((k) => `${k}.`).join(', ')})`,
+        );
+      }
+      table = prefix;
+      name = name.slice(dot + 1);
     }
-    mapping[role] = entry.slice(eq + 1).trim();
+    const role = roleOf(name, table);
+    if (!role)
+      throw usageError(`--map: "${name}" is not ${roleOfKind(table)} (roles: ${ROLES_OF[table].join(', ')})`);
+    if (table === kind) mapping[role] = entry.slice(eq + 1).trim();
   }
   return mapping;
 }
@@ -199,7 +223,7 @@ export function columnsFlag(spec: string, kind: TableKind): Partial<Record<Colum
     const role = roleOf(name, kind);
     if (!role)
       throw usageError(
-        `--columns: "${name}" is not a ${kind} role (roles: ${ROLES_OF[kind].join(', ')}; "-" skips a column)`,
+        `--columns: "${name}" is not ${roleOfKind(kind)} (roles: ${ROLES_OF[kind].join(', ')}; "-" skips a column)`,
       );
     if (mapping[role] !== undefined) throw usageError(`--columns names "${role}" twice`);
     mapping[role] = index;

@@ -2,6 +2,7 @@
  * The input flags commands share (`--sheet`, `--map`, `--columns`, `--date-format`) and how they
  * become `LoadOptions` for each table.
  */
+import type { TableKind } from '../core/table';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { columnsFlag, dateOrderFlag, listFlag, mapFlags, stringFlag } from './args';
 import { usageError } from './errors';
@@ -16,27 +17,40 @@ export const INPUT_OPTIONS: OptionSpecs = {
 
 export const INPUT_HELP = `Input options:
   --sheet NAME              worksheet of an .xlsx file (default: the first that looks like orders)
-  --map role=Header         use this column for a role (repeatable), e.g. --map amount="Total Sales"
+  --map role=Header         use this column for a role (repeatable), e.g. --map amount="Total Sales";
+                            prefix a role with its table for the other files: --map pipeline.status=Stage
   --columns r1,r2,...       header-less file: each column's role in order, "-" skips one
                             (e.g. --columns customer,-,date,quantity,amount for the CDNOW file)
   --date-format dmy|mdy|iso day/month order of text dates (default: inferred per column)`;
 
-/** Load options for the main orders file from the shared input flags. */
-export function ordersLoadOptions(args: ParsedArgs): LoadOptions {
+/**
+ * Load options for the command's main file (orders, or the pipeline when `metrics` has only a
+ * pipeline): `--sheet`, unprefixed `--map` entries, `--columns`, `--date-format`.
+ */
+export function ordersLoadOptions(args: ParsedArgs, kind: TableKind = 'orders'): LoadOptions {
   const columns = stringFlag(args, 'columns');
   const map = listFlag(args, 'map');
-  if (columns !== undefined && map.length > 0) throw usageError('use either --columns or --map, not both');
+  if (columns !== undefined && map.some((entry) => !/^\s*\w+\./.test(entry))) {
+    throw usageError('use either --columns or --map, not both');
+  }
   return {
     sheet: stringFlag(args, 'sheet'),
-    mapping: mapFlags(map, 'orders'),
-    columns: columns === undefined ? undefined : columnsFlag(columns, 'orders'),
+    mapping: mapFlags(map, kind),
+    columns: columns === undefined ? undefined : columnsFlag(columns, kind),
     dateOrder: dateOrderFlag(args),
   };
 }
 
-/** Load options for a side table (pipeline, spend, targets): same date order, detected columns. */
-export function sideLoadOptions(args: ParsedArgs): LoadOptions {
-  return { dateOrder: dateOrderFlag(args) };
+/**
+ * Load options for a side table (pipeline, spend, targets): the same date order, and the `--map`
+ * entries prefixed with its kind (`--map pipeline.status=Stage`); other columns are detected.
+ */
+export function sideLoadOptions(
+  args: ParsedArgs,
+  kind: TableKind,
+  primary: TableKind = 'orders',
+): LoadOptions {
+  return { dateOrder: dateOrderFlag(args), mapping: mapFlags(listFlag(args, 'map'), kind, primary) };
 }
 
 /** The one positional input file (or `--orders F`), required unless `optional`. */

@@ -13,8 +13,21 @@ export interface CliIO {
   readonly cwd: string;
 }
 
-/** The real process: `process.stdout`, `process.stderr`, the system clock. */
+let pipeGuard = false;
+
+/**
+ * The real process: `process.stdout`, `process.stderr`, the system clock. A reader that stops
+ * early (`sales-metrics metrics --json | head`) closes the pipe: that ends the run quietly
+ * instead of crashing on EPIPE.
+ */
 export function processIO(): CliIO {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -220,11 +220,11 @@ export async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
   path: string | undefined,
   open: { readonly workbook: ExcelJS.Workbook; readonly path: string } | undefined,
   load: (kind: K, path: string) => Promise<{ table: Extract<SalesTable, { kind: K }> }>,
-  options: IngestOptions,
+  optionsFor: (kind: K) => IngestOptions,
   cwd: string,
 ): Promise<Extract<SalesTable, { kind: K }> | undefined> {
   if (path === undefined) return undefined;
   if (open && resolve(cwd, path) === open.path)
-    return tableInWorkbook(kind, open.workbook, options, basename(open.path)).table;
+    return tableInWorkbook(kind, open.workbook, optionsFor(kind), basename(open.path)).table;
   return (await load(kind, path)).table;
 }

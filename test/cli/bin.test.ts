@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('bin/sales-metrics.js', () => {
@@ -25,5 +27,16 @@ describe('bin/sales-metrics.js', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/^sales-metrics: unknown command "nope"/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('ends quietly when the reader closes the pipe early', () => {
+    const bin = join(__dirname, '../../bin/sales-metrics.js');
+    // Far more output than a pipe buffer holds (one JSON row per CDNOW customer), so the write fails.
+    const cdnow = join(__dirname, '../../../shared/data/cdnow_sample.txt');
+    const errors = join(mkdtempSync(join(tmpdir(), 'epipe-')), 'stderr.txt');
+    const script = `"${process.execPath}" "${bin}" clv "${cdnow}" --columns customer,-,date,quantity,amount --json -q 2>"${errors}" | head -c 20`;
+    const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
+    expect(out).toMatch(/^\{\n {2}"bgnbd": \{/);
+    expect(readFileSync(errors, 'utf8')).toBe('');
   });
 });

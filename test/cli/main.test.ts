@@ -60,9 +60,9 @@ describe('sales-metrics frame', () => {
         ['clv', 'x.csv', '--discount-rate', '-1'],
         /option '--discount-rate' argument is ambiguous \(write --discount-rate=-VALUE/,
       ],
-      [['clv', 'x.csv', '--columns', 'customer,-,when'], /--columns: "when" is not a orders role/],
+      [['clv', 'x.csv', '--columns', 'customer,-,when'], /--columns: "when" is not an orders role/],
       [['clv', 'x.csv', '--map', 'amount'], /--map expects role=Header, got "amount"/],
-      [['clv', 'x.csv', '--map', 'price=Total'], /--map: "price" is not a orders role/],
+      [['clv', 'x.csv', '--map', 'price=Total'], /--map: "price" is not an orders role/],
       [
         ['clv', 'x.csv', '--map', 'amount=Total', '--columns', 'date,amount'],
         /use either --columns or --map/,

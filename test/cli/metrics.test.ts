@@ -284,6 +284,48 @@ describe('sales-metrics metrics on other inputs', () => {
     expect(doc.periods.map((p: any) => p.metrics.customers)).toEqual([2, 3]);
   });
 
+  it("maps side-table columns with a table prefix, and the pipeline's own with no prefix when it is the only file", async () => {
+    // Spend mapped explicitly: "Channel" as the spend channel, the orders keep their detection.
+    const doc = await runJson([
+      'metrics',
+      'orders.csv',
+      '--spend',
+      'spend.csv',
+      '--map',
+      'spend.spend=Spend',
+      '--map',
+      'spend.date=Month',
+      '--as-of',
+      '2026-01-31',
+      '--last',
+      '1',
+      '--metrics',
+      'cac',
+    ]);
+    expect(doc.periods[0].metrics.cac).toBe(150);
+    const pipeline = await runJson([
+      'metrics',
+      '--pipeline',
+      join(DATA, 'crm_sales_pipeline.csv'),
+      '--map',
+      'value=close_value',
+      '--as-of',
+      '2017-06-30',
+      '--last',
+      '1',
+      '--metrics',
+      'avg_deal_size',
+    ]);
+    expect(pipeline.mapping.value).toBe('close_value');
+    const bad = await runCli(['metrics', 'orders.csv', '--map', 'spend.budget=Spend', '-q']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      'sales-metrics: --map: "budget" is not a spend role (roles: date, spend, channel)\n',
+    );
+    const table = await runCli(['metrics', 'orders.csv', '--map', 'ledger.amount=Amount', '-q']);
+    expect(table.err).toMatch(/"ledger" is not a table \(use orders\., pipeline\., spend\., targets\.\)/);
+  });
+
   it('rejects bad period flags, unknown metrics and unknown dimensions', async () => {
     const cases: [string[], RegExp, number][] = [
       [

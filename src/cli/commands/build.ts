@@ -137,7 +137,7 @@ export function targetGoals(table: TargetsTable | undefined, progress: Progress,
 /** Reads a side table file (the loader `sideTable` falls back to). */
 export function sideLoader(args: ParsedArgs, io: CliIO, progress: Progress) {
   return (kind: 'pipeline' | 'spend' | 'targets', path: string) =>
-    loadTable(kind as any, path, sideLoadOptions(args), io, progress) as Promise<any>;
+    loadTable(kind as any, path, sideLoadOptions(args, kind), io, progress) as Promise<any>;
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
@@ -174,7 +174,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage(`orders (${orders.sheet}): ${summaryLine(orders.report)}`);
   // A side table inside the input workbook is taken from the open model rather than read again.
   const open = isCsv ? undefined : { workbook, path: input };
-  const sideOptions = ingestOptionsOf(sideLoadOptions(args));
+  const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
+    ingestOptionsOf(sideLoadOptions(args, kind));
   const load = sideLoader(args, io, progress);
   const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
   const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);

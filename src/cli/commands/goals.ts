@@ -228,16 +228,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const pipelineFile = stringFlag(args, 'pipeline');
   const spendFile = stringFlag(args, 'spend');
   const pipeline = pipelineFile
-    ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress)
+    ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args, 'pipeline'), io, progress)
     : undefined;
   const spend = spendFile
-    ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress)
+    ? await loadTable('spend', spendFile, sideLoadOptions(args, 'spend'), io, progress)
     : undefined;
   const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
 
   const { goals, problems } = await goalsFromFlags(args, inputs, calendar, asOf);
   if (targetsFile) {
-    const targets = await loadTable('targets', targetsFile, sideLoadOptions(args), io, progress);
+    const targets = await loadTable('targets', targetsFile, sideLoadOptions(args, 'targets'), io, progress);
     // Metric names as people type them in a Targets sheet ("Average order value", "Pendapatan").
     const rows = targets.table.rows.map((row) => ({
       ...row,

@@ -92,11 +92,17 @@ async function loadInputs(args: ParsedArgs, io: CliIO, quiet: boolean) {
     : undefined;
   if (orders) loaded.push({ kind: 'orders', file: orders });
   const pipeline = pipelineFile
-    ? await loadTable('pipeline', pipelineFile, sideLoadOptions(args), io, progress)
+    ? await loadTable(
+        'pipeline',
+        pipelineFile,
+        ordersFile ? sideLoadOptions(args, 'pipeline') : ordersLoadOptions(args, 'pipeline'),
+        io,
+        progress,
+      )
     : undefined;
   if (pipeline) loaded.push({ kind: 'pipeline', file: pipeline });
   const spend = spendFile
-    ? await loadTable('spend', spendFile, sideLoadOptions(args), io, progress)
+    ? await loadTable('spend', spendFile, sideLoadOptions(args, 'spend'), io, progress)
     : undefined;
   if (spend) loaded.push({ kind: 'spend', file: spend });
   const inputs: MetricInputs = { orders: orders?.table, pipeline: pipeline?.table, spend: spend?.table };

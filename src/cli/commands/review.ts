@@ -94,7 +94,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     `orders from sheet "${orders.sheet}": ${orders.report.rowsUsed.toLocaleString('en-US')} rows used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped`,
   );
   const open = { workbook, path };
-  const sideOptions = ingestOptionsOf(sideLoadOptions(args));
+  const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
+    ingestOptionsOf(sideLoadOptions(args, kind));
   const load = sideLoader(args, io, progress);
   const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
   const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
