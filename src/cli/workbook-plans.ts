@@ -7,19 +7,23 @@ import type ExcelJS from 'exceljs';
 import type { BenchmarkSet } from '../core/benchmarks';
 import { benchmarksFor, librarySet } from '../core/benchmarks';
 import { isMetricError } from '../core/errors';
-import type { Goal } from '../core/goals';
-import { betterEnd } from '../core/goals';
-import type { MetricId } from '../core/metrics';
-import { getMetric, isMetricId } from '../core/metrics';
-import type { Period } from '../core/periods';
-import { shiftPeriod } from '../core/periods';
+import { compareToBenchmark } from '../core/benchmarks';
+import type { Goal, GoalTracking } from '../core/goals';
+import { betterEnd, trackGoal } from '../core/goals';
+import type { MetricId, MetricInputs } from '../core/metrics';
+import { computeSuite, getMetric, isMetricId } from '../core/metrics';
+import type { Calendar, Period, PeriodUnit } from '../core/periods';
+import { formatDay, parseDay, parsePeriodUnit, shiftPeriod } from '../core/periods';
+import type { ScheduleRow } from '../core/schedule';
+import { measurementSchedule } from '../core/schedule';
+import type { BenchmarkLine } from '../sheets/dashboard-sections';
 import type { Mapping } from '../core/table';
 import type { SalesMetricsConfig } from '../sheets/config';
 import type { KpiTarget } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
 import { readNamedPeopleArea } from '../xlsx/render';
-import { traitsOf } from './commands/goals-evaluate';
+import { makeEvaluate, traitsOf } from './commands/goals-evaluate';
 
 /**
  * KPI goals for the dashboard's current period: goals without a rep or region scope whose period
@@ -93,4 +97,105 @@ export function withOrdersSource(
       sources: { ...(config.mappings.sources ?? {}), orders: sheet },
     },
   };
+}
+
+/** The KPIs the dashboard shows by default (kept in step with the dashboard plan's own list). */
+export function dashboardKpis(inputs: MetricInputs): MetricId[] {
+  const ids: MetricId[] = ['revenue', 'orders', 'aov'];
+  if (inputs.orders?.customer) ids.push('customers', 'new_customers', 'retention_rate', 'repeat_rate');
+  if (inputs.orders?.cost) ids.push('gross_margin');
+  if (inputs.pipeline) ids.push('win_rate', 'pipeline_value');
+  return ids;
+}
+
+/** Goals whose period contains the as-of day, tracked (for the dashboard's goal pacing). */
+export function activeGoalTracking(
+  goals: readonly Goal[],
+  inputs: MetricInputs,
+  asOf: number,
+  calendar: Calendar,
+): GoalTracking[] {
+  return goals
+    .filter((goal) => isMetricId(goal.metric) && goal.period.start <= asOf && asOf < goal.period.end)
+    .map((goal) => {
+      const id = goal.metric as MetricId;
+      return trackGoal(goal, {
+        asOf,
+        traits: traitsOf(id),
+        evaluate: makeEvaluate(inputs, id, { asOf, calendar }),
+      });
+    });
+}
+
+/**
+ * The industry's figures compared with this period's values, for the metrics the loaded tables
+ * can compute (each figure of the library once; metrics without a value are left out).
+ */
+export function benchmarkLines(
+  industry: BenchmarkSet | null,
+  inputs: MetricInputs,
+  period: Period,
+  asOf: number,
+  calendar: Calendar,
+): BenchmarkLine[] {
+  if (!industry) return [];
+  const ids = [...new Set(industry.metrics.map((entry) => entry.metric))].filter(
+    (metric): metric is MetricId =>
+      isMetricId(metric) && getMetric(metric).requires.every((r) => inputs[r.table] !== undefined),
+  );
+  if (ids.length === 0) return [];
+  const values = computeSuite(inputs, ids, [period], { asOf, calendar }).values[0];
+  const lines: BenchmarkLine[] = [];
+  for (const entry of industry.metrics) {
+    const m = ids.indexOf(entry.metric as MetricId);
+    if (m < 0) continue;
+    const comparison = compareToBenchmark(values[m], entry, traitsOf(ids[m]));
+    if (isMetricError(comparison)) continue;
+    lines.push({
+      metric: entry.metric,
+      comparison,
+      source: `${entry.source ?? industry.name}${entry.year ? `, ${entry.year}` : ''}`,
+    });
+  }
+  return lines;
+}
+
+/**
+ * The measurement schedule of the KPIs: cadences from the saved configuration
+ * (`cadences.metrics`), last checks from `cadences.lastChecked` (YYYY-MM-DD).
+ */
+export function kpiSchedule(
+  kpis: readonly MetricId[],
+  config: SalesMetricsConfig,
+  asOf: number,
+): ScheduleRow[] {
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  const settings: Record<string, PeriodUnit> = {};
+  for (const [metric, unit] of Object.entries(record(config.cadences.metrics))) {
+    const parsed = parsePeriodUnit(unit);
+    if (parsed) settings[metric] = parsed;
+  }
+  const lastChecked: Record<string, number | null> = {};
+  for (const [metric, day] of Object.entries(record(config.cadences.lastChecked))) {
+    lastChecked[metric] = typeof day === 'string' ? parseDay(day) : null;
+  }
+  return measurementSchedule(kpis, lastChecked, asOf, settings);
+}
+
+/** The configuration after a build: the KPIs count as checked on the as-of day. */
+export function withChecks(
+  config: SalesMetricsConfig,
+  kpis: readonly MetricId[],
+  asOf: number,
+): SalesMetricsConfig {
+  const previous = config.cadences.lastChecked;
+  const lastChecked = { ...(typeof previous === 'object' && previous !== null ? previous : {}) } as Record<
+    string,
+    unknown
+  >;
+  for (const id of kpis) lastChecked[id] = formatDay(asOf);
+  return { ...config, cadences: { ...config.cadences, lastChecked } };
 }

@@ -32,7 +32,18 @@ import { progressOn } from '../io';
 import { ingestOptionsOf, loadTable } from '../load';
 import type { WorkbookOrders } from '../workbook-orders';
 import { ordersInWorkbook, ordersSource, sideTable, typedDataRows } from '../workbook-orders';
-import { carriedActions, industrySet, kpiTargets, weeklyGoals, withOrdersSource } from '../workbook-plans';
+import {
+  activeGoalTracking,
+  benchmarkLines,
+  carriedActions,
+  dashboardKpis,
+  industrySet,
+  kpiSchedule,
+  kpiTargets,
+  weeklyGoals,
+  withChecks,
+  withOrdersSource,
+} from '../workbook-plans';
 
 const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 
@@ -186,6 +197,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage('building the dashboard and the weekly review');
   const refreshedAt = refreshStamp(io.now());
   const period = periodOf(asOf, unit, calendar);
+  const { config, warning } = readConfigSheet(workbook);
+  const kpis = dashboardKpis(inputs);
   const dashboard = buildDashboardPlan({
     inputs,
     asOf,
@@ -196,6 +209,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     sourceLabel: label,
     refreshedAt,
     targets: kpiTargets(goals, period, industry),
+    goals: activeGoalTracking(goals, inputs, asOf, calendar),
+    benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
+    schedule: kpiSchedule(kpis, config, asOf),
   });
   const week = periodOf(asOf, 'week', calendar);
   const review = buildReviewPlan({
@@ -208,9 +224,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     weeklyGoals: weeklyGoals(goals, week),
     carryOver: carriedActions(workbook, week),
   });
-  const { config, warning } = readConfigSheet(workbook);
   if (warning && !isCsv && workbook.getWorksheet('_sales_metrics')) progress.stage(warning);
-  const configPlan = configSheetPlan(withOrdersSource(config, orders.table.mapping, orders.sheet));
+  const configPlan = configSheetPlan(
+    withChecks(withOrdersSource(config, orders.table.mapping, orders.sheet), kpis, asOf),
+  );
 
   progress.stage(`writing ${out}`);
   let buffer: Buffer;
