@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSheetRef } from '../../src/sheets/a1';
+import { readConfigSheet } from '../../src/xlsx/config';
 import { areaRangeName } from '../../src/xlsx/render';
 import { openWorkbook, worksheetRows } from '../../src/xlsx/read-workbook';
 import { FIXTURES, runCli } from './run';
@@ -135,6 +136,24 @@ describe('sales-metrics build from a workbook, then review', () => {
       'Review 2025-W47',
       '_sales_metrics',
     ]);
+  });
+
+  it('fills goal pacing from the Targets sheet, benchmarks from the industry, and records the checks', async () => {
+    const after = await openWorkbook(built);
+    const texts: string[] = [];
+    after.getWorksheet('Dashboard')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      }),
+    );
+    // The sample's Targets hold yearly and quarterly revenue goals per region; 2025 and 2025-Q4 are active.
+    expect(texts).toContain('Goal pacing');
+    expect(texts.filter((t) => /^Revenue \(.+\)$/.test(t)).length).toBeGreaterThanOrEqual(16);
+    expect(texts.some((t) => /No goals set yet/.test(t))).toBe(false);
+    expect(texts.some((t) => /No benchmarks/i.test(t))).toBe(false);
+    const { config } = readConfigSheet(after);
+    expect(config.mappings.sources).toEqual({ orders: 'Orders' });
+    expect((config.cadences.lastChecked as Record<string, string>).revenue).toBe('2025-11-19');
   });
 
   it('keeps typed actions on refresh and carries open ones into next week', async () => {
