@@ -32,72 +32,114 @@ export function aggregateOrders(
   windowStarts: readonly number[], windowEnds: readonly number[], rowIds?: Int32Array,
 ): OrderAggregates {
   const { table, orderKey } = prep;
-  const { amount, quantity, cost } = table;
-  const customer = table.customer?.codes;
-  const life = customer ? prep.lifecycle() : null;
-  const firstDay = life?.firstDay;
-  const secondDay = life?.secondDay;
+  const life = table.customer ? prep.lifecycle() : null;
   const make = () => new Float64Array(bucketCount);
   const agg: OrderAggregates = {
     revenue: make(), units: make(), revenueWithCost: make(), cost: make(), orders: make(), customers: make(),
     newCustomers: make(), repeatCustomers: make(), retained: make(), rows: make(),
   };
   const { rows, offsets } = groupRows(bucket, bucketCount, rowIds);
-  const orderMark = orderKey ? new Int32Array(prep.orderKeyCount) : null;
-  const customerMark = customer ? new Int32Array(prep.customerCount) : null;
+  const marks = prep.marks(bucketCount);
+  // Absent columns are passed as empty arrays with a flag, so the hot loop sees one shape.
+  const none64 = new Float64Array(0);
+  const none32 = new Int32Array(0);
+  const columns: Columns = {
+    amount: table.amount,
+    quantity: table.quantity ?? none64, hasQuantity: table.quantity !== undefined,
+    cost: table.cost ?? none64, hasCost: table.cost !== undefined,
+    orderKey: orderKey ?? none32, hasOrderKey: orderKey !== null,
+    customer: table.customer?.codes ?? none32, hasCustomer: life !== null,
+    firstDay: life?.firstDay ?? none64, secondDay: life?.secondDay ?? none64,
+    orderMark: marks.order ?? none32, customerMark: marks.customer ?? none32,
+  };
+  const out = new Float64Array(9);
   for (let b = 0; b < bucketCount; b++) {
-    const stamp = b + 1;
     const w = b % windowsPerGroup;
-    const start = windowStarts[w];
-    const end = windowEnds[w];
-    let revenue = 0, units = 0, revenueWithCost = 0, costSum = 0, orders = 0;
-    let customers = 0, newCustomers = 0, repeat = 0, retained = 0;
-    for (let t = offsets[b]; t < offsets[b + 1]; t++) {
-      const i = rows[t];
-      const a = amount[i];
-      revenue += a;
-      if (quantity) {
-        const q = quantity[i];
-        if (q === q) units += q;
-      }
-      if (cost) {
-        const c = cost[i];
-        if (c === c) {
-          revenueWithCost += a;
-          costSum += c;
-        }
-      }
-      if (!(a >= 0)) continue;
-      if (orderMark) {
-        const k = orderKey![i];
-        if (orderMark[k] !== stamp) {
-          orderMark[k] = stamp;
-          orders++;
-        }
-      } else {
-        orders++;
-      }
-      if (customerMark) {
-        const c = customer![i];
-        if (c >= 0 && customerMark[c] !== stamp) {
-          if (customerMark[c] === b && w > 0) retained++;
-          customerMark[c] = stamp;
-          customers++;
-          if (firstDay![c] >= start) newCustomers++;
-          if (secondDay![c] < end) repeat++;
-        }
-      }
-    }
-    agg.revenue[b] = revenue;
-    agg.units[b] = units;
-    agg.revenueWithCost[b] = revenueWithCost;
-    agg.cost[b] = costSum;
-    agg.orders[b] = orders;
-    agg.customers[b] = customers;
-    agg.newCustomers[b] = newCustomers;
-    agg.repeatCustomers[b] = repeat;
-    agg.retained[b] = retained;
+    // Bucket b's stamp is base + b + 1, so the previous bucket's is base + b (never a stale one:
+    // every earlier call used stamps below base).
+    sumBucket(columns, rows, offsets[b], offsets[b + 1], marks.base + b + 1, w > 0, windowStarts[w], windowEnds[w], out);
+    agg.revenue[b] = out[0];
+    agg.units[b] = out[1];
+    agg.revenueWithCost[b] = out[2];
+    agg.cost[b] = out[3];
+    agg.orders[b] = out[4];
+    agg.customers[b] = out[5];
+    agg.newCustomers[b] = out[6];
+    agg.repeatCustomers[b] = out[7];
+    agg.retained[b] = out[8];
     agg.rows[b] = offsets[b + 1] - offsets[b];
   }
   return agg;
+}
+
+interface Columns {
+  readonly amount: Float64Array;
+  readonly quantity: Float64Array;
+  readonly hasQuantity: boolean;
+  readonly cost: Float64Array;
+  readonly hasCost: boolean;
+  readonly orderKey: Int32Array;
+  readonly hasOrderKey: boolean;
+  readonly customer: Int32Array;
+  readonly hasCustomer: boolean;
+  readonly firstDay: Float64Array;
+  readonly secondDay: Float64Array;
+  readonly orderMark: Int32Array;
+  readonly customerMark: Int32Array;
+}
+
+/** The hot loop: one bucket's rows → out[revenue, units, revenueWithCost, cost, orders, customers, new, repeat, retained]. */
+function sumBucket(
+  k: Columns, rows: Int32Array, from: number, to: number, stamp: number, hasPrevious: boolean,
+  start: number, end: number, out: Float64Array,
+): void {
+  const { amount, quantity, cost, orderKey, customer, firstDay, secondDay, orderMark, customerMark } = k;
+  const previousStamp = stamp - 1;
+  let revenue = 0, units = 0, revenueWithCost = 0, costSum = 0, orders = 0;
+  let customers = 0, newCustomers = 0, repeat = 0, retained = 0;
+  for (let t = from; t < to; t++) {
+    const i = rows[t];
+    const a = amount[i];
+    revenue += a;
+    if (k.hasQuantity) {
+      const q = quantity[i];
+      if (q === q) units += q;
+    }
+    if (k.hasCost) {
+      const c = cost[i];
+      if (c === c) {
+        revenueWithCost += a;
+        costSum += c;
+      }
+    }
+    if (!(a >= 0)) continue;
+    if (k.hasOrderKey) {
+      const key = orderKey[i];
+      if (orderMark[key] !== stamp) {
+        orderMark[key] = stamp;
+        orders++;
+      }
+    } else {
+      orders++;
+    }
+    if (k.hasCustomer) {
+      const c = customer[i];
+      if (c >= 0 && customerMark[c] !== stamp) {
+        if (hasPrevious && customerMark[c] === previousStamp) retained++;
+        customerMark[c] = stamp;
+        customers++;
+        if (firstDay[c] >= start) newCustomers++;
+        if (secondDay[c] < end) repeat++;
+      }
+    }
+  }
+  out[0] = revenue;
+  out[1] = units;
+  out[2] = revenueWithCost;
+  out[3] = costSum;
+  out[4] = orders;
+  out[5] = customers;
+  out[6] = newCustomers;
+  out[7] = repeat;
+  out[8] = retained;
 }

@@ -92,9 +92,12 @@ export function computeOrderWindows(
 ): MetricValue[][] {
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
-  const bucket = prep.bucketsFor(bounds);
+  const windowOfRow = prep.bucketsFor(bounds);
+  const rowIds = prep.rowsWithin(bounds);
+  const bucket = new Int32Array(rowIds.length);
+  for (let j = 0; j < rowIds.length; j++) bucket[j] = windowOfRow[rowIds[j]];
   const ends = windows.map((w) => toDateEnd(w, asOf));
-  const agg = aggregateOrders(prep, bucket, windows.length, windows.length, bounds.slice(0, -1), ends);
+  const agg = aggregateOrders(prep, bucket, windows.length, windows.length, bounds.slice(0, -1), ends, rowIds);
   const ctx: OrderReadContext = { table, windows, agg, windowsPerGroup: windows.length };
   const history = historyValues(prep, ids, windows, ends, agg, 0, lifespanCapYears);
   const out: MetricValue[][] = [];

@@ -54,6 +54,12 @@ export interface OrdersPrep {
   bucketsFor(bounds: readonly number[]): Int32Array;
   /** The rows inside those windows, ascending (cached with the buckets). Do not mutate. */
   rowsWithin(bounds: readonly number[]): Int32Array;
+  /**
+   * Scratch mark arrays for distinct counting, reused across calls so that each aggregation does
+   * not allocate and zero an array per order id. A caller takes `stamps` consecutive stamps
+   * starting at the returned `base` (marks never hold a stamp ≥ base before the call).
+   */
+  marks(stamps: number): { order: Int32Array | null; customer: Int32Array | null; base: number };
   /** This table's own customer histories (lazy). */
   history(): CustomerHistory | null;
   /** First/second order days from the whole business (the root table's history). */
@@ -112,6 +118,9 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   let history: CustomerHistory | null | undefined;
   const buckets = new Map<string, Int32Array>();
   const within = new Map<string, Int32Array>();
+  let orderMarks: Int32Array | null = null;
+  let customerMarks: Int32Array | null = null;
+  let nextStamp = 1;
   const prep: OrdersPrep = {
     table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount,
     bucketsFor(bounds) {
@@ -127,6 +136,18 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
         buckets.set(key, bucket);
       }
       return bucket;
+    },
+    marks(stamps) {
+      if (!orderMarks && orderKey) orderMarks = new Int32Array(orderKeyCount);
+      if (!customerMarks && customerCount > 0) customerMarks = new Int32Array(customerCount);
+      if (nextStamp + stamps + 1 > 2_000_000_000) {
+        orderMarks?.fill(0);
+        customerMarks?.fill(0);
+        nextStamp = 1;
+      }
+      const base = nextStamp;
+      nextStamp += stamps + 1; // + 1: the stamp before `base` never matches a fresh call's buckets
+      return { order: orderMarks, customer: customerMarks, base };
     },
     rowsWithin(bounds) {
       const bucket = prep.bucketsFor(bounds);
