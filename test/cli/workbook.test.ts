@@ -92,6 +92,18 @@ describe('sales-metrics build from a CSV', () => {
     expect(formulas).toBe(0);
   });
 
+  it('is idempotent: building twice gives the same sheet content', async () => {
+    const again = join(dir, 'again.xlsx');
+    expect(
+      (await runCli(['build', join(FIXTURES, 'orders.csv'), '--as-of', '2026-03-04', '--out', again, '-q']))
+        .code,
+    ).toBe(0);
+    const [first, second] = await Promise.all([openWorkbook(out), openWorkbook(again)]);
+    for (const name of ['Data', 'Dashboard', 'Review 2026-W10', '_sales_metrics']) {
+      expect(worksheetRows(second.getWorksheet(name)!)).toEqual(worksheetRows(first.getWorksheet(name)!));
+    }
+  });
+
   it('refuses to overwrite its input and needs one input', async () => {
     const same = await runCli(['build', 'orders.csv', '--out', 'orders.csv']);
     expect(same.code).toBe(2);
