@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { PeriodUnit } from '../core/periods';
-import { daysFromCivil, parseDay, parsePeriodUnit, PERIOD_UNITS } from '../core/periods';
+import type { Calendar } from '../core/periods';
+import { calendarOf, daysFromCivil, parseDay, parsePeriodUnit, PERIOD_UNITS } from '../core/periods';
 import type { ColumnRole, TableKind } from '../core/table';
 import { ORDER_ROLES, PIPELINE_ROLES, SPEND_ROLES, TARGET_ROLES } from '../core/table';
 import { usageError } from './errors';
@@ -231,3 +232,35 @@ export function columnsFlag(spec: string, kind: TableKind): Partial<Record<Colum
   if (Object.keys(mapping).length === 0) throw usageError('--columns names no roles');
   return mapping;
 }
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAYS_ID = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'];
+
+/**
+ * `--fiscal-start 1..12` and `--week-start 1..7|monday…sunday|senin…minggu` as a calendar
+ * (defaults: calendar years, ISO weeks starting on Monday).
+ * @example calendarFlags(parseFlags(['--week-start', 'sunday'], spec)) // { weekStartsOn: 7, fiscalYearStartMonth: 1 }
+ */
+export function calendarFlags(args: ParsedArgs): Calendar {
+  const fiscalYearStartMonth = integerFlag(args, 'fiscal-start', 1, 12) ?? 1;
+  const text = stringFlag(args, 'week-start');
+  let weekStartsOn = 1;
+  if (text !== undefined) {
+    const word = text.trim().toLowerCase();
+    const byName = Math.max(
+      WEEKDAYS.indexOf(word),
+      WEEKDAYS_ID.indexOf(word),
+      WEEKDAYS.findIndex((d) => word.length >= 3 && d.startsWith(word)),
+    );
+    weekStartsOn = /^[1-7]$/.test(word) ? Number(word) : byName + 1;
+    if (weekStartsOn < 1)
+      throw usageError(`--week-start must be 1-7 (1 = Monday) or a day name, got "${text}"`);
+  }
+  return calendarOf({ fiscalYearStartMonth, weekStartsOn });
+}
+
+/** Option specs of the calendar flags. */
+export const CALENDAR_OPTIONS: OptionSpecs = {
+  'fiscal-start': { type: 'string' },
+  'week-start': { type: 'string' },
+};

@@ -361,6 +361,41 @@ describe('sales-metrics metrics on other inputs', () => {
     }
   });
 
+  it('starts weeks on the day --week-start names', async () => {
+    const sunday = await runJson([
+      'metrics',
+      'orders.csv',
+      '--period',
+      'week',
+      '--week-start',
+      'sunday',
+      '--as-of',
+      '2026-01-10',
+      '--last',
+      '1',
+      '--metrics',
+      'revenue',
+    ]);
+    expect(sunday.periods.map((p: any) => [p.start, p.end, p.metrics.revenue])).toEqual([
+      ['2026-01-04', '2026-01-11', 100],
+    ]);
+    const iso = await runJson([
+      'metrics',
+      'orders.csv',
+      '--period',
+      'week',
+      '--as-of',
+      '2026-01-10',
+      '--last',
+      '1',
+      '--metrics',
+      'revenue',
+    ]);
+    expect(iso.periods.map((p: any) => [p.key, p.start])).toEqual([['2026-W02', '2026-01-05']]);
+    const bad = await runCli(['metrics', 'orders.csv', '--week-start', '8', '-q']);
+    expect(bad.code).toBe(2);
+  });
+
   it('defaults the as-of date to today and the period to month', async () => {
     const run = await runCli(
       ['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'],

@@ -11,7 +11,7 @@ import { ingestOrders } from '../../core/ingest';
 import type { MetricInputs } from '../../core/metrics';
 import { METRIC_IDS, metricIdFromText } from '../../core/metrics';
 import type { Calendar } from '../../core/periods';
-import { calendarOf, formatDay, periodOf } from '../../core/periods';
+import { formatDay, periodOf } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
 import type { TargetsTable } from '../../core/table';
 import { configSheetPlan } from '../../sheets/config';
@@ -23,7 +23,15 @@ import { openWorkbook } from '../../xlsx/read-workbook';
 import { writeWorkbook } from '../../xlsx/render-workbook';
 import { addDataSheet } from '../../xlsx/write-data';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, integerFlag, periodFlag, stringFlag } from '../args';
+import {
+  asOfFlag,
+  booleanFlag,
+  integerFlag,
+  periodFlag,
+  stringFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+} from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
@@ -62,6 +70,7 @@ Options:
   --period day|week|month|quarter|year   dashboard period (default month)
   --periods N               periods in the trend (default 12)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
+  --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --values-only             CSV input: do not copy the rows into a Data sheet; the dashboard
                             carries values instead of live formulas (automatic above 100,000 rows)
   -q, --quiet               no progress on stderr
@@ -169,7 +178,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const asOf = asOfFlag(args, io);
   const unit = periodFlag(args, 'month');
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
-  const calendar = calendarOf({ fiscalYearStartMonth: integerFlag(args, 'fiscal-start', 1, 12) ?? 1 });
+  const calendar = calendarFlags(args);
   const industryId = stringFlag(args, 'industry');
   const industry = industrySet(industryId);
   if (industryId !== undefined && !industry)
@@ -267,7 +276,7 @@ export const buildCommand: Command = {
     'as-of': { type: 'string' },
     period: { type: 'string' },
     periods: { type: 'string' },
-    'fiscal-start': { type: 'string' },
+    ...CALENDAR_OPTIONS,
     'values-only': { type: 'boolean' },
   },
   run,

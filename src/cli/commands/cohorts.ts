@@ -4,9 +4,17 @@
 import type { CohortMatrix } from '../../core/analyses/cohorts';
 import { cohortMatrix } from '../../core/analyses/cohorts';
 import { isMetricError } from '../../core/errors';
-import { calendarOf, formatDay } from '../../core/periods';
+import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, choiceFlag, integerFlag, periodFlag } from '../args';
+import {
+  asOfFlag,
+  booleanFlag,
+  choiceFlag,
+  integerFlag,
+  periodFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+} from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { formatNumber, formatTable, toJson } from '../format';
@@ -24,6 +32,7 @@ date and amount columns; refunds alone do not make a customer active.
 Options:
   --period day|week|month|quarter|year   cohort and step length (default month)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
+  --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --as-of YYYY-MM-DD        last day counted (default today)
   --measure customers|revenue   also give revenue retention per cohort (default customers)
   --json                    print {unit, measure, asOf, cohorts: [{key, label, size, counts, shares,
@@ -72,7 +81,6 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'cohorts')!;
   const unit = periodFlag(args, 'month');
-  const fiscalStart = integerFlag(args, 'fiscal-start', 1, 12) ?? 1;
   const asOf = asOfFlag(args, io);
   const measure = choiceFlag(args, 'measure', ['customers', 'revenue'] as const) ?? 'customers';
   const maxSteps = integerFlag(args, 'steps', 1, 1000) ?? 24;
@@ -83,7 +91,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage(`building ${unit} cohorts`);
   const matrix = cohortMatrix(orders.table, {
     unit,
-    calendar: calendarOf({ fiscalYearStartMonth: fiscalStart }),
+    calendar: calendarFlags(args),
     asOf,
     measure,
   });
@@ -104,7 +112,7 @@ export const cohortsCommand: Command = {
     ...INPUT_OPTIONS,
     orders: { type: 'string' },
     period: { type: 'string' },
-    'fiscal-start': { type: 'string' },
+    ...CALENDAR_OPTIONS,
     'as-of': { type: 'string' },
     measure: { type: 'string' },
     steps: { type: 'string' },

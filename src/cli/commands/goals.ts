@@ -15,9 +15,18 @@ import { isMetricError } from '../../core/errors';
 import type { MetricId, MetricInputs } from '../../core/metrics';
 import { getMetric, METRIC_IDS, metricIdFromText } from '../../core/metrics';
 import type { Calendar } from '../../core/periods';
-import { calendarOf, formatDay } from '../../core/periods';
+import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, choiceFlag, integerFlag, listFlag, numberFlag, stringFlag } from '../args';
+import {
+  asOfFlag,
+  booleanFlag,
+  choiceFlag,
+  listFlag,
+  numberFlag,
+  stringFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+} from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { formatTable, formatValue, jsonValue, jsonValues, toJson } from '../format';
@@ -50,6 +59,7 @@ Options:
   --split-by month|week     the sub-period of the split (default as above)
   --as-of YYYY-MM-DD        the day tracking is measured at (default today)
   --fiscal-start 1..12      month the fiscal year starts, for FY and quarter keys (default 1)
+  --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --on-track R              pace attainment at or above which a goal is on track (default 1)
   --at-risk R               pace attainment at or above which it is at risk, not off track (default 0.9)
   --pipeline F, --spend F   tables for pipeline and marketing goals
@@ -212,8 +222,7 @@ async function goalsFromFlags(
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'goals')!;
   const asOf = asOfFlag(args, io);
-  const fiscalStart = integerFlag(args, 'fiscal-start', 1, 12) ?? 1;
-  const calendar = calendarOf({ fiscalYearStartMonth: fiscalStart });
+  const calendar = calendarFlags(args);
   const method = choiceFlag(args, 'split', ['even', 'seasonal'] as const);
   const splitBy = choiceFlag(args, 'split-by', ['month', 'week'] as const);
   const thresholds = statusThresholds({
@@ -292,7 +301,7 @@ export const goalsCommand: Command = {
     split: { type: 'string' },
     'split-by': { type: 'string' },
     'as-of': { type: 'string' },
-    'fiscal-start': { type: 'string' },
+    ...CALENDAR_OPTIONS,
     'on-track': { type: 'string' },
     'at-risk': { type: 'string' },
     pipeline: { type: 'string' },

@@ -6,9 +6,18 @@ import type { MetricValue } from '../../core/errors';
 import type { MetricDefinition, MetricId, MetricInputs } from '../../core/metrics';
 import { computeSuite, getMetric, METRICS, metricIdFromText } from '../../core/metrics';
 import type { Period } from '../../core/periods';
-import { calendarOf, formatDay, lastPeriods } from '../../core/periods';
+import { formatDay, lastPeriods } from '../../core/periods';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, integerFlag, listFlag, periodFlag, stringFlag } from '../args';
+import {
+  asOfFlag,
+  booleanFlag,
+  integerFlag,
+  listFlag,
+  periodFlag,
+  stringFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+} from '../args';
 import type { Command } from '../command';
 import { usageError } from '../errors';
 import { formatTable, formatValue, toJson } from '../format';
@@ -35,6 +44,7 @@ Options:
   --period day|week|month|quarter|year   period length (default month)
   --last N                  number of periods up to the as-of date (default 12)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
+  --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --as-of YYYY-MM-DD        the day the report is as of (default today); later rows are ignored
   --by DIMENSION            break the as-of period down by region, rep, product, category,
                             channel, segment or any other text column (repeatable), with each
@@ -113,7 +123,6 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const quiet = booleanFlag(args, 'quiet');
   const unit = periodFlag(args, 'month');
   const count = integerFlag(args, 'last', 1, 10000) ?? 12;
-  const fiscalStart = integerFlag(args, 'fiscal-start', 1, 12) ?? 1;
   const asOf = asOfFlag(args, io);
   const by = listFlag(args, 'by');
   const selection = stringFlag(args, 'metrics');
@@ -121,7 +130,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const ids = selectMetrics(inputs, selection);
   const dimensions = dimensionsOf(by, inputs);
 
-  const calendar = calendarOf({ fiscalYearStartMonth: fiscalStart });
+  const calendar = calendarFlags(args);
   const periods = lastPeriods(asOf, unit, count, calendar);
   progress.stage(
     `computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf)}`,
@@ -251,7 +260,7 @@ export const metricsCommand: Command = {
     spend: { type: 'string' },
     period: { type: 'string' },
     last: { type: 'string' },
-    'fiscal-start': { type: 'string' },
+    ...CALENDAR_OPTIONS,
     'as-of': { type: 'string' },
     by: { type: 'string', multiple: true },
     top: { type: 'string' },

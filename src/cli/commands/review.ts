@@ -7,15 +7,15 @@ import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { IngestOptions } from '../../core/ingest';
 import type { MetricInputs } from '../../core/metrics';
-import type { Period } from '../../core/periods';
-import { calendarOf, formatDay, parsePeriodKey, periodOf } from '../../core/periods';
+import type { Calendar, Period } from '../../core/periods';
+import { formatDay, parsePeriodKey, periodOf } from '../../core/periods';
 import { configSheetPlan } from '../../sheets/config';
 import { buildReviewPlan } from '../../sheets/review';
 import { readConfigSheet } from '../../xlsx/config';
 import { openWorkbook } from '../../xlsx/read-workbook';
 import { writeWorkbook } from '../../xlsx/render-workbook';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, dayFlag, integerFlag, stringFlag, today } from '../args';
+import { asOfFlag, booleanFlag, dayFlag, stringFlag, today, calendarFlags, CALENDAR_OPTIONS } from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
@@ -43,17 +43,14 @@ Options:
   --targets F               Targets file for the goal pace (may be the workbook itself)
   --pipeline F, --spend F   extra tables (rarely needed for the review)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
+  --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
 Example:
   sales-metrics review dashboard.xlsx --week 2026-W48`;
 
-function weekOf(
-  args: ParsedArgs,
-  io: CliIO,
-  calendar: ReturnType<typeof calendarOf>,
-): { week: Period; asOf: number } {
+function weekOf(args: ParsedArgs, io: CliIO, calendar: Calendar): { week: Period; asOf: number } {
   const text = stringFlag(args, 'week');
   if (text === undefined) {
     const asOf = asOfFlag(args, io);
@@ -73,7 +70,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw usageError(
       `review writes into an .xlsx workbook, got "${args.positionals[0]}" (run "build" on a CSV first)`,
     );
-  const calendar = calendarOf({ fiscalYearStartMonth: integerFlag(args, 'fiscal-start', 1, 12) ?? 1 });
+  const calendar = calendarFlags(args);
   const { week, asOf } = weekOf(args, io, calendar);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const label = basename(path);
@@ -153,7 +150,7 @@ export const reviewCommand: Command = {
     targets: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },
-    'fiscal-start': { type: 'string' },
+    ...CALENDAR_OPTIONS,
   },
   run,
 };
