@@ -15,7 +15,8 @@ export const INPUT_OPTIONS: OptionSpecs = {
   'date-format': { type: 'string' },
 };
 
-export const INPUT_HELP = `Input options:
+export const INPUT_HELP = `
+Input options:
   --sheet NAME              worksheet of an .xlsx file (default: the first that looks like orders)
   --map role=Header         use this column for a role (repeatable), e.g. --map amount="Total Sales";
                             prefix a role with its table for the other files: --map pipeline.status=Stage
