@@ -26,7 +26,32 @@ import { readNamedPeopleArea } from '../xlsx/render';
 import { makeEvaluate, traitsOf } from './commands/goals-evaluate';
 
 /**
- * KPI goals for the dashboard's current period: goals without a rep or region scope whose period
+ * Business-wide goals: the unscoped ones, plus, for a flow metric and period that has none, the
+ * sum of its per-region goals (regions partition the business; per-rep goals are left alone, a
+ * rep can sell in several regions). Targets sheets often hold only regional rows.
+ */
+export function overallGoals(goals: readonly Goal[]): Goal[] {
+  const out = goals.filter((goal) => !goal.scope);
+  const covered = new Set(out.map((goal) => `${goal.metric}|${goal.period.key}`));
+  const sums = new Map<string, Goal>();
+  for (const goal of goals) {
+    if (!goal.scope || goal.scope.rep !== undefined || goal.scope.region === undefined) continue;
+    if (!isMetricId(goal.metric) || getMetric(goal.metric).kind !== 'flow') continue;
+    const key = `${goal.metric}|${goal.period.key}`;
+    if (covered.has(key)) continue;
+    const sum = sums.get(key);
+    sums.set(
+      key,
+      sum
+        ? { ...sum, target: sum.target + goal.target }
+        : { ...goal, id: key, scope: undefined, notes: 'sum of the regional goals' },
+    );
+  }
+  return [...out, ...[...sums.values()].map(({ scope: _scope, ...goal }) => goal as Goal)];
+}
+
+/**
+ * KPI goals for the dashboard's current period: business-wide goals (`overallGoals`) whose period
  * has the dashboard's unit and contains the as-of day; plus benchmark figures of an industry.
  */
 export function kpiTargets(
@@ -35,10 +60,8 @@ export function kpiTargets(
   industry: BenchmarkSet | null,
 ): Partial<Record<MetricId, KpiTarget>> {
   const out: Partial<Record<MetricId, { goal?: number; benchmark?: number; benchmarkSource?: string }>> = {};
-  for (const goal of goals) {
-    if (goal.scope || !isMetricId(goal.metric)) continue;
-    if (goal.period.unit !== period.unit || goal.period.start !== period.start) continue;
-    out[goal.metric] = { ...out[goal.metric], goal: goal.target };
+  for (const [metric, target] of Object.entries(goalsFor(goals, period))) {
+    out[metric as MetricId] = { goal: target };
   }
   if (industry) {
     for (const entry of industry.metrics) {
@@ -61,18 +84,33 @@ export function industrySet(id: string | undefined): BenchmarkSet | null {
 }
 
 /**
- * Weekly goals for the review's goal pace: each unscoped flow goal whose period contains the
+ * Weekly goals for the review's goal pace: each business-wide goal (`overallGoals`) whose period contains the
  * week, prorated to seven days (rates and levels keep their target).
  */
 export function weeklyGoals(goals: readonly Goal[], week: Period): Partial<Record<MetricId, number>> {
+  return goalsFor(goals, week);
+}
+
+/**
+ * Each metric's goal for `period`, from the shortest business-wide goal (`overallGoals`) whose
+ * period contains its start: as is for the same period, prorated by days for a flow metric with a
+ * longer goal (a quarter's revenue × 30 / 92 for November), the target itself for rates and levels.
+ */
+export function goalsFor(goals: readonly Goal[], period: Period): Partial<Record<MetricId, number>> {
   const out: Partial<Record<MetricId, number>> = {};
-  for (const goal of goals) {
-    if (goal.scope || !isMetricId(goal.metric)) continue;
-    if (!(goal.period.start <= week.start && week.start < goal.period.end)) continue;
-    if (out[goal.metric] !== undefined) continue;
-    const kind = getMetric(goal.metric).kind;
-    out[goal.metric] =
-      kind === 'flow' ? (goal.target * 7) / (goal.period.end - goal.period.start) : goal.target;
+  const length = (goal: Goal) => goal.period.end - goal.period.start;
+  const candidates = overallGoals(goals)
+    .filter(
+      (goal) =>
+        isMetricId(goal.metric) && goal.period.start <= period.start && period.start < goal.period.end,
+    )
+    .filter((goal) => length(goal) >= period.end - period.start)
+    .sort((a, b) => length(a) - length(b));
+  for (const goal of candidates) {
+    const id = goal.metric as MetricId;
+    if (out[id] !== undefined) continue;
+    const flow = getMetric(id).kind === 'flow';
+    out[id] = flow ? (goal.target * (period.end - period.start)) / length(goal) : goal.target;
   }
   return out;
 }
