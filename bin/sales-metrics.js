@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+/* global require, process */
 // Runs the TypeScript sources directly (tsx's require hook), so the command works from a fresh
 // clone after `npm ci` with no build step.
 require('tsx/cjs');
