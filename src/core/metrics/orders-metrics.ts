@@ -92,6 +92,10 @@ export function computeOrderWindows(
 ): MetricValue[][] {
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
+  // Breakdowns by several dimensions ask for the same totals: answer repeats from the table's memo.
+  const memoKey = `windows|${bounds.join(',')}|${windows.map((w) => w.key).join(',')}|${ids.join(',')}|${lifespanCapYears}`;
+  const memo = prep.results.get(memoKey) as MetricValue[][] | undefined;
+  if (memo) return memo.map((row) => [...row]);
   const windowOfRow = prep.bucketsFor(bounds);
   const rowIds = prep.rowsWithin(bounds);
   const bucket = new Int32Array(rowIds.length);
@@ -105,6 +109,8 @@ export function computeOrderWindows(
     const late = startsAfterAsOf(windows[k], asOf);
     out.push(ids.map((id) => late ?? history.get(id)?.[k] ?? readOrderMetric(id, ctx, k)));
   }
+  if (prep.results.size >= 16) prep.results.delete(prep.results.keys().next().value!);
+  prep.results.set(memoKey, out.map((row) => [...row]));
   return out;
 }
 

@@ -60,6 +60,8 @@ export interface OrdersPrep {
    * starting at the returned `base` (marks never hold a stamp ≥ base before the call).
    */
   marks(stamps: number): { order: Int32Array | null; customer: Int32Array | null; base: number };
+  /** Results already computed on this table and as-of date (tables are immutable), by a caller's key. */
+  readonly results: Map<string, unknown>;
   /** This table's own customer histories (lazy). */
   history(): CustomerHistory | null;
   /** First/second order days from the whole business (the root table's history). */
@@ -122,7 +124,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   let customerMarks: Int32Array | null = null;
   let nextStamp = 1;
   const prep: OrdersPrep = {
-    table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount,
+    table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount, results: new Map(),
     bucketsFor(bounds) {
       const key = bounds.join(',');
       let bucket = buckets.get(key);
