@@ -51,17 +51,25 @@ export function overallGoals(goals: readonly Goal[]): Goal[] {
 }
 
 /**
- * KPI goals for the dashboard's current period: business-wide goals (`overallGoals`) whose period
+ * KPI goals for the dashboard's current period, paced to the as-of day for flows (the KPI values
+ * are to date): business-wide goals (`overallGoals`) whose period
  * has the dashboard's unit and contains the as-of day; plus benchmark figures of an industry.
  */
 export function kpiTargets(
   goals: readonly Goal[],
   period: Period,
   industry: BenchmarkSet | null,
+  asOf?: number,
 ): Partial<Record<MetricId, KpiTarget>> {
   const out: Partial<Record<MetricId, { goal?: number; benchmark?: number; benchmarkSource?: string }>> = {};
+  // The KPI values run to the as-of day, so a flow's goal is paced to it too (PL to date).
+  const elapsed =
+    asOf === undefined
+      ? 1
+      : Math.min(1, Math.max(0, (Math.floor(asOf) + 1 - period.start) / (period.end - period.start)));
   for (const [metric, target] of Object.entries(goalsFor(goals, period))) {
-    out[metric as MetricId] = { goal: target };
+    const flow = getMetric(metric as MetricId).kind === 'flow';
+    out[metric as MetricId] = { goal: flow ? target * elapsed : target };
   }
   if (industry) {
     for (const entry of industry.metrics) {

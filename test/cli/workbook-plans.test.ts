@@ -2,7 +2,7 @@ import type { Goal } from '../../src/core/goals';
 import { numberGoal } from '../../src/core/goals';
 import { isMetricError } from '../../src/core/errors';
 import { parsePeriodKey } from '../../src/core/periods';
-import { goalsFor, overallGoals } from '../../src/cli/workbook-plans';
+import { goalsFor, kpiTargets, overallGoals } from '../../src/cli/workbook-plans';
 
 function goal(
   metric: string,
@@ -43,5 +43,12 @@ describe('goals for the dashboard and the review', () => {
     // The same period as the goal: the target itself.
     expect(goalsFor(goals, parsePeriodKey('2026-Q1')!).revenue).toBe(2700);
     expect(goalsFor(goals, parsePeriodKey('2027-01')!)).toEqual({});
+  });
+
+  it('paces the KPI goal of a flow to the as-of day, not a rate', () => {
+    // 2026-02-10: 10 of February's 28 days are over.
+    const targets = kpiTargets(goals, parsePeriodKey('2026-02')!, null, parsePeriodKey('2026-02-10')!.start);
+    expect(targets.revenue?.goal).toBeCloseTo(((2700 * 28) / 90) * (10 / 28), 9);
+    expect(targets.aov?.goal).toBe(300);
   });
 });

@@ -217,7 +217,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     source: csv?.dataSheet === false ? undefined : orders.source,
     sourceLabel: label,
     refreshedAt,
-    targets: kpiTargets(goals, period, industry),
+    targets: kpiTargets(goals, period, industry, asOf),
     goals: activeGoalTracking(goals, inputs, asOf, calendar),
     benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
     schedule: kpiSchedule(kpis, config, asOf),
