@@ -30,7 +30,10 @@ export function safeDivide(numerator: number, denominator: number, reason: strin
 }
 
 /** Applies `fn` to numbers, passing the first error through unchanged. */
-export function mapValues(values: readonly MetricValue[], fn: (...numbers: number[]) => MetricValue): MetricValue {
+export function mapValues(
+  values: readonly MetricValue[],
+  fn: (...numbers: number[]) => MetricValue,
+): MetricValue {
   for (const value of values) if (isMetricError(value)) return value;
   return fn(...(values as number[]));
 }

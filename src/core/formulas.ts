@@ -9,7 +9,8 @@ import { isMetricError, metricError, safeDivide } from './errors';
 export const DEFAULT_LIFESPAN_CAP_YEARS = 10;
 
 function finite(...values: number[]): MetricValue | null {
-  for (const value of values) if (!Number.isFinite(value)) return metricError('#VALUE!', 'an input is not a number');
+  for (const value of values)
+    if (!Number.isFinite(value)) return metricError('#VALUE!', 'an input is not a number');
   return null;
 }
 
@@ -50,10 +51,16 @@ export function lifespanYears(yearlyChurn: number, capYears = DEFAULT_LIFESPAN_C
  * Historic CLV = AOV × purchases per year × margin × lifespan in years.
  * @example historicClv(85, 3.2, 4) // 1088 (85 × 3.2 × 4, margin 1)
  */
-export function historicClv(aov: number, purchasesPerYear: number, lifespan: number, margin = 1): MetricValue {
+export function historicClv(
+  aov: number,
+  purchasesPerYear: number,
+  lifespan: number,
+  margin = 1,
+): MetricValue {
   const bad = finite(aov, purchasesPerYear, lifespan, margin);
   if (bad) return bad;
-  if (purchasesPerYear < 0 || lifespan < 0) return metricError('#NUM!', 'frequency and lifespan cannot be negative');
+  if (purchasesPerYear < 0 || lifespan < 0)
+    return metricError('#NUM!', 'frequency and lifespan cannot be negative');
   return aov * purchasesPerYear * margin * lifespan;
 }
 
@@ -72,8 +79,10 @@ export function ltvToCac(clv: number, cac: number): MetricValue {
  * @example cacPaybackMonths(600, 100, 0.5) // 12
  */
 export function cacPaybackMonths(cac: number, monthlyRevenuePerCustomer: number, margin = 1): MetricValue {
-  return finite(cac, monthlyRevenuePerCustomer, margin) ??
-    safeDivide(cac, monthlyRevenuePerCustomer * margin, 'monthly gross profit per customer is 0');
+  return (
+    finite(cac, monthlyRevenuePerCustomer, margin) ??
+    safeDivide(cac, monthlyRevenuePerCustomer * margin, 'monthly gross profit per customer is 0')
+  );
 }
 
 /**
@@ -89,11 +98,15 @@ export function marketingRoi(revenue: number, spend: number, margin = 1): Metric
  * (= fixed costs / (1 − variable cost / price)). `#NUM!` when price ≤ variable cost: never breaks even.
  * @example breakEven(10000, 50, 30) // { units: 500, revenue: 25000 }
  */
-export function breakEven(fixedCosts: number, unitPrice: number, unitVariableCost: number):
-  { units: number; revenue: number } | ReturnType<typeof metricError> {
+export function breakEven(
+  fixedCosts: number,
+  unitPrice: number,
+  unitVariableCost: number,
+): { units: number; revenue: number } | ReturnType<typeof metricError> {
   const bad = finite(fixedCosts, unitPrice, unitVariableCost);
   if (bad && isMetricError(bad)) return bad;
-  if (unitPrice <= unitVariableCost) return metricError('#NUM!', 'the unit price does not exceed the variable cost per unit');
+  if (unitPrice <= unitVariableCost)
+    return metricError('#NUM!', 'the unit price does not exceed the variable cost per unit');
   if (fixedCosts < 0) return metricError('#NUM!', 'fixed costs cannot be negative');
   const units = fixedCosts / (unitPrice - unitVariableCost);
   return { units, revenue: units * unitPrice };
@@ -108,9 +121,16 @@ export function attainment(actual: number, target: number): MetricValue {
  * Sales pipeline velocity per day = open opportunities × win rate × average deal size / cycle days.
  * @example pipelineVelocity(40, 0.25, 2000, 50) // 400
  */
-export function pipelineVelocity(opportunities: number, winRate: number, avgDealSize: number, cycleDays: number): MetricValue {
-  return finite(opportunities, winRate, avgDealSize, cycleDays) ??
-    safeDivide(opportunities * winRate * avgDealSize, cycleDays, 'the sales cycle length is 0');
+export function pipelineVelocity(
+  opportunities: number,
+  winRate: number,
+  avgDealSize: number,
+  cycleDays: number,
+): MetricValue {
+  return (
+    finite(opportunities, winRate, avgDealSize, cycleDays) ??
+    safeDivide(opportunities * winRate * avgDealSize, cycleDays, 'the sales cycle length is 0')
+  );
 }
 
 /**

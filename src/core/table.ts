@@ -11,10 +11,29 @@
 export type TableKind = 'orders' | 'pipeline' | 'spend' | 'targets';
 
 export const ORDER_ROLES = [
-  'date', 'amount', 'order_id', 'customer', 'quantity', 'product', 'category',
-  'region', 'rep', 'channel', 'segment', 'cost',
+  'date',
+  'amount',
+  'order_id',
+  'customer',
+  'quantity',
+  'product',
+  'category',
+  'region',
+  'rep',
+  'channel',
+  'segment',
+  'cost',
 ] as const;
-export const PIPELINE_ROLES = ['created', 'status', 'id', 'closed', 'value', 'rep', 'source', 'region'] as const;
+export const PIPELINE_ROLES = [
+  'created',
+  'status',
+  'id',
+  'closed',
+  'value',
+  'rep',
+  'source',
+  'region',
+] as const;
 export const SPEND_ROLES = ['date', 'spend', 'channel'] as const;
 export const TARGET_ROLES = ['metric', 'period', 'target', 'rep', 'region'] as const;
 

@@ -102,8 +102,12 @@ export function formatRange(range: CellRange, absolute = false): string {
 
 /** True when the position lies inside the rectangle. */
 export function rangeContains(range: CellRange, position: CellPosition): boolean {
-  return position.row >= range.top && position.row <= range.bottom
-    && position.column >= range.left && position.column <= range.right;
+  return (
+    position.row >= range.top &&
+    position.row <= range.bottom &&
+    position.column >= range.left &&
+    position.column <= range.right
+  );
 }
 
 /** Every A1 address inside the rectangle, row by row. */

@@ -66,7 +66,10 @@ export function parseConfig(text: string | undefined | null): ParsedConfig {
     };
   }
   if (!isRecord(raw)) {
-    return { config: defaultConfig(), warning: 'The saved configuration is not a JSON object; starting from defaults.' };
+    return {
+      config: defaultConfig(),
+      warning: 'The saved configuration is not a JSON object; starting from defaults.',
+    };
   }
   if (raw.version !== CONFIG_VERSION) {
     const newer = typeof raw.version === 'number' && raw.version > CONFIG_VERSION;
@@ -88,7 +91,9 @@ export function parseConfig(text: string | undefined | null): ParsedConfig {
   }
   return {
     config: config as SalesMetricsConfig,
-    ...(reset.length ? { warning: `Configuration sections ${reset.join(', ')} were unreadable and were reset.` } : {}),
+    ...(reset.length
+      ? { warning: `Configuration sections ${reset.join(', ')} were unreadable and were reset.` }
+      : {}),
   };
 }
 
@@ -122,7 +127,12 @@ export function configSheetPlan(config: SalesMetricsConfig): SheetPlan {
   const chunks = chunkText(serializeConfig(config));
   const cells: CellPlan[] = [textCell('A1', CONFIG_TITLE), valueCell('B1', chunks.length)];
   chunks.forEach((chunk, i) => cells.push(textCell(`A${i + 2}`, chunk)));
-  return { ...emptyPlan(CONFIG_SHEET_NAME), cells, hidden: 'veryHidden', areas: [{ ref: `A1:B${chunks.length + 1}`, owner: 'computed' }] };
+  return {
+    ...emptyPlan(CONFIG_SHEET_NAME),
+    cells,
+    hidden: 'veryHidden',
+    areas: [{ ref: `A1:B${chunks.length + 1}`, owner: 'computed' }],
+  };
 }
 
 /**

@@ -5,7 +5,14 @@
  * are native formulas over the data sheet when the data allows (see `sources.ts`), with the
  * engine's value as the cached result; everything else is a value stamped "as of".
  */
-import { DEFAULT_CALENDAR, formatDay, lastPeriods, type Calendar, type Period, type PeriodUnit } from '../core/periods';
+import {
+  DEFAULT_CALENDAR,
+  formatDay,
+  lastPeriods,
+  type Calendar,
+  type Period,
+  type PeriodUnit,
+} from '../core/periods';
 import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
@@ -16,7 +23,12 @@ import { FORMATS, formulaCell, textCell, type SheetPlan } from './plan';
 import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type OrdersSource } from './sources';
-import { benchmarkSection, goalPacingSection, scheduleSection, type BenchmarkLine } from './dashboard-sections';
+import {
+  benchmarkSection,
+  goalPacingSection,
+  scheduleSection,
+  type BenchmarkLine,
+} from './dashboard-sections';
 import type { GoalTracking } from '../core/goals/tracking';
 import type { ScheduleRow } from '../core/schedule';
 
@@ -25,7 +37,8 @@ export const DASHBOARD_SHEET = 'Dashboard';
  * Excel serial of an epoch day: 1900 date system (day 25569 = 1970-01-01), or 1904 (1462 less).
  * @example excelSerial(0) // 25569
  */
-export const excelSerial = (epochDay: number, date1904 = false): number => epochDay + (date1904 ? 24107 : 25569);
+export const excelSerial = (epochDay: number, date1904 = false): number =>
+  epochDay + (date1904 ? 24107 : 25569);
 
 export interface KpiTarget {
   readonly goal?: number;
@@ -73,12 +86,26 @@ function defaultKpis(inputs: MetricInputs): MetricId[] {
 }
 
 /** Trend rows: returns the row of each period, and formula/value cells per metric. */
-function trendSection(layout: PlanLayout, input: DashboardInput, periods: readonly Period[], values: MetricValue[][]): number[] {
+function trendSection(
+  layout: PlanLayout,
+  input: DashboardInput,
+  periods: readonly Period[],
+  values: MetricValue[][],
+): number[] {
   const source = input.source;
   const formulas = canUseFormulas(source) && input.inputs.orders !== undefined;
   const ordersByFormula = formulas && ordersAreRows(source!);
   layout.section(`Trend — last ${periods.length} periods (${periods[0].unit})`);
-  layout.header(['Period', 'Start', 'Until (excl.)', 'Revenue', 'Orders', 'AOV', 'Customers', 'New customers']);
+  layout.header([
+    'Period',
+    'Start',
+    'Until (excl.)',
+    'Revenue',
+    'Orders',
+    'AOV',
+    'Customers',
+    'New customers',
+  ]);
   const top = layout.row;
   const rows = periods.map((p, i) => {
     const r = top + i;
@@ -88,10 +115,17 @@ function trendSection(layout: PlanLayout, input: DashboardInput, periods: readon
     layout.put({ ref: `B${r}`, value: excelSerial(p.start, source?.date1904), format: FORMATS.date });
     layout.put({ ref: `C${r}`, value: excelSerial(end, source?.date1904), format: FORMATS.date });
     const result = (v: MetricValue) => (isMetricError(v) ? undefined : v);
-    if (formulas) layout.put({ ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}`), FORMATS.money), result: result(revenue) });
+    if (formulas)
+      layout.put({
+        ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}`), FORMATS.money),
+        result: result(revenue),
+      });
     else layout.put(metricCell(`D${r}`, revenue, FORMATS.money));
     if (ordersByFormula) {
-      layout.put({ ...formulaCell(`E${r}`, ordersFormula(source!, `$B${r}`, `$C${r}`), FORMATS.integer), result: result(orders) });
+      layout.put({
+        ...formulaCell(`E${r}`, ordersFormula(source!, `$B${r}`, `$C${r}`), FORMATS.integer),
+        result: result(orders),
+      });
       layout.put({ ...formulaCell(`F${r}`, `D${r}/E${r}`, FORMATS.money2), result: result(aov) });
     } else {
       layout.put(metricCell(`E${r}`, orders, FORMATS.integer));
@@ -104,20 +138,48 @@ function trendSection(layout: PlanLayout, input: DashboardInput, periods: readon
   const bottom = top + periods.length - 1;
   layout.row = bottom + 1;
   layout.chartBeside(top - 2, {
-    type: 'line', title: 'Revenue trend', categories: layout.ref(top, 1, bottom), yAxisFormat: FORMATS.money,
-    series: [{ name: 'Revenue', ref: layout.ref(top, 4, bottom), color: PALETTE.series[0] }], legend: 'none',
+    type: 'line',
+    title: 'Revenue trend',
+    categories: layout.ref(top, 1, bottom),
+    yAxisFormat: FORMATS.money,
+    series: [{ name: 'Revenue', ref: layout.ref(top, 4, bottom), color: PALETTE.series[0] }],
+    legend: 'none',
   });
   return rows;
 }
 
 /** KPI table: value and previous reference the trend rows when the metric is there. */
-function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly MetricId[], suite: MetricValue[][], trendRows: number[], period: Period): void {
+function kpiSection(
+  layout: PlanLayout,
+  input: DashboardInput,
+  kpis: readonly MetricId[],
+  suite: MetricValue[][],
+  trendRows: number[],
+  period: Period,
+): void {
   layout.section(`Key figures — ${period.label} (to ${formatDay(Math.floor(input.asOf))})`, 10);
-  layout.header(['Metric', 'Value (AC)', 'Previous', 'Δ', 'Δ %', 'Goal (PL)', 'Attainment', 'Status', 'Benchmark', 'vs benchmark']);
+  layout.header([
+    'Metric',
+    'Value (AC)',
+    'Previous',
+    'Δ',
+    'Δ %',
+    'Goal (PL)',
+    'Attainment',
+    'Status',
+    'Benchmark',
+    'vs benchmark',
+  ]);
   // `suite` holds [previous, current]; the trend rows run oldest → newest.
   const last = suite.length - 1;
   const [prevRow, lastRow] = trendRows.slice(-2);
-  const trendColumn: Partial<Record<MetricId, string>> = { revenue: 'D', orders: 'E', aov: 'F', customers: 'G', new_customers: 'H' };
+  const trendColumn: Partial<Record<MetricId, string>> = {
+    revenue: 'D',
+    orders: 'E',
+    aov: 'F',
+    customers: 'G',
+    new_customers: 'H',
+  };
   const top = layout.row;
   kpis.forEach((id, i) => {
     const r = top + i;
@@ -126,8 +188,14 @@ function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly Me
     const tc = trendColumn[id];
     layout.put(textCell(`A${r}`, def.label.en));
     if (tc) {
-      layout.put({ ...formulaCell(`B${r}`, `${tc}${lastRow}`, def.format, 'kpiValue'), ...resultOf(suite[last][m]) });
-      layout.put({ ...formulaCell(`C${r}`, `${tc}${prevRow}`, def.format), ...resultOf(suite[last - 1]?.[m]) });
+      layout.put({
+        ...formulaCell(`B${r}`, `${tc}${lastRow}`, def.format, 'kpiValue'),
+        ...resultOf(suite[last][m]),
+      });
+      layout.put({
+        ...formulaCell(`C${r}`, `${tc}${prevRow}`, def.format),
+        ...resultOf(suite[last - 1]?.[m]),
+      });
     } else {
       layout.put(metricCell(`B${r}`, suite[last][m], def.format, 'kpiValue'));
       layout.put(metricCell(`C${r}`, suite[last - 1]?.[m], def.format));
@@ -142,14 +210,39 @@ function kpiSection(layout: PlanLayout, input: DashboardInput, kpis: readonly Me
     layout.put(formulaCell(`E${r}`, `IF(AND(${both},C${r}<>0),B${r}/C${r}-1,"")`, variance));
     layout.put({ ref: `F${r}`, value: target?.goal ?? null, format: def.format });
     const ratio = lowerBetter ? `F${r}/B${r}` : `B${r}/F${r}`;
-    layout.put(formulaCell(`G${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(F${r}),${lowerBetter ? `B${r}` : `F${r}`}<>0),${ratio},"")`, FORMATS.percent));
-    layout.put(formulaCell(`H${r}`, `IF(G${r}="","",IF(G${r}>=1,"On track",IF(G${r}>=0.9,"At risk","Off track")))`));
-    layout.put({ ref: `I${r}`, value: target?.benchmark ?? null, format: def.format, ...(target?.benchmarkSource ? { note: target.benchmarkSource } : {}) });
-    layout.put(formulaCell(`J${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(I${r}),I${r}<>0),B${r}/I${r}-1,"")`, variance));
+    layout.put(
+      formulaCell(
+        `G${r}`,
+        `IF(AND(ISNUMBER(B${r}),ISNUMBER(F${r}),${lowerBetter ? `B${r}` : `F${r}`}<>0),${ratio},"")`,
+        FORMATS.percent,
+      ),
+    );
+    layout.put(
+      formulaCell(`H${r}`, `IF(G${r}="","",IF(G${r}>=1,"On track",IF(G${r}>=0.9,"At risk","Off track")))`),
+    );
+    layout.put({
+      ref: `I${r}`,
+      value: target?.benchmark ?? null,
+      format: def.format,
+      ...(target?.benchmarkSource ? { note: target.benchmarkSource } : {}),
+    });
+    layout.put(
+      formulaCell(`J${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(I${r}),I${r}<>0),B${r}/I${r}-1,"")`, variance),
+    );
   });
   const bottom = top + kpis.length - 1;
-  layout.conditionalFormats.push({ type: 'dataBar', ref: `E${top}:E${bottom}`, color: PALETTE.good, negativeColor: PALETTE.bad });
-  layout.conditionalFormats.push({ type: 'iconSet', ref: `G${top}:G${bottom}`, iconSet: '3TrafficLights1', thresholds: [0.9, 1] });
+  layout.conditionalFormats.push({
+    type: 'dataBar',
+    ref: `E${top}:E${bottom}`,
+    color: PALETTE.good,
+    negativeColor: PALETTE.bad,
+  });
+  layout.conditionalFormats.push({
+    type: 'iconSet',
+    ref: `G${top}:G${bottom}`,
+    iconSet: '3TrafficLights1',
+    thresholds: [0.9, 1],
+  });
   layout.row = bottom + 1;
 }
 
@@ -157,15 +250,30 @@ function resultOf(v: MetricValue | undefined): { result?: number } {
   return v === undefined || isMetricError(v) ? {} : { result: v };
 }
 
-function breakdownSection(layout: PlanLayout, input: DashboardInput, result: BreakdownResult, currentRow: number): void {
+function breakdownSection(
+  layout: PlanLayout,
+  input: DashboardInput,
+  result: BreakdownResult,
+  currentRow: number,
+): void {
   layout.section(`Revenue by ${result.dimension} — ${result.period.label}`);
   if (result.error) {
-    layout.note(`No ${result.dimension} column in the orders: map one in the task pane to see this breakdown.`);
+    layout.note(
+      `No ${result.dimension} column in the orders: map one in the task pane to see this breakdown.`,
+    );
     return;
   }
-  layout.header([result.dimension[0].toUpperCase() + result.dimension.slice(1), 'Revenue', 'Share', 'Orders', 'AOV', 'Growth']);
+  layout.header([
+    result.dimension[0].toUpperCase() + result.dimension.slice(1),
+    'Revenue',
+    'Share',
+    'Orders',
+    'AOV',
+    'Growth',
+  ]);
   const source = input.source;
-  const formulas = canUseFormulas(source) && !!source.columns[result.dimension as keyof OrdersSource['columns']];
+  const formulas =
+    canUseFormulas(source) && !!source.columns[result.dimension as keyof OrdersSource['columns']];
   const top = layout.row;
   result.rows.forEach((row, i) => {
     const r = top + i;
@@ -175,12 +283,28 @@ function breakdownSection(layout: PlanLayout, input: DashboardInput, result: Bre
     const criteria = [{ role: result.dimension as 'region', cell: `$A${r}` }];
     const start = `$B$${currentRow}`;
     const end = `$C$${currentRow}`;
-    if (byFormula) layout.put({ ...formulaCell(`B${r}`, revenueFormula(source!, start, end, criteria), FORMATS.money), ...resultOf(revenue) });
+    if (byFormula)
+      layout.put({
+        ...formulaCell(`B${r}`, revenueFormula(source!, start, end, criteria), FORMATS.money),
+        ...resultOf(revenue),
+      });
     else layout.put(metricCell(`B${r}`, revenue, FORMATS.money));
-    layout.put(formulaCell(`C${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER($D$${currentRow}),$D$${currentRow}<>0),B${r}/$D$${currentRow},"")`, FORMATS.percent));
+    layout.put(
+      formulaCell(
+        `C${r}`,
+        `IF(AND(ISNUMBER(B${r}),ISNUMBER($D$${currentRow}),$D$${currentRow}<>0),B${r}/$D$${currentRow},"")`,
+        FORMATS.percent,
+      ),
+    );
     if (byFormula && ordersAreRows(source!)) {
-      layout.put({ ...formulaCell(`D${r}`, ordersFormula(source!, start, end, criteria), FORMATS.integer), ...resultOf(orders) });
-      layout.put({ ...formulaCell(`E${r}`, `IF(D${r}=0,NA(),B${r}/D${r})`, FORMATS.money2), ...resultOf(aov) });
+      layout.put({
+        ...formulaCell(`D${r}`, ordersFormula(source!, start, end, criteria), FORMATS.integer),
+        ...resultOf(orders),
+      });
+      layout.put({
+        ...formulaCell(`E${r}`, `IF(D${r}=0,NA(),B${r}/D${r})`, FORMATS.money2),
+        ...resultOf(aov),
+      });
     } else {
       layout.put(metricCell(`D${r}`, orders, FORMATS.integer));
       layout.put(metricCell(`E${r}`, aov, FORMATS.money2));
@@ -190,11 +314,20 @@ function breakdownSection(layout: PlanLayout, input: DashboardInput, result: Bre
   const bottom = top + Math.max(result.rows.length, 1) - 1;
   if (result.rows.length === 0) layout.note('No orders in this period.');
   else {
-    layout.conditionalFormats.push({ type: 'dataBar', ref: `F${top}:F${bottom}`, color: PALETTE.good, negativeColor: PALETTE.bad });
+    layout.conditionalFormats.push({
+      type: 'dataBar',
+      ref: `F${top}:F${bottom}`,
+      color: PALETTE.good,
+      negativeColor: PALETTE.bad,
+    });
     layout.row = bottom + 1;
     layout.chartBeside(top - 2, {
-      type: 'bar', title: `Revenue by ${result.dimension}`, categories: layout.ref(top, 1, bottom), yAxisFormat: FORMATS.money,
-      series: [{ name: 'Revenue', ref: layout.ref(top, 2, bottom), color: PALETTE.series[1] }], legend: 'none',
+      type: 'bar',
+      title: `Revenue by ${result.dimension}`,
+      categories: layout.ref(top, 1, bottom),
+      yAxisFormat: FORMATS.money,
+      series: [{ name: 'Revenue', ref: layout.ref(top, 2, bottom), color: PALETTE.series[1] }],
+      legend: 'none',
     });
   }
 }
@@ -202,7 +335,9 @@ function breakdownSection(layout: PlanLayout, input: DashboardInput, result: Bre
 function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   layout.section('Customer retention by cohort (share of each first-order month still buying)', 14);
   const orders = input.inputs.orders;
-  const matrix = orders ? cohortMatrix(orders, { unit: 'month', asOf: input.asOf, calendar: input.calendar }) : undefined;
+  const matrix = orders
+    ? cohortMatrix(orders, { unit: 'month', asOf: input.asOf, calendar: input.calendar })
+    : undefined;
   if (!matrix || isMetricError(matrix)) {
     layout.note(matrix ? `Cohorts unavailable: ${matrix.reason}.` : 'Cohorts need an orders table.');
     return;
@@ -220,7 +355,11 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   const bottom = top + cohorts.length - 1;
   // Step +0 is 100% by definition: leave it out of the scale so the later steps get the contrast.
   if (cohorts.length && steps > 1) {
-    layout.conditionalFormats.push({ type: 'colorScale', ref: `D${top}:${toA1(bottom, 2 + steps)}`, colors: ['FFFFFF', PALETTE.accentLight, '5B9BD5'] });
+    layout.conditionalFormats.push({
+      type: 'colorScale',
+      ref: `D${top}:${toA1(bottom, 2 + steps)}`,
+      colors: ['FFFFFF', PALETTE.accentLight, '5B9BD5'],
+    });
   }
   layout.row = bottom + 1;
 }
@@ -246,8 +385,12 @@ function rfmSection(layout: PlanLayout, input: DashboardInput): void {
   layout.conditionalFormats.push({ type: 'dataBar', ref: `D${top}:D${bottom}`, color: '5B9BD5' });
   layout.row = bottom + 1;
   layout.chartBeside(top - 2, {
-    type: 'bar', title: 'Customers by RFM segment', categories: layout.ref(top, 1, bottom),
-    series: [{ name: 'Customers', ref: layout.ref(top, 2, bottom), color: PALETTE.series[2] }], legend: 'none', yAxisFormat: FORMATS.integer,
+    type: 'bar',
+    title: 'Customers by RFM segment',
+    categories: layout.ref(top, 1, bottom),
+    series: [{ name: 'Customers', ref: layout.ref(top, 2, bottom), color: PALETTE.series[2] }],
+    legend: 'none',
+    yAxisFormat: FORMATS.integer,
   });
 }
 
@@ -268,10 +411,22 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   const layout = new PlanLayout(DASHBOARD_SHEET);
 
   layout.put(textCell('A1', 'Sales dashboard', 'title'));
-  layout.put(textCell('A2', `Data: ${input.sourceLabel} · As of ${formatDay(Math.floor(input.asOf))}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}`, 'subtitle'));
-  layout.put(textCell('A3', canUseFormulas(input.source)
-    ? `Revenue and order figures are live formulas over ${input.source.sheet}; other figures are values as of the date above, updated on refresh.`
-    : 'Figures are values as of the date above, updated on refresh.', 'note'));
+  layout.put(
+    textCell(
+      'A2',
+      `Data: ${input.sourceLabel} · As of ${formatDay(Math.floor(input.asOf))}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}`,
+      'subtitle',
+    ),
+  );
+  layout.put(
+    textCell(
+      'A3',
+      canUseFormulas(input.source)
+        ? `Revenue and order figures are live formulas over ${input.source.sheet}; other figures are values as of the date above, updated on refresh.`
+        : 'Figures are values as of the date above, updated on refresh.',
+      'note',
+    ),
+  );
   layout.row = 5;
 
   // The KPI table refers to trend rows: lay the trend out first, below the space the KPI
@@ -294,7 +449,19 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   if (orders) {
     const current = periods[periods.length - 1];
     for (const dimension of dims) {
-      breakdownSection(layout, input, breakdown(input.inputs, { dimension, period: current, asOf: input.asOf, calendar, ids: ['revenue', 'orders', 'aov'], top: 10 }), trendRows[trendRows.length - 1]);
+      breakdownSection(
+        layout,
+        input,
+        breakdown(input.inputs, {
+          dimension,
+          period: current,
+          asOf: input.asOf,
+          calendar,
+          ids: ['revenue', 'orders', 'aov'],
+          top: 10,
+        }),
+        trendRows[trendRows.length - 1],
+      );
       layout.gap();
     }
   }
@@ -306,7 +473,11 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
 
   return layout.build({
     tabColor: PALETTE.accent,
-    columns: [{ index: 1, width: 22 }, ...Array.from({ length: 9 }, (_, i) => ({ index: i + 2, width: i + 2 === 8 ? 15 : 13 })), ...Array.from({ length: 12 }, (_, i) => ({ index: i + 11, width: 8 }))],
+    columns: [
+      { index: 1, width: 22 },
+      ...Array.from({ length: 9 }, (_, i) => ({ index: i + 2, width: i + 2 === 8 ? 15 : 13 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ index: i + 11, width: 8 })),
+    ],
     merges: [],
     areas: [{ ref: `A1:${toA1(layout.row, 22)}`, owner: 'computed', name: 'dashboard' }],
     freeze: { row: 3, column: 0 },

@@ -61,7 +61,13 @@ export class PlanLayout {
 
   /** Places a chart beside rows starting at `top`, and makes sure the section is tall enough. */
   chartBeside(top: number, chart: Omit<ChartPlan, 'anchor'>): void {
-    this.charts.push({ ...chart, anchor: { from: toA1(top, CHART_COLUMN), to: toA1(top + CHART_ROWS - 1, CHART_COLUMN + CHART_WIDTH - 1) } });
+    this.charts.push({
+      ...chart,
+      anchor: {
+        from: toA1(top, CHART_COLUMN),
+        to: toA1(top + CHART_ROWS - 1, CHART_COLUMN + CHART_WIDTH - 1),
+      },
+    });
     this.row = Math.max(this.row, top + CHART_ROWS);
   }
 
@@ -89,7 +95,12 @@ export class PlanLayout {
  * A metric value as a cell: numbers with the format, errors as their Excel error text and the
  * reason as a note (so a reader sees why), nothing for `null`.
  */
-export function metricCell(ref: string, value: MetricValue | null | undefined, format: string, style?: StyleRef): CellPlan {
+export function metricCell(
+  ref: string,
+  value: MetricValue | null | undefined,
+  format: string,
+  style?: StyleRef,
+): CellPlan {
   if (value === null || value === undefined) return { ref, value: null, ...(style ? { style } : {}) };
   if (isMetricError(value)) return { ref, value: value.error, note: value.reason, style: style ?? 'neutral' };
   return { ref, value, format, ...(style ? { style } : {}) };

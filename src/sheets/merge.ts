@@ -40,7 +40,11 @@ function growRef(ref: string, before: CellRange, after: CellRange): string {
   return formatRange({ ...r, bottom: after.bottom });
 }
 
-function growTables(tables: readonly TablePlan[] | undefined, before: CellRange, after: CellRange): TablePlan[] | undefined {
+function growTables(
+  tables: readonly TablePlan[] | undefined,
+  before: CellRange,
+  after: CellRange,
+): TablePlan[] | undefined {
   return tables?.map((t) => ({ ...t, ref: growRef(t.ref, before, after) }));
 }
 
@@ -79,8 +83,10 @@ export function mergePeopleAreas(plan: SheetPlan, typed: readonly PeopleAreaCont
       const base = cells.get(target);
       const next: CellPlan = {
         ref: target,
-        ...(typedCell?.formula !== undefined ? { formula: typedCell.formula } : { value: typedCell?.value ?? null }),
-        ...(base?.format ?? typedCell?.format ? { format: base?.format ?? typedCell?.format } : {}),
+        ...(typedCell?.formula !== undefined
+          ? { formula: typedCell.formula }
+          : { value: typedCell?.value ?? null }),
+        ...((base?.format ?? typedCell?.format) ? { format: base?.format ?? typedCell?.format } : {}),
         ...(base?.style ? { style: base.style } : {}),
         ...(base?.note ? { note: base.note } : {}),
       };
@@ -101,10 +107,20 @@ export function mergePeopleAreas(plan: SheetPlan, typed: readonly PeopleAreaCont
       cells = styleGrownRows(cells, newRangeStart, grown);
     }
   }
-  return { ...plan, cells: [...cells.values()], areas, ...(tables ? { tables } : {}), ...(validations ? { validations } : {}) };
+  return {
+    ...plan,
+    cells: [...cells.values()],
+    areas,
+    ...(tables ? { tables } : {}),
+    ...(validations ? { validations } : {}),
+  };
 }
 
-function styleGrownRows(cells: Map<string, CellPlan>, planned: CellRange, grown: CellRange): Map<string, CellPlan> {
+function styleGrownRows(
+  cells: Map<string, CellPlan>,
+  planned: CellRange,
+  grown: CellRange,
+): Map<string, CellPlan> {
   for (let r = planned.bottom + 1; r <= grown.bottom; r++) {
     for (let c = grown.left; c <= grown.right; c++) {
       const ref = toA1(r, c);

@@ -38,7 +38,7 @@ export interface AreaPlan {
 }
 
 export type CellIsOperator =
-  | 'greaterThan' | 'lessThan' | 'greaterThanOrEqual' | 'lessThanOrEqual' | 'equal' | 'notEqual' | 'between';
+  'greaterThan' | 'lessThan' | 'greaterThanOrEqual' | 'lessThanOrEqual' | 'equal' | 'notEqual' | 'between';
 
 export type ConditionalFormatPlan =
   | {
@@ -181,7 +181,12 @@ export function textCell(ref: string, text: string, style?: StyleRef): CellPlan 
  * A number cell with an optional format and style.
  * @example valueCell('C3', 0.25, '0.0%') // { ref: 'C3', value: 0.25, format: '0.0%' }
  */
-export function valueCell(ref: string, value: number | boolean | null, format?: string, style?: StyleRef): CellPlan {
+export function valueCell(
+  ref: string,
+  value: number | boolean | null,
+  format?: string,
+  style?: StyleRef,
+): CellPlan {
   return { ref, value, ...(format ? { format } : {}), ...(style ? { style } : {}) };
 }
 
@@ -196,5 +201,14 @@ export function formulaCell(ref: string, formula: string, format?: string, style
 
 /** An empty plan for a sheet, to be filled by builders. */
 export function emptyPlan(name: string): SheetPlan {
-  return { name, columns: [], cells: [], merges: [], conditionalFormats: [], charts: [], namedRanges: [], areas: [] };
+  return {
+    name,
+    columns: [],
+    cells: [],
+    merges: [],
+    conditionalFormats: [],
+    charts: [],
+    namedRanges: [],
+    areas: [],
+  };
 }

@@ -7,7 +7,18 @@
 import { quoteSheetName } from './a1';
 
 /** Order roles a formula can refer to. */
-export type SourceRole = 'date' | 'amount' | 'order_id' | 'customer' | 'quantity' | 'product' | 'category' | 'region' | 'rep' | 'channel' | 'segment';
+export type SourceRole =
+  | 'date'
+  | 'amount'
+  | 'order_id'
+  | 'customer'
+  | 'quantity'
+  | 'product'
+  | 'category'
+  | 'region'
+  | 'rep'
+  | 'channel'
+  | 'segment';
 
 export interface OrdersSource {
   /** Sheet holding the orders. */
@@ -36,12 +47,20 @@ export interface Criterion {
 
 function column(source: OrdersSource, role: SourceRole): string | undefined {
   const letter = source.columns[role];
-  return letter ? `${quoteSheetName(source.sheet)}!$${letter}$${source.firstRow}:$${letter}$${source.lastRow}` : undefined;
+  return letter
+    ? `${quoteSheetName(source.sheet)}!$${letter}$${source.firstRow}:$${letter}$${source.lastRow}`
+    : undefined;
 }
 
 /** True when revenue and order counts can be native formulas for this source. */
 export function canUseFormulas(source: OrdersSource | undefined): source is OrdersSource {
-  return !!source && source.formulaReady && !!source.columns.date && !!source.columns.amount && source.lastRow >= source.firstRow;
+  return (
+    !!source &&
+    source.formulaReady &&
+    !!source.columns.date &&
+    !!source.columns.amount &&
+    source.lastRow >= source.firstRow
+  );
 }
 
 /** True when `orders` = rows (no order id column), so COUNTIFS reproduces it. */
@@ -49,7 +68,12 @@ export function ordersAreRows(source: OrdersSource): boolean {
   return !source.columns.order_id;
 }
 
-function windowCriteria(source: OrdersSource, startCell: string, endCell: string, extra: readonly Criterion[]): string {
+function windowCriteria(
+  source: OrdersSource,
+  startCell: string,
+  endCell: string,
+  extra: readonly Criterion[],
+): string {
   const date = column(source, 'date')!;
   const parts = [`${date},">="&${startCell}`, `${date},"<"&${endCell}`];
   for (const c of extra) {
@@ -63,7 +87,12 @@ function windowCriteria(source: OrdersSource, startCell: string, endCell: string
  * `SUMIFS(amount, date ≥ start, date < end, …criteria)`.
  * @example revenueFormula(src, '$B7', '$C7') // 'SUMIFS(Data!$D$2:$D$500,Data!$B$2:$B$500,">="&$B7,Data!$B$2:$B$500,"<"&$C7)'
  */
-export function revenueFormula(source: OrdersSource, startCell: string, endCell: string, extra: readonly Criterion[] = []): string {
+export function revenueFormula(
+  source: OrdersSource,
+  startCell: string,
+  endCell: string,
+  extra: readonly Criterion[] = [],
+): string {
   return `SUMIFS(${column(source, 'amount')},${windowCriteria(source, startCell, endCell, extra)})`;
 }
 
@@ -71,12 +100,22 @@ export function revenueFormula(source: OrdersSource, startCell: string, endCell:
  * `COUNTIFS(date window, amount ≥ 0, …criteria)`: orders when each row is an order.
  * @example ordersFormula(src, '$B7', '$C7')
  */
-export function ordersFormula(source: OrdersSource, startCell: string, endCell: string, extra: readonly Criterion[] = []): string {
+export function ordersFormula(
+  source: OrdersSource,
+  startCell: string,
+  endCell: string,
+  extra: readonly Criterion[] = [],
+): string {
   return `COUNTIFS(${windowCriteria(source, startCell, endCell, extra)},${column(source, 'amount')},">=0")`;
 }
 
 /** `SUMIFS(quantity, …)` when a quantity column exists. */
-export function unitsFormula(source: OrdersSource, startCell: string, endCell: string, extra: readonly Criterion[] = []): string | undefined {
+export function unitsFormula(
+  source: OrdersSource,
+  startCell: string,
+  endCell: string,
+  extra: readonly Criterion[] = [],
+): string | undefined {
   const quantity = column(source, 'quantity');
   return quantity ? `SUMIFS(${quantity},${windowCriteria(source, startCell, endCell, extra)})` : undefined;
 }

@@ -3,7 +3,14 @@
  * (very hidden `_sales_metrics`), read back from column A. Reading never throws.
  */
 import type ExcelJS from 'exceljs';
-import { CONFIG_SHEET_NAME, configSheetPlan, parseConfig, parseConfigCells, type ParsedConfig, type SalesMetricsConfig } from '../sheets/config';
+import {
+  CONFIG_SHEET_NAME,
+  configSheetPlan,
+  parseConfig,
+  parseConfigCells,
+  type ParsedConfig,
+  type SalesMetricsConfig,
+} from '../sheets/config';
 import { renderSheetPlan } from './render';
 
 /**

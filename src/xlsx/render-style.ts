@@ -41,27 +41,47 @@ function dxf(style: ConditionalStyle): Partial<ExcelJS.Style> {
   return {
     ...(style.fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: argb(style.fill) } } : {}),
     ...(style.fontColor || style.bold
-      ? { font: { ...(style.fontColor ? { color: argb(style.fontColor) } : {}), ...(style.bold ? { bold: true } : {}) } }
+      ? {
+          font: {
+            ...(style.fontColor ? { color: argb(style.fontColor) } : {}),
+            ...(style.bold ? { bold: true } : {}),
+          },
+        }
       : {}),
   };
 }
 
 /** One plan conditional format → ExcelJS options (`priority` orders rules across the sheet). */
-export function conditionalFormatting(plan: ConditionalFormatPlan, priority: number): ExcelJS.ConditionalFormattingOptions {
+export function conditionalFormatting(
+  plan: ConditionalFormatPlan,
+  priority: number,
+): ExcelJS.ConditionalFormattingOptions {
   const ref = plan.ref;
   switch (plan.type) {
     case 'cellIs':
       return {
         ref,
         // ExcelJS's typing lists four operators; its writer passes any OOXML operator through.
-        rules: [{ type: 'cellIs', priority, operator: plan.operator as ExcelJS.CellIsOperators, formulae: [...plan.formulae], style: dxf(plan.style) }],
+        rules: [
+          {
+            type: 'cellIs',
+            priority,
+            operator: plan.operator as ExcelJS.CellIsOperators,
+            formulae: [...plan.formulae],
+            style: dxf(plan.style),
+          },
+        ],
       };
     case 'expression':
-      return { ref, rules: [{ type: 'expression', priority, formulae: [plan.formula], style: dxf(plan.style) }] };
+      return {
+        ref,
+        rules: [{ type: 'expression', priority, formulae: [plan.formula], style: dxf(plan.style) }],
+      };
     case 'colorScale': {
-      const cfvo: ExcelJS.Cvfo[] = plan.colors.length === 3
-        ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
-        : [{ type: 'min' }, { type: 'max' }];
+      const cfvo: ExcelJS.Cvfo[] =
+        plan.colors.length === 3
+          ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
+          : [{ type: 'min' }, { type: 'max' }];
       return { ref, rules: [{ type: 'colorScale', priority, cfvo, color: plan.colors.map(argb) }] };
     }
     case 'dataBar': {
@@ -82,14 +102,20 @@ export function conditionalFormatting(plan: ConditionalFormatPlan, priority: num
       const kind = plan.percent ? 'percent' : 'num';
       return {
         ref,
-        rules: [{
-          type: 'iconSet',
-          priority,
-          iconSet: plan.iconSet,
-          showValue: plan.showValue ?? true,
-          reverse: plan.reverse ?? false,
-          cfvo: [{ type: 'percent', value: 0 }, { type: kind, value: plan.thresholds[0] }, { type: kind, value: plan.thresholds[1] }],
-        }],
+        rules: [
+          {
+            type: 'iconSet',
+            priority,
+            iconSet: plan.iconSet,
+            showValue: plan.showValue ?? true,
+            reverse: plan.reverse ?? false,
+            cfvo: [
+              { type: 'percent', value: 0 },
+              { type: kind, value: plan.thresholds[0] },
+              { type: kind, value: plan.thresholds[1] },
+            ],
+          },
+        ],
       };
     }
   }

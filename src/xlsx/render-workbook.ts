@@ -15,14 +15,20 @@ import { addCharts } from './charts';
  * const wb = new ExcelJS.Workbook();
  * await fs.promises.writeFile('out.xlsx', await writeWorkbook(wb, [dashboardPlan]));
  */
-export async function writeWorkbook(workbook: ExcelJS.Workbook, plans: readonly SheetPlan[]): Promise<Buffer> {
+export async function writeWorkbook(
+  workbook: ExcelJS.Workbook,
+  plans: readonly SheetPlan[],
+): Promise<Buffer> {
   for (const plan of plans) {
     renderSheetPlan(workbook, mergePeopleAreas(plan, readPeopleAreas(workbook, plan.name, plan)));
   }
   // Formulas whose engine value is an error carry no cached result: have Excel compute all on open.
-  if (plans.some((p) => p.cells.some((c) => c.formula !== undefined))) workbook.calcProperties.fullCalcOnLoad = true;
+  if (plans.some((p) => p.cells.some((c) => c.formula !== undefined)))
+    workbook.calcProperties.fullCalcOnLoad = true;
   const saved = Buffer.from(await workbook.xlsx.writeBuffer());
-  const charts = plans.filter((p) => p.charts.length > 0).map((p) => ({ sheetName: p.name, charts: p.charts }));
+  const charts = plans
+    .filter((p) => p.charts.length > 0)
+    .map((p) => ({ sheetName: p.name, charts: p.charts }));
   if (charts.length === 0) return saved;
   return addCharts(saved, charts, (ref) => readRangeValues(workbook, ref));
 }

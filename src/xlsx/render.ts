@@ -39,7 +39,9 @@ function writeCell(ws: ExcelJS.Worksheet, plan: CellPlan): void {
   const cell = ws.getCell(plan.ref);
   if (plan.formula !== undefined) {
     const result = plan.result ?? undefined;
-    cell.value = (result === undefined ? { formula: plan.formula } : { formula: plan.formula, result }) as ExcelJS.CellFormulaValue;
+    cell.value = (
+      result === undefined ? { formula: plan.formula } : { formula: plan.formula, result }
+    ) as ExcelJS.CellFormulaValue;
   } else if (plan.value !== undefined) {
     // Strings go in as strings: ExcelJS stores them as shared strings, never as formulas,
     // which is what keeps `=`, `+`, `-`, `@` text literal.
@@ -56,14 +58,16 @@ function addTables(ws: ExcelJS.Worksheet, plan: SheetPlan, cells: ReadonlyMap<st
     if (!range) throw new Error(`Table ${table.name}: bad range ${table.ref}`);
     const width = range.right - range.left + 1;
     if (table.columns.length !== width) {
-      throw new Error(`Table ${table.name}: ${table.columns.length} column names for a ${width}-column range ${table.ref}`);
+      throw new Error(
+        `Table ${table.name}: ${table.columns.length} column names for a ${width}-column range ${table.ref}`,
+      );
     }
     const rows: unknown[][] = [];
     for (let r = range.top + 1; r <= range.bottom; r++) {
       const row: unknown[] = [];
       for (let c = range.left; c <= range.right; c++) {
         const cell = cells.get(formatRange({ top: r, left: c, bottom: r, right: c }));
-        row.push(cell?.formula !== undefined ? { formula: cell.formula } : cell?.value ?? null);
+        row.push(cell?.formula !== undefined ? { formula: cell.formula } : (cell?.value ?? null));
       }
       rows.push(row);
     }
@@ -90,7 +94,11 @@ function protect(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     if (range) for (const ref of cellsOf(range)) ws.getCell(ref).protection = { locked: false };
   }
   // No password: protection guards against slips, and a password would need async hashing.
-  (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, objects: true, scenarios: true };
+  (ws as unknown as { sheetProtection: object }).sheetProtection = {
+    sheet: true,
+    objects: true,
+    scenarios: true,
+  };
 }
 
 /**
@@ -117,7 +125,13 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
   });
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   // Dashboards are wide: print them landscape, one page across.
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
 
   for (const column of plan.columns) ws.getColumn(column.index).width = column.width;
   const cells = new Map(plan.cells.map((c) => [c.ref.toUpperCase().replace(/\$/g, ''), c]));
@@ -131,13 +145,20 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
   for (const v of plan.validations ?? []) {
     // A list typed in the rule itself (quoted, comma-separated): no helper range needed.
     const list = `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
-    (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } })
-      .dataValidations.add(v.ref, { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] });
+    (
+      ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(v.ref, {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [list],
+    });
   }
   for (const name of plan.namedRanges) workbook.definedNames.add(name.ref, name.name);
   for (const area of plan.areas) {
     const range = parseRange(area.ref);
-    if (area.name && range) workbook.definedNames.add(sheetRef(plan.name, range), areaRangeName(plan.name, area.name));
+    if (area.name && range)
+      workbook.definedNames.add(sheetRef(plan.name, range), areaRangeName(plan.name, area.name));
   }
   protect(ws, plan);
 }
@@ -148,17 +169,24 @@ function readCell(cell: ExcelJS.Cell, offset: number): Omit<PeopleCell, 'ref'> {
   const format = cell.numFmt && cell.numFmt !== 'General' ? { format: cell.numFmt } : {};
   if (v === null || v === undefined) return { value: null };
   if (v instanceof Date) return { value: v.getTime() / 86400000 + offset, ...format };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v, ...format };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return { value: v, ...format };
   const o = v as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) return { value: null, formula: cell.formula, ...format };
-  if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
+  if (Array.isArray(o.richText))
+    return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
   if (typeof o.text === 'string') return { value: o.text };
   if (typeof o.error === 'string') return { value: o.error };
   return { value: cell.text };
 }
 
 /** Where a people area is now: its recorded workbook name if it still points at the sheet, else the plan's range. */
-function locateArea(workbook: ExcelJS.Workbook, sheetName: string, ref: string, name: string | undefined): string {
+function locateArea(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  ref: string,
+  name: string | undefined,
+): string {
   if (name) {
     const ranges = workbook.definedNames.getRanges(areaRangeName(sheetName, name)).ranges;
     const found = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
@@ -174,7 +202,11 @@ function locateArea(workbook: ExcelJS.Workbook, sheetName: string, ref: string, 
  * const typed = readPeopleAreas(wb, plan.name, plan);
  * renderSheetPlan(wb, mergePeopleAreas(plan, typed));
  */
-export function readPeopleAreas(workbook: ExcelJS.Workbook, sheetName: string, plan: SheetPlan): PeopleAreaContent[] {
+export function readPeopleAreas(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  plan: SheetPlan,
+): PeopleAreaContent[] {
   const ws = workbook.getWorksheet(sheetName);
   if (!ws) return [];
   const out: PeopleAreaContent[] = [];
@@ -196,9 +228,10 @@ export function readRangeValues(workbook: ExcelJS.Workbook, ref: string): (strin
   if (!parsed || !ws) return [];
   return cellsOf(parsed.range).map((a) => {
     const v = ws.getCell(a).value as unknown;
-    const plain = v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in (v as object)
-      ? (v as { result?: unknown }).result
-      : v;
+    const plain =
+      v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in (v as object)
+        ? (v as { result?: unknown }).result
+        : v;
     if (typeof plain === 'number' || typeof plain === 'string') return plain;
     if (plain instanceof Date) return plain.getTime() / 86400000 + epochOffset(workbook);
     if (typeof plain === 'boolean') return plain ? 1 : 0;
@@ -211,11 +244,18 @@ export function readRangeValues(workbook: ExcelJS.Workbook, ref: string): (strin
  * week's Actions to carry over. `undefined` when the sheet or the name is missing.
  * @example openActions(readNamedPeopleArea(wb, 'Review 2026-W46', ACTIONS_AREA))
  */
-export function readNamedPeopleArea(workbook: ExcelJS.Workbook, sheetName: string, areaName: string): PeopleAreaContent | undefined {
+export function readNamedPeopleArea(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  areaName: string,
+): PeopleAreaContent | undefined {
   const ws = workbook.getWorksheet(sheetName);
   const ranges = workbook.definedNames.getRanges(areaRangeName(sheetName, areaName)).ranges;
   const found = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
   if (!ws || !found || found.sheet !== sheetName) return undefined;
-  const cells = cellsOf(found.range).map((a) => ({ ref: a, ...readCell(ws.getCell(a), epochOffset(workbook)) }));
+  const cells = cellsOf(found.range).map((a) => ({
+    ref: a,
+    ...readCell(ws.getCell(a), epochOffset(workbook)),
+  }));
   return { name: areaName, ref: formatRange(found.range), cells };
 }

@@ -22,7 +22,13 @@ import { computeGroupedOrderWindows, GROUPABLE_ORDER_METRICS } from '../metrics/
 export const OTHERS_KEY = 'Others';
 
 /** Metrics shown when the caller names none. */
-export const DEFAULT_BREAKDOWN_METRICS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
+export const DEFAULT_BREAKDOWN_METRICS: readonly MetricId[] = [
+  'revenue',
+  'orders',
+  'aov',
+  'customers',
+  'new_customers',
+];
 
 export interface BreakdownOptions extends MetricOptions {
   readonly dimension: string;
@@ -77,7 +83,14 @@ function change(current: MetricValue, base: MetricValue, basePeriod: Period): Me
 }
 
 /** Metric values for [P−1, P] on a filtered subset of the inputs. */
-function measureFiltered(inputs: MetricInputs, ids: readonly MetricId[], keys: string[], dimension: string, windows: Period[], options: MetricOptions) {
+function measureFiltered(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  keys: string[],
+  dimension: string,
+  windows: Period[],
+  options: MetricOptions,
+) {
   const filtered = filterInputs(inputs, { dimension, keys });
   const values = computeWindows(filtered, ids, windows, options);
   return { previous: values[0], current: values[1] };
@@ -98,15 +111,31 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   const { period, dimension } = options;
   const windows = [shiftPeriod(period, -2), shiftPeriod(period, -1), period];
   const totalValues = computeWindows(inputs, ids, windows, options);
-  const total = { values: totalValues[1], growth: ids.map((_, m) => change(totalValues[1][m], totalValues[0][m], windows[1])) };
+  const total = {
+    values: totalValues[1],
+    growth: ids.map((_, m) => change(totalValues[1][m], totalValues[0][m], windows[1])),
+  };
   const ordersColumn = inputs.orders && dimensionColumn(inputs.orders, dimension);
   const usesOrders = ids.some((id) => isOrderMetric(id) || getMetric(id).table === 'spend');
-  const primary = usesOrders && ordersColumn ? ordersColumn : inputs.pipeline && dimensionColumn(inputs.pipeline, dimension);
+  const primary =
+    usesOrders && ordersColumn
+      ? ordersColumn
+      : inputs.pipeline && dimensionColumn(inputs.pipeline, dimension);
   if (!primary) {
-    return { dimension, period, ids, rows: [], total, error: metricError('#N/A', `no table has a ${dimension} column`) };
+    return {
+      dimension,
+      period,
+      ids,
+      rows: [],
+      total,
+      error: metricError('#N/A', `no table has a ${dimension} column`),
+    };
   }
 
-  const fastIds = ordersColumn && primary === ordersColumn ? ids.filter((id): id is OrderMetricId => isOrderMetric(id) && GROUPABLE_ORDER_METRICS.has(id)) : [];
+  const fastIds =
+    ordersColumn && primary === ordersColumn
+      ? ids.filter((id): id is OrderMetricId => isOrderMetric(id) && GROUPABLE_ORDER_METRICS.has(id))
+      : [];
   const slowIds = ids.filter((id) => !(fastIds as readonly MetricId[]).includes(id));
   const groupCount = primary.dictionary.length + 1; // last group = blanks
   /** Code → group lookup, indexed by code + 1 (blanks, code −1, at 0). */
@@ -123,7 +152,15 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   let present: Uint8Array;
   let fast: MetricValue[][][] | null = null;
   if (fastIds.length || primary === ordersColumn) {
-    const grouped = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, primary.codes, groupOfCode(), groupCount);
+    const grouped = computeGroupedOrderWindows(
+      inputs.orders!,
+      fastIds,
+      windows,
+      options.asOf,
+      primary.codes,
+      groupOfCode(),
+      groupCount,
+    );
     present = grouped.present;
     fast = grouped.values;
   } else {
@@ -135,7 +172,10 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
     const key = keyOf(primary, g === groupCount - 1 ? -1 : g);
     const slow = slowIds.length ? measureFiltered(inputs, slowIds, [key], dimension, windows, options) : null;
     measured.push({
-      key, group: g, kind: g === groupCount - 1 ? 'blank' : 'key', keys: [key],
+      key,
+      group: g,
+      kind: g === groupCount - 1 ? 'blank' : 'key',
+      keys: [key],
       current: merge(ids, fastIds, fast?.[g][1], slow?.current),
       previous: merge(ids, fastIds, fast?.[g][0], slow?.previous),
     });
@@ -144,36 +184,68 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   // 2. Sort, then gather the tail into "Others" (recomputed on the tail's rows together).
   const sortIndex = Math.max(0, ids.indexOf(options.sortBy ?? ids[0]));
   const sign = options.order === 'asc' ? 1 : -1;
-  measured.sort((a, b) => compareValues(a.current[sortIndex], b.current[sortIndex], sign) || a.key.localeCompare(b.key));
+  measured.sort(
+    (a, b) => compareValues(a.current[sortIndex], b.current[sortIndex], sign) || a.key.localeCompare(b.key),
+  );
   let rows = measured;
   if (options.top !== undefined && options.top >= 0 && measured.length > options.top) {
     const head = measured.slice(0, options.top);
     const tail = measured.slice(options.top);
     const tailKeys = tail.map((r) => r.key);
-    const others: Measured = { key: OTHERS_KEY, group: -1, kind: 'others', keys: tailKeys, current: [], previous: [] };
+    const others: Measured = {
+      key: OTHERS_KEY,
+      group: -1,
+      kind: 'others',
+      keys: tailKeys,
+      current: [],
+      previous: [],
+    };
     let fastOthers: MetricValue[][] | undefined;
     if (fastIds.length) {
       const remap = new Int32Array(groupCount).fill(-1);
       for (const r of tail) remap[r.group] = 0;
-      fastOthers = computeGroupedOrderWindows(inputs.orders!, fastIds, windows, options.asOf, primary.codes, groupOfCode(remap), 1).values[0];
+      fastOthers = computeGroupedOrderWindows(
+        inputs.orders!,
+        fastIds,
+        windows,
+        options.asOf,
+        primary.codes,
+        groupOfCode(remap),
+        1,
+      ).values[0];
     }
-    const slow = slowIds.length ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options) : null;
+    const slow = slowIds.length
+      ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options)
+      : null;
     others.current = merge(ids, fastIds, fastOthers?.[1], slow?.current);
     others.previous = merge(ids, fastIds, fastOthers?.[0], slow?.previous);
     rows = [...head, others];
   }
 
   return {
-    dimension, period, ids, total,
+    dimension,
+    period,
+    ids,
+    total,
     rows: rows.map((r) => ({
-      key: r.key, kind: r.kind, keys: r.keys, values: r.current,
-      share: ids.map((id, m) => (getMetric(id).kind === 'flow' ? share(r.current[m], total.values[m], period) : null)),
+      key: r.key,
+      kind: r.kind,
+      keys: r.keys,
+      values: r.current,
+      share: ids.map((id, m) =>
+        getMetric(id).kind === 'flow' ? share(r.current[m], total.values[m], period) : null,
+      ),
       growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows[1])),
     })),
   };
 }
 
-function merge(ids: readonly MetricId[], fastIds: readonly MetricId[], fast: MetricValue[] | undefined, slow: MetricValue[] | undefined): MetricValue[] {
+function merge(
+  ids: readonly MetricId[],
+  fastIds: readonly MetricId[],
+  fast: MetricValue[] | undefined,
+  slow: MetricValue[] | undefined,
+): MetricValue[] {
   let f = 0;
   let s = 0;
   return ids.map((id) => (fastIds.includes(id) ? fast![f++] : slow![s++]));
@@ -193,14 +265,20 @@ function compareValues(a: MetricValue, b: MetricValue, sign: number): number {
 }
 
 /** Pipeline keys with an opportunity created or closed in P−1 or P. */
-function pipelinePresence(inputs: MetricInputs, column: DictColumn, windows: Period[], groupCount: number): Uint8Array {
+function pipelinePresence(
+  inputs: MetricInputs,
+  column: DictColumn,
+  windows: Period[],
+  groupCount: number,
+): Uint8Array {
   const present = new Uint8Array(groupCount);
   const table = inputs.pipeline!;
   const start = windows[1].start;
   const end = windows[2].end;
   for (let i = 0; i < table.length; i++) {
     const inside = (d: number) => d >= start && d < end;
-    if (inside(table.created[i]) || inside(table.closed[i])) present[column.codes[i] < 0 ? groupCount - 1 : column.codes[i]] = 1;
+    if (inside(table.created[i]) || inside(table.closed[i]))
+      present[column.codes[i] < 0 ? groupCount - 1 : column.codes[i]] = 1;
   }
   return present;
 }

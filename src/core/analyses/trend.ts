@@ -54,11 +54,14 @@ export interface TrendResult {
 export function fitLine(xs: readonly number[], ys: readonly number[]): LinearFit | null {
   const n = xs.length;
   if (n < 2) return null;
-  let sx = 0, sy = 0;
-  for (let i = 0; i < n; i++) (sx += xs[i], sy += ys[i]);
+  let sx = 0,
+    sy = 0;
+  for (let i = 0; i < n; i++) ((sx += xs[i]), (sy += ys[i]));
   const mx = sx / n;
   const my = sy / n;
-  let sxx = 0, sxy = 0, syy = 0;
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     const dx = xs[i] - mx;
     const dy = ys[i] - my;
@@ -72,7 +75,6 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): LinearFit
   const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
   return { slope, intercept, r2, n };
 }
-
 
 /**
  * @example
@@ -97,11 +99,14 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
     else (xs.push(i), ys.push(point.value));
   });
   const fit = fitLine(xs, ys);
-  const forecast = fit ? future.map((period, k) => ({ period, value: fit.intercept + fit.slope * (count + k) })) : [];
+  const forecast = fit
+    ? future.map((period, k) => ({ period, value: fit.intercept + fit.slope * (count + k) }))
+    : [];
   // A year of history exists when some row is dated in or before the year-ago period of the first forecast.
-  const seasonalNaive = horizon > 0 && hasDataBefore(inputs, lastYear[0].end)
-    ? future.map((period, k) => ({ period, value: suite.values[periods.length + k][0] }))
-    : null;
+  const seasonalNaive =
+    horizon > 0 && hasDataBefore(inputs, lastYear[0].end)
+      ? future.map((period, k) => ({ period, value: suite.values[periods.length + k][0] }))
+      : null;
   return { id, series, fit, skipped, forecast, seasonalNaive };
 }
 

@@ -8,7 +8,12 @@
  * (window k = [bounds[k], bounds[k+1])). Returns −1 outside. `days` holds floored days.
  * @example bucketDays(Int32Array.of(0, 5, 9), [0, 5, 10]) // Int32Array [0, 1, 1]
  */
-export function bucketDays(days: Int32Array, bounds: readonly number[], minDay = -Infinity, maxDay = Infinity): Int32Array {
+export function bucketDays(
+  days: Int32Array,
+  bounds: readonly number[],
+  minDay = -Infinity,
+  maxDay = Infinity,
+): Int32Array {
   const out = new Int32Array(days.length).fill(-1);
   const k = bounds.length - 1;
   if (k <= 0) return out;
@@ -52,13 +57,18 @@ export function windowOf(day: number, bounds: readonly number[]): number {
  * Rows grouped by bucket (counting sort): rows of bucket b are `rows[offsets[b] .. offsets[b+1])`,
  * in table order. `bucket[j]` is the bucket of row `rowIds[j]` (of row j without `rowIds`).
  */
-export function groupRows(bucket: Int32Array, bucketCount: number, rowIds?: Int32Array): { rows: Int32Array; offsets: Int32Array } {
+export function groupRows(
+  bucket: Int32Array,
+  bucketCount: number,
+  rowIds?: Int32Array,
+): { rows: Int32Array; offsets: Int32Array } {
   const offsets = new Int32Array(bucketCount + 1);
   for (let j = 0; j < bucket.length; j++) if (bucket[j] >= 0) offsets[bucket[j] + 1]++;
   for (let b = 0; b < bucketCount; b++) offsets[b + 1] += offsets[b];
   const fill = offsets.slice(0, bucketCount);
   const rows = new Int32Array(offsets[bucketCount]);
-  for (let j = 0; j < bucket.length; j++) if (bucket[j] >= 0) rows[fill[bucket[j]]++] = rowIds ? rowIds[j] : j;
+  for (let j = 0; j < bucket.length; j++)
+    if (bucket[j] >= 0) rows[fill[bucket[j]]++] = rowIds ? rowIds[j] : j;
   return { rows, offsets };
 }
 

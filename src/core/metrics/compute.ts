@@ -35,7 +35,12 @@ const MAX_RUN = 5000;
  * Metrics for contiguous windows 1..K of `windows` (window 0 is the one before, for retention and
  * growth); values[k − 1][metric], in the order of `ids`.
  */
-export function computeWindows(inputs: MetricInputs, ids: readonly MetricId[], windows: readonly MetricWindow[], options: MetricOptions): MetricValue[][] {
+export function computeWindows(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  windows: readonly MetricWindow[],
+  options: MetricOptions,
+): MetricValue[][] {
   const out: MetricValue[][] = windows.slice(1).map(() => new Array<MetricValue>(ids.length));
   const orderIds: OrderMetricId[] = [];
   const pipelineIds: PipelineMetricId[] = [];
@@ -46,18 +51,35 @@ export function computeWindows(inputs: MetricInputs, ids: readonly MetricId[], w
     else if (isPipelineMetric(id)) (pipelineIds.push(id), slots.pipeline.push(m));
     else (marketingIds.push(id as MarketingMetricId), slots.marketing.push(m));
   });
-  const place = (values: MetricValue[][], at: number[]) => values.forEach((row, k) => row.forEach((v, j) => (out[k][at[j]] = v)));
-  const fill = (error: MetricValue, at: number[]) => out.forEach((row) => at.forEach((m) => (row[m] = error)));
+  const place = (values: MetricValue[][], at: number[]) =>
+    values.forEach((row, k) => row.forEach((v, j) => (out[k][at[j]] = v)));
+  const fill = (error: MetricValue, at: number[]) =>
+    out.forEach((row) => at.forEach((m) => (row[m] = error)));
   if (orderIds.length) {
-    if (inputs.orders) place(computeOrderWindows(inputs.orders, orderIds, windows, options.asOf, options.lifespanCapYears), slots.orders);
+    if (inputs.orders)
+      place(
+        computeOrderWindows(inputs.orders, orderIds, windows, options.asOf, options.lifespanCapYears),
+        slots.orders,
+      );
     else fill(needsTable('orders'), slots.orders);
   }
   if (pipelineIds.length) {
-    if (inputs.pipeline) place(computePipelineWindows(inputs.pipeline, pipelineIds, windows, options.asOf), slots.pipeline);
+    if (inputs.pipeline)
+      place(computePipelineWindows(inputs.pipeline, pipelineIds, windows, options.asOf), slots.pipeline);
     else fill(needsTable('pipeline'), slots.pipeline);
   }
   if (marketingIds.length) {
-    place(computeMarketingWindows(inputs.orders, inputs.spend, marketingIds, windows, options.asOf, options.lifespanCapYears), slots.marketing);
+    place(
+      computeMarketingWindows(
+        inputs.orders,
+        inputs.spend,
+        marketingIds,
+        windows,
+        options.asOf,
+        options.lifespanCapYears,
+      ),
+      slots.marketing,
+    );
   }
   return out;
 }
@@ -70,7 +92,12 @@ export function computeWindows(inputs: MetricInputs, ids: readonly MetricId[], w
  * const suite = computeSuite({ orders }, ['revenue', 'aov'], months, { asOf });
  * suite.values[11][0] // revenue of the as-of month
  */
-export function computeSuite(inputs: MetricInputs, ids: readonly MetricId[], periods: readonly Period[], options: SuiteOptions): SuiteResult {
+export function computeSuite(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  periods: readonly Period[],
+  options: SuiteOptions,
+): SuiteResult {
   const values: MetricValue[][] = new Array(periods.length);
   const groups = new Map<string, number[]>();
   periods.forEach((p, i) => {
@@ -86,11 +113,13 @@ export function computeSuite(inputs: MetricInputs, ids: readonly MetricId[], per
     const sample = periods[members[0]];
     if (last - first < MAX_RUN) {
       const run: Period[] = [];
-      for (let index = first - 1; index <= last; index++) run.push(periodAt(index, sample.unit, sample.calendar));
+      for (let index = first - 1; index <= last; index++)
+        run.push(periodAt(index, sample.unit, sample.calendar));
       const runValues = computeWindows(inputs, ids, run, options);
       for (const i of members) values[i] = runValues[periods[i].index - first];
     } else {
-      for (const i of members) values[i] = computeWindows(inputs, ids, [previousPeriod(periods[i]), periods[i]], options)[0];
+      for (const i of members)
+        values[i] = computeWindows(inputs, ids, [previousPeriod(periods[i]), periods[i]], options)[0];
     }
   }
   const result: SuiteResult = { periods, ids, values };
@@ -106,7 +135,12 @@ export function computeSuite(inputs: MetricInputs, ids: readonly MetricId[], per
  * One metric for one period.
  * @example computeMetric('aov', { orders }, periodOf(asOf, 'month'), { asOf }) // 125.4 or { error: '#DIV/0!', reason: 'no orders in 2026-11' }
  */
-export function computeMetric(id: MetricId, inputs: MetricInputs, period: Period, options: MetricOptions): MetricValue {
+export function computeMetric(
+  id: MetricId,
+  inputs: MetricInputs,
+  period: Period,
+  options: MetricOptions,
+): MetricValue {
   return computeWindows(inputs, [id], [previousPeriod(period), period], options)[0][0];
 }
 
@@ -122,7 +156,12 @@ function change(id: MetricId, current: MetricValue, base: MetricValue, basePerio
  * Growth of any metric: m(P) / m(P−1) − 1.
  * @example computeGrowth('revenue', { orders }, periodOf(asOf, 'month'), { asOf }) // 0.08
  */
-export function computeGrowth(id: MetricId, inputs: MetricInputs, period: Period, options: MetricOptions): MetricValue {
+export function computeGrowth(
+  id: MetricId,
+  inputs: MetricInputs,
+  period: Period,
+  options: MetricOptions,
+): MetricValue {
   const previous = previousPeriod(period);
   const suite = computeSuite(inputs, [id], [previous, period], options);
   return change(id, suite.values[1][0], suite.values[0][0], previous);
@@ -132,7 +171,12 @@ export function computeGrowth(id: MetricId, inputs: MetricInputs, period: Period
  * Year-over-year change of any metric: m(P) / m(same period a year earlier) − 1.
  * @example computeYoy('revenue', { orders }, periodOf(asOf, 'quarter'), { asOf }) // 0.12
  */
-export function computeYoy(id: MetricId, inputs: MetricInputs, period: Period, options: MetricOptions): MetricValue {
+export function computeYoy(
+  id: MetricId,
+  inputs: MetricInputs,
+  period: Period,
+  options: MetricOptions,
+): MetricValue {
   const base = samePeriodLastYear(period);
   const [now] = computeWindows(inputs, [id], [previousPeriod(period), period], options);
   const [then] = computeWindows(inputs, [id], [previousPeriod(base), base], options);

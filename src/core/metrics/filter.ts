@@ -22,11 +22,20 @@ export type RowPredicate = (row: number) => boolean;
  */
 export type InputFilter =
   | { readonly dimension: string; readonly keys: readonly string[] }
-  | { readonly orders?: Uint8Array | RowPredicate; readonly pipeline?: Uint8Array | RowPredicate; readonly spend?: Uint8Array | RowPredicate };
+  | {
+      readonly orders?: Uint8Array | RowPredicate;
+      readonly pipeline?: Uint8Array | RowPredicate;
+      readonly spend?: Uint8Array | RowPredicate;
+    };
 
 type AnyTable = OrdersTable | PipelineTable | SpendTable;
 
-const PIPELINE_DIMENSIONS: Readonly<Record<string, 'rep' | 'source' | 'region'>> = { rep: 'rep', source: 'source', channel: 'source', region: 'region' };
+const PIPELINE_DIMENSIONS: Readonly<Record<string, 'rep' | 'source' | 'region'>> = {
+  rep: 'rep',
+  source: 'source',
+  channel: 'source',
+  region: 'region',
+};
 const SPEND_DIMENSIONS: Readonly<Record<string, 'channel'>> = { channel: 'channel', source: 'channel' };
 
 function norm(text: string): string {
@@ -43,17 +52,25 @@ export function dimensionColumn(table: AnyTable, dimension: string): DictColumn 
   const key = norm(dimension);
   let column: DictColumn | undefined;
   if (table.kind === 'orders') {
-    const role = (ORDER_DIMENSIONS as readonly string[]).includes(key) ? (key as (typeof ORDER_DIMENSIONS)[number]) : undefined;
+    const role = (ORDER_DIMENSIONS as readonly string[]).includes(key)
+      ? (key as (typeof ORDER_DIMENSIONS)[number])
+      : undefined;
     column = role ? table.dimensions[role] : undefined;
     if (!column) {
-      for (const d of ORDER_DIMENSIONS) if (table.mapping[d] !== undefined && norm(table.mapping[d]!) === key) column = table.dimensions[d];
+      for (const d of ORDER_DIMENSIONS)
+        if (table.mapping[d] !== undefined && norm(table.mapping[d]!) === key) column = table.dimensions[d];
     }
-    if (!column && (key === 'customer' || (table.mapping.customer && norm(table.mapping.customer) === key))) column = table.customer;
+    if (!column && (key === 'customer' || (table.mapping.customer && norm(table.mapping.customer) === key)))
+      column = table.customer;
   } else if (table.kind === 'pipeline') {
-    const role = PIPELINE_DIMENSIONS[key] ?? (['rep', 'source', 'region'] as const).find((r) => table.mapping[r] && norm(table.mapping[r]!) === key);
+    const role =
+      PIPELINE_DIMENSIONS[key] ??
+      (['rep', 'source', 'region'] as const).find((r) => table.mapping[r] && norm(table.mapping[r]!) === key);
     column = role ? table[role] : undefined;
   } else {
-    const role = SPEND_DIMENSIONS[key] ?? (table.mapping.channel && norm(table.mapping.channel) === key ? 'channel' : undefined);
+    const role =
+      SPEND_DIMENSIONS[key] ??
+      (table.mapping.channel && norm(table.mapping.channel) === key ? 'channel' : undefined);
     column = role ? table[role] : undefined;
   }
   if (column) return column;
@@ -75,7 +92,12 @@ function keyMask(column: DictColumn, keys: readonly string[]): Uint8Array {
 }
 
 function isDict(value: unknown): value is DictColumn {
-  return typeof value === 'object' && value !== null && (value as DictColumn).codes instanceof Int32Array && Array.isArray((value as DictColumn).dictionary);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as DictColumn).codes instanceof Int32Array &&
+    Array.isArray((value as DictColumn).dictionary)
+  );
 }
 
 /** A copy of `table` with only the given rows (ascending row numbers). */
@@ -85,14 +107,19 @@ export function pickRows<T extends AnyTable>(table: T, rows: Int32Array): T {
     for (let j = 0; j < rows.length; j++) out[j] = source[rows[j]];
     return out;
   };
-  const pickDict = (column: DictColumn): DictColumn => ({ codes: pickArray(column.codes), dictionary: column.dictionary });
+  const pickDict = (column: DictColumn): DictColumn => ({
+    codes: pickArray(column.codes),
+    dictionary: column.dictionary,
+  });
   const pickRecord = (record: Readonly<Record<string, DictColumn | undefined>>) =>
     Object.fromEntries(Object.entries(record).map(([k, c]) => [k, c && pickDict(c)]));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(table)) {
     if (key === 'length') out[key] = rows.length;
-    else if (key === 'dimensions' || key === 'extra') out[key] = pickRecord(value as Record<string, DictColumn>);
-    else if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint8Array) out[key] = value.length === table.length ? pickArray(value) : value;
+    else if (key === 'dimensions' || key === 'extra')
+      out[key] = pickRecord(value as Record<string, DictColumn>);
+    else if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint8Array)
+      out[key] = value.length === table.length ? pickArray(value) : value;
     else if (isDict(value)) out[key] = pickDict(value);
     else out[key] = value;
   }
@@ -109,7 +136,10 @@ function rowsOf(length: number, keep: Uint8Array | RowPredicate): Int32Array {
   return rows;
 }
 
-function filterTable<T extends AnyTable>(table: T | undefined, keep: Uint8Array | RowPredicate | undefined): T | undefined {
+function filterTable<T extends AnyTable>(
+  table: T | undefined,
+  keep: Uint8Array | RowPredicate | undefined,
+): T | undefined {
   if (!table || keep === undefined) return table;
   const filtered = pickRows(table, rowsOf(table.length, keep));
   if (table.kind === 'orders') linkFilteredOrders(filtered as OrdersTable, table);

@@ -4,9 +4,23 @@
  */
 
 export const ORDER_METRIC_IDS = [
-  'revenue', 'orders', 'aov', 'units', 'avg_price', 'customers', 'sales_per_customer',
-  'new_customers', 'returning_customers', 'purchase_frequency', 'repeat_rate', 'retention_rate',
-  'churn_rate', 'active_ratio', 'days_between_orders', 'gross_margin', 'clv',
+  'revenue',
+  'orders',
+  'aov',
+  'units',
+  'avg_price',
+  'customers',
+  'sales_per_customer',
+  'new_customers',
+  'returning_customers',
+  'purchase_frequency',
+  'repeat_rate',
+  'retention_rate',
+  'churn_rate',
+  'active_ratio',
+  'days_between_orders',
+  'gross_margin',
+  'clv',
 ] as const;
 
 /**
@@ -14,8 +28,14 @@ export const ORDER_METRIC_IDS = [
  * both can be tiles, goals and custom-function results.
  */
 export const PIPELINE_METRIC_IDS = [
-  'leads', 'conversion_rate', 'win_rate', 'avg_deal_size', 'sales_cycle_days',
-  'sales_cycle_days_median', 'pipeline_value', 'pipeline_velocity',
+  'leads',
+  'conversion_rate',
+  'win_rate',
+  'avg_deal_size',
+  'sales_cycle_days',
+  'sales_cycle_days_median',
+  'pipeline_value',
+  'pipeline_velocity',
 ] as const;
 
 export const MARKETING_METRIC_IDS = ['cac', 'marketing_roi', 'ltv_cac', 'cac_payback_months'] as const;

@@ -1,7 +1,13 @@
 /** The metric catalogue and engine: definitions, computation, filtering. */
 export * from './registry';
 export type { OrderMetricId, PipelineMetricId, MarketingMetricId } from './ids';
-export { ORDER_METRIC_IDS, PIPELINE_METRIC_IDS, MARKETING_METRIC_IDS, isOrderMetric, isPipelineMetric } from './ids';
+export {
+  ORDER_METRIC_IDS,
+  PIPELINE_METRIC_IDS,
+  MARKETING_METRIC_IDS,
+  isOrderMetric,
+  isPipelineMetric,
+} from './ids';
 export type { MetricInputs, MetricOptions, MetricWindow } from './inputs';
 export type { SuiteOptions, SuiteResult } from './compute';
 export { computeMetric, computeSuite, computeGrowth, computeYoy, computeWindows } from './compute';

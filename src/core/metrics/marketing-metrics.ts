@@ -19,7 +19,11 @@ import { needsTable, noneIn, startsAfterAsOf, toDateEnd } from './rules';
 const DAYS_PER_MONTH = 365.2425 / 12;
 
 /** Σ spend per window, ignoring rows after the as-of day. */
-export function spendPerWindow(table: SpendTable, windows: readonly MetricWindow[], asOf: number): Float64Array {
+export function spendPerWindow(
+  table: SpendTable,
+  windows: readonly MetricWindow[],
+  asOf: number,
+): Float64Array {
   const bounds = [...windows.map((w) => w.start), windows[windows.length - 1].end];
   const out = new Float64Array(windows.length);
   const asOfDay = Math.floor(asOf);
@@ -33,12 +37,22 @@ export function spendPerWindow(table: SpendTable, windows: readonly MetricWindow
   return out;
 }
 
-const ORDER_PARTS: readonly OrderMetricId[] = ['revenue', 'new_customers', 'gross_margin', 'sales_per_customer', 'clv'];
+const ORDER_PARTS: readonly OrderMetricId[] = [
+  'revenue',
+  'new_customers',
+  'gross_margin',
+  'sales_per_customer',
+  'clv',
+];
 
 /** Marketing metrics for windows 1..K; values[k − 1][metric]. */
 export function computeMarketingWindows(
-  orders: OrdersTable | undefined, spend: SpendTable | undefined, ids: readonly MarketingMetricId[],
-  windows: readonly MetricWindow[], asOf: number, capYears?: number,
+  orders: OrdersTable | undefined,
+  spend: SpendTable | undefined,
+  ids: readonly MarketingMetricId[],
+  windows: readonly MetricWindow[],
+  asOf: number,
+  capYears?: number,
 ): MetricValue[][] {
   const missing = !spend ? needsTable('marketing spend') : !orders ? needsTable('orders') : null;
   if (missing || !spend || !orders) return windows.slice(1).map(() => ids.map(() => missing!));

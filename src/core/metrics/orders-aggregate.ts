@@ -28,15 +28,28 @@ export interface OrderAggregates {
  * @param windowStarts, windowEnds start and to-date end of each window (index = bucket % windowsPerGroup)
  */
 export function aggregateOrders(
-  prep: OrdersPrep, bucket: Int32Array, bucketCount: number, windowsPerGroup: number,
-  windowStarts: readonly number[], windowEnds: readonly number[], rowIds?: Int32Array,
+  prep: OrdersPrep,
+  bucket: Int32Array,
+  bucketCount: number,
+  windowsPerGroup: number,
+  windowStarts: readonly number[],
+  windowEnds: readonly number[],
+  rowIds?: Int32Array,
 ): OrderAggregates {
   const { table, orderKey } = prep;
   const life = table.customer ? prep.lifecycle() : null;
   const make = () => new Float64Array(bucketCount);
   const agg: OrderAggregates = {
-    revenue: make(), units: make(), revenueWithCost: make(), cost: make(), orders: make(), customers: make(),
-    newCustomers: make(), repeatCustomers: make(), retained: make(), rows: make(),
+    revenue: make(),
+    units: make(),
+    revenueWithCost: make(),
+    cost: make(),
+    orders: make(),
+    customers: make(),
+    newCustomers: make(),
+    repeatCustomers: make(),
+    retained: make(),
+    rows: make(),
   };
   const { rows, offsets } = groupRows(bucket, bucketCount, rowIds);
   const marks = prep.marks(bucketCount);
@@ -45,19 +58,35 @@ export function aggregateOrders(
   const none32 = new Int32Array(0);
   const columns: Columns = {
     amount: table.amount,
-    quantity: table.quantity ?? none64, hasQuantity: table.quantity !== undefined,
-    cost: table.cost ?? none64, hasCost: table.cost !== undefined,
-    orderKey: orderKey ?? none32, hasOrderKey: orderKey !== null,
-    customer: table.customer?.codes ?? none32, hasCustomer: life !== null,
-    firstDay: life?.firstDay ?? none64, secondDay: life?.secondDay ?? none64,
-    orderMark: marks.order ?? none32, customerMark: marks.customer ?? none32,
+    quantity: table.quantity ?? none64,
+    hasQuantity: table.quantity !== undefined,
+    cost: table.cost ?? none64,
+    hasCost: table.cost !== undefined,
+    orderKey: orderKey ?? none32,
+    hasOrderKey: orderKey !== null,
+    customer: table.customer?.codes ?? none32,
+    hasCustomer: life !== null,
+    firstDay: life?.firstDay ?? none64,
+    secondDay: life?.secondDay ?? none64,
+    orderMark: marks.order ?? none32,
+    customerMark: marks.customer ?? none32,
   };
   const out = new Float64Array(9);
   for (let b = 0; b < bucketCount; b++) {
     const w = b % windowsPerGroup;
     // Bucket b's stamp is base + b + 1, so the previous bucket's is base + b (never a stale one:
     // every earlier call used stamps below base).
-    sumBucket(columns, rows, offsets[b], offsets[b + 1], marks.base + b + 1, w > 0, windowStarts[w], windowEnds[w], out);
+    sumBucket(
+      columns,
+      rows,
+      offsets[b],
+      offsets[b + 1],
+      marks.base + b + 1,
+      w > 0,
+      windowStarts[w],
+      windowEnds[w],
+      out,
+    );
     agg.revenue[b] = out[0];
     agg.units[b] = out[1];
     agg.revenueWithCost[b] = out[2];
@@ -90,13 +119,27 @@ interface Columns {
 
 /** The hot loop: one bucket's rows → out[revenue, units, revenueWithCost, cost, orders, customers, new, repeat, retained]. */
 function sumBucket(
-  k: Columns, rows: Int32Array, from: number, to: number, stamp: number, hasPrevious: boolean,
-  start: number, end: number, out: Float64Array,
+  k: Columns,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  stamp: number,
+  hasPrevious: boolean,
+  start: number,
+  end: number,
+  out: Float64Array,
 ): void {
   const { amount, quantity, cost, orderKey, customer, firstDay, secondDay, orderMark, customerMark } = k;
   const previousStamp = stamp - 1;
-  let revenue = 0, units = 0, revenueWithCost = 0, costSum = 0, orders = 0;
-  let customers = 0, newCustomers = 0, repeat = 0, retained = 0;
+  let revenue = 0,
+    units = 0,
+    revenueWithCost = 0,
+    costSum = 0,
+    orders = 0;
+  let customers = 0,
+    newCustomers = 0,
+    repeat = 0,
+    retained = 0;
   for (let t = from; t < to; t++) {
     const i = rows[t];
     const a = amount[i];

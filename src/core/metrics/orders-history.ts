@@ -101,7 +101,12 @@ export function yearBefore(day: number): number {
  * trailing 12 months; lifespan = 1 / churn capped at `capYears`. `#N/A` when nobody bought in the
  * previous 12 months (churn cannot be measured).
  */
-export function trailingYearClv(prep: OrdersPrep, history: CustomerHistory, end: number, capYears: number): MetricValue {
+export function trailingYearClv(
+  prep: OrdersPrep,
+  history: CustomerHistory,
+  end: number,
+  capYears: number,
+): MetricValue {
   return trailingYearClvSeries(prep, history, [end], capYears)[0];
 }
 
@@ -109,7 +114,12 @@ export function trailingYearClv(prep: OrdersPrep, history: CustomerHistory, end:
  * `trailingYearClv` for many window ends at once: one sweep over each customer's sorted order
  * days with three monotone pointers (window starts and ends only move forward as the ends do).
  */
-export function trailingYearClvSeries(prep: OrdersPrep, history: CustomerHistory, ends: readonly number[], capYears: number): MetricValue[] {
+export function trailingYearClvSeries(
+  prep: OrdersPrep,
+  history: CustomerHistory,
+  ends: readonly number[],
+  capYears: number,
+): MetricValue[] {
   const order = Array.from({ length: ends.length }, (_, k) => k).sort((a, b) => ends[a] - ends[b]);
   const k = ends.length;
   const end = order.map((j) => ends[j]);
@@ -140,17 +150,40 @@ export function trailingYearClvSeries(prep: OrdersPrep, history: CustomerHistory
   const out = new Array<MetricValue>(k);
   for (let j = 0; j < k; j++) {
     const { revenue, revenueWithCost, cost } = sumRange(prep, start[j], end[j]);
-    out[order[j]] = clvFrom(prep, revenue, revenueWithCost, cost, active[j], previous[j], retained[j], end[j], start[j], capYears);
+    out[order[j]] = clvFrom(
+      prep,
+      revenue,
+      revenueWithCost,
+      cost,
+      active[j],
+      previous[j],
+      retained[j],
+      end[j],
+      start[j],
+      capYears,
+    );
   }
   return out;
 }
 
 function clvFrom(
-  prep: OrdersPrep, revenue: number, revenueWithCost: number, cost: number, active: number, previous: number, retained: number,
-  end: number, start: number, capYears: number,
+  prep: OrdersPrep,
+  revenue: number,
+  revenueWithCost: number,
+  cost: number,
+  active: number,
+  previous: number,
+  retained: number,
+  end: number,
+  start: number,
+  capYears: number,
 ): MetricValue {
   if (active === 0) return metricError('#DIV/0!', `no customers in the 12 months before ${dayKey(end)}`);
-  if (previous === 0) return metricError('#N/A', `needs orders in the 12 months before ${dayKey(start)} to measure yearly churn`);
+  if (previous === 0)
+    return metricError(
+      '#N/A',
+      `needs orders in the 12 months before ${dayKey(start)} to measure yearly churn`,
+    );
   const margin = prep.table.cost ? grossMargin(revenueWithCost, cost) : 1;
   if (typeof margin !== 'number') return margin;
   const lifespan = lifespanYears(1 - retained / previous, capYears);
@@ -163,10 +196,17 @@ function dayKey(day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const DAILY = new WeakMap<OrdersPrep, { revenue: Float64Array; revenueWithCost: Float64Array; cost: Float64Array }>();
+const DAILY = new WeakMap<
+  OrdersPrep,
+  { revenue: Float64Array; revenueWithCost: Float64Array; cost: Float64Array }
+>();
 
 /** Revenue (and revenue/cost of rows with a cost) over [start, end), from cached daily prefix sums. */
-function sumRange(prep: OrdersPrep, start: number, end: number): { revenue: number; revenueWithCost: number; cost: number } {
+function sumRange(
+  prep: OrdersPrep,
+  start: number,
+  end: number,
+): { revenue: number; revenueWithCost: number; cost: number } {
   let prefix = DAILY.get(prep);
   const span = Number.isFinite(prep.minDay) ? prep.maxDay - prep.minDay + 1 : 0;
   if (!prefix) {

@@ -16,8 +16,17 @@ import { prepareOrders } from './orders-prep';
 import { needsColumn, noneIn, startsAfterAsOf, toDateEnd } from './rules';
 
 const CUSTOMER_METRICS: ReadonlySet<OrderMetricId> = new Set<OrderMetricId>([
-  'customers', 'sales_per_customer', 'new_customers', 'returning_customers', 'purchase_frequency', 'repeat_rate',
-  'retention_rate', 'churn_rate', 'active_ratio', 'days_between_orders', 'clv',
+  'customers',
+  'sales_per_customer',
+  'new_customers',
+  'returning_customers',
+  'purchase_frequency',
+  'repeat_rate',
+  'retention_rate',
+  'churn_rate',
+  'active_ratio',
+  'days_between_orders',
+  'clv',
 ]);
 
 /** What a window-metric reader needs besides the aggregates. */
@@ -71,7 +80,9 @@ export function readOrderMetric(id: OrderMetricId, ctx: OrderReadContext, b: num
     }
     case 'gross_margin':
       if (!table.cost) return needsColumn('cost');
-      return agg.revenueWithCost[b] === 0 ? noneIn('revenue with a cost', window) : grossMargin(agg.revenueWithCost[b], agg.cost[b]);
+      return agg.revenueWithCost[b] === 0
+        ? noneIn('revenue with a cost', window)
+        : grossMargin(agg.revenueWithCost[b], agg.cost[b]);
     default:
       return metricError('#VALUE!', `${id} is not read from window aggregates`);
   }
@@ -87,7 +98,10 @@ export function windowBounds(windows: readonly MetricWindow[]): number[] {
  * Returns values[k − 1][metric].
  */
 export function computeOrderWindows(
-  table: OrdersTable, ids: readonly OrderMetricId[], windows: readonly MetricWindow[], asOf: number,
+  table: OrdersTable,
+  ids: readonly OrderMetricId[],
+  windows: readonly MetricWindow[],
+  asOf: number,
   lifespanCapYears = DEFAULT_LIFESPAN_CAP_YEARS,
 ): MetricValue[][] {
   const prep = prepareOrders(table, asOf);
@@ -101,7 +115,15 @@ export function computeOrderWindows(
   const bucket = new Int32Array(rowIds.length);
   for (let j = 0; j < rowIds.length; j++) bucket[j] = windowOfRow[rowIds[j]];
   const ends = windows.map((w) => toDateEnd(w, asOf));
-  const agg = aggregateOrders(prep, bucket, windows.length, windows.length, bounds.slice(0, -1), ends, rowIds);
+  const agg = aggregateOrders(
+    prep,
+    bucket,
+    windows.length,
+    windows.length,
+    bounds.slice(0, -1),
+    ends,
+    rowIds,
+  );
   const ctx: OrderReadContext = { table, windows, agg, windowsPerGroup: windows.length };
   const history = historyValues(prep, ids, windows, ends, agg, 0, lifespanCapYears);
   const out: MetricValue[][] = [];
@@ -110,30 +132,54 @@ export function computeOrderWindows(
     out.push(ids.map((id) => late ?? history.get(id)?.[k] ?? readOrderMetric(id, ctx, k)));
   }
   if (prep.results.size >= 16) prep.results.delete(prep.results.keys().next().value!);
-  prep.results.set(memoKey, out.map((row) => [...row]));
+  prep.results.set(
+    memoKey,
+    out.map((row) => [...row]),
+  );
   return out;
 }
 
 /** active_ratio, days_between_orders and clv per window (index = window), when asked for. */
 export function historyValues(
-  prep: OrdersPrep, ids: readonly OrderMetricId[], windows: readonly MetricWindow[], ends: readonly number[],
-  agg: OrderAggregates, groupOffset: number, capYears: number,
+  prep: OrdersPrep,
+  ids: readonly OrderMetricId[],
+  windows: readonly MetricWindow[],
+  ends: readonly number[],
+  agg: OrderAggregates,
+  groupOffset: number,
+  capYears: number,
 ): Map<OrderMetricId, MetricValue[]> {
   const out = new Map<OrderMetricId, MetricValue[]>();
   const wanted = ids.filter((id) => id === 'active_ratio' || id === 'days_between_orders' || id === 'clv');
   if (wanted.length === 0) return out;
   const history = prep.history();
   if (!history) {
-    for (const id of wanted) out.set(id, windows.map(() => needsColumn('customer')));
+    for (const id of wanted)
+      out.set(
+        id,
+        windows.map(() => needsColumn('customer')),
+      );
     return out;
   }
   for (const id of wanted) {
     if (id === 'active_ratio') {
       const ever = customersEverBefore(history, ends);
-      out.set(id, windows.map((w, k) => (ever[k] === 0 ? noneIn('customers to date', w) : agg.customers[groupOffset + k] / ever[k])));
+      out.set(
+        id,
+        windows.map((w, k) =>
+          ever[k] === 0 ? noneIn('customers to date', w) : agg.customers[groupOffset + k] / ever[k],
+        ),
+      );
     } else if (id === 'days_between_orders') {
       const medians = medianGapsBefore(history, ends);
-      out.set(id, windows.map((w, k) => (Number.isNaN(medians[k]) ? metricError('#N/A', `no repeat orders up to the end of ${w.key}`) : medians[k])));
+      out.set(
+        id,
+        windows.map((w, k) =>
+          Number.isNaN(medians[k])
+            ? metricError('#N/A', `no repeat orders up to the end of ${w.key}`)
+            : medians[k],
+        ),
+      );
     } else {
       out.set(id, trailingYearClvSeries(prep, history, ends, capYears));
     }
@@ -143,8 +189,20 @@ export function historyValues(
 
 /** Orders metrics that can be read per group from one grouped pass (all but the history ones). */
 export const GROUPABLE_ORDER_METRICS: ReadonlySet<OrderMetricId> = new Set<OrderMetricId>([
-  'revenue', 'orders', 'aov', 'units', 'avg_price', 'customers', 'sales_per_customer', 'new_customers',
-  'returning_customers', 'purchase_frequency', 'repeat_rate', 'retention_rate', 'churn_rate', 'gross_margin',
+  'revenue',
+  'orders',
+  'aov',
+  'units',
+  'avg_price',
+  'customers',
+  'sales_per_customer',
+  'new_customers',
+  'returning_customers',
+  'purchase_frequency',
+  'repeat_rate',
+  'retention_rate',
+  'churn_rate',
+  'gross_margin',
 ]);
 
 /**
@@ -154,8 +212,13 @@ export const GROUPABLE_ORDER_METRICS: ReadonlySet<OrderMetricId> = new Set<Order
  * in windows 1..K. Only `GROUPABLE_ORDER_METRICS`.
  */
 export function computeGroupedOrderWindows(
-  table: OrdersTable, ids: readonly OrderMetricId[], windows: readonly MetricWindow[], asOf: number,
-  codes: Int32Array, groupOfCode: Int32Array, groupCount: number,
+  table: OrdersTable,
+  ids: readonly OrderMetricId[],
+  windows: readonly MetricWindow[],
+  asOf: number,
+  codes: Int32Array,
+  groupOfCode: Int32Array,
+  groupCount: number,
 ): { values: MetricValue[][][]; present: Uint8Array } {
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);

@@ -124,7 +124,15 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   let customerMarks: Int32Array | null = null;
   let nextStamp = 1;
   const prep: OrdersPrep = {
-    table, asOf, day, minDay, maxDay, orderKey, orderKeyCount, customerCount, results: new Map(),
+    table,
+    asOf,
+    day,
+    minDay,
+    maxDay,
+    orderKey,
+    orderKeyCount,
+    customerCount,
+    results: new Map(),
     bucketsFor(bounds) {
       const key = bounds.join(',');
       let bucket = buckets.get(key);
@@ -241,7 +249,9 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
 
 /** Sorts rows [from, to) of the parallel arrays by day (stable, so ties keep table order). */
 function sortBlockByDay(rowDay: Int32Array, rowKey: Int32Array | null, from: number, to: number): void {
-  const index = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => rowDay[a] - rowDay[b] || a - b);
+  const index = Array.from({ length: to - from }, (_, k) => from + k).sort(
+    (a, b) => rowDay[a] - rowDay[b] || a - b,
+  );
   const dayCopy = index.map((t) => rowDay[t]);
   const keyCopy = rowKey ? index.map((t) => rowKey[t]) : null;
   for (let k = 0; k < index.length; k++) {

@@ -31,13 +31,25 @@ interface PipelineAggregates {
   openValue: Float64Array;
 }
 
-function aggregatePipeline(table: PipelineTable, windows: readonly MetricWindow[], asOf: number): PipelineAggregates {
+function aggregatePipeline(
+  table: PipelineTable,
+  windows: readonly MetricWindow[],
+  asOf: number,
+): PipelineAggregates {
   const k = windows.length;
   const bounds = [...windows.map((w) => w.start), windows[k - 1].end];
   const make = () => new Float64Array(k);
   const agg: PipelineAggregates = {
-    leads: make(), leadsWon: make(), won: make(), lost: make(), wonValue: make(), wonWithValue: make(),
-    cycleSum: make(), cycles: windows.map(() => []), openCount: new Float64Array(k + 1), openValue: new Float64Array(k + 1),
+    leads: make(),
+    leadsWon: make(),
+    won: make(),
+    lost: make(),
+    wonValue: make(),
+    wonWithValue: make(),
+    cycleSum: make(),
+    cycles: windows.map(() => []),
+    openCount: new Float64Array(k + 1),
+    openValue: new Float64Array(k + 1),
   };
   const asOfDay = Math.floor(asOf);
   const { created, closed, status, value } = table;
@@ -97,7 +109,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function read(id: PipelineMetricId, table: PipelineTable, agg: PipelineAggregates, w: number, window: MetricWindow): MetricValue {
+function read(
+  id: PipelineMetricId,
+  table: PipelineTable,
+  agg: PipelineAggregates,
+  w: number,
+  window: MetricWindow,
+): MetricValue {
   const closedMissing = table.mapping.closed === undefined && !hasAnyClosed(table);
   switch (id) {
     case 'leads':
@@ -106,11 +124,15 @@ function read(id: PipelineMetricId, table: PipelineTable, agg: PipelineAggregate
       return agg.leads[w] === 0 ? noneIn('leads created', window) : agg.leadsWon[w] / agg.leads[w];
     case 'win_rate':
       if (closedMissing) return needsColumn('close date', 'pipeline');
-      return agg.won[w] + agg.lost[w] === 0 ? noneIn('deals closed', window) : agg.won[w] / (agg.won[w] + agg.lost[w]);
+      return agg.won[w] + agg.lost[w] === 0
+        ? noneIn('deals closed', window)
+        : agg.won[w] / (agg.won[w] + agg.lost[w]);
     case 'avg_deal_size':
       if (!table.value) return needsColumn('value', 'pipeline');
       if (closedMissing) return needsColumn('close date', 'pipeline');
-      return agg.wonWithValue[w] === 0 ? noneIn('won deals closed', window) : agg.wonValue[w] / agg.wonWithValue[w];
+      return agg.wonWithValue[w] === 0
+        ? noneIn('won deals closed', window)
+        : agg.wonValue[w] / agg.wonWithValue[w];
     case 'sales_cycle_days':
       if (closedMissing) return needsColumn('close date', 'pipeline');
       return agg.won[w] === 0 ? nothingToSummarise('won deals closed', window) : agg.cycleSum[w] / agg.won[w];
@@ -120,7 +142,9 @@ function read(id: PipelineMetricId, table: PipelineTable, agg: PipelineAggregate
     case 'pipeline_value':
       return table.value ? agg.openValue[w] : needsColumn('value', 'pipeline');
     case 'pipeline_velocity': {
-      const parts = (['win_rate', 'avg_deal_size', 'sales_cycle_days'] as const).map((p) => read(p, table, agg, w, window));
+      const parts = (['win_rate', 'avg_deal_size', 'sales_cycle_days'] as const).map((p) =>
+        read(p, table, agg, w, window),
+      );
       for (const part of parts) if (typeof part !== 'number') return part;
       return pipelineVelocity(agg.openCount[w], parts[0] as number, parts[1] as number, parts[2] as number);
     }
@@ -142,7 +166,10 @@ function hasAnyClosed(table: PipelineTable): boolean {
  * Returns values[k − 1][metric].
  */
 export function computePipelineWindows(
-  table: PipelineTable, ids: readonly PipelineMetricId[], windows: readonly MetricWindow[], asOf: number,
+  table: PipelineTable,
+  ids: readonly PipelineMetricId[],
+  windows: readonly MetricWindow[],
+  asOf: number,
 ): MetricValue[][] {
   // Rows after the as-of day never land in a window (created later: ignored; closed later: still
   // open), so the windows need no capping.

@@ -25,7 +25,10 @@ export function startsAfterAsOf(window: MetricWindow, asOf: number): MetricError
 }
 
 export function needsColumn(what: string, table?: string): MetricError {
-  return metricError('#N/A', table ? `needs a ${what} column in the ${table} table` : `needs a ${what} column`);
+  return metricError(
+    '#N/A',
+    table ? `needs a ${what} column in the ${table} table` : `needs a ${what} column`,
+  );
 }
 
 export function needsTable(table: string): MetricError {

@@ -45,7 +45,11 @@ function isFiscal(calendar: Calendar): boolean {
  * The index of the period of `unit` that contains `epochDay`.
  * @example periodIndex(daysFromCivil(2026, 11, 28), 'month') // 2026 * 12 + 10
  */
-export function periodIndex(epochDay: number, unit: PeriodUnit, calendar: Calendar = DEFAULT_CALENDAR): number {
+export function periodIndex(
+  epochDay: number,
+  unit: PeriodUnit,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): number {
   const day = Math.floor(epochDay);
   switch (unit) {
     case 'day':
@@ -60,7 +64,11 @@ export function periodIndex(epochDay: number, unit: PeriodUnit, calendar: Calend
 }
 
 /** Maps a calendar month index (`year * 12 + month − 1`) to a month, quarter or year index. */
-export function monthIndexToUnit(monthIndex: number, unit: PeriodUnit, calendar: Calendar = DEFAULT_CALENDAR): number {
+export function monthIndexToUnit(
+  monthIndex: number,
+  unit: PeriodUnit,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): number {
   const shifted = monthIndex - (calendar.fiscalYearStartMonth - 1);
   if (unit === 'quarter') return Math.floor(shifted / 3);
   if (unit === 'year') return Math.floor(shifted / 12);
@@ -77,7 +85,14 @@ function periodParts(index: number, unit: PeriodUnit, calendar: Calendar): Omit<
   switch (unit) {
     case 'day': {
       const { year, month, day } = civilFromDays(index);
-      return { unit, index, start: index, end: index + 1, key: formatDay(index), label: `${day} ${MONTH_ABBR[month - 1]} ${year}` };
+      return {
+        unit,
+        index,
+        start: index,
+        end: index + 1,
+        key: formatDay(index),
+        label: `${day} ${MONTH_ABBR[month - 1]} ${year}`,
+      };
     }
     case 'week': {
       const start = weekAnchor(calendar) + index * 7;
@@ -89,7 +104,14 @@ function periodParts(index: number, unit: PeriodUnit, calendar: Calendar): Omit<
       const year = Math.floor(index / 12);
       const month = index - year * 12 + 1;
       const key = `${year}-${String(month).padStart(2, '0')}`;
-      return { unit, index, start: monthStart(index), end: monthStart(index + 1), key, label: `${MONTH_ABBR[month - 1]} ${year}` };
+      return {
+        unit,
+        index,
+        start: monthStart(index),
+        end: monthStart(index + 1),
+        key,
+        label: `${MONTH_ABBR[month - 1]} ${year}`,
+      };
     }
     case 'quarter': {
       const firstMonth = index * 3 + fiscalShift;
@@ -103,7 +125,14 @@ function periodParts(index: number, unit: PeriodUnit, calendar: Calendar): Omit<
     case 'year': {
       const firstMonth = index * 12 + fiscalShift;
       const key = fiscalYearName(index, calendar);
-      return { unit, index, start: monthStart(firstMonth), end: monthStart(firstMonth + 12), key, label: key };
+      return {
+        unit,
+        index,
+        start: monthStart(firstMonth),
+        end: monthStart(firstMonth + 12),
+        key,
+        label: key,
+      };
     }
   }
 }
@@ -133,7 +162,8 @@ export function samePeriodLastYear(period: Period): Period {
   switch (period.unit) {
     case 'day': {
       const { year, month, day } = civilFromDays(period.start);
-      const lastYear = month === 2 && day === 29 ? daysFromCivil(year - 1, 2, 28) : daysFromCivil(year - 1, month, day);
+      const lastYear =
+        month === 2 && day === 29 ? daysFromCivil(year - 1, 2, 28) : daysFromCivil(year - 1, month, day);
       return periodAt(lastYear, 'day', calendar);
     }
     case 'week': {
@@ -152,7 +182,10 @@ export function samePeriodLastYear(period: Period): Period {
 }
 
 /** Week-year and week number (1–53) of the week containing `epochDay`. */
-export function weekNumberOf(epochDay: number, calendar: Calendar = DEFAULT_CALENDAR): { weekYear: number; week: number } {
+export function weekNumberOf(
+  epochDay: number,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): { weekYear: number; week: number } {
   const index = periodIndex(epochDay, 'week', calendar);
   const fourthDay = weekAnchor(calendar) + index * 7 + 3;
   const weekYear = civilFromDays(fourthDay).year;
@@ -179,7 +212,11 @@ function fiscalYearName(yearIndex: number, calendar: Calendar): string {
 }
 
 /** The week period with the given week-year and week number (null when the year has no such week). */
-export function weekPeriod(weekYear: number, week: number, calendar: Calendar = DEFAULT_CALENDAR): Period | null {
+export function weekPeriod(
+  weekYear: number,
+  week: number,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): Period | null {
   if (!Number.isInteger(week) || week < 1 || week > weeksInWeekYear(weekYear, calendar)) return null;
   return periodAt(week1Index(weekYear, calendar) + week - 1, 'week', calendar);
 }

@@ -17,15 +17,26 @@ export interface DayWindow {
  * The last `count` periods of `unit`, oldest first, ending with the period that contains `asOf`.
  * @example lastPeriods(asOf, 'month', 12) // the trailing year of months
  */
-export function lastPeriods(asOf: number, unit: PeriodUnit, count: number, calendar: Calendar = DEFAULT_CALENDAR): Period[] {
+export function lastPeriods(
+  asOf: number,
+  unit: PeriodUnit,
+  count: number,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): Period[] {
   const last = periodIndex(asOf, unit, calendar);
   const periods: Period[] = [];
-  for (let index = last - Math.max(0, count) + 1; index <= last; index++) periods.push(periodAt(index, unit, calendar));
+  for (let index = last - Math.max(0, count) + 1; index <= last; index++)
+    periods.push(periodAt(index, unit, calendar));
   return periods;
 }
 
 /** All periods of `unit` that overlap [startDay, endDay), oldest first. */
-export function periodsBetween(startDay: number, endDay: number, unit: PeriodUnit, calendar: Calendar = DEFAULT_CALENDAR): Period[] {
+export function periodsBetween(
+  startDay: number,
+  endDay: number,
+  unit: PeriodUnit,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): Period[] {
   if (!(endDay > startDay)) return [];
   const first = periodIndex(startDay, unit, calendar);
   const last = periodIndex(endDay - 1, unit, calendar);
@@ -75,7 +86,9 @@ export function parsePeriodKey(key: unknown, calendar: Calendar = DEFAULT_CALEND
     return periodAt(Number(match[1]) * 12 + month - 1, 'month', calendar);
   }
 
-  match = /^(?:FY ?)?(\d{4}) ?-? ?Q([1-4])$/.exec(text) ?? swapQuarter(/^Q([1-4]) ?-? ?(?:FY ?)?(\d{4})$/.exec(text));
+  match =
+    /^(?:FY ?)?(\d{4}) ?-? ?Q([1-4])$/.exec(text) ??
+    swapQuarter(/^Q([1-4]) ?-? ?(?:FY ?)?(\d{4})$/.exec(text));
   if (match) return periodAt(yearIndex(Number(match[1])) * 4 + Number(match[2]) - 1, 'quarter', calendar);
 
   match = /^(FY ?)?(\d{4})$/.exec(text);

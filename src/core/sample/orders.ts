@@ -11,7 +11,16 @@ import type { CellValue } from '../cell';
 import type { DemandCurve } from './calendar';
 import { demandCurve, excelSerial, sampleDay } from './calendar';
 import {
-  CATEGORIES, CHANNEL_WEIGHTS, CHANNELS, makeProducts, REGION_WEIGHTS, REGIONS, REPS, REPS_PER_REGION, SEGMENT_WEIGHTS, SEGMENTS,
+  CATEGORIES,
+  CHANNEL_WEIGHTS,
+  CHANNELS,
+  makeProducts,
+  REGION_WEIGHTS,
+  REGIONS,
+  REPS,
+  REPS_PER_REGION,
+  SEGMENT_WEIGHTS,
+  SEGMENTS,
 } from './names';
 import { aliasSampler, cents, mulberry32, randomInt } from './random';
 
@@ -33,7 +42,18 @@ export interface OrdersSampleOptions extends SampleOptions {
 }
 
 export const ORDERS_HEADER = [
-  'Order ID', 'Order Date', 'Customer', 'Product', 'Category', 'Region', 'Sales Rep', 'Channel', 'Segment', 'Quantity', 'Amount', 'Cost',
+  'Order ID',
+  'Order Date',
+  'Customer',
+  'Product',
+  'Category',
+  'Region',
+  'Sales Rep',
+  'Channel',
+  'Segment',
+  'Quantity',
+  'Amount',
+  'Cost',
 ] as const;
 
 const REFUND_SHARE_PER_ORDER = 0.026; // ≈ 2% of rows with ~1.3 lines per order
@@ -84,7 +104,10 @@ export function generateOrders(options: OrdersSampleOptions): CellValue[][] {
   const rows = Math.max(0, Math.floor(options.rows));
   const random = mulberry32(options.seed ?? 1);
   const curve = demandCurve(options.startYear ?? 2023, options.years ?? 3);
-  const customerCount = Math.max(1, Math.floor(options.customers ?? Math.min(50_000, Math.max(10, rows / 20))));
+  const customerCount = Math.max(
+    1,
+    Math.floor(options.customers ?? Math.min(50_000, Math.max(10, rows / 20))),
+  );
   const products = makeProducts(options.products ?? 200, random);
   const pickProduct = aliasSampler(products.map((_, k) => 1 / Math.pow(k + 1, 0.9)));
   const plan = planCustomers(customerCount, curve, random);
@@ -146,17 +169,35 @@ export function generateOrders(options: OrdersSampleOptions): CellValue[][] {
     }
     orders++;
   }
-  return toCells({ rows, day, customer, product, order, quantity, amount, cost, rep, channel, orders }, plan, products, curve);
+  return toCells(
+    { rows, day, customer, product, order, quantity, amount, cost, rep, channel, orders },
+    plan,
+    products,
+    curve,
+  );
 }
 
 interface Lines {
-  rows: number; orders: number;
-  day: Int32Array; customer: Int32Array; product: Int32Array; order: Int32Array;
-  quantity: Int32Array; amount: Float64Array; cost: Float64Array; rep: Uint8Array; channel: Uint8Array;
+  rows: number;
+  orders: number;
+  day: Int32Array;
+  customer: Int32Array;
+  product: Int32Array;
+  order: Int32Array;
+  quantity: Int32Array;
+  amount: Float64Array;
+  cost: Float64Array;
+  rep: Uint8Array;
+  channel: Uint8Array;
 }
 
 /** Sorts lines by day (stable counting sort) and numbers orders in date order. */
-function toCells(lines: Lines, plan: CustomerPlan, products: ReturnType<typeof makeProducts>, curve: DemandCurve): CellValue[][] {
+function toCells(
+  lines: Lines,
+  plan: CustomerPlan,
+  products: ReturnType<typeof makeProducts>,
+  curve: DemandCurve,
+): CellValue[][] {
   const { rows } = lines;
   const offsets = new Int32Array(curve.days + 1);
   for (let i = 0; i < rows; i++) offsets[lines.day[i] + 1]++;
@@ -194,9 +235,18 @@ function toCells(lines: Lines, plan: CustomerPlan, products: ReturnType<typeof m
     const c = customer[i];
     const p = product[i];
     out[t + 1] = [
-      orderIds[orderNumber[order[i]]], serialBase + day[i], customerNames[c], productNames[p],
-      productCategories[p], regionNames[c], repNames[repOf[i]], channelNames[channelOf[i]], segmentNames[c],
-      quantity[i], amount[i], cost[i],
+      orderIds[orderNumber[order[i]]],
+      serialBase + day[i],
+      customerNames[c],
+      productNames[p],
+      productCategories[p],
+      regionNames[c],
+      repNames[repOf[i]],
+      channelNames[channelOf[i]],
+      segmentNames[c],
+      quantity[i],
+      amount[i],
+      cost[i],
     ];
   }
   return out;

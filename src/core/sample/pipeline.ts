@@ -9,7 +9,16 @@ import { CHANNELS, REGIONS, REPS, REPS_PER_REGION } from './names';
 import type { SampleOptions } from './orders';
 import { mulberry32, normal, randomInt } from './random';
 
-export const PIPELINE_HEADER = ['Opportunity ID', 'Created', 'Stage', 'Closed', 'Value', 'Sales Rep', 'Source', 'Region'] as const;
+export const PIPELINE_HEADER = [
+  'Opportunity ID',
+  'Created',
+  'Stage',
+  'Closed',
+  'Value',
+  'Sales Rep',
+  'Source',
+  'Region',
+] as const;
 
 const OPEN_STAGES = ['Prospecting', 'Qualified', 'Proposal', 'Negotiation'] as const;
 
@@ -28,17 +37,38 @@ export function generatePipeline(options: SampleOptions): CellValue[][] {
     const rep = REPS[repStart[region] + randomInt(random, REPS_PER_REGION[region])];
     const source = CHANNELS[randomInt(random, CHANNELS.length)];
     // Sum of three exponentials: a gamma(3) cycle with a mean of 45 days.
-    const cycle = Math.max(1, Math.round(-15 * (Math.log(1 - random()) + Math.log(1 - random()) + Math.log(1 - random()))));
+    const cycle = Math.max(
+      1,
+      Math.round(-15 * (Math.log(1 - random()) + Math.log(1 - random()) + Math.log(1 - random()))),
+    );
     const value = Math.round(Math.exp(8.5 + 0.8 * normal(random)) / 10) * 10;
     const closedDay = created[i] + cycle;
     const id = `OPP-${String(i + 1).padStart(6, '0')}`;
     if (closedDay >= curve.days) {
-      out.push([id, excelSerial(curve.start + created[i]), OPEN_STAGES[randomInt(random, OPEN_STAGES.length)], '', value, rep, source, REGIONS[region]]);
+      out.push([
+        id,
+        excelSerial(curve.start + created[i]),
+        OPEN_STAGES[randomInt(random, OPEN_STAGES.length)],
+        '',
+        value,
+        rep,
+        source,
+        REGIONS[region],
+      ]);
       continue;
     }
     // Bigger deals are a little harder to win.
     const won = random() < 0.52 - 0.06 * Math.log10(value / 1000);
-    out.push([id, excelSerial(curve.start + created[i]), won ? 'Won' : 'Lost', excelSerial(curve.start + closedDay), value, rep, source, REGIONS[region]]);
+    out.push([
+      id,
+      excelSerial(curve.start + created[i]),
+      won ? 'Won' : 'Lost',
+      excelSerial(curve.start + closedDay),
+      value,
+      rep,
+      source,
+      REGIONS[region],
+    ]);
   }
   return out;
 }

@@ -23,7 +23,9 @@ const CHANNEL_BUDGET = [9000, 7000, 4000, 1500, 6000, 2500];
  * One row per month and channel, the month as the serial of its first day.
  * @example generateSpend({ seed: 1 }).length // 1 + 36 × 6
  */
-export function generateSpend(options: PeriodSampleOptions & { readonly scale?: number } = {}): CellValue[][] {
+export function generateSpend(
+  options: PeriodSampleOptions & { readonly scale?: number } = {},
+): CellValue[][] {
   const random = mulberry32((options.seed ?? 1) ^ 0xad5);
   const startYear = options.startYear ?? 2023;
   const years = options.years ?? 3;
@@ -47,7 +49,9 @@ export const TARGETS_HEADER = ['Metric', 'Period', 'Region', 'Target'] as const;
  * when given (last year's actual × 1.15, the first year at actual), otherwise from `yearlyRevenue`.
  * @example generateTargets({ seed: 1, yearlyRevenue: 1e6 })[1] // ['revenue', '2023', 'Jakarta', 240000]
  */
-export function generateTargets(options: PeriodSampleOptions & { readonly orders?: CellValue[][]; readonly yearlyRevenue?: number } = {}): CellValue[][] {
+export function generateTargets(
+  options: PeriodSampleOptions & { readonly orders?: CellValue[][]; readonly yearlyRevenue?: number } = {},
+): CellValue[][] {
   const random = mulberry32((options.seed ?? 1) ^ 0x7a9);
   const startYear = options.startYear ?? 2023;
   const years = options.years ?? 3;
@@ -57,7 +61,8 @@ export function generateTargets(options: PeriodSampleOptions & { readonly orders
   for (let y = 0; y < years; y++) {
     for (let r = 0; r < REGIONS.length; r++) {
       const quarters = [0, 1, 2, 3].map((q) => {
-        if (actual) return (y === 0 ? actual[0][r][q] : actual[y - 1][r][q] * 1.15) * (0.97 + 0.06 * random());
+        if (actual)
+          return (y === 0 ? actual[0][r][q] : actual[y - 1][r][q] * 1.15) * (0.97 + 0.06 * random());
         return (options.yearlyRevenue ?? 1_000_000) * Math.pow(1.2, y) * REGION_WEIGHTS[r] * quarterShare[q];
       });
       const rounded = quarters.map((v) => Math.round(v / 100) * 100);
@@ -76,12 +81,16 @@ function revenueByRegionQuarter(orders: CellValue[][], startYear: number, years:
   const amountCol = header.indexOf('Amount');
   const sums = Array.from({ length: years }, () => REGIONS.map(() => [0, 0, 0, 0]));
   const regionIndex = new Map<CellValue, number>(REGIONS.map((name, i) => [name, i]));
-  const quarterStarts = Array.from({ length: years * 4 + 1 }, (_, k) => excelSerial(daysFromCivil(startYear, k * 3 + 1, 1)));
+  const quarterStarts = Array.from({ length: years * 4 + 1 }, (_, k) =>
+    excelSerial(daysFromCivil(startYear, k * 3 + 1, 1)),
+  );
   for (let i = 1; i < orders.length; i++) {
     const serial = orders[i][dateCol] as number;
     const r = regionIndex.get(orders[i][regionCol]);
     if (r === undefined || !(serial >= quarterStarts[0] && serial < quarterStarts[years * 4])) continue;
-    let k = Math.floor(((serial - quarterStarts[0]) / (quarterStarts[years * 4] - quarterStarts[0])) * years * 4);
+    let k = Math.floor(
+      ((serial - quarterStarts[0]) / (quarterStarts[years * 4] - quarterStarts[0])) * years * 4,
+    );
     while (k > 0 && serial < quarterStarts[k]) k--;
     while (k < years * 4 - 1 && serial >= quarterStarts[k + 1]) k++;
     sums[Math.floor(k / 4)][r][k % 4] += cents(orders[i][amountCol] as number);

@@ -19,8 +19,10 @@ const CAT_AX_ID = 500000001;
 const VAL_AX_ID = 500000002;
 
 function richText(text: string, size: number, bold: boolean): string {
-  return `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>`
-    + `<a:r><a:rPr lang="en-US" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich>`;
+  return (
+    `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich>`
+  );
 }
 
 function strCache(values: readonly (string | number | null)[]): string {
@@ -32,7 +34,9 @@ function strCache(values: readonly (string | number | null)[]): string {
 
 function numCache(values: readonly (string | number | null)[], formatCode: string): string {
   const pts = values
-    .map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ''))
+    .map((v, i) =>
+      typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '',
+    )
     .join('');
   return `<c:numCache><c:formatCode>${escapeXml(formatCode)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
@@ -48,14 +52,17 @@ function categoriesXml(ref: string, values: readonly (string | number | null)[] 
 function seriesXml(chart: ChartPlan, index: number, cache: ChartCache | undefined): string {
   const s = chart.series[index];
   const color = s.color ?? PALETTE.series[index % PALETTE.series.length];
-  const spPr = chart.type === 'line'
-    ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr>`
-      + '<c:marker><c:symbol val="none"/></c:marker>'
-    : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+  const spPr =
+    chart.type === 'line'
+      ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
+        '<c:marker><c:symbol val="none"/></c:marker>'
+      : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   const values = cache?.series[index];
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.ref)}</c:f>${values ? numCache(values, chart.yAxisFormat ?? 'General') : ''}</c:numRef></c:val>`;
-  return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}`
-    + `${categoriesXml(chart.categories, cache?.categories)}${val}${chart.type === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+  return (
+    `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}` +
+    `${categoriesXml(chart.categories, cache?.categories)}${val}${chart.type === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`
+  );
 }
 
 function axesXml(chart: ChartPlan): string {
@@ -64,28 +71,31 @@ function axesXml(chart: ChartPlan): string {
   // axis, with the value axis crossing at the far end so it stays at the bottom.
   const catScaling = horizontal ? 'maxMin' : 'minMax';
   const gridline = `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="${PALETTE.rule}"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`;
-  const cat = `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="${catScaling}"/></c:scaling>`
-    + `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>`
-    + '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>'
-    + `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>`
-    + '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
+  const cat =
+    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="${catScaling}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
+    '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const format = chart.yAxisFormat ?? 'General';
-  const val = `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>`
-    + `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>${gridline}`
-    + `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:majorTickMark val="none"/>`
-    + '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-    + `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/>`
-    + `<c:crossBetween val="between"/></c:valAx>`;
+  const val =
+    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>${gridline}` +
+    `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:majorTickMark val="none"/>` +
+    '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/>` +
+    `<c:crossBetween val="between"/></c:valAx>`;
   return cat + val;
 }
 
 function plotXml(chart: ChartPlan, cache: ChartCache | undefined): string {
   const series = chart.series.map((_, i) => seriesXml(chart, i, cache)).join('');
   const axIds = `<c:axId val="${CAT_AX_ID}"/><c:axId val="${VAL_AX_ID}"/>`;
-  const body = chart.type === 'line'
-    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>`
-    : `<c:barChart><c:barDir val="${chart.type === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/>`
-      + `<c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axIds}</c:barChart>`;
+  const body =
+    chart.type === 'line'
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>`
+      : `<c:barChart><c:barDir val="${chart.type === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/>` +
+        `<c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axIds}</c:barChart>`;
   return `<c:plotArea><c:layout/>${body}${axesXml(chart)}</c:plotArea>`;
 }
 
@@ -97,15 +107,18 @@ function plotXml(chart: ChartPlan, cache: ChartCache | undefined): string {
  *   { categories: ['Jan', 'Feb', 'Mar'], series: [[10, 12, 9]] });
  */
 export function chartXml(chart: ChartPlan, cache?: ChartCache): string {
-  const legend = chart.legend === 'none'
-    ? ''
-    : `<c:legend><c:legendPos val="${chart.legend === 'right' ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>`;
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`
-    + '<c:roundedCorners val="0"/>'
-    + `<c:chart><c:title><c:tx>${richText(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>`
-    + `<c:autoTitleDeleted val="0"/>${plotXml(chart, cache)}${legend}`
-    + '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-    + '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>'
-    + '</c:chartSpace>';
+  const legend =
+    chart.legend === 'none'
+      ? ''
+      : `<c:legend><c:legendPos val="${chart.legend === 'right' ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    '<c:roundedCorners val="0"/>' +
+    `<c:chart><c:title><c:tx>${richText(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/>${plotXml(chart, cache)}${legend}` +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>' +
+    '</c:chartSpace>'
+  );
 }

@@ -29,21 +29,25 @@ export function anchorXml(anchor: ChartAnchor): string {
   if (!from || !to) throw new Error(`Chart anchor ${anchor.from}:${anchor.to} is not a pair of A1 cells`);
   const marker = (tag: string, col: number, row: number): string =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
-  return '<xdr:twoCellAnchor editAs="oneCell">'
-    + marker('from', from.column - 1, from.row - 1)
-    + marker('to', to.column, to.row)
-    + '<xdr:graphicFrame macro="">'
-    + `<xdr:nvGraphicFramePr><xdr:cNvPr id="${anchor.shapeId}" name="${escapeXml(anchor.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
-    + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
-    + `<a:graphic><a:graphicData uri="${NS.c}">`
-    + `<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${escapeXml(anchor.relId)}"/>`
-    + '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+  return (
+    '<xdr:twoCellAnchor editAs="oneCell">' +
+    marker('from', from.column - 1, from.row - 1) +
+    marker('to', to.column, to.row) +
+    '<xdr:graphicFrame macro="">' +
+    `<xdr:nvGraphicFramePr><xdr:cNvPr id="${anchor.shapeId}" name="${escapeXml(anchor.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+    `<a:graphic><a:graphicData uri="${NS.c}">` +
+    `<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${escapeXml(anchor.relId)}"/>` +
+    '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
+  );
 }
 
 /** A whole drawing part holding the given anchors. */
 export function drawingXml(anchors: readonly ChartAnchor[]): string {
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.map(anchorXml).join('')}</xdr:wsDr>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.map(anchorXml).join('')}</xdr:wsDr>`
+  );
 }
 
 /**
@@ -53,7 +57,9 @@ export function drawingXml(anchors: readonly ChartAnchor[]): string {
 export function appendAnchors(existing: string, anchors: readonly ChartAnchor[]): string {
   const close = existing.lastIndexOf('</xdr:wsDr>');
   if (close < 0 || !existing.includes(`xmlns:xdr="${NS.xdr}"`)) {
-    throw new Error('The sheet already has a drawing part this writer does not understand; charts were not added');
+    throw new Error(
+      'The sheet already has a drawing part this writer does not understand; charts were not added',
+    );
   }
   let xml = existing;
   if (!/<xdr:wsDr[^>]*xmlns:a=/.test(xml)) xml = xml.replace('<xdr:wsDr', `<xdr:wsDr xmlns:a="${NS.a}"`);

@@ -29,7 +29,15 @@ const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Re
 
 /** CT_Worksheet children that must come after `<drawing>` (ECMA-376 Part 1, §18.3.1.99). */
 const AFTER_DRAWING = new Set([
-  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ]);
 
 export function parseRelationships(xml: string): Relationship[] {
@@ -45,9 +53,10 @@ export function addRelationship(xml: string, type: string, target: string): { xm
   const id = `rId${Math.max(0, ...used) + 1}`;
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   const close = xml.lastIndexOf('</Relationships>');
-  const next = close >= 0
-    ? xml.slice(0, close) + rel + xml.slice(close)
-    : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+  const next =
+    close >= 0
+      ? xml.slice(0, close) + rel + xml.slice(close)
+      : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
   return { xml: next, id };
 }
 
@@ -89,7 +98,10 @@ export function insertDrawingElement(sheetXml: string, relId: string): string {
     const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
     if (closing) {
       depth -= 1;
-      if (depth === 0) { insertAt = m.index; break; }
+      if (depth === 0) {
+        insertAt = m.index;
+        break;
+      }
       continue;
     }
     if (depth === 0) {
@@ -102,7 +114,8 @@ export function insertDrawingElement(sheetXml: string, relId: string): string {
     if (!selfClosing) depth += 1;
   }
   if (insertAt < 0 || rootStart < 0) throw new Error('Worksheet XML has no root element to add a drawing to');
-  let xml = sheetXml.slice(0, insertAt) + `<${rootPrefix}drawing r:id="${relId}"/>` + sheetXml.slice(insertAt);
+  let xml =
+    sheetXml.slice(0, insertAt) + `<${rootPrefix}drawing r:id="${relId}"/>` + sheetXml.slice(insertAt);
   const rootEnd = xml.indexOf('>', rootStart);
   if (!/xmlns:r="/.test(xml.slice(rootStart, rootEnd))) {
     xml = `${xml.slice(0, rootEnd)} xmlns:r="${NS.r}"${xml.slice(rootEnd)}`;
@@ -136,17 +149,24 @@ async function readText(zip: JSZip, path: string): Promise<string | undefined> {
  * @example
  * const out = await addCharts(await wb.xlsx.writeBuffer() as Buffer, [{ sheetName: 'Dashboard', charts: plan.charts }]);
  */
-export async function addCharts(xlsxBuffer: Buffer, charts: readonly SheetCharts[], resolve?: ChartDataResolver): Promise<Buffer> {
+export async function addCharts(
+  xlsxBuffer: Buffer,
+  charts: readonly SheetCharts[],
+  resolve?: ChartDataResolver,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsxBuffer);
   const workbookXml = await readText(zip, 'xl/workbook.xml');
   const workbookRels = await readText(zip, 'xl/_rels/workbook.xml.rels');
   let contentTypes = await readText(zip, '[Content_Types].xml');
-  if (!workbookXml || !workbookRels || !contentTypes) throw new Error('Not an .xlsx package: workbook parts are missing');
-  const sheetRelIds = new Map(findTags(workbookXml, 'sheet').map((t) => {
-    const a = attributes(t);
-    const idKey = Object.keys(a).find((k) => k.endsWith(':id'));
-    return [a.name, idKey ? a[idKey] : ''] as const;
-  }));
+  if (!workbookXml || !workbookRels || !contentTypes)
+    throw new Error('Not an .xlsx package: workbook parts are missing');
+  const sheetRelIds = new Map(
+    findTags(workbookXml, 'sheet').map((t) => {
+      const a = attributes(t);
+      const idKey = Object.keys(a).find((k) => k.endsWith(':id'));
+      return [a.name, idKey ? a[idKey] : ''] as const;
+    }),
+  );
   const wbRels = parseRelationships(workbookRels);
   let nextChart = nextPartNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
   let nextDrawing = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
@@ -166,7 +186,10 @@ export async function addCharts(xlsxBuffer: Buffer, charts: readonly SheetCharts
       const a = attributes(existingTag);
       const rid = a[Object.keys(a).find((k) => k.endsWith(':id')) ?? ''];
       const drawingRel = parseRelationships(sheetRels).find((r) => r.id === rid);
-      if (!drawingRel) throw new Error(`Sheet "${sheetName}" has a drawing whose relationship is missing; charts were not added`);
+      if (!drawingRel)
+        throw new Error(
+          `Sheet "${sheetName}" has a drawing whose relationship is missing; charts were not added`,
+        );
       drawingPath = resolveTarget(sheetPath, drawingRel.target);
       drawing = await readText(zip, drawingPath);
     } else {
@@ -186,7 +209,13 @@ export async function addCharts(xlsxBuffer: Buffer, charts: readonly SheetCharts
       const added = addRelationship(drawingRels, NS.relChart, `../${chartPath.slice(3)}`);
       drawingRels = added.xml;
       shapeId += 1;
-      return { from: chart.anchor.from, to: chart.anchor.to, relId: added.id, shapeId, name: `Chart ${shapeId - 1}` };
+      return {
+        from: chart.anchor.from,
+        to: chart.anchor.to,
+        relId: added.id,
+        shapeId,
+        name: `Chart ${shapeId - 1}`,
+      };
     });
 
     zip.file(drawingPath, drawing ? appendAnchors(drawing, anchors) : drawingXml(anchors));
