@@ -6,9 +6,9 @@
  * @example xmlSafe('a\u0001b\uFFFE') // 'ab'
  */
 export function xmlSafe(text: string): string {
-  // The control characters are the point of this pattern.
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // The control characters are the point of this pattern.
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '',
   );
