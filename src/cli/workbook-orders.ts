@@ -13,23 +13,10 @@ import type { OrdersTable, SalesTable, TableKind } from '../core/table';
 import { REQUIRED_ROLES } from '../core/table';
 import { columnLetters } from '../sheets/a1';
 import type { OrdersSource, SourceRole } from '../sheets/sources';
+import { SOURCE_ROLES } from '../sheets/sources';
 import { uses1904, visibleWorksheets, worksheetRows } from '../xlsx/read-workbook';
 import { CliError } from './errors';
 import { SHEET_NAMES } from './load';
-
-const SOURCE_ROLES: readonly SourceRole[] = [
-  'date',
-  'amount',
-  'order_id',
-  'customer',
-  'quantity',
-  'product',
-  'category',
-  'region',
-  'rep',
-  'channel',
-  'segment',
-];
 
 export interface WorkbookOrders {
   readonly table: OrdersTable;

@@ -4,21 +4,16 @@
  * the add-in. The formulas reproduce the engine's definitions: revenue sums every row
  * (refunds reduce it), an order is a row with a non-negative amount when there is no order id.
  */
+import type { OrderRole } from '../core/table';
+import { ORDER_ROLES } from '../core/table';
 import { quoteSheetName } from './a1';
 
-/** Order roles a formula can refer to. */
-export type SourceRole =
-  | 'date'
-  | 'amount'
-  | 'order_id'
-  | 'customer'
-  | 'quantity'
-  | 'product'
-  | 'category'
-  | 'region'
-  | 'rep'
-  | 'channel'
-  | 'segment';
+/** Order roles a formula can refer to: every orders role but cost, which no formula reads. */
+export type SourceRole = Exclude<OrderRole, 'cost'>;
+
+export const SOURCE_ROLES: readonly SourceRole[] = ORDER_ROLES.filter(
+  (role): role is SourceRole => role !== 'cost',
+);
 
 export interface OrdersSource {
   /** Sheet holding the orders. */
