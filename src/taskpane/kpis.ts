@@ -1,0 +1,69 @@
+import { isMetricError, metricError, type MetricValue } from '../core/errors';
+import { computeSuite, type OrderMetricId } from '../core/metrics';
+import { periodOf, previousPeriod, type Period } from '../core/periods';
+import type { OrdersTable } from '../core/table';
+
+/** One headline figure: this period, the one before, and the relative change. */
+export interface Kpi {
+  readonly id: OrderMetricId;
+  readonly current: MetricValue;
+  readonly previous: MetricValue;
+  /** current / previous − 1. */
+  readonly change: MetricValue;
+}
+
+export interface HeadlineKpis {
+  /** The latest order date (epoch day): the data's own "today". */
+  readonly asOf: number;
+  /** The month holding `asOf`, counted up to `asOf`. */
+  readonly period: Period;
+  readonly previousPeriod: Period;
+  readonly kpis: readonly Kpi[];
+}
+
+/** Latest order day, or null for a table without orders. */
+export function latestOrderDay(table: OrdersTable): number | null {
+  let latest = -Infinity;
+  for (let i = 0; i < table.length; i++) if (table.date[i] > latest) latest = table.date[i];
+  return Number.isFinite(latest) ? Math.floor(latest) : null;
+}
+
+/** Same rules as the engine's growth: errors pass through with their period, a zero base is #DIV/0!. */
+function changeOf(
+  id: OrderMetricId,
+  current: MetricValue,
+  base: MetricValue,
+  basePeriod: Period,
+): MetricValue {
+  if (isMetricError(current)) return current;
+  if (isMetricError(base)) return metricError(base.error, `${id} of ${basePeriod.key}: ${base.reason}`);
+  if (base === 0) return metricError('#DIV/0!', `${id} was 0 in ${basePeriod.key}`);
+  return current / base - 1;
+}
+
+/**
+ * Revenue, orders, AOV (and customers when the table has a customer column) for the latest month
+ * in the data and the month before. The as-of date is the latest order date, never the clock, so
+ * the pane shows the same figures for the same data on any day.
+ *
+ * @example
+ * const h = headlineKpis(table); // table's last order on 27 Mar 2026
+ * h?.period.key; // '2026-03'
+ * h?.kpis[0]; // { id: 'revenue', current: 22379, previous: 16030, change: 0.396… }
+ */
+export function headlineKpis(table: OrdersTable): HeadlineKpis | null {
+  const asOf = latestOrderDay(table);
+  if (asOf === null) return null;
+  const ids: OrderMetricId[] = ['revenue', 'orders', 'aov'];
+  if (table.customer) ids.push('customers');
+  const period = periodOf(asOf, 'month');
+  const before = previousPeriod(period);
+  const [previous, current] = computeSuite({ orders: table }, ids, [before, period], { asOf }).values;
+  const kpis = ids.map((id, m) => ({
+    id,
+    current: current[m],
+    previous: previous[m],
+    change: changeOf(id, current[m], previous[m], before),
+  }));
+  return { asOf, period, previousPeriod: before, kpis };
+}
