@@ -116,6 +116,8 @@ export function readRoleColumns(
   columns: Partial<Record<ColumnRole, RoleColumn>>;
   extras: Map<string, DictColumn>;
   formats: ColumnFormat[];
+  /** Length of the longest data row (rows of every fate), for the caller's width check. */
+  widest: number;
 } {
   const required = REQUIRED_ROLES[kind];
   const order = [...required, ...ROLES_BY_KIND[kind].filter((role) => !required.includes(role))];
@@ -206,10 +208,18 @@ export function readRoleColumns(
       extras.set(header, reader.result());
     });
   }
+  const { values, start } = frame;
+  let widest = 0;
   for (let from = 0; from < frame.count; from += BLOCK_ROWS) {
     const to = Math.min(frame.count, from + BLOCK_ROWS);
+    // The block's rows are fetched here once; the readers below find them in cache.
+    for (let i = start + from; i < start + to; i++) {
+      const row = values[i];
+      if (row !== null && row !== undefined && typeof row === 'object' && row.length > widest)
+        widest = row.length;
+    }
     for (let r = 0; r < readers.length; r++) readers[r].read(from, to);
   }
   for (const finish of finishers) finish();
-  return { columns, extras, formats };
+  return { columns, extras, formats, widest };
 }

@@ -69,6 +69,9 @@ export interface IngestResult<T> {
   readonly formats: readonly ColumnFormat[];
 }
 
+/** Excel's column count: wider rows are cut. */
+const MAX_WIDTH = 16384;
+
 /** Rows profiled for role detection. */
 const DETECTION_SAMPLE_ROWS = 300;
 
@@ -100,14 +103,15 @@ function headerRowOf(values: Cells, option: IngestOptions['headerRow']): number 
   }
 }
 
-function widthOf(values: Cells): number {
+/** Widest row of `values[0, end)`, at most Excel's 16,384 columns. */
+function widthOf(values: Cells, end = values.length): number {
   let width = 0;
-  for (let r = 0; r < values.length; r++) {
+  for (let r = 0; r < end; r++) {
     const row = values[r];
     if (row !== null && row !== undefined && typeof row === 'object' && row.length > width)
       width = row.length;
   }
-  return Math.min(width, 16384);
+  return Math.min(width, MAX_WIDTH);
 }
 
 function sampleRows(frame: Frame): (readonly CellValue[])[] {
@@ -135,10 +139,29 @@ function missingRoleMessage(
   );
 }
 
-function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): IngestResult<SalesTable> {
+/**
+ * Rows scanned for the provisional width. The column readers see every data row anyway and report
+ * the widest; a separate pass over a million rows only to learn that no row is wider than the top
+ * ones would cost as much as reading a column.
+ */
+const WIDTH_PROBE_ROWS = 1024;
+
+/**
+ * `knownWidth` is the sheet's true width when already known (a second attempt); without it the
+ * width of the top rows is assumed, and checked against every row as the columns are read: if a
+ * lower row turns out wider, ingestion starts again with the true width, so the result is always
+ * that of the true width.
+ */
+function ingestUnsafe(
+  kind: TableKind,
+  values: Cells,
+  options: IngestOptions,
+  knownWidth?: number,
+): IngestResult<SalesTable> {
   if (!Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
   const headerRow = headerRowOf(values, options.headerRow);
-  const width = widthOf(values);
+  const probeEnd = Math.min(values.length, (headerRow === 'none' ? 0 : headerRow + 1) + WIDTH_PROBE_ROWS);
+  const width = knownWidth ?? widthOf(values, probeEnd);
   const headers = makeHeaders(
     headerRow === 'none' ? undefined : ((values[headerRow] ?? undefined) as CellValue[] | undefined),
     width,
@@ -171,7 +194,13 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
   const missing = required.filter(
     (role) => detection.roles[role] === undefined || badlyMapped.includes(role),
   );
-  if (missing.length > 0) return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
+  if (missing.length > 0) {
+    if (knownWidth === undefined && probeEnd < values.length) {
+      const trueWidth = widthOf(values);
+      if (trueWidth !== width) return ingestUnsafe(kind, values, options, trueWidth);
+    }
+    return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
+  }
 
   const extraColumns =
     kind === 'targets'
@@ -179,7 +208,16 @@ function ingestUnsafe(kind: TableKind, values: Cells, options: IngestOptions): I
       : detection.unassigned
           .filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5)
           .map((column) => ({ column, header: headers[column] }));
-  const { columns, extras, formats } = readRoleColumns(frame, kind, detection, options, notes, extraColumns);
+  const { columns, extras, formats, widest } = readRoleColumns(
+    frame,
+    kind,
+    detection,
+    options,
+    notes,
+    extraColumns,
+  );
+  if (knownWidth === undefined && Math.min(widest, MAX_WIDTH) > width)
+    return ingestUnsafe(kind, values, options, Math.min(widest, MAX_WIDTH));
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
 

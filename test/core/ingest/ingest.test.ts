@@ -252,6 +252,47 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 const sheet = fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 25 });
 
+describe('sheet width', () => {
+  // The width is first taken from the top rows and checked as every row is read; a wider row far
+  // down must give the same result as if the width had been known from the start.
+  const rows = (n: number): CellValue[][] => {
+    const out: CellValue[][] = [['Date', 'Amount', 'Region']];
+    for (let i = 0; i < n; i++) out.push([45292 + (i % 30), 10 + i, i % 2 ? 'North' : 'South']);
+    return out;
+  };
+
+  it('counts a wide row below the top rows as columns', () => {
+    const values = rows(3000);
+    values[2500] = [45300, 5, 'East', 'Jakarta', 'x'];
+    const { table, detection } = ingestOrders(values);
+    expect(table!.length).toBe(3000);
+    expect(detection.unassigned).toEqual([3, 4]);
+    expect(table!.extra['Column D']).toBeUndefined(); // one text cell in a blank column: no sample evidence
+    expect(table!.amount[2499]).toBe(5);
+  });
+
+  it('gives the same table and detection as a sheet with that width from the top', () => {
+    const values = rows(3000);
+    values[2999] = [45300, 5, 'East', 'Jakarta'];
+    const padded = values.map((row, i) => (i === 1 ? [...row, ''] : row));
+    const a = ingestOrders(values);
+    const b = ingestOrders(padded);
+    expect(a.detection).toEqual(b.detection);
+    expect(a.report).toEqual(b.report);
+    expect(Array.from(a.table!.amount)).toEqual(Array.from(b.table!.amount));
+    expect(a.table!.dimensions.region!.dictionary).toEqual(b.table!.dimensions.region!.dictionary);
+  });
+
+  it('names the headers of wide rows in a missing-role message', () => {
+    const values: CellValue[][] = [['Region', 'Note']];
+    for (let i = 0; i < 2000; i++) values.push(['North', 'n']);
+    values[1500] = ['North', 'n', 'extra'];
+    const { error, table } = ingestOrders(values);
+    expect(table).toBeNull();
+    expect(error).toContain("'Column C'");
+  });
+});
+
 describe('properties', () => {
   test('nothing throws, and rows read = used + skipped, for every kind', () => {
     fc.assert(
