@@ -57,10 +57,15 @@ export interface IdPattern {
 
 /** The number in `text` when it has the pattern's shape exactly, else `-1`. */
 export function patternNumber(text: string, pattern: IdPattern): number {
-  const start = pattern.prefix.length;
-  if (text.length !== start + pattern.digits || !text.startsWith(pattern.prefix)) return -1;
+  const prefix = pattern.prefix;
+  const start = prefix.length;
+  const length = start + pattern.digits;
+  if (text.length !== length) return -1;
+  // Character by character rather than `startsWith`: this runs once per id cell, and the loop
+  // compiles to plain loads where `startsWith` is a call.
+  for (let i = 0; i < start; i++) if (text.charCodeAt(i) !== prefix.charCodeAt(i)) return -1;
   let n = 0;
-  for (let i = start; i < text.length; i++) {
+  for (let i = start; i < length; i++) {
     const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
