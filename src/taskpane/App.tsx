@@ -8,10 +8,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { OrdersAnalysisView } from './components/OrdersAnalysisView';
 import { ReadResult } from './components/ReadResult';
 import { SourcePicker } from './components/SourcePicker';
 import type { TableInfo, WorkbookGateway } from './gateway';
 import type { Strings } from './strings';
+import { useOrdersAnalysis } from './use-orders-analysis';
 import { useSourceReader, type DataSource } from './use-source-reader';
 
 const useStyles = makeStyles({
@@ -51,7 +53,7 @@ export function resolveSource(chosen: DataSource | null, tables: readonly TableI
   return tables.length > 0 ? { kind: 'table', name: tables[0].name } : { kind: 'selection' };
 }
 
-/** The task pane: pick a data source, read it, and see what was read. */
+/** The task pane: pick a data source, read it, check the column mapping and see the headline KPIs. */
 export function App({ gateway, strings, locale, preview = false }: AppProps) {
   const styles = useStyles();
   const { tables, loadTables, readState, read } = useSourceReader(gateway, strings.currentSelection);
@@ -60,6 +62,8 @@ export function App({ gateway, strings, locale, preview = false }: AppProps) {
   const source = resolveSource(chosen, tables.status === 'ready' ? tables.tables : null);
   const reading = readState.status === 'reading';
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const formatNumber = (n: number) => numberFormat.format(n);
+  const { analysis, choose } = useOrdersAnalysis(readState.status === 'done' ? readState.data : null);
 
   return (
     <main className={styles.root}>
@@ -88,7 +92,16 @@ export function App({ gateway, strings, locale, preview = false }: AppProps) {
       >
         {reading ? strings.reading : strings.readData}
       </Button>
-      <ReadResult strings={strings} state={readState} formatNumber={(n) => numberFormat.format(n)} />
+      <ReadResult strings={strings} state={readState} formatNumber={formatNumber} />
+      {analysis && (
+        <OrdersAnalysisView
+          strings={strings}
+          analysis={analysis}
+          locale={locale}
+          formatNumber={formatNumber}
+          onChoose={choose}
+        />
+      )}
     </main>
   );
 }

@@ -1,11 +1,12 @@
 import type { CellValue } from '../core/cell';
 import type { ReadOptions, SourceData, TableInfo, WorkbookGateway } from './gateway';
+import { PREVIEW_ORDERS } from './preview-sample';
 
 /** A table held in memory by the preview gateway. */
 export interface PreviewTable {
   readonly name: string;
   readonly address: string;
-  readonly values: CellValue[][];
+  readonly values: readonly (readonly CellValue[])[];
 }
 
 /**
@@ -41,23 +42,9 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
   }
 }
 
-/** A few orders, enough for the preview to show a real read. Dates are Excel serials (2025). */
+/** The preview workbook: three months of orders (see `preview-sample.ts`) and a small pipeline. */
 export const PREVIEW_TABLES: readonly PreviewTable[] = [
-  {
-    name: 'Orders',
-    address: 'Orders!A1:F9',
-    values: [
-      ['Order ID', 'Date', 'Customer', 'Region', 'Rep', 'Amount'],
-      ['SO-1001', 45659, 'Arunika Coffee', 'West', 'Dewi', 1250],
-      ['SO-1002', 45662, 'Northwind Traders', 'East', 'Sam', 830.5],
-      ['SO-1003', 45670, 'Arunika Coffee', 'West', 'Dewi', 460],
-      ['SO-1004', 45688, 'Blue Harbor', 'North', 'Lee', 2100],
-      ['SO-1005', 45695, 'Northwind Traders', 'East', 'Sam', -120],
-      ['SO-1006', 45701, 'Kopi Kita', 'West', 'Dewi', 975],
-      ['SO-1007', 45712, 'Blue Harbor', 'North', 'Lee', 1540],
-      ['SO-1008', 45720, 'Sumber Rejeki', 'South', 'Budi', 690],
-    ],
-  },
+  { name: 'Orders', address: `Orders!A1:F${PREVIEW_ORDERS.length}`, values: PREVIEW_ORDERS },
   {
     name: 'Pipeline',
     address: 'Pipeline!A1:D4',

@@ -1,3 +1,5 @@
+import type { OrderRole } from '../core/table';
+
 /**
  * The task pane's words in English and Indonesian. Components take a `Strings` object, so a new
  * language is a new entry here and nothing else.
@@ -20,6 +22,44 @@ const en = {
   columnsHeading: (count: string) => `${count} columns`,
   readFailed: 'Could not read the data',
   tablesFailed: 'Could not list the tables',
+  /** Which language of the metric catalogue's bilingual labels to show. */
+  catalogue: 'en' as 'en' | 'id',
+  mappingHeading: 'Column mapping',
+  mappingHint: 'The add-in guessed which column is which. Change any guess that is wrong.',
+  noColumn: '— none —',
+  requiredRole: 'required',
+  chosenByYou: 'set',
+  confidence: (percent: string) => `Confidence of the guess: ${percent}`,
+  chosenByYouLong: 'Chosen by you',
+  missingRoles: (roles: string) => `Required column missing: ${roles}`,
+  moreRoles: (count: string) => `Show ${count} more roles`,
+  fewerRoles: 'Show fewer roles',
+  reportHeading: 'Rows',
+  reportCounts: (read: string, used: string, skipped: string) =>
+    `${read} read · ${used} used · ${skipped} skipped`,
+  issueWhere: (row: string, column: string) => `Row ${row}, ${column}`,
+  blankValue: '(blank)',
+  moreIssues: (count: string) => `and ${count} more`,
+  everyRowUsed: 'Every row was used.',
+  kpiHeading: (period: string) => `Latest month: ${period}`,
+  kpiWindow: (asOf: string, previous: string) =>
+    `Up to ${asOf}, the latest order date; compared with ${previous}.`,
+  kpiChange: (change: string) => `Change: ${change}`,
+  noOrders: 'No usable orders, so there are no KPIs yet.',
+  roles: {
+    date: 'Order date',
+    amount: 'Amount',
+    order_id: 'Order ID',
+    customer: 'Customer',
+    quantity: 'Quantity',
+    product: 'Product',
+    category: 'Category',
+    region: 'Region',
+    rep: 'Sales rep',
+    channel: 'Channel',
+    segment: 'Segment',
+    cost: 'Cost (COGS)',
+  } as Readonly<Record<OrderRole, string>>,
 };
 
 export type Strings = typeof en;
@@ -42,6 +82,43 @@ const id: Strings = {
   columnsHeading: (count: string) => `${count} kolom`,
   readFailed: 'Data tidak dapat dibaca',
   tablesFailed: 'Daftar tabel tidak dapat dimuat',
+  catalogue: 'id',
+  mappingHeading: 'Pemetaan kolom',
+  mappingHint: 'Add-in menebak kolom mana untuk apa. Ubah tebakan yang salah.',
+  noColumn: '— tidak ada —',
+  requiredRole: 'wajib',
+  chosenByYou: 'dipilih',
+  confidence: (percent: string) => `Keyakinan tebakan: ${percent}`,
+  chosenByYouLong: 'Dipilih oleh Anda',
+  missingRoles: (roles: string) => `Kolom wajib belum ada: ${roles}`,
+  moreRoles: (count: string) => `Tampilkan ${count} peran lain`,
+  fewerRoles: 'Tampilkan lebih sedikit',
+  reportHeading: 'Baris',
+  reportCounts: (read: string, used: string, skipped: string) =>
+    `${read} dibaca · ${used} dipakai · ${skipped} dilewati`,
+  issueWhere: (row: string, column: string) => `Baris ${row}, ${column}`,
+  blankValue: '(kosong)',
+  moreIssues: (count: string) => `dan ${count} lainnya`,
+  everyRowUsed: 'Semua baris dipakai.',
+  kpiHeading: (period: string) => `Bulan terakhir: ${period}`,
+  kpiWindow: (asOf: string, previous: string) =>
+    `Sampai ${asOf}, tanggal pesanan terakhir; dibandingkan dengan ${previous}.`,
+  kpiChange: (change: string) => `Perubahan: ${change}`,
+  noOrders: 'Tidak ada pesanan yang dapat dipakai, jadi belum ada KPI.',
+  roles: {
+    date: 'Tanggal pesanan',
+    amount: 'Nilai',
+    order_id: 'ID pesanan',
+    customer: 'Pelanggan',
+    quantity: 'Jumlah',
+    product: 'Produk',
+    category: 'Kategori',
+    region: 'Wilayah',
+    rep: 'Tenaga penjual',
+    channel: 'Kanal',
+    segment: 'Segmen',
+    cost: 'Biaya (HPP)',
+  },
 };
 
 const BY_LANGUAGE: Readonly<Record<string, Strings>> = { en, id };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReadProgress, TableInfo, WorkbookGateway } from './gateway';
+import type { ReadProgress, SourceData, TableInfo, WorkbookGateway } from './gateway';
 import { summarizeRead, type ReadSummary } from './summary';
 
 /** Which data to read: a named table, or the cells selected now. */
@@ -13,7 +13,7 @@ export type TablesState =
 export type ReadState =
   | { readonly status: 'idle' }
   | { readonly status: 'reading'; readonly progress?: ReadProgress }
-  | { readonly status: 'done'; readonly summary: ReadSummary }
+  | { readonly status: 'done'; readonly summary: ReadSummary; readonly data: SourceData }
   | { readonly status: 'error'; readonly message: string };
 
 function messageOf(error: unknown): string {
@@ -62,7 +62,7 @@ export function useSourceReader(gateway: WorkbookGateway, selectionLabel: string
             : await gateway.readSelection(options);
         const label = source.kind === 'table' ? source.name : selectionLabel;
         if (isCurrent())
-          setReadState({ status: 'done', summary: summarizeRead(label, data.address, data.values) });
+          setReadState({ status: 'done', summary: summarizeRead(label, data.address, data.values), data });
       } catch (error) {
         if (isCurrent()) setReadState({ status: 'error', message: messageOf(error) });
       }

@@ -9,6 +9,7 @@ import { App, resolveSource } from '../../src/taskpane/App';
 import type { ReadOptions, SourceData, TableInfo, WorkbookGateway } from '../../src/taskpane/gateway';
 import { PREVIEW_TABLES, PreviewWorkbookGateway } from '../../src/taskpane/preview-gateway';
 import { stringsFor } from '../../src/taskpane/strings';
+import { EXPECTED } from './preview-expected';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // jsdom has no layout; Fluent's MessageBar watches its size to reflow.
@@ -18,11 +19,22 @@ window.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// jsdom's getComputedStyle matches every stylesheet rule (Fluent inserts hundreds) and popup
+// positioning calls it for each ancestor: seconds per dropdown. Layout is meaningless here anyway.
+window.getComputedStyle = () =>
+  new Proxy({} as CSSStyleDeclaration, {
+    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
+  });
+
 const ORDERS: CellValue[][] = [
   ['Date', 'Customer', 'Amount', ''],
   ...Array.from({ length: 1_234 }, (_, i) => [45658 + i, `C${i % 50}`, 100 + i, 'x']),
 ];
-const SELECTION: CellValue[][] = [['Region', 'Revenue'], ['West', 10], ['East', 20]];
+const SELECTION: CellValue[][] = [
+  ['Region', 'Revenue'],
+  ['West', 10],
+  ['East', 20],
+];
 
 /** A gateway whose calls are recorded and whose answers the test controls. */
 class FakeGateway implements WorkbookGateway {
@@ -84,6 +96,22 @@ async function click(element: HTMLElement) {
   });
 }
 
+/** The mapping line of a role. */
+const roleRow = (role: string) => container.querySelector(`[data-role="${role}"]`) as HTMLElement;
+const dropdownText = (role: string) => roleRow(role).querySelector('[role="combobox"]')!.textContent;
+const options = () => [...document.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+const kpi = (id: string) => container.querySelector(`[data-kpi="${id}"]`)?.textContent ?? '';
+
+async function openDropdown(role: string) {
+  await click(roleRow(role).querySelector('[role="combobox"]') as HTMLElement);
+}
+
+async function pickOption(role: string, label: string) {
+  await openDropdown(role);
+  const option = [...document.querySelectorAll('[role="option"]')].find((o) => o.textContent === label);
+  await click(option as HTMLElement);
+}
+
 async function choose(value: string) {
   await act(async () => {
     select().value = value;
@@ -96,7 +124,10 @@ describe('App', () => {
     const gateway = new FakeGateway();
     await renderApp(gateway);
     expect(gateway.calls).toEqual(['listTables']);
-    expect([...select().options].map((o) => o.textContent)).toEqual(['Orders — Sheet1!A1:D1235', 'Current selection']);
+    expect([...select().options].map((o) => o.textContent)).toEqual([
+      'Orders — Sheet1!A1:D1235',
+      'Current selection',
+    ]);
     expect(select().value).toBe('table:Orders');
 
     await click(button('Read data'));
@@ -105,12 +136,9 @@ describe('App', () => {
     expect(summary.textContent).toContain('1,234 rows read');
     expect(summary.textContent).toContain('From Orders (Sheet1!A1:D1235)');
     expect(summary.textContent).toContain('4 columns');
-    expect([...summary.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Date',
-      'Customer',
-      'Amount',
-      'Column 4',
-    ]);
+    // The columns are offered in every mapping dropdown (blank headers named by their letter).
+    await openDropdown('customer');
+    expect(options()).toEqual(['— none —', 'Date', 'Customer', 'Amount', 'Column D']);
   });
 
   it('reads the current selection when the user picks it', async () => {
@@ -187,7 +215,10 @@ describe('resolveSource', () => {
   ];
 
   it('keeps a choice that still exists', () => {
-    expect(resolveSource({ kind: 'table', name: 'Pipeline' }, tables)).toEqual({ kind: 'table', name: 'Pipeline' });
+    expect(resolveSource({ kind: 'table', name: 'Pipeline' }, tables)).toEqual({
+      kind: 'table',
+      name: 'Pipeline',
+    });
     expect(resolveSource({ kind: 'selection' }, tables)).toEqual({ kind: 'selection' });
   });
 
@@ -200,5 +231,155 @@ describe('resolveSource', () => {
   it('leaves the choice alone while the table list is unknown', () => {
     expect(resolveSource({ kind: 'table', name: 'Gone' }, null)).toEqual({ kind: 'table', name: 'Gone' });
     expect(resolveSource(null, null)).toEqual({ kind: 'selection' });
+  });
+});
+
+describe('App on the preview sample', () => {
+  const en = (n: number, digits = 2) =>
+    new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      n,
+    );
+  const pct = (n: number, locale = 'en-US') =>
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(n);
+
+  async function readPreview(language = 'en-US') {
+    await renderApp(new PreviewWorkbookGateway(PREVIEW_TABLES), language, true);
+    await click(button(stringsFor(language).readData));
+  }
+
+  it('shows the guessed mapping with a labelled dropdown and a confidence per role', async () => {
+    await readPreview();
+    const mapping = container.querySelector('[data-testid="mapping"]')!;
+    expect(mapping.querySelector('h2')?.textContent).toBe('Column mapping');
+    const guessed: [string, string][] = [
+      ['date', 'Date'],
+      ['amount', 'Amount'],
+      ['order_id', 'Order ID'],
+      ['customer', 'Customer'],
+      ['region', 'Region'],
+      ['rep', 'Rep'],
+    ];
+    for (const [role, header] of guessed) {
+      expect(dropdownText(role)).toBe(header);
+      expect(roleRow(role).textContent).toContain('100%');
+      // The dropdown is named by the role's label, for screen readers.
+      const combobox = roleRow(role).querySelector('[role="combobox"]')!;
+      const label = document.getElementById(combobox.getAttribute('aria-labelledby')!.split(' ')[0]);
+      expect(label?.textContent).toBe(stringsFor('en').roles[role as 'date']);
+    }
+    // Roles with no column wait behind a toggle.
+    expect(roleRow('product')).toBeNull();
+    await click(button('Show 6 more roles'));
+    expect(dropdownText('product')).toBe('— none —');
+    expect(button('Show fewer roles').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('re-runs ingestion when the user picks another column', async () => {
+    await readPreview();
+    expect(kpi('customers')).toContain(String(EXPECTED.current.customers));
+    await pickOption('customer', 'Rep');
+    expect(dropdownText('customer')).toBe('Rep');
+    expect(roleRow('customer').textContent).toContain('set');
+    // Four reps sold in March; the rep role is guessed again, from what is left.
+    expect(kpi('customers')).toMatch(/^Active customers4Change/);
+    await pickOption('customer', '— none —');
+    expect(dropdownText('customer')).toBe('— none —');
+    expect(kpi('customers')).toBe('');
+    expect(kpi('revenue')).toContain(en(EXPECTED.current.revenue));
+  });
+
+  it('says which required column is missing when the user takes it away', async () => {
+    await readPreview();
+    await pickOption('amount', '— none —');
+    expect(text()).toContain('Required column missing: Amount');
+    expect(text()).toContain('Could not find the amount column');
+    expect(container.querySelector('[data-testid="kpis"]')).toBeNull();
+    await pickOption('amount', 'Amount');
+    expect(container.querySelector('[data-testid="kpis"]')).not.toBeNull();
+  });
+
+  it('reports the rows read, used and skipped, and why', async () => {
+    await readPreview();
+    const report = container.querySelector('[data-testid="ingest-report"]')!;
+    expect(report.textContent).toContain(`${EXPECTED.rowsRead} read · ${EXPECTED.rowsUsed} used · 2 skipped`);
+    expect([...report.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      "Row 42, Date: “TBD”'TBD' is not a date",
+      "Row 45, Amount: “pending”text 'pending' is not an amount",
+    ]);
+  });
+
+  it('lists the first five issues and counts the rest', async () => {
+    const values = [
+      ['Date', 'Amount'],
+      ...Array.from({ length: 8 }, (_, i) => [46023 + i, 'n/a']),
+      [46040, 5],
+    ];
+    const gateway = new PreviewWorkbookGateway([{ name: 'Orders', address: 'Data!B3:C12', values }]);
+    await renderApp(gateway);
+    await click(button('Read data'));
+    const report = container.querySelector('[data-testid="ingest-report"]')!;
+    expect(report.textContent).toContain('9 read · 1 used · 8 skipped');
+    expect(report.querySelectorAll('li')).toHaveLength(5);
+    expect(report.querySelector('li')?.textContent).toMatch(/^Row 4, Amount: “n\/a”/);
+    expect(report.textContent).toContain('and 3 more');
+  });
+
+  it('shows the latest month’s KPIs against the month before, computed from the cells by hand', async () => {
+    await readPreview();
+    const kpis = container.querySelector('[data-testid="kpis"]')!;
+    expect(kpis.querySelector('h2')?.textContent).toBe('Latest month: Mar 2026');
+    expect(kpis.textContent).toContain('Up to Mar 27, 2026, the latest order date; compared with Feb 2026.');
+    const { current, previous } = EXPECTED;
+    expect(kpi('revenue')).toBe(
+      `Revenue${en(current.revenue)}Change: ${pct(current.revenue / previous.revenue - 1)}Feb 2026: ${en(previous.revenue)}`,
+    );
+    expect(kpi('orders')).toBe(
+      `Orders${current.orders}Change: ${pct(current.orders / previous.orders - 1)}Feb 2026: ${previous.orders}`,
+    );
+    expect(kpi('aov')).toBe(
+      `Average order value${en(current.aov)}Change: ${pct(current.aov / previous.aov - 1)}Feb 2026: ${en(previous.aov)}`,
+    );
+    expect(kpi('customers')).toBe(
+      `Active customers${current.customers}Change: ${pct(current.customers / previous.customers - 1)}Feb 2026: ${previous.customers}`,
+    );
+  });
+
+  it('speaks Indonesian in the mapping, the report and the KPIs', async () => {
+    await readPreview('id-ID');
+    expect(text()).toContain('Pemetaan kolom');
+    expect(roleRow('customer').textContent).toContain('Pelanggan');
+    expect(text()).toContain('45 dibaca · 43 dipakai · 2 dilewati');
+    const revenue = new Intl.NumberFormat('id-ID', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(EXPECTED.current.revenue);
+    expect(kpi('revenue')).toContain(`Pendapatan${revenue}`);
+    expect(revenue).toBe('22.379,00');
+  });
+
+  it('shows an error value as its code with the reason', async () => {
+    const values = [
+      ['Date', 'Amount'],
+      [46054, 30],
+    ];
+    await renderApp(new PreviewWorkbookGateway([{ name: 'Orders', address: 'A1:B2', values }]));
+    await click(button('Read data'));
+    expect(kpi('revenue')).toContain('Change: #DIV/0!revenue was 0 in 2026-01');
+    const code = [...container.querySelectorAll('[data-kpi="revenue"] [title]')].find((e) =>
+      e.textContent?.includes('#DIV/0!'),
+    );
+    expect(code?.getAttribute('title')).toBe('revenue was 0 in 2026-01');
+    // No orders in January: AOV's previous value and change are errors, each with its reason.
+    expect(kpi('aov')).toBe(
+      'Average order value30.00Change: #DIV/0!aov of 2026-01: no orders in 2026-01Jan 2026: #DIV/0!',
+    );
+    const previous = [...container.querySelectorAll('[data-kpi="aov"] [title]')].map((e) =>
+      e.getAttribute('title'),
+    );
+    expect(previous).toContain('no orders in 2026-01');
   });
 });

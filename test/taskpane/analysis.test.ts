@@ -15,7 +15,11 @@ describe('firstRowOf', () => {
 describe('analyzeOrders', () => {
   it('reports the preview sample’s skipped rows with their sheet row numbers', () => {
     const { result, kpis } = analyzeOrders(PREVIEW_ORDERS, {});
-    expect(result.report).toMatchObject({ rowsRead: EXPECTED.rowsRead, rowsUsed: EXPECTED.rowsUsed, rowsSkipped: 2 });
+    expect(result.report).toMatchObject({
+      rowsRead: EXPECTED.rowsRead,
+      rowsUsed: EXPECTED.rowsUsed,
+      rowsSkipped: 2,
+    });
     expect(result.report.issues.map((i) => [i.row, i.column, i.value, i.severity])).toEqual([
       [42, 'Date', 'TBD', 'skipped'],
       [45, 'Amount', 'pending', 'skipped'],

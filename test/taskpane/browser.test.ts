@@ -110,9 +110,17 @@ function serve(root: string): Promise<http.Server> {
     await page.getByText('Preview outside Excel').waitFor();
     await page.getByRole('button', { name: 'Read data' }).click();
     await page.getByText('rows read').waitFor();
-    expect(await page.getByTestId('read-summary').textContent()).toContain('8 rows read');
+    expect(await page.getByTestId('read-summary').textContent()).toContain('45 rows read');
+    // The sample's mapping, its two skipped rows and the March KPIs against February.
+    await page.getByRole('heading', { name: 'Column mapping' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Customer' }).textContent()).toBe('Customer');
+    expect(await page.getByTestId('ingest-report').textContent()).toContain('45 read · 43 used · 2 skipped');
+    await page.getByRole('heading', { name: 'Latest month: Mar 2026' }).waitFor();
+    expect(await page.getByTestId('kpis').textContent()).toContain('22,379.00');
     // Nothing wider than the pane: no horizontal scrolling at 320 px.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(TASKPANE_WIDTH);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      TASKPANE_WIDTH,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane.png'), fullPage: true });
     // The pane's own scripts run cleanly; functions.js may miss the custom-functions runtime outside Excel.
     expect(errors.filter((message) => !/CustomFunctions/.test(message))).toEqual([]);
@@ -121,7 +129,9 @@ function serve(root: string): Promise<http.Server> {
 
   it('follows a dark colour scheme outside Office', async () => {
     const { page } = await openPane('dark');
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main')!).backgroundColor,
+    );
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-dark.png'), fullPage: true });

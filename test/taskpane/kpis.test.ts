@@ -5,7 +5,8 @@ import { headlineKpis, latestOrderDay } from '../../src/taskpane/kpis';
 import { PREVIEW_ORDERS } from '../../src/taskpane/preview-sample';
 import { EXPECTED } from './preview-expected';
 
-const byId = (h: NonNullable<ReturnType<typeof headlineKpis>>) => Object.fromEntries(h.kpis.map((k) => [k.id, k]));
+const byId = (h: NonNullable<ReturnType<typeof headlineKpis>>) =>
+  Object.fromEntries(h.kpis.map((k) => [k.id, k]));
 
 describe('headlineKpis', () => {
   it('gives the preview sample’s latest month and the month before, as worked out by hand', () => {
@@ -22,13 +23,24 @@ describe('headlineKpis', () => {
   });
 
   it('leaves customers out when there is no customer column', () => {
-    const h = headlineKpis(ingestOrders([['Date', 'Amount'], [46023, 10], [46054, 30]]).table!)!;
+    const h = headlineKpis(
+      ingestOrders([
+        ['Date', 'Amount'],
+        [46023, 10],
+        [46054, 30],
+      ]).table!,
+    )!;
     expect(h.kpis.map((k) => k.id)).toEqual(['revenue', 'orders', 'aov']);
     expect(byId(h).revenue).toEqual({ id: 'revenue', current: 30, previous: 10, change: 2 });
   });
 
   it('explains a change it cannot compute: no orders the month before', () => {
-    const h = headlineKpis(ingestOrders([['Date', 'Amount'], [46054, 30]]).table!)!;
+    const h = headlineKpis(
+      ingestOrders([
+        ['Date', 'Amount'],
+        [46054, 30],
+      ]).table!,
+    )!;
     const { aov, revenue } = byId(h);
     expect(revenue.previous).toBe(0);
     expect(revenue.change).toEqual({ error: '#DIV/0!', reason: 'revenue was 0 in 2026-01' });
@@ -45,14 +57,17 @@ describe('headlineKpis', () => {
 
   it('always reports the month of the latest order, whatever the order of the rows', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 40000, max: 50000 }), { minLength: 1, maxLength: 30 }), (serials) => {
-        const table = ingestOrders([['Date', 'Amount'], ...serials.map((s) => [s, 1])]).table!;
-        const h = headlineKpis(table)!;
-        const latest = Math.max(...serials) - 25569;
-        expect(h.asOf).toBe(latest);
-        expect(h.period.start <= latest && latest < h.period.end).toBe(true);
-        expect(h.previousPeriod.end).toBe(h.period.start);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 40000, max: 50000 }), { minLength: 1, maxLength: 30 }),
+        (serials) => {
+          const table = ingestOrders([['Date', 'Amount'], ...serials.map((s) => [s, 1])]).table!;
+          const h = headlineKpis(table)!;
+          const latest = Math.max(...serials) - 25569;
+          expect(h.asOf).toBe(latest);
+          expect(h.period.start <= latest && latest < h.period.end).toBe(true);
+          expect(h.previousPeriod.end).toBe(h.period.start);
+        },
+      ),
       { numRuns: 50 },
     );
   });

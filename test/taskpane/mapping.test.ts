@@ -1,10 +1,5 @@
 import { ingestOrders } from '../../src/core/ingest';
-import {
-  ingestMapping,
-  mappingRows,
-  withChoice,
-  withoutExcludedRoles,
-} from '../../src/taskpane/mapping';
+import { ingestMapping, mappingRows, withChoice, withoutExcludedRoles } from '../../src/taskpane/mapping';
 
 const VALUES = [
   ['Tanggal', 'Pelanggan', 'Wilayah', 'Total', 'Catatan'],
@@ -27,7 +22,11 @@ describe('withChoice', () => {
   it('gives a column to one role only, the latest chosen', () => {
     expect(withChoice({ customer: 2, region: 1 }, 'rep', 2)).toEqual({ region: 1, rep: 2 });
     expect(withChoice({ customer: 2 }, 'customer', 4)).toEqual({ customer: 4 });
-    expect(withChoice({ customer: 2, region: null }, 'rep', null)).toEqual({ customer: 2, region: null, rep: null });
+    expect(withChoice({ customer: 2, region: null }, 'rep', null)).toEqual({
+      customer: 2,
+      region: null,
+      rep: null,
+    });
   });
 });
 

@@ -18,7 +18,9 @@ function monthKey(serial: number): string {
   return new Date((serial - EXCEL_EPOCH_OFFSET) * 86_400_000).toISOString().slice(0, 7);
 }
 
-const usable = PREVIEW_ORDERS.slice(1).filter((row) => typeof row[1] === 'number' && typeof row[5] === 'number');
+const usable = PREVIEW_ORDERS.slice(1).filter(
+  (row) => typeof row[1] === 'number' && typeof row[5] === 'number',
+);
 
 function figures(month: string): MonthFigures {
   const rows = usable.filter((row) => monthKey(row[1] as number) === month);

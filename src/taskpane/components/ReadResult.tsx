@@ -21,13 +21,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   address: { wordBreak: 'break-all', color: tokens.colorNeutralForeground2 },
-  columns: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
 });
 
 export interface ReadResultProps {
@@ -36,7 +29,7 @@ export interface ReadResultProps {
   readonly formatNumber: (n: number) => string;
 }
 
-/** Shows progress while reading, then how many rows and which columns were read, or the error. */
+/** Shows progress while reading, then how many rows and columns were read and from where, or the error. */
 export function ReadResult({ strings, state, formatNumber }: ReadResultProps) {
   const styles = useStyles();
   switch (state.status) {
@@ -74,14 +67,7 @@ export function ReadResult({ strings, state, formatNumber }: ReadResultProps) {
             {strings.rowsRead(formatNumber(summary.rowCount))}
           </Text>
           <Caption1 className={styles.address}>{strings.readFrom(summary.label, summary.address)}</Caption1>
-          <Text weight="semibold">{strings.columnsHeading(formatNumber(summary.columns.length))}</Text>
-          <ul className={styles.columns}>
-            {summary.columns.map((column, i) => (
-              <li key={i}>
-                <Caption1>{column}</Caption1>
-              </li>
-            ))}
-          </ul>
+          <Caption1>{strings.columnsHeading(formatNumber(summary.columns.length))}</Caption1>
         </section>
       );
     }

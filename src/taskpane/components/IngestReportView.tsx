@@ -1,0 +1,64 @@
+import { Caption1, Subtitle2, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import type { IngestReport } from '../../core/report';
+import { cellText } from '../format';
+import type { Strings } from '../strings';
+
+/** Issues listed one by one; the rest are counted. */
+const LISTED_ISSUES = 5;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  issue: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  reason: { color: tokens.colorNeutralForeground2 },
+  skipped: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface IngestReportViewProps {
+  readonly strings: Strings;
+  readonly report: IngestReport;
+  readonly formatNumber: (n: number) => string;
+}
+
+/** Rows read, used and skipped, and the first few rows left out (or questioned) with the reason. */
+export function IngestReportView({ strings, report, formatNumber }: IngestReportViewProps) {
+  const styles = useStyles();
+  const headingId = useId('report');
+  const listed = report.issues.slice(0, LISTED_ISSUES);
+  const rest = report.issues.length - listed.length + (report.issuesOmitted ?? 0);
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="ingest-report">
+      <Subtitle2 as="h2" id={headingId}>
+        {strings.reportHeading}
+      </Subtitle2>
+      <Text className={report.rowsSkipped > 0 ? styles.skipped : undefined}>
+        {strings.reportCounts(
+          formatNumber(report.rowsRead),
+          formatNumber(report.rowsUsed),
+          formatNumber(report.rowsSkipped),
+        )}
+      </Text>
+      {report.issues.length === 0 && report.rowsSkipped === 0 && <Caption1>{strings.everyRowUsed}</Caption1>}
+      {listed.length > 0 && (
+        <ul className={styles.list}>
+          {listed.map((issue, i) => (
+            <li key={i} className={styles.issue}>
+              <Caption1>
+                <strong>{strings.issueWhere(formatNumber(issue.row), issue.column)}</strong>
+                {`: ${cellText(issue.value, strings.blankValue)}`}
+              </Caption1>
+              <Caption1 className={styles.reason}>{issue.reason}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {rest > 0 && <Caption1>{strings.moreIssues(formatNumber(rest))}</Caption1>}
+    </section>
+  );
+}
