@@ -127,6 +127,28 @@ function serve(root: string): Promise<http.Server> {
     await page.context().close();
   });
 
+  it('lets the mapping be changed from the keyboard alone', async () => {
+    const { page } = await openPane('light');
+    await page.getByRole('button', { name: 'Read data' }).click();
+    const customer = page.getByRole('combobox', { name: 'Customer' });
+    await customer.focus();
+    await page.keyboard.press('Enter');
+    const listbox = page.getByRole('listbox');
+    await listbox.waitFor();
+    // Options: none, Order ID, Date, Customer, Region, Rep, Amount; from Customer, two down is Rep.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await listbox.waitFor({ state: 'hidden' });
+    expect(await customer.textContent()).toBe('Rep');
+    // Four reps sold in March.
+    expect(await page.locator('[data-kpi="customers"]').textContent()).toMatch(/^Active customers4Change/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      TASKPANE_WIDTH,
+    );
+    await page.context().close();
+  });
+
   it('follows a dark colour scheme outside Office', async () => {
     const { page } = await openPane('dark');
     const background = await page.evaluate(
@@ -134,6 +156,8 @@ function serve(root: string): Promise<http.Server> {
     );
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
+    await page.getByRole('button', { name: 'Read data' }).click();
+    await page.getByTestId('kpis').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-dark.png'), fullPage: true });
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import type { Strings } from '../strings';
 const LISTED_ISSUES = 5;
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: {
     margin: 0,
@@ -34,7 +35,7 @@ export function IngestReportView({ strings, report, formatNumber }: IngestReport
   const rest = report.issues.length - listed.length + (report.issuesOmitted ?? 0);
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="ingest-report">
-      <Subtitle2 as="h2" id={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {strings.reportHeading}
       </Subtitle2>
       <Text className={report.rowsSkipped > 0 ? styles.skipped : undefined}>

@@ -14,6 +14,7 @@ import type { HeadlineKpis, Kpi } from '../kpis';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   window: { color: tokens.colorNeutralForeground2 },
   tiles: {
@@ -108,7 +109,7 @@ export function KpiTiles({ strings, headline, locale }: KpiTilesProps) {
   const previousLabel = monthLabel(headline.previousPeriod.start, locale);
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="kpis">
-      <Subtitle2 as="h2" id={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {strings.kpiHeading(monthLabel(headline.period.start, locale))}
       </Subtitle2>
       <Caption1 className={styles.window}>

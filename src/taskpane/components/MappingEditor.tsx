@@ -24,6 +24,7 @@ const NONE = 'none';
 const ALWAYS_SHOWN: ReadonlySet<OrderRole> = new Set(['date', 'amount', 'order_id', 'customer']);
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground2 },
   list: {
@@ -133,7 +134,7 @@ export function MappingEditor({ strings, headers, rows, error, onChoose }: Mappi
   const missing = rows.filter((row) => row.required && row.column === null);
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="mapping">
-      <Subtitle2 as="h2" id={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {strings.mappingHeading}
       </Subtitle2>
       <Caption1 className={styles.hint}>{strings.mappingHint}</Caption1>
