@@ -60,7 +60,7 @@ export function dateReader(
   frame: Frame,
   spec: ColumnSpec,
   options: DateOptions,
-  out = new Float64Array(frame.count),
+  out: Float64Array = new Float64Array(frame.count),
 ): ColumnReader<Float64Array> {
   out.fill(NaN);
   const cache = new Map<string, number | string>();
@@ -104,7 +104,7 @@ export function amountReader(
   frame: Frame,
   spec: ColumnSpec,
   style: NumberStyle,
-  out = new Float64Array(frame.count),
+  out: Float64Array = new Float64Array(frame.count),
 ): ColumnReader<Float64Array> {
   out.fill(NaN);
   const cache = new Map<string, number | string>();
@@ -147,7 +147,7 @@ export function dictReader(
   spec: ColumnSpec,
   warn = true,
   pattern?: IdPattern,
-  codes = new Int32Array(frame.count),
+  codes: Int32Array = new Int32Array(frame.count),
 ): ColumnReader<DictColumn> {
   const encoder = new DictionaryEncoder(pattern);
   codes.fill(MISSING);
