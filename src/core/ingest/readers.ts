@@ -155,6 +155,7 @@ export function dictReader(
   const c = spec.column;
   let lastValue: CellValue = undefined;
   let lastCode = MISSING;
+  const patterned = pattern !== undefined;
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
     read(from: number, to: number): void {
@@ -163,9 +164,11 @@ export function dictReader(
         const row = values[start + i];
         const value = row === null || row === undefined ? undefined : row[c];
         // Sorted sheets repeat a value over neighbouring rows; the same string object (Excel's
-        // short strings arrive shared) skips the map.
+        // short strings arrive shared) skips the map. Not in id columns with a pattern: there the
+        // ids differ from row to row, comparing two equally long ids reads both to the last
+        // digit, and the pattern's lookup table is no dearer than the comparison.
         let code: number;
-        if (value === lastValue && typeof value === 'string') code = lastCode;
+        if (!patterned && value === lastValue && typeof value === 'string') code = lastCode;
         else {
           code =
             typeof value === 'string'
