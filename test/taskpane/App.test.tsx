@@ -292,6 +292,15 @@ describe('App on the preview sample', () => {
     expect(kpi('revenue')).toContain(en(EXPECTED.current.revenue));
   });
 
+  it('starts again from the guesses when the data is read again', async () => {
+    await readPreview();
+    await pickOption('customer', 'Rep');
+    expect(dropdownText('customer')).toBe('Rep');
+    await click(button('Read data'));
+    expect(dropdownText('customer')).toBe('Customer');
+    expect(kpi('customers')).toContain(`Active customers${EXPECTED.current.customers}`);
+  });
+
   it('says which required column is missing when the user takes it away', async () => {
     await readPreview();
     await pickOption('amount', '— none —');
@@ -317,15 +326,18 @@ describe('App on the preview sample', () => {
       ['Date', 'Amount'],
       ...Array.from({ length: 8 }, (_, i) => [46023 + i, 'n/a']),
       [46040, 5],
+      ['', ''],
     ];
     const gateway = new PreviewWorkbookGateway([{ name: 'Orders', address: 'Data!B3:C12', values }]);
     await renderApp(gateway);
     await click(button('Read data'));
     const report = container.querySelector('[data-testid="ingest-report"]')!;
-    expect(report.textContent).toContain('9 read · 1 used · 8 skipped');
+    expect(report.textContent).toContain('10 read · 1 used · 9 skipped');
     expect(report.querySelectorAll('li')).toHaveLength(5);
     expect(report.querySelector('li')?.textContent).toMatch(/^Row 4, Amount: “n\/a”/);
     expect(report.textContent).toContain('and 3 more');
+    // The blank row is counted, not listed; ingestion's note says so.
+    expect(report.textContent).toContain('1 blank row skipped (not listed).');
   });
 
   it('shows the latest month’s KPIs against the month before, computed from the cells by hand', async () => {

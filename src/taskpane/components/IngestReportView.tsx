@@ -5,6 +5,8 @@ import type { Strings } from '../strings';
 
 /** Issues listed one by one; the rest are counted. */
 const LISTED_ISSUES = 5;
+/** Table-level notes (blank rows, formats chosen, mapping problems) shown under the issues. */
+const LISTED_NOTES = 3;
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -27,7 +29,10 @@ export interface IngestReportViewProps {
   readonly formatNumber: (n: number) => string;
 }
 
-/** Rows read, used and skipped, and the first few rows left out (or questioned) with the reason. */
+/**
+ * Rows read, used and skipped, the first few rows left out (or questioned) with the reason, and
+ * ingestion's notes on the table as a whole (blank rows are counted there, not listed).
+ */
 export function IngestReportView({ strings, report, formatNumber }: IngestReportViewProps) {
   const styles = useStyles();
   const headingId = useId('report');
@@ -60,6 +65,11 @@ export function IngestReportView({ strings, report, formatNumber }: IngestReport
         </ul>
       )}
       {rest > 0 && <Caption1>{strings.moreIssues(formatNumber(rest))}</Caption1>}
+      {(report.notes ?? []).slice(0, LISTED_NOTES).map((note, i) => (
+        <Caption1 key={i} className={styles.reason}>
+          {note}
+        </Caption1>
+      ))}
     </section>
   );
 }
