@@ -149,6 +149,9 @@ describe('App', () => {
     expect(gateway.calls).toContain('readSelection');
     expect(text()).toContain('2 rows read');
     expect(text()).toContain('From Current selection (Sheet2!B2:C4)');
+    // Region and Revenue: no order date, so no KPIs, and the pane says what to choose.
+    expect(text()).toContain('Required column missing: Order date');
+    expect(container.querySelector('[data-testid="kpis"]')).toBeNull();
   });
 
   it('offers only the selection, with advice, when the workbook has no tables', async () => {
@@ -270,6 +273,8 @@ describe('App on the preview sample', () => {
       const combobox = roleRow(role).querySelector('[role="combobox"]')!;
       const label = document.getElementById(combobox.getAttribute('aria-labelledby')!.split(' ')[0]);
       expect(label?.textContent).toBe(stringsFor('en').roles[role as 'date']);
+      const description = document.getElementById(combobox.getAttribute('aria-describedby')!);
+      expect(description?.getAttribute('aria-label')).toBe('Confidence of the guess: 100%');
     }
     // Roles with no column wait behind a toggle.
     expect(roleRow('product')).toBeNull();

@@ -70,17 +70,25 @@ function MappingRow(
   const { strings, headers, row } = props;
   const styles = useStyles();
   const labelId = useId('role');
+  const requiredId = useId('required');
+  const badgeId = useId('confidence');
+  const hasBadge = row.chosenByUser || row.confidence !== null;
   const value = row.column === null ? NONE : String(row.column);
   const percent = row.confidence === null ? '' : `${Math.round(row.confidence * 100)}%`;
   return (
     <li className={styles.row} data-role={row.role}>
       <span className={styles.label}>
         <Text id={labelId}>{strings.roles[row.role]}</Text>
-        {row.required && <Caption1 className={styles.required}>{strings.requiredRole}</Caption1>}
+        {row.required && (
+          <Caption1 id={requiredId} className={styles.required}>
+            {strings.requiredRole}
+          </Caption1>
+        )}
       </span>
       <Dropdown
         className={styles.dropdown}
-        aria-labelledby={labelId}
+        aria-labelledby={row.required ? `${labelId} ${requiredId}` : labelId}
+        aria-describedby={hasBadge ? badgeId : undefined}
         size="small"
         value={row.column === null ? strings.noColumn : headers[row.column]}
         selectedOptions={[value]}
@@ -99,11 +107,20 @@ function MappingRow(
         ))}
       </Dropdown>
       {row.chosenByUser ? (
-        <Badge className={styles.badge} appearance="outline" color="brand" title={strings.chosenByYouLong}>
+        <Badge
+          id={badgeId}
+          className={styles.badge}
+          appearance="outline"
+          color="brand"
+          title={strings.chosenByYouLong}
+          aria-label={strings.chosenByYouLong}
+          role="img"
+        >
           {strings.chosenByYou}
         </Badge>
       ) : row.confidence !== null ? (
         <Badge
+          id={badgeId}
           className={styles.badge}
           appearance="tint"
           color={confidenceColor(row.confidence)}
