@@ -141,6 +141,9 @@ export function amountReader(
   };
 }
 
+/** Slots of the dictionary reader's text cache, minus one. */
+const LABEL_SLOTS_MASK = 255;
+
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
 export function dictReader(
   frame: Frame,
@@ -156,6 +159,8 @@ export function dictReader(
   let lastValue: CellValue = undefined;
   let lastCode = MISSING;
   const patterned = pattern !== undefined;
+  const slotTexts: string[] = new Array<string>(LABEL_SLOTS_MASK + 1).fill('');
+  const slotCodes = new Int32Array(LABEL_SLOTS_MASK + 1);
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
     read(from: number, to: number): void {
@@ -169,7 +174,22 @@ export function dictReader(
         // digit, and the pattern's lookup table is no dearer than the comparison.
         let code: number;
         if (!patterned && value === lastValue && typeof value === 'string') code = lastCode;
-        else {
+        else if (!patterned && typeof value === 'string' && value.length > 0) {
+          // Label columns hold few distinct texts: a small table indexed by the text's length and
+          // three of its characters finds most of them without a hash map lookup.
+          const n = value.length;
+          const slot =
+            (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1) * 3 + value.charCodeAt(n >> 1)) &
+            LABEL_SLOTS_MASK;
+          if (slotTexts[slot] === value) code = slotCodes[slot];
+          else {
+            code = encoder.codeOfString(value);
+            slotTexts[slot] = value;
+            slotCodes[slot] = code;
+          }
+          lastValue = value;
+          lastCode = code;
+        } else {
           code =
             typeof value === 'string'
               ? encoder.codeOfString(value)

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { encodeDictionary, DictionaryEncoder, cellText } from '../../../src/core/ingest/dictionary';
+import { dictReader } from '../../../src/core/ingest/readers';
+import { type Frame, IssueLog } from '../../../src/core/ingest/frame';
+import type { DictColumn } from '../../../src/core/table';
 
 describe('dictionary encoding', () => {
   test('trims text, numbers become their text, blanks are -1', () => {
@@ -93,5 +97,39 @@ describe('prefixed ids (SO-0001234)', () => {
     expect(a).toEqual(b);
     expect(patterned.dictionary()).toEqual(plain.dictionary());
     expect(a[50]).toBe(a[2]);
+  });
+});
+
+describe('dictionary reader (the ingest loop)', () => {
+  // Texts that collide in the reader's small text cache (same length and same first, middle and
+  // last characters) and texts that differ only by spaces must still get the encoder's codes.
+  const texts = ['Ab', 'Ab ', ' Ab', 'AxxB', 'AyyB', 'AzyB', 'North', 'Nxrth', '#N/A', '1001', '', 'A'];
+
+  test('gives the same codes and texts as encoding the cells one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...texts), fc.integer({ min: 0, max: 3 }), fc.constant(null)), {
+          maxLength: 200,
+        }),
+        (cells) => {
+          const frame: Frame = {
+            values: cells.map((cell) => [cell]),
+            start: 0,
+            count: cells.length,
+            firstRowNumber: 1,
+            fate: new Uint8Array(cells.length),
+            log: new IssueLog(10),
+          };
+          const reader = dictReader(frame, { column: 0, header: 'Region', required: false }, false);
+          reader.read(0, cells.length);
+          const read = reader.result();
+          const expected = encodeDictionary(cells);
+          const text = (column: DictColumn) =>
+            Array.from(column.codes, (code) => (code < 0 ? undefined : column.dictionary[code]));
+          expect(text(read)).toEqual(text(expected));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
