@@ -32,7 +32,7 @@ import {
   profileColumns,
   resolveMapping,
 } from './roles';
-import { type Cells, type Frame, IssueLog, ROW_USED } from './frame';
+import { type Cells, type Frame, IssueLog, ROW_BLANK, ROW_USED } from './frame';
 import { ROLE_ALIASES } from './aliases';
 import { buildTable, type TableParts } from './assemble';
 import { type ColumnFormat, readRoleColumns } from './columns';
@@ -221,11 +221,15 @@ function ingestUnsafe(
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
 
+  // Local copies: imported bindings can compile to a getter call per read.
+  const { fate } = frame;
+  const USED = ROW_USED;
+  const BLANK = ROW_BLANK;
   let used = 0;
   let blank = 0;
   for (let i = 0; i < count; i++) {
-    if (frame.fate[i] === ROW_USED) used++;
-    else if (frame.fate[i] === 2) blank++;
+    if (fate[i] === USED) used++;
+    else if (fate[i] === BLANK) blank++;
   }
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped (not listed).`);
   const { issues, omitted } = frame.log.finish();
