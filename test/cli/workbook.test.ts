@@ -212,6 +212,55 @@ describe('sales-metrics build from a workbook, then review', () => {
     );
   });
 
+  it('builds again from a built workbook: our sheets replaced in place, typed actions kept', async () => {
+    const book = join(dir, 'rebuilt-source.xlsx');
+    copyFileSync(built, book);
+    const workbook = await openWorkbook(book);
+    const sheet = 'Review 2025-W47';
+    const { row, column } = actionsTopLeft(workbook, sheet);
+    workbook.getWorksheet(sheet)!.getCell(row, column + 2).value = 'Visit Bandung stores';
+    workbook.getWorksheet(sheet)!.getCell(row, column + 5).value = 'open';
+    await workbook.xlsx.writeFile(book);
+    const rebuilt = join(dir, 'rebuilt.xlsx');
+    const run = await runCli([
+      'build',
+      book,
+      '--targets',
+      book,
+      '--industry',
+      'ecommerce-retail',
+      '--as-of',
+      '2025-11-19',
+      '--out',
+      rebuilt,
+      '-q',
+    ]);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const after = await openWorkbook(rebuilt);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual([
+      'Orders',
+      'Pipeline',
+      'Spend',
+      'Targets',
+      'Dashboard',
+      'Review 2025-W47',
+      '_sales_metrics',
+    ]);
+    const top = actionsTopLeft(after, sheet);
+    expect(after.getWorksheet(sheet)!.getCell(top.row, top.column + 2).value).toBe('Visit Bandung stores');
+    const first = await openWorkbook(built);
+    expect(worksheetRows(after.getWorksheet('Orders')!)).toEqual(
+      worksheetRows(first.getWorksheet('Orders')!),
+    );
+    // The saved configuration was read back: the schedule shows the first build's checks.
+    const revenueCheck = worksheetRows(after.getWorksheet('Dashboard')!).find(
+      (r) => r[0] === 'Revenue' && r[1] === 'day',
+    );
+    expect(revenueCheck?.slice(2, 5)).toEqual(['2025-11-19', '2025-11-20', 'scheduled']);
+    expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders' });
+  });
+
   it('rejects a bad week and a CSV', async () => {
     const week = await runCli(['review', built, '--week', '2025-13']);
     expect(week.code).toBe(2);
