@@ -183,11 +183,9 @@ async function readXlsxInput(path: string, progress: Progress, label: string): P
   let existing: ExcelJS.Workbook;
   try {
     existing = await openSheetsOf(buffer, isProductSheet);
-  } catch (error) {
-    throw new FileReadError(
-      `${path}: the product's sheets cannot be read (${(error as Error)?.message ?? error})`,
-      path,
-    );
+  } catch {
+    // A package the trimmed copy does not load: open it whole (within the model's size limit).
+    existing = await openWorkbook(path);
   }
   return { buffer, sheets: sheetsOfRows(streamed), existing };
 }
@@ -206,7 +204,7 @@ async function builtPackage(
     return await writeIntoPackage(xlsx.buffer, xlsx.existing, plans);
   } catch (error) {
     progress.stage(`rewriting the whole workbook (${(error as Error)?.message ?? error})`);
-    return writeWorkbook(await openWorkbook(input, Infinity), plans);
+    return writeWorkbook(await openWorkbook(input), plans);
   }
 }
 
