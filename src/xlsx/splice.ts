@@ -144,6 +144,36 @@ function remapSheet(xml: string, maps: StyleMaps, stringBase: number): string {
     );
 }
 
+/** Parts that relationships of parts outside `removed` point at (the workbook's own included). */
+async function referencedOutside(zip: JSZip, removed: ReadonlySet<string>): Promise<Set<string>> {
+  const out = new Set<string>();
+  const relsFiles: string[] = [];
+  zip.forEach((path) => {
+    if (path.endsWith('.rels')) relsFiles.push(path);
+  });
+  for (const path of relsFiles) {
+    const source = path.replace(/_rels\/([^/]+)\.rels$/, '$1').replace(/^_rels\/\.rels$/, '');
+    if (removed.has(source)) continue;
+    for (const rel of parseRelationships((await text(zip, path)) ?? '')) {
+      out.add(source === '' ? rel.target.replace(/^\//, '') : resolveTarget(source, rel.target));
+    }
+  }
+  return out;
+}
+
+/**
+ * Drops the calculation chain: it lists formula cells by sheet, so one naming cells of a
+ * replaced sheet makes Excel repair the file. Excel rebuilds it on the next save.
+ */
+function dropCalcChain(zip: JSZip, workbookRels: string, ct: ContentTypes): string {
+  const rel = parseRelationships(workbookRels).find((r) => r.type.endsWith('/calcChain'));
+  if (!rel) return workbookRels;
+  const part = resolveTarget('xl/workbook.xml', rel.target);
+  zip.remove(part);
+  removeOverride(ct, part);
+  return workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRe(rel.id)}"[^>]*/>`), '');
+}
+
 /** Workbook-unique table ids: a table part's `id` moved past the user's. */
 async function maxTableId(zip: JSZip): Promise<number> {
   let max = 0;
@@ -260,6 +290,7 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     zip.file(path, sst, { createFolders: false });
   }
 
+  workbookRels = dropCalcChain(zip, workbookRels, ct);
   let tableId = await maxTableId(zip);
   const taken = new Set<string>();
   const theirSheets = sheetsOf(workbookXml);
@@ -281,8 +312,12 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
       const oldRel = rels().find((r) => r.id === old.relId);
       if (oldRel) {
         const oldPart = resolveTarget('xl/workbook.xml', oldRel.target);
-        for (const part of await reachable(zip, oldPart)) {
-          if (part === stylesPath || part.startsWith('xl/theme/') || part === 'xl/workbook.xml') continue;
+        const parts = await reachable(zip, oldPart);
+        const shared = await referencedOutside(zip, new Set(parts));
+        for (const part of parts) {
+          // The sheet itself goes; what it uses goes unless something that stays uses it too.
+          if (part !== oldPart && (shared.has(part) || part === stylesPath || part === 'xl/workbook.xml'))
+            continue;
           zip.remove(part);
           zip.remove(relsPathOf(part));
           removeOverride(ct, part);
