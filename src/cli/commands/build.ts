@@ -3,7 +3,7 @@
  * (the user's sheets kept as they are) or into a new workbook whose `Data` sheet holds a CSV.
  */
 import ExcelJS from 'exceljs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Goal } from '../../core/goals';
 import { goalsFromTargets } from '../../core/goals';
@@ -153,8 +153,30 @@ interface XlsxInput {
   readonly existing: ExcelJS.Workbook;
 }
 
+/**
+ * Largest `.xlsx` input `build` reads. Its sheets are streamed and only the product's sheets are
+ * rewritten, but the rows are held as values (about 350 MB per 100,000 rows of a dozen columns,
+ * about 7 MB zipped): past this size the process would run out of memory instead of failing
+ * with a message.
+ */
+export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
+
 async function readXlsxInput(path: string, progress: Progress, label: string): Promise<XlsxInput> {
   let buffer: Buffer;
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw describeFsError(error, path);
+  }
+  if (size > MAX_BUILD_WORKBOOK_BYTES) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new FileReadError(
+      `${path} is ${mb(size)}; build reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
+        'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
+      path,
+    );
+  }
   try {
     buffer = await readFile(path);
   } catch (error) {
