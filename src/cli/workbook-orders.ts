@@ -14,9 +14,51 @@ import { REQUIRED_ROLES } from '../core/table';
 import { columnLetters } from '../sheets/a1';
 import type { OrdersSource, SourceRole } from '../sheets/sources';
 import { SOURCE_ROLES } from '../sheets/sources';
-import { uses1904, visibleWorksheets, worksheetRows } from '../xlsx/read-workbook';
+import { uses1904, worksheetRows } from '../xlsx/read-workbook';
+import type { XlsxSheet } from '../xlsx/read-xlsx';
 import { CliError } from './errors';
 import { SHEET_NAMES } from './load';
+
+/** A worksheet the tables are looked for in: from a workbook model or read by streaming. */
+export interface SheetSource {
+  readonly name: string;
+  /** `visible`, `hidden` or `veryHidden`. */
+  readonly state: string;
+  /** The sheet's rows as `CellValue`s (at most `limit` from the top). */
+  rows(limit?: number): CellValue[][];
+}
+
+/** The sheets of a workbook: a model, or sheets read by streaming (`readXlsxSheets`). */
+export type OpenSheets = ExcelJS.Workbook | readonly SheetSource[];
+
+/** The worksheets of a workbook model as `SheetSource`s, in workbook order. */
+export function sheetsOfWorkbook(workbook: ExcelJS.Workbook): SheetSource[] {
+  const date1904 = uses1904(workbook);
+  return workbook.worksheets.map((ws) => ({
+    name: ws.name,
+    state: ws.state ?? 'visible',
+    rows: (limit?: number) => worksheetRows(ws, date1904, limit),
+  }));
+}
+
+/** Streamed sheets as `SheetSource`s (trailing empty rows dropped, as a workbook model does). */
+export function sheetsOfRows(sheets: readonly XlsxSheet[]): SheetSource[] {
+  return sheets.map((sheet) => {
+    const rows = sheet.rows;
+    let end = rows.length;
+    while (end > 0 && rows[end - 1].every((cell) => cell === null)) end--;
+    const all = end === rows.length ? rows : rows.slice(0, end);
+    return {
+      name: sheet.name,
+      state: sheet.state,
+      rows: (limit?: number) => (limit === undefined || limit >= all.length ? all : all.slice(0, limit)),
+    };
+  });
+}
+
+function sourcesOf(open: OpenSheets): readonly SheetSource[] {
+  return Array.isArray(open) ? (open as readonly SheetSource[]) : sheetsOfWorkbook(open as ExcelJS.Workbook);
+}
 
 export interface WorkbookOrders {
   readonly table: OrdersTable;
@@ -85,23 +127,23 @@ function fits(kind: TableKind, rows: readonly (readonly CellValue[])[], options:
  */
 function findSheet(
   kind: TableKind,
-  workbook: ExcelJS.Workbook,
+  open: OpenSheets,
   options: IngestOptions,
   label: string,
   sheetName?: string,
-): ExcelJS.Worksheet {
+): SheetSource {
+  const sheets = sourcesOf(open);
   if (sheetName !== undefined) {
-    const named = workbook.worksheets.find((ws) => ws.name.toLowerCase() === sheetName.trim().toLowerCase());
+    const named = sheets.find((ws) => ws.name.toLowerCase() === sheetName.trim().toLowerCase());
     if (!named)
       throw new CliError(
-        `no sheet named "${sheetName}" in ${label} (sheets: ${workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ')})`,
+        `no sheet named "${sheetName}" in ${label} (sheets: ${sheets.map((ws) => `"${ws.name}"`).join(', ')})`,
       );
     return named;
   }
-  const date1904 = uses1904(workbook);
-  const visible = visibleWorksheets(workbook);
+  const visible = sheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
   const preferred = new Set(SHEET_NAMES[kind].map((n) => n.toLowerCase()));
-  const fitting = visible.filter((ws) => fits(kind, worksheetRows(ws, date1904, 200), options));
+  const fitting = visible.filter((ws) => fits(kind, ws.rows(200), options));
   const found = fitting.find((ws) => preferred.has(ws.name.toLowerCase())) ?? fitting[0];
   if (!found) {
     throw new CliError(
@@ -118,12 +160,12 @@ function findSheet(
  */
 export function tableInWorkbook<K extends 'pipeline' | 'spend' | 'targets'>(
   kind: K,
-  workbook: ExcelJS.Workbook,
+  workbook: OpenSheets,
   options: IngestOptions,
   label: string,
 ): { table: Extract<SalesTable, { kind: K }>; report: IngestReport; sheet: string } {
   const worksheet = findSheet(kind, workbook, options, label);
-  const result = ingestTable(kind, worksheetRows(worksheet, uses1904(workbook)), options);
+  const result = ingestTable(kind, worksheet.rows(), options);
   if (!result.table)
     throw new CliError(
       `${label} [${worksheet.name}]: ${(result.error ?? `no usable ${kind} rows`).replace(/\s*\n\s*/g, ' ')}`,
@@ -140,13 +182,13 @@ export function tableInWorkbook<K extends 'pipeline' | 'spend' | 'targets'>(
  * that lets the dashboard use native formulas over them.
  */
 export function ordersInWorkbook(
-  workbook: ExcelJS.Workbook,
+  workbook: OpenSheets,
   options: IngestOptions,
   label: string,
   sheetName?: string,
 ): WorkbookOrders {
   const worksheet = findSheet('orders', workbook, options, label, sheetName);
-  const rows = worksheetRows(worksheet, uses1904(workbook));
+  const rows = worksheet.rows();
   const result = ingestOrders(rows, options);
   if (!result.table)
     throw new CliError(
@@ -205,7 +247,7 @@ export function typedDataRows(
 export async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
   kind: K,
   path: string | undefined,
-  open: { readonly workbook: ExcelJS.Workbook; readonly path: string } | undefined,
+  open: { readonly workbook: OpenSheets; readonly path: string } | undefined,
   load: (kind: K, path: string) => Promise<{ table: Extract<SalesTable, { kind: K }> }>,
   optionsFor: (kind: K) => IngestOptions,
   cwd: string,

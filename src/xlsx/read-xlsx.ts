@@ -239,3 +239,65 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
   if (fallback) return fallback;
   throw new FileReadError(`${path} has no worksheets`, path);
 }
+
+/** One worksheet's rows, as `readXlsxSheets` reads them. */
+export interface XlsxSheet {
+  readonly name: string;
+  /** `visible`, `hidden` or `veryHidden`. */
+  readonly state: string;
+  /** Row i is sheet row i + 1 (`[]` for a sheet whose rows were not wanted). */
+  readonly rows: CellValue[][];
+}
+
+/**
+ * Reads every worksheet of an `.xlsx` file in one streaming pass (file order), for commands that
+ * look for several tables in one workbook without loading it as a model.
+ * @param wanted whether a sheet's rows are kept (default all); the others are read past
+ * @example const { sheets } = await readXlsxSheets('sales.xlsx');
+ */
+export async function readXlsxSheets(
+  path: string,
+  wanted: (name: string) => boolean = () => true,
+  onProgress?: (rowsRead: number) => void,
+): Promise<{ sheets: XlsxSheet[]; date1904: boolean }> {
+  const stream = createReadStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(describeFsError(error, path)));
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const date1904 = () =>
+    Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const sheets: XlsxSheet[] = [];
+  let rowsRead = 0;
+  const onRow = () => {
+    rowsRead++;
+    if (onProgress && rowsRead % 100_000 === 0) onProgress(rowsRead);
+  };
+  try {
+    for await (const sheet of reader as unknown as AsyncIterable<StreamSheet>) {
+      const name = sheet.name ?? `Sheet${sheets.length + 1}`;
+      const state = sheet.state ?? 'visible';
+      if (wanted(name)) sheets.push({ name, state, rows: (await readSheetRows(sheet, date1904, onRow))! });
+      else {
+        await skipSheet(sheet);
+        sheets.push({ name, state, rows: [] });
+      }
+    }
+  } catch (error) {
+    throw new FileReadError(
+      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
+      path,
+    );
+  } finally {
+    stream.destroy();
+  }
+  onProgress?.(rowsRead);
+  return { sheets, date1904: date1904() };
+}

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSheetRef } from '../../src/sheets/a1';
@@ -210,6 +210,74 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(worksheetRows(nextBook.getWorksheet('Orders')!)).toEqual(
       worksheetRows((await openWorkbook(source)).getWorksheet('Orders')!),
     );
+  });
+
+  it('builds again from a built workbook: our sheets replaced in place, typed actions kept', async () => {
+    const book = join(dir, 'rebuilt-source.xlsx');
+    copyFileSync(built, book);
+    const workbook = await openWorkbook(book);
+    const sheet = 'Review 2025-W47';
+    const { row, column } = actionsTopLeft(workbook, sheet);
+    workbook.getWorksheet(sheet)!.getCell(row, column + 2).value = 'Visit Bandung stores';
+    workbook.getWorksheet(sheet)!.getCell(row, column + 5).value = 'open';
+    await workbook.xlsx.writeFile(book);
+    const rebuilt = join(dir, 'rebuilt.xlsx');
+    const run = await runCli([
+      'build',
+      book,
+      '--targets',
+      book,
+      '--industry',
+      'ecommerce-retail',
+      '--as-of',
+      '2025-11-19',
+      '--out',
+      rebuilt,
+      '-q',
+    ]);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const after = await openWorkbook(rebuilt);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual([
+      'Orders',
+      'Pipeline',
+      'Spend',
+      'Targets',
+      'Dashboard',
+      'Review 2025-W47',
+      '_sales_metrics',
+    ]);
+    const top = actionsTopLeft(after, sheet);
+    expect(after.getWorksheet(sheet)!.getCell(top.row, top.column + 2).value).toBe('Visit Bandung stores');
+    const first = await openWorkbook(built);
+    expect(worksheetRows(after.getWorksheet('Orders')!)).toEqual(
+      worksheetRows(first.getWorksheet('Orders')!),
+    );
+    // The saved configuration was read back: the schedule shows the first build's checks.
+    const revenueCheck = worksheetRows(after.getWorksheet('Dashboard')!).find(
+      (r) => r[0] === 'Revenue' && r[1] === 'day',
+    );
+    expect(revenueCheck?.slice(2, 5)).toEqual(['2025-11-19', '2025-11-20', 'scheduled']);
+    expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders' });
+  });
+
+  it('reports a corrupt, a missing and an oversized workbook in one line', async () => {
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const big = join(dir, 'big.xlsx');
+    writeFileSync(big, Buffer.alloc(31 * 1024 * 1024, 0));
+    const cases: [string, RegExp][] = [
+      [broken, /broken\.xlsx is not a readable \.xlsx workbook/],
+      [join(dir, 'none.xlsx'), /file not found: .*none\.xlsx/],
+      [big, /big\.xlsx is 31 MB; build reads workbooks up to 30 MB/],
+    ];
+    for (const [path, message] of cases) {
+      const run = await runCli(['build', path, '--out', join(dir, 'never.xlsx'), '-q']);
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(message);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(join(dir, 'never.xlsx'))).toBe(false);
   });
 
   it('rejects a bad week and a CSV', async () => {

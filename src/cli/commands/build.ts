@@ -3,7 +3,7 @@
  * (the user's sheets kept as they are) or into a new workbook whose `Data` sheet holds a CSV.
  */
 import ExcelJS from 'exceljs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Goal } from '../../core/goals';
 import { goalsFromTargets } from '../../core/goals';
@@ -19,8 +19,15 @@ import { buildDashboardPlan } from '../../sheets/dashboard';
 import { buildReviewPlan } from '../../sheets/review';
 import { readConfigSheet } from '../../xlsx/config';
 import { readTableFile } from '../../xlsx/read';
+import { CONFIG_SHEET_NAME } from '../../sheets/config';
+import { FileReadError } from '../../xlsx/read';
+import { describeFsError } from '../../xlsx/read-error';
 import { openWorkbook } from '../../xlsx/read-workbook';
+import { readXlsxSheets } from '../../xlsx/read-xlsx';
 import { writeWorkbook } from '../../xlsx/render-workbook';
+import { openSheetsOf, packageSheets, writeIntoPackage } from '../../xlsx/render-package';
+import type { SheetPlan } from '../../sheets/plan';
+import JSZip from 'jszip';
 import { addDataSheet } from '../../xlsx/write-data';
 import type { ParsedArgs } from '../args';
 import {
@@ -39,7 +46,8 @@ import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { ingestOptionsOf, loadTable } from '../load';
 import type { WorkbookOrders } from '../workbook-orders';
-import { ordersInWorkbook, ordersSource, sideTable, typedDataRows } from '../workbook-orders';
+import type { OpenSheets } from '../workbook-orders';
+import { ordersInWorkbook, ordersSource, sheetsOfRows, sideTable, typedDataRows } from '../workbook-orders';
 import {
   activeGoalTracking,
   benchmarkLines,
@@ -133,6 +141,95 @@ async function ordersFromCsv(
   return { orders: { table, report: result.report, sheet: 'Data', rows, source }, dataSheet: true };
 }
 
+/** Sheets the product writes (their rows are never the user's tables). */
+export function isProductSheet(name: string): boolean {
+  return name === 'Dashboard' || name === CONFIG_SHEET_NAME || /^Review \d{4}-W\d{2}$/.test(name);
+}
+
+/** An `.xlsx` input: its package, its sheets' rows (streamed) and the product's sheets as a model. */
+interface XlsxInput {
+  readonly buffer: Buffer;
+  readonly sheets: OpenSheets;
+  readonly existing: ExcelJS.Workbook;
+}
+
+/**
+ * Largest `.xlsx` input `build` reads. Its sheets are streamed and only the product's sheets are
+ * rewritten, but the rows are held as values (about 350 MB per 100,000 rows of a dozen columns,
+ * about 7 MB zipped): past this size the process would run out of memory instead of failing
+ * with a message.
+ */
+export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
+
+async function readXlsxInput(path: string, progress: Progress, label: string): Promise<XlsxInput> {
+  let buffer: Buffer;
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw describeFsError(error, path);
+  }
+  if (size > MAX_BUILD_WORKBOOK_BYTES) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new FileReadError(
+      `${path} is ${mb(size)}; build reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
+        'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
+      path,
+    );
+  }
+  try {
+    buffer = await readFile(path);
+  } catch (error) {
+    throw describeFsError(error, path);
+  }
+  let listed;
+  try {
+    listed = await packageSheets(await JSZip.loadAsync(buffer));
+  } catch (error) {
+    throw new FileReadError(
+      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
+      path,
+    );
+  }
+  const read = await readXlsxSheets(
+    path,
+    (name) => !isProductSheet(name),
+    (n) => progress.rows(label, n),
+  );
+  // Tab order and visibility from the workbook part (the stream gives file order).
+  const order = new Map(listed.sheets.map((s, i) => [s.name, i]));
+  const streamed = read.sheets
+    .filter((s) => order.has(s.name))
+    .sort((a, b) => order.get(a.name)! - order.get(b.name)!)
+    .map((s) => ({ ...s, state: listed.sheets[order.get(s.name)!].state }));
+  let existing: ExcelJS.Workbook;
+  try {
+    existing = await openSheetsOf(buffer, isProductSheet);
+  } catch {
+    // A package the trimmed copy does not load: open it whole (within the model's size limit).
+    existing = await openWorkbook(path);
+  }
+  return { buffer, sheets: sheetsOfRows(streamed), existing };
+}
+
+/**
+ * The built workbook: the plans spliced into the input's package; when the package is in a
+ * form the splice does not read, the whole workbook is rewritten through the model instead.
+ */
+async function builtPackage(
+  input: string,
+  xlsx: XlsxInput,
+  plans: readonly SheetPlan[],
+  progress: Progress,
+): Promise<Buffer> {
+  try {
+    return await writeIntoPackage(xlsx.buffer, xlsx.existing, plans);
+  } catch (error) {
+    progress.stage(`rewriting the whole workbook (${(error as Error)?.message ?? error})`);
+    return writeWorkbook(await openWorkbook(input), plans);
+  }
+}
+
 function summaryLine(report: IngestReport): string {
   const first = report.issues
     .filter((i) => i.severity === 'skipped')
@@ -186,14 +283,21 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
 
   progress.stage(`reading ${label}`);
-  const workbook = isCsv ? new ExcelJS.Workbook() : await openWorkbook(input);
+  const xlsx = isCsv ? undefined : await readXlsxInput(input, progress, label);
+  // The product's sheets (config, reviews) as a model; a CSV's new workbook.
+  const workbook = xlsx?.existing ?? new ExcelJS.Workbook();
   const csv = isCsv ? await ordersFromCsv(input, args, workbook, label, progress) : undefined;
   const orders =
     csv?.orders ??
-    ordersInWorkbook(workbook, ingestOptionsOf(ordersLoadOptions(args)), label, stringFlag(args, 'sheet'));
+    ordersInWorkbook(
+      xlsx!.sheets,
+      ingestOptionsOf(ordersLoadOptions(args)),
+      label,
+      stringFlag(args, 'sheet'),
+    );
   progress.stage(`orders (${orders.sheet}): ${summaryLine(orders.report)}`);
-  // A side table inside the input workbook is taken from the open model rather than read again.
-  const open = isCsv ? undefined : { workbook, path: input };
+  // A side table inside the input workbook is taken from the sheets already read.
+  const open = xlsx ? { workbook: xlsx.sheets, path: input } : undefined;
   const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
     ingestOptionsOf(sideLoadOptions(args, kind));
   const load = sideLoader(args, io, progress);
@@ -241,7 +345,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage(`writing ${out}`);
   let buffer: Buffer;
   try {
-    buffer = await writeWorkbook(workbook, [dashboard, review, configPlan]);
+    const plans = [dashboard, review, configPlan];
+    buffer = xlsx ? await builtPackage(input, xlsx, plans, progress) : await writeWorkbook(workbook, plans);
     await writeFile(out, buffer);
   } catch (error) {
     throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
