@@ -122,7 +122,7 @@ export function trailingYearClvSeries(
 ): MetricValue[] {
   const order = Array.from({ length: ends.length }, (_, k) => k).sort((a, b) => ends[a] - ends[b]);
   const k = ends.length;
-  const end = order.map((j) => ends[j]);
+  const end = Float64Array.from(order, (j) => ends[j]);
   const start = end.map(yearBefore);
   const previousStart = start.map(yearBefore);
   const active = new Float64Array(k);
@@ -136,8 +136,15 @@ export function trailingYearClvSeries(
     let a = from; // first day ≥ previousStart
     let b = from; // first day ≥ start
     let e = from; // first day ≥ end
-    for (let j = 0; j < k; j++) {
+    // Windows ending on or before the first order see none of this customer's days: skip them.
+    // Starts never pass ends (start ≤ end), so once every day is before previousStart (a = to),
+    // no later window (ends ascending) sees the customer either.
+    const first = days[from];
+    let j = 0;
+    while (j < k && end[j] <= first) j++;
+    for (; j < k; j++) {
       while (a < to && days[a] < previousStart[j]) a++;
+      if (a === to) break;
       while (b < to && days[b] < start[j]) b++;
       while (e < to && days[e] < end[j]) e++;
       const inPrevious = b > a;
