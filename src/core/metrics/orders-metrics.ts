@@ -227,11 +227,14 @@ export function computeGroupedOrderWindows(
   const rowIds = prep.rowsWithin(bounds);
   const bucket = new Int32Array(rowIds.length);
   const present = new Uint8Array(groupCount);
+  // Window 0 is read only by retention and churn (customers of the window before): without them,
+  // its rows are left out of the pass.
+  const firstWindow = ids.includes('retention_rate') || ids.includes('churn_rate') ? 0 : 1;
   for (let j = 0; j < rowIds.length; j++) {
     const i = rowIds[j];
     const w = windowOfRow[i];
     const g = groupOfCode[codes[i] + 1];
-    if (g < 0) {
+    if (g < 0 || w < firstWindow) {
       bucket[j] = -1;
       continue;
     }
