@@ -22,21 +22,74 @@ export function customersEverBefore(history: CustomerHistory, ends: readonly num
 export function medianGapsBefore(history: CustomerHistory, ends: readonly number[]): number[] {
   const { offsets, days } = history;
   const customers = offsets.length - 1;
-  const gapCount = days.length - customers + countEmpty(offsets);
+  const out = new Array<number>(ends.length).fill(NaN);
+  // Day span of the later orders (every day but each customer's first: any day bounds them).
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  let maxGap = 0;
+  let gapCount = 0;
+  for (let c = 0; c < customers; c++) {
+    const to = offsets[c + 1];
+    for (let k = offsets[c] + 1; k < to; k++) {
+      const d = days[k];
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+      const gap = d - days[k - 1];
+      if (gap > maxGap) maxGap = gap;
+      gapCount++;
+    }
+  }
+  if (gapCount === 0) return out;
+  const span = maxDay - minDay + 1;
+  if (span > 10_000_000) return medianGapsBySort(history, ends, gapCount, maxGap);
+  // Counting sort of the gaps by the day of their later order: below[s] = gaps whose later order
+  // is before day minDay + s, and `sorted` holds the gaps in that order.
+  const below = new Int32Array(span + 1);
+  for (let c = 0; c < customers; c++) {
+    const to = offsets[c + 1];
+    for (let k = offsets[c] + 1; k < to; k++) below[days[k] - minDay + 1]++;
+  }
+  for (let s = 0; s < span; s++) below[s + 1] += below[s];
+  const fill = below.slice(0, span);
+  const sorted = new Int32Array(gapCount);
+  for (let c = 0; c < customers; c++) {
+    const to = offsets[c + 1];
+    for (let k = offsets[c] + 1; k < to; k++) sorted[fill[days[k] - minDay]++] = days[k] - days[k - 1];
+  }
+  const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
+  const histogram = new Int32Array(maxGap + 1);
+  let added = 0;
+  for (const w of order) {
+    // Gaps whose later order is before ends[w] (ends need not be whole days).
+    const limit = Math.ceil(ends[w]) - minDay;
+    const count = limit <= 0 ? 0 : limit >= span ? gapCount : below[limit];
+    while (added < count) histogram[sorted[added++]]++;
+    if (added > 0) out[w] = histogramMedian(histogram, added);
+  }
+  return out;
+}
+
+/** `medianGapsBefore` for histories spanning more than 10 million days (index sort by day). */
+function medianGapsBySort(
+  history: CustomerHistory,
+  ends: readonly number[],
+  gapCount: number,
+  maxGap: number,
+): number[] {
+  const { offsets, days } = history;
+  const customers = offsets.length - 1;
   const gapEnd = new Int32Array(gapCount);
   const gap = new Int32Array(gapCount);
   let g = 0;
-  let maxGap = 0;
   for (let c = 0; c < customers; c++) {
     for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
       gapEnd[g] = days[k];
       gap[g] = days[k] - days[k - 1];
-      if (gap[g] > maxGap) maxGap = gap[g];
       g++;
     }
   }
   const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
-  const byEnd = sortByDay(gapEnd);
+  const byEnd = Array.from({ length: gapCount }, (_, i) => i).sort((a, b) => gapEnd[a] - gapEnd[b]);
   const histogram = new Int32Array(maxGap + 1);
   const out = new Array<number>(ends.length).fill(NaN);
   let added = 0;
@@ -45,31 +98,6 @@ export function medianGapsBefore(history: CustomerHistory, ends: readonly number
     if (added > 0) out[w] = histogramMedian(histogram, added);
   }
   return out;
-}
-
-function countEmpty(offsets: Int32Array): number {
-  let empty = 0;
-  for (let c = 0; c + 1 < offsets.length; c++) if (offsets[c + 1] === offsets[c]) empty++;
-  return empty;
-}
-
-/** Indices of `days` in ascending day order (counting sort over the day span). */
-function sortByDay(days: Int32Array): Int32Array {
-  const n = days.length;
-  const index = new Int32Array(n);
-  if (n === 0) return index;
-  let min = days[0];
-  let max = days[0];
-  for (let i = 1; i < n; i++) {
-    if (days[i] < min) min = days[i];
-    else if (days[i] > max) max = days[i];
-  }
-  if (max - min > 10_000_000) return index.map((_, i) => i).sort((a, b) => days[a] - days[b]);
-  const counts = new Int32Array(max - min + 2);
-  for (let i = 0; i < n; i++) counts[days[i] - min + 1]++;
-  for (let s = 1; s < counts.length; s++) counts[s] += counts[s - 1];
-  for (let i = 0; i < n; i++) index[counts[days[i] - min]++] = i;
-  return index;
 }
 
 /** Median of `count` values held as a histogram (mean of the two middle values when even). */
