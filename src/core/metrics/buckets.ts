@@ -56,6 +56,7 @@ export function windowOf(day: number, bounds: readonly number[]): number {
 /**
  * Rows grouped by bucket (counting sort): rows of bucket b are `rows[offsets[b] .. offsets[b+1])`,
  * in table order. `bucket[j]` is the bucket of row `rowIds[j]` (of row j without `rowIds`).
+ * When the buckets are already ascending (none −1), `rows` is `rowIds` itself: do not mutate it.
  */
 export function groupRows(
   bucket: Int32Array,
@@ -63,8 +64,17 @@ export function groupRows(
   rowIds?: Int32Array,
 ): { rows: Int32Array; offsets: Int32Array } {
   const offsets = new Int32Array(bucketCount + 1);
-  for (let j = 0; j < bucket.length; j++) if (bucket[j] >= 0) offsets[bucket[j] + 1]++;
+  // Rows already in bucket order (a date-sorted sheet bucketed by window) need no reordering.
+  let ordered = true;
+  let last = 0;
+  for (let j = 0; j < bucket.length; j++) {
+    const b = bucket[j];
+    if (b >= 0) offsets[b + 1]++;
+    if (b < last) ordered = false;
+    last = b;
+  }
   for (let b = 0; b < bucketCount; b++) offsets[b + 1] += offsets[b];
+  if (ordered && rowIds && rowIds.length === bucket.length) return { rows: rowIds, offsets };
   const fill = offsets.slice(0, bucketCount);
   const rows = new Int32Array(offsets[bucketCount]);
   for (let j = 0; j < bucket.length; j++)
