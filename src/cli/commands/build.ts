@@ -147,7 +147,7 @@ export function isProductSheet(name: string): boolean {
 }
 
 /** An `.xlsx` input: its package, its sheets' rows (streamed) and the product's sheets as a model. */
-interface XlsxInput {
+export interface XlsxInput {
   readonly buffer: Buffer;
   readonly sheets: OpenSheets;
   readonly existing: ExcelJS.Workbook;
@@ -161,7 +161,16 @@ interface XlsxInput {
  */
 export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
 
-async function readXlsxInput(path: string, progress: Progress, label: string): Promise<XlsxInput> {
+/**
+ * Reads an `.xlsx` input the fast way: the size limit, the package, the user's sheets streamed as
+ * rows and the product's sheets as a model. `command` names who reads it in the size message.
+ */
+export async function readXlsxInput(
+  path: string,
+  progress: Progress,
+  label: string,
+  command = 'build',
+): Promise<XlsxInput> {
   let buffer: Buffer;
   let size: number;
   try {
@@ -172,7 +181,7 @@ async function readXlsxInput(path: string, progress: Progress, label: string): P
   if (size > MAX_BUILD_WORKBOOK_BYTES) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     throw new FileReadError(
-      `${path} is ${mb(size)}; build reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
+      `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
         'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
       path,
     );
@@ -216,7 +225,7 @@ async function readXlsxInput(path: string, progress: Progress, label: string): P
  * The built workbook: the plans spliced into the input's package; when the package is in a
  * form the splice does not read, the whole workbook is rewritten through the model instead.
  */
-async function builtPackage(
+export async function builtPackage(
   input: string,
   xlsx: XlsxInput,
   plans: readonly SheetPlan[],

@@ -12,8 +12,6 @@ import { formatDay, parsePeriodKey, periodOf } from '../../core/periods';
 import { configSheetPlan } from '../../sheets/config';
 import { buildReviewPlan } from '../../sheets/review';
 import { readConfigSheet } from '../../xlsx/config';
-import { openWorkbook } from '../../xlsx/read-workbook';
-import { writeWorkbook } from '../../xlsx/render-workbook';
 import type { ParsedArgs } from '../args';
 import { asOfFlag, booleanFlag, dayFlag, stringFlag, today, calendarFlags, CALENDAR_OPTIONS } from '../args';
 import type { Command } from '../command';
@@ -24,7 +22,7 @@ import { progressOn } from '../io';
 import { ingestOptionsOf } from '../load';
 import { ordersInWorkbook, sideTable } from '../workbook-orders';
 import { carriedActions, weeklyGoals, withOrdersSource } from '../workbook-plans';
-import { refreshStamp, sideLoader, targetGoals } from './build';
+import { builtPackage, readXlsxInput, refreshStamp, sideLoader, targetGoals } from './build';
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
 
@@ -76,7 +74,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const label = basename(path);
 
   progress.stage(`reading ${label}`);
-  const workbook = await openWorkbook(path);
+  // The user's sheets streamed as rows; the product's sheets (config, reviews) as a model.
+  const xlsx = await readXlsxInput(path, progress, label, 'review');
+  const workbook = xlsx.existing;
   const { config, warning } = readConfigSheet(workbook);
   const flags = ordersLoadOptions(args);
   const flagged = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
@@ -86,11 +86,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     flagged || !saved ? ingestOptionsOf(flags) : { mapping: saved, dateOrder: flags.dateOrder };
   const sheet = stringFlag(args, 'sheet') ?? (config.mappings.sources?.orders as string | undefined);
   if (!saved && warning) progress.stage(`${warning} Detecting the orders instead.`);
-  const orders = ordersInWorkbook(workbook, options, label, sheet);
+  const orders = ordersInWorkbook(xlsx.sheets, options, label, sheet);
   progress.stage(
     `orders from sheet "${orders.sheet}": ${orders.report.rowsUsed.toLocaleString('en-US')} rows used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped`,
   );
-  const open = { workbook, path };
+  const open = { workbook: xlsx.sheets, path };
   const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
     ingestOptionsOf(sideLoadOptions(args, kind));
   const load = sideLoader(args, io, progress);
@@ -121,7 +121,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   }
   progress.stage(`writing ${path}`);
   try {
-    const buffer = await writeWorkbook(workbook, [plan, configPlan]);
+    // Only the review and the configuration are spliced into the package: every other part
+    // (the user's sheets, the Dashboard) is kept byte for byte.
+    const buffer = await builtPackage(path, xlsx, [plan, configPlan], progress);
     // Write beside the file, then swap, so a failed write never leaves half a workbook.
     await writeFile(`${path}.tmp`, buffer);
     await rename(`${path}.tmp`, path);

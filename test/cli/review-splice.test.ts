@@ -1,0 +1,153 @@
+/**
+ * `review` refreshes in place by splicing the review and the configuration into the package:
+ * typed Actions cells survive every refresh and the user's sheets' parts stay byte for byte.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSheetRef } from '../../src/sheets/a1';
+import { readConfigSheet } from '../../src/xlsx/config';
+import { areaRangeName } from '../../src/xlsx/render';
+import { packageSheets } from '../../src/xlsx/render-package';
+import { openWorkbook, worksheetRows } from '../../src/xlsx/read-workbook';
+import { runCli } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'review-splice-'));
+const USER_SHEETS = ['Orders', 'Pipeline', 'Spend', 'Targets'];
+const SHEET = 'Review 2025-W47';
+
+/** The bytes of the listed sheets' parts (and their relationships) in a package. */
+async function sheetParts(path: string, names: readonly string[]): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const { sheets } = await packageSheets(zip);
+  const out = new Map<string, Buffer>();
+  for (const sheet of sheets.filter((s) => names.includes(s.name))) {
+    out.set(sheet.name, await zip.file(sheet.part)!.async('nodebuffer'));
+    const rels = zip.file(sheet.part.replace(/([^/]+)$/, '_rels/$1.rels'));
+    if (rels) out.set(`${sheet.name} rels`, await rels.async('nodebuffer'));
+  }
+  return out;
+}
+
+function actionsTopLeft(workbook: ExcelJS.Workbook, sheet: string): { row: number; column: number } {
+  const ranges = workbook.definedNames.getRanges(areaRangeName(sheet, 'actions')).ranges;
+  expect(ranges).toHaveLength(1);
+  const parsed = parseSheetRef(ranges[0])!;
+  return { row: parsed.range.top, column: parsed.range.left };
+}
+
+describe('sales-metrics review refreshes in place through the package', () => {
+  const source = join(dir, 'sample.xlsx');
+  const book = join(dir, 'sample-dashboard.xlsx');
+  beforeAll(async () => {
+    expect((await runCli(['sample', '--rows', '400', '--seed', '5', '--out', source, '-q'])).code).toBe(0);
+    const run = await runCli(['build', source, '--targets', source, '--as-of', '2025-11-19', '-q']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('keeps every typed Actions cell over three refreshes and leaves the user sheets byte-identical', async () => {
+    // Three rounds of edits: new rows, then changes to earlier ones; each round typed with ExcelJS.
+    const rounds: Array<Array<[number, number, string | number]>> = [
+      [
+        [0, 0, 'revenue'],
+        [0, 1, 'Jakarta slowed'],
+        [0, 2, 'Call top 10 accounts'],
+        [0, 3, 'Ani'],
+        [0, 5, 'open'],
+        [0, 6, '=not a formula'],
+      ],
+      [
+        [1, 0, 'aov'],
+        [1, 2, 'Extend the bundle offer'],
+        [1, 3, 'Budi'],
+        [1, 5, 'done'],
+        [0, 6, 'called 4 of 10'],
+      ],
+      [
+        [2, 2, 'Review discount levels'],
+        [2, 3, 'Citra'],
+        [2, 5, 'open'],
+        [0, 3, 'Ani & Dewi'],
+        [1, 6, 42],
+      ],
+    ];
+    const expected = new Map<string, string | number>();
+    for (const [i, edits] of rounds.entries()) {
+      const workbook = await openWorkbook(book);
+      const { row, column } = actionsTopLeft(workbook, SHEET);
+      const ws = workbook.getWorksheet(SHEET)!;
+      for (const [r, c, value] of edits) {
+        ws.getCell(row + r, column + c).value = value;
+        expected.set(`${r},${c}`, value);
+      }
+      await workbook.xlsx.writeFile(book);
+      const input = join(dir, `input-${i}.xlsx`);
+      copyFileSync(book, input);
+
+      const run = await runCli(['review', book, '--as-of', '2025-11-20', '-q']);
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.out).toMatch(/^refreshed "Review 2025-W47"/);
+      // The .bak is the file as it was before this refresh.
+      expect(readFileSync(`${book}.bak`).equals(readFileSync(input))).toBe(true);
+
+      const before = await sheetParts(input, [...USER_SHEETS, 'Dashboard']);
+      const after = await sheetParts(book, [...USER_SHEETS, 'Dashboard']);
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [name, bytes] of before)
+        expect({ name, same: after.get(name)!.equals(bytes) }).toEqual({ name, same: true });
+
+      const refreshed = await openWorkbook(book);
+      const top = actionsTopLeft(refreshed, SHEET);
+      const sheet = refreshed.getWorksheet(SHEET)!;
+      for (const [key, value] of expected) {
+        const [r, c] = key.split(',').map(Number);
+        expect({ key, value: sheet.getCell(top.row + r, top.column + c).value }).toEqual({ key, value });
+      }
+      expect(refreshed.worksheets.map((w) => w.name)).toEqual([
+        ...USER_SHEETS,
+        'Dashboard',
+        SHEET,
+        '_sales_metrics',
+      ]);
+      const { config } = readConfigSheet(refreshed);
+      expect(config.mappings.sources).toEqual({ orders: 'Orders' });
+      expect((config.cadences.lastChecked as Record<string, string>).revenue).toBe('2025-11-19');
+    }
+  });
+
+  it("carries the latest review's open actions into a new week's sheet", async () => {
+    const run = await runCli(['review', book, '--week', '2025-W48', '--no-backup', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^wrote "Review 2025-W48" .*2 open actions carried over\)/);
+    const workbook = await openWorkbook(book);
+    const top = actionsTopLeft(workbook, 'Review 2025-W48');
+    const carried = worksheetRows(workbook.getWorksheet('Review 2025-W48')!)
+      .slice(top.row - 1, top.row + 2)
+      .map((r) => r[top.column + 1]);
+    expect(carried.slice(0, 2)).toEqual(['Call top 10 accounts', 'Review discount levels']);
+    expect(workbook.worksheets.map((w) => w.name)).toContain(SHEET);
+  });
+
+  it('reports a corrupt, a missing and an oversized workbook in one line, writing nothing', async () => {
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const big = join(dir, 'big.xlsx');
+    writeFileSync(big, Buffer.alloc(31 * 1024 * 1024, 0));
+    const cases: [string, RegExp][] = [
+      [broken, /broken\.xlsx is not a readable \.xlsx workbook/],
+      [join(dir, 'none.xlsx'), /file not found: .*none\.xlsx/],
+      [big, /big\.xlsx is 31 MB; review reads workbooks up to 30 MB/],
+    ];
+    for (const [path, message] of cases) {
+      const run = await runCli(['review', path, '--as-of', '2025-11-20', '-q']);
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(message);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(`${path}.bak`)).toBe(false);
+    }
+  });
+});
