@@ -45,11 +45,20 @@ function writeCell(ws: ExcelJS.Worksheet, plan: CellPlan): void {
   } else if (plan.value !== undefined) {
     // Strings go in as strings: ExcelJS stores them as shared strings, never as formulas,
     // which is what keeps `=`, `+`, `-`, `@` text literal.
-    cell.value = typeof plan.value === 'string' ? xmlSafe(plan.value) : plan.value;
+    cell.value = typeof plan.value === 'string' ? cellText(plan.value) : plan.value;
   }
   if (plan.format) cell.numFmt = plan.format;
   if (plan.style) applyStyle(cell, plan.style);
-  if (plan.note) cell.note = xmlSafe(plan.note);
+  if (plan.note) cell.note = cellText(plan.note);
+}
+
+/**
+ * Text as a cell can keep it: without the characters XML forbids, and with line breaks as LF.
+ * A raw CR would come back as LF anyway (XML readers normalise line ends), so writing LF makes
+ * the text read back exactly as written; LF is also the line break Excel uses inside a cell.
+ */
+function cellText(text: string): string {
+  return xmlSafe(text).replace(/\r\n?/g, '\n');
 }
 
 function addTables(ws: ExcelJS.Worksheet, plan: SheetPlan, cells: ReadonlyMap<string, CellPlan>): void {
