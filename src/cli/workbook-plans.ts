@@ -13,7 +13,7 @@ import { betterEnd, trackGoal } from '../core/goals';
 import type { MetricId, MetricInputs } from '../core/metrics';
 import { computeSuite, getMetric, isMetricId } from '../core/metrics';
 import type { Calendar, Period, PeriodUnit } from '../core/periods';
-import { formatDay, parseDay, parsePeriodUnit, shiftPeriod } from '../core/periods';
+import { formatDay, parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
 import type { ScheduleRow } from '../core/schedule';
 import { measurementSchedule } from '../core/schedule';
 import type { BenchmarkLine } from '../sheets/dashboard-sections';
@@ -123,10 +123,29 @@ export function goalsFor(goals: readonly Goal[], period: Period): Partial<Record
   return out;
 }
 
-/** Open actions of last week's review, when this week's sheet does not exist yet. */
+/**
+ * Open actions of the latest earlier review, when this week's sheet does not exist yet. The
+ * latest, not just last week's: a week without a review (a holiday) must not drop open items.
+ */
 export function carriedActions(workbook: ExcelJS.Workbook, week: Period): ActionItem[] | undefined {
   if (workbook.getWorksheet(reviewSheetName(week))) return undefined;
-  return openActions(readNamedPeopleArea(workbook, reviewSheetName(shiftPeriod(week, -1)), ACTIONS_AREA));
+  const previous = latestReviewBefore(
+    workbook.worksheets.map((sheet) => sheet.name),
+    week,
+  );
+  return previous ? openActions(readNamedPeopleArea(workbook, previous, ACTIONS_AREA)) : [];
+}
+
+/** The name of the latest `Review YYYY-Www` sheet for a week before `week`, if any. */
+export function latestReviewBefore(sheetNames: readonly string[], week: Period): string | undefined {
+  let best: { name: string; index: number } | undefined;
+  for (const name of sheetNames) {
+    const match = /^Review (\d{4}-W\d{2})$/.exec(name);
+    const period = match ? parsePeriodKey(match[1], week.calendar) : null;
+    if (!period || period.unit !== 'week' || period.index >= week.index) continue;
+    if (!best || period.index > best.index) best = { name, index: period.index };
+  }
+  return best?.name;
 }
 
 /** The configuration with the orders mapping and source recorded (other sections kept). */
