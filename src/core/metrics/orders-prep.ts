@@ -188,6 +188,8 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   const customer = table.customer.codes;
   const amount = table.amount;
   const n = table.length;
+  const quick = historyOfSortedTable(prep, customer);
+  if (quick) return quick;
   // 1. Purchase rows with a customer, grouped by customer (counting sort; rows keep table order).
   const offsets = new Int32Array(customerCount + 1);
   for (let i = 0; i < n; i++) {
@@ -227,6 +229,52 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
     }
   }
   offsets[customerCount] = w;
+  return withLifecycle(offsets, days.subarray(0, w), customerCount);
+}
+
+/**
+ * The common case of a sheet sorted by date whose order ids each belong to one customer: in
+ * table order an order's first purchase line is also its first by day (ties keep table order), so
+ * each customer's distinct order days come out ascending from one counting pass and one scatter
+ * of the first lines. Null when the rows are not in day order or an order id has two customers
+ * (the general route then applies).
+ */
+function historyOfSortedTable(prep: OrdersPrep, customer: Int32Array): CustomerHistory | null {
+  const { table, day, orderKey, orderKeyCount, customerCount } = prep;
+  const amount = table.amount;
+  const n = table.length;
+  const unusable = NO_DAY;
+  const counts = new Int32Array(customerCount + 1);
+  // owner[key] = customer code + 1 of the order's first purchase line (0 = not seen yet).
+  const owner = orderKey ? new Int32Array(orderKeyCount) : null;
+  const firstLine = new Uint8Array(n);
+  let lastDay = unusable;
+  for (let i = 0; i < n; i++) {
+    const d = day[i];
+    const c = customer[i];
+    if (d === unusable || !(amount[i] >= 0) || c < 0) continue;
+    if (d < lastDay) return null;
+    lastDay = d;
+    if (owner) {
+      const key = orderKey![i];
+      const seen = owner[key];
+      if (seen === c + 1) continue;
+      if (seen !== 0) return null;
+      owner[key] = c + 1;
+    }
+    firstLine[i] = 1;
+    counts[c + 1]++;
+  }
+  for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
+  const offsets = counts;
+  const fill = offsets.slice(0, customerCount);
+  const days = new Int32Array(offsets[customerCount]);
+  for (let i = 0; i < n; i++) if (firstLine[i] === 1) days[fill[customer[i]]++] = day[i];
+  return withLifecycle(offsets, days, customerCount);
+}
+
+/** First and second order days per customer and the sorted first days, from the histories. */
+function withLifecycle(offsets: Int32Array, days: Int32Array, customerCount: number): CustomerHistory {
   // 3. Lifecycle facts.
   const firstDay = new Float64Array(customerCount).fill(Infinity);
   const secondDay = new Float64Array(customerCount).fill(Infinity);
@@ -244,7 +292,7 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   let f = 0;
   for (let c = 0; c < customerCount; c++) if (firstDay[c] !== Infinity) sortedFirstDays[f++] = firstDay[c];
   sortedFirstDays.sort();
-  return { offsets, days: days.subarray(0, w), firstDay, secondDay, sortedFirstDays };
+  return { offsets, days, firstDay, secondDay, sortedFirstDays };
 }
 
 /** Sorts rows [from, to) of the parallel arrays by day (stable, so ties keep table order). */

@@ -110,3 +110,74 @@ describe('trailingYearClvSeries', () => {
     );
   });
 });
+
+describe('customer histories', () => {
+  const line = fc.record({
+    day: fc.integer({ min: 19000, max: 19030 }),
+    customer: fc.constantFrom('a', 'b', 'c', null),
+    order: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
+    amount: fc.integer({ min: -20, max: 90 }),
+  });
+  const build = (
+    rows: { day: number; customer: string | null; order: number | null; amount: number }[],
+    ids: boolean,
+  ) =>
+    prepareOrders(
+      ordersTable({
+        date: rows.map((r) => r.day),
+        amount: rows.map((r) => r.amount),
+        customer: rows.map((r) => r.customer),
+        ...(ids ? { orderId: rows.map((r) => (r.order === null ? null : `O${r.order}`)) } : {}),
+      }),
+      19025,
+    ).history()!;
+  /** Each customer's order days by customer name (codes depend on row order). */
+  const byName = (h: CustomerHistory, rows: { customer: string | null }[]) => {
+    const names = [...new Set(rows.map((r) => r.customer).filter((c) => c !== null))];
+    return Object.fromEntries(
+      names.map((name, c) => [name, [...h.days.subarray(h.offsets[c], h.offsets[c + 1])]]),
+    );
+  };
+
+  it('are the same for a date-sorted sheet (sorted route) and any reordering of it (general route)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(line, { maxLength: 40 })
+          .chain((rows) =>
+            fc.tuple(
+              fc.constant(rows),
+              fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+            ),
+          ),
+        fc.boolean(),
+        ([rows, shuffled], ids) => {
+          const sorted = [...rows].sort((a, b) => a.day - b.day);
+          const a = build(sorted, ids);
+          const b = build(shuffled, ids);
+          expect(byName(a, sorted)).toEqual(byName(b, shuffled));
+          expect([...a.sortedFirstDays]).toEqual([...b.sortedFirstDays]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('date an order by its first purchase line and count an order id shared by two customers for each', () => {
+    const rows = [
+      { day: 19000, customer: 'a', order: 1, amount: 10 },
+      { day: 19001, customer: 'a', order: 1, amount: 5 },
+      { day: 19002, customer: 'b', order: 1, amount: 5 },
+      { day: 19003, customer: 'a', order: 2, amount: -5 },
+      { day: 19004, customer: 'a', order: null, amount: 5 },
+      { day: 19004, customer: 'b', order: null, amount: 5 },
+    ];
+    expect(byName(build(rows, true), rows)).toEqual({
+      a: [19000, 19004],
+      b: [19002, 19004],
+    });
+    const single = rows.filter((r) => r.customer === 'a');
+    expect(byName(build(single, true), single)).toEqual({ a: [19000, 19004] });
+    expect(byName(build(single, false), single)).toEqual({ a: [19000, 19001, 19004] });
+  });
+});
