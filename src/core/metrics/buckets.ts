@@ -14,12 +14,12 @@ export function bucketDays(
   minDay = -Infinity,
   maxDay = Infinity,
 ): Int32Array {
-  const out = new Int32Array(days.length).fill(-1);
+  const out = new Int32Array(days.length);
   const k = bounds.length - 1;
-  if (k <= 0) return out;
+  if (k <= 0) return out.fill(-1);
   const lo = Math.max(bounds[0], minDay);
   const hi = Math.min(bounds[k] - 1, maxDay);
-  if (!(hi >= lo)) return out;
+  if (!(hi >= lo)) return out.fill(-1);
   const span = hi - lo + 1;
   if (span <= 4_000_000) {
     const lookup = new Int32Array(span);
@@ -29,9 +29,10 @@ export function bucketDays(
       while (bounds[w + 1] <= d) w++;
       lookup[s] = w;
     }
+    // One pass writes every row (no separate fill of −1 first).
     for (let i = 0; i < days.length; i++) {
       const s = days[i] - lo;
-      if (s >= 0 && s < span) out[i] = lookup[s];
+      out[i] = s >= 0 && s < span ? lookup[s] : -1;
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { groupRows } from '../../../src/core/metrics/buckets';
+import { bucketDays, groupRows, windowOf } from '../../../src/core/metrics/buckets';
 
 /** Rows of each bucket in input order, by filtering. */
 function brute(bucket: number[], count: number, rowIds?: number[]) {
@@ -35,5 +35,25 @@ describe('groupRows', () => {
     );
     check([0, 0, 1, 3, 3, 4], true);
     check([0, 1, -1, 2], true);
+  });
+});
+
+describe('bucketDays', () => {
+  it('gives each day the window a binary search finds, −1 outside', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -40, max: 40 }), { maxLength: 30 }),
+        fc
+          .array(fc.integer({ min: -30, max: 30 }), { maxLength: 6 })
+          .map((b) => [...new Set(b)].sort((x, y) => x - y)),
+        (days, bounds) => {
+          const lo = Math.min(...days);
+          const hi = Math.max(...days);
+          const got = bucketDays(Int32Array.from(days), bounds, lo, hi);
+          expect([...got]).toEqual(days.map((d) => windowOf(d, bounds)));
+        },
+      ),
+    );
+    expect([...bucketDays(Int32Array.of(0, 5, 9, 10, -1), [0, 5, 10])]).toEqual([0, 1, 1, -1, -1]);
   });
 });
