@@ -252,14 +252,24 @@ function sumRange(
     const costs = prep.table.cost;
     const unusable = NO_DAY; // a local: module bindings are property reads in some module formats
     const dayOf = prep.day;
-    for (let i = 0; i < dayOf.length; i++) {
-      const d = dayOf[i];
-      if (d === unusable) continue;
-      const s = d - prep.minDay + 1;
-      revenue[s] += amount[i];
-      if (costs && costs[i] === costs[i]) {
-        revenueWithCost[s] += amount[i];
-        cost[s] += costs[i];
+    const shift = 1 - prep.minDay;
+    if (costs) {
+      for (let i = 0; i < dayOf.length; i++) {
+        const d = dayOf[i];
+        if (d === unusable) continue;
+        const s = d + shift;
+        const a = amount[i];
+        revenue[s] += a;
+        const c = costs[i];
+        if (c === c) {
+          revenueWithCost[s] += a;
+          cost[s] += c;
+        }
+      }
+    } else {
+      for (let i = 0; i < dayOf.length; i++) {
+        const d = dayOf[i];
+        if (d !== unusable) revenue[d + shift] += amount[i];
       }
     }
     for (let s = 0; s < span; s++) {
