@@ -163,13 +163,15 @@ async function skipSheet(sheet: StreamSheet): Promise<void> {
 }
 
 /**
- * Reads the rows of one sheet of an `.xlsx` file.
- * Throws `FileReadError` for a missing file, a file that is not an `.xlsx` package, or an unknown sheet.
- * @example const { rows, sheet } = await readXlsxFile('sales.xlsx', { sheet: 'Orders' });
+ * Opens an `.xlsx` file for streaming. Open errors (a missing file) surface here, before the
+ * stream reaches the unzipper; `date1904` is known once the workbook part has been read.
  */
-export async function readXlsxFile(path: string, options: XlsxReadOptions = {}): Promise<XlsxReadResult> {
+async function openStreamReader(path: string): Promise<{
+  stream: ReturnType<typeof createReadStream>;
+  reader: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
+  date1904: () => boolean;
+}> {
   const stream = createReadStream(path);
-  // Surface open errors (missing file) before handing the stream to the unzipper.
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (error) => reject(describeFsError(error, path)));
@@ -183,6 +185,16 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions = {}):
   });
   const date1904 = () =>
     Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  return { stream, reader, date1904 };
+}
+
+/**
+ * Reads the rows of one sheet of an `.xlsx` file.
+ * Throws `FileReadError` for a missing file, a file that is not an `.xlsx` package, or an unknown sheet.
+ * @example const { rows, sheet } = await readXlsxFile('sales.xlsx', { sheet: 'Orders' });
+ */
+export async function readXlsxFile(path: string, options: XlsxReadOptions = {}): Promise<XlsxReadResult> {
+  const { stream, reader, date1904 } = await openStreamReader(path);
   const wanted = options.sheet?.trim().toLowerCase();
   const every = options.progressEvery ?? 100_000;
   const sheetNames: string[] = [];
@@ -260,20 +272,7 @@ export async function readXlsxSheets(
   wanted: (name: string) => boolean = () => true,
   onProgress?: (rowsRead: number) => void,
 ): Promise<{ sheets: XlsxSheet[]; date1904: boolean }> {
-  const stream = createReadStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(describeFsError(error, path)));
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const date1904 = () =>
-    Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const { stream, reader, date1904 } = await openStreamReader(path);
   const sheets: XlsxSheet[] = [];
   let rowsRead = 0;
   const onRow = () => {
