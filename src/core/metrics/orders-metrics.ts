@@ -7,6 +7,7 @@ import { metricError } from '../errors';
 import { averageOrderValue, grossMargin, DEFAULT_LIFESPAN_CAP_YEARS } from '../formulas';
 import type { OrdersTable } from '../table';
 import type { OrderMetricId } from './ids';
+import { ORDER_METRIC_IDS } from './ids';
 import type { MetricWindow } from './inputs';
 import type { OrderAggregates } from './orders-aggregate';
 import { aggregateOrders } from './orders-aggregate';
@@ -188,22 +189,9 @@ export function historyValues(
 }
 
 /** Orders metrics that can be read per group from one grouped pass (all but the history ones). */
-export const GROUPABLE_ORDER_METRICS: ReadonlySet<OrderMetricId> = new Set<OrderMetricId>([
-  'revenue',
-  'orders',
-  'aov',
-  'units',
-  'avg_price',
-  'customers',
-  'sales_per_customer',
-  'new_customers',
-  'returning_customers',
-  'purchase_frequency',
-  'repeat_rate',
-  'retention_rate',
-  'churn_rate',
-  'gross_margin',
-]);
+export const GROUPABLE_ORDER_METRICS: ReadonlySet<OrderMetricId> = new Set<OrderMetricId>(
+  ORDER_METRIC_IDS.filter((id) => id !== 'active_ratio' && id !== 'days_between_orders' && id !== 'clv'),
+);
 
 /**
  * Orders metrics per group for windows 1..K in one pass over the rows inside the windows.
