@@ -45,6 +45,7 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '.
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { ingestOptionsOf, loadTable } from '../load';
+import { prepareOutput } from '../output';
 import type { WorkbookOrders } from '../workbook-orders';
 import type { OpenSheets } from '../workbook-orders';
 import { ordersInWorkbook, ordersSource, sheetsOfRows, sideTable, typedDataRows } from '../workbook-orders';
@@ -352,6 +353,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   );
 
   progress.stage(`writing ${out}`);
+  await prepareOutput(out);
   let buffer: Buffer;
   try {
     const plans = [dashboard, review, configPlan];

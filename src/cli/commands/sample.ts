@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { generateOrders, generatePipeline, generateSpend, generateTargets } from '../../core/sample';
 import { writeDataWorkbook } from '../../xlsx/write-data';
+import { prepareOutput } from '../output';
 import type { ParsedArgs } from '../args';
 import { booleanFlag, integerFlag, stringFlag } from '../args';
 import type { Command } from '../command';
@@ -60,6 +61,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const targets = generateTargets({ seed, startYear, years, orders });
   const path = resolve(io.cwd, out);
   progress.stage(`writing ${path}`);
+  await prepareOutput(path);
   try {
     await writeDataWorkbook(
       path,
