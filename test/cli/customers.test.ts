@@ -67,12 +67,14 @@ describe('sales-metrics rfm', () => {
       for (const score of [c.r, c.f, c.m]) expect(score).toBeGreaterThanOrEqual(1);
     expect(doc.segments).toHaveLength(11);
     expect(doc.segments.reduce((sum: number, s: any) => sum + s.customers, 0)).toBe(3);
-    // A: order gaps 29 and 26 days (usual 27.5); 91 days silent > 2 × 27.5.
-    expect(doc.atRisk.map((c: any) => [c.id, c.usualGapDays, c.daysSinceLastOrder])).toEqual([
-      ['A', 27.5, 91],
-    ]);
+    // A: order gaps 29 and 26 days (usual 27.5); 91 days silent > 3 × 27.5: lost, not at risk.
+    expect(doc.atRisk).toEqual([]);
+    expect(doc.lost.map((c: any) => [c.id, c.usualGapDays, c.daysSinceLastOrder])).toEqual([['A', 27.5, 91]]);
+    const later = await runJson(['rfm', 'customers.csv', '--as-of', '2026-05-31', '--lost-factor', '4']);
+    expect(later.atRisk.map((c: any) => c.id)).toEqual(['A']);
+    expect(later.lost).toEqual([]);
     const looser = await runJson(['rfm', 'customers.csv', '--as-of', '2026-05-31', '--risk-factor', '4']);
-    expect(looser.atRisk).toEqual([]);
+    expect([looser.atRisk, looser.lost]).toEqual([[], []]);
   });
 
   it('prints the segment summary and the lists', async () => {
@@ -80,7 +82,8 @@ describe('sales-metrics rfm', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('RFM segments at 2026-05-31 (3 customers)');
     expect(run.out).toMatch(/^Champions\s+\d+/m);
-    expect(run.out).toContain('At risk: 1 customers');
+    expect(run.out).toContain('At risk: 0 customers');
+    expect(run.out).toContain('Lost: 1 customers');
     expect(run.out).toContain('1 customers with only refunds are not scored.');
   });
 

@@ -2,7 +2,7 @@
  * `sales-metrics rfm`: RFM scores and segments, with the at-risk and loyalty-candidate lists.
  */
 import type { AtRiskCustomer } from '../../core/analyses/customer-lists';
-import { atRiskCustomers, loyaltyCandidates } from '../../core/analyses/customer-lists';
+import { loyaltyCandidates, silentCustomers } from '../../core/analyses/customer-lists';
 import type { RfmCustomer, RfmResult } from '../../core/analyses/rfm';
 import { rfm } from '../../core/analyses/rfm';
 import { isMetricError } from '../../core/errors';
@@ -23,13 +23,17 @@ Recency (days since the last order), frequency (orders) and monetary (net revenu
 quintile scores 1-5 (ties share the score of their first rank), the named segments (Champions,
 Loyal, Potential Loyalist, New, Promising, Need Attention, About to Sleep, At Risk, Can't Lose,
 Hibernating, Lost), customers at risk (silent for more than --risk-factor times their usual gap
-between orders) and loyalty-programme candidates (Champions and Loyal, biggest spenders first).
+between orders), customers lost (silent for more than --lost-factor usual gaps or more than
+--lost-after days, whichever comes first) and loyalty-programme candidates (Champions and Loyal,
+biggest spenders first).
 
 Options:
   --as-of YYYY-MM-DD        the day recency is measured at (default today)
   --risk-factor X           at risk after X usual gaps without an order (default 2)
+  --lost-factor X           lost after X usual gaps without an order (default 3)
+  --lost-after DAYS         lost after this many days without an order, whatever the gap (default 365)
   --top N                   rows of each customer list in the text output (default 10)
-  --json                    print {asOf, segments, rules, customers, atRisk, loyaltyCandidates,
+  --json                    print {asOf, segments, rules, customers, atRisk, lost, loyaltyCandidates,
                             refundOnlyCustomers}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
@@ -41,6 +45,7 @@ export function rfmJson(
   result: RfmResult,
   atRisk: readonly AtRiskCustomer[],
   loyalty: readonly RfmCustomer[],
+  lost: readonly AtRiskCustomer[] = [],
 ): unknown {
   return {
     asOf: formatDay(result.asOf),
@@ -48,9 +53,25 @@ export function rfmJson(
     rules: result.rules.map((rule) => ({ segment: rule.segment, r: rule.r, fm: rule.fm })),
     customers: result.customers,
     atRisk,
+    lost,
     loyaltyCandidates: loyalty,
     refundOnlyCustomers: result.refundOnlyCustomers,
   };
+}
+
+function silentTable(list: readonly AtRiskCustomer[], top: number): string {
+  return formatTable(
+    ['customer', 'last order', 'days silent', 'usual gap', 'revenue'],
+    list
+      .slice(0, top)
+      .map((c) => [
+        c.id,
+        c.lastOrder,
+        String(c.daysSinceLastOrder),
+        formatNumber(c.usualGapDays),
+        formatNumber(c.revenue, 'currency'),
+      ]),
+  );
 }
 
 function rfmText(
@@ -58,6 +79,7 @@ function rfmText(
   atRisk: readonly AtRiskCustomer[],
   loyalty: readonly RfmCustomer[],
   top: number,
+  lost: readonly AtRiskCustomer[] = [],
 ): string {
   const out: string[] = [
     `RFM segments at ${formatDay(result.asOf)} (${result.customers.length.toLocaleString('en-US')} customers)`,
@@ -76,20 +98,11 @@ function rfmText(
   out.push(
     `At risk: ${atRisk.length.toLocaleString('en-US')} customers${atRisk.length > top ? ` (top ${top} by revenue)` : ''}`,
   );
+  out.push(silentTable(atRisk, top));
   out.push(
-    formatTable(
-      ['customer', 'last order', 'days silent', 'usual gap', 'revenue'],
-      atRisk
-        .slice(0, top)
-        .map((c) => [
-          c.id,
-          c.lastOrder,
-          String(c.daysSinceLastOrder),
-          formatNumber(c.usualGapDays),
-          formatNumber(c.revenue, 'currency'),
-        ]),
-    ),
+    `Lost: ${lost.length.toLocaleString('en-US')} customers${lost.length > top ? ` (top ${top} by revenue)` : ''}`,
   );
+  out.push(silentTable(lost, top));
   out.push(
     `Loyalty candidates: ${loyalty.length.toLocaleString('en-US')} customers${loyalty.length > top ? ` (top ${top} by revenue)` : ''}`,
   );
@@ -119,6 +132,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'rfm')!;
   const asOf = asOfFlag(args, io);
   const factor = numberFlag(args, 'risk-factor', 0.01, 1000) ?? 2;
+  const lostFactor = numberFlag(args, 'lost-factor', 0.01, 1000) ?? Math.max(3, factor);
+  const lostAfterDays = numberFlag(args, 'lost-after', 1, 100_000) ?? 365;
   const top = integerFlag(args, 'top', 1, 1_000_000) ?? 10;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
@@ -127,12 +142,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   progress.stage('scoring customers');
   const result = rfm(orders.table, { asOf });
   if (isMetricError(result)) throw new CliError(`cannot score customers: ${result.reason} (${result.error})`);
-  const atRisk = atRiskCustomers(orders.table, { asOf, factor });
+  if (lostFactor < factor)
+    throw new CliError(`--lost-factor (${lostFactor}) must be at least --risk-factor (${factor})`, 2);
+  const silent = silentCustomers(orders.table, { asOf, factor, lostFactor, lostAfterDays });
   const loyalty = loyaltyCandidates(orders.table, { asOf });
-  const risk = isMetricError(atRisk) ? [] : atRisk;
+  const risk = isMetricError(silent) ? [] : silent.atRisk;
+  const lost = isMetricError(silent) ? [] : silent.lost;
   const loyal = isMetricError(loyalty) ? [] : loyalty;
   io.stdout(
-    booleanFlag(args, 'json') ? toJson(rfmJson(result, risk, loyal)) : rfmText(result, risk, loyal, top),
+    booleanFlag(args, 'json')
+      ? toJson(rfmJson(result, risk, loyal, lost))
+      : rfmText(result, risk, loyal, top, lost),
   );
 }
 
@@ -145,6 +165,8 @@ export const rfmCommand: Command = {
     orders: { type: 'string' },
     'as-of': { type: 'string' },
     'risk-factor': { type: 'string' },
+    'lost-factor': { type: 'string' },
+    'lost-after': { type: 'string' },
     top: { type: 'string' },
     json: { type: 'boolean' },
   },

@@ -50,6 +50,8 @@ export interface BreakdownRow {
   /** Keys gathered into this row (one key for ordinary rows). */
   readonly keys: readonly string[];
   readonly values: readonly MetricValue[];
+  /** The same metrics in the period before (P−1). */
+  readonly previous: readonly MetricValue[];
   /** Share of the total for flow metrics, `null` for others. */
   readonly share: readonly (MetricValue | null)[];
   /** m(P) / m(P−1) − 1 per metric. */
@@ -232,6 +234,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       kind: r.kind,
       keys: r.keys,
       values: r.current,
+      previous: r.previous,
       share: ids.map((id, m) =>
         getMetric(id).kind === 'flow' ? share(r.current[m], total.values[m], period) : null,
       ),

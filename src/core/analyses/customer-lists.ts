@@ -28,21 +28,37 @@ export interface AtRiskOptions {
   readonly asOf?: number;
   /** How many usual gaps of silence make a customer at risk. Default 2. */
   readonly factor?: number;
+  /** How many usual gaps of silence make a customer lost. Default 3 (at least `factor`). */
+  readonly lostFactor?: number;
+  /** Days of silence after which a customer is lost whatever their gap. Default 365. */
+  readonly lostAfterDays?: number;
+}
+
+/** Customers gone quiet, judged against their own rhythm at the as-of day. */
+export interface SilentCustomers {
+  /** Silent for more than `factor` usual gaps, not yet lost. */
+  readonly atRisk: AtRiskCustomer[];
+  /** Silent for more than `lostFactor` usual gaps or `lostAfterDays` days. */
+  readonly lost: AtRiskCustomer[];
+  readonly factor: number;
+  readonly lostFactor: number;
+  readonly lostAfterDays: number;
 }
 
 /**
- * Customers with no order for more than `factor` (default 2) times their usual gap — the median
- * gap between their consecutive order days — at the as-of day. Customers with a single order day
- * have no usual gap and are not listed. Sorted by revenue (most valuable first), then id.
- * @example atRiskCustomers(orders, { asOf: parseDay('2026-06-30')! }) // [{ id: 'C-104', daysSinceLastOrder: 95, usualGapDays: 30, ... }]
+ * Customers who stopped buying, judged by their usual gap — the median gap between their
+ * consecutive order days — at the as-of day: at risk when silent for more than `factor` (default 2)
+ * usual gaps, lost when silent for more than `lostFactor` (default 3) usual gaps or more than
+ * `lostAfterDays` (default 365) days, whichever comes first. Customers with a single order day have
+ * no usual gap and are in neither list. Each list is sorted by revenue (most valuable first), then id.
+ * @example silentCustomers(orders, { asOf: parseDay('2026-06-30')! }).atRisk // [{ id: 'C-104', daysSinceLastOrder: 75, usualGapDays: 30, ... }]
  */
-export function atRiskCustomers(
-  orders: OrdersTable,
-  options: AtRiskOptions = {},
-): AtRiskCustomer[] | MetricError {
-  const { factor = 2 } = options;
+export function silentCustomers(orders: OrdersTable, options: AtRiskOptions = {}): SilentCustomers | MetricError {
+  const { factor = 2, lostAfterDays = 365 } = options;
+  const lostFactor = Math.max(options.lostFactor ?? 3, factor);
   if (!orders.customer) return metricError('#VALUE!', 'the orders have no customer column');
   if (!(factor > 0)) return metricError('#VALUE!', 'the factor must be positive');
+  if (!(lostAfterDays > 0)) return metricError('#VALUE!', 'the days before a customer is lost must be positive');
   const asOf = resolveAsOf(orders, options.asOf);
   if (isMetricError(asOf)) return asOf;
   const { codes, dictionary } = orders.customer;
@@ -62,7 +78,8 @@ export function atRiskCustomers(
   const days = new Float64Array(start[n]);
   for (let i = 0; i < orders.length; i++)
     if (counted(i) && orders.amount[i] >= 0) days[cursor[codes[i]]++] = Math.floor(orders.date[i]);
-  const list: AtRiskCustomer[] = [];
+  const atRisk: AtRiskCustomer[] = [];
+  const lost: AtRiskCustomer[] = [];
   const gaps: number[] = [];
   for (let c = 0; c < n; c++) {
     const own = days.subarray(start[c], start[c + 1]).sort();
@@ -74,8 +91,9 @@ export function atRiskCustomers(
     const usualGapDays = gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
     const last = own[own.length - 1];
     const daysSinceLastOrder = asOf - last;
-    if (daysSinceLastOrder <= factor * usualGapDays) continue;
-    list.push({
+    const isLost = daysSinceLastOrder > lostFactor * usualGapDays || daysSinceLastOrder > lostAfterDays;
+    if (!isLost && daysSinceLastOrder <= factor * usualGapDays) continue;
+    (isLost ? lost : atRisk).push({
       id: dictionary[c],
       lastOrder: formatDay(last),
       daysSinceLastOrder,
@@ -85,7 +103,22 @@ export function atRiskCustomers(
       revenue: revenue[c],
     });
   }
-  return list.sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byValue = (a: AtRiskCustomer, b: AtRiskCustomer) =>
+    b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { atRisk: atRisk.sort(byValue), lost: lost.sort(byValue), factor, lostFactor, lostAfterDays };
+}
+
+/**
+ * The at-risk list of {@link silentCustomers}: silent for more than `factor` (default 2) usual
+ * gaps but not yet lost. Sorted by revenue (most valuable first), then id.
+ * @example atRiskCustomers(orders, { asOf: parseDay('2026-06-30')! }) // [{ id: 'C-104', daysSinceLastOrder: 75, usualGapDays: 30, ... }]
+ */
+export function atRiskCustomers(
+  orders: OrdersTable,
+  options: AtRiskOptions = {},
+): AtRiskCustomer[] | MetricError {
+  const silent = silentCustomers(orders, options);
+  return isMetricError(silent) ? silent : silent.atRisk;
 }
 
 export interface LoyaltyOptions {

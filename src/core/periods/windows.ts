@@ -5,7 +5,7 @@ import type { Calendar, PeriodUnit } from './calendar';
 import { DEFAULT_CALENDAR } from './calendar';
 import { daysFromCivil, parseDay } from './civil';
 import type { Period } from './period';
-import { periodAt, periodIndex, weekPeriod } from './period';
+import { periodAt, periodIndex, samePeriodLastYear, weekPeriod } from './period';
 
 /** A half-open day range [start, end). */
 export interface DayWindow {
@@ -106,4 +106,45 @@ function swapQuarter(match: RegExpExecArray | null): RegExpExecArray | null {
 /** The first day of a calendar year (a convenience for tests and callers). */
 export function yearStart(year: number): number {
   return daysFromCivil(year, 1, 1);
+}
+
+/** One side of a like-for-like comparison: a period cut to as many days as the period compared. */
+export interface ComparedWindow extends DayWindow {
+  /** The whole period the window lies in. */
+  readonly period: Period;
+  /** Days in the window. */
+  readonly days: number;
+  /** True when the window stops before its period ends. */
+  readonly partial: boolean;
+}
+
+/** The as-of period to date and the same days of the period before and of a year earlier. */
+export interface LikeForLike {
+  readonly current: ComparedWindow;
+  readonly previous: ComparedWindow;
+  readonly priorYear: ComparedWindow;
+}
+
+function firstDays(period: Period, days: number): ComparedWindow {
+  const end = Math.min(period.end, period.start + days);
+  return { period, start: period.start, end, days: end - period.start, partial: end < period.end };
+}
+
+/**
+ * Like-for-like windows: `period` up to the as-of day, and the same number of days from the start
+ * of the period before and of the same period a year earlier (cut at their own end when shorter:
+ * 1–31 March compares with 1–28 February). A complete period compares with complete periods.
+ * @example
+ * const { current, previous, priorYear } = likeForLike(periodOf(parseDay('2026-12-05')!, 'month'), parseDay('2026-12-05')!);
+ * // current 2026-12-01…05, previous 2026-11-01…05, priorYear 2025-12-01…05 (5 days each)
+ */
+export function likeForLike(period: Period, asOf: number): LikeForLike {
+  const current = toDateWindow(period, asOf);
+  const days = current.end - current.start;
+  const cut = (other: Period) => (days < period.end - period.start ? firstDays(other, days) : firstDays(other, Infinity));
+  return {
+    current: { ...current, period, days, partial: current.end < period.end },
+    previous: cut(periodAt(period.index - 1, period.unit, period.calendar)),
+    priorYear: cut(samePeriodLastYear(period)),
+  };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { atRiskCustomers, loyaltyCandidates } from '../../../src/core/analyses/customer-lists';
+import { atRiskCustomers, loyaltyCandidates, silentCustomers } from '../../../src/core/analyses/customer-lists';
 import type { RfmResult } from '../../../src/core/analyses/rfm';
 import { quintileScores, rfm, rfmSegment, RFM_SEGMENT_RULES, RFM_SEGMENTS } from '../../../src/core/analyses/rfm';
 import { isMetricError } from '../../../src/core/errors';
@@ -122,12 +122,30 @@ describe('customer lists', () => {
     { date: '2026-02-14', amount: -5, customer: 'D' }, // a refund is not an order
   ]);
 
-  it('lists customers silent for more than twice their median gap, most valuable first', () => {
-    expect(atRiskCustomers(orders, { asOf: parseDay('2026-02-15')! })).toEqual([
-      { id: 'A', lastOrder: '2026-01-21', daysSinceLastOrder: 25, usualGapDays: 10, overdueRatio: 2.5, orderDays: 3, revenue: 300 },
-      { id: 'D', lastOrder: '2026-01-05', daysSinceLastOrder: 41, usualGapDays: 4, overdueRatio: 10.25, orderDays: 2, revenue: 25 },
+  it('lists customers silent for more than twice their median gap, most valuable first; past three gaps they are lost', () => {
+    const a = { id: 'A', lastOrder: '2026-01-21', daysSinceLastOrder: 25, usualGapDays: 10, overdueRatio: 2.5, orderDays: 3, revenue: 300 };
+    const d = { id: 'D', lastOrder: '2026-01-05', daysSinceLastOrder: 41, usualGapDays: 4, overdueRatio: 10.25, orderDays: 2, revenue: 25 };
+    expect(atRiskCustomers(orders, { asOf: parseDay('2026-02-15')! })).toEqual([a]);
+    expect(silentCustomers(orders, { asOf: parseDay('2026-02-15')! })).toEqual({
+      atRisk: [a],
+      lost: [d],
+      factor: 2,
+      lostFactor: 3,
+      lostAfterDays: 365,
+    });
+    expect(atRiskCustomers(orders, { asOf: parseDay('2026-02-15')!, factor: 3 })).toEqual([]);
+    expect(silentCustomers(orders, { asOf: parseDay('2026-02-15')!, factor: 3 })).toMatchObject({ atRisk: [], lost: [d] });
+    expect(silentCustomers(orders, { asOf: parseDay('2026-02-15')!, lostFactor: 20 })).toMatchObject({ atRisk: [a, d], lost: [] });
+  });
+
+  it('counts a customer silent for over a year as lost whatever their gap', () => {
+    const yearly = makeOrders([
+      { date: '2024-01-01', amount: 100, customer: 'Y' },
+      { date: '2024-09-01', amount: 100, customer: 'Y' }, // gap 244 days
     ]);
-    expect(atRiskCustomers(orders, { asOf: parseDay('2026-02-15')!, factor: 3 })).toEqual([expect.objectContaining({ id: 'D' })]);
+    expect(silentCustomers(yearly, { asOf: parseDay('2025-08-31')! })).toMatchObject({ atRisk: [], lost: [] }); // 364 days
+    expect(silentCustomers(yearly, { asOf: parseDay('2025-09-02')! })).toMatchObject({ atRisk: [], lost: [expect.objectContaining({ id: 'Y', daysSinceLastOrder: 366 })] });
+    expect(silentCustomers(yearly, { asOf: parseDay('2025-09-02')!, lostAfterDays: 1000 })).toMatchObject({ atRisk: [], lost: [] });
   });
 
   it('proposes Champions and Loyal customers for a loyalty programme', () => {
