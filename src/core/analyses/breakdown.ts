@@ -11,10 +11,10 @@
 import type { MetricValue } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { Period } from '../periods';
-import { shiftPeriod } from '../periods';
+import { formatDay, likeForLike, shiftPeriod } from '../periods';
 import type { DictColumn } from '../table';
 import { computeWindows, getMetric, isOrderMetric } from '../metrics';
-import type { MetricId, MetricInputs, MetricOptions, OrderMetricId } from '../metrics';
+import type { MetricId, MetricInputs, MetricOptions, MetricWindow, OrderMetricId } from '../metrics';
 import { BLANK_KEY, dimensionColumn, filterInputs } from '../metrics/filter';
 import { computeGroupedOrderWindows, GROUPABLE_ORDER_METRICS } from '../metrics/orders-metrics';
 
@@ -41,6 +41,11 @@ export interface BreakdownOptions extends MetricOptions {
   readonly order?: 'desc' | 'asc';
   /** Keep the first N keys and gather the rest into an "Others" row. */
   readonly top?: number;
+  /**
+   * Compare like for like: when `period` is not over on the as-of day, growth is against the same
+   * number of days at the start of the period before (Dec 1–5 against Nov 1–5), not all of it.
+   */
+  readonly likeForLike?: boolean;
 }
 
 export interface BreakdownRow {
@@ -63,7 +68,14 @@ export interface BreakdownResult {
   readonly period: Period;
   readonly ids: readonly MetricId[];
   readonly rows: readonly BreakdownRow[];
-  readonly total: { readonly values: readonly MetricValue[]; readonly growth: readonly MetricValue[] };
+  readonly total: {
+    readonly values: readonly MetricValue[];
+    readonly previous: readonly MetricValue[];
+    readonly growth: readonly MetricValue[];
+  };
+  /** The windows compared: `period` (to date) and the one growth is measured against. */
+  readonly current: MetricWindow;
+  readonly base: MetricWindow;
   /** Set when no table has the dimension. */
   readonly error?: MetricValue;
 }
@@ -77,25 +89,61 @@ interface Measured {
   previous: MetricValue[];
 }
 
-function change(current: MetricValue, base: MetricValue, basePeriod: Period): MetricValue {
+function change(current: MetricValue, base: MetricValue, basePeriod: MetricWindow): MetricValue {
   if (isMetricError(current)) return current;
   if (isMetricError(base)) return metricError(base.error, `${basePeriod.key}: ${base.reason}`);
   if (base === 0) return metricError('#DIV/0!', `0 in ${basePeriod.key}`);
   return current / base - 1;
 }
 
-/** Metric values for [P−1, P] on a filtered subset of the inputs. */
+/**
+ * The windows a breakdown measures. `run` is one contiguous run [P−2, P−1, P] when the base is the
+ * whole period before; a like-for-like comparison of a partial period needs two runs, each with
+ * the whole period before it (for retention): [P−1, P to date] and [P−2, P−1 to the same day].
+ */
+interface Windows {
+  readonly current: MetricWindow;
+  readonly base: MetricWindow;
+  readonly runs: readonly (readonly MetricWindow[])[];
+}
+
+function windowsOf(period: Period, options: BreakdownOptions): Windows {
+  const before = shiftPeriod(period, -1);
+  const lfl = options.likeForLike ? likeForLike(period, options.asOf) : undefined;
+  if (!lfl || !lfl.current.partial) {
+    return { current: period, base: before, runs: [[shiftPeriod(period, -2), before, period]] };
+  }
+  const current = { start: lfl.current.start, end: lfl.current.end, key: `${period.key} to ${formatDay(lfl.current.end - 1)}` };
+  const base = {
+    start: lfl.previous.start,
+    end: lfl.previous.end,
+    key: `${before.key} to ${formatDay(lfl.previous.end - 1)}`,
+  };
+  return { current, base, runs: [[before, current], [shiftPeriod(period, -2), base]] };
+}
+
+/** [previous, current] values from one run (its last two windows) or two runs (each its last window). */
+function pairOf<T>(windows: Windows, measure: (run: readonly MetricWindow[]) => T[]): { previous: T; current: T } {
+  if (windows.runs.length === 1) {
+    const values = measure(windows.runs[0]);
+    return { previous: values[values.length - 2], current: values[values.length - 1] };
+  }
+  const current = measure(windows.runs[0]);
+  const previous = measure(windows.runs[1]);
+  return { previous: previous[previous.length - 1], current: current[current.length - 1] };
+}
+
+/** Metric values for the base and the current window on a filtered subset of the inputs. */
 function measureFiltered(
   inputs: MetricInputs,
   ids: readonly MetricId[],
   keys: string[],
   dimension: string,
-  windows: Period[],
+  windows: Windows,
   options: MetricOptions,
 ) {
   const filtered = filterInputs(inputs, { dimension, keys });
-  const values = computeWindows(filtered, ids, windows, options);
-  return { previous: values[0], current: values[1] };
+  return pairOf(windows, (run) => computeWindows(filtered, ids, run, options));
 }
 
 function keyOf(column: DictColumn, code: number): string {
@@ -111,12 +159,14 @@ function keyOf(column: DictColumn, code: number): string {
 export function breakdown(inputs: MetricInputs, options: BreakdownOptions): BreakdownResult {
   const ids = options.ids ?? DEFAULT_BREAKDOWN_METRICS;
   const { period, dimension } = options;
-  const windows = [shiftPeriod(period, -2), shiftPeriod(period, -1), period];
-  const totalValues = computeWindows(inputs, ids, windows, options);
+  const windows = windowsOf(period, options);
+  const totals = pairOf(windows, (run) => computeWindows(inputs, ids, run, options));
   const total = {
-    values: totalValues[1],
-    growth: ids.map((_, m) => change(totalValues[1][m], totalValues[0][m], windows[1])),
+    values: totals.current,
+    previous: totals.previous,
+    growth: ids.map((_, m) => change(totals.current[m], totals.previous[m], windows.base)),
   };
+  const compared = { current: windows.current, base: windows.base };
   const ordersColumn = inputs.orders && dimensionColumn(inputs.orders, dimension);
   const usesOrders = ids.some((id) => isOrderMetric(id) || getMetric(id).table === 'spend');
   const primary =
@@ -130,6 +180,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       ids,
       rows: [],
       total,
+      ...compared,
       error: metricError('#N/A', `no table has a ${dimension} column`),
     };
   }
@@ -151,20 +202,23 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   };
 
   // 1. Every key on its own.
-  let present: Uint8Array;
-  let fast: MetricValue[][][] | null = null;
+  let present: Uint8Array = new Uint8Array(groupCount);
+  let fast: { previous: MetricValue[][]; current: MetricValue[][] } | null = null;
   if (fastIds.length || primary === ordersColumn) {
-    const grouped = computeGroupedOrderWindows(
-      inputs.orders!,
-      fastIds,
-      windows,
-      options.asOf,
-      primary.codes,
-      groupOfCode(),
-      groupCount,
-    );
-    present = grouped.present;
-    fast = grouped.values;
+    fast = pairOf(windows, (run) => {
+      const grouped = computeGroupedOrderWindows(
+        inputs.orders!,
+        fastIds,
+        run,
+        options.asOf,
+        primary.codes,
+        groupOfCode(),
+        groupCount,
+      );
+      for (let g = 0; g < groupCount; g++) if (grouped.present[g]) present[g] = 1;
+      // values[group][window − 1] → per window, per group.
+      return run.slice(1).map((_, k) => grouped.values.map((perGroup) => perGroup[k]));
+    });
   } else {
     present = pipelinePresence(inputs, primary, windows, groupCount);
   }
@@ -178,8 +232,8 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       group: g,
       kind: g === groupCount - 1 ? 'blank' : 'key',
       keys: [key],
-      current: merge(ids, fastIds, fast?.[g][1], slow?.current),
-      previous: merge(ids, fastIds, fast?.[g][0], slow?.previous),
+      current: merge(ids, fastIds, fast?.current[g], slow?.current),
+      previous: merge(ids, fastIds, fast?.previous[g], slow?.previous),
     });
   }
 
@@ -202,25 +256,29 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       current: [],
       previous: [],
     };
-    let fastOthers: MetricValue[][] | undefined;
+    let fastOthers: { previous: MetricValue[]; current: MetricValue[] } | undefined;
     if (fastIds.length) {
       const remap = new Int32Array(groupCount).fill(-1);
       for (const r of tail) remap[r.group] = 0;
-      fastOthers = computeGroupedOrderWindows(
-        inputs.orders!,
-        fastIds,
+      fastOthers = pairOf(
         windows,
-        options.asOf,
-        primary.codes,
-        groupOfCode(remap),
-        1,
-      ).values[0];
+        (run) =>
+          computeGroupedOrderWindows(
+            inputs.orders!,
+            fastIds,
+            run,
+            options.asOf,
+            primary.codes,
+            groupOfCode(remap),
+            1,
+          ).values[0],
+      );
     }
     const slow = slowIds.length
       ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options)
       : null;
-    others.current = merge(ids, fastIds, fastOthers?.[1], slow?.current);
-    others.previous = merge(ids, fastIds, fastOthers?.[0], slow?.previous);
+    others.current = merge(ids, fastIds, fastOthers?.current, slow?.current);
+    others.previous = merge(ids, fastIds, fastOthers?.previous, slow?.previous);
     rows = [...head, others];
   }
 
@@ -229,6 +287,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
     period,
     ids,
     total,
+    ...compared,
     rows: rows.map((r) => ({
       key: r.key,
       kind: r.kind,
@@ -238,7 +297,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       share: ids.map((id, m) =>
         getMetric(id).kind === 'flow' ? share(r.current[m], total.values[m], period) : null,
       ),
-      growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows[1])),
+      growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows.base)),
     })),
   };
 }
@@ -267,17 +326,17 @@ function compareValues(a: MetricValue, b: MetricValue, sign: number): number {
   return a === b ? 0 : (a < b ? -1 : 1) * sign;
 }
 
-/** Pipeline keys with an opportunity created or closed in P−1 or P. */
+/** Pipeline keys with an opportunity created or closed in the base window or the current one. */
 function pipelinePresence(
   inputs: MetricInputs,
   column: DictColumn,
-  windows: Period[],
+  windows: Windows,
   groupCount: number,
 ): Uint8Array {
   const present = new Uint8Array(groupCount);
   const table = inputs.pipeline!;
-  const start = windows[1].start;
-  const end = windows[2].end;
+  const start = windows.base.start;
+  const end = windows.current.end;
   for (let i = 0; i < table.length; i++) {
     const inside = (d: number) => d >= start && d < end;
     if (inside(table.created[i]) || inside(table.closed[i]))

@@ -79,3 +79,38 @@ describe('other dimensions', () => {
     expect(r.rows.map((x) => [x.key, ...x.values])).toEqual([['Budi', 1, 350], ['Ana', 0.5, 100]]);
   });
 });
+
+describe('breakdown like for like', () => {
+  // March to the 4th: North a 200 (Mar 1) + d 100 (Mar 2), South b 60 (Mar 3), East e 10 (Mar 4).
+  // February to the 4th: North a 100 (Feb 3), South b 50 (Feb 4); blank c 30 on Feb 5 is outside.
+  const early = day('2024-03-04');
+
+  test('compares the first four days of March with the first four of February', () => {
+    const result = breakdown({ orders }, { dimension: 'region', period, asOf: early, ids, likeForLike: true });
+    const byKey = Object.fromEntries(result.rows.map((r) => [r.key, r]));
+    expect(result.current).toMatchObject({ start: day('2024-03-01'), end: day('2024-03-05') });
+    expect(result.base).toMatchObject({ start: day('2024-02-01'), end: day('2024-02-05') });
+    expect(byKey.North.values[0]).toBe(300);
+    expect(byKey.North.previous[0]).toBe(100);
+    expect(byKey.North.growth[0]).toBeCloseTo(2, 12);
+    expect(byKey.South.growth[0]).toBeCloseTo(60 / 50 - 1, 12);
+    expect(byKey['(blank)']).toBeUndefined();
+    expect(result.total.values[0]).toBe(370);
+    expect(result.total.previous[0]).toBe(150);
+    expect(result.total.growth[0]).toBeCloseTo(370 / 150 - 1, 12);
+  });
+
+  test('against the whole of February without it', () => {
+    const result = breakdown({ orders }, { dimension: 'region', period, asOf: early, ids });
+    const byKey = Object.fromEntries(result.rows.map((r) => [r.key, r]));
+    expect(byKey.North.previous[0]).toBe(100);
+    expect(result.total.previous[0]).toBe(180);
+    expect(byKey['(blank)'].values[0]).toBe(0); // present in the base only
+  });
+
+  test('a complete period compares with the whole period before either way', () => {
+    const a = breakdown({ orders }, { dimension: 'region', period, asOf, ids, likeForLike: true, top: 2 });
+    const b = breakdown({ orders }, { dimension: 'region', period, asOf, ids, top: 2 });
+    expect(a).toEqual(b);
+  });
+});
