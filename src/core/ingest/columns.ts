@@ -6,7 +6,7 @@
 import type { ColumnRole, DictColumn, TableKind } from '../table';
 import { REQUIRED_ROLES } from '../table';
 import { type DateOrder, inferDateOrderEvidence } from './dates';
-import { type NumberStyle, inferNumberStyle } from './numbers';
+import { type NumberStyle, inferCurrencyMarker, inferNumberStyle } from './numbers';
 import { type Frame, columnSample } from './frame';
 import { type RoleDetection, ROLES_BY_KIND, VALUE_KIND } from './roles';
 import type { IngestOptions } from './ingest';
@@ -29,6 +29,8 @@ export interface ColumnFormat {
   readonly header: string;
   readonly dateOrder?: DateOrder;
   readonly numberStyle?: NumberStyle;
+  /** The currency marker most of an amount column's text carries (`Rp`, `$`, `€`), if any. */
+  readonly currency?: string;
 }
 
 export type RoleColumn =
@@ -174,7 +176,8 @@ export function readRoleColumns(
       finishers.push(() => {
         columns[role] = { type: 'number', data: reader.result() };
       });
-      formats.push({ role, column: spec.column, header: spec.header, numberStyle });
+      const currency = role === 'amount' ? inferCurrencyMarker(columnSample(frame, spec.column)) : undefined;
+      formats.push({ role, column: spec.column, header: spec.header, numberStyle, ...(currency ? { currency } : {}) });
     } else if (kindOfValue === 'status') {
       const reader = statusReader(frame, spec);
       readers.push(reader);

@@ -293,3 +293,40 @@ export function inferNumberStyle(values: readonly CellValue[]): NumberStyle {
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+
+/**
+ * The currency marker written in amount text (`Rp 1.250.000` → `Rp`, `1.250,00 €` → `€`), as it
+ * appears in the marker list; `undefined` for plain numbers.
+ * @example currencyMarkerOf('Rp 1.250.000') // 'Rp'
+ */
+export function currencyMarkerOf(text: string): string | undefined {
+  const trimmed = text.trim().replace(/^[(+\-\u2212\u2013]+/, '').trim();
+  if (trimmed.length === 0) return undefined;
+  const digitFirst = isDigit(trimmed.charCodeAt(0)) || trimmed[0] === '.' || trimmed[0] === ',';
+  const cleaned = digitFirst ? trimmed.replace(/[)%\-\u2212\u2013]+$/, '').trim() : trimmed;
+  const upper = cleaned.toUpperCase();
+  for (const [marker] of CURRENCY_MARKERS) {
+    const m = marker.toUpperCase();
+    if (digitFirst ? upper.endsWith(m) : upper.startsWith(m)) return marker;
+  }
+  return undefined;
+}
+
+/**
+ * The currency marker most amount cells of a column carry, when at least half of its text amounts
+ * carry that same marker; `undefined` when the column is plain numbers or markers disagree.
+ * @example inferCurrencyMarker(['Rp 1.000', 'Rp 2.500', 3000]) // 'Rp'
+ */
+export function inferCurrencyMarker(values: readonly CellValue[]): string | undefined {
+  const counts = new Map<string, number>();
+  let texts = 0;
+  for (const value of values) {
+    if (typeof value !== 'string' || scanAmountText(value) === undefined) continue;
+    texts++;
+    const marker = currencyMarkerOf(value);
+    if (marker !== undefined) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] * 2 >= texts ? best[0] : undefined;
+}
