@@ -45,12 +45,12 @@ export default [
         {
           paths: NODE_MODULES.filter((n) => !n.endsWith('/*')).map((name) => ({
             name,
-            message: 'src/core is pure: no Node I/O (see ARCHITECTURE.md).',
+            message: 'src/core is pure: no Node I/O (see docs/architecture.md).',
           })),
           patterns: [
             {
               group: ['react', 'react-*', 'react/*', '@fluentui/*', 'exceljs', 'exceljs/*', '@microsoft/office-js'],
-              message: 'src/core is pure: no UI, Office or ExcelJS (see ARCHITECTURE.md).',
+              message: 'src/core is pure: no UI, Office or ExcelJS (see docs/architecture.md).',
             },
           ],
         },

@@ -8,7 +8,9 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
-const DEV_URL = 'https://localhost:3000/';
+// The dev server's port: package.json's config.dev_server_port, which npm passes to scripts.
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const DEV_URL = `https://localhost:${DEV_PORT}/`;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 
@@ -130,7 +132,7 @@ module.exports = async (env = {}, options = {}) => {
     devServer: {
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: env.WEBPACK_SERVE ? { type: 'https', options: await httpsServerOptions() } : 'http',
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      port: DEV_PORT,
       hot: false,
       client: { overlay: { warnings: false } },
     },

@@ -1,5 +1,5 @@
 /**
- * Scalar formulas from SPEC.md, shared by the metric catalogue, the custom functions and goals.
+ * Scalar formulas of docs/metrics.md, shared by the metric catalogue, the custom functions and goals.
  * Each takes plain numbers and returns a `MetricValue`: never throws, never returns NaN.
  */
 import type { MetricValue } from './errors';
@@ -36,7 +36,7 @@ export function grossMargin(revenue: number, cost: number): MetricValue {
 }
 
 /**
- * Expected lifespan in years = 1 / yearly churn, capped (SPEC.md: "capped, and stated").
+ * Expected lifespan in years = 1 / yearly churn, capped (docs/metrics.md, `clv`).
  * @example lifespanYears(0.25) // 4
  */
 export function lifespanYears(yearlyChurn: number, capYears = DEFAULT_LIFESPAN_CAP_YEARS): MetricValue {

@@ -43,7 +43,7 @@ export type SpendRole = (typeof SPEND_ROLES)[number];
 export type TargetRole = (typeof TARGET_ROLES)[number];
 export type ColumnRole = OrderRole | PipelineRole | SpendRole | TargetRole;
 
-/** Roles each table cannot do without (SPEC.md). */
+/** Roles each table cannot do without (docs/metrics.md). */
 export const REQUIRED_ROLES: { readonly [K in TableKind]: readonly ColumnRole[] } = {
   orders: ['date', 'amount'],
   pipeline: ['created', 'status'],

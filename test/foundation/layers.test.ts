@@ -1,5 +1,5 @@
 /**
- * Enforces ARCHITECTURE.md's import table: each folder under src/ imports only the layers it
+ * Enforces the import table of docs/architecture.md: each folder under src/ imports only the layers it
  * may, no package it must not (core, sheets and functions: none at all), and only the Excel
  * adapters touch the Office globals.
  */
@@ -82,7 +82,7 @@ function isNodeBuiltin(specifier: string): boolean {
 export function layerViolations(relativeFile: string, source: string): string[] {
   const layer = relativeFile.split('/')[0];
   const rule = LAYER_RULES[layer];
-  if (!rule) return [`${relativeFile}: src/${layer} is not in ARCHITECTURE.md's layer table`];
+  if (!rule) return [`${relativeFile}: src/${layer} is not in the layer table (docs/architecture.md)`];
   const problems: string[] = [];
   for (const specifier of importsOf(source)) {
     if (specifier.startsWith('.')) {

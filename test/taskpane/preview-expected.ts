@@ -1,7 +1,7 @@
 /**
  * The preview sample's headline KPIs worked out from the raw cells, without the ingest or metrics
  * code: rows whose date or amount is not a number are left out, Excel serials become UTC dates,
- * and SPEC.md's definitions are applied by hand (orders and customers count purchase lines only).
+ * and the definitions of docs/metrics.md are applied by hand (orders and customers count purchase lines only).
  */
 import { PREVIEW_ORDERS } from '../../src/taskpane/preview-sample';
 

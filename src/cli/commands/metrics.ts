@@ -33,9 +33,9 @@ import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-
 
 const HELP = `Usage: sales-metrics metrics [ORDERS_FILE] [options]
 
-The metric catalogue (SPEC.md) for the last N periods up to the as-of date, with totals over those
-periods and breakdowns by dimension. Reads .csv and .xlsx files; columns are detected from their
-headers (English and Indonesian names) unless mapped.
+The metric catalogue (definitions: docs/metrics.md) for the last N periods up to the as-of date,
+with totals over those periods and breakdowns by dimension. Reads .csv and .xlsx files; columns
+are detected from their headers (English and Indonesian names) unless mapped.
 
 Options:
   --orders F                orders file (same as the ORDERS_FILE argument)

@@ -1,5 +1,5 @@
 /**
- * Historic customer lifetime value (SPEC.md): clv = aov × purchases per year × margin × expected
+ * Historic customer lifetime value (docs/metrics.md): clv = aov × purchases per year × margin × expected
  * lifespan in years, lifespan = 1 / yearly churn, capped (`DEFAULT_LIFESPAN_CAP_YEARS` unless given).
  *
  * The choices a definition needs, stated:
@@ -7,7 +7,7 @@
  *   revenue in Y / orders in Y; purchases per year = orders in Y / customers with an order in Y;
  *   margin = gross margin in Y when the table has a cost column, else 1.
  * - Yearly churn = 1 − retention, retention = customers with an order in both Y and the 365 days
- *   before it / customers with an order in the year before (SPEC.md's retention_rate with P = a year).
+ *   before it / customers with an order in the year before (docs/metrics.md's retention_rate with P = a year).
  *   Without any customer in the year before Y, churn and CLV are `#DIV/0!`.
  * - Per customer (everyone with an order to date): their own aov (net revenue / orders to date),
  *   purchases per year = orders / tenure in years, tenure = first order → as-of day, at least one

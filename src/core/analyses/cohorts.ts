@@ -1,5 +1,5 @@
 /**
- * Cohort retention (SPEC.md): a customer's cohort is the period of their first order; cell
+ * Cohort retention (docs/metrics.md): a customer's cohort is the period of their first order; cell
  * (cohort, k) is the share of the cohort with an order in period cohort + k. Period 0 is 1 by
  * construction. Only periods up to the one containing the as-of day appear, so younger cohorts
  * have shorter rows (a triangle).

@@ -19,7 +19,7 @@ export interface BreakEvenInput {
 
 /**
  * Units and revenue needed to break even: units = fixed costs / (price − variable cost),
- * revenue = units × price (SPEC.md). `#NUM!` when the price does not exceed the variable cost.
+ * revenue = units × price (docs/metrics.md). `#NUM!` when the price does not exceed the variable cost.
  * @example breakEvenTarget({ fixedCosts: 10000, unitPrice: 50, unitVariableCost: 30 })
  *   // metrics: units ≥ 500, revenue ≥ 25,000
  */
@@ -53,7 +53,7 @@ export function breakEvenTarget(input: BreakEvenInput): BenchmarkSet | MetricErr
 export interface RoiInput {
   /** Marketing spend of the period. */
   readonly spend: number;
-  /** Gross margin ratio applied to revenue (1 when there is no cost column, as SPEC.md). */
+  /** Gross margin ratio applied to revenue (1 when there is no cost column, as in docs/metrics.md). */
   readonly margin?: number;
   /** The ROI to reach; 0 = the spend pays for itself. */
   readonly roi?: number;

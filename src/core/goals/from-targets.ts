@@ -1,5 +1,5 @@
 /**
- * Goals from a Targets table in the workbook (SPEC.md roles: metric, period, target, rep, region).
+ * Goals from a Targets table in the workbook (docs/metrics.md roles: metric, period, target, rep, region).
  * Rows that cannot be used are reported with their row number; nothing is dropped silently.
  */
 import type { Calendar } from '../periods';

@@ -1,5 +1,5 @@
 /**
- * Orders-family definitions (SPEC.md "Orders"). Text only; computation is in `orders-engine.ts`.
+ * Orders-family definitions (docs/metrics.md). Text only; computation is in `orders-engine.ts`.
  */
 import type { MetricDefinition } from './definition';
 import { FORMAT, req } from './definition';

@@ -1,5 +1,5 @@
 /**
- * Pipeline and marketing definitions (SPEC.md "Pipeline", "Marketing"). Text only; computation is
+ * Pipeline and marketing definitions (docs/metrics.md). Text only; computation is
  * in `pipeline-engine.ts` and `marketing.ts`.
  */
 import type { MetricDefinition } from './definition';

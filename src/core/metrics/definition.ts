@@ -39,7 +39,7 @@ export interface MetricDefinition {
   /** The main table the metric is computed from. */
   readonly table: MetricTableKind;
   readonly requires: readonly RequiredRole[];
-  /** Default check cadence (SPEC.md: sales volume daily, retention weekly, loyalty monthly). */
+  /** Default check cadence (docs/metrics.md: sales volume daily, retention weekly, loyalty monthly). */
   readonly cadence: PeriodUnit;
   /** Formula text for the UI. */
   readonly formula: Bilingual;

@@ -1,5 +1,5 @@
 /**
- * Metric ids (SPEC.md "The metric catalogue"). Typed constants, so a misspelt id is a compile
+ * Metric ids (docs/metrics.md "The metric catalogue"). Typed constants, so a misspelt id is a compile
  * error rather than a silent lookup miss.
  */
 
@@ -24,7 +24,7 @@ export const ORDER_METRIC_IDS = [
 ] as const;
 
 /**
- * `sales_cycle_days` is the mean; SPEC.md asks for the median too, exposed as its own id so that
+ * `sales_cycle_days` is the mean; the median is wanted too (docs/metrics.md), exposed as its own id so that
  * both can be tiles, goals and custom-function results.
  */
 export const PIPELINE_METRIC_IDS = [

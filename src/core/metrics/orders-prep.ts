@@ -2,7 +2,7 @@
  * Per-table preparation shared by every orders metric: usable rows, order keys and each
  * customer's order history, computed once per (table, as-of) and cached.
  *
- * Choices (SPEC.md leaves them open):
+ * Choices (stated in docs/metrics.md):
  * - A row is usable when its date and amount are numbers, its day is not after the as-of day and
  *   lies in years 1–9999 (Excel's own range; keeps day arithmetic in 32-bit integers).
  * - Rows with amount < 0 are refunds: they reduce revenue (and units/cost as entered) but never

@@ -1,7 +1,7 @@
 /**
  * Pipeline metrics over contiguous windows, in one pass over the opportunities.
  *
- * Choices (SPEC.md leaves them open):
+ * Choices (stated in docs/metrics.md):
  * - Opportunities created after the as-of day are ignored; one closed after the as-of day is
  *   still open as of that day (its outcome was not known yet).
  * - A won or lost opportunity without a close date counts as won/lost for conversion_rate but

@@ -147,7 +147,7 @@ export function shiftPeriod(period: Period, n: number): Period {
   return periodAt(period.index + n, period.unit, period.calendar);
 }
 
-/** The period just before (SPEC.md's P−1). */
+/** The period just before (P−1 in docs/metrics.md). */
 export function previousPeriod(period: Period): Period {
   return shiftPeriod(period, -1);
 }
