@@ -3,6 +3,8 @@
  * usage errors, and readers for the flag values the commands share (dates, periods, mappings).
  */
 import { parseArgs } from 'node:util';
+import type { Currency } from '../core/currency';
+import { parseCurrency } from '../core/currency';
 import type { ParseArgsConfig } from 'node:util';
 import type { PeriodUnit } from '../core/periods';
 import type { Calendar } from '../core/periods';
@@ -264,3 +266,18 @@ export const CALENDAR_OPTIONS: OptionSpecs = {
   'fiscal-start': { type: 'string' },
   'week-start': { type: 'string' },
 };
+
+/**
+ * `--currency SYMBOL[:DECIMALS]|none` (`Rp`, `IDR`, `$`, `EUR:0`, `none`): `undefined` when not
+ * given, `null` for none.
+ */
+export function currencyFlag(args: ParsedArgs): Currency | null | undefined {
+  const text = stringFlag(args, 'currency');
+  if (text === undefined) return undefined;
+  const currency = parseCurrency(text);
+  if (currency === undefined)
+    throw usageError(
+      `--currency must be a symbol or code with optional decimals, like Rp, IDR, $, EUR:0 or none; got "${text}"`,
+    );
+  return currency;
+}

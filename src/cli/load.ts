@@ -123,7 +123,7 @@ export async function loadTable(
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, ingestOptions);
   if (!result.table) {
-    throw new CliError(`${name}: ${oneLine(result.error ?? `no usable ${kind} rows`)}`);
+    throw new CliError(`${name}: ${ingestFailure(result, `no usable ${kind} rows`)}`);
   }
   const { report } = result;
   if (report.rowsSkipped > 0) {
@@ -174,4 +174,19 @@ function firstReason(report: IngestReport): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Why a table could not be read, on one line, with the flag that fixes a column that was not found
+ * (`--map date=HEADER`).
+ * @example ingestFailure(result, 'no usable orders') // "Could not find the date column … Use --map date=HEADER …"
+ */
+export function ingestFailure(
+  result: { readonly error?: string; readonly missing?: readonly string[] },
+  fallback: string,
+): string {
+  const text = oneLine(result.error ?? fallback);
+  if (!result.missing || result.missing.length === 0) return text;
+  const flags = result.missing.map((role) => `--map ${role}=HEADER`).join(' and ');
+  return `${text} Use ${flags} with the header of the column to use (or --columns for a file without a header row).`;
 }

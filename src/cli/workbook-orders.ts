@@ -6,7 +6,9 @@
 import type ExcelJS from 'exceljs';
 import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
-import type { IngestOptions } from '../core/ingest';
+import type { Currency } from '../core/currency';
+import { detectCurrency } from '../core/currency';
+import type { IngestOptions, IngestResult } from '../core/ingest';
 import { detectHeaderRow, ingestOrders, ingestTable, makeHeaders } from '../core/ingest';
 import type { IngestReport } from '../core/report';
 import type { OrdersTable, SalesTable, TableKind } from '../core/table';
@@ -17,7 +19,7 @@ import { SOURCE_ROLES } from '../sheets/sources';
 import { uses1904, worksheetRows } from '../xlsx/read-workbook';
 import type { XlsxSheet } from '../xlsx/read-xlsx';
 import { CliError } from './errors';
-import { SHEET_NAMES } from './load';
+import { ingestFailure, SHEET_NAMES } from './load';
 
 /** A worksheet the tables are looked for in: from a workbook model or read by streaming. */
 export interface SheetSource {
@@ -67,6 +69,17 @@ export interface WorkbookOrders {
   /** The rows as read (header included), row i = sheet row i + 1. */
   readonly rows: CellValue[][];
   readonly source: OrdersSource;
+  /** The currency the data is written in (or suggests by its Indonesian headers), if any. */
+  readonly currency?: Currency;
+}
+
+/** The currency an ingested table suggests: its amount marker or its headers' language. */
+export function currencyOfTable(result: IngestResult<OrdersTable>): Currency | undefined {
+  if (!result.table) return undefined;
+  const headers = [...Object.values(result.table.mapping), ...Object.keys(result.table.extra)].filter(
+    (h): h is string => typeof h === 'string',
+  );
+  return detectCurrency(result.formats, headers);
 }
 
 /**
@@ -167,9 +180,7 @@ export function tableInWorkbook<K extends 'pipeline' | 'spend' | 'targets'>(
   const worksheet = findSheet(kind, workbook, options, label);
   const result = ingestTable(kind, worksheet.rows(), options);
   if (!result.table)
-    throw new CliError(
-      `${label} [${worksheet.name}]: ${(result.error ?? `no usable ${kind} rows`).replace(/\s*\n\s*/g, ' ')}`,
-    );
+    throw new CliError(`${label} [${worksheet.name}]: ${ingestFailure(result, `no usable ${kind} rows`)}`);
   return {
     table: result.table as Extract<SalesTable, { kind: K }>,
     report: result.report,
@@ -191,15 +202,14 @@ export function ordersInWorkbook(
   const rows = worksheet.rows();
   const result = ingestOrders(rows, options);
   if (!result.table)
-    throw new CliError(
-      `${label} [${worksheet.name}]: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`,
-    );
+    throw new CliError(`${label} [${worksheet.name}]: ${ingestFailure(result, 'no usable orders')}`);
   return {
     table: result.table,
     report: result.report,
     sheet: worksheet.name,
     rows,
     source: ordersSource(worksheet.name, rows, result.table, options, label),
+    ...(currencyOfTable(result) ? { currency: currencyOfTable(result) } : {}),
   };
 }
 

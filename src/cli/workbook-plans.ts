@@ -13,13 +13,23 @@ import { betterEnd, trackGoal } from '../core/goals';
 import type { MetricId, MetricInputs } from '../core/metrics';
 import { computeSuite, getMetric, isMetricId } from '../core/metrics';
 import type { Calendar, Period, PeriodUnit } from '../core/periods';
-import { formatDay, parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
-import type { ScheduleRow } from '../core/schedule';
-import { measurementSchedule } from '../core/schedule';
+import { parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
+import type { HistoryScheduleRow } from '../core/schedule';
+import { scheduleFromHistory } from '../core/schedule';
+import { refreshHistory, savedCurrency, savedGoals, withCurrency, withGoals } from '../sheets/config-records';
+import type { Currency } from '../core/currency';
+import type { TargetsTable } from '../core/table';
+import { goalsFromTargets } from '../core/goals';
+import { METRIC_IDS, metricIdFromText } from '../core/metrics';
+import type { ParsedArgs } from './args';
+import { currencyFlag } from './args';
+import type { Progress } from './io';
+import { basename } from 'node:path';
 import type { BenchmarkLine } from '../sheets/dashboard-sections';
 import type { Mapping } from '../core/table';
 import type { SalesMetricsConfig } from '../sheets/config';
 import type { KpiTarget } from '../sheets/dashboard';
+import { defaultKpis } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
 import { readNamedPeopleArea } from '../xlsx/render';
@@ -51,26 +61,18 @@ export function overallGoals(goals: readonly Goal[]): Goal[] {
 }
 
 /**
- * KPI goals for the dashboard's current period, paced to the as-of day for flows (the KPI values
- * are to date): business-wide goals (`overallGoals`) whose period
- * has the dashboard's unit and contains the as-of day; plus benchmark figures of an industry.
+ * KPI goals for the dashboard's current period — the whole period's target; the sheet paces flows
+ * to the as-of day (goal to date) — from business-wide goals (`overallGoals`) whose period contains
+ * the dashboard's; plus benchmark figures of an industry.
  */
 export function kpiTargets(
   goals: readonly Goal[],
   period: Period,
   industry: BenchmarkSet | null,
-  asOf?: number,
 ): Partial<Record<MetricId, KpiTarget>> {
   const out: Partial<Record<MetricId, { goal?: number; benchmark?: number; benchmarkSource?: string }>> = {};
-  // The KPI values run to the as-of day, so a flow's goal is paced to it too (PL to date).
-  const elapsed =
-    asOf === undefined
-      ? 1
-      : Math.min(1, Math.max(0, (Math.floor(asOf) + 1 - period.start) / (period.end - period.start)));
-  for (const [metric, target] of Object.entries(goalsFor(goals, period))) {
-    const flow = getMetric(metric as MetricId).kind === 'flow';
-    out[metric as MetricId] = { goal: flow ? target * elapsed : target };
-  }
+  for (const [metric, target] of Object.entries(goalsFor(goals, period)))
+    out[metric as MetricId] = { goal: target };
   if (industry) {
     for (const entry of industry.metrics) {
       if (!isMetricId(entry.metric) || out[entry.metric]?.benchmark !== undefined) continue;
@@ -164,14 +166,8 @@ export function withOrdersSource(
   };
 }
 
-/** The KPIs the dashboard shows by default (kept in step with the dashboard plan's own list). */
-export function dashboardKpis(inputs: MetricInputs): MetricId[] {
-  const ids: MetricId[] = ['revenue', 'orders', 'aov'];
-  if (inputs.orders?.customer) ids.push('customers', 'new_customers', 'retention_rate', 'repeat_rate');
-  if (inputs.orders?.cost) ids.push('gross_margin');
-  if (inputs.pipeline) ids.push('win_rate', 'pipeline_value');
-  return ids;
-}
+/** The KPIs the dashboard shows by default (the dashboard plan's own list). */
+export const dashboardKpis = defaultKpis;
 
 /** Goals whose period contains the as-of day, tracked (for the dashboard's goal pacing). */
 export function activeGoalTracking(
@@ -226,14 +222,15 @@ export function benchmarkLines(
 }
 
 /**
- * The measurement schedule of the KPIs: cadences from the saved configuration
- * (`cadences.metrics`), last checks from `cadences.lastChecked` (YYYY-MM-DD).
+ * The measurement schedule of the KPIs from the configuration's refresh history, this refresh
+ * (`today`) included: cadences from `cadences.metrics`, the default cadences otherwise.
  */
 export function kpiSchedule(
   kpis: readonly MetricId[],
   config: SalesMetricsConfig,
-  asOf: number,
-): ScheduleRow[] {
+  today: number,
+  calendar: Calendar,
+): HistoryScheduleRow[] {
   const record = (value: unknown): Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
@@ -243,24 +240,73 @@ export function kpiSchedule(
     const parsed = parsePeriodUnit(unit);
     if (parsed) settings[metric] = parsed;
   }
-  const lastChecked: Record<string, number | null> = {};
-  for (const [metric, day] of Object.entries(record(config.cadences.lastChecked))) {
-    lastChecked[metric] = typeof day === 'string' ? parseDay(day) : null;
-  }
-  return measurementSchedule(kpis, lastChecked, asOf, settings);
+  return scheduleFromHistory(kpis, refreshHistory(config), today, settings, calendar);
 }
 
-/** The configuration after a build: the KPIs count as checked on the as-of day. */
-export function withChecks(
+/** The day of a refresh stamp (`YYYY-MM-DD HH:mm`) as an epoch day. */
+export function stampDay(refreshedAt: string): number {
+  return parseDay(refreshedAt.slice(0, 10)) ?? 0;
+}
+
+/** Goals from a Targets table (metric names as people type them), reporting unusable rows. */
+export function targetGoals(table: TargetsTable | undefined, progress: Progress, calendar: Calendar): Goal[] {
+  if (!table) return [];
+  const rows = table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
+  const { goals, problems } = goalsFromTargets({ ...table, rows }, calendar, { metrics: METRIC_IDS });
+  for (const p of problems.slice(0, 5)) progress.stage(`targets row ${p.row} not used: ${p.reason}`);
+  return goals;
+}
+
+/**
+ * The goals of a refresh: from the Targets table when one is given (they replace the saved ones),
+ * else the goals the configuration saved at an earlier build. `saved` says which.
+ */
+export function goalsOf(
+  table: TargetsTable | undefined,
   config: SalesMetricsConfig,
-  kpis: readonly MetricId[],
-  asOf: number,
+  progress: Progress,
+  calendar: Calendar,
+): { goals: Goal[]; saved: boolean } {
+  if (table) return { goals: targetGoals(table, progress, calendar), saved: false };
+  const { goals, skipped, source } = savedGoals(config, calendar);
+  if (goals.length > 0)
+    progress.stage(`goals: ${goals.length} saved in the workbook${source ? ` (from ${source})` : ''}`);
+  if (skipped > 0) progress.stage(`${skipped} saved goal(s) could not be read and are left out`);
+  return { goals, saved: true };
+}
+
+/** The metrics the weekly review refreshes (its comparison table). */
+export const REVIEW_METRICS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
+
+/** The currency of a refresh and where it came from. */
+export interface ChosenCurrency {
+  readonly value: Currency | undefined;
+  readonly how: 'flag' | 'saved' | 'data';
+  /** Save it in the configuration (a flag or a first detection). */
+  readonly save: boolean;
+}
+
+/** `--currency` first, then the saved setting, then what the data is written in. */
+export function chosenCurrency(
+  args: ParsedArgs,
+  config: SalesMetricsConfig,
+  detected: Currency | undefined,
+): ChosenCurrency {
+  const flag = currencyFlag(args);
+  if (flag !== undefined) return { value: flag ?? undefined, how: 'flag', save: true };
+  const saved = savedCurrency(config);
+  if (saved !== undefined) return { value: saved ?? undefined, how: 'saved', save: false };
+  return { value: detected, how: 'data', save: detected !== undefined };
+}
+
+/** The configuration with this refresh's choices saved: goals from a Targets table, the currency. */
+export function withSavedChoices(
+  config: SalesMetricsConfig,
+  choices: { goals?: readonly Goal[]; goalsSource?: string; currency?: ChosenCurrency },
 ): SalesMetricsConfig {
-  const previous = config.cadences.lastChecked;
-  const lastChecked = { ...(typeof previous === 'object' && previous !== null ? previous : {}) } as Record<
-    string,
-    unknown
-  >;
-  for (const id of kpis) lastChecked[id] = formatDay(asOf);
-  return { ...config, cadences: { ...config.cadences, lastChecked } };
+  let out = config;
+  if (choices.goals && choices.goals.length > 0)
+    out = withGoals(out, choices.goals, choices.goalsSource ? basename(choices.goalsSource) : 'Targets');
+  if (choices.currency?.save) out = withCurrency(out, choices.currency.value ?? null);
+  return out;
 }

@@ -79,7 +79,7 @@ export function looksIndonesian(headers: readonly string[]): boolean {
  * @example currencyOfMarker('IDR') // { symbol: 'Rp', decimals: 0 }
  */
 export function currencyOfMarker(marker: string | undefined): Currency | undefined {
-  return marker === undefined ? undefined : BY_MARKER[marker] ?? BY_MARKER[marker.toUpperCase()];
+  return marker === undefined ? undefined : (BY_MARKER[marker] ?? BY_MARKER[marker.toUpperCase()]);
 }
 
 /**

@@ -9,16 +9,23 @@
  * DATEADD extends a selection that includes a month's last day to the whole month end. That keeps
  * a month-end check on month ends instead of drifting to the 28th.
  */
-import type { PeriodUnit } from './periods';
-import { civilFromDays, daysFromCivil, daysInMonth, formatDay } from './periods';
+import type { Calendar, PeriodUnit } from './periods';
+import {
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  DEFAULT_CALENDAR,
+  formatDay,
+  periodIndex,
+} from './periods';
 
 /** A check or review cadence. */
 export type Cadence = PeriodUnit | 'half-year';
-/** Goal review cadences (SPEC.md: quarterly or half-yearly). */
+/** Goal review cadences (docs/metrics.md: quarterly or half-yearly). */
 export type ReviewCadence = 'quarter' | 'half-year';
 
 /**
- * Default check cadence per metric (SPEC.md, after the seed: sales volume daily, retention weekly,
+ * Default check cadence per metric (docs/metrics.md: sales volume daily, retention weekly,
  * loyalty monthly). These are the metric catalogue's `cadence` values, repeated here so that the
  * schedule does not depend on the engine; a test keeps the two equal.
  */
@@ -206,4 +213,74 @@ export function parseReviewCadence(text: unknown): ReviewCadence | null {
   )
     return 'half-year';
   return null;
+}
+
+/** One refresh of the product's sheets: the day and the metrics it brought up to date. */
+export interface RefreshRecord {
+  readonly day: number;
+  readonly metrics: readonly string[];
+}
+
+/** A metric's place in its measurement rhythm, read from the refresh history. */
+export interface HistoryScheduleRow {
+  readonly metric: string;
+  readonly cadence: PeriodUnit;
+  /** The latest refresh day, null when never refreshed. */
+  readonly lastRefreshed: number | null;
+  /** The refresh day before the latest, null when none. */
+  readonly previousRefresh: number | null;
+  readonly nextDue: number;
+  readonly nextDueDate: string;
+  /** Of the last `periods` cadence periods (never before the first refresh), how many had a refresh. */
+  readonly kept: number;
+  readonly periods: number;
+}
+
+/** Cadence periods looked back over when counting how well the rhythm was kept. */
+const LOOK_BACK: Readonly<Record<PeriodUnit, number>> = { day: 30, week: 12, month: 12, quarter: 8, year: 5 };
+
+/**
+ * The schedule from the refresh history: when each metric was last refreshed and the time before,
+ * when it is due next (one cadence after the last refresh), and in how many of its recent cadence
+ * periods it was refreshed at all ("9 of 12 weeks").
+ * @example scheduleFromHistory(['revenue'], [{ day: parseDay('2026-12-05')!, metrics: ['revenue'] }], parseDay('2026-12-05')!)
+ */
+export function scheduleFromHistory(
+  metrics: readonly string[],
+  history: readonly RefreshRecord[],
+  today: number,
+  settings: Readonly<Record<string, PeriodUnit>> = {},
+  calendar: Calendar = DEFAULT_CALENDAR,
+): HistoryScheduleRow[] {
+  const day = Math.floor(today);
+  return metrics.map((metric) => {
+    const cadence = checkCadence(metric, settings);
+    const days = [
+      ...new Set(
+        history.filter((h) => h.day <= day && h.metrics.includes(metric)).map((h) => Math.floor(h.day)),
+      ),
+    ].sort((a, b) => a - b);
+    const last = days.length ? days[days.length - 1] : null;
+    const previous = days.length > 1 ? days[days.length - 2] : null;
+    const due = nextDue(last, cadence, day);
+    let kept = 0;
+    let periods = 0;
+    if (last !== null) {
+      const now = periodIndex(day, cadence, calendar);
+      const first = Math.max(periodIndex(days[0], cadence, calendar), now - LOOK_BACK[cadence] + 1);
+      const hit = new Set(days.map((d) => periodIndex(d, cadence, calendar)));
+      periods = now - first + 1;
+      for (let p = first; p <= now; p++) if (hit.has(p)) kept++;
+    }
+    return {
+      metric,
+      cadence,
+      lastRefreshed: last,
+      previousRefresh: previous,
+      nextDue: due,
+      nextDueDate: formatDay(due),
+      kept,
+      periods,
+    };
+  });
 }

@@ -28,6 +28,8 @@ export interface SalesMetricsConfig extends Record<string, unknown> {
   readonly goals: Readonly<Record<string, unknown>>;
   readonly benchmarks: Readonly<Record<string, unknown>>;
   readonly cadences: Readonly<Record<string, unknown>>;
+  /** Display settings (the currency of money figures); absent in older configurations. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export interface ParsedConfig {
@@ -88,6 +90,10 @@ export function parseConfig(text: string | undefined | null): ParsedConfig {
       config[section] = {};
       reset.push(section);
     }
+  }
+  if (config.settings !== undefined && !isRecord(config.settings)) {
+    delete config.settings;
+    reset.push('settings');
   }
   return {
     config: config as SalesMetricsConfig,

@@ -4,12 +4,15 @@
  */
 import type { GoalTracking } from '../core/goals/tracking';
 import type { BenchmarkComparison } from '../core/benchmarks/compare';
-import type { ScheduleRow } from '../core/schedule';
+import type { HistoryScheduleRow } from '../core/schedule';
 import { getMetric, isMetricId } from '../core/metrics';
+import { isMetricError } from '../core/errors';
 import { formatDay } from '../core/periods';
-import { FORMATS, textCell } from './plan';
-import { PALETTE, type StyleRef } from './styles';
+import { textCell } from './plan';
+import { statusCell } from './styles';
 import { PlanLayout, metricCell } from './layout';
+import type { NumberFormats } from './formats';
+import { isRate } from './formats';
 
 /** One benchmark line: the metric, its comparison, and where the figure comes from. */
 export interface BenchmarkLine {
@@ -19,25 +22,26 @@ export interface BenchmarkLine {
 }
 
 const labelOf = (metric: string): string => (isMetricId(metric) ? getMetric(metric).label.en : metric);
-const formatOf = (metric: string): string =>
-  isMetricId(metric) ? getMetric(metric).format : FORMATS.decimal;
+const unitOf = (metric: string) => (isMetricId(metric) ? getMetric(metric).unit : 'number');
 
-const STATUS_STYLE: Readonly<Record<string, StyleRef>> = {
-  'on track': 'good',
-  'at risk': 'neutral',
-  'off track': 'bad',
-  better: 'good',
-  within: 'neutral',
-  worse: 'bad',
-  overdue: 'bad',
-  due: 'neutral',
-};
+/** Off track first, then at risk, then on track; the furthest behind pace first within each. */
+const RISK_ORDER: Readonly<Record<string, number>> = { 'off track': 0, 'at risk': 1, 'on track': 2 };
 
-/** Goal pacing: actual to date against the expected pace, projection and status. */
-export function goalPacingSection(layout: PlanLayout, goals: readonly GoalTracking[] | undefined): void {
-  layout.section('Goal pacing');
+function paceOf(goal: GoalTracking): number {
+  return isMetricError(goal.attainmentToDate) ? -Infinity : goal.attainmentToDate;
+}
+
+/** Goal pacing: actual to date against the expected pace, projection and status, most at risk first. */
+export function goalPacingSection(
+  layout: PlanLayout,
+  goals: readonly GoalTracking[] | undefined,
+  formats: NumberFormats,
+): void {
+  layout.section('Goal pacing (most at risk first)', 8);
   if (!goals || goals.length === 0)
-    return layout.note('No goals set yet: add goals in the task pane (or a Targets table) to see pacing.');
+    return layout.note(
+      'No goals set yet: give a Targets table with --targets (or set goals in the task pane) to see pacing.',
+    );
   layout.header([
     'Goal',
     'Period',
@@ -49,45 +53,48 @@ export function goalPacingSection(layout: PlanLayout, goals: readonly GoalTracki
     'Status',
   ]);
   const top = layout.row;
-  goals.forEach((g, i) => {
+  const sorted = [...goals].sort(
+    (a, b) =>
+      (RISK_ORDER[a.status] ?? 3) - (RISK_ORDER[b.status] ?? 3) ||
+      paceOf(a) - paceOf(b) ||
+      a.goalId.localeCompare(b.goalId),
+  );
+  sorted.forEach((g, i) => {
     const r = top + i;
-    const format = formatOf(g.metric);
+    const format = formats.value(unitOf(g.metric));
     const scope = g.scope ? ` (${Object.values(g.scope).filter(Boolean).join(', ')})` : '';
+    const status = statusCell(g.status);
     layout.put(textCell(`A${r}`, `${labelOf(g.metric)}${scope}`));
     layout.put(textCell(`B${r}`, g.periodLabel));
     layout.put({ ref: `C${r}`, value: g.target, format });
     layout.put(metricCell(`D${r}`, g.actualToDate, format));
     layout.put({ ref: `E${r}`, value: g.expectedToDate, format });
-    layout.put(metricCell(`F${r}`, g.attainmentToDate, FORMATS.percent));
+    layout.put(metricCell(`F${r}`, g.attainmentToDate, formats.percent));
     layout.put(metricCell(`G${r}`, g.projection.runRate, format));
-    layout.put({
-      ...textCell(`H${r}`, g.status),
-      ...(STATUS_STYLE[g.status] ? { style: STATUS_STYLE[g.status] } : {}),
-      note: g.paceBasis,
-    });
-  });
-  layout.conditionalFormats.push({
-    type: 'iconSet',
-    ref: `F${top}:F${top + goals.length - 1}`,
-    iconSet: '3TrafficLights1',
-    thresholds: [0.9, 1],
+    layout.put({ ...textCell(`H${r}`, status.text, status.style), note: g.paceBasis });
   });
   layout.row = top + goals.length;
 }
 
 /** Benchmarks: yours vs the benchmark, the gap and a status that respects lower-is-better. */
-export function benchmarkSection(layout: PlanLayout, lines: readonly BenchmarkLine[] | undefined): void {
-  layout.section('Benchmarks');
+export function benchmarkSection(
+  layout: PlanLayout,
+  lines: readonly BenchmarkLine[] | undefined,
+  formats: NumberFormats,
+): void {
+  layout.section('Benchmarks', 7);
   if (!lines || lines.length === 0)
     return layout.note(
-      'No benchmarks chosen: pick an industry preset or enter your own figures in the task pane.',
+      'No benchmarks chosen: pick an industry with --industry (or in the task pane) to compare with published figures.',
     );
   layout.header(['Metric', 'Yours', 'Benchmark', 'Gap', 'Gap %', 'Status', 'Source']);
   const top = layout.row;
   lines.forEach((line, i) => {
     const r = top + i;
     const { comparison: c } = line;
-    const format = formatOf(line.metric);
+    const unit = unitOf(line.metric);
+    const format = formats.value(unit);
+    const rate = isRate(unit);
     const bench =
       c.benchmark.value ??
       (c.benchmark.min !== undefined && c.benchmark.max !== undefined
@@ -95,49 +102,74 @@ export function benchmarkSection(layout: PlanLayout, lines: readonly BenchmarkLi
         : null);
     const range =
       c.benchmark.value === undefined && c.benchmark.min !== undefined
-        ? `range ${c.benchmark.min}–${c.benchmark.max ?? '…'}`
+        ? `Range ${c.benchmark.min}–${c.benchmark.max ?? '…'}; the middle is shown.`
         : undefined;
+    const status = statusCell(c.status);
     layout.put(textCell(`A${r}`, labelOf(line.metric)));
     layout.put({ ref: `B${r}`, value: c.value, format });
     layout.put({ ref: `C${r}`, value: bench, format, ...(range ? { note: range } : {}) });
-    layout.put({ ref: `D${r}`, value: c.gap, format });
-    layout.put(metricCell(`E${r}`, c.relativeGap, FORMATS.deltaPercent));
-    layout.put({ ...textCell(`F${r}`, c.status), style: STATUS_STYLE[c.status] });
+    layout.put({
+      ref: `D${r}`,
+      value: rate ? c.gap * 100 : c.gap,
+      format: formats.change(unit),
+    });
+    layout.put(
+      rate ? { ref: `E${r}`, value: null } : metricCell(`E${r}`, c.relativeGap, formats.percentChange),
+    );
+    layout.put(textCell(`F${r}`, status.text, status.style));
     layout.put(textCell(`G${r}`, line.source ?? 'your figure', 'note'));
-  });
-  layout.conditionalFormats.push({
-    type: 'dataBar',
-    ref: `E${top}:E${top + lines.length - 1}`,
-    color: PALETTE.good,
-    negativeColor: PALETTE.bad,
   });
   layout.row = top + lines.length;
 }
 
-/** The measurement schedule: each metric's check cadence and when it is due. */
-export function scheduleSection(layout: PlanLayout, rows: readonly ScheduleRow[] | undefined): void {
-  layout.section('Measurement schedule');
+const CADENCE_PLURAL: Readonly<Record<string, string>> = {
+  day: 'days',
+  week: 'weeks',
+  month: 'months',
+  quarter: 'quarters',
+  year: 'years',
+};
+
+/**
+ * The measurement schedule: each metric's check cadence, when it was refreshed (this time and the
+ * time before), when it is due next, and how well its rhythm was kept.
+ */
+export function scheduleSection(layout: PlanLayout, rows: readonly HistoryScheduleRow[] | undefined): void {
+  layout.section('Measurement schedule', 6);
   if (!rows || rows.length === 0)
-    return layout.note('No schedule: choose metrics and cadences in the task pane.');
-  layout.header(['Metric', 'Check every', 'Last checked', 'Next due', 'Status']);
+    return layout.note('No schedule: the KPIs get one when the dashboard is built.');
+  const headerRow = layout.header([
+    'Metric',
+    'Check every',
+    'Last refreshed',
+    'Refreshed before',
+    'Next due',
+    'Kept to schedule',
+  ]);
+  layout.put({
+    ...textCell(`F${headerRow}`, 'Kept to schedule', 'header'),
+    note: 'Of the recent periods of each cadence since the first refresh, how many had at least one refresh.',
+  });
   const top = layout.row;
   rows.forEach((row, i) => {
     const r = top + i;
-    const status = row.overdue
-      ? 'overdue'
-      : row.dueToday
-        ? 'due'
-        : row.neverChecked
-          ? 'never checked'
-          : 'scheduled';
+    const day = (value: number | null) => (value === null ? '—' : formatDay(value));
     layout.put(textCell(`A${r}`, labelOf(row.metric)));
     layout.put(textCell(`B${r}`, row.cadence));
-    layout.put(textCell(`C${r}`, row.lastChecked === null ? '—' : formatDay(row.lastChecked)));
-    layout.put(textCell(`D${r}`, row.nextDueDate));
-    layout.put({
-      ...textCell(`E${r}`, row.overdue ? `overdue ${row.daysOverdue} d` : status),
-      ...(STATUS_STYLE[status] ? { style: STATUS_STYLE[status] } : {}),
-    });
+    layout.put(textCell(`C${r}`, day(row.lastRefreshed)));
+    layout.put(textCell(`D${r}`, day(row.previousRefresh)));
+    layout.put(textCell(`E${r}`, row.nextDueDate));
+    const kept =
+      row.periods === 0
+        ? 'never refreshed'
+        : `${row.kept} of ${row.periods} ${row.periods === 1 ? row.cadence : CADENCE_PLURAL[row.cadence]}`;
+    layout.put(
+      textCell(
+        `F${r}`,
+        kept,
+        row.periods > 0 && row.kept < row.periods ? (row.kept * 2 < row.periods ? 'bad' : 'warn') : undefined,
+      ),
+    );
   });
   layout.row = top + rows.length;
 }

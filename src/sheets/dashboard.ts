@@ -1,27 +1,36 @@
 /**
- * The `Dashboard` sheet plan: header, KPI table (AC vs previous period, goal and benchmark,
- * IBCS-coloured variances with in-cell bars), the trend of the last N periods with a line
- * chart, breakdowns with bar charts, a cohort heatmap and the RFM summary. Headline figures
- * are native formulas over the data sheet when the data allows (see `sources.ts`), with the
- * engine's value as the cached result; everything else is a value stamped "as of".
+ * The `Dashboard` sheet plan: header, key figures (actual against the same days of the previous
+ * period and of the prior year, goal and benchmark, IBCS-coloured variances with bars in columns
+ * of their own), the trend of the last N periods with a line chart, goal pacing, benchmarks,
+ * breakdowns with bar charts, a cohort heatmap, the RFM summary and the measurement schedule.
+ * Headline figures are native formulas over the data sheet when the data allows (see
+ * `sources.ts`), with the engine's value as the cached result; everything else is a value stamped
+ * "as of". It prints landscape, one page wide, with page breaks between sections.
  */
 import {
   DEFAULT_CALENDAR,
   formatDay,
   lastPeriods,
+  likeForLike,
+  periodAt,
   type Calendar,
   type Period,
   type PeriodUnit,
 } from '../core/periods';
-import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
+import { computeSuite, computeWindows, type MetricId, type MetricInputs } from '../core/metrics';
 import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
 import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
+import type { Currency } from '../core/currency';
+import type { GoalTracking } from '../core/goals/tracking';
+import type { HistoryScheduleRow } from '../core/schedule';
 import { toA1 } from './a1';
-import { FORMATS, formulaCell, textCell, type SheetPlan } from './plan';
+import { formulaCell, textCell, UNDEFINED_TEXT, type SheetPlan, type PlanValue } from './plan';
 import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
+import { numberFormats, type NumberFormats } from './formats';
+import { printPlan } from './print';
 import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type OrdersSource } from './sources';
 import {
   benchmarkSection,
@@ -29,8 +38,10 @@ import {
   scheduleSection,
   type BenchmarkLine,
 } from './dashboard-sections';
-import type { GoalTracking } from '../core/goals/tracking';
-import type { ScheduleRow } from '../core/schedule';
+import { kpiSection, KPI_TABLE_WIDTH, type KpiTarget } from './dashboard-kpis';
+import { varianceFormats } from './variance';
+
+export type { KpiTarget } from './dashboard-kpis';
 
 export const DASHBOARD_SHEET = 'Dashboard';
 /**
@@ -40,12 +51,10 @@ export const DASHBOARD_SHEET = 'Dashboard';
 export const excelSerial = (epochDay: number, date1904 = false): number =>
   epochDay + (date1904 ? 24107 : 25569);
 
-export interface KpiTarget {
-  readonly goal?: number;
-  readonly benchmark?: number;
-  /** Where the benchmark comes from (shown as a note). */
-  readonly benchmarkSource?: string;
-}
+/** Rows 1–3 (title, data and as-of line, note) repeat at the top of every printed page. */
+const TITLE_ROWS = 3;
+/** The printed area: the KPI table's columns and the charts beside the tables (A…R). */
+const PRINT_COLUMNS = 18;
 
 export interface DashboardInput {
   readonly inputs: MetricInputs;
@@ -68,8 +77,10 @@ export interface DashboardInput {
   readonly goals?: readonly GoalTracking[];
   /** Benchmark comparisons (`core/benchmarks`). */
   readonly benchmarks?: readonly BenchmarkLine[];
-  /** The measurement schedule (`core/schedule`). */
-  readonly schedule?: readonly ScheduleRow[];
+  /** The measurement schedule from the refresh history (`core/schedule`). */
+  readonly schedule?: readonly HistoryScheduleRow[];
+  /** The currency of money figures (none by default). */
+  readonly currency?: Currency;
 }
 
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
@@ -77,7 +88,8 @@ const DEFAULT_DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] a
 /** Criteria texts SUMIFS would read as operators or wildcards: such keys are written as values. */
 const UNSAFE_CRITERION = /^[<>=]|[*?~]/;
 
-function defaultKpis(inputs: MetricInputs): MetricId[] {
+/** The KPIs the dashboard shows when the caller names none. */
+export function defaultKpis(inputs: MetricInputs): MetricId[] {
   const ids: MetricId[] = ['revenue', 'orders', 'aov'];
   if (inputs.orders?.customer) ids.push('customers', 'new_customers', 'retention_rate', 'repeat_rate');
   if (inputs.orders?.cost) ids.push('gross_margin');
@@ -85,54 +97,78 @@ function defaultKpis(inputs: MetricInputs): MetricId[] {
   return ids;
 }
 
-/** Trend rows: returns the row of each period, and formula/value cells per metric. */
+function resultOf(v: MetricValue | undefined): { result: PlanValue } {
+  return { result: v === undefined || isMetricError(v) ? UNDEFINED_TEXT : v };
+}
+
+interface Context {
+  readonly input: DashboardInput;
+  readonly formats: NumberFormats;
+  readonly serial: (epochDay: number) => number;
+}
+
+/** Trend rows: returns the row of each period. The last period runs to the as-of day. */
 function trendSection(
   layout: PlanLayout,
-  input: DashboardInput,
+  ctx: Context,
   periods: readonly Period[],
   values: MetricValue[][],
 ): number[] {
+  const { input, formats, serial } = ctx;
   const source = input.source;
   const formulas = canUseFormulas(source) && input.inputs.orders !== undefined;
   const ordersByFormula = formulas && ordersAreRows(source!);
-  layout.section(`Trend — last ${periods.length} periods (${periods[0].unit})`);
+  layout.section(`Trend — last ${periods.length} ${periods[0].unit}s`, 8);
   layout.header([
     'Period',
-    'Start',
-    'Until (excl.)',
+    'From',
+    'To',
     'Revenue',
     'Orders',
-    'AOV',
+    'Average order value',
     'Customers',
     'New customers',
   ]);
   const top = layout.row;
+  const asOf = Math.floor(input.asOf);
   const rows = periods.map((p, i) => {
     const r = top + i;
-    const end = Math.min(p.end, Math.floor(input.asOf) + 1);
+    const last = Math.min(p.end, asOf + 1) - 1;
+    const partial = last < p.end - 1;
     const [revenue, orders, aov, customers, newCustomers] = values[i];
-    layout.put(textCell(`A${r}`, p.label));
-    layout.put({ ref: `B${r}`, value: excelSerial(p.start, source?.date1904), format: FORMATS.date });
-    layout.put({ ref: `C${r}`, value: excelSerial(end, source?.date1904), format: FORMATS.date });
-    const result = (v: MetricValue) => (isMetricError(v) ? undefined : v);
+    layout.put({
+      ...textCell(`A${r}`, partial ? `${p.label} (to date)` : p.label),
+      ...(partial
+        ? { note: `Partial: ${last - p.start + 1} of ${p.end - p.start} days, to ${formatDay(last)}.` }
+        : {}),
+    });
+    layout.put({ ref: `B${r}`, value: serial(p.start), format: formats.date });
+    layout.put({ ref: `C${r}`, value: serial(last), format: formats.date });
     if (formulas)
       layout.put({
-        ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}`), FORMATS.money),
-        result: result(revenue),
+        ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}+1`), formats.money),
+        ...resultOf(revenue),
       });
-    else layout.put(metricCell(`D${r}`, revenue, FORMATS.money));
+    else layout.put(metricCell(`D${r}`, revenue, formats.money));
     if (ordersByFormula) {
       layout.put({
-        ...formulaCell(`E${r}`, ordersFormula(source!, `$B${r}`, `$C${r}`), FORMATS.integer),
-        result: result(orders),
+        ...formulaCell(`E${r}`, ordersFormula(source!, `$B${r}`, `$C${r}+1`), formats.count),
+        ...resultOf(orders),
       });
-      layout.put({ ...formulaCell(`F${r}`, `D${r}/E${r}`, FORMATS.money2), result: result(aov) });
+      layout.put({
+        ...formulaCell(
+          `F${r}`,
+          `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"${UNDEFINED_TEXT}")`,
+          formats.money,
+        ),
+        ...resultOf(aov),
+      });
     } else {
-      layout.put(metricCell(`E${r}`, orders, FORMATS.integer));
-      layout.put(metricCell(`F${r}`, aov, FORMATS.money2));
+      layout.put(metricCell(`E${r}`, orders, formats.count));
+      layout.put(metricCell(`F${r}`, aov, formats.money));
     }
-    layout.put(metricCell(`G${r}`, customers, FORMATS.integer));
-    layout.put(metricCell(`H${r}`, newCustomers, FORMATS.integer));
+    layout.put(metricCell(`G${r}`, customers, formats.count));
+    layout.put(metricCell(`H${r}`, newCustomers, formats.count));
     return r;
   });
   const bottom = top + periods.length - 1;
@@ -141,195 +177,122 @@ function trendSection(
     type: 'line',
     title: 'Revenue trend',
     categories: layout.ref(top, 1, bottom),
-    yAxisFormat: FORMATS.money,
+    yAxisFormat: formats.money,
     series: [{ name: 'Revenue', ref: layout.ref(top, 4, bottom), color: PALETTE.series[0] }],
     legend: 'none',
   });
   return rows;
 }
 
-/** KPI table: value and previous reference the trend rows when the metric is there. */
-function kpiSection(
-  layout: PlanLayout,
-  input: DashboardInput,
-  kpis: readonly MetricId[],
-  suite: MetricValue[][],
-  trendRows: number[],
-  period: Period,
-): void {
-  layout.section(`Key figures — ${period.label} (to ${formatDay(Math.floor(input.asOf))})`, 10);
-  layout.header([
-    'Metric',
-    'Value (AC)',
-    'Previous',
-    'Δ',
-    'Δ %',
-    'Goal (PL)',
-    'Attainment',
-    'Status',
-    'Benchmark',
-    'vs benchmark',
-  ]);
-  // `suite` holds [previous, current]; the trend rows run oldest → newest.
-  const last = suite.length - 1;
-  const [prevRow, lastRow] = trendRows.slice(-2);
-  const trendColumn: Partial<Record<MetricId, string>> = {
-    revenue: 'D',
-    orders: 'E',
-    aov: 'F',
-    customers: 'G',
-    new_customers: 'H',
-  };
-  const top = layout.row;
-  kpis.forEach((id, i) => {
-    const r = top + i;
-    const def = getMetric(id);
-    const m = i;
-    const tc = trendColumn[id];
-    layout.put(textCell(`A${r}`, def.label.en));
-    if (tc) {
-      layout.put({
-        ...formulaCell(`B${r}`, `${tc}${lastRow}`, def.format, 'kpiValue'),
-        ...resultOf(suite[last][m]),
-      });
-      layout.put({
-        ...formulaCell(`C${r}`, `${tc}${prevRow}`, def.format),
-        ...resultOf(suite[last - 1]?.[m]),
-      });
-    } else {
-      layout.put(metricCell(`B${r}`, suite[last][m], def.format, 'kpiValue'));
-      layout.put(metricCell(`C${r}`, suite[last - 1]?.[m], def.format));
-    }
-    const both = `AND(ISNUMBER(B${r}),ISNUMBER(C${r}))`;
-    layout.put(formulaCell(`D${r}`, `IF(${both},B${r}-C${r},"")`, def.format));
-    const target = input.targets?.[id];
-    const lowerBetter = def.better === 'lower';
-    // IBCS colours (green good, red bad, respecting lower-is-better) live in the number format,
-    // so the in-cell variance bars of the same cells stay visible in every spreadsheet.
-    const variance = lowerBetter ? FORMATS.deltaPercentDownGood : FORMATS.deltaPercentUpGood;
-    layout.put(formulaCell(`E${r}`, `IF(AND(${both},C${r}<>0),B${r}/C${r}-1,"")`, variance));
-    layout.put({ ref: `F${r}`, value: target?.goal ?? null, format: def.format });
-    const ratio = lowerBetter ? `F${r}/B${r}` : `B${r}/F${r}`;
-    layout.put(
-      formulaCell(
-        `G${r}`,
-        `IF(AND(ISNUMBER(B${r}),ISNUMBER(F${r}),${lowerBetter ? `B${r}` : `F${r}`}<>0),${ratio},"")`,
-        FORMATS.percent,
-      ),
-    );
-    layout.put(
-      formulaCell(`H${r}`, `IF(G${r}="","",IF(G${r}>=1,"On track",IF(G${r}>=0.9,"At risk","Off track")))`),
-    );
-    layout.put({
-      ref: `I${r}`,
-      value: target?.benchmark ?? null,
-      format: def.format,
-      ...(target?.benchmarkSource ? { note: target.benchmarkSource } : {}),
-    });
-    layout.put(
-      formulaCell(`J${r}`, `IF(AND(ISNUMBER(B${r}),ISNUMBER(I${r}),I${r}<>0),B${r}/I${r}-1,"")`, variance),
-    );
-  });
-  const bottom = top + kpis.length - 1;
-  layout.conditionalFormats.push({
-    type: 'dataBar',
-    ref: `E${top}:E${bottom}`,
-    color: PALETTE.good,
-    negativeColor: PALETTE.bad,
-  });
-  layout.conditionalFormats.push({
-    type: 'iconSet',
-    ref: `G${top}:G${bottom}`,
-    iconSet: '3TrafficLights1',
-    thresholds: [0.9, 1],
-  });
-  layout.row = bottom + 1;
-}
-
-function resultOf(v: MetricValue | undefined): { result?: number } {
-  return v === undefined || isMetricError(v) ? {} : { result: v };
+function windowText(window: { start: number; end: number }): string {
+  return `${formatDay(window.start)} to ${formatDay(window.end - 1)}`;
 }
 
 function breakdownSection(
   layout: PlanLayout,
-  input: DashboardInput,
+  ctx: Context,
   result: BreakdownResult,
   currentRow: number,
 ): void {
-  layout.section(`Revenue by ${result.dimension} — ${result.period.label}`);
+  const { input, formats } = ctx;
+  const name = result.dimension[0].toUpperCase() + result.dimension.slice(1);
+  const partial = result.current.end < result.period.end;
+  layout.section(`Revenue by ${result.dimension} — ${result.period.label}${partial ? ' to date' : ''}`, 7);
   if (result.error) {
     layout.note(
-      `No ${result.dimension} column in the orders: map one in the task pane to see this breakdown.`,
+      `No ${result.dimension} column in the orders: map one with --map ${result.dimension}=HEADER (or in the task pane) to see this breakdown.`,
     );
     return;
   }
-  layout.header([
-    result.dimension[0].toUpperCase() + result.dimension.slice(1),
+  const headerRow = layout.header([
+    name,
     'Revenue',
     'Share',
     'Orders',
-    'AOV',
-    'Growth',
+    'Average order value',
+    '% change',
+    'vs previous',
   ]);
+  layout.put({
+    ...textCell(`F${headerRow}`, '% change', 'header'),
+    note: `Revenue ${windowText(result.current)} against ${windowText(result.base)} (the same days of the period before).`,
+  });
   const source = input.source;
   const formulas =
     canUseFormulas(source) && !!source.columns[result.dimension as keyof OrdersSource['columns']];
   const top = layout.row;
-  result.rows.forEach((row, i) => {
+  const start = `$B$${currentRow}`;
+  const end = `$C$${currentRow}+1`;
+  const total = `$D$${currentRow}`;
+  const totalRevenue = result.total.values[0];
+  const variance = result.rows.map((row, i) => {
     const r = top + i;
     const [revenue, orders, aov] = row.values;
     layout.put(textCell(`A${r}`, row.key));
     const byFormula = formulas && row.kind === 'key' && !UNSAFE_CRITERION.test(row.key);
     const criteria = [{ role: result.dimension as 'region', cell: `$A${r}` }];
-    const start = `$B$${currentRow}`;
-    const end = `$C$${currentRow}`;
     if (byFormula)
       layout.put({
-        ...formulaCell(`B${r}`, revenueFormula(source!, start, end, criteria), FORMATS.money),
+        ...formulaCell(`B${r}`, revenueFormula(source!, start, end, criteria), formats.money),
         ...resultOf(revenue),
       });
-    else layout.put(metricCell(`B${r}`, revenue, FORMATS.money));
-    layout.put(
-      formulaCell(
+    else layout.put(metricCell(`B${r}`, revenue, formats.money));
+    const shareOf =
+      !isMetricError(revenue) && !isMetricError(totalRevenue) && totalRevenue !== 0
+        ? revenue / totalRevenue
+        : UNDEFINED_TEXT;
+    layout.put({
+      ...formulaCell(
         `C${r}`,
-        `IF(AND(ISNUMBER(B${r}),ISNUMBER($D$${currentRow}),$D$${currentRow}<>0),B${r}/$D$${currentRow},"")`,
-        FORMATS.percent,
+        `IF(AND(ISNUMBER(B${r}),ISNUMBER(${total}),${total}<>0),B${r}/${total},"${UNDEFINED_TEXT}")`,
+        formats.percent,
       ),
-    );
+      result: shareOf,
+    });
     if (byFormula && ordersAreRows(source!)) {
       layout.put({
-        ...formulaCell(`D${r}`, ordersFormula(source!, start, end, criteria), FORMATS.integer),
+        ...formulaCell(`D${r}`, ordersFormula(source!, start, end, criteria), formats.count),
         ...resultOf(orders),
       });
       layout.put({
-        ...formulaCell(`E${r}`, `IF(D${r}=0,NA(),B${r}/D${r})`, FORMATS.money2),
+        ...formulaCell(
+          `E${r}`,
+          `IF(AND(ISNUMBER(B${r}),ISNUMBER(D${r}),D${r}<>0),B${r}/D${r},"${UNDEFINED_TEXT}")`,
+          formats.money,
+        ),
         ...resultOf(aov),
       });
     } else {
-      layout.put(metricCell(`D${r}`, orders, FORMATS.integer));
-      layout.put(metricCell(`E${r}`, aov, FORMATS.money2));
+      layout.put(metricCell(`D${r}`, orders, formats.count));
+      layout.put(metricCell(`E${r}`, aov, formats.money));
     }
-    layout.put(metricCell(`F${r}`, row.growth[0], FORMATS.deltaPercent));
+    const growth = row.growth[0];
+    layout.put(metricCell(`F${r}`, growth, formats.percentChange));
+    const bar = isMetricError(growth) ? undefined : growth;
+    layout.put({
+      ref: `G${r}`,
+      formula: `IF(ISNUMBER(F${r}),F${r},"")`,
+      result: bar ?? '',
+      format: formats.percentChange,
+    });
+    return { row: r, better: 'higher' as const, rate: false, bars: [bar] };
   });
   const bottom = top + Math.max(result.rows.length, 1) - 1;
-  if (result.rows.length === 0) layout.note('No orders in this period.');
-  else {
-    layout.conditionalFormats.push({
-      type: 'dataBar',
-      ref: `F${top}:F${bottom}`,
-      color: PALETTE.good,
-      negativeColor: PALETTE.bad,
-    });
-    layout.row = bottom + 1;
-    layout.chartBeside(top - 2, {
-      type: 'bar',
-      title: `Revenue by ${result.dimension}`,
-      categories: layout.ref(top, 1, bottom),
-      yAxisFormat: FORMATS.money,
-      series: [{ name: 'Revenue', ref: layout.ref(top, 2, bottom), color: PALETTE.series[1] }],
-      legend: 'none',
-    });
+  if (result.rows.length === 0) {
+    layout.note('No orders in this period.');
+    return;
   }
+  for (const cf of varianceFormats(variance, [{ percent: 'F', bar: 'G' }]))
+    layout.conditionalFormats.push(cf);
+  layout.row = bottom + 1;
+  layout.chartBeside(top - 2, {
+    type: 'bar',
+    title: `Revenue by ${result.dimension}`,
+    categories: layout.ref(top, 1, bottom),
+    yAxisFormat: formats.money,
+    series: [{ name: 'Revenue', ref: layout.ref(top, 2, bottom), color: PALETTE.series[1] }],
+    legend: 'none',
+  });
 }
 
 function cohortSection(layout: PlanLayout, input: DashboardInput): void {
@@ -349,7 +312,7 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   cohorts.forEach((c, i) => {
     const r = top + i;
     layout.put(textCell(`A${r}`, c.label));
-    layout.put({ ref: `B${r}`, value: c.size, format: FORMATS.integer });
+    layout.put({ ref: `B${r}`, value: c.size, format: '#,##0' });
     c.shares.slice(0, steps).forEach((s, k) => layout.put({ ref: toA1(r, 3 + k), value: s, format: '0%' }));
   });
   const bottom = top + cohorts.length - 1;
@@ -364,8 +327,9 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   layout.row = bottom + 1;
 }
 
-function rfmSection(layout: PlanLayout, input: DashboardInput): void {
-  layout.section(`RFM segments (as of ${formatDay(Math.floor(input.asOf))})`);
+function rfmSection(layout: PlanLayout, ctx: Context): void {
+  const { input, formats } = ctx;
+  layout.section(`RFM segments (as of ${formatDay(Math.floor(input.asOf))})`, 4);
   const orders = input.inputs.orders;
   const result = orders ? rfm(orders, { asOf: input.asOf }) : undefined;
   if (!result || isMetricError(result)) {
@@ -377,9 +341,9 @@ function rfmSection(layout: PlanLayout, input: DashboardInput): void {
   result.segments.forEach((s, i) => {
     const r = top + i;
     layout.put(textCell(`A${r}`, s.segment));
-    layout.put({ ref: `B${r}`, value: s.customers, format: FORMATS.integer });
-    layout.put({ ref: `C${r}`, value: s.revenue, format: FORMATS.money });
-    layout.put(metricCell(`D${r}`, s.revenueShare, FORMATS.percent));
+    layout.put({ ref: `B${r}`, value: s.customers, format: formats.count });
+    layout.put({ ref: `C${r}`, value: s.revenue, format: formats.money });
+    layout.put(metricCell(`D${r}`, s.revenueShare, formats.percent));
   });
   const bottom = top + result.segments.length - 1;
   layout.conditionalFormats.push({ type: 'dataBar', ref: `D${top}:D${bottom}`, color: '5B9BD5' });
@@ -390,8 +354,17 @@ function rfmSection(layout: PlanLayout, input: DashboardInput): void {
     categories: layout.ref(top, 1, bottom),
     series: [{ name: 'Customers', ref: layout.ref(top, 2, bottom), color: PALETTE.series[2] }],
     legend: 'none',
-    yAxisFormat: FORMATS.integer,
+    yAxisFormat: formats.count,
   });
+}
+
+/** Column widths in characters: labels, the KPI table's numbers and bars, the chart area. */
+function columnWidths(): { index: number; width: number }[] {
+  const widths: { index: number; width: number }[] = [{ index: 1, width: 24 }];
+  for (let c = 2; c <= KPI_TABLE_WIDTH; c++)
+    widths.push({ index: c, width: c === 6 || c === 10 ? 10 : 12.5 });
+  for (let c = KPI_TABLE_WIDTH + 1; c <= PRINT_COLUMNS; c++) widths.push({ index: c, width: 9 });
+  return widths;
 }
 
 /**
@@ -403,18 +376,30 @@ function rfmSection(layout: PlanLayout, input: DashboardInput): void {
 export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   const unit = input.unit ?? 'month';
   const calendar = input.calendar ?? DEFAULT_CALENDAR;
-  const periods = lastPeriods(Math.floor(input.asOf), unit, Math.max(2, input.periods ?? 12), calendar);
+  const asOf = Math.floor(input.asOf);
+  const periods = lastPeriods(asOf, unit, Math.max(2, input.periods ?? 12), calendar);
+  const current = periods[periods.length - 1];
   const kpis = input.kpis ?? defaultKpis(input.inputs);
   const options = { asOf: input.asOf, calendar };
+  const formats = numberFormats(input.currency);
+  const ctx: Context = { input, formats, serial: (day) => excelSerial(day, input.source?.date1904) };
   const trend = computeSuite(input.inputs, TREND_IDS, periods, options).values;
-  const kpiValues = computeSuite(input.inputs, kpis, periods.slice(-2), options).values;
+  const windows = likeForLike(current, asOf);
+  // Each window with the whole period before it (for retention and churn), contiguous as the engine needs.
+  const valuesOf = (w: { start: number; end: number; period: Period }) =>
+    computeWindows(
+      input.inputs,
+      kpis,
+      [periodAt(w.period.index - 1, unit, calendar), { ...w, key: w.period.key }],
+      options,
+    )[0];
   const layout = new PlanLayout(DASHBOARD_SHEET);
 
   layout.put(textCell('A1', 'Sales dashboard', 'title'));
   layout.put(
     textCell(
       'A2',
-      `Data: ${input.sourceLabel} · As of ${formatDay(Math.floor(input.asOf))}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}`,
+      `Data: ${input.sourceLabel} · As of ${formatDay(asOf)}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}${formats.currency.symbol ? ` · Money in ${formats.currency.symbol}` : ''}`,
       'subtitle',
     ),
   );
@@ -429,29 +414,34 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   );
   layout.row = 5;
 
-  // The KPI table refers to trend rows: lay the trend out first, below the space the KPI
-  // table will take (its height is fixed by the KPI count), then fill the KPI table in.
-  const kpiTop = layout.row;
-  const trendTop = kpiTop + 2 + kpis.length + 1;
-  layout.row = trendTop;
-  const trendRows = trendSection(layout, input, periods, trend);
-  const afterTrend = layout.row;
-  layout.row = kpiTop;
-  kpiSection(layout, input, kpis, kpiValues, trendRows, periods[periods.length - 1]);
-  layout.row = afterTrend + 1;
-  goalPacingSection(layout, input.goals);
+  kpiSection(layout, {
+    kpis,
+    windows,
+    values: {
+      current: valuesOf(windows.current),
+      previous: valuesOf(windows.previous),
+      priorYear: valuesOf(windows.priorYear),
+    },
+    targets: input.targets,
+    source: input.source,
+    formats,
+    serial: ctx.serial,
+  });
   layout.gap();
-  benchmarkSection(layout, input.benchmarks);
+  const trendRows = trendSection(layout, ctx, periods, trend);
+  layout.gap();
+  goalPacingSection(layout, input.goals, formats);
+  layout.gap();
+  benchmarkSection(layout, input.benchmarks, formats);
   layout.gap();
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);
   if (orders) {
-    const current = periods[periods.length - 1];
     for (const dimension of dims) {
       breakdownSection(
         layout,
-        input,
+        ctx,
         breakdown(input.inputs, {
           dimension,
           period: current,
@@ -459,6 +449,7 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
           calendar,
           ids: ['revenue', 'orders', 'aov'],
           top: 10,
+          likeForLike: true,
         }),
         trendRows[trendRows.length - 1],
       );
@@ -467,19 +458,18 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   }
   cohortSection(layout, input);
   layout.gap();
-  rfmSection(layout, input);
+  rfmSection(layout, ctx);
   layout.gap();
   scheduleSection(layout, input.schedule);
 
+  const columns = columnWidths();
   return layout.build({
     tabColor: PALETTE.accent,
-    columns: [
-      { index: 1, width: 22 },
-      ...Array.from({ length: 9 }, (_, i) => ({ index: i + 2, width: i + 2 === 8 ? 15 : 13 })),
-      ...Array.from({ length: 12 }, (_, i) => ({ index: i + 11, width: 8 })),
-    ],
+    columns,
     merges: [],
     areas: [{ ref: `A1:${toA1(layout.row, 22)}`, owner: 'computed', name: 'dashboard' }],
-    freeze: { row: 3, column: 0 },
+    freeze: { row: TITLE_ROWS, column: 0 },
+    print: printPlan(columns, PRINT_COLUMNS, layout.blocks(), TITLE_ROWS),
+    active: true,
   });
 }

@@ -4,7 +4,8 @@
  */
 import { toA1, columnLetters, sheetRef } from './a1';
 import type { AreaPlan, CellPlan, ChartPlan, ConditionalFormatPlan, SheetPlan, TablePlan } from './plan';
-import { textCell } from './plan';
+import { guardPlan, textCell, UNDEFINED_TEXT } from './plan';
+import type { RowBlock } from './print';
 import type { StyleRef } from './styles';
 import { isMetricError, type MetricValue } from '../core/errors';
 
@@ -24,6 +25,8 @@ export class PlanLayout {
   readonly namedRanges: { name: string; ref: string }[] = [];
   /** Next free row. */
   row = 1;
+  /** First row of every section, for page breaks between them. */
+  private readonly sectionStarts: number[] = [];
 
   constructor(readonly sheetName: string) {}
 
@@ -34,6 +37,7 @@ export class PlanLayout {
   /** A section title across the table columns; returns its row. */
   section(title: string, width = 9): number {
     const r = this.row;
+    this.sectionStarts.push(r);
     this.put(textCell(toA1(r, 1), title, 'section'));
     for (let c = 2; c <= width; c++) this.put({ ref: toA1(r, c), value: null, style: 'section' });
     this.row += 1;
@@ -76,8 +80,17 @@ export class PlanLayout {
     this.row += 1;
   }
 
+  /** The rows of each section, from its title to the row before the next section (or the last row). */
+  blocks(): RowBlock[] {
+    const starts = [...new Set(this.sectionStarts)].sort((a, b) => a - b);
+    return starts.map((top, i) => ({
+      top,
+      bottom: i + 1 < starts.length ? starts[i + 1] - 1 : Math.max(top, this.row - 1),
+    }));
+  }
+
   build(extra: Partial<SheetPlan> & Pick<SheetPlan, 'columns'>): SheetPlan {
-    return {
+    return guardPlan({
       name: this.sheetName,
       cells: this.cells,
       merges: this.merges,
@@ -87,13 +100,13 @@ export class PlanLayout {
       namedRanges: this.namedRanges,
       areas: this.areas,
       ...extra,
-    };
+    });
   }
 }
 
 /**
- * A metric value as a cell: numbers with the format, errors as their Excel error text and the
- * reason as a note (so a reader sees why), nothing for `null`.
+ * A metric value as a cell: numbers with the format; a value that cannot be computed as a dash
+ * with a note saying why and which Excel error a formula would give; nothing for `null`.
  */
 export function metricCell(
   ref: string,
@@ -102,8 +115,15 @@ export function metricCell(
   style?: StyleRef,
 ): CellPlan {
   if (value === null || value === undefined) return { ref, value: null, ...(style ? { style } : {}) };
-  if (isMetricError(value)) return { ref, value: value.error, note: value.reason, style: style ?? 'neutral' };
+  if (isMetricError(value))
+    return { ref, value: UNDEFINED_TEXT, note: undefinedNote(value), style: style ?? 'dash' };
   return { ref, value, format, ...(style ? { style } : {}) };
+}
+
+/** Why a value is missing, in words, with the Excel error a formula would show. */
+export function undefinedNote(value: { readonly error: string; readonly reason: string }): string {
+  const reason = value.reason.charAt(0).toUpperCase() + value.reason.slice(1);
+  return `${reason} (${value.error} in Excel).`;
 }
 
 /** Column letter shorthand for formulas. */

@@ -69,6 +69,11 @@ export type ConditionalFormatPlan =
       readonly color: string;
       readonly negativeColor?: string;
       readonly showValue?: boolean;
+      /**
+       * A fixed scale (`[-m, m]`), so bars in several ranges of one unit are comparable; without it
+       * each range scales to its own minimum and maximum.
+       */
+      readonly scale?: { readonly min: number; readonly max: number };
     }
   | {
       /**
@@ -121,6 +126,19 @@ export interface ChartPlan {
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
+/** How the sheet prints: what, which way, and where pages break. */
+export interface PrintPlan {
+  /** Columns (`A:R`) or a range printed; whole columns follow rows people add. */
+  readonly area: string;
+  readonly orientation: 'landscape' | 'portrait';
+  /** Scale the area to one page wide (pages run down as long as needed). */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of every page, e.g. `{ first: 1, last: 3 }`. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** Manual page breaks: a new page starts after each of these rows. */
+  readonly rowBreaks: readonly number[];
+}
+
 export interface SheetPlan {
   readonly name: string;
   /** `RRGGBB`. */
@@ -146,6 +164,9 @@ export interface SheetPlan {
   /** How many top rows and left columns stay in view when scrolling (0 = none). */
   readonly freeze?: { readonly row: number; readonly column: number };
   readonly hidden?: SheetVisibility;
+  readonly print?: PrintPlan;
+  /** The workbook opens on this sheet (its tab is the active one). */
+  readonly active?: boolean;
 }
 
 /** Number formats the product uses, so plans agree on how a unit looks. */
@@ -156,9 +177,6 @@ export const FORMATS = {
   decimal: '#,##0.00',
   percent: '0.0%',
   deltaPercent: '+0.0%;-0.0%;0.0%',
-  /** IBCS variance colours in the format itself (dark green good, red bad), so bars can share the cell. */
-  deltaPercentUpGood: '[Color10]+0.0%;[Red]-0.0%;0.0%',
-  deltaPercentDownGood: '[Red]+0.0%;[Color10]-0.0%;0.0%',
   deltaMoney: '+#,##0;-#,##0;0',
   date: 'yyyy-mm-dd',
 } as const;
@@ -197,6 +215,53 @@ export function valueCell(
 export function formulaCell(ref: string, formula: string, format?: string, style?: StyleRef): CellPlan {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
   return { ref, formula: body, ...(format ? { format } : {}), ...(style ? { style } : {}) };
+}
+
+/** What a table shows where a value is not defined (with a note saying why). */
+export const UNDEFINED_TEXT = '—';
+
+function finiteOr(value: PlanValue | undefined): { ok: boolean; value: PlanValue | undefined } {
+  return typeof value === 'number' && !Number.isFinite(value) ? { ok: false, value } : { ok: true, value };
+}
+
+/**
+ * The guard every plan passes where it is built: a number that is not finite (NaN, ±Infinity)
+ * cannot be stored in a workbook (`<v>NaN</v>` makes a file other programs refuse), so such a value
+ * becomes {@link UNDEFINED_TEXT} with a note, and such a cached formula result is replaced by it too.
+ * Chart and format numbers are checked as well. Returns the plan itself when nothing needed fixing.
+ * @example guardPlan({ ...emptyPlan('S'), cells: [{ ref: 'A1', value: NaN }] }).cells[0].value // '—'
+ */
+export function guardPlan(plan: SheetPlan): SheetPlan {
+  let changed = false;
+  const cells = plan.cells.map((cell) => {
+    const value = finiteOr(cell.value);
+    const result = finiteOr(cell.result);
+    if (value.ok && result.ok) return cell;
+    changed = true;
+    const note = cell.note ?? 'Not defined for this period (the calculation has no finite result).';
+    if (!value.ok) {
+      const { format: _format, ...rest } = cell;
+      return { ...rest, value: UNDEFINED_TEXT, note };
+    }
+    return { ...cell, result: UNDEFINED_TEXT };
+  });
+  const conditionalFormats = plan.conditionalFormats.map((cf) => {
+    if (
+      cf.type === 'dataBar' &&
+      cf.scale &&
+      !(Number.isFinite(cf.scale.min) && Number.isFinite(cf.scale.max))
+    ) {
+      changed = true;
+      const { scale: _scale, ...rest } = cf;
+      return rest;
+    }
+    if (cf.type === 'iconSet' && !cf.thresholds.every(Number.isFinite)) {
+      changed = true;
+      return { ...cf, thresholds: [0.9, 1] as const };
+    }
+    return cf;
+  });
+  return changed ? { ...plan, cells, conditionalFormats } : plan;
 }
 
 /** An empty plan for a sheet, to be filled by builders. */

@@ -13,18 +13,24 @@ import {
   type Calendar,
   type Period,
 } from '../core/periods';
-import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
+import { computeWindows, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import { breakdown } from '../core/analyses/breakdown';
-import { atRiskCustomers } from '../core/analyses/customer-lists';
+import { silentCustomers, type AtRiskCustomer } from '../core/analyses/customer-lists';
+import type { Currency } from '../core/currency';
 import { customerActivity } from '../core/analyses/customer-activity';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { toA1 } from './a1';
 import { FORMATS, textCell, type CellPlan, type PlanValue, type SheetPlan } from './plan';
-import { CONDITIONAL_STYLES, PALETTE } from './styles';
+import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
+import { isRate, numberFormats, type NumberFormats } from './formats';
+import { printPlan } from './print';
+import { numberOf, varianceFormats, type VarianceRow } from './variance';
 import type { PeopleAreaContent } from './merge';
 
 export const ACTIONS_AREA = 'actions';
+/** Rows 1–3 (title, week and data line, note) repeat at the top of every printed page. */
+const TITLE_ROWS = 3;
 export const ACTION_COLUMNS = ['Metric', 'Observation', 'Action', 'Owner', 'Due', 'Status', 'Notes'] as const;
 /** Statuses offered in the Status drop-down (people may type others). */
 export const ACTION_STATUSES = ['open', 'in progress', 'blocked', 'done'] as const;
@@ -57,6 +63,8 @@ export interface ReviewInput {
   readonly carryOver?: readonly ActionItem[];
   /** Empty action rows to offer below the carried ones (default 8). */
   readonly blankActionRows?: number;
+  /** The currency of money figures (none by default). */
+  readonly currency?: Currency;
 }
 
 /**
@@ -115,73 +123,103 @@ function mean(values: readonly MetricValue[]): MetricValue {
     : { error: '#N/A', reason: 'no earlier weeks' };
 }
 
+/** The week's days to the as-of day, and the same days of the weeks before (each with its whole week before). */
+function weekWindows(week: Period, asOf: number) {
+  const days = Math.min(week.end, Math.floor(asOf) + 1) - week.start;
+  const window = (n: number) => {
+    const w = shiftPeriod(week, n);
+    return { before: shiftPeriod(week, n - 1), window: { start: w.start, end: w.start + days, key: w.key } };
+  };
+  return { days, length: week.end - week.start, this: window(0), earlier: [-1, -2, -3, -4].map(window) };
+}
+
+/** `IF(...)` text of a comparison and its cached result: relative for amounts, percentage points for rates. */
+function versus(
+  actualCell: string,
+  baseCell: string,
+  a: PlanValue | MetricValue,
+  b: PlanValue | MetricValue,
+  rate: boolean,
+) {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  const both = `AND(ISNUMBER(${actualCell}),ISNUMBER(${baseCell}))`;
+  if (rate)
+    return {
+      formula: `IF(${both},(${actualCell}-${baseCell})*100,"")`,
+      result: x !== undefined && y !== undefined ? (x - y) * 100 : '',
+    };
+  return {
+    formula: `IF(AND(${both},${baseCell}<>0),(${actualCell}-${baseCell})/ABS(${baseCell}),"")`,
+    result: x !== undefined && y !== undefined && y !== 0 ? (x - y) / Math.abs(y) : '',
+  };
+}
+
 function comparisonSection(
   layout: PlanLayout,
   input: ReviewInput,
   ids: readonly MetricId[],
   week: Period,
+  formats: NumberFormats,
 ): void {
-  layout.section('This week vs last week, the 4-week average and goal pace');
-  layout.header([
+  const w = weekWindows(week, input.asOf);
+  const partial = w.days < w.length;
+  layout.section(
+    partial
+      ? `This week to date (${w.days} of ${w.length} days) vs the same days of last week, the 4-week average and goal pace`
+      : 'This week vs last week, the 4-week average and goal pace',
+    8,
+  );
+  const headerRow = layout.header([
     'Metric',
     'This week',
     'Last week',
     'vs last week',
-    '4-week avg',
-    'vs 4-week avg',
+    '4-week average',
+    'vs 4-week average',
     'Goal pace',
     'vs goal pace',
   ]);
-  const weeks = [-4, -3, -2, -1, 0].map((n) => shiftPeriod(week, n));
-  const values = computeSuite(input.inputs, ids, weeks, { asOf: input.asOf, calendar: week.calendar }).values;
+  if (partial)
+    layout.put({
+      ...textCell(`C${headerRow}`, 'Last week', 'header'),
+      note: `${formatDay(w.earlier[0].window.start)} to ${formatDay(w.earlier[0].window.end - 1)}: the same ${w.days} days as this week so far.`,
+    });
+  const options = { asOf: input.asOf, calendar: week.calendar };
+  const valuesOf = (x: { before: Period; window: { start: number; end: number; key: string } }) =>
+    computeWindows(input.inputs, ids, [x.before, x.window], options)[0];
+  const now = valuesOf(w.this);
+  const earlier = w.earlier.map(valuesOf);
   const share = elapsedShare(week, input.asOf);
   const top = layout.row;
+  const rows: VarianceRow[] = [];
   ids.forEach((id, m) => {
     const r = top + m;
     const def = getMetric(id);
-    const avg = mean(values.slice(0, 4).map((row) => row[m]));
+    const format = formats.value(def.unit);
+    const rate = isRate(def.unit);
+    const avg = mean(earlier.map((row) => row[m]));
     const goal = input.weeklyGoals?.[id];
     // Flow metrics (revenue, orders) accrue over the week; ratios are compared whole.
     const pace = goal === undefined ? null : def.kind === 'flow' ? goal * share : goal;
     layout.put(textCell(`A${r}`, def.label.en));
-    layout.put(metricCell(`B${r}`, values[4][m], def.format, 'kpiValue'));
-    layout.put(metricCell(`C${r}`, values[3][m], def.format));
-    layout.put({
-      ref: `D${r}`,
-      formula: `IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r}),C${r}<>0),B${r}/C${r}-1,"")`,
-      format: FORMATS.deltaPercent,
-    });
-    layout.put(metricCell(`E${r}`, avg, def.format));
-    layout.put({
-      ref: `F${r}`,
-      formula: `IF(AND(ISNUMBER(B${r}),ISNUMBER(E${r}),E${r}<>0),B${r}/E${r}-1,"")`,
-      format: FORMATS.deltaPercent,
-    });
-    layout.put({ ref: `G${r}`, value: pace, format: def.format });
-    layout.put({
-      ref: `H${r}`,
-      formula: `IF(AND(ISNUMBER(B${r}),ISNUMBER(G${r}),G${r}<>0),B${r}/G${r}-1,"")`,
-      format: FORMATS.deltaPercent,
-    });
-    const [up, down] =
-      def.better === 'lower'
-        ? [CONDITIONAL_STYLES.bad, CONDITIONAL_STYLES.good]
-        : [CONDITIONAL_STYLES.good, CONDITIONAL_STYLES.bad];
-    for (const c of ['D', 'F', 'H']) {
-      layout.conditionalFormats.push({
-        type: 'expression',
-        ref: `${c}${r}`,
-        formula: `AND(ISNUMBER(${c}${r}),${c}${r}>0)`,
-        style: up,
-      });
-      layout.conditionalFormats.push({
-        type: 'expression',
-        ref: `${c}${r}`,
-        formula: `AND(ISNUMBER(${c}${r}),${c}${r}<0)`,
-        style: down,
-      });
+    layout.put(metricCell(`B${r}`, now[m], format, 'kpiValue'));
+    layout.put(metricCell(`C${r}`, earlier[0][m], format));
+    layout.put(metricCell(`E${r}`, avg, format));
+    layout.put({ ref: `G${r}`, value: pace, format });
+    const changeFormat = rate ? formats.points : formats.percentChange;
+    for (const [column, base, value] of [
+      ['D', `C${r}`, earlier[0][m]],
+      ['F', `E${r}`, avg],
+      ['H', `G${r}`, pace],
+    ] as const) {
+      const v = versus(`B${r}`, base, now[m], value, rate);
+      layout.put({ ref: `${column}${r}`, ...v, format: changeFormat });
     }
+    rows.push({ row: r, better: def.better, rate, bars: [] });
   });
+  for (const cf of varianceFormats(rows, [], ['D', 'F', 'H']))
+    if (cf.type !== 'dataBar') layout.conditionalFormats.push(cf);
   layout.row = top + ids.length;
 }
 
@@ -192,59 +230,86 @@ interface Mover {
   change: number;
 }
 
+/** True when a row had nothing in either week (no revenue, no orders). */
+function empty(values: readonly MetricValue[], previous: readonly MetricValue[]): boolean {
+  const nothing = (v: MetricValue | undefined) => v === undefined || isMetricError(v) || v === 0;
+  return nothing(values[0]) && nothing(values[1]) && nothing(previous[0]) && nothing(previous[1]);
+}
+
 function perDimensionSection(
   layout: PlanLayout,
   input: ReviewInput,
   dimension: string,
   week: Period,
   movers: Mover[],
+  formats: NumberFormats,
 ): void {
-  layout.section(`By ${dimension}`);
+  layout.section(`By ${dimension}`, 7);
   const result = breakdown(input.inputs, {
     dimension,
     period: week,
     asOf: input.asOf,
     calendar: week.calendar,
     ids: ['revenue', 'orders', 'aov'],
+    likeForLike: true,
   });
   if (result.error) {
     layout.note(`No ${dimension} column in the orders.`);
     return;
   }
-  layout.header([
+  const headerRow = layout.header([
     dimension[0].toUpperCase() + dimension.slice(1),
     'Revenue',
     'Orders',
-    'AOV',
+    'Average order value',
+    'Last week',
+    '% change',
     'vs last week',
   ]);
-  const top = layout.row;
-  result.rows.forEach((row, i) => {
-    const r = top + i;
-    layout.put(textCell(`A${r}`, row.key));
-    layout.put(metricCell(`B${r}`, row.values[0], FORMATS.money));
-    layout.put(metricCell(`C${r}`, row.values[1], FORMATS.integer));
-    layout.put(metricCell(`D${r}`, row.values[2], FORMATS.money2));
-    layout.put(metricCell(`E${r}`, row.growth[0], FORMATS.deltaPercent));
-    const [revenue, growth] = [row.values[0], row.growth[0]];
-    if (!isMetricError(revenue) && !isMetricError(growth) && row.kind === 'key') {
-      movers.push({ key: row.key, dimension, revenue, change: revenue - revenue / (1 + growth) });
-    }
+  layout.put({
+    ...textCell(`E${headerRow}`, 'Last week', 'header'),
+    note: `Revenue ${formatDay(result.base.start)} to ${formatDay(result.base.end - 1)}: the same days of last week.`,
   });
-  if (result.rows.length === 0) layout.note('No orders this week.');
-  else
-    layout.conditionalFormats.push({
-      type: 'dataBar',
-      ref: `E${top}:E${top + result.rows.length - 1}`,
-      color: PALETTE.good,
-      negativeColor: PALETTE.bad,
+  const top = layout.row;
+  const kept = result.rows
+    .filter((row) => !empty(row.values, row.previous))
+    .sort((a, b) => {
+      const x = numberOf(a.values[0]) ?? -Infinity;
+      const y = numberOf(b.values[0]) ?? -Infinity;
+      return y - x || a.key.localeCompare(b.key);
     });
-  layout.row = top + result.rows.length;
+  const rows: VarianceRow[] = [];
+  kept.forEach((row, i) => {
+    const r = top + i;
+    const [revenue, previous] = [row.values[0], row.previous[0]];
+    layout.put(textCell(`A${r}`, row.key));
+    layout.put(metricCell(`B${r}`, revenue, formats.money));
+    layout.put(metricCell(`C${r}`, row.values[1], formats.count));
+    layout.put(metricCell(`D${r}`, row.values[2], formats.money));
+    layout.put(metricCell(`E${r}`, previous, formats.money));
+    const v = versus(`B${r}`, `E${r}`, revenue, previous, false);
+    layout.put({ ref: `F${r}`, ...v, format: formats.percentChange });
+    layout.put({
+      ref: `G${r}`,
+      formula: `IF(ISNUMBER(F${r}),F${r},"")`,
+      result: v.result,
+      format: formats.percentChange,
+    });
+    rows.push({ row: r, better: 'higher', rate: false, bars: [numberOf(v.result)] });
+    const now = numberOf(revenue);
+    const before = numberOf(previous);
+    if (now !== undefined && before !== undefined && row.kind === 'key' && now !== before)
+      movers.push({ key: row.key, dimension, revenue: now, change: now - before });
+  });
+  if (kept.length === 0) layout.note('No orders this week or last week.');
+  else
+    for (const cf of varianceFormats(rows, [{ percent: 'F', bar: 'G' }])) layout.conditionalFormats.push(cf);
+  layout.row = top + kept.length;
 }
 
-function moversSection(layout: PlanLayout, movers: Mover[]): void {
-  layout.section('Top movers (revenue change vs last week)');
-  if (movers.length === 0) return layout.note('No movers: no breakdown dimension with orders in both weeks.');
+function moversSection(layout: PlanLayout, movers: Mover[], formats: NumberFormats): void {
+  layout.section('Top movers (revenue change vs the same days of last week)', 4);
+  if (movers.length === 0) return layout.note('No movers: revenue did not change for any rep or region.');
   layout.header(['Who', 'Dimension', 'Revenue', 'Change']);
   const top = layout.row;
   movers
@@ -254,19 +319,24 @@ function moversSection(layout: PlanLayout, movers: Mover[]): void {
       const r = top + i;
       layout.put(textCell(`A${r}`, m.key));
       layout.put(textCell(`B${r}`, m.dimension));
-      layout.put({ ref: `C${r}`, value: m.revenue, format: FORMATS.money });
+      layout.put({ ref: `C${r}`, value: m.revenue, format: formats.money });
       layout.put({
         ref: `D${r}`,
         value: m.change,
-        format: FORMATS.deltaMoney,
+        format: formats.moneyChange,
         style: m.change >= 0 ? 'good' : 'bad',
       });
       layout.row = r + 1;
     });
 }
 
-function newCustomersSection(layout: PlanLayout, input: ReviewInput, week: Period): void {
-  layout.section('New customers this week (first order ever)');
+function newCustomersSection(
+  layout: PlanLayout,
+  input: ReviewInput,
+  week: Period,
+  formats: NumberFormats,
+): void {
+  layout.section('New customers this week (first order ever)', 3);
   const orders = input.inputs.orders;
   const activity = orders ? customerActivity(orders, Math.floor(input.asOf)) : undefined;
   if (!activity || isMetricError(activity))
@@ -281,29 +351,51 @@ function newCustomersSection(layout: PlanLayout, input: ReviewInput, week: Perio
     const r = layout.row;
     layout.put(textCell(`A${r}`, c.id));
     layout.put(textCell(`B${r}`, formatDay(c.first)));
-    layout.put({ ref: `C${r}`, value: c.revenue, format: FORMATS.money });
+    layout.put({ ref: `C${r}`, value: c.revenue, format: formats.money });
     layout.row = r + 1;
   });
   if (fresh.length > 10) layout.note(`…and ${fresh.length - 10} more.`);
 }
 
-function customersSection(layout: PlanLayout, input: ReviewInput): void {
-  layout.section('At-risk customers (silent for over twice their usual gap)');
-  const orders = input.inputs.orders;
-  const list = orders ? atRiskCustomers(orders, { asOf: input.asOf }) : undefined;
-  if (!list || isMetricError(list))
-    return layout.note(list ? `Unavailable: ${list.reason}.` : 'Needs an orders table.');
-  if (list.length === 0) return layout.note('No customer is at risk.');
-  layout.header(['Customer', 'Last order', 'Days silent', 'Usual gap', 'Revenue']);
-  list.slice(0, 10).forEach((c) => {
+function silentList(
+  layout: PlanLayout,
+  list: readonly AtRiskCustomer[],
+  formats: NumberFormats,
+  limit = 10,
+): void {
+  layout.header(['Customer', 'Last order', 'Days silent', 'Usual gap (days)', 'Revenue']);
+  list.slice(0, limit).forEach((c) => {
     const r = layout.row;
     layout.put(textCell(`A${r}`, c.id));
     layout.put(textCell(`B${r}`, c.lastOrder));
-    layout.put({ ref: `C${r}`, value: c.daysSinceLastOrder, format: FORMATS.integer });
+    layout.put({ ref: `C${r}`, value: c.daysSinceLastOrder, format: formats.count });
     layout.put({ ref: `D${r}`, value: c.usualGapDays, format: '0.0' });
-    layout.put({ ref: `E${r}`, value: c.revenue, format: FORMATS.money });
+    layout.put({ ref: `E${r}`, value: c.revenue, format: formats.money });
     layout.row = r + 1;
   });
+  if (list.length > limit) layout.note(`…and ${list.length - limit} more.`);
+}
+
+function customersSection(layout: PlanLayout, input: ReviewInput, formats: NumberFormats): void {
+  const orders = input.inputs.orders;
+  const silent = orders ? silentCustomers(orders, { asOf: input.asOf }) : undefined;
+  const factor = isMetricError(silent) || !silent ? 2 : silent.factor;
+  const lostFactor = isMetricError(silent) || !silent ? 3 : silent.lostFactor;
+  const lostAfter = isMetricError(silent) || !silent ? 365 : silent.lostAfterDays;
+  layout.section(
+    `At-risk customers (silent for more than ${factor} times their usual gap between orders, not yet lost)`,
+    5,
+  );
+  if (!silent || isMetricError(silent)) {
+    layout.note(silent ? `Unavailable: ${silent.reason}.` : 'Needs an orders table.');
+    return;
+  }
+  if (silent.atRisk.length === 0) layout.note('No customer is at risk.');
+  else silentList(layout, silent.atRisk, formats);
+  layout.gap();
+  layout.section(`Lost customers (silent for more than ${lostFactor} usual gaps or ${lostAfter} days)`, 5);
+  if (silent.lost.length === 0) layout.note('No customer is lost.');
+  else silentList(layout, silent.lost, formats);
 }
 
 function actionsSection(
@@ -352,6 +444,7 @@ function actionsSection(
  * const plan = buildReviewPlan({ inputs: { orders }, asOf, sourceLabel: 'sales.xlsx', carryOver: openActions(lastWeek) });
  */
 export function buildReviewPlan(input: ReviewInput): SheetPlan {
+  const formats = numberFormats(input.currency);
   const calendar = input.calendar ?? DEFAULT_CALENDAR;
   const week = input.week ?? periodOf(Math.floor(input.asOf), 'week', calendar);
   const layout = new PlanLayout(reviewSheetName(week));
@@ -359,40 +452,49 @@ export function buildReviewPlan(input: ReviewInput): SheetPlan {
   layout.put(
     textCell(
       'A2',
-      `${formatDay(week.start)} to ${formatDay(week.end - 1)} · Data: ${input.sourceLabel} · As of ${formatDay(Math.floor(input.asOf))}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}`,
+      `${formatDay(week.start)} to ${formatDay(week.end - 1)} · Data: ${input.sourceLabel} · As of ${formatDay(Math.floor(input.asOf))}${input.refreshedAt ? ` · Last refresh ${input.refreshedAt}` : ''}${formats.currency.symbol ? ` · Money in ${formats.currency.symbol}` : ''}`,
       'subtitle',
     ),
   );
-  layout.row = 4;
+  layout.put(
+    textCell(
+      'A3',
+      'Figures are values as of the date above, updated on refresh; the Actions table is yours and is kept.',
+      'note',
+    ),
+  );
+  layout.row = 5;
   const ids = CORE.filter(
     (id) => id === 'revenue' || id === 'orders' || id === 'aov' || input.inputs.orders?.customer,
   );
-  comparisonSection(layout, input, ids, week);
+  comparisonSection(layout, input, ids, week, formats);
   layout.gap();
   const movers: Mover[] = [];
   for (const dimension of ['rep', 'region'] as const) {
-    perDimensionSection(layout, input, dimension, week, movers);
+    perDimensionSection(layout, input, dimension, week, movers, formats);
     layout.gap();
   }
-  moversSection(layout, movers);
+  moversSection(layout, movers, formats);
   layout.gap();
-  newCustomersSection(layout, input, week);
+  newCustomersSection(layout, input, week, formats);
   layout.gap();
-  customersSection(layout, input);
+  customersSection(layout, input, formats);
   layout.gap();
   const computedBottom = layout.row - 1;
   const validations: { ref: string; list: string[] }[] = [];
   actionsSection(layout, input, week, validations);
   layout.areas.unshift({ ref: `A1:J${computedBottom}`, owner: 'computed', name: 'review' });
+  const columns = [
+    { index: 1, width: 22 },
+    { index: 2, width: 24 },
+    { index: 3, width: 24 },
+    ...[4, 5, 6, 7, 8].map((index) => ({ index, width: 14 })),
+  ];
   return layout.build({
     tabColor: PALETTE.good,
-    columns: [
-      { index: 1, width: 22 },
-      { index: 2, width: 28 },
-      { index: 3, width: 28 },
-      ...[4, 5, 6, 7, 8].map((index) => ({ index, width: 13 })),
-    ],
-    freeze: { row: 2, column: 0 },
+    columns,
+    freeze: { row: TITLE_ROWS, column: 0 },
     validations,
+    print: printPlan(columns, 8, layout.blocks(), TITLE_ROWS),
   });
 }

@@ -114,5 +114,6 @@ export async function writeIntoPackage(
   return spliceSheets(source, ours, {
     dropName: (name) => names.has(name) || prefixes.some((p) => name.startsWith(p)),
     fullCalcOnLoad: plans.some((p) => p.cells.some((c) => c.formula !== undefined)),
+    ...(plans.some((p) => p.active) ? { activeSheet: plans.find((p) => p.active)!.name } : {}),
   });
 }

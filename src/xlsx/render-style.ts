@@ -4,7 +4,7 @@
  * with the Office.js renderer's.
  */
 import type ExcelJS from 'exceljs';
-import { resolveStyle, type ConditionalStyle, type StyleRef } from '../sheets/styles';
+import { FONT, resolveStyle, type ConditionalStyle, type StyleRef } from '../sheets/styles';
 import type { ConditionalFormatPlan } from '../sheets/plan';
 
 const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpperCase()}` });
@@ -12,12 +12,16 @@ const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpperCase()}
 /** Applies a named style to an ExcelJS cell (font, fill, alignment, borders). */
 export function applyStyle(cell: ExcelJS.Cell, ref: StyleRef): void {
   const style = resolveStyle(ref);
-  if (style.font) {
+  // Every styled cell names its typeface and family, so no reader falls back to a serif.
+  {
+    const font = style.font ?? {};
     cell.font = {
-      ...(style.font.bold ? { bold: true } : {}),
-      ...(style.font.italic ? { italic: true } : {}),
-      ...(style.font.size ? { size: style.font.size } : {}),
-      ...(style.font.color ? { color: argb(style.font.color) } : {}),
+      name: font.name ?? FONT.name,
+      family: FONT.family,
+      ...(font.bold ? { bold: true } : {}),
+      ...(font.italic ? { italic: true } : {}),
+      size: font.size ?? 11,
+      ...(font.color ? { color: argb(font.color) } : {}),
     };
   }
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) };
@@ -90,7 +94,12 @@ export function conditionalFormatting(
         priority,
         gradient: false,
         showValue: plan.showValue ?? true,
-        cfvo: [{ type: 'min' }, { type: 'max' }],
+        cfvo: plan.scale
+          ? [
+              { type: 'num', value: plan.scale.min },
+              { type: 'num', value: plan.scale.max },
+            ]
+          : [{ type: 'min' }, { type: 'max' }],
         color: argb(plan.color),
         negativeBarColorSameAsPositive: !plan.negativeColor,
         ...(plan.negativeColor ? { negativeFillColor: argb(plan.negativeColor) } : {}),

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { SheetPlan } from '../sheets/plan';
 import { mergePeopleAreas } from '../sheets/merge';
-import { readPeopleAreas, readRangeValues, renderSheetPlan } from './render';
+import { activateSheet, readPeopleAreas, readRangeValues, renderSheetPlan } from './render';
 import { addCharts } from './charts';
 
 /**
@@ -22,6 +22,8 @@ export async function writeWorkbook(
   for (const plan of plans) {
     renderSheetPlan(workbook, mergePeopleAreas(plan, readPeopleAreas(workbook, plan.name, plan)));
   }
+  const active = plans.find((plan) => plan.active);
+  if (active) activateSheet(workbook, active.name);
   // Formulas whose engine value is an error carry no cached result: have Excel compute all on open.
   if (plans.some((p) => p.cells.some((c) => c.formula !== undefined)))
     workbook.calcProperties.fullCalcOnLoad = true;

@@ -110,6 +110,72 @@ function protect(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   };
 }
 
+/** The last row any cell of the plan uses (after people's rows were merged in). */
+function lastRow(plan: SheetPlan): number {
+  let last = 1;
+  for (const cell of plan.cells) {
+    const row = Number(/\d+$/.exec(cell.ref)?.[0] ?? 1);
+    if (row > last) last = row;
+  }
+  for (const chart of plan.charts) last = Math.max(last, Number(/\d+$/.exec(chart.anchor.to)?.[0] ?? 1));
+  return last;
+}
+
+/**
+ * Page setup: landscape, one page wide, the print area over the plan's columns down to its last
+ * row, title rows on every page, manual row breaks.
+ */
+function setUpPrinting(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const print = plan.print;
+  if (!print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+    return;
+  }
+  const columns = /^([A-Z]+):([A-Z]+)$/.exec(print.area);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    printArea: columns ? `${columns[1]}1:${columns[2]}${lastRow(plan)}` : print.area,
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+  };
+  for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
+}
+
+/**
+ * Makes the sheet named `name` the one the workbook opens on: its tab active and selected, no other
+ * tab selected (two selected tabs would open as a group, where typing edits both).
+ */
+export function activateSheet(workbook: ExcelJS.Workbook, name: string): void {
+  const sheets = [...workbook.worksheets].sort(
+    (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
+  );
+  const index = sheets.findIndex((sheet) => sheet.name === name);
+  if (index < 0) return;
+  for (const sheet of sheets) {
+    const views = sheet.views && sheet.views.length > 0 ? sheet.views : [{}];
+    sheet.views = views.map((view, i) =>
+      i === 0
+        ? ({ ...view, tabSelected: sheet.name === name } as unknown as Partial<ExcelJS.WorksheetView>)
+        : view,
+    );
+  }
+  const view = workbook.views?.[0] ?? {
+    x: 0,
+    y: 0,
+    width: 12000,
+    height: 20000,
+    visibility: 'visible' as const,
+  };
+  workbook.views = [{ ...view, firstSheet: 0, activeTab: index }];
+}
+
 /**
  * Creates or replaces the plan's sheet in `workbook` (same tab position when replacing)
  * and writes cells, formats, styles, merges, conditional formats, widths, tables, names,
@@ -133,14 +199,6 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
     state: plan.hidden ?? 'visible',
   });
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-  // Dashboards are wide: print them landscape, one page across.
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
 
   for (const column of plan.columns) ws.getColumn(column.index).width = column.width;
   const cells = new Map(plan.cells.map((c) => [c.ref.toUpperCase().replace(/\$/g, ''), c]));
@@ -148,9 +206,15 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
   for (const cell of cells.values()) writeCell(ws, cell);
   for (const merge of plan.merges) ws.mergeCells(merge);
   plan.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormatting(cf, i + 1)));
-  if (plan.freeze && (plan.freeze.row > 0 || plan.freeze.column > 0)) {
-    ws.views = [{ state: 'frozen', xSplit: plan.freeze.column, ySplit: plan.freeze.row }];
-  }
+  const frozen = plan.freeze && (plan.freeze.row > 0 || plan.freeze.column > 0);
+  // `tabSelected` is written by ExcelJS but missing from its view type.
+  ws.views = [
+    {
+      ...(frozen ? { state: 'frozen' as const, xSplit: plan.freeze!.column, ySplit: plan.freeze!.row } : {}),
+      tabSelected: plan.active === true,
+    } as Partial<ExcelJS.WorksheetView>,
+  ];
+  setUpPrinting(ws, plan);
   for (const v of plan.validations ?? []) {
     // A list typed in the rule itself (quoted, comma-separated): no helper range needed.
     const list = `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;

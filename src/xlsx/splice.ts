@@ -22,6 +22,8 @@ export interface SpliceOptions {
   readonly dropName: (name: string) => boolean;
   /** Ask the application to recalculate every formula on open. */
   readonly fullCalcOnLoad?: boolean;
+  /** The sheet the workbook opens on (its tab made active; no other tab stays selected). */
+  readonly activeSheet?: string;
 }
 
 interface SheetEntry {
@@ -216,6 +218,65 @@ function withFullCalc(workbookXml: string): string {
   return workbookXml;
 }
 
+/** Sets (or adds) an attribute of the first tag matching `pattern`. */
+function withAttribute(xml: string, tag: RegExpExecArray, name: string, value: string): string {
+  const text = tag[0];
+  const updated = new RegExp(`\\s${name}="`).test(text)
+    ? text.replace(new RegExp(`(\\s${name}=)"[^"]*"`), `$1"${value}"`)
+    : text.replace(/(\/?>)$/, ` ${name}="${value}"$1`);
+  return xml.slice(0, tag.index) + updated + xml.slice(tag.index + text.length);
+}
+
+/**
+ * Opens the workbook on `name`: `activeTab` points at it, and tabs that were selected lose their
+ * selection (Excel would open them grouped with ours). Only the parts of sheets that could be
+ * selected are rewritten: the previously active one and the first.
+ */
+async function activate(
+  zip: JSZip,
+  workbookXml: string,
+  workbookRels: string,
+  name: string,
+  fresh: ReadonlySet<string>,
+): Promise<string> {
+  const sheets = sheetsOf(workbookXml);
+  const index = sheets.findIndex((s) => s.name === name);
+  if (index < 0) return workbookXml;
+  let xml = workbookXml;
+  let view = /<workbookView\b[^>]*?\/?>/.exec(xml);
+  const previous = view ? Number(attributes(view[0]).activeTab ?? 0) : 0;
+  if (!view) {
+    const at = xml.indexOf('<sheets');
+    xml = `${xml.slice(0, at)}<bookViews><workbookView activeTab="${index}"/></bookViews>${xml.slice(at)}`;
+  } else {
+    xml = withAttribute(xml, view, 'activeTab', String(index));
+    view = /<workbookView\b[^>]*?\/?>/.exec(xml)!;
+    const first = Number(attributes(view[0]).firstSheet ?? 0);
+    if (first > index) xml = withAttribute(xml, view, 'firstSheet', String(index));
+  }
+  const rels = parseRelationships(workbookRels);
+  for (const at of new Set([previous, 0])) {
+    const sheet = sheets[at];
+    if (!sheet || sheet.name === name || fresh.has(sheet.name)) continue;
+    const rel = rels.find((r) => r.id === sheet.relId);
+    if (!rel) continue;
+    const part = resolveTarget('xl/workbook.xml', rel.target);
+    const body = await text(zip, part);
+    if (body === undefined) continue;
+    const selected = /<sheetView\b[^>]*\stabSelected="(1|true)"[^>]*>/.exec(body.slice(0, 4096));
+    if (!selected) continue;
+    const cleared = selected[0].replace(/\stabSelected="(1|true)"/, '');
+    zip.file(
+      part,
+      body.slice(0, selected.index) + cleared + body.slice(selected.index + selected[0].length),
+      {
+        createFolders: false,
+      },
+    );
+  }
+  return xml;
+}
+
 /**
  * Puts every sheet of `ours` (a package holding only the product's sheets, as ExcelJS and
  * `addCharts` wrote it) into `theirs`, replacing sheets of the same name, and returns the new
@@ -386,18 +447,20 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     (/<definedNames>([\s\S]*?)<\/definedNames>/.exec(ourWorkbook)?.[1] ?? '').match(
       /<definedName\b[^>]*>[\s\S]*?<\/definedName>/g,
     ) ?? [];
-  const dropped = new Set(ourNames.map((n) => attributes(n).name));
   const remapped = ourNames.map((n) =>
     n.replace(
       /(\slocalSheetId=)"(\d+)"/,
       (_, attr: string, i: string) => `${attr}"${sheetIndex.get(ourIndex.get(Number(i)) ?? '') ?? 0}"`,
     ),
   );
+  // A name is its text and its scope: our sheet's print area replaces that sheet's, not the user's.
+  const scopeKey = (tag: string) => `${attributes(tag).name}|${attributes(tag).localSheetId ?? ''}`;
+  const dropped = new Set(remapped.map(scopeKey));
   const block = /<definedNames>([\s\S]*?)<\/definedNames>|<definedNames\/>/.exec(workbookXml);
   const kept =
     (block?.[1] ?? '').match(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g)?.filter((n) => {
       const name = attributes(n).name;
-      return !dropped.has(name) && !options.dropName(name);
+      return !dropped.has(scopeKey(n)) && !options.dropName(name);
     }) ?? [];
   const names = [...kept, ...remapped];
   const namesXml = names.length > 0 ? `<definedNames>${names.join('')}</definedNames>` : '';
@@ -411,6 +474,14 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     workbookXml = workbookXml.slice(0, at) + namesXml + workbookXml.slice(at);
   }
   if (options.fullCalcOnLoad) workbookXml = withFullCalc(workbookXml);
+  if (options.activeSheet !== undefined)
+    workbookXml = await activate(
+      zip,
+      workbookXml,
+      workbookRels,
+      options.activeSheet,
+      new Set(newTags.keys()),
+    );
 
   zip.file('xl/workbook.xml', workbookXml, { createFolders: false });
   zip.file('xl/_rels/workbook.xml.rels', workbookRels, { createFolders: false });

@@ -115,7 +115,10 @@ describe('sales-metrics review refreshes in place through the package', () => {
       ]);
       const { config } = readConfigSheet(refreshed);
       expect(config.mappings.sources).toEqual({ orders: 'Orders' });
-      expect((config.cadences.lastChecked as Record<string, string>).revenue).toBe('2025-11-19');
+      // The build's two refreshes, then one per review.
+      const refreshes = config.cadences.refreshes as { day: string; sheet: string; metrics: string[] }[];
+      expect(refreshes.map((r) => r.sheet)).toEqual(['Dashboard', SHEET, ...Array(i + 1).fill(SHEET)]);
+      expect(refreshes[refreshes.length - 1]).toMatchObject({ day: '2026-11-28', metrics: expect.arrayContaining(['revenue']) });
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOrders } from '../../src/core/sample';
@@ -99,8 +99,13 @@ describe('sales-metrics sample', () => {
       expect(run.code).toBe(2);
       expect(run.err).toMatch(message);
     }
-    const run = await runCli(['sample', '--out', join(dir, 'no-such-folder', 'x.xlsx'), '-q']);
+    // A missing folder is created; a file in the way of the folder is a one-line error.
+    const nested = await runCli(['sample', '--out', join(dir, 'new-folder', 'deeper', 'x.xlsx'), '--rows', '20', '-q']);
+    expect(nested.code).toBe(0);
+    expect(existsSync(join(dir, 'new-folder', 'deeper', 'x.xlsx'))).toBe(true);
+    writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
+    const run = await runCli(['sample', '--out', join(dir, 'blocker', 'x.xlsx'), '-q']);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^sales-metrics: cannot write .*x\.xlsx/);
+    expect(run.err).toMatch(/^sales-metrics: cannot create the folder .*blocker for .*x\.xlsx: a file of that name is in the way\n$/);
   });
 });

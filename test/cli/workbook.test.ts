@@ -159,13 +159,18 @@ describe('sales-metrics build from a workbook, then review', () => {
       }),
     );
     // The sample's Targets hold yearly and quarterly revenue goals per region; 2025 and 2025-Q4 are active.
-    expect(texts).toContain('Goal pacing');
+    expect(texts).toContain('Goal pacing (most at risk first)');
     expect(texts.filter((t) => /^Revenue \(.+\)$/.test(t)).length).toBeGreaterThanOrEqual(16);
     expect(texts.some((t) => /No goals set yet/.test(t))).toBe(false);
     expect(texts.some((t) => /No benchmarks/i.test(t))).toBe(false);
     const { config } = readConfigSheet(after);
     expect(config.mappings.sources).toEqual({ orders: 'Orders' });
-    expect((config.cadences.lastChecked as Record<string, string>).revenue).toBe('2025-11-19');
+    // The refresh is recorded (for the schedule) and the goals are saved (for later reviews).
+    expect(config.cadences.refreshes).toEqual([
+      expect.objectContaining({ day: '2026-11-28', sheet: 'Dashboard', metrics: expect.arrayContaining(['revenue']) }),
+      expect.objectContaining({ day: '2026-11-28', sheet: 'Review 2025-W47' }),
+    ]);
+    expect((config.goals.list as unknown[]).length).toBeGreaterThanOrEqual(16);
   });
 
   it('keeps typed actions on refresh and carries open ones into next week', async () => {
@@ -222,19 +227,11 @@ describe('sales-metrics build from a workbook, then review', () => {
     workbook.getWorksheet(sheet)!.getCell(row, column + 5).value = 'open';
     await workbook.xlsx.writeFile(book);
     const rebuilt = join(dir, 'rebuilt.xlsx');
-    const run = await runCli([
-      'build',
-      book,
-      '--targets',
-      book,
-      '--industry',
-      'ecommerce-retail',
-      '--as-of',
-      '2025-11-19',
-      '--out',
-      rebuilt,
-      '-q',
-    ]);
+    // Two days later, without --targets: the goals come from the configuration.
+    const run = await runCli(
+      ['build', book, '--industry', 'ecommerce-retail', '--as-of', '2025-11-19', '--out', rebuilt, '-q'],
+      new Date(Date.UTC(2026, 10, 30, 12)),
+    );
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const after = await openWorkbook(rebuilt);
@@ -253,11 +250,12 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(worksheetRows(after.getWorksheet('Orders')!)).toEqual(
       worksheetRows(first.getWorksheet('Orders')!),
     );
-    // The saved configuration was read back: the schedule shows the first build's checks.
-    const revenueCheck = worksheetRows(after.getWorksheet('Dashboard')!).find(
-      (r) => r[0] === 'Revenue' && r[1] === 'day',
-    );
-    expect(revenueCheck?.slice(2, 5)).toEqual(['2025-11-19', '2025-11-20', 'scheduled']);
+    // The saved configuration was read back: the schedule shows the first build's refresh, and
+    // goal pacing the saved goals.
+    const dashboardRows = worksheetRows(after.getWorksheet('Dashboard')!);
+    const revenueCheck = dashboardRows.find((r) => r[0] === 'Revenue' && r[1] === 'day');
+    expect(revenueCheck?.slice(2, 6)).toEqual(['2026-11-30', '2026-11-28', '2026-12-01', '2 of 3 days']);
+    expect(dashboardRows.filter((r) => /^Revenue \(.+\)$/.test(String(r[0]))).length).toBeGreaterThanOrEqual(16);
     expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders' });
   });
 

@@ -1,9 +1,9 @@
 import { buildDashboardPlan } from '../../src/sheets/dashboard';
 import { numberGoal, trackGoal, type Goal } from '../../src/core/goals';
 import { compareToBenchmark, type BenchmarkComparison } from '../../src/core/benchmarks/compare';
-import { measurementSchedule } from '../../src/core/schedule';
+import { scheduleFromHistory } from '../../src/core/schedule';
 import { computeMetric, getMetric } from '../../src/core/metrics';
-import { periodAt, periodOf } from '../../src/core/periods';
+import { formatDay, periodAt, periodOf } from '../../src/core/periods';
 import { isMetricError } from '../../src/core/errors';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { sampleOrders, AS_OF } from './fixtures';
@@ -12,8 +12,9 @@ const sample = sampleOrders();
 const inputs = { orders: sample.table };
 
 /** The cells of the row where column `column` holds `text`, by column letter. */
-function rowOf(plan: SheetPlan, column: string, text: string): Record<string, unknown> {
-  const label = plan.cells.find((c) => c.value === text && c.ref.replace(/\d+$/, '') === column)!;
+function rowOf(plan: SheetPlan, column: string, text: string, last = false): Record<string, unknown> {
+  const matches = plan.cells.filter((c) => c.value === text && c.ref.replace(/\d+$/, '') === column);
+  const label = last ? matches[matches.length - 1] : matches[0];
   const r = label.ref.replace(/^[A-Z]+/, '');
   return Object.fromEntries(plan.cells.filter((c) => c.ref.replace(/^[A-Z]+/, '') === r).map((c) => [c.ref.replace(/\d+$/, ''), c.value]));
 }
@@ -28,11 +29,17 @@ describe('goal pacing, benchmarks and schedule sections', () => {
   });
   const aov = computeMetric('aov', inputs, periodOf(AS_OF, 'month'), { asOf: AS_OF });
   const comparison = compareToBenchmark(aov, { value: 240 }, { better: 'higher' }) as BenchmarkComparison;
+  // Revenue refreshed on 3 of the last 5 days (and today), retention never before today.
+  const history = [
+    { day: AS_OF - 4, metrics: ['revenue'] },
+    { day: AS_OF - 2, metrics: ['revenue'] },
+    { day: AS_OF, metrics: ['revenue', 'retention_rate'] },
+  ];
   const plan = buildDashboardPlan({
     inputs, asOf: AS_OF, sourceLabel: 'sample',
     goals: [tracking],
     benchmarks: [{ metric: 'aov', comparison, source: 'Example retail survey 2025' }],
-    schedule: measurementSchedule(['revenue', 'retention_rate'], { revenue: AS_OF - 1 }, AS_OF),
+    schedule: scheduleFromHistory(['revenue', 'retention_rate'], history, AS_OF),
   });
 
   it('lays out goal tracking as computed by core/goals', () => {
@@ -42,21 +49,19 @@ describe('goal pacing, benchmarks and schedule sections', () => {
     expect(row.C).toBe(30000);
     expect(row.D).toBe(tracking.actualToDate);
     expect(row.E).toBeCloseTo(tracking.expectedToDate, 9);
-    expect(row.H).toBe(tracking.status);
+    expect(row.H).toBe(({ 'on track': 'On track', 'at risk': 'At risk', 'off track': 'Off track' } as Record<string, string>)[tracking.status]);
   });
 
   it('lays out benchmark comparisons with their source', () => {
     const row = rowOf(plan, 'G', 'Example retail survey 2025');
-    expect(row).toMatchObject({ A: getMetric('aov').label.en, B: aov, C: 240, D: comparison.gap, E: comparison.relativeGap, F: comparison.status });
+    expect(row).toMatchObject({ A: getMetric('aov').label.en, B: aov, C: 240, D: comparison.gap, E: comparison.relativeGap });
+    expect(row.F).toBe({ better: 'Better', worse: 'Worse', within: 'Within range' }[comparison.status]);
   });
 
-  it('lays out the measurement schedule', () => {
-    const schedule = measurementSchedule(['revenue', 'retention_rate'], { revenue: AS_OF - 1 }, AS_OF);
-    const rowAt = (r: string) => Object.fromEntries(plan.cells.filter((c) => c.ref.replace(/^[A-Z]+/, '') === r).map((c) => [c.ref.replace(/\d+$/, ''), c.value]));
-    const rows = plan.cells.filter((c) => c.ref.startsWith('D') && c.value === schedule[1].nextDueDate).map((c) => rowAt(c.ref.slice(1)));
-    expect(rows).toEqual(expect.arrayContaining([
-      expect.objectContaining({ A: getMetric('retention_rate').label.en, B: schedule[1].cadence, C: '—' }),
-    ]));
+  it('lays out the measurement schedule from the refresh history', () => {
+    const day = (n: number) => formatDay(AS_OF + n);
+    expect(rowOf(plan, 'A', getMetric('revenue').label.en, true)).toEqual({ A: 'Revenue', B: 'day', C: day(0), D: day(-2), E: day(1), F: '3 of 5 days' });
+    expect(rowOf(plan, 'A', getMetric('retention_rate').label.en, true)).toMatchObject({ B: 'week', C: day(0), D: '—', E: day(7), F: '1 of 1 week' });
   });
 
   it('says how to fill each section when its inputs are missing', () => {

@@ -44,7 +44,8 @@ describeWithLibreOffice('dashboard checked by LibreOffice', () => {
     const revenueRow = dashboard.cells.find((c) => c.value === 'Revenue' && c.ref.startsWith('A'))!.ref.slice(1);
     const v = (ref: string) => values.get(ref)!;
     expect(v(`D${revenueRow}`)).toBeCloseTo(v(`B${revenueRow}`) - v(`C${revenueRow}`), 6);
-    expect(v(`G${revenueRow}`)).toBeCloseTo(v(`B${revenueRow}`) / 9000, 9);
+    expect(v(`L${revenueRow}`)).toBeCloseTo((9000 * 18) / 30, 9);
+    expect(v(`M${revenueRow}`)).toBeCloseTo(v(`B${revenueRow}`) / v(`L${revenueRow}`), 9);
   });
 
   it('renders the dashboard page with its charts', async () => {

@@ -5,15 +5,10 @@
 import ExcelJS from 'exceljs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Goal } from '../../core/goals';
-import { goalsFromTargets } from '../../core/goals';
 import { ingestOrders } from '../../core/ingest';
 import type { MetricInputs } from '../../core/metrics';
-import { METRIC_IDS, metricIdFromText } from '../../core/metrics';
-import type { Calendar } from '../../core/periods';
 import { formatDay, periodOf } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
-import type { TargetsTable } from '../../core/table';
 import { configSheetPlan } from '../../sheets/config';
 import { buildDashboardPlan } from '../../sheets/dashboard';
 import { buildReviewPlan } from '../../sheets/review';
@@ -44,7 +39,7 @@ import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
-import { ingestOptionsOf, loadTable } from '../load';
+import { ingestFailure, ingestOptionsOf, loadTable } from '../load';
 import { prepareOutput } from '../output';
 import type { WorkbookOrders } from '../workbook-orders';
 import type { OpenSheets } from '../workbook-orders';
@@ -58,9 +53,16 @@ import {
   kpiSchedule,
   kpiTargets,
   weeklyGoals,
-  withChecks,
+  chosenCurrency,
+  goalsOf,
+  REVIEW_METRICS,
+  stampDay,
   withOrdersSource,
+  withSavedChoices,
 } from '../workbook-plans';
+import { refreshRecord, withRefresh } from '../../sheets/config-records';
+import { DASHBOARD_SHEET } from '../../sheets/dashboard';
+import { reviewSheetName } from '../../sheets/review';
 
 const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 
@@ -80,6 +82,9 @@ Options:
   --periods N               periods in the trend (default 12)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
+  --currency C[:D]          money shown as C with D decimals: Rp, IDR, $, EUR:0, none (default: as
+                            saved in the workbook, else as written in the amounts, else Rp for
+                            Indonesian headers, else none); saved for later refreshes
   --values-only             CSV input: do not copy the rows into a Data sheet; the dashboard
                             carries values instead of live formulas (automatic above 100,000 rows)
   -q, --quiet               no progress on stderr
@@ -118,8 +123,7 @@ async function ordersFromCsv(
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result = ingestOrders(read.rows, options);
-  if (!result.table)
-    throw new CliError(`${label}: ${(result.error ?? 'no usable orders').replace(/\s*\n\s*/g, ' ')}`);
+  if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
     const source = { sheet: label, firstRow: 2, lastRow: 1, columns: {}, formulaReady: false, label };
     return {
@@ -252,15 +256,6 @@ function summaryLine(report: IngestReport): string {
   );
 }
 
-/** Goals from a Targets table (metric names as people type them), reporting unusable rows. */
-export function targetGoals(table: TargetsTable | undefined, progress: Progress, calendar: Calendar): Goal[] {
-  if (!table) return [];
-  const rows = table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
-  const { goals, problems } = goalsFromTargets({ ...table, rows }, calendar, { metrics: METRIC_IDS });
-  for (const p of problems.slice(0, 5)) progress.stage(`targets row ${p.row} not used: ${p.reason}`);
-  return goals;
-}
-
 /** Reads a side table file (the loader `sideTable` falls back to). */
 export function sideLoader(args: ParsedArgs, io: CliIO, progress: Progress) {
   return (kind: 'pipeline' | 'spend' | 'targets', path: string) =>
@@ -314,14 +309,21 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
   const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
   const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
-  const goals = targetGoals(targets, progress, calendar);
+  const { config, warning } = readConfigSheet(workbook);
+  const { goals, saved: goalsSaved } = goalsOf(targets, config, progress, calendar);
   const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
+  const currency = chosenCurrency(args, config, orders.currency);
 
   progress.stage('building the dashboard and the weekly review');
   const refreshedAt = refreshStamp(io.now());
   const period = periodOf(asOf, unit, calendar);
-  const { config, warning } = readConfigSheet(workbook);
   const kpis = dashboardKpis(inputs);
+  const week = periodOf(asOf, 'week', calendar);
+  const reviewName = reviewSheetName(week);
+  const refreshed = withRefresh(
+    withRefresh(config, refreshRecord(refreshedAt, DASHBOARD_SHEET, kpis)),
+    refreshRecord(refreshedAt, reviewName, REVIEW_METRICS),
+  );
   const dashboard = buildDashboardPlan({
     inputs,
     asOf,
@@ -331,12 +333,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     source: csv?.dataSheet === false ? undefined : orders.source,
     sourceLabel: label,
     refreshedAt,
-    targets: kpiTargets(goals, period, industry, asOf),
+    targets: kpiTargets(goals, period, industry),
     goals: activeGoalTracking(goals, inputs, asOf, calendar),
     benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
-    schedule: kpiSchedule(kpis, config, asOf),
+    schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
+    currency: currency.value,
   });
-  const week = periodOf(asOf, 'week', calendar);
   const review = buildReviewPlan({
     inputs,
     asOf,
@@ -346,10 +348,15 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     refreshedAt,
     weeklyGoals: weeklyGoals(goals, week),
     carryOver: carriedActions(workbook, week),
+    currency: currency.value,
   });
   if (warning && !isCsv && workbook.getWorksheet('_sales_metrics')) progress.stage(warning);
   const configPlan = configSheetPlan(
-    withChecks(withOrdersSource(config, orders.table.mapping, orders.sheet), kpis, asOf),
+    withSavedChoices(withOrdersSource(refreshed, orders.table.mapping, orders.sheet), {
+      goals: goalsSaved ? undefined : goals,
+      goalsSource: stringFlag(args, 'targets'),
+      currency,
+    }),
   );
 
   progress.stage(`writing ${out}`);
@@ -363,6 +370,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
   }
   const sheets = [dashboard.name, review.name, `${configPlan.name} (hidden)`];
+  const money = currency.value
+    ? `money in ${currency.value.symbol || 'plain numbers'} (${currency.how})`
+    : 'money without a currency symbol';
   const how =
     csv?.dataSheet === false
       ? `figures as values: the CSV's ${orders.report.rowsRead.toLocaleString('en-US')} rows were not copied into the workbook` +
@@ -374,7 +384,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
         : 'figures as values (the data has text dates or amounts)';
   io.stdout(
     `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n` +
-      `  as of ${formatDay(asOf)}, ${unit}ly, ${how}\n`,
+      `  as of ${formatDay(asOf)}, ${unit}ly, ${how}, ${money}\n`,
   );
 }
 
@@ -394,6 +404,7 @@ export const buildCommand: Command = {
     periods: { type: 'string' },
     ...CALENDAR_OPTIONS,
     'values-only': { type: 'boolean' },
+    currency: { type: 'string' },
   },
   run,
 };

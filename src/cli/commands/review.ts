@@ -21,8 +21,17 @@ import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { ingestOptionsOf } from '../load';
 import { ordersInWorkbook, sideTable } from '../workbook-orders';
-import { carriedActions, weeklyGoals, withOrdersSource } from '../workbook-plans';
-import { builtPackage, readXlsxInput, refreshStamp, sideLoader, targetGoals } from './build';
+import {
+  carriedActions,
+  chosenCurrency,
+  goalsOf,
+  REVIEW_METRICS,
+  weeklyGoals,
+  withOrdersSource,
+  withSavedChoices,
+} from '../workbook-plans';
+import { refreshRecord, withRefresh } from '../../sheets/config-records';
+import { builtPackage, readXlsxInput, refreshStamp, sideLoader } from './build';
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
 
@@ -38,7 +47,9 @@ Options:
   --as-of YYYY-MM-DD        the day the review is as of (default today, or the week's last day
                             for a past --week)
   --no-backup               do not write the .bak copy
-  --targets F               Targets file for the goal pace (may be the workbook itself)
+  --targets F               Targets file for the goal pace (may be the workbook itself; default:
+                            the goals saved in the workbook by "build")
+  --currency C[:D]          money shown as C with D decimals (default: as saved in the workbook)
   --pipeline F, --spend F   extra tables (rarely needed for the review)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
@@ -97,22 +108,33 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
   const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
   const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
-  const goals = targetGoals(targets, progress, calendar);
+  const { goals, saved: goalsSaved } = goalsOf(targets, config, progress, calendar);
   const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
+  const currency = chosenCurrency(args, config, orders.currency);
 
   progress.stage(`building the review of ${week.key}`);
   const carryOver = carriedActions(workbook, week);
+  const refreshedAt = refreshStamp(io.now());
   const plan = buildReviewPlan({
     inputs,
     asOf,
     week,
     calendar,
     sourceLabel: label,
-    refreshedAt: refreshStamp(io.now()),
+    refreshedAt,
     weeklyGoals: weeklyGoals(goals, week),
     carryOver,
+    currency: currency.value,
   });
-  const configPlan = configSheetPlan(withOrdersSource(config, orders.table.mapping, orders.sheet));
+  const configPlan = configSheetPlan(
+    withSavedChoices(
+      withRefresh(
+        withOrdersSource(config, orders.table.mapping, orders.sheet),
+        refreshRecord(refreshedAt, plan.name, REVIEW_METRICS),
+      ),
+      { goals: goalsSaved ? undefined : goals, goalsSource: stringFlag(args, 'targets'), currency },
+    ),
+  );
   const existed = carryOver === undefined;
 
   if (!booleanFlag(args, 'no-backup')) {
@@ -152,6 +174,7 @@ export const reviewCommand: Command = {
     targets: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },
+    currency: { type: 'string' },
     ...CALENDAR_OPTIONS,
   },
   run,

@@ -113,17 +113,31 @@ function windowsOf(period: Period, options: BreakdownOptions): Windows {
   if (!lfl || !lfl.current.partial) {
     return { current: period, base: before, runs: [[shiftPeriod(period, -2), before, period]] };
   }
-  const current = { start: lfl.current.start, end: lfl.current.end, key: `${period.key} to ${formatDay(lfl.current.end - 1)}` };
+  const current = {
+    start: lfl.current.start,
+    end: lfl.current.end,
+    key: `${period.key} to ${formatDay(lfl.current.end - 1)}`,
+  };
   const base = {
     start: lfl.previous.start,
     end: lfl.previous.end,
     key: `${before.key} to ${formatDay(lfl.previous.end - 1)}`,
   };
-  return { current, base, runs: [[before, current], [shiftPeriod(period, -2), base]] };
+  return {
+    current,
+    base,
+    runs: [
+      [before, current],
+      [shiftPeriod(period, -2), base],
+    ],
+  };
 }
 
 /** [previous, current] values from one run (its last two windows) or two runs (each its last window). */
-function pairOf<T>(windows: Windows, measure: (run: readonly MetricWindow[]) => T[]): { previous: T; current: T } {
+function pairOf<T>(
+  windows: Windows,
+  measure: (run: readonly MetricWindow[]) => T[],
+): { previous: T; current: T } {
   if (windows.runs.length === 1) {
     const values = measure(windows.runs[0]);
     return { previous: values[values.length - 2], current: values[values.length - 1] };

@@ -53,12 +53,16 @@ export interface SilentCustomers {
  * no usual gap and are in neither list. Each list is sorted by revenue (most valuable first), then id.
  * @example silentCustomers(orders, { asOf: parseDay('2026-06-30')! }).atRisk // [{ id: 'C-104', daysSinceLastOrder: 75, usualGapDays: 30, ... }]
  */
-export function silentCustomers(orders: OrdersTable, options: AtRiskOptions = {}): SilentCustomers | MetricError {
+export function silentCustomers(
+  orders: OrdersTable,
+  options: AtRiskOptions = {},
+): SilentCustomers | MetricError {
   const { factor = 2, lostAfterDays = 365 } = options;
   const lostFactor = Math.max(options.lostFactor ?? 3, factor);
   if (!orders.customer) return metricError('#VALUE!', 'the orders have no customer column');
   if (!(factor > 0)) return metricError('#VALUE!', 'the factor must be positive');
-  if (!(lostAfterDays > 0)) return metricError('#VALUE!', 'the days before a customer is lost must be positive');
+  if (!(lostAfterDays > 0))
+    return metricError('#VALUE!', 'the days before a customer is lost must be positive');
   const asOf = resolveAsOf(orders, options.asOf);
   if (isMetricError(asOf)) return asOf;
   const { codes, dictionary } = orders.customer;

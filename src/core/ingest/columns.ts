@@ -177,7 +177,13 @@ export function readRoleColumns(
         columns[role] = { type: 'number', data: reader.result() };
       });
       const currency = role === 'amount' ? inferCurrencyMarker(columnSample(frame, spec.column)) : undefined;
-      formats.push({ role, column: spec.column, header: spec.header, numberStyle, ...(currency ? { currency } : {}) });
+      formats.push({
+        role,
+        column: spec.column,
+        header: spec.header,
+        numberStyle,
+        ...(currency ? { currency } : {}),
+      });
     } else if (kindOfValue === 'status') {
       const reader = statusReader(frame, spec);
       readers.push(reader);

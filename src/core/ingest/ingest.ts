@@ -65,6 +65,8 @@ export interface IngestResult<T> {
   readonly report: IngestReport;
   readonly detection: RoleDetection;
   readonly error?: string;
+  /** Required roles no column could be found for, when that is why `table` is null. */
+  readonly missing?: readonly ColumnRole[];
   /** How each read column was interpreted (date order, number style), for the task pane. */
   readonly formats: readonly ColumnFormat[];
 }
@@ -133,10 +135,8 @@ function missingRoleMessage(
     return `the ${role.replace('_', ' ')} column (a header like ${examples})`;
   });
   const seen = headers.length > 0 ? headers.map((h) => `'${h}'`).join(', ') : 'none';
-  return (
-    `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}. ` +
-    'Choose the column in the mapping.'
-  );
+  // Each host adds how to choose the column (a --map flag, a dropdown): see `missing`.
+  return `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}.`;
 }
 
 /**
@@ -199,7 +199,7 @@ function ingestUnsafe(
       const trueWidth = widthOf(values);
       if (trueWidth !== width) return ingestUnsafe(kind, values, options, trueWidth);
     }
-    return failure(missingRoleMessage(kind, missing, headers), count, detection, notes);
+    return { ...failure(missingRoleMessage(kind, missing, headers), count, detection, notes), missing };
   }
 
   const extraColumns =

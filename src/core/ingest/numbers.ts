@@ -300,7 +300,10 @@ function clip(text: string): string {
  * @example currencyMarkerOf('Rp 1.250.000') // 'Rp'
  */
 export function currencyMarkerOf(text: string): string | undefined {
-  const trimmed = text.trim().replace(/^[(+\-\u2212\u2013]+/, '').trim();
+  const trimmed = text
+    .trim()
+    .replace(/^[(+\-\u2212\u2013]+/, '')
+    .trim();
   if (trimmed.length === 0) return undefined;
   const digitFirst = isDigit(trimmed.charCodeAt(0)) || trimmed[0] === '.' || trimmed[0] === ',';
   const cleaned = digitFirst ? trimmed.replace(/[)%\-\u2212\u2013]+$/, '').trim() : trimmed;

@@ -141,7 +141,8 @@ function firstDays(period: Period, days: number): ComparedWindow {
 export function likeForLike(period: Period, asOf: number): LikeForLike {
   const current = toDateWindow(period, asOf);
   const days = current.end - current.start;
-  const cut = (other: Period) => (days < period.end - period.start ? firstDays(other, days) : firstDays(other, Infinity));
+  const cut = (other: Period) =>
+    days < period.end - period.start ? firstDays(other, days) : firstDays(other, Infinity);
   return {
     current: { ...current, period, days, partial: current.end < period.end },
     previous: cut(periodAt(period.index - 1, period.unit, period.calendar)),

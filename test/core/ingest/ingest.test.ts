@@ -60,6 +60,7 @@ describe('ingestOrders', () => {
       column: 2,
       header: 'Total',
       numberStyle: 'comma-decimal',
+      currency: 'Rp',
     });
   });
 
