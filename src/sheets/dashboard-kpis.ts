@@ -167,6 +167,7 @@ export function kpiSection(layout: PlanLayout, input: KpiTableInput): void {
   HEADERS.forEach(([text, note], i) =>
     layout.put({ ...textCell(toA1(headerRow, i + 1), text, 'header'), ...(note ? { note } : {}) }),
   );
+  layout.tallRow(headerRow);
   layout.row += 1;
   const top = layout.row;
   const rows = new Map(input.kpis.map((id, i) => [id, top + i] as const));

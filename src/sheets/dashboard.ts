@@ -39,7 +39,7 @@ import {
   type BenchmarkLine,
 } from './dashboard-sections';
 import { kpiSection, KPI_TABLE_WIDTH, type KpiTarget } from './dashboard-kpis';
-import { varianceFormats } from './variance';
+import { BAR_ONLY, varianceFormats } from './variance';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -125,7 +125,7 @@ function trendSection(
     'To',
     'Revenue',
     'Orders',
-    'Average order value',
+    'Avg order value',
     'Customers',
     'New customers',
   ]);
@@ -177,7 +177,7 @@ function trendSection(
     type: 'line',
     title: 'Revenue trend',
     categories: layout.ref(top, 1, bottom),
-    yAxisFormat: formats.money,
+    yAxisFormat: formats.moneyAxis,
     series: [{ name: 'Revenue', ref: layout.ref(top, 4, bottom), color: PALETTE.series[0] }],
     legend: 'none',
   });
@@ -209,7 +209,7 @@ function breakdownSection(
     'Revenue',
     'Share',
     'Orders',
-    'Average order value',
+    'Avg order value',
     '% change',
     'vs previous',
   ]);
@@ -273,7 +273,7 @@ function breakdownSection(
       ref: `G${r}`,
       formula: `IF(ISNUMBER(F${r}),F${r},"")`,
       result: bar ?? '',
-      format: formats.percentChange,
+      format: BAR_ONLY,
     });
     return { row: r, better: 'higher' as const, rate: false, bars: [bar] };
   });
@@ -289,7 +289,7 @@ function breakdownSection(
     type: 'bar',
     title: `Revenue by ${result.dimension}`,
     categories: layout.ref(top, 1, bottom),
-    yAxisFormat: formats.money,
+    yAxisFormat: formats.moneyAxis,
     series: [{ name: 'Revenue', ref: layout.ref(top, 2, bottom), color: PALETTE.series[1] }],
     legend: 'none',
   });

@@ -9,6 +9,8 @@ import type { MetricUnit } from '../core/metrics/definition';
 export interface NumberFormats {
   readonly currency: Currency;
   readonly money: string;
+  /** Money on a chart axis: whole units. */
+  readonly moneyAxis: string;
   /** A signed money change: `+Rp 1,250` / `-Rp 300`. */
   readonly moneyChange: string;
   readonly count: string;
@@ -46,6 +48,7 @@ export function numberFormats(currency: Currency = NO_CURRENCY): NumberFormats {
   const formats = {
     currency,
     money,
+    moneyAxis: `${p}#,##0`,
     moneyChange,
     count: '#,##0',
     countChange: '+#,##0;-#,##0;0',

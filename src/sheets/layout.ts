@@ -12,6 +12,10 @@ import { isMetricError, type MetricValue } from '../core/errors';
 /** First column of the chart area and its width in columns. */
 export const CHART_COLUMN = 11;
 export const CHART_WIDTH = 8;
+/** Header texts longer than this wrap onto a second line in the product's column widths. */
+const HEADER_LINE = 11;
+/** Points of a row holding two lines of 11-point text. */
+export const TWO_LINES = 30;
 /** Rows a chart needs to be legible. */
 export const CHART_ROWS = 16;
 
@@ -27,6 +31,8 @@ export class PlanLayout {
   row = 1;
   /** First row of every section, for page breaks between them. */
   private readonly sectionStarts: number[] = [];
+  /** Header rows whose texts wrap onto two lines. */
+  private readonly tall = new Set<number>();
 
   constructor(readonly sheetName: string) {}
 
@@ -54,8 +60,14 @@ export class PlanLayout {
   header(texts: readonly string[]): number {
     const r = this.row;
     texts.forEach((t, i) => this.put(textCell(toA1(r, i + 1), t, 'header')));
+    if (texts.some((t) => t.length > HEADER_LINE)) this.tallRow(r);
     this.row += 1;
     return r;
+  }
+
+  /** Gives row `r` the height of two lines of text (a header that wraps). */
+  tallRow(r: number): void {
+    this.tall.add(r);
   }
 
   /** Sheet-qualified absolute reference to a column block on this sheet. */
@@ -99,6 +111,9 @@ export class PlanLayout {
       charts: this.charts,
       namedRanges: this.namedRanges,
       areas: this.areas,
+      ...(this.tall.size > 0
+        ? { rowHeights: [...this.tall].sort((a, b) => a - b).map((index) => ({ index, height: TWO_LINES })) }
+        : {}),
       ...extra,
     });
   }

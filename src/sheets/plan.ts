@@ -145,6 +145,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Column widths in characters, 1-based column index. */
   readonly columns: readonly { readonly index: number; readonly width: number }[];
+  /** Row heights in points, 1-based row index (header rows whose texts wrap onto two lines). */
+  readonly rowHeights?: readonly { readonly index: number; readonly height: number }[];
   readonly cells: readonly CellPlan[];
   /** A1 ranges to merge. */
   readonly merges: readonly string[];

@@ -22,7 +22,7 @@ export const PAGE = { width: 792 - 2 * 0.7 * 72, height: 595 - 2 * 0.75 * 72 } a
 const ROW_POINTS = 15;
 const DEFAULT_COLUMN_CHARACTERS = 8.43;
 /** Rows kept free on each page for rows taller than the default (titles, KPI values). */
-const HEIGHT_SLACK = 0.9;
+const HEIGHT_SLACK = 0.95;
 
 /** A column width in characters as points (Excel: 7 px per character plus 5 px padding, 96 dpi). */
 export function columnPoints(characters: number): number {

@@ -25,7 +25,7 @@ import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import { isRate, numberFormats, type NumberFormats } from './formats';
 import { printPlan } from './print';
-import { numberOf, varianceFormats, type VarianceRow } from './variance';
+import { BAR_ONLY, numberOf, varianceFormats, type VarianceRow } from './variance';
 import type { PeopleAreaContent } from './merge';
 
 export const ACTIONS_AREA = 'actions';
@@ -261,7 +261,7 @@ function perDimensionSection(
     dimension[0].toUpperCase() + dimension.slice(1),
     'Revenue',
     'Orders',
-    'Average order value',
+    'Avg order value',
     'Last week',
     '% change',
     'vs last week',
@@ -293,7 +293,7 @@ function perDimensionSection(
       ref: `G${r}`,
       formula: `IF(ISNUMBER(F${r}),F${r},"")`,
       result: v.result,
-      format: formats.percentChange,
+      format: BAR_ONLY,
     });
     rows.push({ row: r, better: 'higher', rate: false, bars: [numberOf(v.result)] });
     const now = numberOf(revenue);

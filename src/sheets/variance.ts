@@ -12,6 +12,12 @@ import { CONDITIONAL_STYLES, PALETTE } from './styles';
 import type { NumberFormats } from './formats';
 import { isRate } from './formats';
 
+/**
+ * The number format of a bar cell: shows nothing, so only the bar is drawn (every program honours
+ * it, where some ignore a data bar's "show bar only").
+ */
+export const BAR_ONLY = ';;;';
+
 /** Column letters of one comparison's three cells. */
 export interface ChangeColumns {
   readonly change: string;
@@ -85,7 +91,7 @@ export function changeCells(
     ref: `${columns.bar}${r}`,
     formula: `IF(ISNUMBER(${source}),${source},"")`,
     result: bar ?? '',
-    format: rate ? formats.points : formats.percentChange,
+    format: BAR_ONLY,
   });
   return { cells, bar };
 }
@@ -105,10 +111,18 @@ function runs(
   return out;
 }
 
-/** A symmetric bar scale covering every value (at least ±`floor`). */
-function scaleOf(values: readonly (number | undefined)[], floor: number): { min: number; max: number } {
+/**
+ * A symmetric bar scale covering every value, at least ±`floor` and at most ±`ceiling`: beyond it a
+ * bar is drawn full length, so one outlier (+2,800 %) does not flatten every other bar.
+ */
+function scaleOf(
+  values: readonly (number | undefined)[],
+  floor: number,
+  ceiling: number,
+): { min: number; max: number } {
   let m = floor;
   for (const v of values) if (v !== undefined && Math.abs(v) > m) m = Math.abs(v);
+  m = Math.min(m, ceiling);
   return { min: -m, max: m };
 }
 
@@ -127,10 +141,12 @@ export function varianceFormats(
     rate: scaleOf(
       rows.filter((r) => r.rate).flatMap((r) => r.bars),
       1,
+      50,
     ),
     relative: scaleOf(
       rows.filter((r) => !r.rate).flatMap((r) => r.bars),
       0.1,
+      1,
     ),
   };
   for (const run of runs(rows)) {

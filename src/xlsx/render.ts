@@ -201,6 +201,7 @@ export function renderSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): vo
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
 
   for (const column of plan.columns) ws.getColumn(column.index).width = column.width;
+  for (const row of plan.rowHeights ?? []) ws.getRow(row.index).height = row.height;
   const cells = new Map(plan.cells.map((c) => [c.ref.toUpperCase().replace(/\$/g, ''), c]));
   addTables(ws, plan, cells);
   for (const cell of cells.values()) writeCell(ws, cell);

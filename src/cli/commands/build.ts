@@ -43,7 +43,14 @@ import { ingestFailure, ingestOptionsOf, loadTable } from '../load';
 import { prepareOutput } from '../output';
 import type { WorkbookOrders } from '../workbook-orders';
 import type { OpenSheets } from '../workbook-orders';
-import { ordersInWorkbook, ordersSource, sheetsOfRows, sideTable, typedDataRows } from '../workbook-orders';
+import {
+  currencyOfTable,
+  ordersInWorkbook,
+  ordersSource,
+  sheetsOfRows,
+  sideTable,
+  typedDataRows,
+} from '../workbook-orders';
 import {
   activeGoalTracking,
   benchmarkLines,
@@ -124,10 +131,12 @@ async function ordersFromCsv(
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
   const result = ingestOrders(read.rows, options);
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
+  // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
+  const currency = currencyOfTable(result);
   if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
     const source = { sheet: label, firstRow: 2, lastRow: 1, columns: {}, formulaReady: false, label };
     return {
-      orders: { table: result.table, report: result.report, sheet: label, rows: [], source },
+      orders: { table: result.table, report: result.report, sheet: label, rows: [], source, currency },
       dataSheet: false,
     };
   }
@@ -143,7 +152,7 @@ async function ordersFromCsv(
   const sheetOptions = { ...options, headerRow: 0 as const, mapping: result.table.mapping };
   const table = ingestOrders(rows, sheetOptions).table ?? result.table;
   const source = ordersSource('Data', rows, table, sheetOptions, label);
-  return { orders: { table, report: result.report, sheet: 'Data', rows, source }, dataSheet: true };
+  return { orders: { table, report: result.report, sheet: 'Data', rows, source, currency }, dataSheet: true };
 }
 
 /** Sheets the product writes (their rows are never the user's tables). */
