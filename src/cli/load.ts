@@ -55,12 +55,9 @@ export function ingestOptionsOf(options: LoadOptions): IngestOptions {
 }
 
 /** Sheet names that usually hold each table (English and Indonesian), tried before any other sheet. */
-export const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
-  orders: ['Orders', 'Order', 'Sales', 'Data', 'Transactions', 'Pesanan', 'Penjualan', 'Transaksi'],
-  pipeline: ['Pipeline', 'Opportunities', 'Deals', 'Leads', 'Peluang', 'Prospek'],
-  spend: ['Spend', 'Marketing Spend', 'Marketing', 'Ad Spend', 'Biaya Marketing', 'Biaya Pemasaran'],
-  targets: ['Targets', 'Target', 'Goals', 'Sasaran'],
-};
+import { SHEET_NAMES } from '../workflows/sources';
+
+export { SHEET_NAMES };
 
 /** True when the first rows of a sheet hold the table's required columns (used to pick a sheet). */
 function looksLike(kind: TableKind, options: IngestOptions) {

@@ -32,6 +32,22 @@ export interface OrdersSource {
   readonly label: string;
   /** The workbook uses the 1904 date system: date bounds written for formulas must use it too. */
   readonly date1904?: boolean;
+  /**
+   * The Excel table holding the orders: formulas then use structured references
+   * (`Orders[Amount]`), which grow with the table as rows are added.
+   */
+  readonly table?: string;
+  /** Each mapped role's column header in `table`. */
+  readonly headers?: Readonly<Partial<Record<SourceRole, string>>>;
+}
+
+/**
+ * A column of an Excel table as a structured reference; `'` escapes the characters that have a
+ * meaning inside the brackets.
+ * @example structuredColumn('Orders', 'Order Date') // 'Orders[Order Date]'
+ */
+export function structuredColumn(table: string, header: string): string {
+  return `${table}[${header.replace(/(['#[\]])/g, "'$1")}]`;
 }
 
 /** A criterion on a column: `cell` is an A1 cell on the plan's sheet holding the value. */
@@ -41,6 +57,8 @@ export interface Criterion {
 }
 
 function column(source: OrdersSource, role: SourceRole): string | undefined {
+  const header = source.headers?.[role];
+  if (source.table !== undefined && header !== undefined) return structuredColumn(source.table, header);
   const letter = source.columns[role];
   return letter
     ? `${quoteSheetName(source.sheet)}!$${letter}$${source.firstRow}:$${letter}$${source.lastRow}`

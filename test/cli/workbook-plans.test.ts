@@ -1,4 +1,4 @@
-import { latestReviewBefore } from '../../src/cli/workbook-plans';
+import { latestReviewBefore } from '../../src/workflows';
 import { calendarOf, parsePeriodKey } from '../../src/core/periods';
 
 describe('the review that open actions carry over from', () => {

@@ -1,75 +1,42 @@
 /**
  * `sales-metrics build`: writes the Dashboard and this week's Review into a copy of an `.xlsx`
  * (the user's sheets kept as they are) or into a new workbook whose `Data` sheet holds a CSV.
+ * The job itself is `buildDashboard` (src/workflows), the same the task pane runs in Excel.
  */
 import ExcelJS from 'exceljs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Currency } from '../../core/currency';
+import type { IngestOptions } from '../../core/ingest';
 import { ingestOrders } from '../../core/ingest';
-import type { MetricInputs } from '../../core/metrics';
-import { formatDay, periodOf } from '../../core/periods';
+import { formatDay } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
-import { configSheetPlan } from '../../sheets/config';
-import { buildDashboardPlan } from '../../sheets/dashboard';
-import { buildReviewPlan } from '../../sheets/review';
-import { readConfigSheet } from '../../xlsx/config';
+import { buildDashboard, currencyOfTable, industrySet, type SourceSheet } from '../../workflows';
+import { FileWorkbookPort } from '../../xlsx/file-port';
 import { readTableFile } from '../../xlsx/read';
-import { CONFIG_SHEET_NAME } from '../../sheets/config';
-import { FileReadError } from '../../xlsx/read';
-import { describeFsError } from '../../xlsx/read-error';
-import { openWorkbook } from '../../xlsx/read-workbook';
-import { readXlsxSheets } from '../../xlsx/read-xlsx';
-import { writeWorkbook } from '../../xlsx/render-workbook';
-import { openSheetsOf, packageSheets, writeIntoPackage } from '../../xlsx/render-package';
-import type { SheetPlan } from '../../sheets/plan';
-import JSZip from 'jszip';
 import { addDataSheet } from '../../xlsx/write-data';
 import type { ParsedArgs } from '../args';
 import {
   asOfFlag,
   booleanFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+  currencyFlag,
   integerFlag,
   periodFlag,
   stringFlag,
-  calendarFlags,
-  CALENDAR_OPTIONS,
 } from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
-import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
-import { ingestFailure, ingestOptionsOf, loadTable } from '../load';
+import { cliErrorOf, refreshStamp, sideTablesOf, summaryLine } from '../job';
+import { ingestFailure, ingestOptionsOf } from '../load';
 import { prepareOutput } from '../output';
-import type { WorkbookOrders } from '../workbook-orders';
-import type { OpenSheets } from '../workbook-orders';
-import {
-  currencyOfTable,
-  ordersInWorkbook,
-  ordersSource,
-  sheetsOfRows,
-  sideTable,
-  typedDataRows,
-} from '../workbook-orders';
-import {
-  activeGoalTracking,
-  benchmarkLines,
-  carriedActions,
-  dashboardKpis,
-  industrySet,
-  kpiSchedule,
-  kpiTargets,
-  weeklyGoals,
-  chosenCurrency,
-  goalsOf,
-  REVIEW_METRICS,
-  stampDay,
-  withOrdersSource,
-  withSavedChoices,
-} from '../workbook-plans';
-import { refreshRecord, withRefresh } from '../../sheets/config-records';
-import { DASHBOARD_SHEET } from '../../sheets/dashboard';
-import { reviewSheetName } from '../../sheets/review';
+import { typedDataRows } from '../data-sheet';
+
+export { refreshStamp } from '../job';
 
 const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 
@@ -100,12 +67,6 @@ ${INPUT_HELP}
 Example:
   sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx`;
 
-/** A refresh stamp for the sheets: the local date and time, to the minute. */
-export function refreshStamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
-
 /**
  * Above this many rows a CSV is not copied into the built workbook: ExcelJS holds a workbook in
  * memory (about 1.2 GB per 100,000 rows of twelve columns), and a sheet that size would make the
@@ -113,19 +74,27 @@ export function refreshStamp(now: Date): string {
  */
 export const DATA_SHEET_LIMIT = 100_000;
 
-interface CsvOrders {
-  readonly orders: WorkbookOrders;
+/** A CSV's new workbook: its port, how to read the orders in it, and what its first reading found. */
+interface CsvWorkbook {
+  readonly port: FileWorkbookPort;
+  readonly source: string;
+  readonly ingest: IngestOptions;
+  readonly report: IngestReport;
+  readonly currency?: Currency;
   /** False when the Data sheet was left out (values-only dashboard). */
   readonly dataSheet: boolean;
 }
 
-async function ordersFromCsv(
+/**
+ * Reads a CSV and makes the workbook the dashboard goes into: its rows typed into a `Data` sheet
+ * (so native formulas see real dates and numbers), or, for values only, the CSV kept outside.
+ */
+async function csvWorkbook(
   path: string,
   args: ParsedArgs,
-  workbook: ExcelJS.Workbook,
   label: string,
   progress: Progress,
-): Promise<CsvOrders> {
+): Promise<CsvWorkbook> {
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
@@ -133,10 +102,15 @@ async function ordersFromCsv(
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
+  const workbook = new ExcelJS.Workbook();
   if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
-    const source = { sheet: label, firstRow: 2, lastRow: 1, columns: {}, formulaReady: false, label };
+    const outside: SourceSheet = { name: label, kind: 'file', hidden: false, rows: async () => read.rows };
     return {
-      orders: { table: result.table, report: result.report, sheet: label, rows: [], source, currency },
+      port: FileWorkbookPort.ofWorkbook(workbook, label, [outside]),
+      source: label,
+      ingest: { ...options, mapping: result.table.mapping },
+      report: result.report,
+      currency,
       dataSheet: false,
     };
   }
@@ -148,127 +122,15 @@ async function ordersFromCsv(
     rows,
     formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' },
   });
-  // Re-read the typed sheet's layout: a header-less file now has a header row.
-  const sheetOptions = { ...options, headerRow: 0 as const, mapping: result.table.mapping };
-  const table = ingestOrders(rows, sheetOptions).table ?? result.table;
-  const source = ordersSource('Data', rows, table, sheetOptions, label);
-  return { orders: { table, report: result.report, sheet: 'Data', rows, source, currency }, dataSheet: true };
-}
-
-/** Sheets the product writes (their rows are never the user's tables). */
-export function isProductSheet(name: string): boolean {
-  return name === 'Dashboard' || name === CONFIG_SHEET_NAME || /^Review \d{4}-W\d{2}$/.test(name);
-}
-
-/** An `.xlsx` input: its package, its sheets' rows (streamed) and the product's sheets as a model. */
-export interface XlsxInput {
-  readonly buffer: Buffer;
-  readonly sheets: OpenSheets;
-  readonly existing: ExcelJS.Workbook;
-}
-
-/**
- * Largest `.xlsx` input `build` reads. Its sheets are streamed and only the product's sheets are
- * rewritten, but the rows are held as values (about 350 MB per 100,000 rows of a dozen columns,
- * about 7 MB zipped): past this size the process would run out of memory instead of failing
- * with a message.
- */
-export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
-
-/**
- * Reads an `.xlsx` input the fast way: the size limit, the package, the user's sheets streamed as
- * rows and the product's sheets as a model. `command` names who reads it in the size message.
- */
-export async function readXlsxInput(
-  path: string,
-  progress: Progress,
-  label: string,
-  command = 'build',
-): Promise<XlsxInput> {
-  let buffer: Buffer;
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    throw describeFsError(error, path);
-  }
-  if (size > MAX_BUILD_WORKBOOK_BYTES) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new FileReadError(
-      `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
-        'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
-      path,
-    );
-  }
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    throw describeFsError(error, path);
-  }
-  let listed;
-  try {
-    listed = await packageSheets(await JSZip.loadAsync(buffer));
-  } catch (error) {
-    throw new FileReadError(
-      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
-      path,
-    );
-  }
-  const read = await readXlsxSheets(
-    path,
-    (name) => !isProductSheet(name),
-    (n) => progress.rows(label, n),
-  );
-  // Tab order and visibility from the workbook part (the stream gives file order).
-  const order = new Map(listed.sheets.map((s, i) => [s.name, i]));
-  const streamed = read.sheets
-    .filter((s) => order.has(s.name))
-    .sort((a, b) => order.get(a.name)! - order.get(b.name)!)
-    .map((s) => ({ ...s, state: listed.sheets[order.get(s.name)!].state }));
-  let existing: ExcelJS.Workbook;
-  try {
-    existing = await openSheetsOf(buffer, isProductSheet);
-  } catch {
-    // A package the trimmed copy does not load: open it whole (within the model's size limit).
-    existing = await openWorkbook(path);
-  }
-  return { buffer, sheets: sheetsOfRows(streamed), existing };
-}
-
-/**
- * The built workbook: the plans spliced into the input's package; when the package is in a
- * form the splice does not read, the whole workbook is rewritten through the model instead.
- */
-export async function builtPackage(
-  input: string,
-  xlsx: XlsxInput,
-  plans: readonly SheetPlan[],
-  progress: Progress,
-): Promise<Buffer> {
-  try {
-    return await writeIntoPackage(xlsx.buffer, xlsx.existing, plans);
-  } catch (error) {
-    progress.stage(`rewriting the whole workbook (${(error as Error)?.message ?? error})`);
-    return writeWorkbook(await openWorkbook(input), plans);
-  }
-}
-
-function summaryLine(report: IngestReport): string {
-  const first = report.issues
-    .filter((i) => i.severity === 'skipped')
-    .slice(0, 3)
-    .map((i) => `row ${i.row} ${i.column}: ${i.reason}`)
-    .join('; ');
-  return (
-    `${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, ` +
-    `${report.rowsSkipped.toLocaleString('en-US')} skipped${first ? ` (first: ${first})` : ''}`
-  );
-}
-
-/** Reads a side table file (the loader `sideTable` falls back to). */
-export function sideLoader(args: ParsedArgs, io: CliIO, progress: Progress) {
-  return (kind: 'pipeline' | 'spend' | 'targets', path: string) =>
-    loadTable(kind as any, path, sideLoadOptions(args, kind), io, progress) as Promise<any>;
+  // The typed sheet's layout: a header-less file now has a header row.
+  return {
+    port: FileWorkbookPort.ofWorkbook(workbook, label),
+    source: 'Data',
+    ingest: { ...options, headerRow: 0, mapping: result.table.mapping },
+    report: result.report,
+    currency,
+    dataSheet: true,
+  };
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
@@ -290,6 +152,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const unit = periodFlag(args, 'month');
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
   const calendar = calendarFlags(args);
+  const currencyChoice = currencyFlag(args);
   const industryId = stringFlag(args, 'industry');
   const industry = industrySet(industryId);
   if (industryId !== undefined && !industry)
@@ -297,102 +160,63 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
 
   progress.stage(`reading ${label}`);
-  const xlsx = isCsv ? undefined : await readXlsxInput(input, progress, label);
-  // The product's sheets (config, reviews) as a model; a CSV's new workbook.
-  const workbook = xlsx?.existing ?? new ExcelJS.Workbook();
-  const csv = isCsv ? await ordersFromCsv(input, args, workbook, label, progress) : undefined;
-  const orders =
-    csv?.orders ??
-    ordersInWorkbook(
-      xlsx!.sheets,
-      ingestOptionsOf(ordersLoadOptions(args)),
-      label,
-      stringFlag(args, 'sheet'),
-    );
-  progress.stage(`orders (${orders.sheet}): ${summaryLine(orders.report)}`);
-  // A side table inside the input workbook is taken from the sheets already read.
-  const open = xlsx ? { workbook: xlsx.sheets, path: input } : undefined;
-  const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
-    ingestOptionsOf(sideLoadOptions(args, kind));
-  const load = sideLoader(args, io, progress);
-  const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
-  const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
-  const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
-  const { config, warning } = readConfigSheet(workbook);
-  const { goals, saved: goalsSaved } = goalsOf(targets, config, progress, calendar);
-  const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
-  const currency = chosenCurrency(args, config, orders.currency);
-
-  progress.stage('building the dashboard and the weekly review');
-  const refreshedAt = refreshStamp(io.now());
-  const period = periodOf(asOf, unit, calendar);
-  const kpis = dashboardKpis(inputs);
-  const week = periodOf(asOf, 'week', calendar);
-  const reviewName = reviewSheetName(week);
-  const refreshed = withRefresh(
-    withRefresh(config, refreshRecord(refreshedAt, DASHBOARD_SHEET, kpis)),
-    refreshRecord(refreshedAt, reviewName, REVIEW_METRICS),
-  );
-  const dashboard = buildDashboardPlan({
-    inputs,
-    asOf,
-    unit,
-    periods,
-    calendar,
-    source: csv?.dataSheet === false ? undefined : orders.source,
-    sourceLabel: label,
-    refreshedAt,
-    targets: kpiTargets(goals, period, industry),
-    goals: activeGoalTracking(goals, inputs, asOf, calendar),
-    benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
-    schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
-    currency: currency.value,
-  });
-  const review = buildReviewPlan({
-    inputs,
-    asOf,
-    week,
-    calendar,
-    sourceLabel: label,
-    refreshedAt,
-    weeklyGoals: weeklyGoals(goals, week),
-    carryOver: carriedActions(workbook, week),
-    currency: currency.value,
-  });
-  if (warning && !isCsv && workbook.getWorksheet('_sales_metrics')) progress.stage(warning);
-  const configPlan = configSheetPlan(
-    withSavedChoices(withOrdersSource(refreshed, orders.table.mapping, orders.sheet), {
-      goals: goalsSaved ? undefined : goals,
-      goalsSource: stringFlag(args, 'targets'),
-      currency,
-    }),
-  );
+  const csv = isCsv ? await csvWorkbook(input, args, label, progress) : undefined;
+  const port =
+    csv?.port ?? (await FileWorkbookPort.open(input, label, (n) => progress.rows(label, n), 'build'));
+  const flags = ordersLoadOptions(args);
+  const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
+  const side = await sideTablesOf(args, io, progress, isCsv ? undefined : input);
+  let result;
+  try {
+    result = await buildDashboard(port, {
+      asOf,
+      calendar,
+      unit,
+      periods,
+      industry,
+      refreshedAt: refreshStamp(io.now()),
+      orders: csv
+        ? { source: csv.source, ingest: csv.ingest, mappingGiven: true }
+        : { source: stringFlag(args, 'sheet'), ingest: ingestOptionsOf(flags), mappingGiven },
+      ...side.tables,
+      ...(side.targetsLabel ? { targetsLabel: side.targetsLabel } : {}),
+      currency: currencyChoice,
+      detectedCurrency: csv?.currency,
+      valuesOnly: csv?.dataSheet === false,
+      report: (message) => progress.stage(message),
+    });
+  } catch (error) {
+    throw cliErrorOf(error);
+  }
+  if (result.configWarning && !isCsv && (await port.sheetNames()).includes('_sales_metrics'))
+    progress.stage(result.configWarning);
+  const report = csv?.report ?? result.orders.report;
+  progress.stage(`orders (${result.orders.source}): ${summaryLine(report)}`);
 
   progress.stage(`writing ${out}`);
   await prepareOutput(out);
-  let buffer: Buffer;
   try {
-    const plans = [dashboard, review, configPlan];
-    buffer = xlsx ? await builtPackage(input, xlsx, plans, progress) : await writeWorkbook(workbook, plans);
-    await writeFile(out, buffer);
+    await writeFile(out, port.output!);
   } catch (error) {
     throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
   }
-  const sheets = [dashboard.name, review.name, `${configPlan.name} (hidden)`];
+  const [dashboard, review, config] = result.plans;
+  const sheets = [dashboard.name, review.name, `${config.name} (hidden)`];
+  const currency = result.currency;
   const money = currency.value
     ? `money in ${currency.value.symbol || 'plain numbers'} (${currency.how})`
     : 'money without a currency symbol';
   const how =
     csv?.dataSheet === false
-      ? `figures as values: the CSV's ${orders.report.rowsRead.toLocaleString('en-US')} rows were not copied into the workbook` +
+      ? `figures as values: the CSV's ${report.rowsRead.toLocaleString('en-US')} rows were not copied into the workbook` +
         (booleanFlag(args, 'values-only')
           ? ' (--values-only)'
           : ` (more than ${DATA_SHEET_LIMIT.toLocaleString('en-US')})`)
-      : orders.source.formulaReady
+      : result.orders.formulas.formulaReady
         ? 'headline figures as native formulas'
         : 'figures as values (the data has text dates or amounts)';
   io.stdout(
-    `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n  orders (${orders.sheet}): ${summaryLine(orders.report)}\n` +
+    `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n  orders (${result.orders.source}): ${summaryLine(report)}\n` +
       `  as of ${formatDay(asOf)}, ${unit}ly, ${how}, ${money}\n`,
   );
 }

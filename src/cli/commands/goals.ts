@@ -34,7 +34,7 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath, sideLoadOptio
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
-import { makeEvaluate, traitsOf } from './goals-evaluate';
+import { makeEvaluate, traitsOf } from '../../workflows/evaluate';
 
 const HELP = `Usage: sales-metrics goals ORDERS_FILE (--targets F | --goal SPEC...) [options]
 

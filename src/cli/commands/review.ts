@@ -2,36 +2,32 @@
  * `sales-metrics review`: writes or refreshes a week's `Review YYYY-Www` sheet in a workbook, in
  * place (with a `.bak` copy first). Cells people typed in the Actions table are kept; a new
  * week's sheet carries over last week's open actions. Only the product's sheets are rewritten.
+ * The job itself is `refreshReview` (src/workflows), the same the ribbon runs in Excel.
  */
 import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { IngestOptions } from '../../core/ingest';
-import type { MetricInputs } from '../../core/metrics';
 import type { Calendar, Period } from '../../core/periods';
 import { formatDay, parsePeriodKey, periodOf } from '../../core/periods';
-import { configSheetPlan } from '../../sheets/config';
-import { buildReviewPlan } from '../../sheets/review';
-import { readConfigSheet } from '../../xlsx/config';
+import { refreshReview } from '../../workflows';
+import { FileWorkbookPort } from '../../xlsx/file-port';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, dayFlag, stringFlag, today, calendarFlags, CALENDAR_OPTIONS } from '../args';
+import {
+  asOfFlag,
+  booleanFlag,
+  calendarFlags,
+  CALENDAR_OPTIONS,
+  currencyFlag,
+  dayFlag,
+  stringFlag,
+  today,
+} from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
-import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
+import { cliErrorOf, refreshStamp, sideTablesOf } from '../job';
 import { ingestOptionsOf } from '../load';
-import { ordersInWorkbook, sideTable } from '../workbook-orders';
-import {
-  carriedActions,
-  chosenCurrency,
-  goalsOf,
-  REVIEW_METRICS,
-  weeklyGoals,
-  withOrdersSource,
-  withSavedChoices,
-} from '../workbook-plans';
-import { refreshRecord, withRefresh } from '../../sheets/config-records';
-import { builtPackage, readXlsxInput, refreshStamp, sideLoader } from './build';
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
 
@@ -81,61 +77,36 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     );
   const calendar = calendarFlags(args);
   const { week, asOf } = weekOf(args, io, calendar);
+  const currency = currencyFlag(args);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const label = basename(path);
 
   progress.stage(`reading ${label}`);
   // The user's sheets streamed as rows; the product's sheets (config, reviews) as a model.
-  const xlsx = await readXlsxInput(path, progress, label, 'review');
-  const workbook = xlsx.existing;
-  const { config, warning } = readConfigSheet(workbook);
+  const port = await FileWorkbookPort.open(path, label, (n) => progress.rows(label, n), 'review');
   const flags = ordersLoadOptions(args);
-  const flagged = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
-  // The saved mapping and sheet, unless the user maps columns on the command line.
-  const saved = config.mappings.orders;
-  const options: IngestOptions =
-    flagged || !saved ? ingestOptionsOf(flags) : { mapping: saved, dateOrder: flags.dateOrder };
-  const sheet = stringFlag(args, 'sheet') ?? (config.mappings.sources?.orders as string | undefined);
-  if (!saved && warning) progress.stage(`${warning} Detecting the orders instead.`);
-  const orders = ordersInWorkbook(xlsx.sheets, options, label, sheet);
+  const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
+  const side = await sideTablesOf(args, io, progress, path);
+  let result;
+  try {
+    result = await refreshReview(port, {
+      asOf,
+      week,
+      calendar,
+      refreshedAt: refreshStamp(io.now()),
+      orders: { source: stringFlag(args, 'sheet'), ingest: ingestOptionsOf(flags), mappingGiven },
+      ...side.tables,
+      ...(side.targetsLabel ? { targetsLabel: side.targetsLabel } : {}),
+      currency,
+      report: (message) => progress.stage(message),
+    });
+  } catch (error) {
+    throw cliErrorOf(error);
+  }
+  const { report } = result.orders;
   progress.stage(
-    `orders from sheet "${orders.sheet}": ${orders.report.rowsUsed.toLocaleString('en-US')} rows used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped`,
+    `orders from sheet "${result.orders.source}": ${report.rowsUsed.toLocaleString('en-US')} rows used, ${report.rowsSkipped.toLocaleString('en-US')} skipped`,
   );
-  const open = { workbook: xlsx.sheets, path };
-  const sideOptions = (kind: 'pipeline' | 'spend' | 'targets') =>
-    ingestOptionsOf(sideLoadOptions(args, kind));
-  const load = sideLoader(args, io, progress);
-  const pipeline = await sideTable('pipeline', stringFlag(args, 'pipeline'), open, load, sideOptions, io.cwd);
-  const spend = await sideTable('spend', stringFlag(args, 'spend'), open, load, sideOptions, io.cwd);
-  const targets = await sideTable('targets', stringFlag(args, 'targets'), open, load, sideOptions, io.cwd);
-  const { goals, saved: goalsSaved } = goalsOf(targets, config, progress, calendar);
-  const inputs: MetricInputs = { orders: orders.table, pipeline, spend };
-  const currency = chosenCurrency(args, config, orders.currency);
-
-  progress.stage(`building the review of ${week.key}`);
-  const carryOver = carriedActions(workbook, week);
-  const refreshedAt = refreshStamp(io.now());
-  const plan = buildReviewPlan({
-    inputs,
-    asOf,
-    week,
-    calendar,
-    sourceLabel: label,
-    refreshedAt,
-    weeklyGoals: weeklyGoals(goals, week),
-    carryOver,
-    currency: currency.value,
-  });
-  const configPlan = configSheetPlan(
-    withSavedChoices(
-      withRefresh(
-        withOrdersSource(config, orders.table.mapping, orders.sheet),
-        refreshRecord(refreshedAt, plan.name, REVIEW_METRICS),
-      ),
-      { goals: goalsSaved ? undefined : goals, goalsSource: stringFlag(args, 'targets'), currency },
-    ),
-  );
-  const existed = carryOver === undefined;
 
   if (!booleanFlag(args, 'no-backup')) {
     progress.stage(`backing up to ${label}.bak`);
@@ -143,22 +114,19 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   }
   progress.stage(`writing ${path}`);
   try {
-    // Only the review and the configuration are spliced into the package: every other part
-    // (the user's sheets, the Dashboard) is kept byte for byte.
-    const buffer = await builtPackage(path, xlsx, [plan, configPlan], progress);
-    // Write beside the file, then swap, so a failed write never leaves half a workbook.
-    await writeFile(`${path}.tmp`, buffer);
+    // Written beside the file, then swapped, so a failed write never leaves half a workbook.
+    await writeFile(`${path}.tmp`, port.output!);
     await rename(`${path}.tmp`, path);
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error)?.message ?? error}`);
   }
   const carried =
-    carryOver && carryOver.length > 0
-      ? `, ${carryOver.length} open action${carryOver.length === 1 ? '' : 's'} carried over`
+    result.carried > 0
+      ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over`
       : '';
   io.stdout(
-    `${existed ? 'refreshed' : 'wrote'} "${plan.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n` +
-      `  orders (${orders.sheet}): ${orders.report.rowsRead.toLocaleString('en-US')} rows read, ${orders.report.rowsUsed.toLocaleString('en-US')} used, ${orders.report.rowsSkipped.toLocaleString('en-US')} skipped\n`,
+    `${result.existed ? 'refreshed' : 'wrote'} "${result.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n` +
+      `  orders (${result.orders.source}): ${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, ${report.rowsSkipped.toLocaleString('en-US')} skipped\n`,
   );
 }
 

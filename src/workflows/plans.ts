@@ -1,9 +1,9 @@
 /**
- * What `build` and `review` add to the sheet plans beyond the data: KPI goals and benchmarks for
- * the dashboard, weekly goal pace and carried-over actions for the review, and the saved
- * configuration (mappings and where each table came from).
+ * What building the dashboard and refreshing the review add to the sheet plans beyond the data:
+ * KPI goals and benchmarks for the dashboard, weekly goal pace and carried-over actions for the
+ * review, the measurement schedule, and the saved configuration (mappings, where each table came
+ * from, goals, currency, refresh history).
  */
-import type ExcelJS from 'exceljs';
 import type { BenchmarkSet } from '../core/benchmarks';
 import { benchmarksFor, librarySet } from '../core/benchmarks';
 import { isMetricError } from '../core/errors';
@@ -21,10 +21,7 @@ import type { Currency } from '../core/currency';
 import type { TargetsTable } from '../core/table';
 import { goalsFromTargets } from '../core/goals';
 import { METRIC_IDS, metricIdFromText } from '../core/metrics';
-import type { ParsedArgs } from './args';
-import { currencyFlag } from './args';
-import type { Progress } from './io';
-import { basename } from 'node:path';
+
 import type { BenchmarkLine } from '../sheets/dashboard-sections';
 import type { Mapping } from '../core/table';
 import type { SalesMetricsConfig } from '../sheets/config';
@@ -32,8 +29,8 @@ import type { KpiTarget } from '../sheets/dashboard';
 import { defaultKpis } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
-import { readNamedPeopleArea } from '../xlsx/render';
-import { makeEvaluate, traitsOf } from './commands/goals-evaluate';
+import { makeEvaluate, traitsOf } from './evaluate';
+import type { WorkbookPort } from './port';
 
 /**
  * Business-wide goals: the unscoped ones, plus, for a flow metric and period that has none, the
@@ -126,16 +123,15 @@ export function goalsFor(goals: readonly Goal[], period: Period): Partial<Record
 }
 
 /**
- * Open actions of the latest earlier review, when this week's sheet does not exist yet. The
- * latest, not just last week's: a week without a review (a holiday) must not drop open items.
+ * Open actions of the latest earlier review, when this week's sheet does not exist yet (`undefined`
+ * when it does: its own actions stay). The latest, not just last week's: a week without a review
+ * (a holiday) must not drop open items.
  */
-export function carriedActions(workbook: ExcelJS.Workbook, week: Period): ActionItem[] | undefined {
-  if (workbook.getWorksheet(reviewSheetName(week))) return undefined;
-  const previous = latestReviewBefore(
-    workbook.worksheets.map((sheet) => sheet.name),
-    week,
-  );
-  return previous ? openActions(readNamedPeopleArea(workbook, previous, ACTIONS_AREA)) : [];
+export async function carriedActions(port: WorkbookPort, week: Period): Promise<ActionItem[] | undefined> {
+  const names = await port.sheetNames();
+  if (names.includes(reviewSheetName(week))) return undefined;
+  const previous = latestReviewBefore(names, week);
+  return previous ? openActions(await port.readPeopleArea(previous, ACTIONS_AREA)) : [];
 }
 
 /** The name of the latest `Review YYYY-Www` sheet for a week before `week`, if any. */
@@ -249,11 +245,15 @@ export function stampDay(refreshedAt: string): number {
 }
 
 /** Goals from a Targets table (metric names as people type them), reporting unusable rows. */
-export function targetGoals(table: TargetsTable | undefined, progress: Progress, calendar: Calendar): Goal[] {
+export function targetGoals(
+  table: TargetsTable | undefined,
+  report: (message: string) => void,
+  calendar: Calendar,
+): Goal[] {
   if (!table) return [];
   const rows = table.rows.map((row) => ({ ...row, metric: metricIdFromText(row.metric) ?? row.metric }));
   const { goals, problems } = goalsFromTargets({ ...table, rows }, calendar, { metrics: METRIC_IDS });
-  for (const p of problems.slice(0, 5)) progress.stage(`targets row ${p.row} not used: ${p.reason}`);
+  for (const p of problems.slice(0, 5)) report(`targets row ${p.row} not used: ${p.reason}`);
   return goals;
 }
 
@@ -264,14 +264,14 @@ export function targetGoals(table: TargetsTable | undefined, progress: Progress,
 export function goalsOf(
   table: TargetsTable | undefined,
   config: SalesMetricsConfig,
-  progress: Progress,
+  report: (message: string) => void,
   calendar: Calendar,
 ): { goals: Goal[]; saved: boolean } {
-  if (table) return { goals: targetGoals(table, progress, calendar), saved: false };
+  if (table) return { goals: targetGoals(table, report, calendar), saved: false };
   const { goals, skipped, source } = savedGoals(config, calendar);
   if (goals.length > 0)
-    progress.stage(`goals: ${goals.length} saved in the workbook${source ? ` (from ${source})` : ''}`);
-  if (skipped > 0) progress.stage(`${skipped} saved goal(s) could not be read and are left out`);
+    report(`goals: ${goals.length} saved in the workbook${source ? ` (from ${source})` : ''}`);
+  if (skipped > 0) report(`${skipped} saved goal(s) could not be read and are left out`);
   return { goals, saved: true };
 }
 
@@ -286,14 +286,16 @@ export interface ChosenCurrency {
   readonly save: boolean;
 }
 
-/** `--currency` first, then the saved setting, then what the data is written in. */
+/**
+ * The currency chosen for this refresh (`null`: none, explicitly), then the saved setting, then
+ * what the data is written in.
+ */
 export function chosenCurrency(
-  args: ParsedArgs,
+  chosen: Currency | null | undefined,
   config: SalesMetricsConfig,
   detected: Currency | undefined,
 ): ChosenCurrency {
-  const flag = currencyFlag(args);
-  if (flag !== undefined) return { value: flag ?? undefined, how: 'flag', save: true };
+  if (chosen !== undefined) return { value: chosen ?? undefined, how: 'flag', save: true };
   const saved = savedCurrency(config);
   if (saved !== undefined) return { value: saved ?? undefined, how: 'saved', save: false };
   return { value: detected, how: 'data', save: detected !== undefined };
@@ -306,7 +308,7 @@ export function withSavedChoices(
 ): SalesMetricsConfig {
   let out = config;
   if (choices.goals && choices.goals.length > 0)
-    out = withGoals(out, choices.goals, choices.goalsSource ? basename(choices.goalsSource) : 'Targets');
+    out = withGoals(out, choices.goals, choices.goalsSource ?? 'Targets');
   if (choices.currency?.save) out = withCurrency(out, choices.currency.value ?? null);
   return out;
 }

@@ -2,11 +2,11 @@
  * The bridge goals need to the metric engine: a metric's value over any day window, optionally
  * for one rep or region (goals do not import the catalogue; the caller builds this).
  */
-import type { Evaluate, GoalScope, MetricTraits } from '../../core/goals';
-import type { MetricId, MetricInputs } from '../../core/metrics';
-import { computeWindows, filterInputs, getMetric } from '../../core/metrics';
-import type { Calendar } from '../../core/periods';
-import { formatDay } from '../../core/periods';
+import type { Evaluate, GoalScope, MetricTraits } from '../core/goals';
+import type { MetricId, MetricInputs } from '../core/metrics';
+import { computeWindows, filterInputs, getMetric } from '../core/metrics';
+import type { Calendar } from '../core/periods';
+import { formatDay } from '../core/periods';
 
 /** The catalogue's traits of a metric, in the shape goals take. */
 export function traitsOf(id: MetricId): MetricTraits {

@@ -1,0 +1,123 @@
+/**
+ * The product's main job, the same in every host: read the orders and side tables, compute, and
+ * write the `Dashboard`, this week's `Review YYYY-Www` and the configuration into the workbook.
+ */
+import type { BenchmarkSet } from '../core/benchmarks';
+import type { IngestReport } from '../core/report';
+import type { PeriodUnit } from '../core/periods';
+import { periodOf } from '../core/periods';
+import { configSheetPlan } from '../sheets/config';
+import { refreshRecord, withRefresh } from '../sheets/config-records';
+import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
+import type { SheetPlan } from '../sheets/plan';
+import type { OrdersSource } from '../sheets/sources';
+import { buildReviewPlan, reviewSheetName } from '../sheets/review';
+import {
+  activeGoalTracking,
+  benchmarkLines,
+  carriedActions,
+  dashboardKpis,
+  kpiSchedule,
+  kpiTargets,
+  REVIEW_METRICS,
+  stampDay,
+  weeklyGoals,
+  withOrdersSource,
+  withSavedChoices,
+  type ChosenCurrency,
+} from './plans';
+import type { WorkbookPort } from './port';
+import { loadWorkbook, type RefreshOptions } from './refresh';
+
+export interface BuildOptions extends RefreshOptions {
+  /** The dashboard's period unit (default month). */
+  readonly unit?: PeriodUnit;
+  /** Periods in the trend (default 12). */
+  readonly periods?: number;
+  /** Benchmark figures of an industry, or none. */
+  readonly industry?: BenchmarkSet | null;
+  /** Write values only, never formulas over the orders (the orders are not in the workbook). */
+  readonly valuesOnly?: boolean;
+  /** Where a Targets table the goals came from is named in the configuration. */
+  readonly targetsLabel?: string;
+}
+
+export interface BuildResult {
+  readonly plans: readonly SheetPlan[];
+  readonly orders: {
+    readonly report: IngestReport;
+    readonly source: string;
+    readonly formulas: OrdersSource;
+  };
+  readonly currency: ChosenCurrency;
+  readonly review: { readonly name: string; readonly carried: number };
+  readonly configWarning?: string;
+}
+
+/**
+ * Builds the dashboard and this week's review into the workbook behind `port`.
+ * @example
+ * const result = await buildDashboard(port, { asOf, calendar, refreshedAt: '2026-12-05 09:00', industry: null });
+ * console.log(result.plans.map((p) => p.name)); // ['Dashboard', 'Review 2026-W49', '_sales_metrics']
+ */
+export async function buildDashboard(port: WorkbookPort, options: BuildOptions): Promise<BuildResult> {
+  const report = options.report ?? (() => undefined);
+  const loaded = await loadWorkbook(port, options);
+  const { inputs, goals, config, currency } = loaded;
+  const { asOf, calendar, refreshedAt } = options;
+  const unit = options.unit ?? 'month';
+  const industry = options.industry ?? null;
+  report('building the dashboard and the weekly review');
+  const period = periodOf(asOf, unit, calendar);
+  const kpis = dashboardKpis(inputs);
+  const week = periodOf(asOf, 'week', calendar);
+  const reviewName = reviewSheetName(week);
+  const refreshed = withRefresh(
+    withRefresh(config, refreshRecord(refreshedAt, DASHBOARD_SHEET, kpis)),
+    refreshRecord(refreshedAt, reviewName, REVIEW_METRICS),
+  );
+  const formulas = loaded.orders.formulas;
+  const dashboard = buildDashboardPlan({
+    inputs,
+    asOf,
+    unit,
+    periods: options.periods ?? 12,
+    calendar,
+    source: options.valuesOnly ? undefined : formulas,
+    sourceLabel: port.label,
+    refreshedAt,
+    targets: kpiTargets(goals, period, industry),
+    goals: activeGoalTracking(goals, inputs, asOf, calendar),
+    benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
+    schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
+    currency: currency.value,
+  });
+  const carryOver = await carriedActions(port, week);
+  const review = buildReviewPlan({
+    inputs,
+    asOf,
+    week,
+    calendar,
+    sourceLabel: port.label,
+    refreshedAt,
+    weeklyGoals: weeklyGoals(goals, week),
+    carryOver,
+    currency: currency.value,
+  });
+  const configPlan = configSheetPlan(
+    withSavedChoices(withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name), {
+      goals: loaded.goalsSaved ? undefined : goals,
+      goalsSource: options.targetsLabel,
+      currency,
+    }),
+  );
+  const plans = [dashboard, review, configPlan];
+  await port.render(plans);
+  return {
+    plans,
+    orders: { report: loaded.orders.report, source: loaded.orders.source.name, formulas },
+    currency,
+    review: { name: review.name, carried: carryOver?.length ?? 0 },
+    ...(loaded.configWarning ? { configWarning: loaded.configWarning } : {}),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * What building the dashboard and refreshing the review share: reading the configuration, the
+ * orders (from the source chosen, else the one saved, else the one that looks like orders) and the
+ * side tables, the goals and the currency.
+ */
+import type { Currency } from '../core/currency';
+import type { Goal } from '../core/goals';
+import type { IngestOptions } from '../core/ingest';
+import type { MetricInputs } from '../core/metrics';
+import type { Calendar } from '../core/periods';
+import type { IngestReport } from '../core/report';
+import type { OrdersTable, PipelineTable, SpendTable, TargetsTable } from '../core/table';
+import type { SalesMetricsConfig } from '../sheets/config';
+import type { OrdersSource } from '../sheets/sources';
+import { chosenCurrency, goalsOf, type ChosenCurrency } from './plans';
+import type { SourceSheet, WorkbookPort } from './port';
+import { WorkflowError } from './port';
+import { currencyOfTable, findSource, ordersSourceOf, readOrders, readTable } from './sources';
+
+/** A side table: already read (from a file of its own), or found among the workbook's sources. */
+export type SideSpec<T> =
+  { readonly table: T } | { readonly source?: string; readonly ingest?: IngestOptions };
+
+export interface RefreshOptions {
+  /** The as-of epoch day. */
+  readonly asOf: number;
+  readonly calendar: Calendar;
+  /** The refresh stamp `YYYY-MM-DD HH:mm` (the caller reads the clock; jobs never do). */
+  readonly refreshedAt: string;
+  readonly orders?: {
+    /** The source to read (a sheet or table name); else the saved one, else detected. */
+    readonly source?: string;
+    readonly ingest?: IngestOptions;
+    /** The person mapped columns for this run: the saved mapping is not used. */
+    readonly mappingGiven?: boolean;
+  };
+  readonly pipeline?: SideSpec<PipelineTable>;
+  readonly spend?: SideSpec<SpendTable>;
+  readonly targets?: SideSpec<TargetsTable>;
+  /** The currency chosen for this run (`null`: none); else the saved one, else the data's. */
+  readonly currency?: Currency | null;
+  /** The data's currency when the caller read it before the workbook was made (a CSV's amounts). */
+  readonly detectedCurrency?: Currency;
+  /** Progress and findings, one line each. */
+  readonly report?: (message: string) => void;
+}
+
+/** What a refresh read from the workbook. */
+export interface Loaded {
+  readonly config: SalesMetricsConfig;
+  readonly configWarning?: string;
+  readonly inputs: MetricInputs;
+  readonly orders: {
+    readonly table: OrdersTable;
+    readonly report: IngestReport;
+    readonly source: SourceSheet;
+    readonly formulas: OrdersSource;
+  };
+  readonly goals: Goal[];
+  /** True when the goals came from the configuration (no Targets table this time). */
+  readonly goalsSaved: boolean;
+  readonly currency: ChosenCurrency;
+}
+
+async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
+  kind: K,
+  spec: SideSpec<Extract<OrdersTable | PipelineTable | SpendTable | TargetsTable, { kind: K }>> | undefined,
+  sources: readonly SourceSheet[],
+  label: string,
+) {
+  if (spec === undefined) return undefined;
+  if ('table' in spec) return spec.table;
+  const source = await findSource(kind, sources, spec.ingest ?? {}, label, spec.source);
+  return (await readTable(kind, source, spec.ingest ?? {}, label)).table;
+}
+
+/** The orders' source and how to read them: this run's choice, else the saved one, else detected. */
+async function ordersPlace(
+  port: WorkbookPort,
+  sources: readonly SourceSheet[],
+  config: SalesMetricsConfig,
+  options: RefreshOptions,
+  report: (message: string) => void,
+): Promise<{ source: SourceSheet; ingest: IngestOptions; savedMapping: boolean }> {
+  const given = options.orders ?? {};
+  const ingest = given.ingest ?? {};
+  const savedName = config.mappings.sources?.orders;
+  const savedMapping = config.mappings.orders;
+  if (given.source !== undefined) {
+    const source = await findSource('orders', sources, ingest, port.label, given.source);
+    const useSaved = !given.mappingGiven && savedMapping !== undefined && source.name === savedName;
+    return {
+      source,
+      ingest: useSaved ? { ...ingest, mapping: savedMapping } : ingest,
+      savedMapping: useSaved,
+    };
+  }
+  if (typeof savedName === 'string') {
+    const saved = sources.find((s) => s.name === savedName);
+    if (saved) {
+      const useSaved = !given.mappingGiven && savedMapping !== undefined;
+      return {
+        source: saved,
+        ingest: useSaved ? { ...ingest, mapping: savedMapping } : ingest,
+        savedMapping: useSaved,
+      };
+    }
+    report(`the saved orders source "${savedName}" is gone; looking for the orders again`);
+  }
+  return { source: await findSource('orders', sources, ingest, port.label), ingest, savedMapping: false };
+}
+
+/**
+ * Reads what a refresh needs: configuration, orders, side tables, goals and currency.
+ * @example const loaded = await loadWorkbook(port, { asOf, calendar, refreshedAt });
+ */
+export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions): Promise<Loaded> {
+  const report = options.report ?? (() => undefined);
+  const { config, warning } = await port.readConfig();
+  const sources = await port.listSources();
+  const place = await ordersPlace(port, sources, config, options, report);
+  let read;
+  let ingest = place.ingest;
+  try {
+    read = await readOrders(place.source, ingest, port.label);
+  } catch (error) {
+    // A saved mapping that no longer fits (columns renamed): detect the columns again.
+    if (!(error instanceof WorkflowError) || !place.savedMapping) throw error;
+    report('the saved column mapping no longer fits the orders; detecting the columns again');
+    ingest = options.orders?.ingest ?? {};
+    read = await readOrders(place.source, ingest, port.label);
+  }
+  const pipeline = await sideTable('pipeline', options.pipeline, sources, port.label);
+  const spend = await sideTable('spend', options.spend, sources, port.label);
+  const targets = await sideTable('targets', options.targets, sources, port.label);
+  const { goals, saved } = goalsOf(targets, config, report, options.calendar);
+  const formulas = ordersSourceOf(read.source, read.rows, read.table, ingest, port.label);
+  return {
+    config,
+    ...(warning ? { configWarning: warning } : {}),
+    inputs: { orders: read.table, pipeline, spend },
+    orders: { table: read.table, report: read.report, source: read.source, formulas },
+    goals,
+    goalsSaved: saved,
+    currency: chosenCurrency(
+      options.currency,
+      config,
+      options.detectedCurrency ?? currencyOfTable(read.result),
+    ),
+  };
+}
