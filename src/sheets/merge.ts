@@ -6,6 +6,7 @@
  */
 import { cellsOf, fromA1, parseRange, formatRange, toA1, type CellRange } from './a1';
 import type { AreaPlan, CellPlan, PlanValue, SheetPlan, TablePlan } from './plan';
+import { moveReferences } from './formula-refs';
 
 /** One cell read back from a people area (absolute address on the sheet). */
 export interface PeopleCell {
@@ -84,7 +85,7 @@ export function mergePeopleAreas(plan: SheetPlan, typed: readonly PeopleAreaCont
       const next: CellPlan = {
         ref: target,
         ...(typedCell?.formula !== undefined
-          ? { formula: typedCell.formula }
+          ? { formula: moveReferences(typedCell.formula, plan.name, oldRange, dRow, dCol) }
           : { value: typedCell?.value ?? null }),
         ...((base?.format ?? typedCell?.format) ? { format: base?.format ?? typedCell?.format } : {}),
         ...(base?.style ? { style: base.style } : {}),
