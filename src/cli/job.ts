@@ -14,11 +14,7 @@ import { sideLoadOptions } from './inputs';
 import type { CliIO, Progress } from './io';
 import { ingestOptionsOf, loadTable } from './load';
 
-/** A refresh stamp for the sheets: the local date and time, to the minute. */
-export function refreshStamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
+export { refreshStamp } from '../workflows';
 
 /** One line on how the orders were read, with the first skipped rows. */
 export function summaryLine(report: IngestReport): string {

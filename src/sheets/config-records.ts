@@ -8,7 +8,8 @@ import { currencyFromSetting } from '../core/currency';
 import type { Goal, GoalBasis, GoalScope } from '../core/goals';
 import { goalId } from '../core/goals';
 import type { Calendar } from '../core/periods';
-import { formatDay, parseDay, parsePeriodKey } from '../core/periods';
+import type { PeriodUnit } from '../core/periods';
+import { formatDay, parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
 import type { RefreshRecord } from '../core/schedule';
 import type { SalesMetricsConfig } from './config';
 
@@ -155,4 +156,37 @@ export function withCurrency(config: SalesMetricsConfig, currency: Currency | nu
 export function refreshRecord(refreshedAt: string, sheet: string, metrics: readonly string[]): StoredRefresh {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(refreshedAt)?.[0] ?? formatDay(0);
   return { day, at: refreshedAt, sheet, metrics: [...metrics] };
+}
+
+/** How the dashboard was built: what a refresh without the command line's flags uses again. */
+export interface BuildSettings {
+  readonly unit: PeriodUnit;
+  readonly periods: number;
+  /** The benchmark industry's id, if any. */
+  readonly industry?: string;
+  readonly fiscalYearStartMonth: number;
+  readonly weekStartsOn: number;
+}
+
+/** The configuration with the build settings saved. */
+export function withBuildSettings(config: SalesMetricsConfig, settings: BuildSettings): SalesMetricsConfig {
+  return { ...config, settings: { ...(config.settings ?? {}), build: settings } };
+}
+
+/** The build settings saved at the last build, each value checked; defaults for what is missing. */
+export function savedBuildSettings(config: SalesMetricsConfig): BuildSettings {
+  const raw = config.settings?.build;
+  const record = isRecord(raw) ? raw : {};
+  const unit = parsePeriodUnit(record.unit) ?? 'month';
+  const int = (value: unknown, min: number, max: number, fallback: number) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : fallback;
+  return {
+    unit,
+    periods: int(record.periods, 2, 120, 12),
+    ...(typeof record.industry === 'string' ? { industry: record.industry } : {}),
+    fiscalYearStartMonth: int(record.fiscalYearStartMonth, 1, 12, 1),
+    weekStartsOn: int(record.weekStartsOn, 1, 7, 1),
+  };
 }

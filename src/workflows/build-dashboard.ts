@@ -7,7 +7,7 @@ import type { IngestReport } from '../core/report';
 import type { PeriodUnit } from '../core/periods';
 import { periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
-import { refreshRecord, withRefresh } from '../sheets/config-records';
+import { refreshRecord, withBuildSettings, withRefresh } from '../sheets/config-records';
 import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
 import type { SheetPlan } from '../sheets/plan';
 import type { OrdersSource } from '../sheets/sources';
@@ -104,12 +104,22 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     carryOver,
     currency: currency.value,
   });
+  const settings = {
+    unit,
+    periods: options.periods ?? 12,
+    ...(industry ? { industry: industry.id } : {}),
+    fiscalYearStartMonth: calendar.fiscalYearStartMonth,
+    weekStartsOn: calendar.weekStartsOn,
+  };
   const configPlan = configSheetPlan(
-    withSavedChoices(withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name), {
-      goals: loaded.goalsSaved ? undefined : goals,
-      goalsSource: options.targetsLabel,
-      currency,
-    }),
+    withBuildSettings(
+      withSavedChoices(withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name), {
+        goals: loaded.goalsSaved ? undefined : goals,
+        goalsSource: options.targetsLabel,
+        currency,
+      }),
+      settings,
+    ),
   );
   const plans = [dashboard, review, configPlan];
   await port.render(plans);

@@ -6,3 +6,5 @@ export * from './refresh';
 export * from './build-dashboard';
 export * from './refresh-review';
 export { makeEvaluate, traitsOf } from './evaluate';
+export * from './notices';
+export * from './memory-port';

@@ -312,3 +312,12 @@ export function withSavedChoices(
   if (choices.currency?.save) out = withCurrency(out, choices.currency.value ?? null);
   return out;
 }
+
+/**
+ * A refresh stamp for the sheets: the local date and time of `now`, to the minute.
+ * @example refreshStamp(new Date(2026, 11, 5, 9, 30)) // '2026-12-05 09:30'
+ */
+export function refreshStamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

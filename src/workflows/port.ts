@@ -44,6 +44,11 @@ export interface WorkbookPort {
   readonly label: string;
   /** The sources tables may be read from (the product's own sheets are never among them). */
   listSources(): Promise<SourceSheet[]>;
+  /**
+   * A source named by a range address (`Sheet1!A1:H500`, a selection people chose) when the host
+   * can read one; `undefined` when the name is not such an address.
+   */
+  sourceAt?(address: string): Promise<SourceSheet | undefined>;
   /** Names of every sheet, in tab order. */
   sheetNames(): Promise<string[]>;
   /** What a people area of a product sheet holds, found through its recorded name. */

@@ -74,10 +74,22 @@ async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
   return (await readTable(kind, source, spec.ingest ?? {}, label)).table;
 }
 
+/** The sources, with one named by an address appended when the host can read it. */
+async function withAddressed(
+  port: WorkbookPort,
+  sources: SourceSheet[],
+  name: string | undefined,
+): Promise<SourceSheet[]> {
+  if (name === undefined || !port.sourceAt) return sources;
+  if (sources.some((s) => s.name.toLowerCase() === name.trim().toLowerCase())) return sources;
+  const addressed = await port.sourceAt(name);
+  return addressed ? [...sources, addressed] : sources;
+}
+
 /** The orders' source and how to read them: this run's choice, else the saved one, else detected. */
 async function ordersPlace(
   port: WorkbookPort,
-  sources: readonly SourceSheet[],
+  sources: SourceSheet[],
   config: SalesMetricsConfig,
   options: RefreshOptions,
   report: (message: string) => void,
@@ -86,6 +98,7 @@ async function ordersPlace(
   const ingest = given.ingest ?? {};
   const savedName = config.mappings.sources?.orders;
   const savedMapping = config.mappings.orders;
+  sources = await withAddressed(port, sources, given.source ?? savedName);
   if (given.source !== undefined) {
     const source = await findSource('orders', sources, ingest, port.label, given.source);
     const useSaved = !given.mappingGiven && savedMapping !== undefined && source.name === savedName;

@@ -12,6 +12,7 @@ import type { IngestReport } from '../core/report';
 import type { OrdersTable, SalesTable, TableKind } from '../core/table';
 import { REQUIRED_ROLES } from '../core/table';
 import { columnLetters } from '../sheets/a1';
+import { CONFIG_SHEET_NAME } from '../sheets/config';
 import type { OrdersSource, SourceRole } from '../sheets/sources';
 import { SOURCE_ROLES } from '../sheets/sources';
 import type { SourceSheet } from './port';
@@ -24,6 +25,11 @@ export const SHEET_NAMES: { readonly [K in TableKind]: readonly string[] } = {
   spend: ['Spend', 'Marketing Spend', 'Marketing', 'Ad Spend', 'Biaya Marketing', 'Biaya Pemasaran'],
   targets: ['Targets', 'Target', 'Goals', 'Sasaran'],
 };
+
+/** Sheets the product writes (their rows are never the user's tables). */
+export function isProductSheet(name: string): boolean {
+  return name === 'Dashboard' || name === CONFIG_SHEET_NAME || /^Review \d{4}-W\d{2}$/.test(name);
+}
 
 /** Rows looked at to decide whether a source holds a table. */
 const PROBE_ROWS = 200;

@@ -9,9 +9,10 @@ import JSZip from 'jszip';
 import { readFile, stat } from 'node:fs/promises';
 import type { CellValue } from '../core/cell';
 import type { SheetPlan } from '../sheets/plan';
-import { CONFIG_SHEET_NAME, type ParsedConfig } from '../sheets/config';
+import type { ParsedConfig } from '../sheets/config';
 import type { PeopleAreaContent } from '../sheets/merge';
 import type { SourceSheet, WorkbookPort } from '../workflows/port';
+import { isProductSheet } from '../workflows/sources';
 import { readConfigSheet } from './config';
 import { describeFsError } from './read-error';
 import { FileReadError } from './read';
@@ -21,10 +22,7 @@ import { readNamedPeopleArea } from './render';
 import { openSheetsOf, packageSheets, writeIntoPackage } from './render-package';
 import { writeWorkbook } from './render-workbook';
 
-/** Sheets the product writes (their rows are never the user's tables). */
-export function isProductSheet(name: string): boolean {
-  return name === 'Dashboard' || name === CONFIG_SHEET_NAME || /^Review \d{4}-W\d{2}$/.test(name);
-}
+export { isProductSheet };
 
 /**
  * Largest `.xlsx` input read. Its sheets are streamed and only the product's sheets are rewritten,

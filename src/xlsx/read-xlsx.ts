@@ -11,15 +11,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cell';
 import { describeFsError, FileReadError } from './read-error';
 
-/** Excel date-format test, as ExcelJS does it: date/time letters outside quotes and brackets. */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-}
+import { isDateNumberFormat as isDateFormat, serialToDate } from '../core/number-format';
 
 function richTextOf(value: { richText?: readonly { text?: string }[] }): string {
   return (value.richText ?? []).map((run) => run.text ?? '').join('');
