@@ -1,4 +1,6 @@
 import type { CellValue } from '../core/cell';
+import { runJob, type JobKind } from './jobs';
+import type { PlanRenderer } from './port';
 import { readRangeInChunks } from './read-range';
 
 /** Why a workbook read failed; the message is written for the person using the task pane. */
@@ -27,6 +29,13 @@ export interface ExcelSourceData {
 export interface ExcelReadOptions {
   readonly onProgress?: (progress: { rowsRead: number; totalRows: number }) => void;
 }
+export interface ExcelJobRequest extends ExcelReadOptions {
+  readonly source?: string;
+  readonly onStage?: (message: string) => void;
+}
+export type ExcelJobResult =
+  | { readonly ok: true; readonly sheets: readonly string[]; readonly summary: string }
+  | { readonly ok: false; readonly message: string };
 
 function progressCallback(options?: ExcelReadOptions) {
   const report = options?.onProgress;
@@ -42,6 +51,43 @@ function progressCallback(options?: ExcelReadOptions) {
  * const tables = await gateway.listTables(); // [{ name: 'Orders', address: 'Sheet1!A1:H1201' }]
  */
 export class ExcelWorkbookGateway {
+  /**
+   * @param jobs what the product's jobs need from the host: the plan renderer, the workbook's
+   *   name for the sheets' header line, and the clock
+   */
+  constructor(
+    private readonly jobs?: {
+      readonly render: PlanRenderer;
+      readonly label: string;
+      readonly now?: () => Date;
+    },
+  ) {}
+
+  async runJob(kind: JobKind, request: ExcelJobRequest = {}): Promise<ExcelJobResult> {
+    if (!this.jobs) return { ok: false, message: 'Building sheets is not available here.' };
+    const onProgress = request.onProgress;
+    const outcome = await runJob(kind, {
+      now: (this.jobs.now ?? (() => new Date()))(),
+      label: this.jobs.label,
+      render: this.jobs.render,
+      ...(request.source ? { source: request.source } : {}),
+      ...(request.onStage ? { onStage: request.onStage } : {}),
+      ...(onProgress
+        ? { onRows: (rowsRead: number, totalRows: number) => onProgress({ rowsRead, totalRows }) }
+        : {}),
+    });
+    return outcome.ok
+      ? { ok: true, sheets: outcome.sheets, summary: outcome.summary }
+      : { ok: false, message: outcome.message };
+  }
+
+  async goToSheet(name: string): Promise<void> {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
   async listTables(): Promise<ExcelTableInfo[]> {
     return Excel.run(async (context) => {
       const tables = context.workbook.tables;

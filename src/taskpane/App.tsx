@@ -8,6 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { BuildPanel } from './components/BuildPanel';
 import { OrdersAnalysisView } from './components/OrdersAnalysisView';
 import { ReadResult } from './components/ReadResult';
 import { SourcePicker } from './components/SourcePicker';
@@ -102,6 +103,17 @@ export function App({ gateway, strings, locale, preview = false }: AppProps) {
           onChoose={choose}
         />
       )}
+      <BuildPanel
+        gateway={gateway}
+        strings={strings}
+        source={
+          source.kind === 'table'
+            ? source.name
+            : readState.status === 'done'
+              ? readState.data.address
+              : undefined
+        }
+      />
     </main>
   );
 }

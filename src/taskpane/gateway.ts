@@ -25,6 +25,22 @@ export interface ReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
 }
 
+/** What the pane can ask the workbook to do: build the dashboard, refresh the weekly review. */
+export type JobKind = 'dashboard' | 'review';
+
+export interface JobRequest {
+  /** The orders source (a table name, or the address of the selection read); else the saved one. */
+  readonly source?: string;
+  /** One line of progress at a time: reading, computing, writing. */
+  readonly onStage?: (message: string) => void;
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** How a job ended, in words for the person. */
+export type JobResult =
+  | { readonly ok: true; readonly sheets: readonly string[]; readonly summary: string }
+  | { readonly ok: false; readonly message: string };
+
 /**
  * Everything the task pane needs from the workbook. Components receive an implementation and
  * never touch Office.js themselves, so they render and test the same inside and outside Excel.
@@ -43,4 +59,8 @@ export interface WorkbookGateway {
   readTable(name: string, options?: ReadOptions): Promise<SourceData>;
   /** The used part of the current selection (selecting whole columns reads only used rows). */
   readSelection(options?: ReadOptions): Promise<SourceData>;
+  /** Builds the dashboard or refreshes the review; resolves with the outcome, never rejects. */
+  runJob(kind: JobKind, request?: JobRequest): Promise<JobResult>;
+  /** Shows a sheet the job wrote. */
+  goToSheet(name: string): Promise<void>;
 }

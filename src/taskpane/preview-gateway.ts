@@ -1,5 +1,16 @@
 import type { CellValue } from '../core/cell';
-import type { ReadOptions, SourceData, TableInfo, WorkbookGateway } from './gateway';
+import { calendarOf, formatDay } from '../core/periods';
+import type { SheetPlan } from '../sheets/plan';
+import { buildDashboard, MemoryWorkbookPort, refreshReview, refreshStamp } from '../workflows';
+import type {
+  JobKind,
+  JobRequest,
+  JobResult,
+  ReadOptions,
+  SourceData,
+  TableInfo,
+  WorkbookGateway,
+} from './gateway';
 import { PREVIEW_ORDERS } from './preview-sample';
 
 /** A table held in memory by the preview gateway. */
@@ -18,7 +29,60 @@ export interface PreviewTable {
  * await gateway.readTable('Orders');
  */
 export class PreviewWorkbookGateway implements WorkbookGateway {
-  constructor(private readonly tables: readonly PreviewTable[]) {}
+  private readonly port: MemoryWorkbookPort;
+  /** The sheet last shown with `goToSheet`, for the preview's sheet view. */
+  shown?: SheetPlan;
+
+  constructor(
+    private readonly tables: readonly PreviewTable[],
+    /** The preview's "today": the sample's last day, so the preview shows a full picture. */
+    private readonly now: Date = new Date(2026, 2, 31, 9, 0),
+  ) {
+    this.port = new MemoryWorkbookPort(
+      'Preview workbook',
+      tables.map((t) => ({ name: t.name, rows: t.values })),
+    );
+  }
+
+  /** A sheet the preview's jobs wrote, as a plan. */
+  sheet(name: string): SheetPlan | undefined {
+    return this.port.sheet(name);
+  }
+
+  async runJob(kind: JobKind, request: JobRequest = {}): Promise<JobResult> {
+    const asOf = Math.floor(
+      Date.UTC(this.now.getFullYear(), this.now.getMonth(), this.now.getDate()) / 86400000,
+    );
+    const options = {
+      asOf,
+      calendar: calendarOf(),
+      refreshedAt: refreshStamp(this.now),
+      ...(request.source ? { orders: { source: request.source } } : {}),
+      report: request.onStage,
+    };
+    try {
+      if (kind === 'dashboard') {
+        const result = await buildDashboard(this.port, { ...options, industry: null });
+        return {
+          ok: true,
+          sheets: [result.plans[0].name, result.plans[1].name],
+          summary: `Dashboard and ${result.review.name} as of ${formatDay(asOf)}.`,
+        };
+      }
+      const result = await refreshReview(this.port, options);
+      return {
+        ok: true,
+        sheets: [result.name],
+        summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name}.`,
+      };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async goToSheet(name: string): Promise<void> {
+    this.shown = this.port.sheet(name);
+  }
 
   async listTables(): Promise<TableInfo[]> {
     return this.tables.map(({ name, address }) => ({ name, address }));

@@ -6,9 +6,18 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { CellValue } from '../../src/core/cell';
 import { App, resolveSource } from '../../src/taskpane/App';
-import type { ReadOptions, SourceData, TableInfo, WorkbookGateway } from '../../src/taskpane/gateway';
+import type {
+  JobKind,
+  JobRequest,
+  JobResult,
+  ReadOptions,
+  SourceData,
+  TableInfo,
+  WorkbookGateway,
+} from '../../src/taskpane/gateway';
 import { PREVIEW_TABLES, PreviewWorkbookGateway } from '../../src/taskpane/preview-gateway';
 import { stringsFor } from '../../src/taskpane/strings';
+import { clearNotice, publishNotice } from '../../src/workflows/notices';
 import { EXPECTED } from './preview-expected';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -59,6 +68,15 @@ class FakeGateway implements WorkbookGateway {
     this.calls.push('readSelection');
     return { address: 'Sheet2!B2:C4', values: SELECTION };
   }
+  jobResult: JobResult = { ok: true, sheets: ['Dashboard', 'Review 2026-W10'], summary: 'Dashboard built.' };
+  async runJob(kind: JobKind, request?: JobRequest): Promise<JobResult> {
+    this.calls.push(`runJob:${kind}:${request?.source ?? ''}`);
+    request?.onStage?.('computing');
+    return this.jobResult;
+  }
+  async goToSheet(name: string): Promise<void> {
+    this.calls.push(`goToSheet:${name}`);
+  }
 }
 
 let container: HTMLDivElement;
@@ -71,6 +89,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  clearNotice();
   act(() => root.unmount());
   container.remove();
 });
@@ -398,5 +417,62 @@ describe('App on the preview sample', () => {
       e.getAttribute('title'),
     );
     expect(previous).toContain('no orders in 2026-01');
+  });
+});
+
+describe('building the sheets from the pane', () => {
+  it('builds the dashboard from the chosen table and links to the sheets written', async () => {
+    const gateway = new FakeGateway();
+    await renderApp(gateway);
+    await click(button('Build dashboard'));
+    expect(gateway.calls).toContain('runJob:dashboard:Orders');
+    const panel = container.querySelector('[data-testid="build"]')!;
+    expect(panel.querySelector('[role="alert"]')?.textContent).toContain('Dashboard built.');
+    const link = [...panel.querySelectorAll('button, a')].find(
+      (l) => l.textContent === 'Go to Review 2026-W10',
+    ) as HTMLElement;
+    await click(link);
+    expect(gateway.calls).toContain('goToSheet:Review 2026-W10');
+  });
+
+  it('says why a job failed, and stays usable', async () => {
+    const gateway = new FakeGateway();
+    gateway.jobResult = {
+      ok: false,
+      message: 'The workbook structure is protected: unprotect it to add the Dashboard sheet.',
+    };
+    await renderApp(gateway);
+    await click(button('Refresh weekly review'));
+    expect(gateway.calls).toContain('runJob:review:Orders');
+    expect(text()).toContain('The sheets were not written');
+    expect(text()).toContain('The workbook structure is protected');
+    expect(button('Refresh weekly review').disabled).toBe(false);
+  });
+
+  it('shows the outcome of a refresh started from the ribbon', async () => {
+    await renderApp(new FakeGateway());
+    await act(async () => {
+      publishNotice({
+        kind: 'review',
+        ok: false,
+        message: 'No saved configuration: build the dashboard first.',
+        sheets: [],
+      });
+    });
+    expect(text()).toContain('The sheets were not written (From the ribbon)');
+    expect(text()).toContain('build the dashboard first');
+    await click(button('Dismiss'));
+    expect(text()).not.toContain('build the dashboard first');
+  });
+
+  it('runs the real jobs on the preview workbook', async () => {
+    const gateway = new PreviewWorkbookGateway(PREVIEW_TABLES);
+    await renderApp(gateway, 'en-US', true);
+    await click(button('Build dashboard'));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(text()).toContain('Dashboard and Review 2026-W14 as of 2026-03-31.');
+    expect(gateway.sheet('Dashboard')?.cells.find((c) => c.ref === 'A1')?.value).toBe('Sales dashboard');
   });
 });

@@ -1,0 +1,123 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { clearNotice, onNotice } from '../../workflows/notices';
+import type { JobKind, JobResult, WorkbookGateway } from '../gateway';
+import type { Strings } from '../strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+export interface BuildPanelProps {
+  readonly gateway: WorkbookGateway;
+  readonly strings: Strings;
+  /** The orders source chosen in the pane (a table name or the selection's address). */
+  readonly source?: string;
+}
+
+type Shown = { readonly kind: JobKind; readonly result: JobResult; readonly fromRibbon?: boolean };
+
+/**
+ * Builds the dashboard and refreshes the weekly review through the gateway, with progress and the
+ * outcome (also of jobs started from the ribbon), and links to the sheets written.
+ */
+export function BuildPanel({ gateway, strings, source }: BuildPanelProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const [running, setRunning] = useState<JobKind | null>(null);
+  const [stage, setStage] = useState('');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    const stop = onNotice((notice) =>
+      setShown({
+        kind: notice.kind,
+        fromRibbon: true,
+        result: notice.ok
+          ? { ok: true, sheets: notice.sheets, summary: notice.message }
+          : { ok: false, message: notice.message },
+      }),
+    );
+    return () => {
+      mounted.current = false;
+      stop();
+    };
+  }, []);
+
+  const run = async (kind: JobKind) => {
+    setRunning(kind);
+    setShown(null);
+    setStage(strings.working);
+    const result = await gateway.runJob(kind, { ...(source ? { source } : {}), onStage: (m) => setStage(m) });
+    if (!mounted.current) return;
+    setRunning(null);
+    setShown({ kind, result });
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="build">
+      <Subtitle2 as="h2" id={headingId}>
+        {strings.buildHeading}
+      </Subtitle2>
+      <Caption1 className={styles.hint}>{strings.buildHint}</Caption1>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={running !== null} onClick={() => void run('dashboard')}>
+          {strings.buildDashboard}
+        </Button>
+        <Button disabled={running !== null} onClick={() => void run('review')}>
+          {strings.refreshReview}
+        </Button>
+      </div>
+      <div aria-live="polite">{running !== null && <Spinner size="tiny" label={stage} />}</div>
+      {shown && (
+        <MessageBar intent={shown.result.ok ? 'success' : 'error'} role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {shown.result.ok ? strings.jobDone : strings.jobFailed}
+              {shown.fromRibbon ? ` (${strings.fromRibbon})` : ''}
+            </MessageBarTitle>
+            <Body1>{shown.result.ok ? shown.result.summary : shown.result.message}</Body1>
+            {shown.result.ok && (
+              <div className={styles.links}>
+                {shown.result.sheets.map((name) => (
+                  <Link key={name} onClick={() => void gateway.goToSheet(name)}>
+                    {strings.goToSheet(name)}
+                  </Link>
+                ))}
+              </div>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                clearNotice();
+                setShown(null);
+              }}
+            >
+              {strings.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
