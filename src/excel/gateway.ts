@@ -60,6 +60,8 @@ export class ExcelWorkbookGateway {
       readonly render: PlanRenderer;
       readonly label: string;
       readonly now?: () => Date;
+      /** After a job wrote the sheets (the ribbon's refresh buttons follow). */
+      readonly onWritten?: () => Promise<void>;
     },
   ) {}
 
@@ -76,6 +78,7 @@ export class ExcelWorkbookGateway {
         ? { onRows: (rowsRead: number, totalRows: number) => onProgress({ rowsRead, totalRows }) }
         : {}),
     });
+    if (outcome.ok) await this.jobs.onWritten?.().catch(() => undefined);
     return outcome.ok
       ? { ok: true, sheets: outcome.sheets, summary: outcome.summary }
       : { ok: false, message: outcome.message };

@@ -30,9 +30,34 @@ export function planChunkRows(columnCount: number, bytesPerRow?: number): number
   return Math.max(1, Math.min(byCells, byBytes));
 }
 
-/** Serialized size of a block of values, the measure the web payload limit applies to. */
+/** UTF-8 bytes of the serialized block, the measure the web payload limit applies to. */
 function payloadBytes(values: readonly CellValue[][]): number {
-  return JSON.stringify(values).length;
+  const text = JSON.stringify(values);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** True for Excel's "the request or response is too large" errors. */
+function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/** Thrown when the person cancelled a read. */
+export class ReadCancelled extends Error {
+  override readonly name = 'ReadCancelled';
+  constructor() {
+    super('The read was cancelled.');
+  }
 }
 
 /**
@@ -49,6 +74,7 @@ export async function readRangeInChunks(
   context: Excel.RequestContext,
   range: Excel.Range,
   onProgress?: (rowsRead: number, totalRows: number) => void,
+  signal?: { readonly aborted: boolean },
 ): Promise<ChunkedRead> {
   range.load('address,rowCount,columnCount');
   await context.sync();
@@ -59,13 +85,22 @@ export async function readRangeInChunks(
   // The first chunk is small: nothing is known yet about how long the texts are.
   let chunkRows = Math.min(planChunkRows(columnCount), 1_000);
   while (values.length < rowCount) {
+    if (signal?.aborted) throw new ReadCancelled();
     const start = values.length;
     const rows = Math.min(chunkRows, rowCount - start);
     const chunk = range.getRow(start).getResizedRange(rows - 1, 0);
     chunk.load('values');
-    // Chunks must be read one after another: each size depends on the previous chunk's bytes.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // Chunks must be read one after another: each size depends on the previous chunk's bytes.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // Longer texts than the chunk was sized for: read the same rows in halves.
+      if (!isPayloadError(error) || rows === 1) throw error;
+      syncs++;
+      chunkRows = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
     syncs++;
     const block = chunk.values as CellValue[][];
     if (block.length === 0) throw new Error(`Excel returned no rows for ${address} from row ${start + 1}.`);

@@ -1,6 +1,8 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { ExcelWorkbookGateway } from '../excel/gateway';
+import { excelRenderer, workbookLabel } from '../excel/host';
+import { updateRibbon } from '../excel/ribbon';
 import { App } from './App';
 import type { WorkbookGateway } from './gateway';
 import { PREVIEW_TABLES, PreviewWorkbookGateway } from './preview-gateway';
@@ -37,7 +39,7 @@ function start(info: HostInfo): void {
   if (!container) return;
   const root = createRoot(container);
   const gateway: WorkbookGateway = info.inExcel
-    ? new ExcelWorkbookGateway()
+    ? new ExcelWorkbookGateway({ render: excelRenderer(), label: workbookLabel(), onWritten: updateRibbon })
     : new PreviewWorkbookGateway(PREVIEW_TABLES);
   const strings = stringsFor(info.language);
 
