@@ -1,6 +1,6 @@
 import type { CellValue } from '../core/cell';
-import { runJob, type JobKind } from './jobs';
-import type { PlanRenderer } from './port';
+import { runJob, savedState, type JobKind } from './jobs';
+import { ExcelWorkbookPort, type PlanRenderer } from './port';
 import { readRangeInChunks } from './read-range';
 
 /** Why a workbook read failed; the message is written for the person using the task pane. */
@@ -82,6 +82,11 @@ export class ExcelWorkbookGateway {
     return outcome.ok
       ? { ok: true, sheets: outcome.sheets, summary: outcome.summary }
       : { ok: false, message: outcome.message };
+  }
+
+  async savedState(): Promise<{ configured: boolean; latestReview?: string }> {
+    const port = new ExcelWorkbookPort({ label: this.jobs?.label ?? '', render: async () => undefined });
+    return savedState(port);
   }
 
   async goToSheet(name: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   type ReviewResult,
 } from '../workflows';
 import { ExcelWorkbookPort, type PlanRenderer } from './port';
+import { ReadCancelled } from './read-range';
 
 export type JobKind = 'dashboard' | 'review';
 
@@ -31,6 +32,8 @@ export interface JobOptions {
   readonly onRows?: (rowsRead: number, totalRows: number) => void;
   /** The orders source people chose in the pane (a table name or an address); else the saved one. */
   readonly source?: string;
+  /** Cancels the job between reads when set. */
+  readonly signal?: { readonly aborted: boolean };
   /** Runs a batch against the workbook (`Excel.run` unless tests give another). */
   readonly run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 }
@@ -53,6 +56,7 @@ function today(now: Date): number {
 
 function messageOf(error: unknown): string {
   if (error instanceof WorkflowError) return error.message;
+  if (error instanceof ReadCancelled) return 'Cancelled: nothing was written.';
   const text = (error as { message?: unknown } | null)?.message;
   return typeof text === 'string' && text !== '' ? text : 'Something went wrong while writing the sheets.';
 }
@@ -63,6 +67,7 @@ async function runOnce(kind: JobKind, options: JobOptions): Promise<JobOutcome> 
     render: options.render,
     ...(options.onRows ? { onRows: options.onRows } : {}),
     ...(options.run ? { run: options.run } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const stage = options.onStage ?? (() => undefined);
   try {
@@ -79,6 +84,8 @@ async function runOnce(kind: JobKind, options: JobOptions): Promise<JobOutcome> 
       refreshedAt: refreshStamp(options.now),
       ...(options.source ? { orders: { source: options.source } } : {}),
       report: stage,
+      // The pane and the custom functions share this thread: give them a turn between stages.
+      pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
     };
     stage('reading the data');
     if (kind === 'dashboard') {

@@ -24,6 +24,8 @@ export interface ExcelPortOptions {
   readonly render: PlanRenderer;
   /** Rows read so far of the source being read, for a progress bar. */
   readonly onRows?: (rowsRead: number, totalRows: number) => void;
+  /** Stops a long read between chunks when set (the person cancelled). */
+  readonly signal?: { readonly aborted: boolean };
   /** Runs a batch against the workbook; `Excel.run` unless tests give another. */
   readonly run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 }
@@ -158,7 +160,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const whole = context.workbook.worksheets.getItem(at.sheet).getRange(at.local);
       const range = whole.getRow(0).getResizedRange(count - 1, 0);
       const formats = whole.getRow(Math.min(1, count - 1)).load('numberFormat');
-      const { values } = await readRangeInChunks(context, range, this.options.onRows);
+      const { values } = await readRangeInChunks(context, range, this.options.onRows, this.options.signal);
       const firstData = (formats.numberFormat?.[0] ?? []) as (string | null)[];
       return datesByFormat(values, firstData, 1, date1904);
     });

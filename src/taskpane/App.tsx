@@ -37,6 +37,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly gateway: WorkbookGateway;
+  /** This ISO week's key (`2026-W49`): the pane offers a refresh when the latest review is older. */
+  readonly currentWeek?: string;
   readonly strings: Strings;
   /** BCP 47 tag for number formatting, e.g. Office's display language. */
   readonly locale: string;
@@ -55,7 +57,7 @@ export function resolveSource(chosen: DataSource | null, tables: readonly TableI
 }
 
 /** The task pane: pick a data source, read it, check the column mapping and see the headline KPIs. */
-export function App({ gateway, strings, locale, preview = false }: AppProps) {
+export function App({ gateway, strings, locale, preview = false, currentWeek }: AppProps) {
   const styles = useStyles();
   const { tables, loadTables, readState, read } = useSourceReader(gateway, strings.currentSelection);
   // Until the user picks, the first table is the source: a table is sturdier than a selection.
@@ -106,6 +108,7 @@ export function App({ gateway, strings, locale, preview = false }: AppProps) {
       <BuildPanel
         gateway={gateway}
         strings={strings}
+        {...(currentWeek ? { currentWeek } : {})}
         source={
           source.kind === 'table'
             ? source.name

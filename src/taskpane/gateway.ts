@@ -63,4 +63,13 @@ export interface WorkbookGateway {
   runJob(kind: JobKind, request?: JobRequest): Promise<JobResult>;
   /** Shows a sheet the job wrote. */
   goToSheet(name: string): Promise<void>;
+  /** Whether the workbook has the product's configuration, and the week of its latest review. */
+  savedState(): Promise<SavedState>;
+}
+
+/** What the workbook already holds of the product. */
+export interface SavedState {
+  readonly configured: boolean;
+  /** `YYYY-Www` of the latest `Review` sheet, if any. */
+  readonly latestReview?: string;
 }

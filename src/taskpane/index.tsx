@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ExcelWorkbookGateway } from '../excel/gateway';
 import { excelRenderer, workbookLabel } from '../excel/host';
 import { updateRibbon } from '../excel/ribbon';
+import { periodOf } from '../core/periods';
 import { App } from './App';
 import type { WorkbookGateway } from './gateway';
 import { PREVIEW_TABLES, PreviewWorkbookGateway } from './preview-gateway';
@@ -30,6 +31,13 @@ function hostInfo(host: Office.HostType | null | undefined): HostInfo {
   return { inExcel, language: Office.context.displayLanguage, background };
 }
 
+/** The ISO week of today, as the review sheets name it. */
+function thisWeek(): string {
+  const now = new Date();
+  return periodOf(Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000), 'week')
+    .key;
+}
+
 function prefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
@@ -46,7 +54,13 @@ function start(info: HostInfo): void {
   const render = (theme: ThemeKind) =>
     root.render(
       <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
-        <App gateway={gateway} strings={strings} locale={info.language} preview={!info.inExcel} />
+        <App
+          gateway={gateway}
+          strings={strings}
+          locale={info.language}
+          preview={!info.inExcel}
+          currentWeek={info.inExcel ? thisWeek() : undefined}
+        />
       </FluentProvider>,
     );
   render(themeFor(info.background, prefersDark()));

@@ -7,6 +7,7 @@ import type {
   JobRequest,
   JobResult,
   ReadOptions,
+  SavedState,
   SourceData,
   TableInfo,
   WorkbookGateway,
@@ -78,6 +79,15 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  async savedState(): Promise<SavedState> {
+    const { warning } = await this.port.readConfig();
+    const reviews = (await this.port.sheetNames()).filter((n) => /^Review \d{4}-W\d{2}$/.test(n)).sort();
+    return {
+      configured: warning === undefined,
+      ...(reviews.length ? { latestReview: reviews[reviews.length - 1].slice(7) } : {}),
+    };
   }
 
   async goToSheet(name: string): Promise<void> {

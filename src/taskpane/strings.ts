@@ -57,6 +57,8 @@ const en = {
   goToSheet: (name: string) => `Go to ${name}`,
   fromRibbon: 'From the ribbon',
   dismiss: 'Dismiss',
+  reviewBehind: (latest: string, current: string) =>
+    `The latest review is ${latest}; this is ${current}. Refresh the weekly review to start this week’s.`,
   roles: {
     date: 'Order date',
     amount: 'Amount',
@@ -127,6 +129,8 @@ const id: Strings = {
   goToSheet: (name: string) => `Buka ${name}`,
   fromRibbon: 'Dari pita',
   dismiss: 'Tutup',
+  reviewBehind: (latest: string, current: string) =>
+    `Tinjauan terakhir adalah ${latest}; sekarang ${current}. Perbarui tinjauan mingguan untuk memulai minggu ini.`,
   roles: {
     date: 'Tanggal pesanan',
     amount: 'Nilai',

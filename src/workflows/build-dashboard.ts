@@ -122,6 +122,8 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     ),
   );
   const plans = [dashboard, review, configPlan];
+  await options.pause?.();
+  report('writing the sheets');
   await port.render(plans);
   return {
     plans,

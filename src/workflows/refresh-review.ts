@@ -76,6 +76,8 @@ export async function refreshReview(port: WorkbookPort, options: ReviewOptions):
     ),
   );
   const plans = [plan, configPlan];
+  await options.pause?.();
+  report('writing the sheets');
   await port.render(plans);
   return {
     plans,

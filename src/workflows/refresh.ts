@@ -43,6 +43,11 @@ export interface RefreshOptions {
   readonly detectedCurrency?: Currency;
   /** Progress and findings, one line each. */
   readonly report?: (message: string) => void;
+  /**
+   * Called between stages (after reading, after computing) so a host that shares its thread with
+   * a user interface can let it breathe; a job waits for it.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /** What a refresh read from the workbook. */
@@ -146,6 +151,7 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
   const pipeline = await sideTable('pipeline', options.pipeline, sources, port.label);
   const spend = await sideTable('spend', options.spend, sources, port.label);
   const targets = await sideTable('targets', options.targets, sources, port.label);
+  await options.pause?.();
   const { goals, saved } = goalsOf(targets, config, report, options.calendar);
   const formulas = ordersSourceOf(read.source, read.rows, read.table, ingest, port.label);
   return {

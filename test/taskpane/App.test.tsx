@@ -11,6 +11,7 @@ import type {
   JobRequest,
   JobResult,
   ReadOptions,
+  SavedState,
   SourceData,
   TableInfo,
   WorkbookGateway,
@@ -77,6 +78,10 @@ class FakeGateway implements WorkbookGateway {
   async goToSheet(name: string): Promise<void> {
     this.calls.push(`goToSheet:${name}`);
   }
+  saved: SavedState = { configured: false };
+  async savedState(): Promise<SavedState> {
+    return this.saved;
+  }
 }
 
 let container: HTMLDivElement;
@@ -94,11 +99,22 @@ afterEach(() => {
   container.remove();
 });
 
-async function renderApp(gateway: WorkbookGateway, language = 'en-US', preview = false) {
+async function renderApp(
+  gateway: WorkbookGateway,
+  language = 'en-US',
+  preview = false,
+  currentWeek?: string,
+) {
   await act(async () => {
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App gateway={gateway} strings={stringsFor(language)} locale={language} preview={preview} />
+        <App
+          gateway={gateway}
+          strings={stringsFor(language)}
+          locale={language}
+          preview={preview}
+          {...(currentWeek ? { currentWeek } : {})}
+        />
       </FluentProvider>,
     );
   });
@@ -463,6 +479,25 @@ describe('building the sheets from the pane', () => {
     expect(text()).toContain('build the dashboard first');
     await click(button('Dismiss'));
     expect(text()).not.toContain('build the dashboard first');
+  });
+
+  it('offers to refresh the review when a new week has begun since the latest one', async () => {
+    const gateway = new FakeGateway();
+    gateway.saved = { configured: true, latestReview: '2026-W48' };
+    await renderApp(gateway, 'en-US', false, '2026-W49');
+    expect(text()).toContain('The latest review is 2026-W48; this is 2026-W49.');
+    const offer = [...container.querySelectorAll('button')].filter(
+      (b) => b.textContent === 'Refresh weekly review',
+    );
+    await click(offer[offer.length - 1]);
+    expect(gateway.calls).toContain('runJob:review:Orders');
+  });
+
+  it("does not offer a refresh when the review is this week's", async () => {
+    const gateway = new FakeGateway();
+    gateway.saved = { configured: true, latestReview: '2026-W49' };
+    await renderApp(gateway, 'en-US', false, '2026-W49');
+    expect(text()).not.toContain('The latest review is');
   });
 
   it('runs the real jobs on the preview workbook', async () => {

@@ -29,6 +29,8 @@ export interface BuildPanelProps {
   readonly strings: Strings;
   /** The orders source chosen in the pane (a table name or the selection's address). */
   readonly source?: string;
+  /** This ISO week's key (`2026-W49`), to offer a refresh when the latest review is older. */
+  readonly currentWeek?: string;
 }
 
 type Shown = { readonly kind: JobKind; readonly result: JobResult; readonly fromRibbon?: boolean };
@@ -37,13 +39,24 @@ type Shown = { readonly kind: JobKind; readonly result: JobResult; readonly from
  * Builds the dashboard and refreshes the weekly review through the gateway, with progress and the
  * outcome (also of jobs started from the ribbon), and links to the sheets written.
  */
-export function BuildPanel({ gateway, strings, source }: BuildPanelProps) {
+export function BuildPanel({ gateway, strings, source, currentWeek }: BuildPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const [running, setRunning] = useState<JobKind | null>(null);
   const [stage, setStage] = useState('');
   const [shown, setShown] = useState<Shown | null>(null);
+  const [latestReview, setLatestReview] = useState<string | undefined>(undefined);
   const mounted = useRef(true);
+
+  useEffect(() => {
+    gateway
+      .savedState()
+      .then((state) => {
+        if (mounted.current && state.configured) setLatestReview(state.latestReview);
+      })
+      .catch(() => undefined);
+  }, [gateway, shown]);
+  const behind = currentWeek !== undefined && latestReview !== undefined && latestReview < currentWeek;
 
   useEffect(() => {
     mounted.current = true;
@@ -86,6 +99,16 @@ export function BuildPanel({ gateway, strings, source }: BuildPanelProps) {
           {strings.refreshReview}
         </Button>
       </div>
+      {behind && running === null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{strings.reviewBehind(latestReview!, currentWeek!)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void run('review')}>
+              {strings.refreshReview}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div aria-live="polite">{running !== null && <Spinner size="tiny" label={stage} />}</div>
       {shown && (
         <MessageBar intent={shown.result.ok ? 'success' : 'error'} role="alert">
