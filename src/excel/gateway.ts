@@ -4,7 +4,7 @@ import { ExcelWorkbookPort, type PlanRenderer } from './port';
 import { readRangeInChunks } from './read-range';
 
 /** Why a workbook read failed; the message is written for the person using the task pane. */
-export type WorkbookReadErrorCode = 'table-not-found' | 'empty-selection';
+export type WorkbookReadErrorCode = 'table-not-found' | 'empty-selection' | 'multi-area-selection';
 
 /** A read the user can fix (wrong table, empty selection); other failures are Office's own errors. */
 export class WorkbookReadError extends Error {
@@ -36,6 +36,15 @@ export interface ExcelJobRequest extends ExcelReadOptions {
 export type ExcelJobResult =
   | { readonly ok: true; readonly sheets: readonly string[]; readonly summary: string }
   | { readonly ok: false; readonly message: string };
+
+/** Whether the host has an ExcelApi version (false where Office cannot be asked). */
+function supports(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
 
 function progressCallback(options?: ExcelReadOptions) {
   const report = options?.onProgress;
@@ -125,6 +134,16 @@ export class ExcelWorkbookGateway {
 
   async readSelection(options?: ExcelReadOptions): Promise<ExcelSourceData> {
     return Excel.run(async (context) => {
+      // Several blocks selected (Ctrl+click) are not one table: say so rather than read one of them.
+      if (supports('1.9')) {
+        const areas = context.workbook.getSelectedRanges().load('areaCount');
+        await context.sync();
+        if (areas.areaCount > 1)
+          throw new WorkbookReadError(
+            'multi-area-selection',
+            `${areas.areaCount} separate blocks of cells are selected. Select one block that holds your data, its header row first.`,
+          );
+      }
       // Selecting whole columns selects a million rows; only the used part holds data.
       const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
       await context.sync();

@@ -104,7 +104,14 @@ describe('ExcelWorkbookGateway', () => {
     mockExcel(
       {
         Orders: { address: 'Sheet1!A1:D11', values: ordersRows(10) },
-        Pipeline: { address: 'Pipe!A1:C3', values: [['Id', 'Created', 'Status'], [1, 45000, 'Won'], [2, 45001, 'Open']] },
+        Pipeline: {
+          address: 'Pipe!A1:C3',
+          values: [
+            ['Id', 'Created', 'Status'],
+            [1, 45000, 'Won'],
+            [2, 45001, 'Open'],
+          ],
+        },
       },
       null,
     );
@@ -146,13 +153,17 @@ describe('ExcelWorkbookGateway', () => {
 
   it('keeps each chunk under the payload target when cells hold long texts', async () => {
     const longText = 'x'.repeat(2_000);
-    const values: CellValue[][] = [['Customer', 'Note'], ...Array.from({ length: 3_000 }, (_, i) => [`C${i}`, longText])];
+    const values: CellValue[][] = [
+      ['Customer', 'Note'],
+      ...Array.from({ length: 3_000 }, (_, i) => [`C${i}`, longText]),
+    ];
     const excel = mockExcel({ Notes: { address: 'Notes!A1:B3001', values } }, null);
     const data = await new ExcelWorkbookGateway().readTable('Notes');
     expect(data.values).toHaveLength(3_001);
     const bytesPerRow = JSON.stringify(values[1]).length;
     // After the first (size-unknown) chunk, chunks shrink to fit the byte target.
-    for (const rows of excel.chunkReads.slice(1)) expect(rows * bytesPerRow).toBeLessThanOrEqual(TARGET_CHUNK_BYTES * 1.01);
+    for (const rows of excel.chunkReads.slice(1))
+      expect(rows * bytesPerRow).toBeLessThanOrEqual(TARGET_CHUNK_BYTES * 1.01);
     // Even the first chunk stays under Excel on the web's 5 MB limit.
     expect(excel.chunkReads[0] * bytesPerRow).toBeLessThan(5 * 1024 * 1024);
   });
@@ -167,12 +178,17 @@ describe('ExcelWorkbookGateway', () => {
   it('reads the used part of the selection', async () => {
     const values = ordersRows(5, 3);
     mockExcel({}, { address: 'Sheet2!B2:D7', values });
-    await expect(new ExcelWorkbookGateway().readSelection()).resolves.toEqual({ address: 'Sheet2!B2:D7', values });
+    await expect(new ExcelWorkbookGateway().readSelection()).resolves.toEqual({
+      address: 'Sheet2!B2:D7',
+      values,
+    });
   });
 
   it('rejects an empty selection', async () => {
     mockExcel({}, null);
-    await expect(new ExcelWorkbookGateway().readSelection()).rejects.toMatchObject({ code: 'empty-selection' });
+    await expect(new ExcelWorkbookGateway().readSelection()).rejects.toMatchObject({
+      code: 'empty-selection',
+    });
   });
 });
 
@@ -186,5 +202,43 @@ describe('planChunkRows', () => {
     expect(planChunkRows(10, 2_500)).toBe(Math.floor(TARGET_CHUNK_BYTES / 2_500));
     expect(planChunkRows(10, 10_000_000)).toBe(1);
     expect(planChunkRows(1_000_000)).toBe(1);
+  });
+});
+
+describe('reading the selection on a host that reports its areas', () => {
+  afterEach(() => {
+    delete (global as any).Office;
+  });
+
+  it('refuses several separate blocks with a message, and reads one block', async () => {
+    (global as any).Office = { context: { requirements: { isSetSupported: () => true } } };
+    mockExcel(
+      {},
+      {
+        address: 'Sheet2!B2:C4',
+        values: [
+          ['Region', 'Revenue'],
+          ['West', 10],
+          ['East', 20],
+        ],
+      },
+    );
+    const context = (global as any).Excel.context;
+    let areaCount = 2;
+    context.workbook.getSelectedRanges = () => ({
+      load: () => ({
+        get areaCount() {
+          return areaCount;
+        },
+      }),
+    });
+    const gateway = new ExcelWorkbookGateway();
+    await expect(gateway.readSelection()).rejects.toMatchObject({
+      code: 'multi-area-selection',
+      message:
+        '2 separate blocks of cells are selected. Select one block that holds your data, its header row first.',
+    });
+    areaCount = 1;
+    await expect(gateway.readSelection()).resolves.toMatchObject({ address: 'Sheet2!B2:C4' });
   });
 });
