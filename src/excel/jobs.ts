@@ -4,22 +4,11 @@
  * Jobs run one at a time (a second click waits for the first), and fail with a message for the
  * person, never with a raw exception.
  */
-import { calendarOf, formatDay, periodOf } from '../core/periods';
-import type { SheetPlan } from '../sheets/plan';
-import { savedBuildSettings } from '../sheets/config-records';
-import {
-  buildDashboard,
-  industrySet,
-  refreshReview,
-  refreshStamp,
-  WorkflowError,
-  type BuildResult,
-  type ReviewResult,
-} from '../workflows';
+import { runSavedJob, WorkflowError, type JobKind } from '../workflows';
 import { ExcelWorkbookPort, type PlanRenderer } from './port';
 import { ReadCancelled } from './read-range';
 
-export type JobKind = 'dashboard' | 'review';
+export type { JobKind };
 
 export interface JobOptions {
   /** The clock, read by the caller. */
@@ -49,11 +38,6 @@ export type JobOutcome =
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The as-of day of a job started at `now`: its local calendar day. */
-function today(now: Date): number {
-  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000);
-}
-
 function messageOf(error: unknown): string {
   if (error instanceof WorkflowError) return error.message;
   if (error instanceof ReadCancelled) return 'Cancelled: nothing was written.';
@@ -69,49 +53,15 @@ async function runOnce(kind: JobKind, options: JobOptions): Promise<JobOutcome> 
     ...(options.run ? { run: options.run } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const stage = options.onStage ?? (() => undefined);
   try {
-    const { config } = await port.readConfig();
-    const settings = savedBuildSettings(config);
-    const calendar = calendarOf({
-      fiscalYearStartMonth: settings.fiscalYearStartMonth,
-      weekStartsOn: settings.weekStartsOn as 1,
-    });
-    const asOf = today(options.now);
-    const common = {
-      asOf,
-      calendar,
-      refreshedAt: refreshStamp(options.now),
-      ...(options.source ? { orders: { source: options.source } } : {}),
-      report: stage,
+    const done = await runSavedJob(port, kind, {
+      now: options.now,
+      ...(options.source ? { source: options.source } : {}),
+      ...(options.onStage ? { report: options.onStage } : {}),
       // The pane and the custom functions share this thread: give them a turn between stages.
       pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-    };
-    stage('reading the data');
-    if (kind === 'dashboard') {
-      const result: BuildResult = await buildDashboard(port, {
-        ...common,
-        unit: settings.unit,
-        periods: settings.periods,
-        industry: industrySet(settings.industry),
-      });
-      return {
-        ok: true,
-        kind,
-        sheets: result.plans.filter((p: SheetPlan) => p.hidden === undefined).map((p) => p.name),
-        summary: `Dashboard and ${result.review.name} as of ${formatDay(asOf)}: ${result.orders.report.rowsUsed.toLocaleString('en-US')} orders from ${result.orders.source}.`,
-      };
-    }
-    const result: ReviewResult = await refreshReview(port, {
-      ...common,
-      week: periodOf(asOf, 'week', calendar),
     });
-    return {
-      ok: true,
-      kind,
-      sheets: [result.name],
-      summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name} as of ${formatDay(asOf)}${result.carried > 0 ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over` : ''}.`,
-    };
+    return { ok: true, kind, sheets: done.sheets, summary: done.summary };
   } catch (error) {
     return { ok: false, kind, message: messageOf(error) };
   }

@@ -166,6 +166,10 @@ export interface BuildSettings {
   readonly industry?: string;
   readonly fiscalYearStartMonth: number;
   readonly weekStartsOn: number;
+  /** A fixed as-of day (`YYYY-MM-DD`); absent: the day of the refresh. */
+  readonly asOf?: string;
+  /** Breakdown dimensions; absent: every one the orders have. */
+  readonly dimensions?: readonly string[];
 }
 
 /** The configuration with the build settings saved. */
@@ -182,11 +186,45 @@ export function savedBuildSettings(config: SalesMetricsConfig): BuildSettings {
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? (value as number)
       : fallback;
+  const asOf = typeof record.asOf === 'string' && parseDay(record.asOf) !== null ? record.asOf : undefined;
+  const dimensions = Array.isArray(record.dimensions)
+    ? record.dimensions.filter((d): d is string => typeof d === 'string')
+    : undefined;
   return {
     unit,
     periods: int(record.periods, 2, 120, 12),
     ...(typeof record.industry === 'string' ? { industry: record.industry } : {}),
     fiscalYearStartMonth: int(record.fiscalYearStartMonth, 1, 12, 1),
     weekStartsOn: int(record.weekStartsOn, 1, 7, 1),
+    ...(asOf ? { asOf } : {}),
+    ...(dimensions ? { dimensions } : {}),
   };
+}
+
+/** A benchmark figure people entered: their own target or a competitor's. */
+export interface SavedFigure {
+  readonly metric: string;
+  readonly value: number;
+  readonly kind: 'own' | 'competitor';
+  readonly source: string;
+}
+
+/** The configuration with these figures saved (replacing earlier ones). */
+export function withFigures(config: SalesMetricsConfig, figures: readonly SavedFigure[]): SalesMetricsConfig {
+  return { ...config, benchmarks: { ...config.benchmarks, figures: figures.map((f) => ({ ...f })) } };
+}
+
+/** The figures saved in the configuration; malformed entries are left out. */
+export function savedFigures(config: SalesMetricsConfig): SavedFigure[] {
+  const list = config.benchmarks.figures;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (f): f is SavedFigure =>
+      isRecord(f) &&
+      typeof f.metric === 'string' &&
+      typeof f.value === 'number' &&
+      Number.isFinite(f.value) &&
+      (f.kind === 'own' || f.kind === 'competitor') &&
+      typeof f.source === 'string',
+  );
 }

@@ -1,7 +1,6 @@
 import type { CellValue } from '../core/cell';
-import { calendarOf, formatDay } from '../core/periods';
 import type { SheetPlan } from '../sheets/plan';
-import { buildDashboard, MemoryWorkbookPort, refreshReview, refreshStamp } from '../workflows';
+import { MemoryWorkbookPort, runSavedJob } from '../workflows';
 import type {
   JobKind,
   JobRequest,
@@ -51,34 +50,20 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
   }
 
   async runJob(kind: JobKind, request: JobRequest = {}): Promise<JobResult> {
-    const asOf = Math.floor(
-      Date.UTC(this.now.getFullYear(), this.now.getMonth(), this.now.getDate()) / 86400000,
-    );
-    const options = {
-      asOf,
-      calendar: calendarOf(),
-      refreshedAt: refreshStamp(this.now),
-      ...(request.source ? { orders: { source: request.source } } : {}),
-      report: request.onStage,
-    };
     try {
-      if (kind === 'dashboard') {
-        const result = await buildDashboard(this.port, { ...options, industry: null });
-        return {
-          ok: true,
-          sheets: [result.plans[0].name, result.plans[1].name],
-          summary: `Dashboard and ${result.review.name} as of ${formatDay(asOf)}.`,
-        };
-      }
-      const result = await refreshReview(this.port, options);
-      return {
-        ok: true,
-        sheets: [result.name],
-        summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name}.`,
-      };
+      const done = await runSavedJob(this.port, kind, {
+        now: this.now,
+        ...(request.source ? { source: request.source } : {}),
+        ...(request.onStage ? { report: request.onStage } : {}),
+      });
+      return { ok: true, sheets: done.sheets, summary: done.summary };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  async goToSheet(name: string): Promise<void> {
+    this.shown = this.port.sheet(name);
   }
 
   async savedState(): Promise<SavedState> {
@@ -88,10 +73,6 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
       configured: warning === undefined,
       ...(reviews.length ? { latestReview: reviews[reviews.length - 1].slice(7) } : {}),
     };
-  }
-
-  async goToSheet(name: string): Promise<void> {
-    this.shown = this.port.sheet(name);
   }
 
   async listTables(): Promise<TableInfo[]> {

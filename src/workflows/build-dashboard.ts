@@ -7,7 +7,13 @@ import type { IngestReport } from '../core/report';
 import type { PeriodUnit } from '../core/periods';
 import { periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
-import { refreshRecord, withBuildSettings, withRefresh } from '../sheets/config-records';
+import {
+  refreshRecord,
+  savedBuildSettings,
+  savedFigures,
+  withBuildSettings,
+  withRefresh,
+} from '../sheets/config-records';
 import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
 import type { SheetPlan } from '../sheets/plan';
 import type { OrdersSource } from '../sheets/sources';
@@ -17,6 +23,7 @@ import {
   benchmarkLines,
   carriedActions,
   dashboardKpis,
+  figureSets,
   kpiSchedule,
   kpiTargets,
   REVIEW_METRICS,
@@ -40,6 +47,8 @@ export interface BuildOptions extends RefreshOptions {
   readonly valuesOnly?: boolean;
   /** Where a Targets table the goals came from is named in the configuration. */
   readonly targetsLabel?: string;
+  /** Breakdown dimensions (roles or extra column headers); absent: every one the orders have. */
+  readonly dimensions?: readonly string[];
 }
 
 export interface BuildResult {
@@ -88,7 +97,8 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     refreshedAt,
     targets: kpiTargets(goals, period, industry),
     goals: activeGoalTracking(goals, inputs, asOf, calendar),
-    benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar),
+    benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar, figureSets(savedFigures(config))),
+    ...(options.dimensions ? { dimensions: options.dimensions } : {}),
     schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
     currency: currency.value,
   });
@@ -104,13 +114,17 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     carryOver,
     currency: currency.value,
   });
+  const saved = savedBuildSettings(config);
   const settings = {
+    ...saved,
     unit,
     periods: options.periods ?? 12,
     ...(industry ? { industry: industry.id } : {}),
     fiscalYearStartMonth: calendar.fiscalYearStartMonth,
     weekStartsOn: calendar.weekStartsOn,
+    ...(options.dimensions ? { dimensions: [...options.dimensions] } : {}),
   };
+  if (!industry) delete (settings as { industry?: string }).industry;
   const configPlan = configSheetPlan(
     withBuildSettings(
       withSavedChoices(withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name), {

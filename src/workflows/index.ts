@@ -8,3 +8,4 @@ export * from './refresh-review';
 export { makeEvaluate, traitsOf } from './evaluate';
 export * from './notices';
 export * from './memory-port';
+export * from './saved-job';

@@ -5,7 +5,7 @@
  * from, goals, currency, refresh history).
  */
 import type { BenchmarkSet } from '../core/benchmarks';
-import { benchmarksFor, librarySet } from '../core/benchmarks';
+import { benchmarksFor, benchmarkSet, librarySet } from '../core/benchmarks';
 import { isMetricError } from '../core/errors';
 import { compareToBenchmark } from '../core/benchmarks';
 import type { Goal, GoalTracking } from '../core/goals';
@@ -17,6 +17,7 @@ import { parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
 import type { HistoryScheduleRow } from '../core/schedule';
 import { scheduleFromHistory } from '../core/schedule';
 import { refreshHistory, savedCurrency, savedGoals, withCurrency, withGoals } from '../sheets/config-records';
+import type { SavedFigure } from '../sheets/config-records';
 import type { Currency } from '../core/currency';
 import type { TargetsTable } from '../core/table';
 import { goalsFromTargets } from '../core/goals';
@@ -194,27 +195,53 @@ export function benchmarkLines(
   period: Period,
   asOf: number,
   calendar: Calendar,
+  extra: readonly BenchmarkSet[] = [],
 ): BenchmarkLine[] {
-  if (!industry) return [];
-  const ids = [...new Set(industry.metrics.map((entry) => entry.metric))].filter(
+  const sets = [...(industry ? [industry] : []), ...extra];
+  const ids = [...new Set(sets.flatMap((set) => set.metrics.map((entry) => entry.metric)))].filter(
     (metric): metric is MetricId =>
       isMetricId(metric) && getMetric(metric).requires.every((r) => inputs[r.table] !== undefined),
   );
   if (ids.length === 0) return [];
   const values = computeSuite(inputs, ids, [period], { asOf, calendar }).values[0];
   const lines: BenchmarkLine[] = [];
-  for (const entry of industry.metrics) {
-    const m = ids.indexOf(entry.metric as MetricId);
-    if (m < 0) continue;
-    const comparison = compareToBenchmark(values[m], entry, traitsOf(ids[m]));
-    if (isMetricError(comparison)) continue;
-    lines.push({
-      metric: entry.metric,
-      comparison,
-      source: `${entry.source ?? industry.name}${entry.year ? `, ${entry.year}` : ''}`,
-    });
+  for (const set of sets) {
+    for (const entry of set.metrics) {
+      const m = ids.indexOf(entry.metric as MetricId);
+      if (m < 0) continue;
+      const comparison = compareToBenchmark(values[m], entry, traitsOf(ids[m]));
+      if (isMetricError(comparison)) continue;
+      const who = set.kind === 'library' ? (entry.source ?? set.name) : (entry.source ?? set.name);
+      lines.push({
+        metric: entry.metric,
+        comparison,
+        source: `${who}${entry.year ? `, ${entry.year}` : ''}`,
+      });
+    }
   }
   return lines;
+}
+
+/** People's own and competitor figures as benchmark sets (each figure in its metric's unit). */
+export function figureSets(figures: readonly SavedFigure[]): BenchmarkSet[] {
+  const unitOf = (metric: string) => {
+    if (!isMetricId(metric)) return 'count';
+    const unit = getMetric(metric).unit;
+    return unit === 'number' ? 'multiple' : unit;
+  };
+  return (['own', 'competitor'] as const).flatMap((kind) => {
+    const metrics = figures
+      .filter((f) => f.kind === kind)
+      .map((f) => ({ metric: f.metric, value: f.value, unit: unitOf(f.metric), source: f.source }));
+    if (metrics.length === 0) return [];
+    const { set } = benchmarkSet({
+      id: kind,
+      name: kind === 'own' ? 'Your figure' : 'Competitor',
+      kind,
+      metrics,
+    });
+    return [set];
+  });
 }
 
 /**
