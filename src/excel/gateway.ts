@@ -1,4 +1,6 @@
 import type { CellValue } from '../core/cell';
+import { configSheetPlan, type SalesMetricsConfig } from '../sheets/config';
+import { latestOpenActions, type OpenActionRow } from '../workflows';
 import { runJob, savedState, type JobKind } from './jobs';
 import { ExcelWorkbookPort, type PlanRenderer } from './port';
 import { readRangeInChunks } from './read-range';
@@ -96,6 +98,51 @@ export class ExcelWorkbookGateway {
   async savedState(): Promise<{ configured: boolean; latestReview?: string }> {
     const port = new ExcelWorkbookPort({ label: this.jobs?.label ?? '', render: async () => undefined });
     return savedState(port);
+  }
+
+  private port(): ExcelWorkbookPort {
+    return new ExcelWorkbookPort({
+      label: this.jobs?.label ?? '',
+      render: this.jobs?.render ?? (async () => undefined),
+    });
+  }
+
+  async readConfig(): Promise<SalesMetricsConfig> {
+    return (await this.port().readConfig()).config;
+  }
+
+  async writeConfig(config: SalesMetricsConfig): Promise<void> {
+    if (!this.jobs) throw new Error('Saving settings is not available here.');
+    await this.port().render([configSheetPlan(config)]);
+  }
+
+  async openActions(): Promise<OpenActionRow[]> {
+    return latestOpenActions(this.port());
+  }
+
+  async goToCell(sheet: string, ref: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(ref).select();
+      await context.sync();
+    });
+  }
+
+  async peek(name: string | undefined, rows: number): Promise<ExcelSourceData> {
+    return Excel.run(async (context) => {
+      const range =
+        name === undefined
+          ? context.workbook.getSelectedRange().getUsedRangeOrNullObject(true)
+          : context.workbook.tables.getItem(name).getRange();
+      range.load('address,rowCount');
+      await context.sync();
+      if (range.isNullObject) return { address: '', values: [] };
+      const top = range.getRow(0).getResizedRange(Math.max(0, Math.min(rows, range.rowCount) - 1), 0);
+      top.load('values');
+      await context.sync();
+      return { address: range.address, values: top.values as CellValue[][] };
+    });
   }
 
   async goToSheet(name: string): Promise<void> {

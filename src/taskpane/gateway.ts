@@ -1,4 +1,6 @@
 import type { CellValue } from '../core/cell';
+import type { SalesMetricsConfig } from '../sheets/config';
+import type { OpenActionRow } from '../workflows/saved-job';
 
 /** A named Excel table the user can pick as a data source. */
 export interface TableInfo {
@@ -65,6 +67,19 @@ export interface WorkbookGateway {
   goToSheet(name: string): Promise<void>;
   /** Whether the workbook has the product's configuration, and the week of its latest review. */
   savedState(): Promise<SavedState>;
+  /** The workbook's saved configuration (defaults when there is none). */
+  readConfig(): Promise<SalesMetricsConfig>;
+  /** Saves the configuration in the workbook (its very hidden sheet). */
+  writeConfig(config: SalesMetricsConfig): Promise<void>;
+  /** The open actions of the latest weekly review, each with where it is. */
+  openActions(): Promise<OpenActionRow[]>;
+  /** Shows a cell (an action's row). */
+  goToCell(sheet: string, ref: string): Promise<void>;
+  /**
+   * Up to `rows` rows (the header first) of a table, or of the selection when `name` is absent,
+   * for previews and to recognise what kind of table it is.
+   */
+  peek(name: string | undefined, rows: number): Promise<SourceData>;
 }
 
 /** What the workbook already holds of the product. */

@@ -1,6 +1,7 @@
 import type { CellValue } from '../core/cell';
 import type { SheetPlan } from '../sheets/plan';
-import { MemoryWorkbookPort, runSavedJob } from '../workflows';
+import { configSheetPlan, type SalesMetricsConfig } from '../sheets/config';
+import { latestOpenActions, MemoryWorkbookPort, runSavedJob, type OpenActionRow } from '../workflows';
 import type {
   JobKind,
   JobRequest,
@@ -64,6 +65,28 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
 
   async goToSheet(name: string): Promise<void> {
     this.shown = this.port.sheet(name);
+  }
+
+  async readConfig(): Promise<SalesMetricsConfig> {
+    return (await this.port.readConfig()).config;
+  }
+
+  async writeConfig(config: SalesMetricsConfig): Promise<void> {
+    await this.port.render([configSheetPlan(config)]);
+  }
+
+  async openActions(): Promise<OpenActionRow[]> {
+    return latestOpenActions(this.port);
+  }
+
+  async goToCell(sheet: string): Promise<void> {
+    this.shown = this.port.sheet(sheet);
+  }
+
+  async peek(name: string | undefined, rows: number): Promise<SourceData> {
+    const table = name === undefined ? this.tables[0] : this.tables.find((t) => t.name === name);
+    if (!table) throw new Error(`There is no table named "${name}" in this workbook.`);
+    return { address: table.address, values: table.values.slice(0, rows).map((row) => [...row]) };
   }
 
   async savedState(): Promise<SavedState> {

@@ -5,6 +5,7 @@
  */
 import { calendarOf, formatDay, parseDay, periodOf } from '../core/periods';
 import { savedBuildSettings } from '../sheets/config-records';
+import { ACTION_COLUMNS, ACTIONS_AREA, openActions } from '../sheets/review';
 import { buildDashboard } from './build-dashboard';
 import { industrySet, refreshStamp } from './plans';
 import type { WorkbookPort } from './port';
@@ -50,7 +51,15 @@ export async function runSavedJob(
     weekStartsOn: settings.weekStartsOn as 1,
   });
   const asOf = (settings.asOf ? parseDay(settings.asOf) : null) ?? dayOf(options.now);
+  // Side tables where the pane found them (their names saved beside the orders').
+  const where = config.mappings.sources ?? {};
+  const side = Object.fromEntries(
+    (['pipeline', 'spend', 'targets'] as const)
+      .filter((kind) => typeof where[kind] === 'string')
+      .map((kind) => [kind, { source: where[kind] }]),
+  );
   const common = {
+    ...side,
     asOf,
     calendar,
     refreshedAt: refreshStamp(options.now),
@@ -79,4 +88,60 @@ export async function runSavedJob(
     sheets: [result.name],
     summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name} as of ${formatDay(asOf)}${result.carried > 0 ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over` : ''}.`,
   };
+}
+
+/** An action of the latest review that is not closed, and where it is. */
+export interface OpenActionRow {
+  readonly sheet: string;
+  /** The row's first cell (`A57`), for "go to". */
+  readonly ref: string;
+  readonly metric: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due?: number;
+  readonly status: string;
+}
+
+/**
+ * The open actions of the latest `Review` sheet (status not done/closed/selesai…), in their order.
+ * @example const open = await latestOpenActions(port); // [{ sheet: 'Review 2026-W49', ref: 'A57', action: 'Call …' }]
+ */
+export async function latestOpenActions(port: WorkbookPort): Promise<OpenActionRow[]> {
+  const reviews = (await port.sheetNames()).filter((n) => /^Review \d{4}-W\d{2}$/.test(n)).sort();
+  const sheet = reviews[reviews.length - 1];
+  if (!sheet) return [];
+  const area = await port.readPeopleArea(sheet, ACTIONS_AREA);
+  if (!area) return [];
+  const open = openActions(area);
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const column = (name: (typeof ACTION_COLUMNS)[number]) => ACTION_COLUMNS.indexOf(name);
+  const byRow = new Map<number, unknown[]>();
+  const first = Math.min(...area.cells.map((c) => Number(/\d+/.exec(c.ref)![0])));
+  for (const cell of area.cells) {
+    const row = Number(/\d+/.exec(cell.ref)![0]);
+    const list = byRow.get(row) ?? [];
+    list.push(cell.value);
+    byRow.set(row, list);
+  }
+  // Match each open row back to its sheet row by content (openActions keeps rows in order).
+  const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]);
+  const out: OpenActionRow[] = [];
+  let cursor = 0;
+  for (const item of open) {
+    while (cursor < rows.length && JSON.stringify(rows[cursor][1].slice(0, ACTION_COLUMNS.length)) !== JSON.stringify(item))
+      cursor++;
+    const row = cursor < rows.length ? rows[cursor][0] : first;
+    cursor++;
+    const due = item[column('Due')];
+    out.push({
+      sheet,
+      ref: `A${row}`,
+      metric: text(item[column('Metric')]),
+      action: text(item[column('Action')]) || text(item[column('Observation')]),
+      owner: text(item[column('Owner')]),
+      ...(typeof due === 'number' ? { due } : {}),
+      status: text(item[column('Status')]) || 'open',
+    });
+  }
+  return out;
 }

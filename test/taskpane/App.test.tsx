@@ -19,6 +19,8 @@ import type {
 import { PREVIEW_TABLES, PreviewWorkbookGateway } from '../../src/taskpane/preview-gateway';
 import { stringsFor } from '../../src/taskpane/strings';
 import { clearNotice, publishNotice } from '../../src/workflows/notices';
+import { defaultConfig, type SalesMetricsConfig } from '../../src/sheets/config';
+import type { OpenActionRow } from '../../src/workflows/saved-job';
 import { EXPECTED } from './preview-expected';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -81,6 +83,25 @@ class FakeGateway implements WorkbookGateway {
   saved: SavedState = { configured: false };
   async savedState(): Promise<SavedState> {
     return this.saved;
+  }
+  config: SalesMetricsConfig = defaultConfig();
+  async readConfig(): Promise<SalesMetricsConfig> {
+    return this.config;
+  }
+  async writeConfig(config: SalesMetricsConfig): Promise<void> {
+    this.calls.push('writeConfig');
+    this.config = config;
+  }
+  actions: OpenActionRow[] = [];
+  async openActions(): Promise<OpenActionRow[]> {
+    return this.actions;
+  }
+  async goToCell(sheet: string, ref: string): Promise<void> {
+    this.calls.push(`goToCell:${sheet}!${ref}`);
+  }
+  async peek(name: string | undefined, rows: number): Promise<SourceData> {
+    const data = name === undefined ? { address: 'Sheet2!B2:C4', values: SELECTION } : { address: 'Sheet1!A1:D1235', values: ORDERS };
+    return { address: data.address, values: data.values.slice(0, rows) };
   }
 }
 

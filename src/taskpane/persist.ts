@@ -1,0 +1,119 @@
+/**
+ * The pane's settings, goals and figures in the workbook's configuration and back: what the pane
+ * shows when a workbook opens (also one built by the command line) and what the jobs read.
+ */
+import { parsePeriodKey, calendarOf } from '../core/periods';
+import { isMetricId, type MetricId } from '../core/metrics';
+import type { SalesMetricsConfig } from '../sheets/config';
+import {
+  savedBuildSettings,
+  savedCurrency,
+  savedFigures,
+  savedGoals,
+  withBuildSettings,
+  withCurrency,
+  withFigures,
+  withGoals,
+} from '../sheets/config-records';
+import type { Mapping } from '../core/table';
+import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from './model';
+
+/**
+ * The pane's state as the configuration holds it (defaults for what it does not).
+ * @example const state = paneStateOf((await gateway.readConfig()));
+ */
+export function paneStateOf(config: SalesMetricsConfig): PaneState {
+  const build = savedBuildSettings(config);
+  const currency = savedCurrency(config);
+  const calendar = calendarOf({ fiscalYearStartMonth: build.fiscalYearStartMonth, weekStartsOn: build.weekStartsOn as 1 });
+  const goals: GoalRow[] = savedGoals(config, calendar)
+    .goals.filter((g) => isMetricId(g.metric))
+    .map((g, i) => ({
+      id: `saved-${i}`,
+      metric: g.metric as MetricId,
+      period: g.period.key,
+      ...(g.scope ? { scope: g.scope } : {}),
+      target: g.target,
+      ...(g.notes ? { basis: g.notes } : {}),
+    }));
+  const figures: OwnFigure[] = savedFigures(config)
+    .filter((f) => isMetricId(f.metric))
+    .map((f, i) => ({ id: `figure-${i}`, metric: f.metric as MetricId, value: f.value, kind: f.kind, source: f.source }));
+  return {
+    settings: {
+      ...DEFAULT_SETTINGS,
+      unit: build.unit,
+      periods: build.periods,
+      fiscalYearStartMonth: build.fiscalYearStartMonth,
+      weekStartsOn: build.weekStartsOn,
+      ...(build.asOf ? { asOf: build.asOf } : {}),
+      ...(build.dimensions ? { dimensions: build.dimensions } : {}),
+      ...(build.industry ? { industry: build.industry } : {}),
+      ...(currency !== undefined ? { currency } : {}),
+    },
+    goals,
+    figures,
+  };
+}
+
+/** Where the orders are and how their columns map, as the pane chose them. */
+export interface SourceChoice {
+  readonly orders?: { readonly source: string; readonly mapping?: Mapping };
+  readonly pipeline?: string;
+  readonly spend?: string;
+  readonly targets?: string;
+}
+
+/**
+ * The configuration with the pane's state (and its source choice) saved; goals whose period does
+ * not read in the calendar are left out.
+ */
+export function configWithPaneState(
+  config: SalesMetricsConfig,
+  state: PaneState,
+  sources: SourceChoice = {},
+): SalesMetricsConfig {
+  const s = state.settings;
+  const calendar = calendarOf({ fiscalYearStartMonth: s.fiscalYearStartMonth, weekStartsOn: s.weekStartsOn as 1 });
+  let out = withBuildSettings(config, {
+    unit: s.unit,
+    periods: s.periods,
+    fiscalYearStartMonth: s.fiscalYearStartMonth,
+    weekStartsOn: s.weekStartsOn,
+    ...(s.industry ? { industry: s.industry } : {}),
+    ...(s.asOf ? { asOf: s.asOf } : {}),
+    ...(s.dimensions ? { dimensions: [...s.dimensions] } : {}),
+  });
+  out = s.currency === undefined ? { ...out, settings: { ...(out.settings ?? {}), currency: undefined } } : withCurrency(out, s.currency);
+  const goals = state.goals.flatMap((row) => {
+    const period = parsePeriodKey(row.period, calendar);
+    if (!period) return [];
+    return [
+      {
+        id: row.id,
+        metric: row.metric,
+        period,
+        target: row.target,
+        ...(row.scope ? { scope: row.scope } : {}),
+        ...(row.basis ? { notes: row.basis } : {}),
+        basis: { kind: 'number' as const },
+      },
+    ];
+  });
+  out = withGoals(out, goals, 'the task pane');
+  out = withFigures(
+    out,
+    state.figures.map((f) => ({ metric: f.metric, value: f.value, kind: f.kind, source: f.source })),
+  );
+  const mappings = { ...out.mappings };
+  const where: Record<string, string> = { ...(mappings.sources ?? {}) };
+  if (sources.orders) {
+    where.orders = sources.orders.source;
+    if (sources.orders.mapping) (mappings as Record<string, unknown>).orders = sources.orders.mapping;
+  }
+  for (const kind of ['pipeline', 'spend', 'targets'] as const) {
+    const chosen = sources[kind];
+    if (chosen) where[kind] = chosen;
+  }
+  return { ...out, mappings: { ...mappings, sources: where } };
+}
