@@ -34,6 +34,7 @@ export interface ExcelReadOptions {
 export interface ExcelJobRequest extends ExcelReadOptions {
   readonly source?: string;
   readonly onStage?: (message: string) => void;
+  readonly signal?: { readonly aborted: boolean };
 }
 export type ExcelJobResult =
   | { readonly ok: true; readonly sheets: readonly string[]; readonly summary: string }
@@ -85,6 +86,7 @@ export class ExcelWorkbookGateway {
       render: this.jobs.render,
       ...(request.source ? { source: request.source } : {}),
       ...(request.onStage ? { onStage: request.onStage } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
       ...(onProgress
         ? { onRows: (rowsRead: number, totalRows: number) => onProgress({ rowsRead, totalRows }) }
         : {}),

@@ -1,5 +1,11 @@
 import type { CellValue } from '../core/cell';
-import { detectHeaderRow, ingestOrders, makeHeaders, type IngestResult } from '../core/ingest';
+import {
+  detectHeaderRow,
+  ingestOrders,
+  makeHeaders,
+  type DateOrder,
+  type IngestResult,
+} from '../core/ingest';
 import type { OrdersTable } from '../core/table';
 import { headlineKpis, type HeadlineKpis } from './kpis';
 import {
@@ -21,14 +27,14 @@ export interface OrdersAnalysis {
 }
 
 /** Widest row, as ingestion measures it. */
-function widthOf(values: readonly (readonly CellValue[])[]): number {
+export function widthOf(values: readonly (readonly CellValue[])[]): number {
   let width = 0;
   for (const row of values) if (Array.isArray(row) && row.length > width) width = row.length;
   return Math.min(width, 16384);
 }
 
 /** The header row ingestion would find; found once here so the pane and ingestion agree on headers. */
-function headerRowOf(values: readonly (readonly CellValue[])[]): number | 'none' {
+export function headerRowOf(values: readonly (readonly CellValue[])[]): number | 'none' {
   try {
     return detectHeaderRow(values);
   } catch {
@@ -60,6 +66,7 @@ export function analyzeOrders(
   values: readonly (readonly CellValue[])[],
   choices: MappingChoices,
   firstRowNumber = 1,
+  dateOrder?: DateOrder,
 ): OrdersAnalysis {
   const headerRow = headerRowOf(values);
   const headers = makeHeaders(headerRow === 'none' ? undefined : values[headerRow], widthOf(values));
@@ -67,6 +74,7 @@ export function analyzeOrders(
     headerRow,
     firstRowNumber,
     mapping: ingestMapping(choices, headers),
+    ...(dateOrder ? { dateOrder } : {}),
   });
   const table = result.table && withoutExcludedRoles(result.table, choices);
   return {

@@ -36,6 +36,8 @@ export interface JobRequest {
   /** One line of progress at a time: reading, computing, writing. */
   readonly onStage?: (message: string) => void;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** Stops the job between reads when set (the person pressed Cancel); nothing is written then. */
+  readonly signal?: { readonly aborted: boolean };
 }
 
 /** How a job ended, in words for the person. */

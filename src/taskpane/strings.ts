@@ -59,6 +59,53 @@ const en = {
   dismiss: 'Dismiss',
   reviewBehind: (latest: string, current: string) =>
     `The latest review is ${latest}; this is ${current}. Refresh the weekly review to start this week’s.`,
+  tabs: {
+    data: 'Data',
+    settings: 'Metrics & settings',
+    goals: 'Goals & benchmarks',
+    build: 'Build',
+    week: 'This week',
+  },
+  stepsLabel: 'Steps',
+  previewHeading: 'First rows',
+  dateOrderLabel: 'Dates in text are written',
+  dateOrders: {
+    auto: 'as the add-in detects',
+    dmy: 'day first (31/12/2026)',
+    mdy: 'month first (12/31/2026)',
+    ymd: 'year first (2026-12-31)',
+  },
+  warnLooksLike: (table: 'pipeline' | 'spend'): string =>
+    table === 'pipeline'
+      ? 'This looks like a pipeline (it has a status with won/lost), not orders.'
+      : 'This looks like marketing spend, not orders.',
+  useAs: (table: 'pipeline' | 'spend'): string =>
+    table === 'pipeline' ? 'Use it as the pipeline' : 'Use it as spend',
+  warnUnsure: (roles: string) => `The add-in is unsure which column is ${roles}: check the mapping below.`,
+  warnPercent: 'The amounts look like percentages, not money: check that the right column is the amount.',
+  warnCurrencies: (markers: string) =>
+    `The amounts are in several currencies (${markers}): they would be added up as if they were one.`,
+  moreTables: 'More tables (optional)',
+  sideTable: { pipeline: 'Pipeline', spend: 'Marketing spend', targets: 'Targets' },
+  sideNone: '— none —',
+  sideReady: (rows: string) => `${rows} rows with the columns needed`,
+  sideMissing: (message: string) => `Not usable: ${message}`,
+  saving: 'Saving settings…',
+  saved: 'Settings saved in the workbook.',
+  saveFailed: 'The settings could not be saved',
+  cancel: 'Cancel',
+  progressLabel: 'Progress',
+  weekHeading: (week: string) => `This week: ${week}`,
+  weekNeedsData: 'Read your orders (Data) to see this week at a glance.',
+  weekColumns: { metric: 'Metric', now: 'This week', last: 'Same days last week', pace: 'Goal pace' },
+  openActionsHeading: 'Open actions',
+  noOpenActions: 'No open actions in the latest review.',
+  goToAction: 'Go to',
+  dueOn: (day: string) => `due ${day}`,
+  /** A job's progress line in the pane's language (the jobs report in English). */
+  stage: (message: string): string => message,
+  /** A job's outcome in the pane's language; English keeps the job's own summary. */
+  jobSummary: (summary: string, _sheets: readonly string[]): string => summary,
   roles: {
     date: 'Order date',
     amount: 'Amount',
@@ -131,6 +178,66 @@ const id: Strings = {
   dismiss: 'Tutup',
   reviewBehind: (latest: string, current: string) =>
     `Tinjauan terakhir adalah ${latest}; sekarang ${current}. Perbarui tinjauan mingguan untuk memulai minggu ini.`,
+  tabs: {
+    data: 'Data',
+    settings: 'Metrik & pengaturan',
+    goals: 'Sasaran & tolok ukur',
+    build: 'Buat',
+    week: 'Minggu ini',
+  },
+  stepsLabel: 'Langkah',
+  previewHeading: 'Baris pertama',
+  dateOrderLabel: 'Tanggal dalam teks ditulis',
+  dateOrders: {
+    auto: 'seperti yang dideteksi add-in',
+    dmy: 'hari dulu (31/12/2026)',
+    mdy: 'bulan dulu (12/31/2026)',
+    ymd: 'tahun dulu (2026-12-31)',
+  },
+  warnLooksLike: (table: 'pipeline' | 'spend') =>
+    table === 'pipeline'
+      ? 'Ini tampak seperti pipeline (ada status menang/kalah), bukan pesanan.'
+      : 'Ini tampak seperti biaya pemasaran, bukan pesanan.',
+  useAs: (table: 'pipeline' | 'spend') =>
+    table === 'pipeline' ? 'Pakai sebagai pipeline' : 'Pakai sebagai biaya',
+  warnUnsure: (roles: string) => `Add-in ragu kolom mana yang ${roles}: periksa pemetaan di bawah.`,
+  warnPercent: 'Nilainya tampak seperti persentase, bukan uang: pastikan kolom nilai sudah benar.',
+  warnCurrencies: (markers: string) =>
+    `Nilainya dalam beberapa mata uang (${markers}): semuanya akan dijumlahkan seolah satu mata uang.`,
+  moreTables: 'Tabel lain (opsional)',
+  sideTable: { pipeline: 'Pipeline', spend: 'Biaya pemasaran', targets: 'Target' },
+  sideNone: '— tidak ada —',
+  sideReady: (rows: string) => `${rows} baris dengan kolom yang diperlukan`,
+  sideMissing: (message: string) => `Tidak dapat dipakai: ${message}`,
+  saving: 'Menyimpan pengaturan…',
+  saved: 'Pengaturan disimpan di buku kerja.',
+  saveFailed: 'Pengaturan tidak dapat disimpan',
+  cancel: 'Batal',
+  progressLabel: 'Kemajuan',
+  weekHeading: (week: string) => `Minggu ini: ${week}`,
+  weekNeedsData: 'Baca data pesanan Anda (Data) untuk melihat ringkasan minggu ini.',
+  weekColumns: {
+    metric: 'Metrik',
+    now: 'Minggu ini',
+    last: 'Hari yang sama minggu lalu',
+    pace: 'Laju sasaran',
+  },
+  openActionsHeading: 'Tindakan terbuka',
+  noOpenActions: 'Tidak ada tindakan terbuka di tinjauan terakhir.',
+  goToAction: 'Buka',
+  dueOn: (day: string) => `tenggat ${day}`,
+  stage: (message: string): string => {
+    const review = /^building the review of (\S+)$/.exec(message);
+    if (review) return `menyusun tinjauan ${review[1]}`;
+    const known: Record<string, string> = {
+      'reading the data': 'membaca data',
+      'building the dashboard and the weekly review': 'menyusun dasbor dan tinjauan mingguan',
+      'writing the sheets': 'menulis lembar',
+    };
+    return known[message] ?? 'Sedang bekerja…';
+  },
+  jobSummary: (_summary: string, sheets: readonly string[]): string =>
+    `Lembar ditulis: ${sheets.join(', ')}.`,
   roles: {
     date: 'Tanggal pesanan',
     amount: 'Nilai',

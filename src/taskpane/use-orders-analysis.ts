@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { OrderRole } from '../core/table';
-import { analyzeOrders, firstRowOf, type OrdersAnalysis } from './analysis';
+import type { DateOrder } from '../core/ingest';
+import { makeHeaders } from '../core/ingest';
+import { analyzeOrders, firstRowOf, headerRowOf, widthOf, type OrdersAnalysis } from './analysis';
 import type { SourceData } from './gateway';
 import { withChoice, type MappingChoices, type RoleChoice } from './mapping';
 
@@ -8,33 +10,44 @@ const NO_CHOICES: MappingChoices = {};
 
 /**
  * Ingests the data read as orders and keeps the user's mapping choices; a choice re-runs
- * ingestion. Choices belong to one read: new data starts again from the guesses.
+ * ingestion. Choices are kept when the same columns are read again (a re-read after rows were
+ * added); data with other columns starts again from the guesses.
  *
  * @example
  * const { analysis, choose } = useOrdersAnalysis(data);
  * choose('customer', 4); // the customer is read from the fifth column
  * choose('region', null); // no region column
  */
-export function useOrdersAnalysis(data: SourceData | null): {
+export function useOrdersAnalysis(
+  data: SourceData | null,
+  dateOrder?: DateOrder,
+): {
   analysis: OrdersAnalysis | null;
   choose: (role: OrderRole, column: RoleChoice) => void;
 } {
-  const [state, setState] = useState<{ data: SourceData | null; choices: MappingChoices }>({
-    data: null,
+  const [state, setState] = useState<{ headers: string; choices: MappingChoices }>({
+    headers: '',
     choices: NO_CHOICES,
   });
-  const choices = state.data === data ? state.choices : NO_CHOICES;
+  const headers = data ? headerKey(data) : '';
+  const choices = state.headers === headers ? state.choices : NO_CHOICES;
   const analysis = useMemo(
-    () => (data ? analyzeOrders(data.values, choices, firstRowOf(data.address)) : null),
-    [data, choices],
+    () => (data ? analyzeOrders(data.values, choices, firstRowOf(data.address), dateOrder) : null),
+    [data, choices, dateOrder],
   );
   const choose = useCallback(
     (role: OrderRole, column: RoleChoice) =>
       setState((s) => ({
-        data,
-        choices: withChoice(s.data === data ? s.choices : NO_CHOICES, role, column),
+        headers,
+        choices: withChoice(s.headers === headers ? s.choices : NO_CHOICES, role, column),
       })),
-    [data],
+    [headers],
   );
   return { analysis, choose };
+}
+
+/** The read's columns, as ingestion names them: choices carry over between reads with the same. */
+function headerKey(data: SourceData): string {
+  const row = headerRowOf(data.values);
+  return JSON.stringify(makeHeaders(row === 'none' ? undefined : data.values[row], widthOf(data.values)));
 }

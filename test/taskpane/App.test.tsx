@@ -100,7 +100,10 @@ class FakeGateway implements WorkbookGateway {
     this.calls.push(`goToCell:${sheet}!${ref}`);
   }
   async peek(name: string | undefined, rows: number): Promise<SourceData> {
-    const data = name === undefined ? { address: 'Sheet2!B2:C4', values: SELECTION } : { address: 'Sheet1!A1:D1235', values: ORDERS };
+    const data =
+      name === undefined
+        ? { address: 'Sheet2!B2:C4', values: SELECTION }
+        : { address: 'Sheet1!A1:D1235', values: ORDERS };
     return { address: data.address, values: data.values.slice(0, rows) };
   }
 }
@@ -353,12 +356,13 @@ describe('App on the preview sample', () => {
     expect(kpi('revenue')).toContain(en(EXPECTED.current.revenue));
   });
 
-  it('starts again from the guesses when the data is read again', async () => {
+  it('keeps the mapping a person chose when the same columns are read again', async () => {
     await readPreview();
     await pickOption('customer', 'Rep');
     expect(dropdownText('customer')).toBe('Rep');
     await click(button('Read data'));
-    expect(dropdownText('customer')).toBe('Customer');
+    expect(dropdownText('customer')).toBe('Rep');
+    await pickOption('customer', 'Customer');
     expect(kpi('customers')).toContain(`Active customers${EXPECTED.current.customers}`);
   });
 

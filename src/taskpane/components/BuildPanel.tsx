@@ -7,7 +7,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
+  Field,
+  ProgressBar,
   Subtitle2,
   makeStyles,
   tokens,
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 export interface BuildPanelProps {
@@ -31,6 +33,8 @@ export interface BuildPanelProps {
   readonly source?: string;
   /** This ISO week's key (`2026-W49`), to offer a refresh when the latest review is older. */
   readonly currentWeek?: string;
+  /** Runs before a job (the pane saves its settings in the workbook there). */
+  readonly beforeRun?: () => Promise<void>;
 }
 
 type Shown = { readonly kind: JobKind; readonly result: JobResult; readonly fromRibbon?: boolean };
@@ -39,11 +43,13 @@ type Shown = { readonly kind: JobKind; readonly result: JobResult; readonly from
  * Builds the dashboard and refreshes the weekly review through the gateway, with progress and the
  * outcome (also of jobs started from the ribbon), and links to the sheets written.
  */
-export function BuildPanel({ gateway, strings, source, currentWeek }: BuildPanelProps) {
+export function BuildPanel({ gateway, strings, source, currentWeek, beforeRun }: BuildPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const [running, setRunning] = useState<JobKind | null>(null);
   const [stage, setStage] = useState('');
+  const [progress, setProgress] = useState<{ rowsRead: number; totalRows: number } | null>(null);
+  const cancel = useRef<{ aborted: boolean } | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [latestReview, setLatestReview] = useState<string | undefined>(undefined);
   const mounted = useRef(true);
@@ -78,8 +84,23 @@ export function BuildPanel({ gateway, strings, source, currentWeek }: BuildPanel
   const run = async (kind: JobKind) => {
     setRunning(kind);
     setShown(null);
+    setProgress(null);
     setStage(strings.working);
-    const result = await gateway.runJob(kind, { ...(source ? { source } : {}), onStage: (m) => setStage(m) });
+    const signal = { aborted: false };
+    cancel.current = signal;
+    let result: JobResult;
+    try {
+      await beforeRun?.();
+      result = await gateway.runJob(kind, {
+        ...(source ? { source } : {}),
+        onStage: (m) => setStage(strings.stage(m)),
+        onProgress: (p) => setProgress(p),
+        signal,
+      });
+    } catch (error) {
+      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    cancel.current = null;
     if (!mounted.current) return;
     setRunning(null);
     setShown({ kind, result });
@@ -109,7 +130,28 @@ export function BuildPanel({ gateway, strings, source, currentWeek }: BuildPanel
           </MessageBarActions>
         </MessageBar>
       )}
-      <div aria-live="polite">{running !== null && <Spinner size="tiny" label={stage} />}</div>
+      <div aria-live="polite">
+        {running !== null && (
+          <div className={styles.progress}>
+            <Field label={stage} validationState="none">
+              <ProgressBar
+                aria-label={strings.progressLabel}
+                {...(progress && progress.totalRows > 0
+                  ? { value: progress.rowsRead / progress.totalRows }
+                  : {})}
+              />
+            </Field>
+            <Button
+              size="small"
+              onClick={() => {
+                if (cancel.current) cancel.current.aborted = true;
+              }}
+            >
+              {strings.cancel}
+            </Button>
+          </div>
+        )}
+      </div>
       {shown && (
         <MessageBar intent={shown.result.ok ? 'success' : 'error'} role="alert">
           <MessageBarBody>
@@ -117,7 +159,11 @@ export function BuildPanel({ gateway, strings, source, currentWeek }: BuildPanel
               {shown.result.ok ? strings.jobDone : strings.jobFailed}
               {shown.fromRibbon ? ` (${strings.fromRibbon})` : ''}
             </MessageBarTitle>
-            <Body1>{shown.result.ok ? shown.result.summary : shown.result.message}</Body1>
+            <Body1>
+              {shown.result.ok
+                ? strings.jobSummary(shown.result.summary, shown.result.sheets)
+                : shown.result.message}
+            </Body1>
             {shown.result.ok && (
               <div className={styles.links}>
                 {shown.result.sheets.map((name) => (

@@ -1,4 +1,5 @@
 import { Caption1, Subtitle2, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { translateNote, translateReason } from '../ingest-messages';
 import type { IngestReport } from '../../core/report';
 import { cellText } from '../format';
 import type { Strings } from '../strings';
@@ -59,7 +60,9 @@ export function IngestReportView({ strings, report, formatNumber }: IngestReport
                 <strong>{strings.issueWhere(formatNumber(issue.row), issue.column)}</strong>
                 {`: ${cellText(issue.value, strings.blankValue)}`}
               </Caption1>
-              <Caption1 className={styles.reason}>{issue.reason}</Caption1>
+              <Caption1 className={styles.reason}>
+                {translateReason(issue.reason, strings.catalogue)}
+              </Caption1>
             </li>
           ))}
         </ul>
@@ -67,7 +70,7 @@ export function IngestReportView({ strings, report, formatNumber }: IngestReport
       {rest > 0 && <Caption1>{strings.moreIssues(formatNumber(rest))}</Caption1>}
       {(report.notes ?? []).slice(0, LISTED_NOTES).map((note, i) => (
         <Caption1 key={i} className={styles.reason}>
-          {note}
+          {translateNote(note, strings.catalogue)}
         </Caption1>
       ))}
     </section>

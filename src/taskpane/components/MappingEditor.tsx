@@ -14,6 +14,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { translateIngestError } from '../ingest-messages';
 import type { OrderRole } from '../../core/table';
 import type { RoleChoice, RoleRow } from '../mapping';
 import type { Strings } from '../strings';
@@ -163,7 +164,7 @@ export function MappingEditor({ strings, headers, rows, error, onChoose }: Mappi
                 ? strings.missingRoles(missing.map((row) => strings.roles[row.role]).join(', '))
                 : strings.readFailed}
             </MessageBarTitle>
-            {error}
+            {translateIngestError(error, strings.catalogue)}
           </MessageBarBody>
         </MessageBar>
       )}
