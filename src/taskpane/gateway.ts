@@ -1,5 +1,6 @@
 import type { CellValue } from '../core/cell';
 import type { SalesMetricsConfig } from '../sheets/config';
+import type { SheetPlan } from '../sheets/plan';
 import type { OpenActionRow } from '../workflows/saved-job';
 
 /** A named Excel table the user can pick as a data source. */
@@ -82,6 +83,11 @@ export interface WorkbookGateway {
    * for previews and to recognise what kind of table it is.
    */
   peek(name: string | undefined, rows: number): Promise<SourceData>;
+  /**
+   * Outside Excel only: listens for the sheet "Go to sheet" shows, so the pane can show it itself.
+   * Returns the function that stops listening.
+   */
+  watchShownSheet?(listener: (sheet: SheetPlan | undefined) => void): () => void;
 }
 
 /** What the workbook already holds of the product. */

@@ -25,7 +25,10 @@ import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from '
 export function paneStateOf(config: SalesMetricsConfig): PaneState {
   const build = savedBuildSettings(config);
   const currency = savedCurrency(config);
-  const calendar = calendarOf({ fiscalYearStartMonth: build.fiscalYearStartMonth, weekStartsOn: build.weekStartsOn as 1 });
+  const calendar = calendarOf({
+    fiscalYearStartMonth: build.fiscalYearStartMonth,
+    weekStartsOn: build.weekStartsOn as 1,
+  });
   const goals: GoalRow[] = savedGoals(config, calendar)
     .goals.filter((g) => isMetricId(g.metric))
     .map((g, i) => ({
@@ -38,7 +41,13 @@ export function paneStateOf(config: SalesMetricsConfig): PaneState {
     }));
   const figures: OwnFigure[] = savedFigures(config)
     .filter((f) => isMetricId(f.metric))
-    .map((f, i) => ({ id: `figure-${i}`, metric: f.metric as MetricId, value: f.value, kind: f.kind, source: f.source }));
+    .map((f, i) => ({
+      id: `figure-${i}`,
+      metric: f.metric as MetricId,
+      value: f.value,
+      kind: f.kind,
+      source: f.source,
+    }));
   return {
     settings: {
       ...DEFAULT_SETTINGS,
@@ -74,7 +83,10 @@ export function configWithPaneState(
   sources: SourceChoice = {},
 ): SalesMetricsConfig {
   const s = state.settings;
-  const calendar = calendarOf({ fiscalYearStartMonth: s.fiscalYearStartMonth, weekStartsOn: s.weekStartsOn as 1 });
+  const calendar = calendarOf({
+    fiscalYearStartMonth: s.fiscalYearStartMonth,
+    weekStartsOn: s.weekStartsOn as 1,
+  });
   let out = withBuildSettings(config, {
     unit: s.unit,
     periods: s.periods,
@@ -84,7 +96,10 @@ export function configWithPaneState(
     ...(s.asOf ? { asOf: s.asOf } : {}),
     ...(s.dimensions ? { dimensions: [...s.dimensions] } : {}),
   });
-  out = s.currency === undefined ? { ...out, settings: { ...(out.settings ?? {}), currency: undefined } } : withCurrency(out, s.currency);
+  out =
+    s.currency === undefined
+      ? { ...out, settings: { ...(out.settings ?? {}), currency: undefined } }
+      : withCurrency(out, s.currency);
   const goals = state.goals.flatMap((row) => {
     const period = parsePeriodKey(row.period, calendar);
     if (!period) return [];

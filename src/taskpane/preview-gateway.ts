@@ -33,6 +33,17 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
   private readonly port: MemoryWorkbookPort;
   /** The sheet last shown with `goToSheet`, for the preview's sheet view. */
   shown?: SheetPlan;
+  private readonly watchers = new Set<(sheet: SheetPlan | undefined) => void>();
+
+  watchShownSheet(listener: (sheet: SheetPlan | undefined) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
+  private show(sheet: SheetPlan | undefined): void {
+    this.shown = sheet;
+    for (const listener of this.watchers) listener(sheet);
+  }
 
   constructor(
     private readonly tables: readonly PreviewTable[],
@@ -64,7 +75,7 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
   }
 
   async goToSheet(name: string): Promise<void> {
-    this.shown = this.port.sheet(name);
+    this.show(this.port.sheet(name));
   }
 
   async readConfig(): Promise<SalesMetricsConfig> {
@@ -80,7 +91,7 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
   }
 
   async goToCell(sheet: string): Promise<void> {
-    this.shown = this.port.sheet(sheet);
+    this.show(this.port.sheet(sheet));
   }
 
   async peek(name: string | undefined, rows: number): Promise<SourceData> {

@@ -94,6 +94,8 @@ const en = {
   saved: 'Settings saved in the workbook.',
   saveFailed: 'The settings could not be saved',
   cancel: 'Cancel',
+  previewSheetNote:
+    'Preview of the sheet written into the sample workbook (values; formula results in italics).',
   progressLabel: 'Progress',
   weekHeading: (week: string) => `This week: ${week}`,
   weekNeedsData: 'Read your orders (Data) to see this week at a glance.',
@@ -179,7 +181,7 @@ const id: Strings = {
   reviewBehind: (latest: string, current: string) =>
     `Tinjauan terakhir adalah ${latest}; sekarang ${current}. Perbarui tinjauan mingguan untuk memulai minggu ini.`,
   tabs: {
-    data: 'Data',
+    data: 'Sumber data',
     settings: 'Metrik & pengaturan',
     goals: 'Sasaran & tolok ukur',
     build: 'Buat',
@@ -205,7 +207,7 @@ const id: Strings = {
   warnCurrencies: (markers: string) =>
     `Nilainya dalam beberapa mata uang (${markers}): semuanya akan dijumlahkan seolah satu mata uang.`,
   moreTables: 'Tabel lain (opsional)',
-  sideTable: { pipeline: 'Pipeline', spend: 'Biaya pemasaran', targets: 'Target' },
+  sideTable: { pipeline: 'Pipeline penjualan', spend: 'Biaya pemasaran', targets: 'Target' },
   sideNone: '— tidak ada —',
   sideReady: (rows: string) => `${rows} baris dengan kolom yang diperlukan`,
   sideMissing: (message: string) => `Tidak dapat dipakai: ${message}`,
@@ -213,6 +215,7 @@ const id: Strings = {
   saved: 'Pengaturan disimpan di buku kerja.',
   saveFailed: 'Pengaturan tidak dapat disimpan',
   cancel: 'Batal',
+  previewSheetNote: 'Pratinjau lembar yang ditulis ke buku kerja contoh (nilai; hasil rumus dicetak miring).',
   progressLabel: 'Kemajuan',
   weekHeading: (week: string) => `Minggu ini: ${week}`,
   weekNeedsData: 'Baca data pesanan Anda (Data) untuk melihat ringkasan minggu ini.',
@@ -237,7 +240,7 @@ const id: Strings = {
     return known[message] ?? 'Sedang bekerja…';
   },
   jobSummary: (_summary: string, sheets: readonly string[]): string =>
-    `Lembar ditulis: ${sheets.join(', ')}.`,
+    `Lembar ditulis: ${[...sheets].join(', ')}.`,
   roles: {
     date: 'Tanggal pesanan',
     amount: 'Nilai',

@@ -128,7 +128,10 @@ export async function latestOpenActions(port: WorkbookPort): Promise<OpenActionR
   const out: OpenActionRow[] = [];
   let cursor = 0;
   for (const item of open) {
-    while (cursor < rows.length && JSON.stringify(rows[cursor][1].slice(0, ACTION_COLUMNS.length)) !== JSON.stringify(item))
+    while (
+      cursor < rows.length &&
+      JSON.stringify(rows[cursor][1].slice(0, ACTION_COLUMNS.length)) !== JSON.stringify(item)
+    )
       cursor++;
     const row = cursor < rows.length ? rows[cursor][0] : first;
     cursor++;

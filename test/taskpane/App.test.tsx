@@ -461,10 +461,17 @@ describe('App on the preview sample', () => {
   });
 });
 
+/** Opens a step of the pane by its tab (the tab's text is its label, rendered twice by Fluent for sizing). */
+async function openStep(label: string) {
+  const tab = [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent?.startsWith(label)) as HTMLElement;
+  await click(tab);
+}
+
 describe('building the sheets from the pane', () => {
   it('builds the dashboard from the chosen table and links to the sheets written', async () => {
     const gateway = new FakeGateway();
     await renderApp(gateway);
+    await openStep('Build');
     await click(button('Build dashboard'));
     expect(gateway.calls).toContain('runJob:dashboard:Orders');
     const panel = container.querySelector('[data-testid="build"]')!;
@@ -483,6 +490,7 @@ describe('building the sheets from the pane', () => {
       message: 'The workbook structure is protected: unprotect it to add the Dashboard sheet.',
     };
     await renderApp(gateway);
+    await openStep('Build');
     await click(button('Refresh weekly review'));
     expect(gateway.calls).toContain('runJob:review:Orders');
     expect(text()).toContain('The sheets were not written');
@@ -492,6 +500,7 @@ describe('building the sheets from the pane', () => {
 
   it('shows the outcome of a refresh started from the ribbon', async () => {
     await renderApp(new FakeGateway());
+    await openStep('Build');
     await act(async () => {
       publishNotice({
         kind: 'review',
@@ -510,6 +519,7 @@ describe('building the sheets from the pane', () => {
     const gateway = new FakeGateway();
     gateway.saved = { configured: true, latestReview: '2026-W48' };
     await renderApp(gateway, 'en-US', false, '2026-W49');
+    await openStep('Build');
     expect(text()).toContain('The latest review is 2026-W48; this is 2026-W49.');
     const offer = [...container.querySelectorAll('button')].filter(
       (b) => b.textContent === 'Refresh weekly review',
@@ -522,12 +532,14 @@ describe('building the sheets from the pane', () => {
     const gateway = new FakeGateway();
     gateway.saved = { configured: true, latestReview: '2026-W49' };
     await renderApp(gateway, 'en-US', false, '2026-W49');
+    await openStep('Build');
     expect(text()).not.toContain('The latest review is');
   });
 
   it('runs the real jobs on the preview workbook', async () => {
     const gateway = new PreviewWorkbookGateway(PREVIEW_TABLES);
     await renderApp(gateway, 'en-US', true);
+    await openStep('Build');
     await click(button('Build dashboard'));
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,0 +1,93 @@
+import { Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { fromA1 } from '../../sheets/a1';
+import type { SheetPlan } from '../../sheets/plan';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  box: {
+    overflow: 'auto',
+    maxWidth: '100%',
+    maxHeight: '60vh',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  cell: {
+    padding: `1px ${tokens.spacingHorizontalXS}`,
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    whiteSpace: 'nowrap',
+    maxWidth: '14em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  number: { textAlign: 'end' },
+  formula: { fontStyle: 'italic' },
+});
+
+/** Rows and columns shown of a sheet (a preview, not the whole dashboard). */
+const MAX_ROWS = 60;
+const MAX_COLUMNS = 16;
+
+export interface PreviewSheetProps {
+  readonly plan: SheetPlan;
+  readonly note: string;
+}
+
+/**
+ * A written sheet as an HTML table, for the preview outside Excel: each cell's value, or a formula's
+ * cached result in italics.
+ */
+export function PreviewSheet({ plan, note }: PreviewSheetProps) {
+  const styles = useStyles();
+  const id = useId('sheet');
+  const grid = new Map<string, { text: string; number: boolean; formula: boolean }>();
+  let rows = 0;
+  let columns = 0;
+  for (const cell of plan.cells) {
+    const pos = fromA1(cell.ref);
+    if (!pos || pos.row > MAX_ROWS || pos.column > MAX_COLUMNS) continue;
+    const shown = cell.formula !== undefined ? cell.result : cell.value;
+    if (shown === null || shown === undefined || shown === '') continue;
+    rows = Math.max(rows, pos.row);
+    columns = Math.max(columns, pos.column);
+    const number = typeof shown === 'number';
+    grid.set(`${pos.row}:${pos.column}`, {
+      text: number
+        ? new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(shown)
+        : String(shown),
+      number,
+      formula: cell.formula !== undefined,
+    });
+  }
+  return (
+    <section className={styles.root} aria-labelledby={id} data-testid="preview-sheet">
+      <Subtitle2 as="h2" id={id}>
+        {plan.name}
+      </Subtitle2>
+      <Caption1>{note}</Caption1>
+      <div className={styles.box} tabIndex={0} role="region" aria-labelledby={id}>
+        <table className={styles.table}>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                {Array.from({ length: columns }, (_, c) => {
+                  const cell = grid.get(`${r + 1}:${c + 1}`);
+                  const classes = [
+                    styles.cell,
+                    cell?.number ? styles.number : '',
+                    cell?.formula ? styles.formula : '',
+                  ];
+                  return (
+                    <td key={c} className={classes.join(' ')} title={cell?.text}>
+                      {cell?.text ?? ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
