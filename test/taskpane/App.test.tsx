@@ -21,6 +21,7 @@ import { stringsFor } from '../../src/taskpane/strings';
 import { clearNotice, publishNotice } from '../../src/workflows/notices';
 import { defaultConfig, type SalesMetricsConfig } from '../../src/sheets/config';
 import type { OpenActionRow } from '../../src/workflows/saved-job';
+import { configWithPaneState, paneStateOf } from '../../src/taskpane/persist';
 import { EXPECTED } from './preview-expected';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -463,7 +464,9 @@ describe('App on the preview sample', () => {
 
 /** Opens a step of the pane by its tab (the tab's text is its label, rendered twice by Fluent for sizing). */
 async function openStep(label: string) {
-  const tab = [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent?.startsWith(label)) as HTMLElement;
+  const tab = [...container.querySelectorAll('[role="tab"]')].find((t) =>
+    t.textContent?.startsWith(label),
+  ) as HTMLElement;
   await click(tab);
 }
 
@@ -546,5 +549,67 @@ describe('building the sheets from the pane', () => {
     });
     expect(text()).toContain('Dashboard and Review 2026-W14 as of 2026-03-31: 43 orders from Orders.');
     expect(gateway.sheet('Dashboard')?.cells.find((c) => c.ref === 'A1')?.value).toBe('Sales dashboard');
+  });
+});
+
+describe('settings kept in the workbook', () => {
+  it('opens with the goals and settings a workbook holds, and saves them before a job', async () => {
+    const gateway = new FakeGateway();
+    gateway.config = configWithPaneState(defaultConfig(), {
+      settings: {
+        unit: 'quarter',
+        periods: 8,
+        fiscalYearStartMonth: 7,
+        weekStartsOn: 1,
+        industry: 'ecommerce-retail',
+      },
+      goals: [{ id: 'g1', metric: 'revenue', period: 'FY2027', target: 1_200_000 }],
+      figures: [{ id: 'f1', metric: 'aov', value: 120, kind: 'competitor', source: 'Rival Ltd 2025' }],
+    });
+    await renderApp(gateway);
+    await openStep('Goals & benchmarks');
+    const inputs = [...container.querySelectorAll('input')].map((i) => i.value);
+    expect(inputs).toEqual(expect.arrayContaining(['FY2027', 'Rival Ltd 2025']));
+    await openStep('Build');
+    await click(button('Build dashboard'));
+    expect(gateway.calls.indexOf('writeConfig')).toBeGreaterThanOrEqual(0);
+    expect(gateway.calls.indexOf('writeConfig')).toBeLessThan(
+      gateway.calls.findIndex((c) => c.startsWith('runJob')),
+    );
+    const saved = paneStateOf(gateway.config);
+    expect(saved.settings).toMatchObject({
+      unit: 'quarter',
+      periods: 8,
+      fiscalYearStartMonth: 7,
+      industry: 'ecommerce-retail',
+    });
+    expect(saved.goals).toEqual([
+      expect.objectContaining({ metric: 'revenue', period: 'FY2027', target: 1_200_000 }),
+    ]);
+    expect(gateway.config.mappings.sources).toEqual({});
+  });
+
+  it('saves the orders source and the mapping a person chose once the data is read', async () => {
+    const gateway = new FakeGateway();
+    await renderApp(gateway);
+    await click(button('Read data'));
+    await openStep('Build');
+    await click(button('Build dashboard'));
+    expect(gateway.config.mappings.sources).toEqual({ orders: 'Orders' });
+    expect(gateway.config.mappings.orders).toMatchObject({
+      date: 'Date',
+      amount: 'Amount',
+      customer: 'Customer',
+    });
+  });
+
+  it('switches to Indonesian in the pane, and sets the page language', async () => {
+    await renderApp(new FakeGateway());
+    const toggle = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'ID',
+    ) as HTMLElement;
+    await click(toggle);
+    expect(text()).toContain('Baca data');
+    expect(document.documentElement.lang).toBe('id');
   });
 });
