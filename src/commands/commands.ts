@@ -59,7 +59,8 @@ if (typeof Office !== 'undefined') {
     Office.actions.associate('refreshDashboard', refreshDashboard);
     Office.actions.associate('refreshWeeklyReview', refreshWeeklyReview);
   }
-  Office.onReady(() => {
-    updateRibbon().catch(() => undefined);
+  Office.onReady((info) => {
+    // Outside Excel (a browser preview) there is no ribbon to update.
+    if (info?.host === Office.HostType.Excel) updateRibbon().catch(() => undefined);
   });
 }
