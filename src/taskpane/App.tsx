@@ -278,7 +278,13 @@ export function App(props: AppProps) {
               {reading ? strings.reading : strings.readData}
             </Button>
             <ReadResult strings={strings} state={readState} formatNumber={formatNumber} />
-            {data && <DataPreview heading={strings.previewHeading} rows={data.values} />}
+            {data && (
+              <DataPreview
+                heading={strings.previewHeading}
+                rows={data.values}
+                dateColumn={analysis?.rows.find((r) => r.role === 'date')?.column ?? null}
+              />
+            )}
             <DataWarnings strings={strings} warnings={warnings} onUseAs={useAs} />
             {analysis && (
               <OrdersAnalysisView

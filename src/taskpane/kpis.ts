@@ -1,6 +1,6 @@
 import { isMetricError, metricError, type MetricValue } from '../core/errors';
-import { computeSuite, type OrderMetricId } from '../core/metrics';
-import { periodOf, previousPeriod, type Period } from '../core/periods';
+import { computeWindows, type OrderMetricId } from '../core/metrics';
+import { likeForLike, periodOf, previousPeriod, type Period } from '../core/periods';
 import type { OrdersTable } from '../core/table';
 
 /** One headline figure: this period, the one before, and the relative change. */
@@ -18,6 +18,8 @@ export interface HeadlineKpis {
   /** The month holding `asOf`, counted up to `asOf`. */
   readonly period: Period;
   readonly previousPeriod: Period;
+  /** The days of the previous month compared: as many as have passed of this month. */
+  readonly previousWindow: { readonly start: number; readonly end: number };
   readonly kpis: readonly Kpi[];
 }
 
@@ -43,13 +45,14 @@ function changeOf(
 
 /**
  * Revenue, orders, AOV (and customers when the table has a customer column) for the latest month
- * in the data and the month before. The as-of date is the latest order date, never the clock, so
- * the pane shows the same figures for the same data on any day.
+ * in the data to date, against the same days of the month before (like for like: 1–27 March
+ * against 1–27 February). The as-of date is the latest order date, never the clock, so the pane
+ * shows the same figures for the same data on any day.
  *
  * @example
  * const h = headlineKpis(table); // table's last order on 27 Mar 2026
  * h?.period.key; // '2026-03'
- * h?.kpis[0]; // { id: 'revenue', current: 22379, previous: 16030, change: 0.396… }
+ * h?.kpis[0]; // { id: 'revenue', current: 22379, previous: …, change: … } (1–27 Feb as the base)
  */
 export function headlineKpis(table: OrdersTable): HeadlineKpis | null {
   const asOf = latestOrderDay(table);
@@ -58,12 +61,27 @@ export function headlineKpis(table: OrdersTable): HeadlineKpis | null {
   if (table.customer) ids.push('customers');
   const period = periodOf(asOf, 'month');
   const before = previousPeriod(period);
-  const [previous, current] = computeSuite({ orders: table }, ids, [before, period], { asOf }).values;
+  const w = likeForLike(period, asOf);
+  const inputs = { orders: table };
+  // Each window with the whole month before it, as retention needs.
+  const [current] = computeWindows(inputs, ids, [before, { ...w.current, key: period.key }], { asOf });
+  const [previous] = computeWindows(
+    inputs,
+    ids,
+    [previousPeriod(before), { ...w.previous, key: before.key }],
+    { asOf },
+  );
   const kpis = ids.map((id, m) => ({
     id,
     current: current[m],
     previous: previous[m],
     change: changeOf(id, current[m], previous[m], before),
   }));
-  return { asOf, period, previousPeriod: before, kpis };
+  return {
+    asOf,
+    period,
+    previousPeriod: before,
+    previousWindow: { start: w.previous.start, end: w.previous.end },
+    kpis,
+  };
 }

@@ -43,7 +43,7 @@ const en = {
   everyRowUsed: 'Every row was used.',
   kpiHeading: (period: string) => `Latest month: ${period}`,
   kpiWindow: (asOf: string, previous: string) =>
-    `Up to ${asOf}, the latest order date; compared with ${previous}.`,
+    `Up to ${asOf}, the latest order date; compared with the same days of the month before (${previous}).`,
   kpiChange: (change: string) => `Change: ${change}`,
   noOrders: 'No usable orders, so there are no KPIs yet.',
   buildHeading: 'Sheets',
@@ -164,7 +164,7 @@ const id: Strings = {
   everyRowUsed: 'Semua baris dipakai.',
   kpiHeading: (period: string) => `Bulan terakhir: ${period}`,
   kpiWindow: (asOf: string, previous: string) =>
-    `Sampai ${asOf}, tanggal pesanan terakhir; dibandingkan dengan ${previous}.`,
+    `Sampai ${asOf}, tanggal pesanan terakhir; dibandingkan dengan hari yang sama bulan sebelumnya (${previous}).`,
   kpiChange: (change: string) => `Perubahan: ${change}`,
   noOrders: 'Tidak ada pesanan yang dapat dipakai, jadi belum ada KPI.',
   buildHeading: 'Lembar',

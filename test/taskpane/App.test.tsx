@@ -410,19 +410,21 @@ describe('App on the preview sample', () => {
     await readPreview();
     const kpis = container.querySelector('[data-testid="kpis"]')!;
     expect(kpis.querySelector('h2')?.textContent).toBe('Latest month: Mar 2026');
-    expect(kpis.textContent).toContain('Up to Mar 27, 2026, the latest order date; compared with Feb 2026.');
+    expect(kpis.textContent).toContain(
+      'Up to Mar 27, 2026, the latest order date; compared with the same days of the month before (Feb 1, 2026 – Feb 27, 2026).',
+    );
     const { current, previous } = EXPECTED;
     expect(kpi('revenue')).toBe(
-      `Revenue${en(current.revenue)}Change: ${pct(current.revenue / previous.revenue - 1)}Feb 2026: ${en(previous.revenue)}`,
+      `Revenue${en(current.revenue)}Change: ${pct(current.revenue / previous.revenue - 1)}Feb 1, 2026 – Feb 27, 2026: ${en(previous.revenue)}`,
     );
     expect(kpi('orders')).toBe(
-      `Orders${current.orders}Change: ${pct(current.orders / previous.orders - 1)}Feb 2026: ${previous.orders}`,
+      `Orders${current.orders}Change: ${pct(current.orders / previous.orders - 1)}Feb 1, 2026 – Feb 27, 2026: ${previous.orders}`,
     );
     expect(kpi('aov')).toBe(
-      `Average order value${en(current.aov)}Change: ${pct(current.aov / previous.aov - 1)}Feb 2026: ${en(previous.aov)}`,
+      `Average order value${en(current.aov)}Change: ${pct(current.aov / previous.aov - 1)}Feb 1, 2026 – Feb 27, 2026: ${en(previous.aov)}`,
     );
     expect(kpi('customers')).toBe(
-      `Active customers${current.customers}Change: ${pct(current.customers / previous.customers - 1)}Feb 2026: ${previous.customers}`,
+      `Active customers${current.customers}Change: ${pct(current.customers / previous.customers - 1)}Feb 1, 2026 – Feb 27, 2026: ${previous.customers}`,
     );
   });
 
@@ -453,7 +455,7 @@ describe('App on the preview sample', () => {
     expect(code?.getAttribute('title')).toBe('revenue was 0 in 2026-01');
     // No orders in January: AOV's previous value and change are errors, each with its reason.
     expect(kpi('aov')).toBe(
-      'Average order value30.00Change: #DIV/0!aov of 2026-01: no orders in 2026-01Jan 2026: #DIV/0!',
+      'Average order value30.00Change: #DIV/0!aov of 2026-01: no orders in 2026-01Jan 1, 2026 – Jan 1, 2026: #DIV/0!',
     );
     const previous = [...container.querySelectorAll('[data-kpi="aov"] [title]')].map((e) =>
       e.getAttribute('title'),

@@ -22,8 +22,15 @@ const usable = PREVIEW_ORDERS.slice(1).filter(
   (row) => typeof row[1] === 'number' && typeof row[5] === 'number',
 );
 
-function figures(month: string): MonthFigures {
-  const rows = usable.filter((row) => monthKey(row[1] as number) === month);
+function dayOfMonth(serial: number): number {
+  return new Date((serial - EXCEL_EPOCH_OFFSET) * 86_400_000).getUTCDate();
+}
+
+/** A month's figures, up to a day of the month when given (like for like with a partial month). */
+function figures(month: string, upToDay = 31): MonthFigures {
+  const rows = usable.filter(
+    (row) => monthKey(row[1] as number) === month && dayOfMonth(row[1] as number) <= upToDay,
+  );
   const revenue = rows.reduce((sum, row) => sum + (row[5] as number), 0);
   const purchases = rows.filter((row) => (row[5] as number) >= 0);
   const orders = new Set(purchases.map((row) => row[0])).size;
@@ -42,5 +49,6 @@ export const EXPECTED = {
   month: monthKey(latest),
   previousMonth,
   current: figures(monthKey(latest)),
-  previous: figures(previousMonth),
+  // The same days of the month before: the latest month is counted up to its latest order.
+  previous: figures(previousMonth, dayOfMonth(latest)),
 };

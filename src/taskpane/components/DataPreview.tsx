@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { CellValue } from '../../core/cell';
+import { serialToDate } from '../../core/number-format';
 
 /** A cell as the preview shows it: text as is, dates as days, numbers as Excel would. */
 function shownText(value: CellValue): string {
@@ -34,10 +35,12 @@ export interface DataPreviewProps {
   readonly rows: readonly (readonly CellValue[])[];
   /** Rows shown (the header included). */
   readonly limit?: number;
+  /** The column read as the order date: its serial numbers are shown as dates. */
+  readonly dateColumn?: number | null;
 }
 
 /** The first rows of what was read, as a small table that scrolls inside its box. */
-export function DataPreview({ heading, rows, limit = 6 }: DataPreviewProps) {
+export function DataPreview({ heading, rows, limit = 6, dateColumn }: DataPreviewProps) {
   const styles = useStyles();
   const id = useId('preview');
   const shown = rows.slice(0, limit);
@@ -52,7 +55,11 @@ export function DataPreview({ heading, rows, limit = 6 }: DataPreviewProps) {
             {shown.map((row, r) => (
               <tr key={r}>
                 {Array.from({ length: width }, (_, c) => {
-                  const text = shownText(row[c] ?? null);
+                  const value = row[c] ?? null;
+                  const text =
+                    r > 0 && c === dateColumn && typeof value === 'number'
+                      ? serialToDate(value).toISOString().slice(0, 10)
+                      : shownText(value);
                   return r === 0 ? (
                     <th key={c} scope="col" className={`${styles.cell} ${styles.head}`} title={text}>
                       {text}

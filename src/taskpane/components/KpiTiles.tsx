@@ -106,7 +106,8 @@ function KpiTile({
 export function KpiTiles({ strings, headline, locale }: KpiTilesProps) {
   const styles = useStyles();
   const headingId = useId('kpis');
-  const previousLabel = monthLabel(headline.previousPeriod.start, locale);
+  const window = headline.previousWindow;
+  const previousLabel = `${dayLabel(window.start, locale)} – ${dayLabel(window.end - 1, locale)}`;
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="kpis">
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
