@@ -220,7 +220,8 @@ export function App(props: AppProps) {
           <ToggleButton
             size="small"
             checked={language === 'id'}
-            aria-label={language === 'id' ? 'Switch to English' : 'Ganti ke Bahasa Indonesia'}
+            lang={language === 'id' ? 'en' : 'id'}
+            aria-label={language === 'id' ? 'EN – Switch to English' : 'ID – Ganti ke Bahasa Indonesia'}
             onClick={() => setLanguage(language === 'id' ? 'en' : 'id')}
           >
             {language === 'id' ? 'EN' : 'ID'}
@@ -241,7 +242,12 @@ export function App(props: AppProps) {
         onTabSelect={(_, d) => setStep(d.value as StepId)}
       >
         {STEPS.map((id) => (
-          <Tab key={id} value={id} id={`step-${id}`} aria-controls={`panel-${id}`}>
+          <Tab
+            key={id}
+            value={id}
+            id={`step-${id}`}
+            {...(id === step ? { 'aria-controls': `panel-${id}` } : {})}
+          >
             {strings.tabs[id]}
           </Tab>
         ))}

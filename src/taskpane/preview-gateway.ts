@@ -47,8 +47,8 @@ export class PreviewWorkbookGateway implements WorkbookGateway {
 
   constructor(
     private readonly tables: readonly PreviewTable[],
-    /** The preview's "today": the sample's last day, so the preview shows a full picture. */
-    private readonly now: Date = new Date(2026, 2, 31, 9, 0),
+    /** The preview's "today": the sample's last order day, so every sheet has data to show. */
+    private readonly now: Date = new Date(2026, 2, 27, 9, 0),
   ) {
     this.port = new MemoryWorkbookPort(
       'Preview workbook',

@@ -169,7 +169,7 @@ const id: Strings = {
   noOrders: 'Tidak ada pesanan yang dapat dipakai, jadi belum ada KPI.',
   buildHeading: 'Lembar',
   buildHint:
-    'Menulis Dasbor dan Tinjauan minggu ini ke buku kerja. Isian Anda di Tindakan pada Tinjauan tetap disimpan.',
+    'Menulis lembar Dashboard dan Review minggu ini ke buku kerja. Isian Anda di Actions pada Review tetap disimpan.',
   buildDashboard: 'Buat dasbor',
   refreshReview: 'Perbarui tinjauan mingguan',
   working: 'Sedang bekerja…',

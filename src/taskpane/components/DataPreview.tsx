@@ -47,7 +47,7 @@ export function DataPreview({ heading, rows, limit = 6, dateColumn }: DataPrevie
   const width = Math.max(0, ...shown.map((r) => r.length));
   if (shown.length === 0) return null;
   return (
-    <section className={styles.root} aria-labelledby={id} data-testid="data-preview">
+    <div className={styles.root} data-testid="data-preview">
       <Caption1 id={id}>{heading}</Caption1>
       <div className={styles.box} tabIndex={0} role="region" aria-labelledby={id}>
         <table className={styles.table}>
@@ -75,6 +75,6 @@ export function DataPreview({ heading, rows, limit = 6, dateColumn }: DataPrevie
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

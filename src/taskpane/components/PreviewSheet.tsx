@@ -1,4 +1,6 @@
 import { Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { isDateNumberFormat, serialToDate } from '../../core/number-format';
 import { fromA1 } from '../../sheets/a1';
 import type { SheetPlan } from '../../sheets/plan';
 
@@ -24,6 +26,15 @@ const useStyles = makeStyles({
   formula: { fontStyle: 'italic' },
 });
 
+/** A number as its cell's format shows it, roughly: dates, percentages, points, hidden bar values. */
+function formatted(value: number, format: string | undefined): string {
+  if (format === ';;;') return '';
+  if (isDateNumberFormat(format)) return serialToDate(value).toISOString().slice(0, 10);
+  if (format?.includes('" pp"')) return `${value >= 0 ? '+' : ''}${value.toFixed(1)} pp`;
+  if (format?.includes('%')) return `${(value * 100).toFixed(1)}%`;
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+}
+
 /** Rows and columns shown of a sheet (a preview, not the whole dashboard). */
 const MAX_ROWS = 60;
 const MAX_COLUMNS = 16;
@@ -40,6 +51,9 @@ export interface PreviewSheetProps {
 export function PreviewSheet({ plan, note }: PreviewSheetProps) {
   const styles = useStyles();
   const id = useId('sheet');
+  const box = useRef<HTMLDivElement>(null);
+  // "Go to sheet" shows the sheet here: take focus to it, as going to a sheet in Excel would.
+  useEffect(() => box.current?.focus(), [plan]);
   const grid = new Map<string, { text: string; number: boolean; formula: boolean }>();
   let rows = 0;
   let columns = 0;
@@ -60,12 +74,12 @@ export function PreviewSheet({ plan, note }: PreviewSheetProps) {
     });
   }
   return (
-    <section className={styles.root} aria-labelledby={id} data-testid="preview-sheet">
+    <div className={styles.root} data-testid="preview-sheet">
       <Subtitle2 as="h2" id={id}>
         {plan.name}
       </Subtitle2>
       <Caption1>{note}</Caption1>
-      <div className={styles.box} tabIndex={0} role="region" aria-labelledby={id}>
+      <div className={styles.box} tabIndex={0} role="region" aria-labelledby={id} ref={box}>
         <table className={styles.table}>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
@@ -88,6 +102,6 @@ export function PreviewSheet({ plan, note }: PreviewSheetProps) {
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }
