@@ -22,9 +22,26 @@ import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type Orde
 export interface KpiTarget {
   /** The target for the whole dashboard period (flows are paced to the as-of day on the sheet). */
   readonly goal?: number;
+  /**
+   * The goal to the as-of day when it is not the goal paced by days (flows) or the goal itself
+   * (rates): metrics paced along last period's curve (distinct customers, retention, churn).
+   */
+  readonly goalToDate?: number;
+  /** How `goalToDate` was paced (shown as a note). */
+  readonly goalToDateNote?: string;
+  /** The benchmark figure, in the dashboard period's terms (converted when its period differs). */
   readonly benchmark?: number;
+  /** The benchmark's published range, when it is one (shown instead of a single figure). */
+  readonly benchmarkRange?: { readonly low: number; readonly high: number };
   /** Where the benchmark comes from (shown as a note). */
   readonly benchmarkSource?: string;
+  /** The benchmark's caveat or conversion (shown as a note). */
+  readonly benchmarkNote?: string;
+  /** Why the benchmark is not compared (it measures something else, or another period). */
+  readonly benchmarkSkipped?: string;
+  /** FC: the forecast of the whole period's value, and how it was made (note). */
+  readonly forecast?: number;
+  readonly forecastNote?: string;
 }
 
 export interface KpiTableInput {
