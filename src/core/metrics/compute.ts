@@ -5,7 +5,14 @@
 import type { MetricValue } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { Period } from '../periods';
-import { periodAt, previousPeriod, samePeriodLastYear } from '../periods';
+import {
+  formatDay,
+  isPartialPeriod,
+  likeForLike,
+  periodAt,
+  previousPeriod,
+  samePeriodLastYear,
+} from '../periods';
 import type { MarketingMetricId, MetricId, OrderMetricId, PipelineMetricId } from './ids';
 import { isOrderMetric, isPipelineMetric } from './ids';
 import type { MetricInputs, MetricOptions, MetricWindow } from './inputs';
@@ -77,6 +84,7 @@ export function computeWindows(
         windows,
         options.asOf,
         options.lifespanCapYears,
+        options.calendar,
       ),
       slots.marketing,
     );
@@ -144,16 +152,101 @@ export function computeMetric(
   return computeWindows(inputs, [id], [previousPeriod(period), period], options)[0][0];
 }
 
-/** Relative change `current / base − 1`, with errors and zero bases explained. */
-function change(id: MetricId, current: MetricValue, base: MetricValue, basePeriod: Period): MetricValue {
+/**
+ * Relative change `current / base − 1`, with errors and zero bases explained; `baseKey` names the
+ * base in reasons (`2026-10`, `2026-11 to 2026-11-05`).
+ */
+export function relativeChange(
+  id: MetricId,
+  current: MetricValue,
+  base: MetricValue,
+  baseKey: string,
+): MetricValue {
   if (isMetricError(current)) return current;
-  if (isMetricError(base)) return metricError(base.error, `${id} of ${basePeriod.key}: ${base.reason}`);
-  if (base === 0) return metricError('#DIV/0!', `${id} was 0 in ${basePeriod.key}`);
+  if (isMetricError(base)) return metricError(base.error, `${id} of ${baseKey}: ${base.reason}`);
+  if (base === 0) return metricError('#DIV/0!', `${id} was 0 in ${baseKey}`);
   return current / base - 1;
 }
 
+/** What a change is measured against: the period before (growth) or a year earlier (yoy). */
+export type ChangeBase = 'previous' | 'priorYear';
+
+/** The two windows a change compares. */
+export interface ComparedWindows {
+  /** P, or P up to the as-of day when P is partial (key `2026-12 to 2026-12-05`). */
+  readonly current: MetricWindow;
+  /** The base: P−1 or the same period a year earlier, cut to as many days when P is partial. */
+  readonly base: MetricWindow;
+  /** The whole period the base lies in. */
+  readonly basePeriod: Period;
+  /** True when P is partial on the as-of day and both sides cover its first days only. */
+  readonly likeForLike: boolean;
+}
+
 /**
- * Growth of any metric: m(P) / m(P−1) − 1.
+ * The windows growth or year over year compares. A period that is over compares with the whole
+ * base period; a partial one (see `isPartialPeriod`) compares its days to date with the same
+ * number of days from the start of the base period, cut at the base's own end when it is shorter.
+ * @example
+ * comparedWindows(periodOf(asOf, 'month'), 'previous', parseDay('2026-12-05')!)
+ * // current 2026-12-01…05, base 2026-11-01…05, likeForLike true
+ */
+export function comparedWindows(period: Period, against: ChangeBase, asOf: number): ComparedWindows {
+  const basePeriod = against === 'previous' ? previousPeriod(period) : samePeriodLastYear(period);
+  if (!isPartialPeriod(period, asOf))
+    return { current: period, base: basePeriod, basePeriod, likeForLike: false };
+  const windows = likeForLike(period, asOf);
+  const base = against === 'previous' ? windows.previous : windows.priorYear;
+  const toKey = (p: Period, end: number) => (end < p.end ? `${p.key} to ${formatDay(end - 1)}` : p.key);
+  return {
+    current: {
+      start: windows.current.start,
+      end: windows.current.end,
+      key: toKey(period, windows.current.end),
+    },
+    base: { start: base.start, end: base.end, key: toKey(basePeriod, base.end) },
+    basePeriod,
+    likeForLike: true,
+  };
+}
+
+/** A change of several metrics: the windows compared, the values on each side and the change. */
+export interface ChangeResult extends ComparedWindows {
+  readonly values: MetricValue[];
+  readonly baseValues: MetricValue[];
+  /** values / baseValues − 1 per metric, in the order of `ids`. */
+  readonly changes: MetricValue[];
+}
+
+/**
+ * Growth (`previous`) or year over year (`priorYear`) of every metric in `ids`, like for like
+ * when P is partial. Each window is computed with the whole period before it, so retention and
+ * churn of P to date keep all of P−1 as their reference, and those of P−1 to the same day all of
+ * P−2 (or of the period before the year-ago one).
+ * @example computeChanges({ orders }, ['revenue', 'aov'], periodOf(asOf, 'month'), 'previous', { asOf }).changes // [0.08, -0.02]
+ */
+export function computeChanges(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  period: Period,
+  against: ChangeBase,
+  options: MetricOptions,
+): ChangeResult {
+  const windows = comparedWindows(period, against, options.asOf);
+  const [values] = computeWindows(inputs, ids, [previousPeriod(period), windows.current], options);
+  const [baseValues] = computeWindows(
+    inputs,
+    ids,
+    [previousPeriod(windows.basePeriod), windows.base],
+    options,
+  );
+  const changes = ids.map((id, m) => relativeChange(id, values[m], baseValues[m], windows.base.key));
+  return { ...windows, values, baseValues, changes };
+}
+
+/**
+ * Growth of any metric: m(P) / m(P−1) − 1. When P is partial on the as-of day, P to date against
+ * the same number of days of P−1 (1–5 December against 1–5 November).
  * @example computeGrowth('revenue', { orders }, periodOf(asOf, 'month'), { asOf }) // 0.08
  */
 export function computeGrowth(
@@ -162,13 +255,12 @@ export function computeGrowth(
   period: Period,
   options: MetricOptions,
 ): MetricValue {
-  const previous = previousPeriod(period);
-  const suite = computeSuite(inputs, [id], [previous, period], options);
-  return change(id, suite.values[1][0], suite.values[0][0], previous);
+  return computeChanges(inputs, [id], period, 'previous', options).changes[0];
 }
 
 /**
- * Year-over-year change of any metric: m(P) / m(same period a year earlier) − 1.
+ * Year-over-year change of any metric: m(P) / m(same period a year earlier) − 1. When P is
+ * partial on the as-of day, P to date against the same number of days of the year-ago period.
  * @example computeYoy('revenue', { orders }, periodOf(asOf, 'quarter'), { asOf }) // 0.12
  */
 export function computeYoy(
@@ -177,8 +269,5 @@ export function computeYoy(
   period: Period,
   options: MetricOptions,
 ): MetricValue {
-  const base = samePeriodLastYear(period);
-  const [now] = computeWindows(inputs, [id], [previousPeriod(period), period], options);
-  const [then] = computeWindows(inputs, [id], [previousPeriod(base), base], options);
-  return change(id, now[0], then[0], base);
+  return computeChanges(inputs, [id], period, 'priorYear', options).changes[0];
 }

@@ -149,3 +149,43 @@ export function likeForLike(period: Period, asOf: number): LikeForLike {
     priorYear: cut(samePeriodLastYear(period)),
   };
 }
+
+/**
+ * True when the as-of day falls inside `period` before its last day: the period is not over yet
+ * and its figures are to date. A period that has ended, or starts after the as-of day, is not.
+ * @example isPartialPeriod(periodOf(parseDay('2026-12-05')!, 'month'), parseDay('2026-12-05')!) // true
+ */
+export function isPartialPeriod(period: Period, asOf: number): boolean {
+  const day = Math.floor(asOf);
+  return day >= period.start && day < period.end - 1;
+}
+
+/** How much of a period the as-of day covers. */
+export interface PeriodCoverage {
+  /** True when the period is not over on the as-of day (see `isPartialPeriod`). */
+  readonly partial: boolean;
+  /** Days of the period up to and including the as-of day (0 when it starts later). */
+  readonly days: number;
+  /** Days in the whole period. */
+  readonly daysInPeriod: number;
+  /**
+   * Last day covered (epoch day): the as-of day when partial, the period's last day when it is
+   * over, the day before it starts when it starts after the as-of day.
+   */
+  readonly lastDay: number;
+}
+
+/**
+ * Days of `period` covered on the as-of day.
+ * @example periodCoverage(periodOf(parseDay('2026-12-05')!, 'month'), parseDay('2026-12-05')!)
+ * // { partial: true, days: 5, daysInPeriod: 31, lastDay: parseDay('2026-12-05') }
+ */
+export function periodCoverage(period: Period, asOf: number): PeriodCoverage {
+  const window = toDateWindow(period, asOf);
+  return {
+    partial: isPartialPeriod(period, asOf),
+    days: window.end - window.start,
+    daysInPeriod: period.end - period.start,
+    lastDay: window.end - 1,
+  };
+}

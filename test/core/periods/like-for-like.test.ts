@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { calendarOf, formatDay, likeForLike, parseDay, periodOf, PERIOD_UNITS } from '../../../src/core/periods';
+import {
+  calendarOf,
+  formatDay,
+  isPartialPeriod,
+  likeForLike,
+  parseDay,
+  periodCoverage,
+  periodOf,
+  PERIOD_UNITS,
+} from '../../../src/core/periods';
 
 const day = (text: string) => parseDay(text)!;
 const span = (w: { start: number; end: number }) => `${formatDay(w.start)}..${formatDay(w.end - 1)}`;
@@ -76,6 +85,78 @@ describe('likeForLike', () => {
             expect(other.end).toBeLessThanOrEqual(other.period.end);
           }
           expect(w.previous.period.end).toBe(period.start);
+        },
+      ),
+    );
+  });
+});
+
+describe('isPartialPeriod and periodCoverage', () => {
+  it('a period is partial when the as-of day falls inside it before its last day', () => {
+    const december = periodOf(day('2026-12-05'), 'month');
+    expect(isPartialPeriod(december, day('2026-12-05'))).toBe(true);
+    expect(isPartialPeriod(december, day('2026-12-01'))).toBe(true);
+    expect(isPartialPeriod(december, day('2026-12-31'))).toBe(false); // the last day: complete
+    expect(isPartialPeriod(december, day('2027-01-10'))).toBe(false); // over
+    expect(isPartialPeriod(december, day('2026-11-30'))).toBe(false); // not begun
+    expect(isPartialPeriod(periodOf(day('2026-12-05'), 'day'), day('2026-12-05'))).toBe(false); // a day is never partial
+  });
+
+  it('counts the days covered and the days in the period', () => {
+    const asOf = day('2026-12-05');
+    const coverage = periodCoverage(periodOf(asOf, 'month'), asOf);
+    expect(coverage).toEqual({ partial: true, days: 5, daysInPeriod: 31, lastDay: asOf });
+    expect(periodCoverage(periodOf(day('2026-11-10'), 'month'), asOf)).toEqual({
+      partial: false,
+      days: 30,
+      daysInPeriod: 30,
+      lastDay: day('2026-11-30'),
+    });
+    // A leap February to its 29th: complete.
+    expect(periodCoverage(periodOf(day('2028-02-29'), 'month'), day('2028-02-29'))).toMatchObject({
+      partial: false,
+      days: 29,
+      daysInPeriod: 29,
+    });
+    // A fiscal year from July, as of 2026-12-05: 158 of 365 days.
+    const fy = periodOf(asOf, 'year', calendarOf({ fiscalYearStartMonth: 7 }));
+    expect(fy.key).toBe('FY2027');
+    expect(periodCoverage(fy, asOf)).toMatchObject({
+      partial: true,
+      days: 31 + 31 + 30 + 31 + 30 + 5,
+      daysInPeriod: 365,
+    });
+    // ISO week 2026-W49 (Mon 30 Nov – Sun 6 Dec), as of Saturday 5 Dec: 6 of 7 days.
+    expect(periodCoverage(periodOf(asOf, 'week'), asOf)).toMatchObject({
+      partial: true,
+      days: 6,
+      daysInPeriod: 7,
+    });
+    // A period after the as-of day covers nothing.
+    expect(periodCoverage(periodOf(day('2027-01-02'), 'month'), asOf)).toMatchObject({
+      partial: false,
+      days: 0,
+    });
+  });
+
+  it('agrees with likeForLike: partial exactly when the current window stops before the period ends', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: day('1990-01-01'), max: day('2090-12-31') }),
+        fc.constantFrom(...PERIOD_UNITS),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 7 }),
+        (asOf, unit, fiscal, weekStart) => {
+          const calendar = calendarOf({
+            fiscalYearStartMonth: fiscal,
+            weekStartsOn: weekStart as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+          });
+          const period = periodOf(asOf, unit, calendar);
+          const coverage = periodCoverage(period, asOf);
+          expect(coverage.partial).toBe(likeForLike(period, asOf).current.partial);
+          expect(coverage.days).toBe(asOf - period.start + 1);
+          expect(coverage.daysInPeriod).toBe(period.end - period.start);
+          expect(coverage.lastDay).toBe(asOf);
         },
       ),
     );
