@@ -24,8 +24,10 @@ function countArg(value: unknown, name: string, min: number, max: number, fallba
  * SALES.TREND(dates, values, period, horizon, [periods], [asOf]): one row per period — the last
  * `periods` (default 12) ending with the one containing `asOf` (default the latest date), then
  * `horizon` future ones. Columns: Period, Start (date serial), Actual (sum of values; blank for
- * future periods), Trend (the least-squares line, extended into the future), Type (`actual` or
- * `forecast`). `#N/A` when fewer than two periods have a value to fit.
+ * future periods), Trend (the least-squares line, extended into the future), Type (`actual`,
+ * `partial` or `forecast`). The period holding `asOf` is `partial` when `asOf` is before its last
+ * day: its Actual is to date and it is left out of the line, which is fitted on complete periods
+ * only. `#N/A` when fewer than two complete periods have a value to fit.
  * @example trendTable(dates, amounts, 'month', 3, 6, null) // 6 actual rows and 3 forecast rows
  */
 export function trendTable(
@@ -51,14 +53,15 @@ export function trendTable(
     { unit, count, horizon: ahead, asOf: day ?? latestDay(orders.date) },
   );
   const fit = result.fit;
-  if (!fit) notAvailable('fewer than two periods have a value to fit a trend');
+  if (!fit) notAvailable('fewer than two complete periods have a value to fit a trend');
   const line = (x: number) => fit.intercept + fit.slope * x;
+  const partial = new Set(result.partial.map((point) => point.period.key));
   const rows: unknown[][] = result.series.map((point, x) => [
     point.period.key,
     serialOf(point.period.start),
     isMetricError(point.value) ? NOT_AVAILABLE_TEXT : point.value,
     line(x),
-    'actual',
+    partial.has(point.period.key) ? 'partial' : 'actual',
   ]);
   result.forecast.forEach((point) => {
     rows.push([point.period.key, serialOf(point.period.start), '', point.value, 'forecast']);

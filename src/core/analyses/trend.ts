@@ -2,13 +2,14 @@
  * Trend of one metric: the last N periods, an ordinary-least-squares line through them, a linear
  * forecast of the next k periods, and a seasonal-naive forecast (the same period a year earlier)
  * when a year of history exists. Periods whose value is an error are left out of the fit and
- * listed, so the caller can say so.
+ * listed, so the caller can say so; so is the period holding the as-of day when it is not over
+ * (partial), whose full value is forecast apart from the line (`current`).
  */
 import type { MetricValue } from '../errors';
-import { isMetricError } from '../errors';
+import { isMetricError, metricError } from '../errors';
 import type { Period, PeriodUnit } from '../periods';
-import { DEFAULT_CALENDAR, lastPeriods, samePeriodLastYear, shiftPeriod } from '../periods';
-import { computeSuite } from '../metrics';
+import { DEFAULT_CALENDAR, lastPeriods, periodCoverage, samePeriodLastYear, shiftPeriod } from '../periods';
+import { computeSuite, getMetric } from '../metrics';
 import type { MetricId, MetricInputs, MetricOptions } from '../metrics';
 
 export interface TrendOptions extends MetricOptions {
@@ -35,16 +36,37 @@ export interface TrendPoint {
   readonly value: MetricValue;
 }
 
+/** The forecast of the full value of the period that holds the as-of day, while it is not over. */
+export interface CurrentForecast {
+  readonly period: Period;
+  /** The metric over the period up to the as-of day. */
+  readonly toDate: MetricValue;
+  /** Days of the period up to and including the as-of day. */
+  readonly daysElapsed: number;
+  readonly daysInPeriod: number;
+  /**
+   * Flow metrics: to date + the line's value for the period × remaining days ÷ days in the period.
+   * Other metrics: the line's value for the period. `#N/A` without a line.
+   */
+  readonly forecast: MetricValue;
+  /** How `forecast` was made, in words. */
+  readonly method: string;
+}
+
 export interface TrendResult {
   readonly id: MetricId;
   readonly series: readonly TrendPoint[];
-  /** Null when fewer than two periods have a value. */
+  /** Null when fewer than two complete periods have a value. */
   readonly fit: LinearFit | null;
   /** Periods left out of the fit, with their error. */
   readonly skipped: readonly TrendPoint[];
+  /** Periods left out of the fit because they are not over on the as-of day, with their value to date. */
+  readonly partial: readonly TrendPoint[];
   readonly forecast: readonly TrendPoint[];
   /** Null when the year before the forecast periods is not covered by data. */
   readonly seasonalNaive: readonly TrendPoint[] | null;
+  /** The full value of the as-of period, when it is not over on the as-of day. */
+  readonly current?: CurrentForecast;
 }
 
 /**
@@ -77,10 +99,52 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): LinearFit
 }
 
 /**
+ * The forecast of the full value of a period not over on the as-of day, at series position `x`.
+ * A flow adds the line's value for the remaining share of the period to the actual to date; a
+ * ratio or a level is the line's value (its to-date value is not pro-rated).
+ */
+function currentForecast(
+  id: MetricId,
+  point: TrendPoint,
+  x: number,
+  fit: LinearFit | null,
+  asOf: number,
+): CurrentForecast {
+  const { days, daysInPeriod } = periodCoverage(point.period, asOf);
+  const remaining = daysInPeriod - days;
+  const base = { period: point.period, toDate: point.value, daysElapsed: days, daysInPeriod };
+  const flow = getMetric(id).kind === 'flow';
+  if (!fit) {
+    return {
+      ...base,
+      forecast: metricError('#N/A', 'fewer than two complete periods have a value to fit a trend'),
+      method: 'no forecast: the trend line needs two complete periods with a value',
+    };
+  }
+  const line = fit.intercept + fit.slope * x;
+  if (!flow) {
+    return {
+      ...base,
+      forecast: line,
+      method: `the trend line's value for ${point.period.key} (${id} is not a sum over days, so its value to date is not pro-rated)`,
+    };
+  }
+  if (isMetricError(point.value)) {
+    return { ...base, forecast: point.value, method: `no forecast: ${id} to date is not available` };
+  }
+  return {
+    ...base,
+    forecast: point.value + (line * remaining) / daysInPeriod,
+    method: `${id} to date (${days} of ${daysInPeriod} days) + the trend line's value for ${point.period.key} × ${remaining} remaining days ÷ ${daysInPeriod}`,
+  };
+}
+
+/**
  * @example
  * const t = trend('revenue', { orders }, { asOf, unit: 'month', count: 24, horizon: 3 });
- * t.fit?.slope // revenue added per month
+ * t.fit?.slope // revenue added per month, from complete months only
  * t.forecast.map((p) => p.value) // next three months on the line
+ * t.current?.forecast // the as-of month's full revenue: to date + the line for the days left
  */
 export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions): TrendResult {
   const count = Math.max(1, Math.floor(options.count ?? 12));
@@ -94,8 +158,13 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
   const xs: number[] = [];
   const ys: number[] = [];
   const skipped: TrendPoint[] = [];
+  const partial: TrendPoint[] = [];
+  let partialAt = -1;
   series.forEach((point, i) => {
-    if (isMetricError(point.value)) skipped.push(point);
+    if (periodCoverage(point.period, options.asOf).partial) {
+      partial.push(point);
+      partialAt = i;
+    } else if (isMetricError(point.value)) skipped.push(point);
     else (xs.push(i), ys.push(point.value));
   });
   const fit = fitLine(xs, ys);
@@ -107,7 +176,9 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
     horizon > 0 && hasDataBefore(inputs, lastYear[0].end)
       ? future.map((period, k) => ({ period, value: suite.values[periods.length + k][0] }))
       : null;
-  return { id, series, fit, skipped, forecast, seasonalNaive };
+  const result = { id, series, fit, skipped, partial, forecast, seasonalNaive };
+  if (partialAt < 0) return result;
+  return { ...result, current: currentForecast(id, series[partialAt], partialAt, fit, options.asOf) };
 }
 
 /** True when some table has a row dated before `day` (a year of history exists). */
