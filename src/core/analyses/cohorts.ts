@@ -2,7 +2,8 @@
  * Cohort retention (docs/metrics.md): a customer's cohort is the period of their first order; cell
  * (cohort, k) is the share of the cohort with an order in period cohort + k. Period 0 is 1 by
  * construction. Only periods up to the one containing the as-of day appear, so younger cohorts
- * have shorter rows (a triangle).
+ * have shorter rows (a triangle). When the as-of day falls before the last day of its period, that
+ * period is partial: its cells (the last diagonal) are flagged and left out of the average curve.
  *
  * Activity follows `customer-activity.ts`: refund rows (negative amounts) are not orders, so a
  * refund alone neither starts a cohort nor makes a customer active in a period; revenue is net
@@ -11,7 +12,7 @@
 import type { MetricError } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { Calendar, PeriodUnit } from '../periods';
-import { DEFAULT_CALENDAR, periodAt, periodIndex } from '../periods';
+import { DEFAULT_CALENDAR, periodAt, periodCoverage, periodIndex } from '../periods';
 import type { OrdersTable } from '../table';
 import { resolveAsOf } from './customer-activity';
 
@@ -44,6 +45,19 @@ export interface CohortRow {
   readonly revenue?: number[];
   /** revenueShares[k] = revenue[k] / revenue[0] (measure `revenue`; 0 when revenue[0] is 0). */
   readonly revenueShares?: number[];
+  /** partial[k]: period cohort + k is the as-of period and it is not over (counted to date). */
+  readonly partial: boolean[];
+}
+
+/** The as-of period when it is not over on the as-of day: its cells are counted to date. */
+export interface CohortPartialPeriod {
+  /** Period key (`1998-06`). */
+  readonly key: string;
+  /** Days counted, up to and including the as-of day. */
+  readonly days: number;
+  readonly daysInPeriod: number;
+  /** The last day counted (the as-of day, epoch day). */
+  readonly lastDay: number;
 }
 
 export interface CohortMatrix {
@@ -52,17 +66,21 @@ export interface CohortMatrix {
   /** Cohorts with at least one customer, oldest first. */
   readonly cohorts: CohortRow[];
   /**
-   * Pooled retention at step k over the cohorts old enough to have a step k:
-   * Σ counts[k] / Σ size (customers), or Σ revenue[k] / Σ revenue[0] (revenue).
+   * Pooled retention at step k over the cohorts whose step k is a complete period:
+   * Σ counts[k] / Σ size (customers), or Σ revenue[k] / Σ revenue[0] (revenue). Partial cells are
+   * left out, so the curve ends at the last step that some cohort has completed.
    */
   readonly averageCurve: number[];
+  /** The as-of period when it is partial (its cells are flagged in `partial`), else null. */
+  readonly partialPeriod: CohortPartialPeriod | null;
 }
 
 /**
  * The cohort retention matrix. `#VALUE!` without a customer column, `#N/A` without orders.
  * @example
  * cohortMatrix(orders, { unit: 'month', asOf: parseDay('2026-06-30')! })
- * // { unit: 'month', cohorts: [{ key: '2026-01', size: 120, counts: [120, 48, ...], shares: [1, 0.4, ...] }, ...], averageCurve: [1, 0.38, ...] }
+ * // { unit: 'month', cohorts: [{ key: '2026-01', size: 120, counts: [120, 48, ...], shares: [1, 0.4, ...], partial: [false, ...] }, ...],
+ * //   averageCurve: [1, 0.38, ...], partialPeriod: null }
  */
 export function cohortMatrix(orders: OrdersTable, options: CohortOptions = {}): CohortMatrix | MetricError {
   const { unit = 'month', calendar = DEFAULT_CALENDAR, measure = 'customers' } = options;
@@ -137,19 +155,34 @@ export function cohortMatrix(orders: OrdersTable, options: CohortOptions = {}): 
     }
   }
   if (!size.some((n) => n > 0)) return metricError('#N/A', 'no orders up to the as-of date');
-  return buildMatrix(unit, calendar, measure, firstPeriod, periods, size, active, revenue);
+  const coverage = periodCoverage(periodAt(lastPeriod, unit, calendar), asOf);
+  const partialPeriod = coverage.partial
+    ? {
+        key: periodAt(lastPeriod, unit, calendar).key,
+        days: coverage.days,
+        daysInPeriod: coverage.daysInPeriod,
+        lastDay: coverage.lastDay,
+      }
+    : null;
+  return buildMatrix({ unit, calendar, measure, firstPeriod, periods, partialPeriod }, size, active, revenue);
+}
+
+interface MatrixShape {
+  readonly unit: PeriodUnit;
+  readonly calendar: Calendar;
+  readonly measure: CohortMeasure;
+  readonly firstPeriod: number;
+  readonly periods: number;
+  readonly partialPeriod: CohortPartialPeriod | null;
 }
 
 function buildMatrix(
-  unit: PeriodUnit,
-  calendar: Calendar,
-  measure: CohortMeasure,
-  firstPeriod: number,
-  periods: number,
+  shape: MatrixShape,
   size: Float64Array,
   active: Float64Array,
   revenue: Float64Array | null,
 ): CohortMatrix {
+  const { unit, calendar, measure, firstPeriod, periods, partialPeriod } = shape;
   const cohorts: CohortRow[] = [];
   const curveNumerator = new Float64Array(periods);
   const curveDenominator = new Float64Array(periods);
@@ -160,17 +193,22 @@ function buildMatrix(
     const shares: number[] = [];
     const revenueRow: number[] = [];
     const revenueShares: number[] = [];
+    const partial: boolean[] = [];
     for (let k = 0; k < steps; k++) {
       const count = active[cohort * periods + k];
       counts.push(count);
       shares.push(count / size[cohort]);
+      // The last step of every row is the as-of period: to date when that period is partial.
+      const toDate = partialPeriod !== null && k === steps - 1;
+      partial.push(toDate);
       if (revenue) {
         const value = revenue[cohort * periods + k];
         revenueRow.push(value);
         revenueShares.push(revenue[cohort * periods] === 0 ? 0 : value / revenue[cohort * periods]);
+        if (toDate) continue;
         curveNumerator[k] += value;
         curveDenominator[k] += revenue[cohort * periods];
-      } else {
+      } else if (!toDate) {
         curveNumerator[k] += count;
         curveDenominator[k] += size[cohort];
       }
@@ -183,11 +221,14 @@ function buildMatrix(
       counts,
       shares,
       ...(revenue ? { revenue: revenueRow, revenueShares } : {}),
+      partial,
     });
   }
   const averageCurve: number[] = [];
   const oldest = cohorts.length === 0 ? 0 : cohorts[0].counts.length;
-  for (let k = 0; k < oldest; k++)
+  // The oldest cohort's last step is the only cell at that step: partial, so the curve stops before it.
+  const complete = partialPeriod === null ? oldest : oldest - 1;
+  for (let k = 0; k < complete; k++)
     averageCurve.push(curveDenominator[k] === 0 ? 0 : curveNumerator[k] / curveDenominator[k]);
-  return { unit, measure, cohorts, averageCurve };
+  return { unit, measure, cohorts, averageCurve, partialPeriod };
 }
