@@ -2,17 +2,19 @@
  * SALES.BREAKDOWN: a metric per value of a dimension (region, rep, product…), from the metric
  * engine's `breakdown`, so shares and "what is an order" match the dashboard.
  */
+import type { BreakdownResult } from '../core/analyses/breakdown';
 import { breakdown } from '../core/analyses/breakdown';
 import { isBlank } from '../core/cell';
 import { isMetricError } from '../core/errors';
 import type { MetricId } from '../core/metrics';
 import { getMetric, metricIdFromText } from '../core/metrics';
-import { periodOf } from '../core/periods';
+import { periodOf, shiftPeriod } from '../core/periods';
 import type { OrdersTable } from '../core/table';
 import {
   cellsArg,
   columnArg,
   isBlankCell,
+  isOmitted,
   optionalColumnArg,
   optionalDateArg,
   optionalPeriodArg,
@@ -31,11 +33,29 @@ const BREAKDOWN_METRICS: readonly MetricId[] = ['revenue', 'orders', 'aov'];
 const GROUP = 'group';
 
 /**
- * SALES.BREAKDOWN(dimension, amounts, [metric], [dates], [period], [asOf]): one row per value of
- * `dimension`, best first, then a Total row. Columns: Group, the metric (revenue — the default —,
- * orders or aov), Share of total (blank for aov, which does not add up), and Growth against the
- * previous period when a `period` is given. Without `dates` every row counts; with dates and no
- * period, every row up to `asOf`. Blank dimension cells form a `(blank)` group.
+ * The Growth column's header: what the growth is measured against. A period that is not over on
+ * the as-of day is compared with as many days from the start of the period before (like for
+ * like), and the header says so.
+ * @example growthHeader(result) // 'Growth vs first 5 days of 2026-11' (as of 2026-12-05), 'Growth vs 2026-11' (as of 2026-12-31)
+ */
+function growthHeader(result: BreakdownResult): string {
+  const before = shiftPeriod(result.period, -1);
+  const { base } = result;
+  if (base.start === before.start && base.end === before.end) return `Growth vs ${before.key}`;
+  const days = base.end - base.start;
+  return `Growth vs first ${days === 1 ? 'day' : `${days} days`} of ${before.key}`;
+}
+
+/**
+ * SALES.BREAKDOWN(dimension, amounts, [metric], [dates], [period], [asOf], [orderIds]): one row per
+ * value of `dimension`, best first, then a Total row. Columns: Group, the metric (revenue — the
+ * default —, orders or aov), Share of total (blank for aov, which does not add up), and Growth
+ * when a `period` is given: against the period before, or, when the period is not over on the
+ * as-of day, against the same number of days from the start of the period before (Dec 1–5 against
+ * Nov 1–5), as the dashboard compares; the Growth header names the base. Without `dates` every
+ * row counts; with dates and no period, every row up to `asOf`. Blank dimension cells form a
+ * `(blank)` group. With `orderIds`, the lines of one order are one order (blank ids are orders of
+ * their own); without them each row is an order.
  * @example breakdownTable(regions, amounts, null, null, null, null) // [['Group','Revenue','Share'], ['West', 5200, 0.52], …, ['Total', 10000, 1]]
  */
 export function breakdownTable(
@@ -45,6 +65,7 @@ export function breakdownTable(
   dates: unknown,
   period: unknown,
   asOf: unknown,
+  orderIds?: unknown,
 ): Spill {
   const metricText = optionalTextArg(metric, 'metric');
   const id = metricText === undefined ? 'revenue' : metricIdFromText(metricText);
@@ -54,10 +75,12 @@ export function breakdownTable(
   const groups = columnArg(dimension, 'dimension');
   const amountCells = cellsArg(amounts, 'amounts');
   const dateCells = optionalColumnArg(dates, 'dates');
+  const idCells = isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds');
   requireSameLength([
     { name: 'dimension', cells: groups },
     { name: 'amounts', cells: amountCells },
     dateCells && { name: 'dates', cells: dateCells },
+    idCells && { name: 'orderIds', cells: idCells },
   ]);
   const unit = optionalPeriodArg(period, 'period');
   if (unit && !dateCells) invalidArgument('period', 'needs the dates of the rows');
@@ -65,6 +88,7 @@ export function breakdownTable(
   const table = ordersFromColumns({
     dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlankCell(amountCells[i]) ? '' : 25569)),
     amounts: amountCells,
+    orderIds: idCells,
   });
   const asOfDay = Math.floor(optionalDateArg(asOf, 'asOf') ?? latestDay(table.date));
   const orders: OrdersTable = {
@@ -76,11 +100,17 @@ export function breakdownTable(
   };
   const result = breakdown(
     { orders },
-    { dimension: GROUP, period: periodOf(asOfDay, unit ?? 'day'), asOf: asOfDay, ids: [id] },
+    {
+      dimension: GROUP,
+      period: periodOf(asOfDay, unit ?? 'day'),
+      asOf: asOfDay,
+      ids: [id],
+      likeForLike: true,
+    },
   );
   if (result.error && isMetricError(result.error)) throwMetricError(result.error);
   const flow = getMetric(id).kind === 'flow';
-  const header = ['Group', getMetric(id).label.en, 'Share', ...(unit ? ['Growth'] : [])];
+  const header = ['Group', getMetric(id).label.en, 'Share', ...(unit ? [growthHeader(result)] : [])];
   const rows = result.rows.map((row) => [
     row.key,
     row.values[0],

@@ -128,8 +128,10 @@ export interface OrdersColumns {
   readonly amounts?: Cells;
   readonly customers?: readonly CellValue[];
   readonly orderIds?: readonly CellValue[];
-  /** Argument names for messages (default: `dates`, `amounts`, `customers`, `orderIds`). */
-  readonly names?: Partial<Record<'dates' | 'amounts' | 'customers' | 'orderIds', string>>;
+  /** Cost of goods per row; a blank or unreadable cost leaves the row without a cost (`NaN`). */
+  readonly costs?: Cells;
+  /** Argument names for messages (default: `dates`, `amounts`, `customers`, `orderIds`, `costs`). */
+  readonly names?: Partial<Record<'dates' | 'amounts' | 'customers' | 'orderIds' | 'costs', string>>;
 }
 
 /** The first `used` entries (no copy when every row was used). */
@@ -149,14 +151,16 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     amounts: 'amounts',
     customers: 'customers',
     orderIds: 'orderIds',
+    costs: 'costs',
     ...columns.names,
   };
-  const { dates, amounts, customers, orderIds } = columns;
+  const { dates, amounts, customers, orderIds, costs } = columns;
   const length = requireSameLength([
     { name: names.dates, cells: dates },
     amounts && { name: names.amounts, cells: amounts },
     customers && { name: names.customers, cells: customers },
     orderIds && { name: names.orderIds, cells: orderIds },
+    costs && { name: names.costs, cells: costs },
   ]);
   const order = dateOrderOf(dates);
   const style = amounts ? numberStyleOf(amounts) : undefined;
@@ -177,7 +181,9 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
       if (
         isBlankCell(dateCell) &&
         (!amounts || isBlankCell(amounts[i])) &&
-        (!customers || isBlank(customers[i]))
+        (!customers || isBlank(customers[i])) &&
+        (!orderIds || isBlank(orderIds[i])) &&
+        (!costs || isBlankCell(costs[i]))
       )
         continue;
       date = readDate(dateCell, order);
@@ -206,6 +212,7 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
   }
   log.requireRows(used);
   const kept = trim(sourceRow, used);
+  const costOut = costs ? costColumn(costs, kept) : undefined;
   return {
     kind: 'orders',
     length: used,
@@ -216,8 +223,30 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
     amount: trim(amountOut, used),
     ...(customers ? { customer: dictColumn(customers, kept) } : {}),
     ...(orderIds ? { orderId: dictColumn(orderIds, kept) } : {}),
+    ...(costOut ? { cost: costOut } : {}),
     dimensions: {},
   };
+}
+
+/**
+ * The costs of the kept rows (1-based row numbers): numbers and number text; a blank, text that is
+ * not a number or an error cell is `NaN`, a row without a cost (it still counts for revenue, as
+ * in ingest, and gross margin leaves it out).
+ */
+function costColumn(cells: Cells, rowNumbers: Int32Array): Float64Array {
+  const style = numberStyleOf(cells);
+  const out = new Float64Array(rowNumbers.length);
+  for (let r = 0; r < rowNumbers.length; r++) {
+    const cell = cells[rowNumbers[r] - 1];
+    const read =
+      typeof cell === 'number'
+        ? cell
+        : isBlankCell(cell) || typeof cell === 'boolean'
+          ? NaN
+          : amountOrReason(cell, style);
+    out[r] = typeof read === 'number' && Number.isFinite(read) ? read : NaN;
+  }
+  return out;
 }
 
 export interface PipelineColumns {

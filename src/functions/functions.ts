@@ -187,7 +187,7 @@ export function forecastAccuracy(actual: number, forecast: number): number {
 }
 
 /**
- * Any orders metric of the catalogue (revenue, orders, aov, customers, new_customers, retention_rate, repeat_rate…) for a period.
+ * Any orders metric of the catalogue (revenue, orders, aov, customers, new_customers, retention_rate, repeat_rate, clv, gross_margin…) for a period.
  * @customfunction METRIC
  * @param metricId The metric: an id such as "aov", or its English or Indonesian name.
  * @param dates Order dates (a column).
@@ -195,6 +195,8 @@ export function forecastAccuracy(actual: number, forecast: number): number {
  * @param [customers] Customer names or ids, same rows; needed by customer metrics.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [orderIds] Order ids, same rows; the lines of one order count as one order (a blank id is an order of its own). Omit it when each row is one order.
+ * @param [costs] Cost of goods, same rows; needed by gross_margin, and makes clv use the gross margin (omitted: margin 1).
  * @returns The metric's value.
  */
 export function metric(
@@ -204,8 +206,10 @@ export function metric(
   customers?: unknown[][],
   period?: string,
   asOf?: number,
+  orderIds?: unknown[][],
+  costs?: unknown[][],
 ): number {
-  return F.METRIC(metricId, dates, amounts, customers, period, asOf);
+  return F.METRIC(metricId, dates, amounts, customers, period, asOf, orderIds, costs);
 }
 
 /**
@@ -228,19 +232,27 @@ export function revenue(dates: unknown[][], amounts: unknown[][], period?: strin
  * @param [orderIds] Order ids, same rows as dates; omit it when each row is one order.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Amounts, same rows; an order whose lines in the period are all refunds (below 0) is then not an order.
  * @returns Number of orders.
  */
-export function orders(dates: unknown[][], orderIds?: unknown[][], period?: string, asOf?: number): number {
-  return F.ORDERS(dates, orderIds, period, asOf);
+export function orders(
+  dates: unknown[][],
+  orderIds?: unknown[][],
+  period?: string,
+  asOf?: number,
+  amounts?: unknown[][],
+): number {
+  return F.ORDERS(dates, orderIds, period, asOf, amounts);
 }
 
 /**
- * Customers: distinct customers with an order in the period containing the as-of date.
+ * Customers: distinct customers with a purchase in the period containing the as-of date.
  * @customfunction CUSTOMERS
  * @param dates Order dates (a column).
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
  * @returns Number of customers.
  */
 export function customers(
@@ -248,8 +260,9 @@ export function customers(
   customers: unknown[][],
   period?: string,
   asOf?: number,
+  amounts?: unknown[][],
 ): number {
-  return F.CUSTOMERS(dates, customers, period, asOf);
+  return F.CUSTOMERS(dates, customers, period, asOf, amounts);
 }
 
 /**
@@ -259,6 +272,7 @@ export function customers(
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
  * @returns Number of new customers.
  */
 export function newCustomers(
@@ -266,8 +280,9 @@ export function newCustomers(
   customers: unknown[][],
   period?: string,
   asOf?: number,
+  amounts?: unknown[][],
 ): number {
-  return F.NEWCUSTOMERS(dates, customers, period, asOf);
+  return F.NEWCUSTOMERS(dates, customers, period, asOf, amounts);
 }
 
 /**
@@ -277,6 +292,7 @@ export function newCustomers(
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month" (default), "quarter" or "year".
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
  * @returns Retention between 0 and 1.
  */
 export function retention(
@@ -284,8 +300,9 @@ export function retention(
   customers: unknown[][],
   period?: string,
   asOf?: number,
+  amounts?: unknown[][],
 ): number {
-  return F.RETENTION(dates, customers, period, asOf);
+  return F.RETENTION(dates, customers, period, asOf, amounts);
 }
 
 /**
@@ -295,10 +312,17 @@ export function retention(
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month" (default), "quarter" or "year".
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
  * @returns Churn between 0 and 1.
  */
-export function churn(dates: unknown[][], customers: unknown[][], period?: string, asOf?: number): number {
-  return F.CHURN(dates, customers, period, asOf);
+export function churn(
+  dates: unknown[][],
+  customers: unknown[][],
+  period?: string,
+  asOf?: number,
+  amounts?: unknown[][],
+): number {
+  return F.CHURN(dates, customers, period, asOf, amounts);
 }
 
 /**
@@ -308,6 +332,8 @@ export function churn(dates: unknown[][], customers: unknown[][], period?: strin
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
+ * @param [orderIds] Order ids, same rows; the lines of one order count as one order (a blank id is an order of its own).
  * @returns Repeat rate between 0 and 1.
  */
 export function repeatRate(
@@ -315,17 +341,21 @@ export function repeatRate(
   customers: unknown[][],
   period?: string,
   asOf?: number,
+  amounts?: unknown[][],
+  orderIds?: unknown[][],
 ): number {
-  return F.REPEATRATE(dates, customers, period, asOf);
+  return F.REPEATRATE(dates, customers, period, asOf, amounts, orderIds);
 }
 
 /**
- * Purchase frequency: orders per customer in the period containing the as-of date.
+ * Purchase frequency: orders per customer in the period containing the as-of date (give order ids on order-line data).
  * @customfunction FREQUENCY
- * @param dates Order dates (a column), one row per order.
+ * @param dates Order dates (a column).
  * @param customers Customer names or ids, same rows as dates.
  * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
  * @param [asOf] A date inside the period; default the latest order date.
+ * @param [amounts] Order amounts, same rows; refund lines (below 0) are then not purchases: they make no order and no active customer.
+ * @param [orderIds] Order ids, same rows; the lines of one order count as one order (a blank id is an order of its own).
  * @returns Orders per customer.
  */
 export function frequency(
@@ -333,8 +363,10 @@ export function frequency(
   customers: unknown[][],
   period?: string,
   asOf?: number,
+  amounts?: unknown[][],
+  orderIds?: unknown[][],
 ): number {
-  return F.FREQUENCY(dates, customers, period, asOf);
+  return F.FREQUENCY(dates, customers, period, asOf, amounts, orderIds);
 }
 
 /**
@@ -397,9 +429,10 @@ export function byPeriod(dates: unknown[][], values: unknown[][], period: string
  * @param amounts Order amounts, same rows.
  * @param [metric] "revenue" (default), "orders" or "aov".
  * @param [dates] Order dates, same rows; omit them to use every row.
- * @param [period] "day", "week", "month", "quarter" or "year": the period containing the as-of date, with growth.
+ * @param [period] "day", "week", "month", "quarter" or "year": the period containing the as-of date, with growth against the period before; a period not over on the as-of date is compared with as many days from the start of the period before.
  * @param [asOf] A date inside the period; default the latest order date.
- * @returns A table: Group, the metric, Share (and Growth with a period), then Total.
+ * @param [orderIds] Order ids, same rows; the lines of one order count as one order for orders and aov.
+ * @returns A table: Group, the metric, Share (and Growth with a period, its header naming the base), then Total.
  */
 export function breakdown(
   dimension: unknown[][],
@@ -408,8 +441,9 @@ export function breakdown(
   dates?: unknown[][],
   period?: string,
   asOf?: number,
+  orderIds?: unknown[][],
 ): unknown[][] {
-  return F.BREAKDOWN(dimension, amounts, metric, dates, period, asOf);
+  return F.BREAKDOWN(dimension, amounts, metric, dates, period, asOf, orderIds);
 }
 
 /**
@@ -479,7 +513,7 @@ export function rfm(
  * @param horizon Periods to forecast after the last one (0 for none).
  * @param [periods] Periods in the series, ending with the as-of date's (default 12).
  * @param [asOf] A date in the last period; default the latest date.
- * @returns A table: Period, Start, Actual, Trend, Type (actual or forecast).
+ * @returns A table: Period, Start, Actual, Trend, Type (actual; partial: the as-of period to date, left out of the line; or forecast).
  */
 export function trend(
   dates: unknown[][],

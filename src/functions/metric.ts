@@ -8,7 +8,15 @@ import type { MetricValue } from '../core/errors';
 import type { MetricId } from '../core/metrics';
 import { computeMetric, computeWindows, getMetric, metricIdFromText } from '../core/metrics';
 import type { OrdersTable } from '../core/table';
-import { cellsArg, optionalColumnArg, optionalDateArg, optionalPeriodArg, textArg } from './args';
+import {
+  cellsArg,
+  columnArg,
+  isOmitted,
+  optionalColumnArg,
+  optionalDateArg,
+  optionalPeriodArg,
+  textArg,
+} from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, valueOrThrow } from './errors';
 import type { RowWindow } from './window';
@@ -54,10 +62,13 @@ export function ordersMetric(
 const NEEDS_PERIOD: ReadonlySet<MetricId> = new Set<MetricId>(['retention_rate', 'churn_rate']);
 
 /**
- * SALES.METRIC(metricId, dates, amounts, [customers], [period], [asOf]): any orders metric of the
- * catalogue by id, English or Indonesian label or short name ("aov", "Average order value",
- * "retensi"), for the period containing `asOf` (default: the latest date in the data).
- * @example metric('aov', dates, amounts, null, 'month', null) // revenue ÷ orders of the latest month
+ * SALES.METRIC(metricId, dates, amounts, [customers], [period], [asOf], [orderIds], [costs]): any
+ * orders metric of the catalogue by id, English or Indonesian label or short name ("aov",
+ * "Average order value", "retensi"), for the period containing `asOf` (default: the latest date
+ * in the data). On order lines, `orderIds` makes the lines of one order one order (a blank id is
+ * an order of its own) and `costs` gives gross margin and a margin-based CLV, so the cell reads
+ * what the dashboard reads; without them each row is an order and CLV uses margin 1.
+ * @example metric('aov', dates, amounts, null, 'month', null, orderIds, null) // revenue ÷ distinct orders of the latest month
  */
 export function metric(
   metricId: unknown,
@@ -66,6 +77,8 @@ export function metric(
   customers: unknown,
   period: unknown,
   asOf: unknown,
+  orderIds?: unknown,
+  costs?: unknown,
 ): number {
   const text = textArg(metricId, 'metricId');
   const id = metricIdFromText(text);
@@ -82,13 +95,17 @@ export function metric(
     );
   }
   const customerCells = optionalColumnArg(customers, 'customers');
-  const needsCustomer = definition.requires.some((r) => r.role === 'customer');
-  if (needsCustomer && customerCells === undefined)
+  const needs = (role: string) => definition.requires.some((r) => r.role === role);
+  if (needs('customer') && customerCells === undefined)
     invalidArgument('customers', `${id} needs the customers column`);
+  const costCells = isOmitted(costs) ? undefined : cellsArg(costs, 'costs');
+  if (needs('cost') && costCells === undefined) invalidArgument('costs', `${id} needs the costs column`);
   const orders = ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
     amounts: cellsArg(amounts, 'amounts'),
     customers: customerCells,
+    orderIds: isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds'),
+    costs: costCells,
   });
   return ordersMetric(id, orders, period, asOf, NEEDS_PERIOD.has(id));
 }

@@ -9,17 +9,37 @@ import type { OrdersTable, PipelineTable } from '../core/table';
 import { STATUS_CODE } from '../core/table';
 import { safeDivide } from '../core/errors';
 import { pipelineVelocity } from '../core/formulas';
-import { cellsArg, columnArg, optionalColumnArg, optionalDateArg, optionalPeriodArg } from './args';
+import {
+  cellsArg,
+  columnArg,
+  isOmitted,
+  optionalColumnArg,
+  optionalDateArg,
+  optionalPeriodArg,
+} from './args';
 import { ordersFromColumns, pipelineFromColumns } from './columns';
 import { valueOrThrow } from './errors';
 import { ordersMetric } from './metric';
 import { numericRevenue } from './fast-sum';
 import { rowWindow } from './window';
 
-function customerTable(dates: unknown, customers: unknown): OrdersTable {
+/**
+ * The table of a customer function: dates and customers, and, when given, the amounts (a refund
+ * line — amount below 0 — is never a purchase, so a customer with only refunds in a period is not
+ * active in it) and the order ids (the lines of one order are one order; a blank id is an order
+ * of its own). Without amounts every row is a purchase; without order ids every row is an order.
+ */
+function customerTable(
+  dates: unknown,
+  customers: unknown,
+  amounts?: unknown,
+  orderIds?: unknown,
+): OrdersTable {
   return ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
     customers: columnArg(customers, 'customers'),
+    amounts: isOmitted(amounts) ? undefined : cellsArg(amounts, 'amounts'),
+    orderIds: isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds'),
   });
 }
 
@@ -47,50 +67,111 @@ export function revenue(dates: unknown, amounts: unknown, period: unknown, asOf:
 }
 
 /**
- * SALES.ORDERS(dates, [orderIds], [period], [asOf]): distinct order ids in the window (each row is
- * an order when `orderIds` is omitted).
+ * SALES.ORDERS(dates, [orderIds], [period], [asOf], [amounts]): distinct order ids in the window
+ * (each row is an order when `orderIds` is omitted; a blank id is an order of its own). With
+ * amounts, an order whose lines in the window are all refunds is not an order of the window.
  * @example orders([[45292], [45292]], [['A'], ['A']], null, null) // 1
  */
-export function orders(dates: unknown, orderIds: unknown, period: unknown, asOf: unknown): number {
-  const ids = optionalColumnArg(orderIds, 'orderIds');
-  const table = ordersFromColumns({ dates: cellsArg(dates, 'dates'), orderIds: ids });
+export function orders(
+  dates: unknown,
+  orderIds: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+): number {
+  const table = ordersFromColumns({
+    dates: cellsArg(dates, 'dates'),
+    orderIds: optionalColumnArg(orderIds, 'orderIds'),
+    amounts: isOmitted(amounts) ? undefined : cellsArg(amounts, 'amounts'),
+  });
   return ordersMetric('orders', table, period, asOf);
 }
 
-/** SALES.CUSTOMERS(dates, customers, [period], [asOf]): distinct customers with an order in the window. */
-export function customers(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('customers', customerTable(dates, customerCells), period, asOf);
+/**
+ * SALES.CUSTOMERS(dates, customers, [period], [asOf], [amounts]): distinct customers with a
+ * purchase in the window; with amounts, a customer whose only lines in the window are refunds is
+ * not counted (the dashboard's rule).
+ */
+export function customers(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+): number {
+  return ordersMetric('customers', customerTable(dates, customerCells, amounts), period, asOf);
 }
 
-/** SALES.NEWCUSTOMERS(dates, customers, [period], [asOf]): customers whose first order ever is in the window. */
-export function newCustomers(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('new_customers', customerTable(dates, customerCells), period, asOf);
+/** SALES.NEWCUSTOMERS(dates, customers, [period], [asOf], [amounts]): customers whose first purchase ever is in the window. */
+export function newCustomers(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+): number {
+  return ordersMetric('new_customers', customerTable(dates, customerCells, amounts), period, asOf);
 }
 
 /**
- * SALES.RETENTION(dates, customers, [period], [asOf]): |customers(P) ∩ customers(P−1)| ÷
+ * SALES.RETENTION(dates, customers, [period], [asOf], [amounts]): |customers(P) ∩ customers(P−1)| ÷
  * |customers(P−1)|, P the period (default month) containing `asOf`, counted up to `asOf`.
  */
-export function retention(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('retention_rate', customerTable(dates, customerCells), period, asOf, true);
+export function retention(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+): number {
+  return ordersMetric('retention_rate', customerTable(dates, customerCells, amounts), period, asOf, true);
 }
 
-/** SALES.CHURN(dates, customers, [period], [asOf]): 1 − SALES.RETENTION. */
-export function churn(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('churn_rate', customerTable(dates, customerCells), period, asOf, true);
+/** SALES.CHURN(dates, customers, [period], [asOf], [amounts]): 1 − SALES.RETENTION. */
+export function churn(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+): number {
+  return ordersMetric('churn_rate', customerTable(dates, customerCells, amounts), period, asOf, true);
 }
 
 /**
- * SALES.REPEATRATE(dates, customers, [period], [asOf]): share of the window's customers who have
- * two or more orders to date.
+ * SALES.REPEATRATE(dates, customers, [period], [asOf], [amounts], [orderIds]): share of the
+ * window's customers who have two or more orders to date (two lines of one order are one order).
  */
-export function repeatRate(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('repeat_rate', customerTable(dates, customerCells), period, asOf);
+export function repeatRate(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+  orderIds?: unknown,
+): number {
+  return ordersMetric('repeat_rate', customerTable(dates, customerCells, amounts, orderIds), period, asOf);
 }
 
-/** SALES.FREQUENCY(dates, customers, [period], [asOf]): orders ÷ customers in the window. */
-export function frequency(dates: unknown, customerCells: unknown, period: unknown, asOf: unknown): number {
-  return ordersMetric('purchase_frequency', customerTable(dates, customerCells), period, asOf);
+/**
+ * SALES.FREQUENCY(dates, customers, [period], [asOf], [amounts], [orderIds]): orders ÷ customers
+ * in the window, orders counted as SALES.ORDERS counts them (distinct ids; refund lines are not
+ * orders when amounts are given).
+ */
+export function frequency(
+  dates: unknown,
+  customerCells: unknown,
+  period: unknown,
+  asOf: unknown,
+  amounts?: unknown,
+  orderIds?: unknown,
+): number {
+  return ordersMetric(
+    'purchase_frequency',
+    customerTable(dates, customerCells, amounts, orderIds),
+    period,
+    asOf,
+  );
 }
 
 /** Mean days created → closed over won deals with both dates. */
