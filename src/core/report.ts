@@ -23,3 +23,30 @@ export interface IngestReport {
   /** Issues counted but not stored in `issues` because of the cap. */
   readonly issuesOmitted?: number;
 }
+
+/**
+ * A table's rows as every surface reports them: read = used + skipped + after the as-of day.
+ * Rows dated after the as-of day were read and understood but are not counted in any figure.
+ */
+export interface RowCounts {
+  readonly read: number;
+  /** Rows counted: read, usable, dated up to the as-of day. */
+  readonly used: number;
+  /** Rows left out because a cell could not be read (see the issues). */
+  readonly skipped: number;
+  /** Usable rows dated after the as-of day. */
+  readonly afterAsOf: number;
+}
+
+/**
+ * The row counts of an ingestion report once the as-of day is known.
+ * @example rowCounts({ rowsRead: 20000, rowsUsed: 20000, rowsSkipped: 0, issues: [] }, 974) // { read: 20000, used: 19026, skipped: 0, afterAsOf: 974 }
+ */
+export function rowCounts(report: IngestReport, afterAsOf = 0): RowCounts {
+  return {
+    read: report.rowsRead,
+    used: report.rowsUsed - afterAsOf,
+    skipped: report.rowsSkipped,
+    afterAsOf,
+  };
+}

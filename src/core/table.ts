@@ -23,6 +23,7 @@ export const ORDER_ROLES = [
   'channel',
   'segment',
   'cost',
+  'profit',
 ] as const;
 export const PIPELINE_ROLES = [
   'created',
@@ -82,6 +83,10 @@ export interface OrdersTable extends TableBase {
   readonly orderId?: DictColumn;
   readonly customer?: DictColumn;
   readonly quantity?: Float64Array;
+  /**
+   * Cost of each row: the cost column, else amount − profit when the file carries a profit column
+   * instead (`mapping.profit` set, `mapping.cost` not).
+   */
   readonly cost?: Float64Array;
   readonly dimensions: Partial<Record<OrderDimension, DictColumn>>;
 }

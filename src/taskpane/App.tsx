@@ -151,7 +151,10 @@ export function App(props: AppProps) {
     weekStartsOn: (settings?.weekStartsOn ?? 1) as 1,
   });
   const available = useMemo(() => {
-    const roles = orders ? Object.keys(orders.mapping) : undefined;
+    // A cost derived from a profit column (amount − profit) has no header of its own.
+    const roles = orders
+      ? [...Object.keys(orders.mapping), ...(orders.cost && !orders.mapping.cost ? ['cost'] : [])]
+      : undefined;
     return {
       ...(roles ? { orders: roles } : {}),
       ...(side.pipeline ? { pipeline: ['created', 'status', 'value', 'closed'] } : {}),

@@ -22,6 +22,7 @@ const ROLE: Readonly<Record<string, string>> = {
   channel: 'kanal',
   segment: 'segmen',
   cost: 'biaya',
+  profit: 'laba',
   created: 'tanggal dibuat',
   closed: 'tanggal ditutup',
   status: 'status',

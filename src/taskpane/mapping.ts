@@ -108,6 +108,7 @@ export function withoutExcludedRoles(table: OrdersTable, choices: MappingChoices
     orderId: excluded('order_id') ? undefined : table.orderId,
     customer: excluded('customer') ? undefined : table.customer,
     quantity: excluded('quantity') ? undefined : table.quantity,
-    cost: excluded('cost') ? undefined : table.cost,
+    // A cost derived from profit goes with the profit column.
+    cost: excluded('cost') || (excluded('profit') && !table.mapping.cost) ? undefined : table.cost,
   };
 }

@@ -121,6 +121,7 @@ const en = {
     channel: 'Channel',
     segment: 'Segment',
     cost: 'Cost (COGS)',
+    profit: 'Profit',
   } as Readonly<Record<OrderRole, string>>,
 };
 
@@ -254,6 +255,7 @@ const id: Strings = {
     channel: 'Kanal',
     segment: 'Segmen',
     cost: 'Biaya (HPP)',
+    profit: 'Laba',
   },
 };
 

@@ -139,6 +139,14 @@ const CUSTOMER: RoleAliases = {
     'Account ID',
     'Customer Email',
     'Customer Code',
+    'Customer No',
+    'Customer Number',
+    'Cust ID',
+    'Cust No',
+    'Client No',
+    'Member ID',
+    'No Pelanggan',
+    'Nomor Pelanggan',
   ],
   weak: ['Name', 'Nama', 'Email', 'Company', 'Perusahaan'],
 };
@@ -309,6 +317,27 @@ const COST: RoleAliases = {
   exclude: NOT_MONEY,
 };
 
+/** Profit of a row (gross: amount − cost); cost is derived from it when no cost column exists. */
+const PROFIT: RoleAliases = {
+  strong: [
+    'Profit',
+    'Gross Profit',
+    'Profit Amount',
+    'Total Profit',
+    'Margin Amount',
+    'Gross Margin Amount',
+    'Laba',
+    'Laba Kotor',
+    'Total Laba',
+    'Nilai Laba',
+    'Keuntungan',
+    'Untung',
+  ],
+  weak: ['Net Profit', 'Laba Bersih'],
+  // A rate or share of the amount is not an amount of money.
+  exclude: ['percent', 'persen', 'pct', 'ratio', 'rasio', 'rate', 'share', 'margin', 'tax', 'pajak'],
+};
+
 const PIPELINE_VALUE: RoleAliases = {
   strong: [
     'Value',
@@ -348,6 +377,7 @@ export const ROLE_ALIASES: { readonly [K in TableKind]: Partial<Record<ColumnRol
     channel: CHANNEL,
     segment: SEGMENT,
     cost: COST,
+    profit: PROFIT,
   },
   pipeline: {
     created: {

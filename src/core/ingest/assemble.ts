@@ -77,6 +77,21 @@ function dict(parts: TableParts, role: ColumnRole, kept: Kept): DictColumn | und
   return column && column.type === 'dict' ? gatherDict(column.data, kept) : undefined;
 }
 
+/**
+ * Cost of each row: the cost column, else amount − profit when the table has a profit column and
+ * no cost column (a refund's negative amount and profit give its negative cost the same way);
+ * a row without a profit has no cost, so gross margin leaves it out.
+ */
+function orderCost(parts: TableParts, kept: Kept, amount: Float64Array): Float64Array | undefined {
+  const cost = numbers(parts, 'cost', kept);
+  if (cost) return cost;
+  const profit = numbers(parts, 'profit', kept);
+  if (!profit) return undefined;
+  const out = new Float64Array(amount.length);
+  for (let k = 0; k < out.length; k++) out[k] = amount[k] - profit[k];
+  return out;
+}
+
 function mappingOf(detection: RoleDetection): Mapping {
   const mapping: Mapping = {};
   for (const [role, guess] of Object.entries(detection.roles))
@@ -140,15 +155,16 @@ export function buildTable(parts: TableParts): SalesTable {
       const column = dict(parts, dimension, kept);
       if (column) dimensions[dimension] = column;
     }
+    const amount = numbers(parts, 'amount', kept) as Float64Array;
     return {
       kind: 'orders',
       ...base,
       date: numbers(parts, 'date', kept) as Float64Array,
-      amount: numbers(parts, 'amount', kept) as Float64Array,
+      amount,
       ...optional('orderId', dict(parts, 'order_id', kept)),
       ...optional('customer', dict(parts, 'customer', kept)),
       ...optional('quantity', numbers(parts, 'quantity', kept)),
-      ...optional('cost', numbers(parts, 'cost', kept)),
+      ...optional('cost', orderCost(parts, kept, amount)),
       dimensions,
     };
   }

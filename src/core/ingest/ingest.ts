@@ -37,6 +37,8 @@ import { ROLE_ALIASES } from './aliases';
 import { buildTable, type TableParts } from './assemble';
 import { type ColumnFormat, readRoleColumns } from './columns';
 import { textShare } from './profile';
+import { choiceNotes, profitNotes } from './mapping-notes';
+import { placeLevel } from './roles';
 
 export interface IngestOptions {
   /**
@@ -202,11 +204,18 @@ function ingestUnsafe(
     return { ...failure(missingRoleMessage(kind, missing, headers), count, detection, notes), missing };
   }
 
+  notes.push(...choiceNotes(detection), ...profitNotes(kind, detection));
+  // Text columns without a role stay available as breakdowns by header, and so do places of any
+  // value type (a postal code column of numbers).
   const extraColumns =
     kind === 'targets'
       ? []
       : detection.unassigned
-          .filter((c) => profiles[c].nonBlank > 0 && textShare(profiles[c]) >= 0.5)
+          .filter(
+            (c) =>
+              profiles[c].nonBlank > 0 &&
+              (textShare(profiles[c]) >= 0.5 || placeLevel(headers[c]) !== undefined),
+          )
           .map((column) => ({ column, header: headers[column] }));
   const { columns, extras, formats, widest } = readRoleColumns(
     frame,

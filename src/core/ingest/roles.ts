@@ -3,6 +3,16 @@
  * what the values look like, plus value-only guesses for columns whose header says nothing
  * (headerless files). Each role gets one column, each column at most one role, assigned greedily
  * from the best score down, so the task pane can show the guess, its confidence and alternatives.
+ *
+ * Where several columns could play a role, three rules come before the score (each guess records
+ * which one decided, see {@link RoleReason}):
+ * 1. a header that is the role's own name (`Region`, `Order ID`, `customer`) beats every alias,
+ *    provided its values fit;
+ * 2. for the customer and the order id, an id column (`Customer ID`, `cust_id`, `Order No`) beats
+ *    a name column (`Customer Name`): names repeat and are spelled in several ways;
+ * 3. for the region, places rank Country > Region > State/Province > City > Postal code and the
+ *    coarsest column that holds more than one value in the sample wins; the others stay
+ *    available as breakdowns by their header.
  */
 import type { CellValue } from '../cell';
 import type { ColumnRole, Mapping, TableKind } from '../table';
@@ -26,9 +36,17 @@ export interface RoleCandidate {
   readonly confidence: number;
 }
 
+/**
+ * Why a role got its column: `given` by the user's mapping; `exact` header is the role's own name;
+ * `id` column over a name column; `coarser` place column; `score` best header and value fit;
+ * `leftmost` of equally good columns.
+ */
+export type RoleReason = 'given' | 'exact' | 'id' | 'coarser' | 'score' | 'leftmost';
+
 export interface RoleGuess extends RoleCandidate {
   /** Other columns that could play the role, best first. */
   readonly alternatives: readonly RoleCandidate[];
+  readonly reason: RoleReason;
 }
 
 export interface RoleDetection {
@@ -70,6 +88,7 @@ export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
   rep: 'label',
   channel: 'label',
   segment: 'label',
+  profit: 'number',
   source: 'label',
   metric: 'label',
 };
@@ -77,6 +96,135 @@ export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
 /** Below this a pairing is not offered at all. */
 const MIN_SCORE = 0.15;
 const MAX_ALTERNATIVES = 3;
+
+/** Ranks above any score: an exact header, then an id or coarser place preferred by rule. */
+const EXACT_PRIORITY = 3;
+const RULE_PRIORITY = 2;
+/** Below this a candidate is too doubtful for the id and place rules to lift or weigh. */
+const RULE_MIN_CONFIDENCE = 0.5;
+
+/** Money roles: a header with `%` holds a rate (`Profit %`), whatever its words say. */
+const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['amount', 'cost', 'profit']);
+
+/** Header words of an identifier; `name` words mark a display name. */
+const ID_WORDS = new Set(['id', 'code', 'no', 'nr', 'num', 'number', 'kode', 'nomor', 'key', '#']);
+const NAME_WORDS = new Set(['name', 'nama']);
+
+/** Place levels from the coarsest: country, region, state or province, city, postal code. */
+const PLACE_WORDS: readonly (readonly string[])[] = [
+  ['country', 'negara', 'nation'],
+  ['region', 'wilayah', 'area', 'territory', 'zone', 'zona', 'daerah'],
+  ['state', 'province', 'provinsi', 'propinsi', 'prefecture'],
+  ['city', 'kota', 'town', 'kabupaten'],
+  ['postal', 'postcode', 'zip', 'zipcode', 'pos', 'kodepos'],
+];
+
+/** A header's words, lower case, split at spaces, punctuation and camel case (`CustomerID`). */
+function headerWords(header: string): string[] {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9#]+/)
+    .filter((word) => word !== '');
+}
+
+/** True for a header naming an identifier (`Customer ID`, `cust_id`, `Order #`), not a name. */
+export function isIdHeader(header: string): boolean {
+  const words = headerWords(header);
+  if (words.some((w) => NAME_WORDS.has(w))) return false;
+  return words.some((w) => ID_WORDS.has(w)) || normalizeHeader(header).endsWith('id');
+}
+
+/**
+ * Place level of a header, 0 (country) to 4 (postal code); undefined when it names no place level.
+ * @example placeLevel('Sales Region') // 1
+ */
+export function placeLevel(header: string): number | undefined {
+  const words = headerWords(header);
+  let level: number | undefined;
+  PLACE_WORDS.forEach((names, l) => {
+    if (level === undefined && words.some((w) => names.includes(w))) level = l;
+  });
+  return level;
+}
+
+/** The role's own name and its first (canonical) alias, normalised: `Region` for region. */
+function exactKeys(role: ColumnRole, aliases: RoleAliases | undefined): Set<string> {
+  const keys = new Set([normalizeHeader(role)]);
+  if (aliases?.strong[0]) keys.add(normalizeHeader(aliases.strong[0]));
+  return keys;
+}
+
+/** True when column `c` of the sample holds at least two different values (or too few to tell). */
+function varies(sample: readonly (readonly CellValue[])[], c: number): boolean {
+  let first: string | undefined;
+  let seen = 0;
+  for (const row of sample) {
+    const value = Array.isArray(row) ? row[c] : undefined;
+    if (value === null || value === undefined || value === '') continue;
+    const text = String(value).trim().toLowerCase();
+    if (text === '') continue;
+    seen++;
+    if (first === undefined) first = text;
+    else if (text !== first) return true;
+  }
+  return seen < 2;
+}
+
+interface Scored {
+  readonly candidate: RoleCandidate;
+  /** Order of the greedy assignment: the confidence, or a rule's rank above every score. */
+  priority: number;
+  reason?: RoleReason;
+}
+
+/**
+ * Applies the exact-header, id-over-name and coarser-place rules to one role's candidates by
+ * raising the priority of the candidate a rule prefers.
+ */
+function applyRules(
+  role: ColumnRole,
+  scored: Scored[],
+  exact: ReadonlySet<number>,
+  sample: readonly (readonly CellValue[])[],
+): void {
+  for (const s of scored) {
+    if (exact.has(s.candidate.column)) {
+      s.priority = EXACT_PRIORITY;
+      s.reason = 'exact';
+    }
+  }
+  if (exact.size > 0) return;
+  const sure = scored.filter((s) => s.candidate.confidence >= RULE_MIN_CONFIDENCE);
+  const best = (list: Scored[], key: (s: Scored) => number) =>
+    [...list].sort(
+      (a, b) =>
+        key(a) - key(b) ||
+        b.candidate.confidence - a.candidate.confidence ||
+        a.candidate.column - b.candidate.column,
+    )[0] as Scored | undefined;
+  let preferred: Scored | undefined;
+  let reason: RoleReason | undefined;
+  if (role === 'customer' || role === 'order_id') {
+    preferred = best(
+      sure.filter((s) => isIdHeader(s.candidate.header)),
+      () => 0,
+    );
+    reason = 'id';
+  } else if (role === 'region') {
+    const places = sure.filter((s) => placeLevel(s.candidate.header) !== undefined);
+    const varied = places.filter((s) => varies(sample, s.candidate.column));
+    const pool = varied.length > 0 ? varied : places;
+    if (places.length >= 2) preferred = best(pool, (s) => placeLevel(s.candidate.header) as number);
+    reason = 'coarser';
+  }
+  if (preferred && sure.length >= 2) {
+    preferred.priority = RULE_PRIORITY;
+    preferred.reason = reason;
+  }
+}
 
 const NORMALIZED = new WeakMap<readonly string[], readonly string[]>();
 
@@ -215,12 +363,16 @@ export function detectRoles(
   const roles = ROLES_BY_KIND[kind];
   const aliases = ROLE_ALIASES[kind];
   const scores = new Map<ColumnRole, RoleCandidate[]>();
-  const pairs: { role: ColumnRole; rank: number; candidate: RoleCandidate }[] = [];
+  const pairs: { role: ColumnRole; rank: number; scored: Scored }[] = [];
   roles.forEach((role, rank) => {
     const list: RoleCandidate[] = [];
+    const scored: Scored[] = [];
+    const exact = new Set<number>();
+    const exactNames = exactKeys(role, aliases[role]);
     for (let c = 0; c < headers.length; c++) {
       const p = profiles[c];
-      const named = aliases[role] ? headerScore(aliases[role] as RoleAliases, headers[c]) : 0;
+      const rate = MONEY_ROLES.has(role) && headers[c].includes('%');
+      const named = aliases[role] && !rate ? headerScore(aliases[role] as RoleAliases, headers[c]) : 0;
       const fit = valueFit(VALUE_KIND[role], p);
       // A header that names the role keeps it as a candidate even over values that do not fit
       // (0.2 floor): the rows are then reported one by one instead of the column going unseen.
@@ -228,33 +380,37 @@ export function detectRoles(
       if (score >= MIN_SCORE) {
         const candidate = { column: c, header: headers[c], confidence: Math.round(score * 100) / 100 };
         list.push(candidate);
-        pairs.push({ role, rank, candidate });
+        scored.push({ candidate, priority: candidate.confidence });
+        if (score === 1 && exactNames.has(normalizeHeader(headers[c]))) exact.add(c);
       }
     }
+    applyRules(role, scored, exact, sample);
+    for (const s of scored) pairs.push({ role, rank, scored: s });
     list.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
     scores.set(role, list);
   });
 
-  const chosen = new Map<ColumnRole, RoleCandidate>();
+  const chosen = new Map<ColumnRole, { candidate: RoleCandidate; reason?: RoleReason }>();
   const usedColumns = new Set<number>();
   const { columns: explicit } = resolveMapping(kind, headers, mapping);
   for (const role of roles) {
     const column = explicit[role];
     if (column === undefined) continue;
-    chosen.set(role, { column, header: headers[column], confidence: 1 });
+    chosen.set(role, { candidate: { column, header: headers[column], confidence: 1 }, reason: 'given' });
     usedColumns.add(column);
   }
-  // Greedy from the best score; ties go to the table's role order (required roles first), then
-  // the leftmost column, which is where people put the main columns.
+  // Greedy from the best priority (a rule's, else the score); ties go to the table's role order
+  // (required roles first), then the leftmost column, which is where people put the main columns.
   pairs.sort(
     (a, b) =>
-      b.candidate.confidence - a.candidate.confidence ||
+      b.scored.priority - a.scored.priority ||
       a.rank - b.rank ||
-      a.candidate.column - b.candidate.column,
+      a.scored.candidate.column - b.scored.candidate.column,
   );
-  for (const { role, candidate } of pairs) {
+  for (const { role, scored } of pairs) {
+    const { candidate } = scored;
     if (chosen.has(role) || usedColumns.has(candidate.column)) continue;
-    chosen.set(role, candidate);
+    chosen.set(role, { candidate, reason: scored.reason });
     usedColumns.add(candidate.column);
   }
 
@@ -262,10 +418,14 @@ export function detectRoles(
   for (const role of roles) {
     const pick = chosen.get(role);
     if (!pick) continue;
+    const { candidate } = pick;
     const alternatives = (scores.get(role) ?? [])
-      .filter((c) => c.column !== pick.column)
+      .filter((c) => c.column !== candidate.column)
       .slice(0, MAX_ALTERNATIVES);
-    result[role] = { ...pick, alternatives };
+    const tied = alternatives.some(
+      (a) => a.confidence === candidate.confidence && a.column > candidate.column,
+    );
+    result[role] = { ...candidate, alternatives, reason: pick.reason ?? (tied ? 'leftmost' : 'score') };
   }
   const unassigned: number[] = [];
   for (let c = 0; c < headers.length; c++) if (!usedColumns.has(c)) unassigned.push(c);

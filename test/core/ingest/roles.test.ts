@@ -141,9 +141,13 @@ describe('detectRoles on orders', () => {
     const alternatives = detection.roles.amount?.alternatives ?? [];
     for (let i = 1; i < alternatives.length; i++)
       expect(alternatives[i - 1].confidence).toBeGreaterThanOrEqual(alternatives[i].confidence);
-    // Equal scores go to the leftmost column; the others are the first alternatives.
-    expect(detection.roles.amount?.header).toBe('Revenue');
-    expect(alternatives.slice(0, 2).map((a) => a.header)).toEqual(['Total', 'Amount']);
+    // The role's own name beats the equally strong aliases, which are its first alternatives.
+    expect(detection.roles.amount).toMatchObject({ header: 'Amount', reason: 'exact' });
+    expect(alternatives.slice(0, 2).map((a) => a.header)).toEqual(['Revenue', 'Total']);
+    // Without it, equal scores go to the leftmost column.
+    const aliasesOnly = detectRoles('orders', ['Date', 'Revenue', 'Total'], [[45292, 1, 2]]);
+    expect(aliasesOnly.roles.amount).toMatchObject({ header: 'Revenue', reason: 'leftmost' });
+    expect(aliasesOnly.roles.amount?.alternatives[0]).toMatchObject({ header: 'Total', confidence: 1 });
   });
 
   test('explicit mapping overrides detection, by header or by index', () => {
