@@ -4,6 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Currency } from '../core/currency';
+import type { AsOfChoice } from '../core/data-range';
+import { chooseAsOf } from '../core/data-range';
+import type { MetricInputs } from '../core/metrics/inputs';
 import { parseCurrency } from '../core/currency';
 import type { ParseArgsConfig } from 'node:util';
 import type { PeriodUnit } from '../core/periods';
@@ -83,9 +86,18 @@ export function dayFlag(args: ParsedArgs, name: string): number | undefined {
   return day;
 }
 
-/** `--as-of`, defaulting to today. */
-export function asOfFlag(args: ParsedArgs, io: CliIO): number {
-  return dayFlag(args, 'as-of') ?? today(io);
+/** `--as-of` when given (a usage error when it is not a date), else undefined. */
+export function givenAsOf(args: ParsedArgs): number | undefined {
+  return dayFlag(args, 'as-of');
+}
+
+/**
+ * The as-of day of a command: `--as-of` when given, else the latest date in the data it read
+ * (the orders' latest usable date; without orders, the pipeline's or spend's), else today.
+ * @example asOfFlag(args, io, { orders }) // { day: 10407, source: 'data' } for CDNOW (1998-06-30)
+ */
+export function asOfFlag(args: ParsedArgs, io: CliIO, inputs: MetricInputs): AsOfChoice {
+  return chooseAsOf(inputs, givenAsOf(args)) ?? { day: today(io), source: 'today' };
 }
 
 /** `--period`, defaulting to `fallback` (English or Indonesian unit names). */

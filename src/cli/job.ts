@@ -3,7 +3,10 @@
  * workflow errors in the command line's words, the refresh stamp, the ingestion summary.
  */
 import { basename, resolve } from 'node:path';
+import type { AsOfChoice, DataDates, TableDates } from '../core/data-range';
 import type { IngestReport } from '../core/report';
+import { rowCounts } from '../core/report';
+import { rowsText, sideLine } from './as-of';
 import type { PipelineTable, SpendTable, TargetsTable } from '../core/table';
 import { WorkflowError, type SideSpec } from '../workflows';
 import { FileReadError } from '../xlsx/read';
@@ -16,17 +19,38 @@ import { ingestOptionsOf, loadTable } from './load';
 
 export { refreshStamp } from '../workflows';
 
-/** One line on how the orders were read, with the first skipped rows. */
-export function summaryLine(report: IngestReport): string {
+/**
+ * One line on how the orders were read, with the first skipped rows and, once the as-of day is
+ * known, the rows after it and the dates the rows cover.
+ * @example summaryLine(report, { range, afterAsOf: 974 }, asOf) // '20,000 rows read, 19,026 used, 0 skipped, 974 after 2026-12-05 not counted; dates 2024-01-01 … 2026-12-31'
+ */
+export function summaryLine(report: IngestReport, dates?: TableDates, asOf = 0): string {
   const first = report.issues
     .filter((i) => i.severity === 'skipped')
     .slice(0, 3)
     .map((i) => `row ${i.row} ${i.column}: ${i.reason}`)
     .join('; ');
-  return (
-    `${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, ` +
-    `${report.rowsSkipped.toLocaleString('en-US')} skipped${first ? ` (first: ${first})` : ''}`
+  return rowsText(
+    rowCounts(report, dates?.afterAsOf ?? 0),
+    asOf,
+    dates ? dates.range : undefined,
+    first ? ` (first: ${first})` : '',
   );
+}
+
+/**
+ * The lines a job's result gives on the command line: the orders' line, a line for each side table
+ * it found, and the as-of day with where it came from.
+ */
+export function jobLines(
+  orders: { readonly source: string; readonly report: IngestReport },
+  asOf: AsOfChoice,
+  dates: DataDates,
+): string[] {
+  const lines = [`orders (${orders.source}): ${summaryLine(orders.report, dates.orders, asOf.day)}`];
+  if (dates.pipeline) lines.push(sideLine('pipeline', dates.pipeline, asOf.day));
+  if (dates.spend) lines.push(sideLine('spend', dates.spend, asOf.day));
+  return lines;
 }
 
 type SideTables = {

@@ -7,7 +7,10 @@ import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
 import type { IngestOptions, IngestResult } from '../core/ingest';
 import { detectHeaderRow, ingestTable, makeHeaders, resolveMapping } from '../core/ingest';
-import type { IngestReport } from '../core/report';
+import type { DateRange, TableDates } from '../core/data-range';
+import { tableDates } from '../core/data-range';
+import type { IngestReport, RowCounts } from '../core/report';
+import { rowCounts } from '../core/report';
 import type {
   ColumnRole,
   Mapping,
@@ -136,6 +139,29 @@ export async function loadTable(
     sheet: read.sheet,
     rows: read.rows,
   };
+}
+
+/**
+ * A loaded table's dates against the as-of day (orders by date, the pipeline by created date, spend
+ * by date); a Targets table has none.
+ */
+export function loadedDates(file: LoadedTable<SalesTable>, asOf: number): TableDates {
+  return file.table.kind === 'targets' ? { range: null, afterAsOf: 0 } : tableDates(file.table, asOf);
+}
+
+/** A loaded table's rows read, used (up to the as-of day), skipped and after the as-of day. */
+export function loadedCounts(file: LoadedTable<SalesTable>, asOf: number): RowCounts {
+  return rowCounts(file.report, loadedDates(file, asOf).afterAsOf);
+}
+
+/** What `reportAsOf` and the text outputs show of one loaded table. */
+export function loadedSummary(
+  label: string,
+  file: LoadedTable<SalesTable>,
+  asOf: number,
+): { readonly label: string; readonly counts: RowCounts; readonly range: DateRange | null } {
+  const dates = loadedDates(file, asOf);
+  return { label, counts: rowCounts(file.report, dates.afterAsOf), range: dates.range };
 }
 
 /**

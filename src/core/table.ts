@@ -35,7 +35,7 @@ export const PIPELINE_ROLES = [
   'source',
   'region',
 ] as const;
-export const SPEND_ROLES = ['date', 'spend', 'channel'] as const;
+export const SPEND_ROLES = ['date', 'spend', 'channel', 'end', 'period'] as const;
 export const TARGET_ROLES = ['metric', 'period', 'target', 'rep', 'region'] as const;
 
 export type OrderRole = (typeof ORDER_ROLES)[number];
@@ -109,11 +109,22 @@ export interface PipelineTable extends TableBase {
   readonly region?: DictColumn;
 }
 
+/**
+ * Marketing spend. Each row covers a span of days over which its amount is spread evenly
+ * (`src/core/metrics/spend-spread.ts`): the period of `period` when it holds a period key, else
+ * `date` to `end` (both included) when the row has an end date, else a span inferred from the
+ * dates (the row's month, week, quarter or year, or its own day).
+ */
 export interface SpendTable extends TableBase {
   readonly kind: 'spend';
+  /** The day the spend is dated (the first day of its span when an end date or period is given). */
   readonly date: Float64Array;
   readonly spend: Float64Array;
   readonly channel?: DictColumn;
+  /** Last day the spend covers (included); `NaN` where blank. */
+  readonly end?: Float64Array;
+  /** Period keys as `parsePeriodKey` reads them (`2026-11`, `2026-W47`, `2026-Q4`, `2026`). */
+  readonly period?: DictColumn;
 }
 
 export interface TargetRow {

@@ -3,7 +3,10 @@
  * write the `Dashboard`, this week's `Review YYYY-Www` and the configuration into the workbook.
  */
 import type { BenchmarkSet } from '../core/benchmarks';
-import type { IngestReport } from '../core/report';
+import type { AsOfChoice, DataDates } from '../core/data-range';
+import { reviewDay } from '../core/data-range';
+import type { IngestReport, RowCounts } from '../core/report';
+import { rowCounts } from '../core/report';
 import type { PeriodUnit } from '../core/periods';
 import { periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
@@ -55,9 +58,17 @@ export interface BuildResult {
   readonly plans: readonly SheetPlan[];
   readonly orders: {
     readonly report: IngestReport;
+    /** Rows read, used (up to the as-of day), skipped, and after the as-of day. */
+    readonly counts: RowCounts;
     readonly source: string;
     readonly formulas: OrdersSource;
   };
+  /** The dashboard's as-of day and where it came from (given, or the latest date in the data). */
+  readonly asOf: AsOfChoice;
+  /** The review's as-of day: the as-of day, never later than today when it came from the data. */
+  readonly reviewAsOf: number;
+  /** Each table's first and last date and its rows after the as-of day (not counted). */
+  readonly dates: DataDates;
   readonly currency: ChosenCurrency;
   readonly review: { readonly name: string; readonly carried: number };
   readonly configWarning?: string;
@@ -66,20 +77,23 @@ export interface BuildResult {
 /**
  * Builds the dashboard and this week's review into the workbook behind `port`.
  * @example
- * const result = await buildDashboard(port, { asOf, calendar, refreshedAt: '2026-12-05 09:00', industry: null });
+ * const result = await buildDashboard(port, { calendar, today, refreshedAt: '2026-12-05 09:00', industry: null });
+ * result.asOf; // { day: …, source: 'data' }: the latest date in the data, as no as-of day was given
  * console.log(result.plans.map((p) => p.name)); // ['Dashboard', 'Review 2026-W49', '_sales_metrics']
  */
 export async function buildDashboard(port: WorkbookPort, options: BuildOptions): Promise<BuildResult> {
   const report = options.report ?? (() => undefined);
   const loaded = await loadWorkbook(port, options);
   const { inputs, goals, config, currency } = loaded;
-  const { asOf, calendar, refreshedAt } = options;
+  const { calendar, refreshedAt } = options;
+  const asOf = loaded.asOf.day;
+  const reviewAsOf = reviewDay(loaded.asOf, options.today);
   const unit = options.unit ?? 'month';
   const industry = options.industry ?? null;
   report('building the dashboard and the weekly review');
   const period = periodOf(asOf, unit, calendar);
   const kpis = dashboardKpis(inputs);
-  const week = periodOf(asOf, 'week', calendar);
+  const week = periodOf(reviewAsOf, 'week', calendar);
   const reviewName = reviewSheetName(week);
   const refreshed = withRefresh(
     withRefresh(config, refreshRecord(refreshedAt, DASHBOARD_SHEET, kpis)),
@@ -105,7 +119,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
   const carryOver = await carriedActions(port, week);
   const review = buildReviewPlan({
     inputs,
-    asOf,
+    asOf: reviewAsOf,
     week,
     calendar,
     sourceLabel: port.label,
@@ -141,7 +155,15 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
   await port.render(plans);
   return {
     plans,
-    orders: { report: loaded.orders.report, source: loaded.orders.source.name, formulas },
+    orders: {
+      report: loaded.orders.report,
+      counts: rowCounts(loaded.orders.report, loaded.dates.orders?.afterAsOf ?? 0),
+      source: loaded.orders.source.name,
+      formulas,
+    },
+    asOf: loaded.asOf,
+    reviewAsOf,
+    dates: loaded.dates,
     currency,
     review: { name: review.name, carried: carryOver?.length ?? 0 },
     ...(loaded.configWarning ? { configWarning: loaded.configWarning } : {}),

@@ -3,7 +3,10 @@
  * keeping what people typed in its Actions; a new week's sheet carries over the open actions of
  * the latest earlier review. Only the review and the configuration are rewritten.
  */
-import type { IngestReport } from '../core/report';
+import type { AsOfChoice, DataDates } from '../core/data-range';
+import { dataDates, reviewDay } from '../core/data-range';
+import type { IngestReport, RowCounts } from '../core/report';
+import { rowCounts } from '../core/report';
 import type { Period } from '../core/periods';
 import { periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
@@ -35,19 +38,34 @@ export interface ReviewResult {
   readonly existed: boolean;
   /** Open actions carried over into a new week's sheet. */
   readonly carried: number;
-  readonly orders: { readonly report: IngestReport; readonly source: string };
+  readonly orders: {
+    readonly report: IngestReport;
+    /** Rows read, used (up to the review's as-of day), skipped, and after it. */
+    readonly counts: RowCounts;
+    readonly source: string;
+  };
+  /**
+   * The review's as-of day: the one given, else the latest date in the data but never later than
+   * today; `source` says which.
+   */
+  readonly asOf: AsOfChoice;
+  /** Each table's first and last date and its rows after the review's as-of day. */
+  readonly dates: DataDates;
   readonly currency: ChosenCurrency;
   readonly configWarning?: string;
 }
 
 /**
  * Writes or refreshes the week's review in the workbook behind `port`.
- * @example const { name, existed } = await refreshReview(port, { asOf, calendar, refreshedAt });
+ * @example const { name, existed } = await refreshReview(port, { calendar, today, refreshedAt });
  */
 export async function refreshReview(port: WorkbookPort, options: ReviewOptions): Promise<ReviewResult> {
   const report = options.report ?? (() => undefined);
   const loaded = await loadWorkbook(port, options);
-  const { asOf, calendar, refreshedAt } = options;
+  const { calendar, refreshedAt } = options;
+  const asOf = reviewDay(loaded.asOf, options.today);
+  const chosen: AsOfChoice = { ...loaded.asOf, day: asOf };
+  const dates = asOf === loaded.asOf.day ? loaded.dates : dataDates(loaded.inputs, asOf);
   const week = options.week ?? periodOf(asOf, 'week', calendar);
   report(`building the review of ${week.key}`);
   const carryOver = await carriedActions(port, week);
@@ -84,7 +102,13 @@ export async function refreshReview(port: WorkbookPort, options: ReviewOptions):
     name: plan.name,
     existed: carryOver === undefined,
     carried: carryOver?.length ?? 0,
-    orders: { report: loaded.orders.report, source: loaded.orders.source.name },
+    orders: {
+      report: loaded.orders.report,
+      counts: rowCounts(loaded.orders.report, dates.orders?.afterAsOf ?? 0),
+      source: loaded.orders.source.name,
+    },
+    asOf: chosen,
+    dates,
     currency: loaded.currency,
     ...(loaded.configWarning ? { configWarning: loaded.configWarning } : {}),
   };

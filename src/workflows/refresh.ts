@@ -4,6 +4,8 @@
  * side tables, the goals and the currency.
  */
 import type { Currency } from '../core/currency';
+import type { AsOfChoice, DataDates } from '../core/data-range';
+import { chooseAsOf, dataDates } from '../core/data-range';
 import type { Goal } from '../core/goals';
 import type { IngestOptions } from '../core/ingest';
 import type { MetricInputs } from '../core/metrics';
@@ -22,8 +24,13 @@ export type SideSpec<T> =
   { readonly table: T } | { readonly source?: string; readonly ingest?: IngestOptions };
 
 export interface RefreshOptions {
-  /** The as-of epoch day. */
-  readonly asOf: number;
+  /** The as-of epoch day people gave; absent: the latest date in the data (`chooseAsOf`). */
+  readonly asOf?: number;
+  /**
+   * Today's epoch day, read by the caller: the weekly review's week is never later than today's
+   * when the as-of day came from the data, and data without a single date falls back to it.
+   */
+  readonly today?: number;
   readonly calendar: Calendar;
   /** The refresh stamp `YYYY-MM-DD HH:mm` (the caller reads the clock; jobs never do). */
   readonly refreshedAt: string;
@@ -65,6 +72,10 @@ export interface Loaded {
   /** True when the goals came from the configuration (no Targets table this time). */
   readonly goalsSaved: boolean;
   readonly currency: ChosenCurrency;
+  /** The as-of day and where it came from: given, else the latest date in the data. */
+  readonly asOf: AsOfChoice;
+  /** Each table's first and last date and its rows after the as-of day. */
+  readonly dates: DataDates;
 }
 
 async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
@@ -154,10 +165,13 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
   await options.pause?.();
   const { goals, saved } = goalsOf(targets, config, report, options.calendar);
   const formulas = ordersSourceOf(read.source, read.rows, read.table, ingest, port.label);
+  const inputs = { orders: read.table, pipeline, spend };
+  const asOf = chooseAsOf(inputs, options.asOf, options.today);
+  if (!asOf) throw new WorkflowError('no-rows', `${port.label}: the data holds no dates to be as of`);
   return {
     config,
     ...(warning ? { configWarning: warning } : {}),
-    inputs: { orders: read.table, pipeline, spend },
+    inputs,
     orders: { table: read.table, report: read.report, source: read.source, formulas },
     goals,
     goalsSaved: saved,
@@ -166,5 +180,7 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
       config,
       options.detectedCurrency ?? currencyOfTable(read.result),
     ),
+    asOf,
+    dates: dataDates(inputs, asOf.day),
   };
 }

@@ -3,7 +3,9 @@
  * buttons and the pane's preview all do. The pane saves its settings first; the command line
  * passes its flags to `buildDashboard` / `refreshReview` directly instead.
  */
-import { calendarOf, formatDay, parseDay, periodOf } from '../core/periods';
+import { calendarOf, formatDay, parseDay } from '../core/periods';
+import type { AsOfChoice } from '../core/data-range';
+import type { RowCounts } from '../core/report';
 import { savedBuildSettings } from '../sheets/config-records';
 import { ACTION_COLUMNS, ACTIONS_AREA, openActions } from '../sheets/review';
 import { buildDashboard } from './build-dashboard';
@@ -36,7 +38,9 @@ export function dayOf(now: Date): number {
 
 /**
  * Builds the dashboard or refreshes the review with the saved settings (as-of day, period, trend
- * length, calendar, industry, breakdowns); throws `WorkflowError` when it cannot.
+ * length, calendar, industry, breakdowns); throws `WorkflowError` when it cannot. Without a saved
+ * as-of day the figures are as of the latest date in the data, and the review's week is never
+ * later than this week.
  * @example await runSavedJob(port, 'review', { now: new Date() })
  */
 export async function runSavedJob(
@@ -50,7 +54,7 @@ export async function runSavedJob(
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     weekStartsOn: settings.weekStartsOn as 1,
   });
-  const asOf = (settings.asOf ? parseDay(settings.asOf) : null) ?? dayOf(options.now);
+  const given = settings.asOf ? parseDay(settings.asOf) : null;
   // Side tables where the pane found them (their names saved beside the orders').
   const where = config.mappings.sources ?? {};
   const side = Object.fromEntries(
@@ -60,7 +64,8 @@ export async function runSavedJob(
   );
   const common = {
     ...side,
-    asOf,
+    ...(given !== null ? { asOf: given } : {}),
+    today: dayOf(options.now),
     calendar,
     refreshedAt: refreshStamp(options.now),
     ...(options.source ? { orders: { source: options.source } } : {}),
@@ -79,15 +84,33 @@ export async function runSavedJob(
     return {
       kind,
       sheets: result.plans.filter((p) => p.hidden === undefined).map((p) => p.name),
-      summary: `Dashboard and ${result.review.name} as of ${formatDay(asOf)}: ${result.orders.report.rowsUsed.toLocaleString('en-US')} orders from ${result.orders.source}.`,
+      summary: `Dashboard and ${result.review.name} as of ${formatDay(result.asOf.day)}${sourceNote(result.asOf)}: ${rowsNote(result.orders.counts, result.asOf.day)} from ${result.orders.source}.`,
     };
   }
-  const result = await refreshReview(port, { ...common, week: periodOf(asOf, 'week', calendar) });
+  const result = await refreshReview(port, common);
   return {
     kind,
     sheets: [result.name],
-    summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name} as of ${formatDay(asOf)}${result.carried > 0 ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over` : ''}.`,
+    summary: `${result.existed ? 'Refreshed' : 'Wrote'} ${result.name} as of ${formatDay(result.asOf.day)}${sourceNote(result.asOf)}${result.carried > 0 ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over` : ''}.`,
   };
+}
+
+/** ` (the latest date in the data)` when the as-of day was not given. */
+function sourceNote(asOf: AsOfChoice): string {
+  return asOf.source === 'data'
+    ? ' (the latest date in the data)'
+    : asOf.source === 'today'
+      ? ' (today)'
+      : '';
+}
+
+/** `19,026 orders` and, when rows came after the as-of day, how many were not counted. */
+function rowsNote(counts: RowCounts, asOf: number): string {
+  const after =
+    counts.afterAsOf > 0
+      ? ` (${counts.afterAsOf.toLocaleString('en-US')} after ${formatDay(asOf)} not counted)`
+      : '';
+  return `${counts.used.toLocaleString('en-US')} orders${after}`;
 }
 
 /** An action of the latest review that is not closed, and where it is. */

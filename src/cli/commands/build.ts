@@ -17,21 +17,23 @@ import { readTableFile } from '../../xlsx/read';
 import { addDataSheet } from '../../xlsx/write-data';
 import type { ParsedArgs } from '../args';
 import {
-  asOfFlag,
   booleanFlag,
+  givenAsOf,
   calendarFlags,
   CALENDAR_OPTIONS,
   currencyFlag,
   integerFlag,
   periodFlag,
   stringFlag,
+  today,
 } from '../args';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
-import { cliErrorOf, refreshStamp, sideTablesOf, summaryLine } from '../job';
+import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
+import { asOfLine } from '../as-of';
 import { ingestFailure, ingestOptionsOf } from '../load';
 import { prepareOutput } from '../output';
 import { typedDataRows } from '../data-sheet';
@@ -51,7 +53,8 @@ Options:
   --spend F                 marketing spend file
   --targets F               Targets file: goals for the KPIs and the review's goal pace
   --industry ID             benchmark figures from this industry of the library (see "benchmarks")
-  --as-of YYYY-MM-DD        the day the dashboard is as of (default today)
+  --as-of YYYY-MM-DD        the day the dashboard is as of (default: the latest date in the data;
+                            this week's Review then stops at today when the data runs later)
   --period day|week|month|quarter|year   dashboard period (default month)
   --periods N               periods in the trend (default 12)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
@@ -148,7 +151,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw usageError(
       '--out must differ from the input: build never modifies its input (use "review" to refresh in place)',
     );
-  const asOf = asOfFlag(args, io);
+  const givenDay = givenAsOf(args);
   const unit = periodFlag(args, 'month');
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
   const calendar = calendarFlags(args);
@@ -169,7 +172,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   let result;
   try {
     result = await buildDashboard(port, {
-      asOf,
+      ...(givenDay !== undefined ? { asOf: givenDay } : {}),
+      today: today(io),
       calendar,
       unit,
       periods,
@@ -191,7 +195,13 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   if (result.configWarning && !isCsv && (await port.sheetNames()).includes('_sales_metrics'))
     progress.stage(result.configWarning);
   const report = csv?.report ?? result.orders.report;
-  progress.stage(`orders (${result.orders.source}): ${summaryLine(report)}`);
+  const lines = [
+    ...jobLines({ source: result.orders.source, report }, result.asOf, result.dates),
+    asOfLine(result.asOf),
+  ];
+  if (result.reviewAsOf !== result.asOf.day)
+    lines.push(`${result.review.name} as of ${formatDay(result.reviewAsOf)} (today: the data runs later)`);
+  for (const line of lines) progress.stage(line);
 
   progress.stage(`writing ${out}`);
   await prepareOutput(out);
@@ -216,8 +226,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
         ? 'headline figures as native formulas'
         : 'figures as values (the data has text dates or amounts)';
   io.stdout(
-    `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n  orders (${result.orders.source}): ${summaryLine(report)}\n` +
-      `  as of ${formatDay(asOf)}, ${unit}ly, ${how}, ${money}\n`,
+    `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n` +
+      lines.map((line) => `  ${line}\n`).join('') +
+      `  ${unit}ly, ${how}, ${money}\n`,
   );
 }
 

@@ -14,6 +14,7 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inp
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
+import { ordersAsOf } from '../as-of';
 
 const HELP = `Usage: sales-metrics clv ORDERS_FILE [options]
 
@@ -22,12 +23,14 @@ spend per purchase, fitted by maximum likelihood on the orders up to the calibra
 Needs customer, date and amount columns. Several orders of a customer on one day are one purchase.
 
 Options:
-  --calibration-end DATE    last day of the fitting period, YYYY-MM-DD (default: the last order day)
+  --calibration-end DATE    last day of the fitting period, YYYY-MM-DD (default: the latest date in
+                            the data); later orders are not used for the fit
   --time-unit day|week|month  time unit of the model (default week)
   --horizon N               months ahead for expected purchases and CLV (default 12)
   --discount-rate R         annual discount rate, e.g. 0.1 (default 0.1)
   --top N                   customers listed in the text output, by CLV (default 20; JSON lists all)
-  --json                    print {bgnbd, gammaGamma, customers} as JSON
+  --json                    print {bgnbd, gammaGamma, customers, asOf, asOfSource, dataRange,
+                            afterAsOf} as JSON (asOf: the calibration end)
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -97,7 +100,7 @@ function clvText(report: PredictiveClvReport, top: number, header: string): stri
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'clv')!;
-  const calibrationEnd = dayFlag(args, 'calibration-end');
+  dayFlag(args, 'calibration-end'); // a bad date stops before the file is read
   const timeUnit = choiceFlag(args, 'time-unit', ['day', 'week', 'month'] as const) ?? 'week';
   const horizon = integerFlag(args, 'horizon', 0, 1200) ?? 12;
   const discountRate = numberFlag(args, 'discount-rate', 0, 10) ?? 0.1;
@@ -106,21 +109,28 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
     throw new CliError('clv needs a customer column (use --map customer=Header or --columns)');
+  const asOfOf = ordersAsOf(args, io, `orders ${path}`, orders, 'calibration-end');
   progress.stage('fitting BG/NBD and Gamma-Gamma');
-  const report = predictiveClvReport(orders.table, { calibrationEnd, timeUnit, horizon, discountRate });
+  const report = predictiveClvReport(orders.table, {
+    calibrationEnd: asOfOf.day,
+    timeUnit,
+    horizon,
+    discountRate,
+  });
   if (isMetricError(report))
     throw new CliError(`cannot fit the CLV models: ${report.reason} (${report.error})`);
   if (booleanFlag(args, 'json')) {
-    io.stdout(toJson(clvJson(report)));
+    io.stdout(toJson({ ...(clvJson(report) as object), ...asOfOf.json }));
     return;
   }
-  const end = calibrationEnd === undefined ? 'the last order day' : formatDay(calibrationEnd);
+  const source = asOfOf.choice.source === 'given' ? 'given' : 'the latest date in the data';
   io.stdout(
-    clvText(
-      report,
-      top,
-      `Predictive CLV: calibration to ${end}, time in ${timeUnit}s, ${horizon}-month horizon, ${discountRate * 100}% annual discount`,
-    ),
+    `${asOfOf.lines[0]}\n` +
+      clvText(
+        report,
+        top,
+        `Predictive CLV: calibration to ${formatDay(asOfOf.day)} (${source}), time in ${timeUnit}s, ${horizon}-month horizon, ${discountRate * 100}% annual discount`,
+      ),
   );
 }
 

@@ -18,7 +18,7 @@ import type { Calendar } from '../../core/periods';
 import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
-  asOfFlag,
+  givenAsOf,
   booleanFlag,
   choiceFlag,
   listFlag,
@@ -34,6 +34,7 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath, sideLoadOptio
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
+import { ordersAsOf } from '../as-of';
 import { makeEvaluate, traitsOf } from '../../workflows/evaluate';
 
 const HELP = `Usage: sales-metrics goals ORDERS_FILE (--targets F | --goal SPEC...) [options]
@@ -57,13 +58,14 @@ Options:
                             evenly by days or by last year's seasonality (falls back to even when
                             the history is short, and says so); default: even pace, no split shown
   --split-by month|week     the sub-period of the split (default as above)
-  --as-of YYYY-MM-DD        the day tracking is measured at (default today)
+  --as-of YYYY-MM-DD        the day tracking is measured at (default: the latest date in the orders)
   --fiscal-start 1..12      month the fiscal year starts, for FY and quarter keys (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --on-track R              pace attainment at or above which a goal is on track (default 1)
   --at-risk R               pace attainment at or above which it is at risk, not off track (default 0.9)
   --pipeline F, --spend F   tables for pipeline and marketing goals
-  --json                    print {"asOf", "goals": [tracking rows], "problems": [...]}
+  --json                    print {"asOf", "goals": [tracking rows], "problems": [...], "asOfSource",
+                            "dataRange", "afterAsOf"}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -221,7 +223,7 @@ async function goalsFromFlags(
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'goals')!;
-  const asOf = asOfFlag(args, io);
+  givenAsOf(args); // a bad --as-of stops before any file is read
   const calendar = calendarFlags(args);
   const method = choiceFlag(args, 'split', ['even', 'seasonal'] as const);
   const splitBy = choiceFlag(args, 'split-by', ['month', 'week'] as const);
@@ -243,6 +245,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     ? await loadTable('spend', spendFile, sideLoadOptions(args, 'spend'), io, progress)
     : undefined;
   const inputs: MetricInputs = { orders: orders.table, pipeline: pipeline?.table, spend: spend?.table };
+  const asOfOf = ordersAsOf(args, io, `orders ${path}`, orders);
+  const asOf = asOfOf.day;
+  asOfOf.lines.forEach((line) => progress.stage(line));
 
   const { goals, problems } = await goalsFromFlags(args, inputs, calendar, asOf);
   if (targetsFile) {
@@ -277,7 +282,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     return { goal, split, tracking: trackGoal(goal, { asOf, traits, evaluate, split, thresholds }) };
   });
   if (booleanFlag(args, 'json')) {
-    io.stdout(toJson({ asOf: formatDay(asOf), goals: tracked.map(trackingJson), problems }));
+    io.stdout(toJson({ ...asOfOf.json, goals: tracked.map(trackingJson), problems }));
     return;
   }
   io.stdout(goalsText(tracked, problems, asOf));

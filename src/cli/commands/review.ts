@@ -7,26 +7,26 @@
 import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Calendar, Period } from '../../core/periods';
-import { formatDay, parsePeriodKey, periodOf } from '../../core/periods';
+import { formatDay, parsePeriodKey } from '../../core/periods';
 import { refreshReview } from '../../workflows';
 import { FileWorkbookPort } from '../../xlsx/file-port';
 import type { ParsedArgs } from '../args';
 import {
-  asOfFlag,
   booleanFlag,
   calendarFlags,
   CALENDAR_OPTIONS,
   currencyFlag,
-  dayFlag,
+  givenAsOf,
   stringFlag,
   today,
 } from '../args';
+import { asOfLine } from '../as-of';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
-import { cliErrorOf, refreshStamp, sideTablesOf } from '../job';
+import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
 import { ingestOptionsOf } from '../load';
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
@@ -40,8 +40,8 @@ saved (sheet and column mapping), or detected.
 
 Options:
   --week YYYY-Www           the week to review (default: the week of the as-of date)
-  --as-of YYYY-MM-DD        the day the review is as of (default today, or the week's last day
-                            for a past --week)
+  --as-of YYYY-MM-DD        the day the review is as of (default: the latest date in the data, but
+                            never later than today; with --week, that week's last day or today)
   --no-backup               do not write the .bak copy
   --targets F               Targets file for the goal pace (may be the workbook itself; default:
                             the goals saved in the workbook by "build")
@@ -55,16 +55,25 @@ ${INPUT_HELP}
 Example:
   sales-metrics review dashboard.xlsx --week 2026-W48`;
 
-function weekOf(args: ParsedArgs, io: CliIO, calendar: Calendar): { week: Period; asOf: number } {
+/**
+ * The week and as-of day the command line fixes, with how to say where the day came from. Neither
+ * given: the job takes the latest date in the data, never later than today, and its week.
+ */
+function weekOf(
+  args: ParsedArgs,
+  io: CliIO,
+  calendar: Calendar,
+): { week?: Period; asOf?: number; words?: string } {
   const text = stringFlag(args, 'week');
-  if (text === undefined) {
-    const asOf = asOfFlag(args, io);
-    return { week: periodOf(asOf, 'week', calendar), asOf };
-  }
+  const given = givenAsOf(args);
+  if (text === undefined) return given === undefined ? {} : { asOf: given };
   const week = parsePeriodKey(text, calendar);
   if (!week || week.unit !== 'week') throw usageError(`--week must be a week like 2026-W48, got "${text}"`);
-  const asOf = dayFlag(args, 'as-of') ?? Math.min(today(io), week.end - 1);
-  return { week, asOf };
+  if (given !== undefined) return { week, asOf: given };
+  const day = today(io);
+  return day < week.end - 1
+    ? { week, asOf: day, words: 'today' }
+    : { week, asOf: week.end - 1, words: `the last day of ${week.key}` };
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
@@ -76,7 +85,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       `review writes into an .xlsx workbook, got "${args.positionals[0]}" (run "build" on a CSV first)`,
     );
   const calendar = calendarFlags(args);
-  const { week, asOf } = weekOf(args, io, calendar);
+  const fixed = weekOf(args, io, calendar);
   const currency = currencyFlag(args);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const label = basename(path);
@@ -90,8 +99,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   let result;
   try {
     result = await refreshReview(port, {
-      asOf,
-      week,
+      ...(fixed.asOf !== undefined ? { asOf: fixed.asOf } : {}),
+      ...(fixed.week ? { week: fixed.week } : {}),
+      today: today(io),
       calendar,
       refreshedAt: refreshStamp(io.now()),
       orders: { source: stringFlag(args, 'sheet'), ingest: ingestOptionsOf(flags), mappingGiven },
@@ -103,10 +113,15 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   } catch (error) {
     throw cliErrorOf(error);
   }
-  const { report } = result.orders;
-  progress.stage(
-    `orders from sheet "${result.orders.source}": ${report.rowsUsed.toLocaleString('en-US')} rows used, ${report.rowsSkipped.toLocaleString('en-US')} skipped`,
-  );
+  const asOf = result.asOf.day;
+  const latest = result.dates.orders?.range?.last;
+  const words =
+    fixed.words ??
+    (result.asOf.source === 'data' && latest !== undefined && latest > asOf
+      ? `today; the data runs to ${formatDay(latest)}`
+      : undefined);
+  const lines = [...jobLines(result.orders, result.asOf, result.dates), asOfLine(result.asOf, words)];
+  for (const line of lines) progress.stage(line);
 
   if (!booleanFlag(args, 'no-backup')) {
     progress.stage(`backing up to ${label}.bak`);
@@ -126,7 +141,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       : '';
   io.stdout(
     `${result.existed ? 'refreshed' : 'wrote'} "${result.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n` +
-      `  orders (${result.orders.source}): ${report.rowsRead.toLocaleString('en-US')} rows read, ${report.rowsUsed.toLocaleString('en-US')} used, ${report.rowsSkipped.toLocaleString('en-US')} skipped\n`,
+      lines.map((line) => `  ${line}\n`).join(''),
   );
 }
 

@@ -8,7 +8,8 @@ import { rfm } from '../../core/analyses/rfm';
 import { isMetricError } from '../../core/errors';
 import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
-import { asOfFlag, booleanFlag, integerFlag, numberFlag } from '../args';
+import { booleanFlag, givenAsOf, integerFlag, numberFlag } from '../args';
+import { ordersAsOf } from '../as-of';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { formatNumber, formatTable, jsonValue, toJson } from '../format';
@@ -28,13 +29,14 @@ between orders), customers lost (silent for more than --lost-factor usual gaps o
 biggest spenders first).
 
 Options:
-  --as-of YYYY-MM-DD        the day recency is measured at (default today)
+  --as-of YYYY-MM-DD        the day recency is measured at (default: the latest date in the data);
+                            orders after it are not counted
   --risk-factor X           at risk after X usual gaps without an order (default 2)
   --lost-factor X           lost after X usual gaps without an order (default 3)
   --lost-after DAYS         lost after this many days without an order, whatever the gap (default 365)
   --top N                   rows of each customer list in the text output (default 10)
   --json                    print {asOf, segments, rules, customers, atRisk, lost, loyaltyCandidates,
-                            refundOnlyCustomers}
+                            refundOnlyCustomers, asOfSource, dataRange, afterAsOf}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -80,8 +82,10 @@ function rfmText(
   loyalty: readonly RfmCustomer[],
   top: number,
   lost: readonly AtRiskCustomer[] = [],
+  preface: readonly string[] = [],
 ): string {
   const out: string[] = [
+    ...preface,
     `RFM segments at ${formatDay(result.asOf)} (${result.customers.length.toLocaleString('en-US')} customers)`,
   ];
   out.push(
@@ -130,7 +134,7 @@ function rfmText(
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'rfm')!;
-  const asOf = asOfFlag(args, io);
+  givenAsOf(args); // a bad --as-of stops before the file is read
   const factor = numberFlag(args, 'risk-factor', 0.01, 1000) ?? 2;
   const lostFactor = numberFlag(args, 'lost-factor', 0.01, 1000) ?? Math.max(3, factor);
   const lostAfterDays = numberFlag(args, 'lost-after', 1, 100_000) ?? 365;
@@ -139,6 +143,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
     throw new CliError('rfm needs a customer column (use --map customer=Header or --columns)');
+  const asOfOf = ordersAsOf(args, io, `orders ${path}`, orders);
+  const asOf = asOfOf.day;
   progress.stage('scoring customers');
   const result = rfm(orders.table, { asOf });
   if (isMetricError(result)) throw new CliError(`cannot score customers: ${result.reason} (${result.error})`);
@@ -151,8 +157,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const loyal = isMetricError(loyalty) ? [] : loyalty;
   io.stdout(
     booleanFlag(args, 'json')
-      ? toJson(rfmJson(result, risk, loyal, lost))
-      : rfmText(result, risk, loyal, top, lost),
+      ? toJson({ ...(rfmJson(result, risk, loyal, lost) as object), ...asOfOf.json })
+      : rfmText(result, risk, loyal, top, lost, asOfOf.lines),
   );
 }
 

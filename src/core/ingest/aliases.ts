@@ -358,8 +358,61 @@ const PIPELINE_VALUE: RoleAliases = {
 };
 
 const SPEND_DATE: RoleAliases = {
-  strong: [...DATE.strong, 'Period', 'Periode', 'Month', 'Bulan', 'Week', 'Minggu'],
+  strong: [
+    ...DATE.strong,
+    'Period',
+    'Periode',
+    'Month',
+    'Bulan',
+    'Week',
+    'Minggu',
+    'Start Date',
+    'Start',
+    'From',
+    'Period Start',
+    'Date From',
+    'From Date',
+    'Tanggal Mulai',
+    'Mulai',
+    'Dari',
+    'Awal Periode',
+  ],
   weak: [...(DATE.weak ?? []), 'Year', 'Tahun'],
+};
+
+/** The last day a spend row covers (its span runs from the date to this day, both included). */
+const SPEND_END: RoleAliases = {
+  strong: [
+    'End',
+    'End Date',
+    'To',
+    'Period End',
+    'Until',
+    'Date To',
+    'To Date',
+    'Through',
+    'Thru',
+    'Finish',
+    'Finish Date',
+    'Tanggal Akhir',
+    'Tanggal Selesai',
+    'Akhir Periode',
+    'Periode Akhir',
+    'Sampai',
+    'Hingga',
+    'Selesai',
+  ],
+  weak: ['Akhir', 'Ends', 'Ended'],
+  exclude: ['spend', 'weekend', 'vendor', 'calendar', 'trend', 'legend', 'agenda', 'dividend'],
+};
+
+/**
+ * A spend row's period as a key (`2026-11`, `2026-W47`, `2026-Q4`, `2026`). `Period` is only a
+ * weak alias here: a lone `Period` column of months is the table's date (a required role).
+ */
+const SPEND_PERIOD: RoleAliases = {
+  strong: ['Period Key', 'Spend Period', 'Campaign Period', 'Periode Kampanye', 'Periode Belanja', 'Flight'],
+  weak: ['Period', 'Periode', 'Quarter', 'Kuartal', 'Week', 'Minggu', 'Month', 'Bulan', 'Year', 'Tahun'],
 };
 
 /** Aliases by table kind and role; roles not listed for a kind are not part of it. */
@@ -496,6 +549,8 @@ export const ROLE_ALIASES: { readonly [K in TableKind]: Partial<Record<ColumnRol
       weak: ['Amount', 'Expense', 'Nilai', 'Jumlah', 'Total'],
     },
     channel: CHANNEL,
+    end: SPEND_END,
+    period: SPEND_PERIOD,
   },
   targets: {
     metric: { strong: ['Metric', 'KPI', 'Metrik', 'Measure', 'Indikator', 'Ukuran'], weak: ['Name', 'Nama'] },

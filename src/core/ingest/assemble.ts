@@ -194,5 +194,31 @@ export function buildTable(parts: TableParts): SalesTable {
     date: numbers(parts, 'date', kept) as Float64Array,
     spend: numbers(parts, 'spend', kept) as Float64Array,
     ...optional('channel', dict(parts, 'channel', kept)),
+    ...optional('end', numbers(parts, 'end', kept)),
+    ...optional('period', periodDict(parts, kept)),
   };
+}
+
+/** A period-key column (a spend table's `period`) as a dictionary column over the used rows. */
+function periodDict(parts: TableParts, kept: Kept): DictColumn | undefined {
+  const column = parts.columns.period;
+  if (column?.type !== 'period') return undefined;
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const key = column.data[rowOf(kept, k)];
+    if (key === undefined) {
+      codes[k] = -1;
+      continue;
+    }
+    let code = index.get(key);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(key);
+      index.set(key, code);
+    }
+    codes[k] = code;
+  }
+  return { codes, dictionary };
 }

@@ -71,6 +71,7 @@ export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
   date: 'date',
   created: 'date',
   closed: 'date',
+  end: 'date',
   amount: 'number',
   quantity: 'number',
   cost: 'number',

@@ -159,8 +159,8 @@ export const MARKETING_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Customer acquisition cost', id: 'Biaya akuisisi pelanggan' },
     description: {
-      en: 'Marketing spend in the period divided by new customers in the period (per channel when both tables carry one).',
-      id: 'Belanja pemasaran dalam periode dibagi pelanggan baru dalam periode (per kanal bila kedua tabel memilikinya).',
+      en: 'Marketing spend of the period (each spend row spread evenly over the days it covers) divided by new customers in the period; per channel, a new customer counts for the channel of their first order.',
+      id: 'Belanja pemasaran periode (tiap baris belanja dibagi rata atas hari yang dicakupnya) dibagi pelanggan baru dalam periode; per kanal, pelanggan baru dihitung pada kanal pesanan pertamanya.',
     },
     formula: { en: 'spend / new customers', id: 'belanja / pelanggan baru' },
   },
@@ -175,8 +175,8 @@ export const MARKETING_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Marketing ROI', id: 'ROI pemasaran' },
     description: {
-      en: 'Gross profit of the period less spend, over spend (margin 1 without a cost column).',
-      id: 'Laba kotor periode dikurangi belanja, dibagi belanja (margin 1 tanpa kolom biaya).',
+      en: 'Gross profit of the period less spend, over spend (margin 1 without a cost column); spend rows are spread evenly over the days they cover.',
+      id: 'Laba kotor periode dikurangi belanja, dibagi belanja (margin 1 tanpa kolom biaya); baris belanja dibagi rata atas hari yang dicakupnya.',
     },
     formula: { en: '(revenue × margin − spend) / spend', id: '(pendapatan × margin − belanja) / belanja' },
   },

@@ -1,40 +1,34 @@
 /**
  * Marketing metrics: spend per window joined with the orders metrics of the same windows.
  *
- * Choices: spend rows count in the window holding their date (a monthly spend dated on the 1st
- * falls wholly in the week of the 1st: use month or longer periods for CAC and ROI); margin is the
- * window's gross margin, 1 without a cost column; CAC payback scales sales per customer to a
+ * Choices: each spend row is spread evenly over the days it covers (its period key, its date to
+ * its end date, or the month, week, quarter, year or day inferred from the dates; see
+ * `spend-spread.ts`), and a window gets the share of those days inside it and not after the as-of
+ * day — so a month to date gets the month's spend to date, a week its seven days' share; margin is
+ * the window's gross margin, 1 without a cost column; CAC payback scales sales per customer to a
  * 30.436875-day month over the window's to-date length.
  */
 import type { MetricValue } from '../errors';
 import { isMetricError } from '../errors';
 import { acquisitionCost, cacPaybackMonths, ltvToCac, marketingRoi } from '../formulas';
+import type { Calendar } from '../periods';
 import type { OrdersTable, SpendTable } from '../table';
-import { windowOf } from './buckets';
 import type { MarketingMetricId, OrderMetricId } from './ids';
 import type { MetricWindow } from './inputs';
-import { computeOrderWindows } from './orders-metrics';
+import { computeOrderWindows, windowBounds } from './orders-metrics';
 import { needsTable, noneIn, startsAfterAsOf, toDateEnd } from './rules';
+import { spreadSpend } from './spend-spread';
 
 const DAYS_PER_MONTH = 365.2425 / 12;
 
-/** Σ spend per window, ignoring rows after the as-of day. */
+/** Σ spend per window, each row spread over the days it covers, never past the as-of day. */
 export function spendPerWindow(
   table: SpendTable,
   windows: readonly MetricWindow[],
   asOf: number,
+  calendar?: Calendar,
 ): Float64Array {
-  const bounds = [...windows.map((w) => w.start), windows[windows.length - 1].end];
-  const out = new Float64Array(windows.length);
-  const asOfDay = Math.floor(asOf);
-  for (let i = 0; i < table.length; i++) {
-    const day = Math.floor(table.date[i]);
-    const spend = table.spend[i];
-    if (!(day <= asOfDay) || spend !== spend) continue;
-    const w = windowOf(day, bounds);
-    if (w >= 0) out[w] += spend;
-  }
-  return out;
+  return spreadSpend(table, windowBounds(windows), asOf, calendar);
 }
 
 const ORDER_PARTS: readonly OrderMetricId[] = [
@@ -53,13 +47,14 @@ export function computeMarketingWindows(
   windows: readonly MetricWindow[],
   asOf: number,
   capYears?: number,
+  calendar?: Calendar,
 ): MetricValue[][] {
   const missing = !spend ? needsTable('marketing spend') : !orders ? needsTable('orders') : null;
   if (missing || !spend || !orders) return windows.slice(1).map(() => ids.map(() => missing!));
   const wantsClv = ids.includes('ltv_cac');
   const parts = wantsClv ? ORDER_PARTS : ORDER_PARTS.slice(0, 4);
   const orderValues = computeOrderWindows(orders, parts, windows, asOf, capYears);
-  const spent = spendPerWindow(spend, windows, asOf);
+  const spent = spendPerWindow(spend, windows, asOf, calendar);
   return orderValues.map((row, k) => {
     const window = windows[k + 1];
     const late = startsAfterAsOf(window, asOf);
