@@ -262,7 +262,7 @@ describe('the rules on small tables', () => {
       },
     );
     expect(result.detection.roles.region).toMatchObject({ header: 'City', reason: 'given' });
-    expect(result.report.notes.some((n) => n.startsWith('region:'))).toBe(false);
+    expect((result.report.notes ?? []).some((n) => n.startsWith('region:'))).toBe(false);
     expect(Object.keys(result.table!.extra)).toEqual(['Region']);
   });
 
