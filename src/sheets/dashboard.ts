@@ -22,6 +22,7 @@ import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
 import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
+import { ORDER_DIMENSIONS } from '../core/table';
 import type { Currency } from '../core/currency';
 import type { GoalTracking } from '../core/goals/tracking';
 import type { HistoryScheduleRow } from '../core/schedule';
@@ -199,8 +200,12 @@ function breakdownSection(
   const partial = result.current.end < result.period.end;
   layout.section(`Revenue by ${result.dimension} — ${result.period.label}${partial ? ' to date' : ''}`, 7);
   if (result.error) {
+    // A role can be mapped to a column; any other name is a header the data does not have.
+    const role = (ORDER_DIMENSIONS as readonly string[]).includes(result.dimension);
     layout.note(
-      `No ${result.dimension} column in the orders: map one with --map ${result.dimension}=HEADER (or in the task pane) to see this breakdown.`,
+      role || !isMetricError(result.error)
+        ? `No ${result.dimension} column in the orders: map one with --map ${result.dimension}=HEADER (or in the task pane) to see this breakdown.`
+        : `No breakdown: ${result.error.reason}.`,
     );
     return;
   }

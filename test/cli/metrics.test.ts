@@ -351,7 +351,7 @@ describe('sales-metrics metrics on other inputs', () => {
       ],
       [
         ['metrics', 'orders.csv', '--by', 'planet'],
-        /--by planet: no such column \(dimensions here: .*region.*\)/,
+        /--by planet: no column or role named 'planet' \(roles: region, customer; headers: Region, Customer\)/,
         2,
       ],
       [['metrics'], /metrics needs an orders file or --pipeline F/, 2],

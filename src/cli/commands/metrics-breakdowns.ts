@@ -7,6 +7,7 @@ import type { BreakdownResult } from '../../core/analyses/breakdown';
 import { breakdown, DEFAULT_BREAKDOWN_METRICS } from '../../core/analyses/breakdown';
 import type { MetricId, MetricInputs, MetricOptions } from '../../core/metrics';
 import { dimensionColumn, getMetric } from '../../core/metrics';
+import { unknownDimension } from '../../core/metrics/filter';
 import type { Period } from '../../core/periods';
 import { usageError } from '../errors';
 
@@ -19,20 +20,17 @@ const DEFAULT_PIPELINE_BREAKDOWN: readonly MetricId[] = [
   'pipeline_value',
 ];
 
-/** Checks that every `--by` dimension exists in at least one loaded table. */
+/**
+ * Checks that every `--by` dimension exists in at least one loaded table: a column header
+ * (case-insensitive, `--by City`, `--by "Sub-Category"`) or else a role (`--by region`). An unknown
+ * name is a usage error that lists the roles and headers there are.
+ */
 export function dimensionsOf(by: readonly string[], inputs: MetricInputs): string[] {
   const tables = [inputs.orders, inputs.pipeline, inputs.spend].filter((t) => t !== undefined);
   return by.map((dimension) => {
     const name = dimension.trim();
-    if (!tables.some((table) => dimensionColumn(table!, name))) {
-      const known = new Set<string>();
-      for (const table of tables) {
-        for (const [role, header] of Object.entries(table!.mapping))
-          if (header && dimensionColumn(table!, role)) known.add(role);
-        for (const header of Object.keys(table!.extra)) known.add(header);
-      }
-      throw usageError(`--by ${name}: no such column (dimensions here: ${[...known].join(', ') || 'none'})`);
-    }
+    if (!tables.some((table) => dimensionColumn(table, name)))
+      throw usageError(`--by ${name}: ${unknownDimension(name, tables)}`);
     return name;
   });
 }

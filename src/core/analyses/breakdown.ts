@@ -15,7 +15,7 @@ import { formatDay, likeForLike, shiftPeriod } from '../periods';
 import type { DictColumn } from '../table';
 import { computeWindows, getMetric, isOrderMetric } from '../metrics';
 import type { MetricId, MetricInputs, MetricOptions, MetricWindow, OrderMetricId } from '../metrics';
-import { BLANK_KEY, dimensionColumn, filterInputs } from '../metrics/filter';
+import { BLANK_KEY, dimensionColumn, filterInputs, unknownDimension } from '../metrics/filter';
 import { computeGroupedOrderWindows, GROUPABLE_ORDER_METRICS } from '../metrics/orders-metrics';
 
 /** The label of the row that gathers every key after the top N. */
@@ -195,7 +195,13 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       rows: [],
       total,
       ...compared,
-      error: metricError('#N/A', `no table has a ${dimension} column`),
+      error: metricError(
+        '#N/A',
+        unknownDimension(
+          dimension,
+          [inputs.orders, inputs.pipeline].filter((t) => t !== undefined),
+        ),
+      ),
     };
   }
 

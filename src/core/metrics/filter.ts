@@ -42,40 +42,78 @@ function norm(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** The text column a role gives a table (orders' customer included), if the table has it. */
+function roleColumn(table: AnyTable, role: string): DictColumn | undefined {
+  if (table.kind === 'orders') {
+    if (role === 'customer') return table.customer;
+    return (ORDER_DIMENSIONS as readonly string[]).includes(role)
+      ? table.dimensions[role as (typeof ORDER_DIMENSIONS)[number]]
+      : undefined;
+  }
+  if (table.kind === 'pipeline') {
+    const name = PIPELINE_DIMENSIONS[role];
+    return name ? table[name] : undefined;
+  }
+  const name = SPEND_DIMENSIONS[role];
+  return name ? table[name] : undefined;
+}
+
+/** Role names a table can be broken down by (one per column; pipeline `source`, spend `channel`). */
+function dimensionRoles(table: AnyTable): string[] {
+  const roles =
+    table.kind === 'orders'
+      ? [...ORDER_DIMENSIONS, 'customer']
+      : table.kind === 'pipeline'
+        ? ['rep', 'source', 'region']
+        : ['channel'];
+  return roles.filter((role) => roleColumn(table, role) !== undefined);
+}
+
 /**
- * The text column of `table` that a dimension name refers to: a role (`region`, `rep`…; pipeline
- * `source` and spend `channel` stand in for each other), the header it was mapped from, or an
- * extra text column by header. Undefined when the table has no such column.
- * @example dimensionColumn(orders, 'Region')?.dictionary // ['East', 'West', …]
+ * The text column of `table` that a dimension name refers to. A header comes first: the column
+ * with that header (case-insensitive), whether it plays a role (`Customer ID`) or not (`City`,
+ * `Sub-Category`); else a role (`region`, `rep`…; pipeline `source` and spend `channel` stand in
+ * for each other). Undefined when the table has no such column.
+ * @example dimensionColumn(orders, 'City')?.dictionary   // ['Henderson', 'Los Angeles', …]
+ * @example dimensionColumn(orders, 'region')?.dictionary // ['East', 'West', …]
  */
 export function dimensionColumn(table: AnyTable, dimension: string): DictColumn | undefined {
   const key = norm(dimension);
-  let column: DictColumn | undefined;
-  if (table.kind === 'orders') {
-    const role = (ORDER_DIMENSIONS as readonly string[]).includes(key)
-      ? (key as (typeof ORDER_DIMENSIONS)[number])
-      : undefined;
-    column = role ? table.dimensions[role] : undefined;
-    if (!column) {
-      for (const d of ORDER_DIMENSIONS)
-        if (table.mapping[d] !== undefined && norm(table.mapping[d]!) === key) column = table.dimensions[d];
-    }
-    if (!column && (key === 'customer' || (table.mapping.customer && norm(table.mapping.customer) === key)))
-      column = table.customer;
-  } else if (table.kind === 'pipeline') {
-    const role =
-      PIPELINE_DIMENSIONS[key] ??
-      (['rep', 'source', 'region'] as const).find((r) => table.mapping[r] && norm(table.mapping[r]!) === key);
-    column = role ? table[role] : undefined;
-  } else {
-    const role =
-      SPEND_DIMENSIONS[key] ??
-      (table.mapping.channel && norm(table.mapping.channel) === key ? 'channel' : undefined);
-    column = role ? table[role] : undefined;
+  for (const role of dimensionRoles(table)) {
+    const header = table.mapping[role as keyof typeof table.mapping];
+    if (header !== undefined && norm(header) === key) return roleColumn(table, role);
   }
-  if (column) return column;
   for (const [header, extra] of Object.entries(table.extra)) if (norm(header) === key) return extra;
-  return undefined;
+  return roleColumn(table, key);
+}
+
+/**
+ * What a table can be broken down by: role names and column headers (role columns' and other
+ * text columns'), for messages that list the choices.
+ * @example dimensionNames(orders) // { roles: ['category', 'region', 'customer'], headers: ['Category', 'Region', 'Customer ID', 'City'] }
+ */
+export function dimensionNames(table: AnyTable): { roles: string[]; headers: string[] } {
+  const roles = dimensionRoles(table);
+  const headers = roles
+    .map((role) => table.mapping[role as keyof typeof table.mapping])
+    .filter((header): header is string => header !== undefined);
+  return { roles, headers: [...headers, ...Object.keys(table.extra)] };
+}
+
+/**
+ * The message for a dimension name no table has, listing the roles and headers that exist.
+ * @example unknownDimension('Town', [orders]) // "no column or role named 'Town' (roles: region, customer; headers: Region, Customer ID, City)"
+ */
+export function unknownDimension(name: string, tables: readonly AnyTable[]): string {
+  const roles = new Set<string>();
+  const headers = new Set<string>();
+  for (const table of tables) {
+    const names = dimensionNames(table);
+    names.roles.forEach((r) => roles.add(r));
+    names.headers.forEach((h) => headers.add(h));
+  }
+  const list = (set: Set<string>) => (set.size > 0 ? [...set].join(', ') : 'none');
+  return `no column or role named '${name}' (roles: ${list(roles)}; headers: ${list(headers)})`;
 }
 
 /** 1 for rows whose dimension text is one of `keys`. */
