@@ -16,7 +16,7 @@ function expectContractShape(doc: any): void {
     'breakdowns',
     'totals',
   ]);
-  expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped', 'afterAsOf']);
+  expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped']);
   for (const issue of doc.issues) expect(Object.keys(issue)).toEqual(['row', 'column', 'value', 'reason']);
   const isValue = (v: unknown) =>
     typeof v === 'number' ||
@@ -25,7 +25,16 @@ function expectContractShape(doc: any): void {
       Object.keys(v).join() === 'error,reason' &&
       /^#(DIV\/0!|N\/A|VALUE!|NUM!)$/.test((v as any).error));
   for (const period of doc.periods) {
-    expect(Object.keys(period)).toEqual(['key', 'start', 'end', 'metrics']);
+    expect(Object.keys(period)).toEqual(
+      period.partial
+        ? ['key', 'start', 'end', 'partial', 'days', 'daysInPeriod', 'to', 'metrics', 'growth', 'yoy']
+        : ['key', 'start', 'end', 'partial', 'metrics', 'growth', 'yoy'],
+    );
+    for (const change of [period.growth, period.yoy]) {
+      expect(Object.keys(change)).toEqual(['likeForLike', 'comparedWith', 'metrics']);
+      expect(Object.keys(change.comparedWith)).toEqual(['key', 'from', 'to']);
+      for (const value of Object.values(change.metrics)) expect(isValue(value)).toBe(true);
+    }
     expect(period.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const value of Object.values(period.metrics)) expect(isValue(value)).toBe(true);
   }
@@ -51,7 +60,7 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
   });
 
   it('counts rows and lists the skipped one as the user sees it', () => {
-    expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1, afterAsOf: 0 });
+    expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1 });
     expect(doc.issues).toEqual([
       { row: 8, column: 'Date', value: 'not a date', reason: expect.stringContaining('not a date') },
     ]);
@@ -156,11 +165,6 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
       'revenue',
     ]);
     expect(feb.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1200]);
-    // A5 (Feb 11) and A6 (Mar 1) are read but dated after the as-of day.
-    expect(feb.rows).toEqual({ read: 7, used: 4, skipped: 1, afterAsOf: 2 });
-    expect(feb.files[0].rows).toEqual({ read: 7, used: 4, skipped: 1, afterAsOf: 2 });
-    expect(feb.files[0].dataRange).toEqual({ first: '2026-01-05', last: '2026-03-01' });
-    expect([feb.asOf, feb.asOfSource, feb.afterAsOf]).toEqual(['2026-02-10', 'given', 2]);
   });
 
   it('prints an aligned table without --json', async () => {
@@ -176,8 +180,10 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     const header = lines.findIndex((line) => line.startsWith('metric'));
-    expect(lines[header]).toMatch(/^metric\s+2026-01\s+2026-02\s+2026-03\s+total$/);
-    expect(lines[header + 2]).toMatch(/^Revenue\s+150\.00\s+1,100\.00\s+80\.00\s+1,330\.00$/);
+    expect(lines[header]).toMatch(/^metric\s+2026-01\s+2026-02\s+2026-03\s+growth\s+yoy\s+total$/);
+    // March against February: 80 / 1,100 − 1; no revenue in March 2025.
+    expect(lines[header + 2]).toMatch(/^Revenue\s+150\.00\s+1,100\.00\s+80\.00\s+-92\.7%\s+#DIV\/0!\s+1,330\.00$/);
+    expect(run.out).toContain('growth and yoy: 2026-03 against 2026-02 and against 2025-03');
     // Right-aligned columns end at the same place.
     expect(lines[header + 2].length).toBe(lines[header].length);
     expect(run.out).toContain('by region, 2026-03 (share and growth of revenue)');
@@ -203,7 +209,7 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     ]);
     // ROI = (revenue − spend) / spend with margin 1: Jan (150 − 300) / 300.
     expect(withSpend.periods[0].metrics.marketing_roi).toBeCloseTo(-0.5, 12);
-    expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1, afterAsOf: 0 });
+    expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1 });
     expect(withSpend.files.map((f: any) => f.kind)).toEqual(['orders', 'spend']);
   });
 });
@@ -351,7 +357,7 @@ describe('sales-metrics metrics on other inputs', () => {
       ],
       [
         ['metrics', 'orders.csv', '--by', 'planet'],
-        /--by planet: no column or role named 'planet' \(roles: region, customer; headers: Region, Customer\)/,
+        /--by planet: no such column \(dimensions here: .*region.*\)/,
         2,
       ],
       [['metrics'], /metrics needs an orders file or --pipeline F/, 2],
@@ -401,18 +407,12 @@ describe('sales-metrics metrics on other inputs', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('defaults the as-of day to the latest date in the data (not the clock) and the period to month', async () => {
+  it('defaults the as-of date to today and the period to month', async () => {
     const run = await runCli(
       ['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'],
-      new Date(2027, 7, 15, 12),
+      new Date(2026, 2, 15, 12),
     );
-    const doc = JSON.parse(run.out);
-    expect(doc.periods.map((p: any) => p.key)).toEqual(['2026-03']);
-    expect([doc.asOf, doc.asOfSource, doc.dataRange]).toEqual([
-      '2026-03-01',
-      'data',
-      { first: '2026-01-05', last: '2026-03-01' },
-    ]);
+    expect(JSON.parse(run.out).periods.map((p: any) => p.key)).toEqual(['2026-03']);
   });
 });
 

@@ -7,7 +7,7 @@ import { isMetricError } from '../../core/errors';
 import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
-  givenAsOf,
+  asOfFlag,
   booleanFlag,
   choiceFlag,
   integerFlag,
@@ -22,7 +22,6 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inp
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
-import { ordersAsOf } from '../as-of';
 
 const HELP = `Usage: sales-metrics cohorts ORDERS_FILE [options]
 
@@ -34,10 +33,12 @@ Options:
   --period day|week|month|quarter|year   cohort and step length (default month)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
-  --as-of YYYY-MM-DD        last day counted (default: the latest date in the data)
+  --as-of YYYY-MM-DD        last day counted (default today)
   --measure customers|revenue   also give revenue retention per cohort (default customers)
   --json                    print {unit, measure, asOf, cohorts: [{key, label, size, counts, shares,
-                            revenue?, revenueShares?}], averageCurve, asOfSource, dataRange, afterAsOf}
+                            revenue?, revenueShares?, partial}], averageCurve, partialPeriod};
+                            partial[k] is true for a cell of the as-of period while it is not
+                            over, and partialPeriod is {key, days, daysInPeriod, to} or null
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -51,7 +52,23 @@ export function cohortsJson(matrix: CohortMatrix, asOf: number): unknown {
     asOf: formatDay(asOf),
     cohorts: matrix.cohorts,
     averageCurve: matrix.averageCurve,
+    partialPeriod: matrix.partialPeriod && {
+      key: matrix.partialPeriod.key,
+      days: matrix.partialPeriod.days,
+      daysInPeriod: matrix.partialPeriod.daysInPeriod,
+      to: formatDay(matrix.partialPeriod.lastDay),
+    },
   };
+}
+
+/** The footnote under a matrix whose as-of period is not over. */
+export function partialFootnote(matrix: CohortMatrix): string | null {
+  const p = matrix.partialPeriod;
+  if (!p) return null;
+  return (
+    `* ${p.key} to date: ${p.days} of ${p.daysInPeriod} days (to ${formatDay(p.lastDay)}); ` +
+    `its cells are counted to date and left out of the average`
+  );
 }
 
 function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): string {
@@ -62,7 +79,10 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
   const rows = matrix.cohorts.map((c) => [
     c.key,
     c.size.toLocaleString('en-US'),
-    ...Array.from({ length: steps }, (_, k) => share((revenue ? c.revenueShares : c.shares)?.[k])),
+    ...Array.from(
+      { length: steps },
+      (_, k) => share((revenue ? c.revenueShares : c.shares)?.[k]) + (c.partial[k] ? '*' : ''),
+    ),
   ]);
   rows.push([
     'average',
@@ -76,22 +96,24 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
     steps < Math.max(0, ...matrix.cohorts.map((c) => c.shares.length))
       ? ` (first ${steps} steps; --json has all)`
       : '';
-  return `Cohorts by ${matrix.unit} to ${formatDay(asOf)}: ${what}${cut}\n` + formatTable(header, rows);
+  const footnote = partialFootnote(matrix);
+  return (
+    `Cohorts by ${matrix.unit} to ${formatDay(asOf)}: ${what}${cut}\n` +
+    formatTable(header, rows) +
+    (footnote ? `${footnote}\n` : '')
+  );
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'cohorts')!;
   const unit = periodFlag(args, 'month');
-  givenAsOf(args); // a bad --as-of stops before the file is read
+  const asOf = asOfFlag(args, io);
   const measure = choiceFlag(args, 'measure', ['customers', 'revenue'] as const) ?? 'customers';
   const maxSteps = integerFlag(args, 'steps', 1, 1000) ?? 24;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
     throw new CliError('cohorts needs a customer column (use --map customer=Header or --columns)');
-  const asOfOf = ordersAsOf(args, io, `orders ${path}`, orders);
-  const asOf = asOfOf.day;
-  asOfOf.lines.forEach((line) => progress.stage(line));
   progress.stage(`building ${unit} cohorts`);
   const matrix = cohortMatrix(orders.table, {
     unit,
@@ -101,9 +123,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   });
   if (isMetricError(matrix)) throw new CliError(`cannot build cohorts: ${matrix.reason} (${matrix.error})`);
   io.stdout(
-    booleanFlag(args, 'json')
-      ? toJson({ ...(cohortsJson(matrix, asOf) as object), ...asOfOf.json })
-      : cohortsText(matrix, asOf, maxSteps),
+    booleanFlag(args, 'json') ? toJson(cohortsJson(matrix, asOf)) : cohortsText(matrix, asOf, maxSteps),
   );
 }
 

@@ -7,24 +7,18 @@ import type { MetricValue } from '../../core/errors';
 import type { MetricId } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { formatDay } from '../../core/periods';
-import type { AsOfChoice, DataDates } from '../../core/data-range';
-import type { IngestReport, RowCounts } from '../../core/report';
+import type { IngestReport } from '../../core/report';
 import type { Mapping } from '../../core/table';
 import type { JsonMetricValue } from '../format';
 import { jsonValue } from '../format';
-import type { AsOfJson } from '../as-of';
-import { asOfJson, rangeJson } from '../as-of';
 import type { LoadedTable } from '../load';
-import { loadedDates } from '../load';
 import type { BreakdownResult } from '../../core/analyses/breakdown';
+import type { PeriodChange, PeriodChanges } from './metrics-changes';
 
 export interface RowsJson {
   readonly read: number;
-  /** Rows counted: usable and dated up to the as-of day. */
   readonly used: number;
   readonly skipped: number;
-  /** Usable rows dated after the as-of day (read = used + skipped + afterAsOf). */
-  readonly afterAsOf: number;
 }
 
 export interface IssueJson {
@@ -39,8 +33,6 @@ export interface FileJson {
   readonly path: string;
   readonly sheet?: string;
   readonly rows: RowsJson;
-  /** First and last date of the file's usable rows (null for a Targets file or without dates). */
-  readonly dataRange: { first: string; last: string } | null;
   /** Issues of this file listed in `issues` (they come file by file, in this order). */
   readonly issues: number;
   /** Issues counted but not listed (ingestion keeps the first ones per column). */
@@ -56,32 +48,52 @@ export interface BreakdownRowJson {
   readonly growth: Record<string, JsonMetricValue>;
 }
 
-export interface MetricsDocument extends AsOfJson {
+/** What a period's growth or year over year compares with: from and to are inclusive days. */
+export interface ChangeJson {
+  /** True when the period is partial and both sides cover its first days only. */
+  readonly likeForLike: boolean;
+  readonly comparedWith: { readonly key: string; readonly from: string; readonly to: string };
+  readonly metrics: Record<string, JsonMetricValue>;
+}
+
+export interface PeriodJson {
+  readonly key: string;
+  readonly start: string;
+  /** The first day after the period (half-open). */
+  readonly end: string;
+  /** True when the as-of day falls inside the period before its last day: figures to date. */
+  readonly partial: boolean;
+  /** Partial periods only: days counted, days in the period and the last day counted. */
+  readonly days?: number;
+  readonly daysInPeriod?: number;
+  readonly to?: string;
+  readonly metrics: Record<string, JsonMetricValue>;
+  /** m(P) / m(P−1) − 1, like for like when partial. */
+  readonly growth: ChangeJson;
+  /** m(P) / m(same period a year earlier) − 1, like for like when partial. */
+  readonly yoy: ChangeJson;
+}
+
+export interface MetricsDocument {
   readonly rows: RowsJson;
   readonly issues: readonly IssueJson[];
   readonly mapping: Mapping;
-  readonly periods: readonly {
-    key: string;
-    start: string;
-    end: string;
-    metrics: Record<string, JsonMetricValue>;
-  }[];
+  readonly periods: readonly PeriodJson[];
   /** Per dimension, the rows of the as-of period: metrics, share of the total (flows) and growth. */
   readonly breakdowns: Record<string, BreakdownRowJson[]>;
   readonly totals: Record<string, JsonMetricValue>;
   readonly files: readonly FileJson[];
 }
 
-/** Rows read, used, skipped and after the as-of day, summed over the files. */
-export function rowsJson(counts: readonly RowCounts[]): RowsJson {
-  return counts.reduce(
-    (sum, c) => ({
-      read: sum.read + c.read,
-      used: sum.used + c.used,
-      skipped: sum.skipped + c.skipped,
-      afterAsOf: sum.afterAsOf + c.afterAsOf,
+/** Rows read, used and skipped, summed over the files. */
+export function rowsJson(reports: readonly IngestReport[]): RowsJson {
+  return reports.reduce(
+    (sum, r) => ({
+      read: sum.read + r.rowsRead,
+      used: sum.used + r.rowsUsed,
+      skipped: sum.skipped + r.rowsSkipped,
     }),
-    { read: 0, used: 0, skipped: 0, afterAsOf: 0 },
+    { read: 0, used: 0, skipped: 0 },
   );
 }
 
@@ -100,38 +112,16 @@ export function issuesJson(reports: readonly IngestReport[]): IssueJson[] {
   );
 }
 
-export function fileSummaries(
-  loaded: readonly { kind: string; file: LoadedTable<any> }[],
-  asOf: number,
-): FileJson[] {
-  return loaded.map(({ kind, file }) => {
-    const dates = loadedDates(file, asOf);
-    return fileSummary(kind, file, dates.afterAsOf, rangeJson(dates.range));
-  });
-}
-
-function fileSummary(
-  kind: string,
-  file: LoadedTable<any>,
-  afterAsOf: number,
-  dataRange: FileJson['dataRange'],
-): FileJson {
-  const report: IngestReport = file.report;
-  return {
+export function fileSummaries(loaded: readonly { kind: string; file: LoadedTable<any> }[]): FileJson[] {
+  return loaded.map(({ kind, file }) => ({
     kind,
     path: file.path,
     ...(file.sheet ? { sheet: file.sheet } : {}),
-    rows: {
-      read: report.rowsRead,
-      used: report.rowsUsed - afterAsOf,
-      skipped: report.rowsSkipped,
-      afterAsOf,
-    },
-    dataRange,
-    issues: report.issues.length,
-    issuesNotListed: report.issuesOmitted ?? 0,
-    notes: report.notes ?? [],
-  };
+    rows: rowsJson([file.report]),
+    issues: file.report.issues.length,
+    issuesNotListed: file.report.issuesOmitted ?? 0,
+    notes: file.report.notes ?? [],
+  }));
 }
 
 function record(ids: readonly MetricId[], values: readonly MetricValue[]): Record<string, JsonMetricValue> {
@@ -144,15 +134,48 @@ export interface MetricsParts {
   readonly rows: RowsJson;
   readonly issues: readonly IssueJson[];
   readonly mapping: Mapping;
-  readonly periods: readonly { period: Period; values: readonly MetricValue[] }[];
+  readonly periods: readonly {
+    period: Period;
+    values: readonly MetricValue[];
+    changes: PeriodChanges;
+  }[];
   readonly ids: readonly MetricId[];
   readonly breakdowns: Record<string, BreakdownResult>;
   readonly totals: readonly MetricValue[];
   readonly files: readonly FileJson[];
-  /** The as-of day and where it came from. */
-  readonly asOf: AsOfChoice;
-  /** Each table's dates against the as-of day. */
-  readonly dates: DataDates;
+}
+
+function changeJson(change: PeriodChange, ids: readonly MetricId[]): ChangeJson {
+  return {
+    likeForLike: change.likeForLike,
+    comparedWith: {
+      key: change.basePeriod.key,
+      from: formatDay(change.base.start),
+      to: formatDay(change.base.end - 1),
+    },
+    metrics: record(ids, change.changes),
+  };
+}
+
+function periodJson(
+  period: Period,
+  values: readonly MetricValue[],
+  changes: PeriodChanges,
+  ids: readonly MetricId[],
+): PeriodJson {
+  const { coverage } = changes;
+  return {
+    key: period.key,
+    start: formatDay(period.start),
+    end: formatDay(period.end),
+    partial: coverage.partial,
+    ...(coverage.partial
+      ? { days: coverage.days, daysInPeriod: coverage.daysInPeriod, to: formatDay(coverage.lastDay) }
+      : {}),
+    metrics: record(ids, values),
+    growth: changeJson(changes.growth, ids),
+    yoy: changeJson(changes.yoy, ids),
+  };
 }
 
 /** Assembles the document; keys in the contract's order. */
@@ -172,15 +195,11 @@ export function metricsDocument(parts: MetricsParts): MetricsDocument {
     rows: parts.rows,
     issues: parts.issues,
     mapping: parts.mapping,
-    periods: parts.periods.map(({ period, values }) => ({
-      key: period.key,
-      start: formatDay(period.start),
-      end: formatDay(period.end),
-      metrics: record(parts.ids, values),
-    })),
+    periods: parts.periods.map(({ period, values, changes }) =>
+      periodJson(period, values, changes, parts.ids),
+    ),
     breakdowns,
     totals: record(parts.ids, parts.totals),
     files: parts.files,
-    ...asOfJson(parts.asOf, parts.dates),
   };
 }

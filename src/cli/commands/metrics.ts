@@ -10,7 +10,6 @@ import { formatDay, lastPeriods } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
   asOfFlag,
-  givenAsOf,
   booleanFlag,
   integerFlag,
   listFlag,
@@ -26,11 +25,10 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath, sideLoadOptio
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import type { LoadedTable } from '../load';
-import { loadedCounts, loadTable } from '../load';
-import { asOfLine, fileLine } from '../as-of';
-import { dataDates } from '../../core/data-range';
+import { loadTable } from '../load';
 import type { BreakdownResult } from '../../core/analyses/breakdown';
 import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
+import { periodChanges } from './metrics-changes';
 import type { MetricsDocument } from './metrics-json';
 import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-json';
 
@@ -48,8 +46,7 @@ Options:
   --last N                  number of periods up to the as-of date (default 12)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
-  --as-of YYYY-MM-DD        the day the report is as of (default: the latest date in the data);
-                            later rows are read but not counted, and their number is shown
+  --as-of YYYY-MM-DD        the day the report is as of (default today); later rows are ignored
   --by DIMENSION            break the as-of period down by region, rep, product, category,
                             channel, segment or any other text column (repeatable), with each
                             key's share of the total and growth on the period before
@@ -60,12 +57,19 @@ Options:
 ${INPUT_HELP}
 
 JSON: {"rows": {"read","used","skipped"}, "issues": [{"row","column","value","reason"}],
-       "mapping": {role: header}, "periods": [{"key","start","end","metrics": {id: value}}],
+       "mapping": {role: header},
+       "periods": [{"key","start","end","partial","days"?,"daysInPeriod"?,"to"?,
+                    "metrics": {id: value},
+                    "growth": {"likeForLike","comparedWith": {"key","from","to"},"metrics": {id: value}},
+                    "yoy": {...the same, against the same period a year earlier}}],
        "breakdowns": {dimension: [{"key","metrics": {id: value},"share","growth"}]},
        "totals": {id: value},
        "files": [{"kind","path","sheet","rows","issues","issuesNotListed","notes"}]}
   a value is a number or {"error": "#DIV/0!"|"#N/A"|"#VALUE!"|"#NUM!", "reason": "..."};
-  periods are half-open: "end" is the first day after the period. rows and issues cover every
+  periods are half-open: "end" is the first day after the period. A period is "partial" when the
+  as-of day falls inside it before its last day: "days" of "daysInPeriod" are counted, "to" the
+  as-of day, and its growth and yoy compare the same first days of the period before and of a
+  year earlier ("likeForLike": true; "from"/"to" are inclusive). rows and issues cover every
   file read, orders first (see "files" for each file's counts); mapping is the orders file's,
   or the pipeline's when there is no orders file.
 
@@ -127,12 +131,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const quiet = booleanFlag(args, 'quiet');
   const unit = periodFlag(args, 'month');
   const count = integerFlag(args, 'last', 1, 10000) ?? 12;
-  givenAsOf(args); // a bad --as-of stops before any file is read
+  const asOf = asOfFlag(args, io);
   const by = listFlag(args, 'by');
   const selection = stringFlag(args, 'metrics');
   const { inputs, loaded, progress, mapping } = await loadInputs(args, io, quiet);
-  const asOfChoice = asOfFlag(args, io, inputs);
-  const asOf = asOfChoice.day;
   const ids = selectMetrics(inputs, selection);
   const dimensions = dimensionsOf(by, inputs);
 
@@ -143,6 +145,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   );
   const suite = computeSuite(inputs, ids, periods, { asOf, calendar, totals: true });
   const totals = suite.totals ?? ids.map(() => ({ error: '#N/A', reason: 'no periods' }) as MetricValue);
+  const changes = periodChanges(inputs, ids, periods, suite.values, { asOf, calendar });
   let breakdowns: Record<string, BreakdownResult> = {};
   if (dimensions.length > 0) {
     const last = periods[periods.length - 1];
@@ -158,16 +161,14 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     );
   }
   const document = metricsDocument({
-    rows: rowsJson(loaded.map((l) => loadedCounts(l.file, asOf))),
+    rows: rowsJson(loaded.map((l) => l.file.report)),
     issues: issuesJson(loaded.map((l) => l.file.report)),
     mapping,
-    periods: periods.map((period, p) => ({ period, values: suite.values[p] })),
+    periods: periods.map((period, p) => ({ period, values: suite.values[p], changes: changes[p] })),
     ids,
     breakdowns,
     totals,
-    files: fileSummaries(loaded, asOf),
-    asOf: asOfChoice,
-    dates: dataDates(inputs, asOf),
+    files: fileSummaries(loaded),
   });
   io.stdout(booleanFlag(args, 'json') ? toJson(document) : metricsText(document, ids, periods, asOf));
 }
@@ -182,7 +183,26 @@ function textValue(value: MetricsDocument['totals'][string], idOrUnit: string): 
   return value.error;
 }
 
-/** The readable report: one row per metric, one column per period plus the total. */
+/** What the growth and yoy columns compare, and a footnote per partial period. */
+function changeNotes(periods: MetricsDocument['periods']): string[] {
+  const last = periods[periods.length - 1];
+  const notes = periods
+    .filter((p) => p.partial)
+    .map(
+      (p) =>
+        `* ${p.key} to date: ${p.days} of ${p.daysInPeriod} days (to ${p.to})` +
+        (p === last
+          ? `; changes compare the same days of ${last.growth.comparedWith.key} (growth) and ${last.yoy.comparedWith.key} (yoy)`
+          : ''),
+    );
+  if (!last.partial)
+    notes.unshift(
+      `growth and yoy: ${last.key} against ${last.growth.comparedWith.key} and against ${last.yoy.comparedWith.key}`,
+    );
+  return notes;
+}
+
+/** The readable report: one row per metric, one column per period, the last period's growth and yoy, the total. */
 export function metricsText(
   doc: MetricsDocument,
   ids: readonly MetricId[],
@@ -191,7 +211,10 @@ export function metricsText(
 ): string {
   const out: string[] = [];
   for (const file of doc.files) {
-    out.push(fileLine(file, asOf));
+    out.push(
+      `${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, ` +
+        `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`,
+    );
     for (const note of file.notes) out.push(`  note: ${note}`);
   }
   out.push(
@@ -199,14 +222,24 @@ export function metricsText(
       .map(([role, header]) => `${role}=${header}`)
       .join(', ')}`,
   );
-  out.push(asOfLine({ day: asOf, source: doc.asOfSource }), '');
-  const header = ['metric', ...periods.map((p) => p.key), 'total'];
+  out.push(`as of ${formatDay(asOf)}`, '');
+  // Growth and year over year of the last period sit next to it; a partial period is starred.
+  const last = doc.periods[doc.periods.length - 1];
+  const header = [
+    'metric',
+    ...doc.periods.map((p) => (p.partial ? `${p.key}*` : p.key)),
+    'growth',
+    'yoy',
+    'total',
+  ];
   const rows = ids.map((id) => [
     getMetric(id).label.en,
     ...doc.periods.map((p) => textValue(p.metrics[id], id)),
+    textValue(last.growth.metrics[id], 'ratio'),
+    textValue(last.yoy.metrics[id], 'ratio'),
     textValue(doc.totals[id], id),
   ]);
-  out.push(formatTable(header, rows));
+  out.push(formatTable(header, rows).replace(/\n$/, ''), ...changeNotes(doc.periods), '');
   for (const [dimension, list] of Object.entries(doc.breakdowns)) {
     // A readable width: the first few metrics that have a value somewhere (JSON has them all).
     const rowIds = Object.keys(list[0]?.metrics ?? {});
@@ -220,9 +253,10 @@ export function metricsText(
     };
     const growthOf = (row: (typeof list)[number]) =>
       first === undefined ? '' : textValue(row.growth[first], 'ratio');
-    out.push(
-      `by ${dimension}, ${periods[periods.length - 1].key}${first ? ` (share and growth of ${first})` : ''}`,
-    );
+    const lastKey = doc.periods[doc.periods.length - 1]?.partial
+      ? `${periods[periods.length - 1].key}*`
+      : periods[periods.length - 1].key;
+    out.push(`by ${dimension}, ${lastKey}${first ? ` (share and growth of ${first})` : ''}`);
     out.push(
       formatTable(
         [dimension, ...shown, 'share', 'growth'],
