@@ -16,7 +16,7 @@ function expectContractShape(doc: any): void {
     'breakdowns',
     'totals',
   ]);
-  expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped']);
+  expect(Object.keys(doc.rows)).toEqual(['read', 'used', 'skipped', 'afterAsOf']);
   for (const issue of doc.issues) expect(Object.keys(issue)).toEqual(['row', 'column', 'value', 'reason']);
   const isValue = (v: unknown) =>
     typeof v === 'number' ||
@@ -60,7 +60,7 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
   });
 
   it('counts rows and lists the skipped one as the user sees it', () => {
-    expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1 });
+    expect(doc.rows).toEqual({ read: 7, used: 6, skipped: 1, afterAsOf: 0 });
     expect(doc.issues).toEqual([
       { row: 8, column: 'Date', value: 'not a date', reason: expect.stringContaining('not a date') },
     ]);
@@ -165,6 +165,11 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
       'revenue',
     ]);
     expect(feb.periods.map((p: any) => p.metrics.revenue)).toEqual([150, 1200]);
+    // A5 (Feb 11) and A6 (Mar 1) are read but dated after the as-of day.
+    expect(feb.rows).toEqual({ read: 7, used: 4, skipped: 1, afterAsOf: 2 });
+    expect(feb.files[0].rows).toEqual({ read: 7, used: 4, skipped: 1, afterAsOf: 2 });
+    expect(feb.files[0].dataRange).toEqual({ first: '2026-01-05', last: '2026-03-01' });
+    expect([feb.asOf, feb.asOfSource, feb.afterAsOf]).toEqual(['2026-02-10', 'given', 2]);
   });
 
   it('prints an aligned table without --json', async () => {
@@ -209,7 +214,7 @@ describe('sales-metrics metrics on a hand-checked orders file', () => {
     ]);
     // ROI = (revenue − spend) / spend with margin 1: Jan (150 − 300) / 300.
     expect(withSpend.periods[0].metrics.marketing_roi).toBeCloseTo(-0.5, 12);
-    expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1 });
+    expect(withSpend.rows).toEqual({ read: 10, used: 9, skipped: 1, afterAsOf: 0 });
     expect(withSpend.files.map((f: any) => f.kind)).toEqual(['orders', 'spend']);
   });
 });
@@ -357,7 +362,7 @@ describe('sales-metrics metrics on other inputs', () => {
       ],
       [
         ['metrics', 'orders.csv', '--by', 'planet'],
-        /--by planet: no such column \(dimensions here: .*region.*\)/,
+        /--by planet: no column or role named 'planet' \(roles: region, customer; headers: Region, Customer\)/,
         2,
       ],
       [['metrics'], /metrics needs an orders file or --pipeline F/, 2],
@@ -407,12 +412,18 @@ describe('sales-metrics metrics on other inputs', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('defaults the as-of date to today and the period to month', async () => {
+  it('defaults the as-of day to the latest date in the data (not the clock) and the period to month', async () => {
     const run = await runCli(
       ['metrics', 'orders.csv', '--json', '-q', '--last', '1', '--metrics', 'revenue'],
-      new Date(2026, 2, 15, 12),
+      new Date(2027, 7, 15, 12),
     );
-    expect(JSON.parse(run.out).periods.map((p: any) => p.key)).toEqual(['2026-03']);
+    const doc = JSON.parse(run.out);
+    expect(doc.periods.map((p: any) => p.key)).toEqual(['2026-03']);
+    expect([doc.asOf, doc.asOfSource, doc.dataRange]).toEqual([
+      '2026-03-01',
+      'data',
+      { first: '2026-01-05', last: '2026-03-01' },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { isMetricError } from '../../core/errors';
 import { formatDay } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
-  asOfFlag,
+  givenAsOf,
   booleanFlag,
   choiceFlag,
   integerFlag,
@@ -22,6 +22,7 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inp
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
+import { ordersAsOf } from '../as-of';
 
 const HELP = `Usage: sales-metrics cohorts ORDERS_FILE [options]
 
@@ -33,12 +34,13 @@ Options:
   --period day|week|month|quarter|year   cohort and step length (default month)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
-  --as-of YYYY-MM-DD        last day counted (default today)
+  --as-of YYYY-MM-DD        last day counted (default: the latest date in the data)
   --measure customers|revenue   also give revenue retention per cohort (default customers)
   --json                    print {unit, measure, asOf, cohorts: [{key, label, size, counts, shares,
-                            revenue?, revenueShares?, partial}], averageCurve, partialPeriod};
-                            partial[k] is true for a cell of the as-of period while it is not
-                            over, and partialPeriod is {key, days, daysInPeriod, to} or null
+                            revenue?, revenueShares?, partial}], averageCurve, partialPeriod,
+                            asOfSource, dataRange, afterAsOf}; partial[k] is true for a
+                            cell of the as-of period while it is not over, and partialPeriod
+                            is {key, days, daysInPeriod, to} or null
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -107,13 +109,16 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'cohorts')!;
   const unit = periodFlag(args, 'month');
-  const asOf = asOfFlag(args, io);
+  givenAsOf(args); // a bad --as-of stops before the file is read
   const measure = choiceFlag(args, 'measure', ['customers', 'revenue'] as const) ?? 'customers';
   const maxSteps = integerFlag(args, 'steps', 1, 1000) ?? 24;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
     throw new CliError('cohorts needs a customer column (use --map customer=Header or --columns)');
+  const asOfOf = ordersAsOf(args, io, `orders ${path}`, orders);
+  const asOf = asOfOf.day;
+  asOfOf.lines.forEach((line) => progress.stage(line));
   progress.stage(`building ${unit} cohorts`);
   const matrix = cohortMatrix(orders.table, {
     unit,
@@ -123,7 +128,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   });
   if (isMetricError(matrix)) throw new CliError(`cannot build cohorts: ${matrix.reason} (${matrix.error})`);
   io.stdout(
-    booleanFlag(args, 'json') ? toJson(cohortsJson(matrix, asOf)) : cohortsText(matrix, asOf, maxSteps),
+    booleanFlag(args, 'json')
+      ? toJson({ ...(cohortsJson(matrix, asOf) as object), ...asOfOf.json })
+      : cohortsText(matrix, asOf, maxSteps),
   );
 }
 

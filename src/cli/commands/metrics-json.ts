@@ -7,18 +7,25 @@ import type { MetricValue } from '../../core/errors';
 import type { MetricId } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { formatDay } from '../../core/periods';
-import type { IngestReport } from '../../core/report';
+import type { AsOfChoice, DataDates } from '../../core/data-range';
+import type { IngestReport, RowCounts } from '../../core/report';
 import type { Mapping } from '../../core/table';
 import type { JsonMetricValue } from '../format';
 import { jsonValue } from '../format';
+import type { AsOfJson } from '../as-of';
+import { asOfJson, rangeJson } from '../as-of';
 import type { LoadedTable } from '../load';
+import { loadedDates } from '../load';
 import type { BreakdownResult } from '../../core/analyses/breakdown';
 import type { PeriodChange, PeriodChanges } from './metrics-changes';
 
 export interface RowsJson {
   readonly read: number;
+  /** Rows counted: usable and dated up to the as-of day. */
   readonly used: number;
   readonly skipped: number;
+  /** Usable rows dated after the as-of day (read = used + skipped + afterAsOf). */
+  readonly afterAsOf: number;
 }
 
 export interface IssueJson {
@@ -33,6 +40,8 @@ export interface FileJson {
   readonly path: string;
   readonly sheet?: string;
   readonly rows: RowsJson;
+  /** First and last date of the file's usable rows (null for a Targets file or without dates). */
+  readonly dataRange: { first: string; last: string } | null;
   /** Issues of this file listed in `issues` (they come file by file, in this order). */
   readonly issues: number;
   /** Issues counted but not listed (ingestion keeps the first ones per column). */
@@ -74,7 +83,7 @@ export interface PeriodJson {
   readonly yoy: ChangeJson;
 }
 
-export interface MetricsDocument {
+export interface MetricsDocument extends AsOfJson {
   readonly rows: RowsJson;
   readonly issues: readonly IssueJson[];
   readonly mapping: Mapping;
@@ -85,15 +94,16 @@ export interface MetricsDocument {
   readonly files: readonly FileJson[];
 }
 
-/** Rows read, used and skipped, summed over the files. */
-export function rowsJson(reports: readonly IngestReport[]): RowsJson {
-  return reports.reduce(
-    (sum, r) => ({
-      read: sum.read + r.rowsRead,
-      used: sum.used + r.rowsUsed,
-      skipped: sum.skipped + r.rowsSkipped,
+/** Rows read, used, skipped and after the as-of day, summed over the files. */
+export function rowsJson(counts: readonly RowCounts[]): RowsJson {
+  return counts.reduce(
+    (sum, c) => ({
+      read: sum.read + c.read,
+      used: sum.used + c.used,
+      skipped: sum.skipped + c.skipped,
+      afterAsOf: sum.afterAsOf + c.afterAsOf,
     }),
-    { read: 0, used: 0, skipped: 0 },
+    { read: 0, used: 0, skipped: 0, afterAsOf: 0 },
   );
 }
 
@@ -112,16 +122,38 @@ export function issuesJson(reports: readonly IngestReport[]): IssueJson[] {
   );
 }
 
-export function fileSummaries(loaded: readonly { kind: string; file: LoadedTable<any> }[]): FileJson[] {
-  return loaded.map(({ kind, file }) => ({
+export function fileSummaries(
+  loaded: readonly { kind: string; file: LoadedTable<any> }[],
+  asOf: number,
+): FileJson[] {
+  return loaded.map(({ kind, file }) => {
+    const dates = loadedDates(file, asOf);
+    return fileSummary(kind, file, dates.afterAsOf, rangeJson(dates.range));
+  });
+}
+
+function fileSummary(
+  kind: string,
+  file: LoadedTable<any>,
+  afterAsOf: number,
+  dataRange: FileJson['dataRange'],
+): FileJson {
+  const report: IngestReport = file.report;
+  return {
     kind,
     path: file.path,
     ...(file.sheet ? { sheet: file.sheet } : {}),
-    rows: rowsJson([file.report]),
-    issues: file.report.issues.length,
-    issuesNotListed: file.report.issuesOmitted ?? 0,
-    notes: file.report.notes ?? [],
-  }));
+    rows: {
+      read: report.rowsRead,
+      used: report.rowsUsed - afterAsOf,
+      skipped: report.rowsSkipped,
+      afterAsOf,
+    },
+    dataRange,
+    issues: report.issues.length,
+    issuesNotListed: report.issuesOmitted ?? 0,
+    notes: report.notes ?? [],
+  };
 }
 
 function record(ids: readonly MetricId[], values: readonly MetricValue[]): Record<string, JsonMetricValue> {
@@ -143,6 +175,10 @@ export interface MetricsParts {
   readonly breakdowns: Record<string, BreakdownResult>;
   readonly totals: readonly MetricValue[];
   readonly files: readonly FileJson[];
+  /** The as-of day and where it came from. */
+  readonly asOf: AsOfChoice;
+  /** Each table's dates against the as-of day. */
+  readonly dates: DataDates;
 }
 
 function changeJson(change: PeriodChange, ids: readonly MetricId[]): ChangeJson {
@@ -201,5 +237,6 @@ export function metricsDocument(parts: MetricsParts): MetricsDocument {
     breakdowns,
     totals: record(parts.ids, parts.totals),
     files: parts.files,
+    ...asOfJson(parts.asOf, parts.dates),
   };
 }

@@ -10,6 +10,7 @@ import { formatDay, lastPeriods } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
   asOfFlag,
+  givenAsOf,
   booleanFlag,
   integerFlag,
   listFlag,
@@ -25,7 +26,9 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath, sideLoadOptio
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import type { LoadedTable } from '../load';
-import { loadTable } from '../load';
+import { loadedCounts, loadTable } from '../load';
+import { asOfLine, fileLine } from '../as-of';
+import { dataDates } from '../../core/data-range';
 import type { BreakdownResult } from '../../core/analyses/breakdown';
 import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
 import { periodChanges } from './metrics-changes';
@@ -46,7 +49,8 @@ Options:
   --last N                  number of periods up to the as-of date (default 12)
   --fiscal-start 1..12      month the fiscal year starts, for quarters and years (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
-  --as-of YYYY-MM-DD        the day the report is as of (default today); later rows are ignored
+  --as-of YYYY-MM-DD        the day the report is as of (default: the latest date in the data);
+                            later rows are read but not counted, and their number is shown
   --by DIMENSION            break the as-of period down by region, rep, product, category,
                             channel, segment or any other text column (repeatable), with each
                             key's share of the total and growth on the period before
@@ -131,10 +135,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const quiet = booleanFlag(args, 'quiet');
   const unit = periodFlag(args, 'month');
   const count = integerFlag(args, 'last', 1, 10000) ?? 12;
-  const asOf = asOfFlag(args, io);
+  givenAsOf(args); // a bad --as-of stops before any file is read
   const by = listFlag(args, 'by');
   const selection = stringFlag(args, 'metrics');
   const { inputs, loaded, progress, mapping } = await loadInputs(args, io, quiet);
+  const asOfChoice = asOfFlag(args, io, inputs);
+  const asOf = asOfChoice.day;
   const ids = selectMetrics(inputs, selection);
   const dimensions = dimensionsOf(by, inputs);
 
@@ -161,14 +167,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     );
   }
   const document = metricsDocument({
-    rows: rowsJson(loaded.map((l) => l.file.report)),
+    rows: rowsJson(loaded.map((l) => loadedCounts(l.file, asOf))),
     issues: issuesJson(loaded.map((l) => l.file.report)),
     mapping,
     periods: periods.map((period, p) => ({ period, values: suite.values[p], changes: changes[p] })),
     ids,
     breakdowns,
     totals,
-    files: fileSummaries(loaded),
+    files: fileSummaries(loaded, asOf),
+    asOf: asOfChoice,
+    dates: dataDates(inputs, asOf),
   });
   io.stdout(booleanFlag(args, 'json') ? toJson(document) : metricsText(document, ids, periods, asOf));
 }
@@ -211,10 +219,7 @@ export function metricsText(
 ): string {
   const out: string[] = [];
   for (const file of doc.files) {
-    out.push(
-      `${file.kind} ${file.path}${file.sheet ? ` [${file.sheet}]` : ''}: ${file.rows.read.toLocaleString('en-US')} rows read, ` +
-        `${file.rows.used.toLocaleString('en-US')} used, ${file.rows.skipped.toLocaleString('en-US')} skipped`,
-    );
+    out.push(fileLine(file, asOf));
     for (const note of file.notes) out.push(`  note: ${note}`);
   }
   out.push(
@@ -222,7 +227,7 @@ export function metricsText(
       .map(([role, header]) => `${role}=${header}`)
       .join(', ')}`,
   );
-  out.push(`as of ${formatDay(asOf)}`, '');
+  out.push(asOfLine({ day: asOf, source: doc.asOfSource }), '');
   // Growth and year over year of the last period sit next to it; a partial period is starred.
   const last = doc.periods[doc.periods.length - 1];
   const header = [
