@@ -92,7 +92,29 @@ const REASONS: readonly Rule[] = [
   ],
 ];
 
+/** Why detection chose a column (`choiceNotes` in src/core/ingest/mapping-notes.ts). */
+const CHOICE_REASON: Readonly<Record<string, string>> = {
+  "its header is the role's name": 'judulnya nama peran itu sendiri',
+  'an id column is preferred to a name': 'kolom ID didahulukan daripada nama',
+  'the coarsest place column with more than one value':
+    'kolom tempat paling luas yang berisi lebih dari satu nilai',
+  'best header and values': 'judul dan isinya paling cocok',
+  'equally good; the leftmost column': 'sama cocoknya; kolom paling kiri',
+};
+
 const NOTES: readonly Rule[] = [
+  [
+    /^(\S+): '(.*)' chosen over (.*) \(([^()]*)\)\.$/s,
+    (m) => `${role(m[1])}: '${m[2]}' dipilih daripada ${m[3]} (${CHOICE_REASON[m[4]] ?? m[4]}).`,
+  ],
+  [
+    /^cost is '(.*)' minus '(.*)' on each row \(no cost column\)\.$/s,
+    (m) => `biaya = '${m[1]}' dikurangi '${m[2]}' pada tiap baris (tidak ada kolom biaya).`,
+  ],
+  [
+    /^'(.*)' not used: cost is read from '(.*)' \(a cost column wins over profit\)\.$/s,
+    (m) => `'${m[1]}' tidak dipakai: biaya diambil dari '${m[2]}' (kolom biaya didahulukan daripada laba).`,
+  ],
   [
     /^'(.*)': dates read as (\S+) by majority \((\S+) sampled cells are day-first only, (\S+) month-first only\); cells that do not fit are reported\.$/s,
     (m) =>

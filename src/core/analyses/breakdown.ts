@@ -17,6 +17,7 @@ import { computeWindows, getMetric, isOrderMetric } from '../metrics';
 import type { MetricId, MetricInputs, MetricOptions, MetricWindow, OrderMetricId } from '../metrics';
 import { BLANK_KEY, dimensionColumn, filterInputs, unknownDimension } from '../metrics/filter';
 import { computeGroupedOrderWindows, GROUPABLE_ORDER_METRICS } from '../metrics/orders-metrics';
+import { spreadSpend } from '../metrics/spend-spread';
 
 /** The label of the row that gathers every key after the top N. */
 export const OTHERS_KEY = 'Others';
@@ -78,6 +79,21 @@ export interface BreakdownResult {
   readonly base: MetricWindow;
   /** Set when no table has the dimension. */
   readonly error?: MetricValue;
+  /**
+   * Marketing spend that no row's figures include, when the metrics include a marketing one: spend
+   * without a key, or whose key has no orders in the compared periods (or all the spend, when the
+   * spend table has no such column). The total's CAC and ROI include it.
+   */
+  readonly unattributedSpend?: UnattributedSpend;
+}
+
+export interface UnattributedSpend {
+  /** Spread spend of the current window (to date) and of the base window. */
+  readonly current: number;
+  readonly previous: number;
+  /** Keys of that spend, `(blank)` for rows without one (empty when the spend has no such column). */
+  readonly keys: readonly string[];
+  readonly reason: string;
 }
 
 interface Measured {
@@ -242,11 +258,15 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
   } else {
     present = pipelinePresence(inputs, primary, windows, groupCount);
   }
+  const listed: string[] = [];
+  for (let g = 0; g < groupCount - 1; g++) if (present[g]) listed.push(keyOf(primary, g));
+  const spendSplit = splitSpend(inputs, ids, dimension, listed, windows, options);
+  const keyed = spendSplit?.keyed ?? inputs;
   const measured: Measured[] = [];
   for (let g = 0; g < groupCount; g++) {
     if (!present[g]) continue;
     const key = keyOf(primary, g === groupCount - 1 ? -1 : g);
-    const slow = slowIds.length ? measureFiltered(inputs, slowIds, [key], dimension, windows, options) : null;
+    const slow = slowIds.length ? measureFiltered(keyed, slowIds, [key], dimension, windows, options) : null;
     measured.push({
       key,
       group: g,
@@ -254,6 +274,16 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       keys: [key],
       current: merge(ids, fastIds, fast?.current[g], slow?.current),
       previous: merge(ids, fastIds, fast?.previous[g], slow?.previous),
+    });
+  }
+  // Spend without a key is not the spend of the orders without one: no marketing figure there.
+  const blankRow = spendSplit && measured.find((r) => r.kind === 'blank');
+  if (blankRow) {
+    const none = metricError('#N/A', `spend without a ${dimension} is not attributed to any orders`);
+    ids.forEach((id, m) => {
+      if (getMetric(id).table !== 'spend') return;
+      blankRow.current[m] = none;
+      blankRow.previous[m] = none;
     });
   }
 
@@ -295,7 +325,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       );
     }
     const slow = slowIds.length
-      ? measureFiltered(inputs, slowIds, tailKeys, dimension, windows, options)
+      ? measureFiltered(keyed, slowIds, tailKeys, dimension, windows, options)
       : null;
     others.current = merge(ids, fastIds, fastOthers?.current, slow?.current);
     others.previous = merge(ids, fastIds, fastOthers?.previous, slow?.previous);
@@ -308,6 +338,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
     ids,
     total,
     ...compared,
+    ...(spendSplit?.unattributed ? { unattributedSpend: spendSplit.unattributed } : {}),
     rows: rows.map((r) => ({
       key: r.key,
       kind: r.kind,
@@ -320,6 +351,59 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows.base)),
     })),
   };
+}
+
+/**
+ * With marketing metrics: the inputs each key is measured on (spend rows without a key left out,
+ * so the `(blank)` row gets no spend) and the spend that no listed key receives.
+ */
+function splitSpend(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  dimension: string,
+  listed: readonly string[],
+  windows: Windows,
+  options: MetricOptions,
+): { keyed: MetricInputs; unattributed?: UnattributedSpend } | undefined {
+  const spend = inputs.spend;
+  if (!spend || !ids.some((id) => getMetric(id).table === 'spend')) return undefined;
+  const column = dimensionColumn(spend, dimension);
+  const spreadOver = (mask: Uint8Array | null, window: MetricWindow) => {
+    const table = mask ? filterInputs({ spend }, { spend: mask }).spend! : spend;
+    return spreadSpend(table, [window.start, window.end], options.asOf, options.calendar)[0];
+  };
+  const over = (mask: Uint8Array | null, keys: string[], reason: string) => {
+    const current = spreadOver(mask, windows.current);
+    const previous = spreadOver(mask, windows.base);
+    return current === 0 && previous === 0 ? undefined : { current, previous, keys, reason };
+  };
+  if (!column) {
+    return {
+      keyed: inputs,
+      unattributed: over(null, [], `the spend table has no ${dimension} column`),
+    };
+  }
+  const known = new Set(listed.map((key) => key.trim().toLowerCase()));
+  const codeKnown = column.dictionary.map((text) => known.has(text.trim().toLowerCase()));
+  const keyedMask = new Uint8Array(spend.length);
+  const looseMask = new Uint8Array(spend.length);
+  const loose = new Set<string>();
+  for (let i = 0; i < spend.length; i++) {
+    const code = column.codes[i];
+    if (code >= 0) keyedMask[i] = 1;
+    if (code >= 0 && codeKnown[code]) continue;
+    looseMask[i] = 1;
+    loose.add(code < 0 ? BLANK_KEY : column.dictionary[code]);
+  }
+  const keys = [...loose].sort((a, b) => a.localeCompare(b));
+  const unattributed = loose.size
+    ? over(
+        looseMask,
+        keys,
+        `spend without a ${dimension}, or in a ${dimension} with no orders in ${windows.base.key} or ${windows.current.key}`,
+      )
+    : undefined;
+  return { keyed: { ...inputs, spend: filterInputs({ spend }, { spend: keyedMask }).spend }, unattributed };
 }
 
 function merge(

@@ -108,8 +108,11 @@ export const ORDER_DEFINITIONS: readonly MetricDefinition[] = [
     cadence: 'month',
     kind: 'ratio',
     label: { en: 'Sales per customer', id: 'Penjualan per pelanggan' },
-    description: { en: 'Revenue divided by active customers.', id: 'Pendapatan dibagi pelanggan aktif.' },
-    formula: { en: 'revenue / customers', id: 'pendapatan / pelanggan' },
+    description: {
+      en: 'Revenue of the rows that have a customer, divided by active customers.',
+      id: 'Pendapatan baris yang memiliki pelanggan, dibagi pelanggan aktif.',
+    },
+    formula: { en: 'revenue with a customer / customers', id: 'pendapatan berpelanggan / pelanggan' },
   },
   {
     id: 'new_customers',
@@ -122,8 +125,8 @@ export const ORDER_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'flow',
     label: { en: 'New customers', id: 'Pelanggan baru' },
     description: {
-      en: 'Customers whose first purchase ever falls in the period.',
-      id: 'Pelanggan yang pembelian pertamanya jatuh dalam periode.',
+      en: 'Customers whose first purchase ever falls in the period (in a breakdown, counted for the key of that first order).',
+      id: 'Pelanggan yang pembelian pertamanya jatuh dalam periode (dalam rincian, dihitung pada kunci pesanan pertama itu).',
     },
     formula: { en: 'customers with first order in P', id: 'pelanggan dengan pesanan pertama di P' },
   },
@@ -154,10 +157,10 @@ export const ORDER_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Purchase frequency', id: 'Frekuensi pembelian' },
     description: {
-      en: 'Orders per active customer in the period.',
-      id: 'Pesanan per pelanggan aktif dalam periode.',
+      en: 'Orders that have a customer, per active customer in the period.',
+      id: 'Pesanan yang memiliki pelanggan, per pelanggan aktif dalam periode.',
     },
-    formula: { en: 'orders / customers', id: 'pesanan / pelanggan' },
+    formula: { en: 'orders with a customer / customers', id: 'pesanan berpelanggan / pelanggan' },
   },
   {
     id: 'repeat_rate',

@@ -179,14 +179,16 @@ function filterTable<T extends AnyTable>(
   keep: Uint8Array | RowPredicate | undefined,
 ): T | undefined {
   if (!table || keep === undefined) return table;
-  const filtered = pickRows(table, rowsOf(table.length, keep));
-  if (table.kind === 'orders') linkFilteredOrders(filtered as OrdersTable, table);
+  const rows = rowsOf(table.length, keep);
+  const filtered = pickRows(table, rows);
+  if (table.kind === 'orders') linkFilteredOrders(filtered as OrdersTable, table, rows);
   return filtered;
 }
 
 /**
  * The inputs restricted to part of the business. New-customer facts still come from the whole
- * orders table (a customer new to the business who bought from rep X is new for rep X).
+ * orders table: a customer is new for the part that holds their first order row ever (a customer
+ * whose first order was with rep X is a new customer of rep X, and of no other rep).
  * @example filterInputs({ orders, pipeline }, { dimension: 'rep', keys: ['Ana'] })
  * @example filterInputs({ orders }, { orders: (i) => orders.amount[i] > 100 })
  */

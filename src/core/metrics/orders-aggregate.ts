@@ -13,8 +13,14 @@ export interface OrderAggregates {
   readonly revenueWithCost: Float64Array;
   readonly cost: Float64Array;
   readonly orders: Float64Array;
+  /** Revenue and orders of the rows that carry a customer (per-customer ratios use these). */
+  readonly revenueWithCustomer: Float64Array;
+  readonly ordersWithCustomer: Float64Array;
   readonly customers: Float64Array;
+  /** Customers whose first order row ever is a row of the bucket (credited to its group). */
   readonly newCustomers: Float64Array;
+  /** Active customers whose first order ever is in the window (in any group). */
+  readonly firstTimers: Float64Array;
   /** Active customers with ≥ 2 orders to date. */
   readonly repeatCustomers: Float64Array;
   /** Active customers who were also active in the previous window of the same group. */
@@ -45,8 +51,11 @@ export function aggregateOrders(
     revenueWithCost: make(),
     cost: make(),
     orders: make(),
+    revenueWithCustomer: make(),
+    ordersWithCustomer: make(),
     customers: make(),
     newCustomers: make(),
+    firstTimers: make(),
     repeatCustomers: make(),
     retained: make(),
     rows: make(),
@@ -56,6 +65,7 @@ export function aggregateOrders(
   // Absent columns are passed as empty arrays with a flag, so the hot loop sees one shape.
   const none64 = new Float64Array(0);
   const none32 = new Int32Array(0);
+  const none8 = new Uint8Array(0);
   const columns: Columns = {
     amount: table.amount,
     quantity: table.quantity ?? none64,
@@ -68,10 +78,12 @@ export function aggregateOrders(
     hasCustomer: life !== null,
     firstDay: life?.firstDay ?? none64,
     secondDay: life?.secondDay ?? none64,
+    firstRow: (life && prep.firstOrderRows()) ?? none8,
     orderMark: marks.order ?? none32,
+    customerOrderMark: marks.customerOrder ?? none32,
     customerMark: marks.customer ?? none32,
   };
-  const out = new Float64Array(9);
+  const out = new Float64Array(12);
   for (let b = 0; b < bucketCount; b++) {
     const w = b % windowsPerGroup;
     // Bucket b's stamp is base + b + 1, so the previous bucket's is base + b (never a stale one:
@@ -96,6 +108,9 @@ export function aggregateOrders(
     agg.newCustomers[b] = out[6];
     agg.repeatCustomers[b] = out[7];
     agg.retained[b] = out[8];
+    agg.revenueWithCustomer[b] = out[9];
+    agg.ordersWithCustomer[b] = out[10];
+    agg.firstTimers[b] = out[11];
     agg.rows[b] = offsets[b + 1] - offsets[b];
   }
   return agg;
@@ -113,11 +128,17 @@ interface Columns {
   readonly hasCustomer: boolean;
   readonly firstDay: Float64Array;
   readonly secondDay: Float64Array;
+  /** 1 on each customer's first order row ever (`OrdersPrep.firstOrderRows`). */
+  readonly firstRow: Uint8Array;
   readonly orderMark: Int32Array;
+  readonly customerOrderMark: Int32Array;
   readonly customerMark: Int32Array;
 }
 
-/** The hot loop: one bucket's rows → out[revenue, units, revenueWithCost, cost, orders, customers, new, repeat, retained]. */
+/**
+ * The hot loop: one bucket's rows → out[revenue, units, revenueWithCost, cost, orders, customers,
+ * new, repeat, retained, revenueWithCustomer, ordersWithCustomer, firstTimers].
+ */
 function sumBucket(
   k: Columns,
   rows: Int32Array,
@@ -129,7 +150,8 @@ function sumBucket(
   end: number,
   out: Float64Array,
 ): void {
-  const { amount, quantity, cost, orderKey, customer, firstDay, secondDay, orderMark, customerMark } = k;
+  const { amount, quantity, cost, orderKey, customer, firstDay, secondDay, firstRow } = k;
+  const { orderMark, customerOrderMark, customerMark } = k;
   const previousStamp = stamp - 1;
   let revenue = 0,
     units = 0,
@@ -138,8 +160,11 @@ function sumBucket(
     orders = 0;
   let customers = 0,
     newCustomers = 0,
+    firstTimers = 0,
     repeat = 0,
-    retained = 0;
+    retained = 0,
+    revenueWithCustomer = 0,
+    ordersWithCustomer = 0;
   for (let t = from; t < to; t++) {
     const i = rows[t];
     const a = amount[i];
@@ -155,6 +180,8 @@ function sumBucket(
         costSum += c;
       }
     }
+    const c = k.hasCustomer ? customer[i] : -1;
+    if (c >= 0) revenueWithCustomer += a;
     if (!(a >= 0)) continue;
     if (k.hasOrderKey) {
       const key = orderKey[i];
@@ -162,16 +189,21 @@ function sumBucket(
         orderMark[key] = stamp;
         orders++;
       }
+      if (c >= 0 && customerOrderMark[key] !== stamp) {
+        customerOrderMark[key] = stamp;
+        ordersWithCustomer++;
+      }
     } else {
       orders++;
+      if (c >= 0) ordersWithCustomer++;
     }
-    if (k.hasCustomer) {
-      const c = customer[i];
-      if (c >= 0 && customerMark[c] !== stamp) {
+    if (c >= 0) {
+      if (firstRow[i] === 1) newCustomers++;
+      if (customerMark[c] !== stamp) {
         if (hasPrevious && customerMark[c] === previousStamp) retained++;
         customerMark[c] = stamp;
         customers++;
-        if (firstDay[c] >= start) newCustomers++;
+        if (firstDay[c] >= start) firstTimers++;
         if (secondDay[c] < end) repeat++;
       }
     }
@@ -185,4 +217,7 @@ function sumBucket(
   out[6] = newCustomers;
   out[7] = repeat;
   out[8] = retained;
+  out[9] = revenueWithCustomer;
+  out[10] = ordersWithCustomer;
+  out[11] = firstTimers;
 }

@@ -63,13 +63,17 @@ export function readOrderMetric(id: OrderMetricId, ctx: OrderReadContext, b: num
     case 'customers':
       return agg.customers[b];
     case 'sales_per_customer':
-      return agg.customers[b] === 0 ? noneIn('customers', window) : revenue / agg.customers[b];
+      return agg.customers[b] === 0
+        ? noneIn('customers', window)
+        : agg.revenueWithCustomer[b] / agg.customers[b];
     case 'new_customers':
       return agg.newCustomers[b];
     case 'returning_customers':
-      return agg.customers[b] - agg.newCustomers[b];
+      return agg.customers[b] - agg.firstTimers[b];
     case 'purchase_frequency':
-      return agg.customers[b] === 0 ? noneIn('customers', window) : agg.orders[b] / agg.customers[b];
+      return agg.customers[b] === 0
+        ? noneIn('customers', window)
+        : agg.ordersWithCustomer[b] / agg.customers[b];
     case 'repeat_rate':
       return agg.customers[b] === 0 ? noneIn('customers', window) : agg.repeatCustomers[b] / agg.customers[b];
     case 'retention_rate':

@@ -12,8 +12,12 @@
  *   "distinct order ids in P"); in customer histories an order is dated by its first purchase line.
  * - A row without an order id (or with a blank one) is an order of its own.
  * - Customer lifecycle facts (first and second order day: new, returning, repeat) come from the
- *   whole business: a table made by `filterInputs` keeps a link to the table it came from, so
- *   "new customers of rep X" are customers new to the business who bought from X.
+ *   whole business: a table made by `filterInputs` keeps a link to the table it came from (and to
+ *   its rows there).
+ * - A new customer is credited to the row of their first order ever: their first purchase line by
+ *   day, the first in table order among lines of that day. "New customers of rep X" are the
+ *   customers whose first order ever is a row of rep X, so the parts of a breakdown add up to the
+ *   whole.
  */
 import type { OrdersTable } from '../table';
 import { bucketDays, rowsInBuckets } from './buckets';
@@ -58,22 +62,39 @@ export interface OrdersPrep {
    * Scratch mark arrays for distinct counting, reused across calls so that each aggregation does
    * not allocate and zero an array per order id. A caller takes `stamps` consecutive stamps
    * starting at the returned `base` (marks never hold a stamp ≥ base before the call).
+   * `customerOrder` marks orders counted among the orders that have a customer.
    */
-  marks(stamps: number): { order: Int32Array | null; customer: Int32Array | null; base: number };
+  marks(stamps: number): {
+    order: Int32Array | null;
+    customerOrder: Int32Array | null;
+    customer: Int32Array | null;
+    base: number;
+  };
   /** Results already computed on this table and as-of date (tables are immutable), by a caller's key. */
   readonly results: Map<string, unknown>;
   /** This table's own customer histories (lazy). */
   history(): CustomerHistory | null;
   /** First/second order days from the whole business (the root table's history). */
   lifecycle(): CustomerHistory | null;
+  /**
+   * 1 for the rows of this table that are their customer's first order row in the whole business
+   * (see the module comment), 0 elsewhere; null without a customer column.
+   */
+  firstOrderRows(): Uint8Array | null;
 }
 
 const ROOTS = new WeakMap<OrdersTable, OrdersTable>();
+/** Row of the root table each row of a filtered table is. */
+const ROOT_ROWS = new WeakMap<OrdersTable, Int32Array>();
 const CACHE = new WeakMap<OrdersTable, OrdersPrep>();
 
-/** Records that `child` holds rows of `parent` (used by `filterInputs`). */
-export function linkFilteredOrders(child: OrdersTable, parent: OrdersTable): void {
+/**
+ * Records that `child` holds rows `rows` (ascending indexes) of `parent` (used by `filterInputs`).
+ */
+export function linkFilteredOrders(child: OrdersTable, parent: OrdersTable, rows: Int32Array): void {
   ROOTS.set(child, ROOTS.get(parent) ?? parent);
+  const parentRows = ROOT_ROWS.get(parent);
+  ROOT_ROWS.set(child, parentRows ? rows.map((r) => parentRows[r]) : rows);
 }
 
 /** The table a filtered table came from (itself when it is not filtered). */
@@ -118,9 +139,11 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   }
   const customerCount = table.customer ? table.customer.dictionary.length : 0;
   let history: CustomerHistory | null | undefined;
+  let firstRows: Uint8Array | null | undefined;
   const buckets = new Map<string, Int32Array>();
   const within = new Map<string, Int32Array>();
   let orderMarks: Int32Array | null = null;
+  let customerOrderMarks: Int32Array | null = null;
   let customerMarks: Int32Array | null = null;
   let nextStamp = 1;
   const prep: OrdersPrep = {
@@ -150,14 +173,17 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
     marks(stamps) {
       if (!orderMarks && orderKey) orderMarks = new Int32Array(orderKeyCount);
       if (!customerMarks && customerCount > 0) customerMarks = new Int32Array(customerCount);
+      if (!customerOrderMarks && orderKey && customerCount > 0)
+        customerOrderMarks = new Int32Array(orderKeyCount);
       if (nextStamp + stamps + 1 > 2_000_000_000) {
         orderMarks?.fill(0);
+        customerOrderMarks?.fill(0);
         customerMarks?.fill(0);
         nextStamp = 1;
       }
       const base = nextStamp;
       nextStamp += stamps + 1; // + 1: the stamp before `base` never matches a fresh call's buckets
-      return { order: orderMarks, customer: customerMarks, base };
+      return { order: orderMarks, customerOrder: customerOrderMarks, customer: customerMarks, base };
     },
     rowsWithin(bounds) {
       const bucket = prep.bucketsFor(bounds);
@@ -177,8 +203,40 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       const root = rootOrders(table);
       return root === table ? prep.history() : prepareOrders(root, asOf).history();
     },
+    firstOrderRows() {
+      if (firstRows !== undefined) return firstRows;
+      const root = rootOrders(table);
+      const rootRows = ROOT_ROWS.get(table);
+      if (root === table || !rootRows) {
+        firstRows = markFirstOrderRows(prep);
+      } else {
+        const rootMarks = prepareOrders(root, asOf).firstOrderRows();
+        firstRows = rootMarks && Uint8Array.from(rootRows, (r) => rootMarks[r]);
+      }
+      return firstRows;
+    },
   };
   return prep;
+}
+
+/** Marks each customer's first order row (earliest day, then earliest row) of a root table. */
+function markFirstOrderRows(prep: OrdersPrep): Uint8Array | null {
+  const { table, day } = prep;
+  if (!table.customer) return null;
+  const customer = table.customer.codes;
+  const amount = table.amount;
+  const first = new Int32Array(prep.customerCount).fill(-1);
+  const unusable = NO_DAY;
+  for (let i = 0; i < table.length; i++) {
+    const c = customer[i];
+    const d = day[i];
+    if (c < 0 || d === unusable || !(amount[i] >= 0)) continue;
+    const best = first[c];
+    if (best < 0 || d < day[best]) first[c] = i;
+  }
+  const marks = new Uint8Array(table.length);
+  for (let c = 0; c < first.length; c++) if (first[c] >= 0) marks[first[c]] = 1;
+  return marks;
 }
 
 /** Each customer's distinct order days, ascending, by two counting sorts (day, then customer). */

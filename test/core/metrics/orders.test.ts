@@ -210,3 +210,29 @@ describe('historic CLV', () => {
     expect(computeMetric('clv', { orders: t }, month('2023-12'), { asOf: day('2024-12-31') })).toMatchObject({ error: '#N/A' });
   });
 });
+
+describe('per-customer ratios count only the rows that have a customer', () => {
+  // March: a buys 100 (o1) and 50 (o2); b buys 30 (o3) and refunds 10 (o3); two orders without a
+  // customer, 40 (o4) and 60 (no id); o5 has a line without a customer (20) and one of b's (5).
+  const t = ordersTable({
+    date: ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-09', '2024-03-04', '2024-03-05', '2024-03-06', '2024-03-06'],
+    orderId: ['o1', 'o2', 'o3', 'o3', 'o4', null, 'o5', 'o5'],
+    customer: ['a', 'a', 'b', 'b', null, null, null, 'b'],
+    amount: [100, 50, 30, -10, 40, 60, 20, 5],
+  });
+  const v = suiteOf(t, ['revenue', 'orders', 'customers', 'purchase_frequency', 'sales_per_customer'], [month('2024-03')]);
+
+  test('revenue and orders count every row; the ratios only the rows with a customer', () => {
+    expect([v('revenue', 0), v('orders', 0), v('customers', 0)]).toEqual([295, 6, 2]);
+    // Orders with a customer: o1, o2 (a), o3, o5 (b) → 4; revenue with a customer: 150 + 20 + 5.
+    expect(v('purchase_frequency', 0)).toBe(2);
+    expect(v('sales_per_customer', 0)).toBe(87.5);
+  });
+
+  test('without a customer column both stay errors', () => {
+    const bare = ordersTable({ date: ['2024-03-01'], amount: [10] });
+    const w = suiteOf(bare, ['purchase_frequency', 'sales_per_customer'], [month('2024-03')]);
+    expect(w('purchase_frequency', 0)).toEqual({ error: '#N/A', reason: 'needs a customer column' });
+    expect(w('sales_per_customer', 0)).toEqual({ error: '#N/A', reason: 'needs a customer column' });
+  });
+});
