@@ -4,6 +4,8 @@
  */
 import type { GoalTracking } from '../core/goals/tracking';
 import type { BenchmarkComparison } from '../core/benchmarks/compare';
+import type { BenchmarkRange } from '../core/benchmarks/types';
+import type { MetricValue } from '../core/errors';
 import type { HistoryScheduleRow } from '../core/schedule';
 import { getMetric, isMetricId } from '../core/metrics';
 import { isMetricError } from '../core/errors';
@@ -13,25 +15,65 @@ import { statusCell } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import type { NumberFormats } from './formats';
 import { isRate } from './formats';
+import { toA1 } from './a1';
 
-/** One benchmark line: the metric, its comparison, and where the figure comes from. */
+/**
+ * One benchmark line: the metric, yours, the figure (in the period's terms), and either the
+ * comparison or why the figure is not compared; where the figure comes from and its caveat.
+ */
 export interface BenchmarkLine {
   readonly metric: string;
-  readonly comparison: BenchmarkComparison;
+  /** Yours: the metric over the dashboard period to date (the comparison's value when absent). */
+  readonly value?: MetricValue;
+  /** The figure, converted to the period when it was published for another (the comparison's when absent). */
+  readonly benchmark?: BenchmarkRange;
+  /** Absent when the figure is not compared (`skipped`) or yours is undefined. */
+  readonly comparison?: BenchmarkComparison;
+  /** Why the figure is not compared: it measures something else, or another period. */
+  readonly skipped?: string;
+  /** Conversions and the figure's caveat. */
+  readonly note?: string;
   readonly source?: string;
+}
+
+/** A header row whose cells may carry notes; returns its row. */
+function notedHeader(layout: PlanLayout, columns: readonly (readonly [string, string?])[]): number {
+  const r = layout.row;
+  columns.forEach(([text, note], i) =>
+    layout.put({ ...textCell(toA1(r, i + 1), text, 'header'), ...(note ? { note } : {}) }),
+  );
+  if (columns.some(([text]) => text.length > 11)) layout.tallRow(r);
+  layout.row += 1;
+  return r;
 }
 
 const labelOf = (metric: string): string => (isMetricId(metric) ? getMetric(metric).label.en : metric);
 const unitOf = (metric: string) => (isMetricId(metric) ? getMetric(metric).unit : 'number');
 
-/** Off track first, then at risk, then on track; the furthest behind pace first within each. */
-const RISK_ORDER: Readonly<Record<string, number>> = { 'off track': 0, 'at risk': 1, 'on track': 2 };
+/**
+ * Off track first, then at risk, then the goals that cannot be judged (no baseline, no data), on
+ * track, not started, and the finished ones (missed, achieved) last; the furthest behind pace first
+ * within each.
+ */
+const RISK_ORDER: Readonly<Record<string, number>> = {
+  'off track': 0,
+  'at risk': 1,
+  'no baseline': 2,
+  'no data': 3,
+  'on track': 4,
+  'not started': 5,
+  missed: 6,
+  achieved: 7,
+};
 
 function paceOf(goal: GoalTracking): number {
   return isMetricError(goal.attainmentToDate) ? -Infinity : goal.attainmentToDate;
 }
 
-/** Goal pacing: actual to date against the expected pace, projection and status, most at risk first. */
+/**
+ * Goal pacing: the full target beside the target paced to date, the actual to date, pace,
+ * projection and status (achieved or missed once a period is over), most at risk first.
+ */
 export function goalPacingSection(
   layout: PlanLayout,
   goals: readonly GoalTracking[] | undefined,
@@ -42,20 +84,23 @@ export function goalPacingSection(
     return layout.note(
       'No goals set yet: give a Targets table with --targets (or set goals in the task pane) to see pacing.',
     );
-  layout.header([
-    'Goal',
-    'Period',
-    'Target',
-    'Actual to date',
-    'Expected to date',
-    'Pace',
-    'Projected (run rate)',
-    'Status',
+  notedHeader(layout, [
+    ['Goal'],
+    ['Period'],
+    ['Target', "The whole period's target."],
+    ['Actual to date'],
+    [
+      'Expected to date',
+      "The target paced to the as-of day: flows by days, rates at the target, customers, retention and churn along last period's curve; the whole target once the period is over.",
+    ],
+    ['Pace'],
+    ['Projected (run rate)'],
+    ['Status', 'Achieved or missed once the period is over; on track, at risk or off track before.'],
   ]);
   const top = layout.row;
   const sorted = [...goals].sort(
     (a, b) =>
-      (RISK_ORDER[a.status] ?? 3) - (RISK_ORDER[b.status] ?? 3) ||
+      (RISK_ORDER[a.status] ?? 8) - (RISK_ORDER[b.status] ?? 8) ||
       paceOf(a) - paceOf(b) ||
       a.goalId.localeCompare(b.goalId),
   );
@@ -76,48 +121,80 @@ export function goalPacingSection(
   layout.row = top + goals.length;
 }
 
-/** Benchmarks: yours vs the benchmark, the gap and a status that respects lower-is-better. */
+/**
+ * Benchmarks: yours against each figure in the period's terms — a published range as its two ends
+ * (never a midpoint), the gap (to the nearest end of a range; percentage points for rates) and a
+ * status that respects lower-is-better. A figure that measures something else or another period
+ * is listed as not compared, with the reason in the gap's place. The figure's caveat and any
+ * conversion are in the figure's note.
+ */
 export function benchmarkSection(
   layout: PlanLayout,
   lines: readonly BenchmarkLine[] | undefined,
   formats: NumberFormats,
 ): void {
-  layout.section('Benchmarks', 7);
+  layout.section('Benchmarks', 8);
   if (!lines || lines.length === 0)
     return layout.note(
       'No benchmarks chosen: pick an industry with --industry (or in the task pane) to compare with published figures.',
     );
-  layout.header(['Metric', 'Yours', 'Benchmark', 'Gap', 'Gap %', 'Status', 'Source']);
+  notedHeader(layout, [
+    ['Metric'],
+    ['Yours', 'This period to the as-of day.'],
+    [
+      'Benchmark',
+      'A single figure, or the low end of a published range (its high end in the next column); converted to this period where the conversion is sound.',
+    ],
+    ['to'],
+    [
+      'Gap',
+      'Yours − the figure, or − the nearest end of a range (0 inside it); rates in percentage points. For a figure not compared, why.',
+    ],
+    ['Gap %'],
+    ['Status'],
+    ['Source'],
+  ]);
   const top = layout.row;
   lines.forEach((line, i) => {
     const r = top + i;
-    const { comparison: c } = line;
+    const c = line.comparison;
     const unit = unitOf(line.metric);
     const format = formats.value(unit);
     const rate = isRate(unit);
-    const bench =
-      c.benchmark.value ??
-      (c.benchmark.min !== undefined && c.benchmark.max !== undefined
-        ? (c.benchmark.min + c.benchmark.max) / 2
-        : null);
+    const value = line.value ?? c?.value ?? null;
+    const bench = line.benchmark ?? c?.benchmark ?? {};
+    const single = bench.value !== undefined;
+    const low = single ? bench.value : bench.min;
+    const high = single ? undefined : bench.max;
     const range =
-      c.benchmark.value === undefined && c.benchmark.min !== undefined
-        ? `Range ${c.benchmark.min}–${c.benchmark.max ?? '…'}; the middle is shown.`
+      !single && (bench.min === undefined || bench.max === undefined)
+        ? bench.min !== undefined
+          ? 'A floor: at or above it is within the benchmark.'
+          : 'A ceiling: at or below it is within the benchmark.'
         : undefined;
-    const status = statusCell(c.status);
+    const note = [range, line.note].filter(Boolean).join(' ');
     layout.put(textCell(`A${r}`, labelOf(line.metric)));
-    layout.put({ ref: `B${r}`, value: c.value, format });
-    layout.put({ ref: `C${r}`, value: bench, format, ...(range ? { note: range } : {}) });
+    layout.put(metricCell(`B${r}`, value, format));
+    layout.put({ ref: `C${r}`, value: low ?? null, format, ...(note ? { note } : {}) });
+    layout.put({ ref: `D${r}`, value: high ?? null, format });
+    layout.put(textCell(`H${r}`, line.source ?? 'your figure', 'note'));
+    if (!c) {
+      const why = line.skipped ?? 'yours is not defined for this period';
+      const status = statusCell('not compared');
+      layout.put(textCell(`E${r}`, why, 'note'));
+      layout.put({ ...textCell(`G${r}`, status.text, status.style), note: why });
+      return;
+    }
     layout.put({
-      ref: `D${r}`,
+      ref: `E${r}`,
       value: rate ? c.gap * 100 : c.gap,
       format: formats.change(unit),
     });
     layout.put(
-      rate ? { ref: `E${r}`, value: null } : metricCell(`E${r}`, c.relativeGap, formats.percentChange),
+      rate ? { ref: `F${r}`, value: null } : metricCell(`F${r}`, c.relativeGap, formats.percentChange),
     );
-    layout.put(textCell(`F${r}`, status.text, status.style));
-    layout.put(textCell(`G${r}`, line.source ?? 'your figure', 'note'));
+    const status = statusCell(c.status);
+    layout.put(textCell(`G${r}`, status.text, status.style));
   });
   layout.row = top + lines.length;
 }

@@ -4,7 +4,7 @@
  * the data of the split preview. No React, no Office: the component only renders what this gives.
  */
 import type { BenchmarkEntry } from '../core/benchmarks';
-import { benchmarksFor, librarySet } from '../core/benchmarks';
+import { benchmarksFor, librarySet, pickBenchmark } from '../core/benchmarks';
 import { isMetricError } from '../core/errors';
 import type { Evaluate, GoalScope, SplitMethod, SplitUnit } from '../core/goals';
 import { baselineGoal, betterEnd, goalId, numberGoal, splitGoal } from '../core/goals';
@@ -13,7 +13,7 @@ import type { MetricId, MetricUnit } from '../core/metrics';
 import { getMetric } from '../core/metrics';
 import type { Calendar, Period } from '../core/periods';
 import { parsePeriodKey, samePeriodLastYear, weekNumberOf } from '../core/periods';
-import { traitsOf } from '../workflows/evaluate';
+import { comparedMetric, traitsOf } from '../workflows/evaluate';
 import { dayLabel, monthLabel } from './format';
 import type { GoalRow, OwnFigure } from './model';
 import type { GoalsStrings } from './strings-goals';
@@ -337,9 +337,13 @@ export function fromLastYear(input: {
 }
 
 /**
- * Target from the industry's figure for the metric: the one measured over the goal's unit when
- * there is one (monthly churn for a month goal), else the first; a range gives its better end
- * (the lower end when lower is better). Basis `Source year`. Null when the industry has none.
+ * Target from the industry's figure for the metric that can be set against the goal's period
+ * (`pickBenchmark`): one published for the goal's unit first (monthly churn for a month goal),
+ * then one not tied to a period, then the others converted where sound (a quarter's churn from a
+ * monthly figure: 1 − (1 − c)^3); a range gives its better end (the lower end when lower is
+ * better). Basis `Source year`, plus the conversion. `{ skipped }` with the reason when every
+ * figure measures something else (session conversion against leads won) or another period; null
+ * when the industry has none for the metric.
  * @example fromBenchmark('churn_rate', 'month', 'b2b-saas', 'en') // { target: 0.03, basis: 'Optifai Sales Ops Benchmark 2025 (…) 2025', … }
  */
 export function fromBenchmark(
@@ -347,14 +351,18 @@ export function fromBenchmark(
   unit: Period['unit'] | undefined,
   industry: string,
   language: 'en' | 'id',
-): (Suggestion & { readonly entry: BenchmarkEntry }) | null {
+): (Suggestion & { readonly entry: BenchmarkEntry }) | { readonly skipped: string } | null {
   const set = librarySet(industry, language);
   const entries = set ? benchmarksFor(set, metric) : [];
-  const entry = entries.find((e) => e.period === unit) ?? entries.find((e) => !e.period) ?? entries[0];
-  if (!entry) return null;
-  const pick = betterEnd(entry, traitsOf(metric));
+  if (entries.length === 0 || unit === undefined) return null;
+  const picked = pickBenchmark(entries, { unit, days: 1, periodDays: 1 }, comparedMetric(metric));
+  if (!picked) return null;
+  if ('skipped' in picked) return { skipped: picked.skipped };
+  const { entry, prepared } = picked;
+  const pick = betterEnd(prepared.range, traitsOf(metric));
   if (isMetricError(pick)) return null;
-  const basis = [entry.source, entry.year].filter((part) => part !== undefined).join(' ');
+  const source = [entry.source, entry.year].filter((part) => part !== undefined).join(' ');
+  const basis = prepared.notes.length > 0 ? `${source} (${prepared.notes.join('; ')})` : source;
   return { target: pick.value, basis, entry };
 }
 

@@ -109,7 +109,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     source: options.valuesOnly ? undefined : formulas,
     sourceLabel: port.label,
     refreshedAt,
-    targets: kpiTargets(goals, period, industry),
+    targets: kpiTargets(goals, period, industry, { inputs, asOf, calendar }),
     goals: activeGoalTracking(goals, inputs, asOf, calendar),
     benchmarks: benchmarkLines(industry, inputs, period, asOf, calendar, figureSets(savedFigures(config))),
     ...(options.dimensions ? { dimensions: options.dimensions } : {}),

@@ -4,12 +4,19 @@
  * review, the measurement schedule, and the saved configuration (mappings, where each table came
  * from, goals, currency, refresh history).
  */
-import type { BenchmarkSet } from '../core/benchmarks';
-import { benchmarksFor, benchmarkSet, librarySet } from '../core/benchmarks';
-import { isMetricError } from '../core/errors';
-import { compareToBenchmark } from '../core/benchmarks';
+import type { BenchmarkEntry, BenchmarkRange, BenchmarkSet, ComparedPeriod } from '../core/benchmarks';
+import {
+  benchmarksFor,
+  benchmarkSet,
+  compareForPeriod,
+  isSkipped,
+  librarySet,
+  pickBenchmark,
+} from '../core/benchmarks';
+import type { MetricValue } from '../core/errors';
+import { isMetricError, metricError } from '../core/errors';
 import type { Goal, GoalTracking } from '../core/goals';
-import { betterEnd, trackGoal } from '../core/goals';
+import { curvePace, trackGoal } from '../core/goals';
 import type { MetricId, MetricInputs } from '../core/metrics';
 import { computeSuite, getMetric, isMetricId } from '../core/metrics';
 import type { Calendar, Period, PeriodUnit } from '../core/periods';
@@ -30,7 +37,7 @@ import type { KpiTarget } from '../sheets/dashboard';
 import { defaultKpis } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
-import { makeEvaluate, traitsOf } from './evaluate';
+import { comparedMetric, makeEvaluate, traitsOf } from './evaluate';
 import type { WorkbookPort } from './port';
 
 /**
@@ -58,32 +65,114 @@ export function overallGoals(goals: readonly Goal[]): Goal[] {
   return [...out, ...[...sums.values()].map(({ scope: _scope, ...goal }) => goal as Goal)];
 }
 
+/** What `kpiTargets` needs to pace curve metrics and place benchmarks against this period's values. */
+export interface KpiTargetContext {
+  readonly inputs: MetricInputs;
+  readonly asOf: number;
+  readonly calendar: Calendar;
+}
+
 /**
  * KPI goals for the dashboard's current period — the whole period's target; the sheet paces flows
- * to the as-of day (goal to date) — from business-wide goals (`overallGoals`) whose period contains
- * the dashboard's; plus benchmark figures of an industry.
+ * to the as-of day — from business-wide goals (`overallGoals`) whose period contains the
+ * dashboard's; plus an industry's benchmark for each metric.
+ *
+ * With the context (the tables and the as-of day):
+ * - `goalToDate` for the metrics paced along last period's curve (customers, returning customers,
+ *   retention, churn, active ratio; see `curvePace`), and how (`goalToDateNote`);
+ * - benchmarks in this period's terms (`pickBenchmark`): a published range as `benchmarkRange`
+ *   (low–high, never a midpoint) with `benchmark` the point of the range nearest to the actual (so
+ *   actual − benchmark is the gap to the range: 0 inside it); a single figure or an open range's
+ *   bound as `benchmark`; conversions and the figure's caveat in `benchmarkNote`. A metric whose
+ *   figures all measure something else, or cannot be put in this period's terms, gets
+ *   `benchmarkSkipped` with the reason and no figure to compare.
  */
 export function kpiTargets(
   goals: readonly Goal[],
   period: Period,
   industry: BenchmarkSet | null,
+  context?: KpiTargetContext,
 ): Partial<Record<MetricId, KpiTarget>> {
-  const out: Partial<Record<MetricId, { goal?: number; benchmark?: number; benchmarkSource?: string }>> = {};
-  for (const [metric, target] of Object.entries(goalsFor(goals, period)))
-    out[metric as MetricId] = { goal: target };
-  if (industry) {
-    for (const entry of industry.metrics) {
-      if (!isMetricId(entry.metric) || out[entry.metric]?.benchmark !== undefined) continue;
-      const figure = betterEnd(benchmarksFor(industry, entry.metric)[0], traitsOf(entry.metric));
-      if (isMetricError(figure)) continue;
-      out[entry.metric] = {
-        ...out[entry.metric],
-        benchmark: figure.value,
-        benchmarkSource: `${entry.source ?? industry.name}${entry.year ? ` (${entry.year})` : ''}`,
-      };
+  const out: Partial<Record<MetricId, Mutable<KpiTarget>>> = {};
+  const cut = context
+    ? Math.min(period.end, Math.max(period.start, Math.floor(context.asOf) + 1))
+    : period.end;
+  for (const [metric, target] of Object.entries(goalsFor(goals, period))) {
+    const id = metric as MetricId;
+    const traits = traitsOf(id);
+    out[id] = { goal: target };
+    if (traits.pace && context && cut > period.start) {
+      const paced = curvePace(target, traits, period, cut, makeEvaluate(context.inputs, id, context));
+      out[id] = { goal: target, goalToDate: paced.expected, goalToDateNote: paced.basis };
     }
   }
+  if (!industry) return out;
+  const ids = [...new Set(industry.metrics.map((entry) => entry.metric))].filter(isMetricId);
+  const values = context ? kpiValues(context.inputs, ids, period, context) : undefined;
+  const compared = comparedPeriod(period, cut);
+  ids.forEach((id, m) => {
+    const picked = pickBenchmark(benchmarksFor(industry, id), compared, comparedMetric(id));
+    if (!picked) return;
+    const { entry } = picked;
+    const target: Mutable<KpiTarget> = { ...out[id], benchmarkSource: sourceOf(entry, industry) };
+    if ('skipped' in picked) {
+      target.benchmarkSkipped = picked.skipped;
+      if (entry.note) target.benchmarkNote = entry.note;
+    } else {
+      const { range, notes } = picked.prepared;
+      const note = [...notes, entry.note].filter(Boolean).join('. ');
+      if (note) target.benchmarkNote = note;
+      const actual = values?.[m];
+      if (range.value !== undefined) target.benchmark = range.value;
+      else if (range.min !== undefined && range.max !== undefined) {
+        target.benchmarkRange = { low: range.min, high: range.max };
+        if (typeof actual === 'number') target.benchmark = Math.min(range.max, Math.max(range.min, actual));
+      } else target.benchmark = range.min ?? range.max;
+    }
+    out[id] = target;
+  });
   return out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Each metric over the period to date, as the dashboard computes it (against all of P−1). */
+function kpiValues(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  period: Period,
+  context: { asOf: number; calendar: Calendar },
+): MetricValue[] | undefined {
+  const usable = ids.filter((id) => getMetric(id).requires.every((r) => inputs[r.table] !== undefined));
+  if (usable.length === 0) return undefined;
+  const values = computeSuite(inputs, usable, [period], context).values[0];
+  return ids.map((id) => {
+    const i = usable.indexOf(id);
+    return i < 0 ? metricError('#N/A', `no table for ${id}`) : values[i];
+  });
+}
+
+/** The dashboard period as a benchmark comparison sees it: its unit and the days covered to date. */
+function comparedPeriod(period: Period, cut: number): ComparedPeriod {
+  return {
+    unit: period.unit,
+    days: Math.max(0, cut - period.start),
+    periodDays: period.end - period.start,
+    label: period.label,
+  };
+}
+
+/** `Source (2025; data 2024)`, or with `, ` as the separator `Source, 2025; data 2024`. */
+function sourceOf(entry: BenchmarkEntry, set: BenchmarkSet, separator?: string): string {
+  const years = [
+    entry.year !== undefined ? String(entry.year) : '',
+    entry.dataYear !== undefined ? `data ${entry.dataYear}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const source = entry.source ?? set.name;
+  if (!years) return source;
+  return separator ? `${source}${separator}${years}` : `${source} (${years})`;
 }
 
 /** An industry of the benchmark library, or null. */
@@ -103,6 +192,8 @@ export function weeklyGoals(goals: readonly Goal[], week: Period): Partial<Recor
  * Each metric's goal for `period`, from the shortest business-wide goal (`overallGoals`) whose
  * period contains its start: as is for the same period, prorated by days for a flow metric with a
  * longer goal (a quarter's revenue × 30 / 92 for November), the target itself for rates and levels.
+ * Metrics paced along last period's curve (customers, returning customers, retention, churn, active
+ * ratio) take only a goal for the same period: a quarter's customers or churn is no month's.
  */
 export function goalsFor(goals: readonly Goal[], period: Period): Partial<Record<MetricId, number>> {
   const out: Partial<Record<MetricId, number>> = {};
@@ -117,6 +208,10 @@ export function goalsFor(goals: readonly Goal[], period: Period): Partial<Record
   for (const goal of candidates) {
     const id = goal.metric as MetricId;
     if (out[id] !== undefined) continue;
+    if (traitsOf(id).pace) {
+      if (goal.period.start === period.start && goal.period.end === period.end) out[id] = goal.target;
+      continue;
+    }
     const flow = getMetric(id).kind === 'flow';
     out[id] = flow ? (goal.target * (period.end - period.start)) / length(goal) : goal.target;
   }
@@ -186,8 +281,11 @@ export function activeGoalTracking(
 }
 
 /**
- * The industry's figures compared with this period's values, for the metrics the loaded tables
- * can compute (each figure of the library once; metrics without a value are left out).
+ * The industry's figures (then people's own and competitors') set against this period's values to
+ * date, for the metrics the loaded tables can compute: each figure once, in this period's terms
+ * (`compareForPeriod`: converted where sound), with the figure's caveat in the note; a figure that
+ * measures something else or cannot be put in this period's terms is listed with the reason it is
+ * not compared. Metrics without a value are left out.
  */
 export function benchmarkLines(
   industry: BenchmarkSet | null,
@@ -204,22 +302,50 @@ export function benchmarkLines(
   );
   if (ids.length === 0) return [];
   const values = computeSuite(inputs, ids, [period], { asOf, calendar }).values[0];
+  const cut = Math.min(period.end, Math.max(period.start, Math.floor(asOf) + 1));
+  const compared = comparedPeriod(period, cut);
   const lines: BenchmarkLine[] = [];
   for (const set of sets) {
     for (const entry of set.metrics) {
       const m = ids.indexOf(entry.metric as MetricId);
       if (m < 0) continue;
-      const comparison = compareToBenchmark(values[m], entry, traitsOf(ids[m]));
-      if (isMetricError(comparison)) continue;
-      const who = set.kind === 'library' ? (entry.source ?? set.name) : (entry.source ?? set.name);
+      const value = values[m];
+      const result = compareForPeriod(value, entry, compared, comparedMetric(ids[m]));
+      if (isMetricError(result)) continue;
+      const source = sourceOf(entry, set, ', ');
+      const caveat = entry.note;
+      if (isSkipped(result)) {
+        lines.push({
+          metric: entry.metric,
+          value,
+          benchmark: publishedRange(entry),
+          skipped: result.skipped,
+          ...(caveat ? { note: caveat } : {}),
+          source,
+        });
+        continue;
+      }
+      const note = [...result.notes, caveat].filter(Boolean).join('. ');
       lines.push({
         metric: entry.metric,
-        comparison,
-        source: `${who}${entry.year ? `, ${entry.year}` : ''}`,
+        value,
+        benchmark: result.benchmark,
+        comparison: result,
+        ...(note ? { note } : {}),
+        source,
       });
     }
   }
   return lines;
+}
+
+/** The figure as published (value or range). */
+function publishedRange(entry: BenchmarkEntry): BenchmarkRange {
+  return {
+    ...(entry.value !== undefined ? { value: entry.value } : {}),
+    ...(entry.min !== undefined ? { min: entry.min } : {}),
+    ...(entry.max !== undefined ? { max: entry.max } : {}),
+  };
 }
 
 /** People's own and competitor figures as benchmark sets (each figure in its metric's unit). */

@@ -1,5 +1,5 @@
 import { buildDashboardPlan } from '../../src/sheets/dashboard';
-import { numberGoal, trackGoal, type Goal } from '../../src/core/goals';
+import { noBaselineTracking, numberGoal, trackGoal, type Goal } from '../../src/core/goals';
 import { compareToBenchmark, type BenchmarkComparison } from '../../src/core/benchmarks/compare';
 import { scheduleFromHistory } from '../../src/core/schedule';
 import { computeMetric, getMetric } from '../../src/core/metrics';
@@ -29,6 +29,19 @@ describe('goal pacing, benchmarks and schedule sections', () => {
   });
   const aov = computeMetric('aov', inputs, periodOf(AS_OF, 'month'), { asOf: AS_OF });
   const comparison = compareToBenchmark(aov, { value: 240 }, { better: 'higher' }) as BenchmarkComparison;
+  const ranged = compareToBenchmark(0.04, { min: 0.03, max: 0.05 }, { better: 'lower' }) as BenchmarkComparison;
+  const month = periodOf(AS_OF, 'month');
+  const finished = trackGoal(numberGoal({ metric: 'revenue', period: periodOf(AS_OF - 40, 'month') }, 1) as Goal, {
+    asOf: AS_OF,
+    traits: { id: 'revenue', better: 'higher', kind: 'flow' },
+    evaluate: (w) => computeMetric('revenue', inputs, { ...periodOf(w.start, 'month'), start: w.start, end: w.end }, { asOf: AS_OF }),
+  });
+  const noBaseline = noBaselineTracking(
+    { id: 'aov|m', metric: 'aov', period: month },
+    { id: 'aov', better: 'higher', kind: 'ratio' },
+    AS_OF,
+    'no baseline: the data starts on 2026-01-01, after Nov 2025 began',
+  );
   // Revenue refreshed on 3 of the last 5 days (and today), retention never before today.
   const history = [
     { day: AS_OF - 4, metrics: ['revenue'] },
@@ -37,8 +50,18 @@ describe('goal pacing, benchmarks and schedule sections', () => {
   ];
   const plan = buildDashboardPlan({
     inputs, asOf: AS_OF, sourceLabel: 'sample',
-    goals: [tracking],
-    benchmarks: [{ metric: 'aov', comparison, source: 'Example retail survey 2025' }],
+    goals: [tracking, finished, noBaseline],
+    benchmarks: [
+      { metric: 'aov', comparison, source: 'Example retail survey 2025' },
+      { metric: 'churn_rate', comparison: ranged, note: 'A monthly figure.', source: 'Churn survey 2025' },
+      {
+        metric: 'repeat_rate',
+        value: 0.9,
+        benchmark: { value: 0.282 },
+        skipped: 'measures the lifetime repeat-buyer share, not this metric',
+        source: 'Repeat survey 2025',
+      },
+    ],
     schedule: scheduleFromHistory(['revenue', 'retention_rate'], history, AS_OF),
   });
 
@@ -48,14 +71,42 @@ describe('goal pacing, benchmarks and schedule sections', () => {
     expect(row.A).toBe('Revenue');
     expect(row.C).toBe(30000);
     expect(row.D).toBe(tracking.actualToDate);
-    expect(row.E).toBeCloseTo(tracking.expectedToDate, 9);
+    expect(row.E).toBeCloseTo(tracking.expectedToDate!, 9);
     expect(row.H).toBe(({ 'on track': 'On track', 'at risk': 'At risk', 'off track': 'Off track' } as Record<string, string>)[tracking.status]);
   });
 
+  it('reads a finished period as achieved or missed, and a goal without a baseline as no baseline', () => {
+    const done = rowOf(plan, 'B', finished.periodLabel);
+    expect(done.H).toBe((finished.actualToDate as number) >= 1 ? 'Achieved' : 'Missed');
+    const none = rowOf(plan, 'B', month.label);
+    expect(none).toMatchObject({ A: 'Average order value', C: null, E: null, H: 'No baseline' });
+    const note = plan.cells.find((c) => c.value === 'No baseline')?.note;
+    expect(note).toBe('no baseline: the data starts on 2026-01-01, after Nov 2025 began');
+  });
+
   it('lays out benchmark comparisons with their source', () => {
-    const row = rowOf(plan, 'G', 'Example retail survey 2025');
-    expect(row).toMatchObject({ A: getMetric('aov').label.en, B: aov, C: 240, D: comparison.gap, E: comparison.relativeGap });
-    expect(row.F).toBe({ better: 'Better', worse: 'Worse', within: 'Within range' }[comparison.status]);
+    const row = rowOf(plan, 'H', 'Example retail survey 2025');
+    expect(row).toMatchObject({ A: getMetric('aov').label.en, B: aov, C: 240, D: null, E: comparison.gap, F: comparison.relativeGap });
+    expect(row.G).toBe({ better: 'Better', worse: 'Worse', within: 'Within range' }[comparison.status]);
+  });
+
+  it('shows a range as its two ends, never a midpoint, with the note', () => {
+    const row = rowOf(plan, 'H', 'Churn survey 2025');
+    expect(row).toMatchObject({ A: 'Churn rate', B: 0.04, C: 0.03, D: 0.05, E: 0, F: null, G: 'Within range' });
+    const cell = plan.cells.find((c) => c.value === 0.03 && c.ref.startsWith('C'));
+    expect(cell?.note).toBe('A monthly figure.');
+  });
+
+  it('lists a figure that measures something else as not compared, with the reason in the gap cell', () => {
+    const row = rowOf(plan, 'H', 'Repeat survey 2025');
+    expect(row).toMatchObject({
+      A: 'Repeat purchase rate',
+      B: 0.9,
+      C: 0.282,
+      E: 'measures the lifetime repeat-buyer share, not this metric',
+      G: 'Not compared',
+    });
+    expect(row.F).toBeUndefined();
   });
 
   it('lays out the measurement schedule from the refresh history', () => {

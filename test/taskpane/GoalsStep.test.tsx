@@ -233,7 +233,12 @@ describe('GoalsStep', () => {
   });
 
   it('picks an industry, lists its figures with sources, and sets a target from it', async () => {
-    await render({ goals: [{ id: 'goal-1', metric: 'win_rate', period: '2026', target: 0.1 }] });
+    await render({
+      goals: [
+        { id: 'goal-1', metric: 'churn_rate', period: '2026', target: 0.2 },
+        { id: 'goal-2', metric: 'win_rate', period: '2026', target: 0.1 },
+      ],
+    });
     await choose(control<HTMLSelectElement>(container, 'Industry'), 'b2b-saas');
     expect(industryCalls).toEqual(['b2b-saas']);
     const list = within('[data-testid="industry-figures"]');
@@ -242,11 +247,17 @@ describe('GoalsStep', () => {
     expect(list.textContent).toContain('Churn rate3%–5% per month');
     await click(button('Set from data, split', goal('goal-1')));
     await click(button('From benchmark', goal('goal-1')));
-    expect(control(goal('goal-1'), 'Target').value).toBe('21');
+    expect(control(goal('goal-1'), 'Target').value).toBe('10');
     expect(lastGoals()[0]).toMatchObject({
-      target: 0.21,
-      basis: 'HubSpot survey of over 1,000 sales reps, as cited by Salesmotion 2026',
+      target: 0.1,
+      basis: 'Private SaaS company survey (median annual unit churn), as quoted by Insivia 2016',
     });
+    // A win rate over all opportunities is not one over closed deals: no target, and why.
+    await click(button('Set from data, split', goal('goal-2')));
+    await click(button('From benchmark', goal('goal-2')));
+    expect(control(goal('goal-2'), 'Target').value).toBe('10');
+    expect(goal('goal-2').textContent).toContain('B2B SaaS has no figure for Win rate.');
+    expect(goal('goal-2').textContent).toContain('measures won ÷ all opportunities, open ones included');
     await choose(control<HTMLSelectElement>(container, 'Industry'), '');
     expect(industryCalls).toEqual(['b2b-saas', undefined]);
     expect(container.querySelector('[data-testid="industry-figures"]')).toBeNull();

@@ -294,18 +294,36 @@ describe('targets from last year', () => {
 });
 
 describe('targets from benchmarks', () => {
+  type Set = { target: number; basis: string };
   it('takes the better end of a range: the upper for a rate to raise, the lower for one to cut', () => {
-    const conversion = fromBenchmark('conversion_rate', 'year', 'ecommerce-retail', 'en')!;
-    expect(conversion.target).toBe(0.03);
-    expect(conversion.basis).toBe('Shopify, "What\'s a good average ecommerce conversion rate" 2024');
     // Monthly churn for a month goal: 3–5 % a month, lower is better → 3 %.
-    const churn = fromBenchmark('churn_rate', 'month', 'b2b-saas', 'en')!;
+    const churn = fromBenchmark('churn_rate', 'month', 'b2b-saas', 'en') as Set;
     expect(churn.target).toBe(0.03);
     expect(churn.basis).toBe('Optifai Sales Ops Benchmark 2025 (939 B2B companies, Q1–Q3 2025) 2025');
     // A year goal takes the yearly figure.
-    expect(fromBenchmark('churn_rate', 'year', 'b2b-saas', 'en')!.target).toBe(0.1);
+    expect((fromBenchmark('churn_rate', 'year', 'b2b-saas', 'en') as Set).target).toBe(0.1);
     // An open range uses its one end: payback ≤ 12 months.
-    expect(fromBenchmark('cac_payback_months', 'year', 'b2b-saas', 'en')!.target).toBe(12);
+    expect((fromBenchmark('cac_payback_months', 'year', 'b2b-saas', 'en') as Set).target).toBe(12);
+  });
+
+  it("converts a figure of another period where sound: a quarter's churn from the annual 10 %", () => {
+    // 1 − (1 − 0.1)^(1/4) = 0.0259962536.
+    const quarter = fromBenchmark('churn_rate', 'quarter', 'b2b-saas', 'en') as Set;
+    expect(quarter.target).toBeCloseTo(0.0259962536, 9);
+    expect(quarter.basis).toBe(
+      'Private SaaS company survey (median annual unit churn), as quoted by Insivia 2016 (An annual figure converted to quarterly: 1 − (1 − c)^(1/4))',
+    );
+  });
+
+  it('refuses figures that measure something else, with the reason', () => {
+    // Session conversion is not leads won; a win rate over all opportunities is not one over closed deals.
+    expect(fromBenchmark('conversion_rate', 'year', 'ecommerce-retail', 'en')).toEqual({
+      skipped:
+        'measures orders ÷ store sessions (visits), not this metric (share of the leads created in the period that are won, to date)',
+    });
+    expect(fromBenchmark('win_rate', 'year', 'b2b-saas', 'en')).toMatchObject({
+      skipped: expect.stringMatching(/^measures won ÷ all opportunities, open ones included/),
+    });
   });
 
   it('has nothing for a metric or industry without figures', () => {

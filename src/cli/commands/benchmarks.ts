@@ -13,13 +13,16 @@ import type { CliIO } from '../io';
 const HELP = `Usage: sales-metrics benchmarks [options]
 
 The built-in library of industry benchmarks: per industry and metric, a typical value or range,
-its unit, the source (publisher and year) and how the source's definition differs from ours.
+its unit, the period it is measured over, the source (publisher, year cited and, where it differs,
+the year of the data), what it measures when that is not our metric (such figures are listed but
+never compared), and how the source's definition differs from ours.
 
 Options:
   --industry ID             only this industry (ids: ${BENCHMARK_LIBRARY.industries.map((i) => i.id).join(', ')})
   --lang en|id              industry names in English or Indonesian (default en)
   --json                    print {"industries": [{"id", "name", "metrics": [{"metric", "value" or
-                            "min"/"max", "unit", "source", "year", "note"}]}], "version", "updated"}
+                            "min"/"max", "unit", "source", "year", "dataYear"?, "period",
+                            "measures"?, "note", "url"?}]}], "version", "updated"}
 
 Example:
   sales-metrics benchmarks --industry b2b-saas --json`;
@@ -45,17 +48,26 @@ function figure(entry: BenchmarkEntry): string {
   return '';
 }
 
+/** ` per month`, ` over a lifetime`; nothing for a figure not tied to a period. */
+function periodWords(entry: BenchmarkEntry): string {
+  if (!entry.period || entry.period === 'any') return '';
+  return entry.period === 'lifetime' ? ' over a lifetime' : ` per ${entry.period}`;
+}
+
 function industryText(industry: BenchmarkIndustry, name: string): string {
   const width = Math.max(6, ...industry.metrics.map((m) => m.metric.length));
-  const figures = industry.metrics.map(
-    (entry) => figure(entry) + (entry.period ? ` per ${entry.period}` : ''),
-  );
+  const figures = industry.metrics.map((entry) => figure(entry) + periodWords(entry));
   const valueWidth = Math.max(5, ...figures.map((f) => f.length));
   const lines = [`${name} (${industry.id})`];
   industry.metrics.forEach((entry, i) => {
-    const source = `${entry.source ?? ''}${entry.year ? `, ${entry.year}` : ''}`;
+    const years = [entry.year, entry.dataYear !== undefined ? `data ${entry.dataYear}` : undefined]
+      .filter((part) => part !== undefined)
+      .join('; ');
+    const source = `${entry.source ?? ''}${years ? `, ${years}` : ''}`;
+    const indent = `  ${''.padEnd(width)}  ${''.padEnd(valueWidth)}  `;
     lines.push(`  ${entry.metric.padEnd(width)}  ${figures[i].padEnd(valueWidth)}  ${source}`);
-    if (entry.note) lines.push(`  ${''.padEnd(width)}  ${''.padEnd(valueWidth)}  ${entry.note}`);
+    if (entry.measures) lines.push(`${indent}measures ${entry.measures}: not compared with ${entry.metric}`);
+    if (entry.note) lines.push(`${indent}${entry.note}`);
   });
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,10 @@
  */
 import type { Goal, GoalSplit, GoalTracking, TrackingStatus } from '../../core/goals';
 import {
+  goalId,
   goalsFromTargets,
+  isNoBaseline,
+  noBaselineTracking,
   parseGoalSpec,
   resolveGoal,
   splitGoal,
@@ -15,7 +18,7 @@ import { isMetricError } from '../../core/errors';
 import type { MetricId, MetricInputs } from '../../core/metrics';
 import { getMetric, METRIC_IDS, metricIdFromText } from '../../core/metrics';
 import type { Calendar } from '../../core/periods';
-import { formatDay } from '../../core/periods';
+import { formatDay, parsePeriodKey } from '../../core/periods';
 import type { ParsedArgs } from '../args';
 import {
   givenAsOf,
@@ -35,20 +38,24 @@ import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
 import { ordersAsOf } from '../as-of';
-import { makeEvaluate, traitsOf } from '../../workflows/evaluate';
+import { comparedMetric, historyStartOf, makeEvaluate, traitsOf } from '../../workflows/evaluate';
 
 const HELP = `Usage: sales-metrics goals ORDERS_FILE (--targets F | --goal SPEC...) [options]
 
 Tracks goals at the as-of date: actual to date, expected to date (pace), attainment, gap, projected
 end of period (run-rate and trend), what is still required, and a status: on track, at risk or
-off track. Lower-is-better metrics (CAC, churn, cycle length) are judged the other way round.
-Rates (AOV, win rate...) are not proportional to time: their pace is the target rate itself.
+off track while the period runs, achieved or missed once it is over (the final value against the
+target), no baseline when a baseline goal's baseline has no data. Lower-is-better metrics (CAC,
+churn, cycle length) are judged the other way round. Rates (AOV, win rate...) are not proportional
+to time: their pace is the target rate itself. Customers, retention, churn and the active ratio
+are paced along last period's curve (how far the previous period had got by the same day).
 
 Goal SPEC (repeat --goal for several), key=value pairs separated by commas:
   metric=revenue,period=2026,target=1200000
   metric=revenue,period=2026-Q3,baseline=last-year,growth=0.2     last year's value × 1.2
   metric=aov,period=2026-11,baseline=average:3,growth=5%          average of the 3 periods before
-  metric=win_rate,period=2026,benchmark=b2b-saas                  a figure of the benchmark library
+  metric=churn_rate,period=2026-Q4,benchmark=b2b-saas             a library figure, converted to the
+                                                                  goal's period where sound
   add rep=NAME or region=NAME to scope a goal; periods: 2026, FY2027, 2026-Q3, 2026-11, 2026-W48
 
 Options:
@@ -90,8 +97,11 @@ function defaultSplitUnit(goal: Goal): 'month' | 'week' | undefined {
   return undefined;
 }
 
+/** A goal as tracked: a goal, or a baseline goal whose baseline has no data (no target). */
+type TrackedGoal = Pick<Goal, 'id' | 'metric' | 'scope' | 'notes'> & { readonly basis: unknown };
+
 interface Tracked {
-  readonly goal: Goal;
+  readonly goal: TrackedGoal;
   readonly tracking: GoalTracking;
   readonly split?: GoalSplit;
 }
@@ -126,7 +136,9 @@ function trackingJson({ goal, tracking, split }: Tracked): unknown {
       subPeriodsLeft: t.required.subPeriodsLeft,
     },
     status: t.status,
+    finished: t.finished,
     paceBasis: t.paceBasis,
+    ...(t.curve !== undefined ? { curve: t.curve } : {}),
     ...(split
       ? {
           split: {
@@ -155,8 +167,11 @@ const STATUS_MARK: Readonly<Record<TrackingStatus, string>> = {
   'on track': 'on track',
   'at risk': 'at risk',
   'off track': 'OFF TRACK',
+  achieved: 'achieved',
+  missed: 'MISSED',
   'not started': 'not started',
   'no data': 'no data',
+  'no baseline': 'no baseline',
 };
 
 function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[], asOf: number): string {
@@ -166,9 +181,9 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
     const scope = goal.scope ? ` (${[goal.scope.rep, goal.scope.region].filter(Boolean).join(', ')})` : '';
     return [
       `${goal.metric} ${t.period}${scope}`,
-      formatValue(t.target, unit),
+      formatValue(t.target ?? undefined, unit),
       formatValue(t.actualToDate, unit),
-      formatValue(t.expectedToDate, unit),
+      formatValue(t.expectedToDate ?? undefined, unit),
       formatValue(t.attainmentToDate, 'ratio'),
       formatValue(t.projection.runRate, unit),
       formatValue(t.projection.trend, unit),
@@ -198,18 +213,55 @@ async function goalsFromFlags(
   inputs: MetricInputs,
   calendar: Calendar,
   asOf: number,
-): Promise<{ goals: Goal[]; problems: GoalProblem[] }> {
-  const goals: Goal[] = [];
+): Promise<{ goals: (Goal | Tracked)[]; problems: GoalProblem[] }> {
+  // A baseline goal without a baseline comes back tracked already (status `no baseline`).
+  const goals: (Goal | Tracked)[] = [];
   const problems: GoalProblem[] = [];
   for (const text of listFlag(args, 'goal')) {
     const request = parseGoalSpec(text);
     if (isMetricError(request)) throw usageError(`--goal "${text}": ${request.reason}`);
     const id = metricOf(request.metric, `--goal "${text}"`);
     const traits = traitsOf(id);
+    const historyStart = historyStartOf(inputs, id);
+    const compared = comparedMetric(id);
     const goal = resolveGoal(
       { ...request, metric: id },
-      { traits, calendar, evaluate: makeEvaluate(inputs, id, { asOf, calendar }) },
+      {
+        traits,
+        calendar,
+        evaluate: makeEvaluate(inputs, id, { asOf, calendar }),
+        asOf,
+        ...(historyStart !== undefined ? { historyStart } : {}),
+        scaling: compared.scaling,
+        ...(compared.definition ? { definition: compared.definition } : {}),
+      },
     );
+    if (isNoBaseline(goal)) {
+      // Tracked with the status `no baseline` and its reason, never as a zero target.
+      const period = parsePeriodKey(request.period, calendar)!;
+      const scope = request.scope;
+      const placeholder = {
+        id: request.id ?? goalId(id, period, scope),
+        metric: id,
+        period,
+        ...(scope ? { scope } : {}),
+      };
+      goals.push({
+        goal: {
+          ...placeholder,
+          ...(request.notes ? { notes: request.notes } : {}),
+          basis: {
+            kind: 'baseline',
+            method: goal.method,
+            periods: goal.periods,
+            baseline: null,
+            growth: goal.growth,
+          },
+        },
+        tracking: noBaselineTracking(placeholder, traits, asOf, goal.reason),
+      });
+      continue;
+    }
     if (isMetricError(goal)) {
       // Unreadable specs are usage errors; a baseline the data cannot give is a problem to report.
       if (goal.error === '#VALUE!') throw usageError(`--goal "${text}": ${goal.reason}`);
@@ -267,11 +319,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw new CliError(`no goal could be set: ${problems.map((p) => `${p.source}: ${p.reason}`).join('; ')}`);
 
   progress.stage(`tracking ${goals.length} goal${goals.length === 1 ? '' : 's'}`);
-  const historyStart = firstDay(orders.table.date);
   const tracked: Tracked[] = goals.map((goal) => {
+    if ('tracking' in goal) return goal;
     const id = goal.metric as MetricId;
     const traits = traitsOf(id);
     const evaluate = makeEvaluate(inputs, id, { asOf, calendar });
+    const historyStart = historyStartOf(inputs, id);
     const unit = splitBy ?? defaultSplitUnit(goal);
     let split: GoalSplit | undefined;
     if (method && unit) {
@@ -286,12 +339,6 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     return;
   }
   io.stdout(goalsText(tracked, problems, asOf));
-}
-
-function firstDay(dates: Float64Array): number | undefined {
-  let first = Infinity;
-  for (let i = 0; i < dates.length; i++) if (dates[i] < first) first = dates[i];
-  return Number.isFinite(first) ? Math.floor(first) : undefined;
 }
 
 export const goalsCommand: Command = {

@@ -9,6 +9,9 @@
  *   (above the range is better for revenue, worse for CAC). An open range (only `min`, like
  *   LTV:CAC ≥ 3) is `within` once the bound is met.
  * - position: where yours sits in a closed range, 0 at min and 1 at max, clamped; null otherwise.
+ *
+ * This compares numbers as given. A library figure published for another period, or measuring
+ * something else, goes through `compareForPeriod` (`periods.ts`) first.
  */
 import type { MetricError, MetricValue } from '../errors';
 import { isMetricError, metricError } from '../errors';

@@ -23,7 +23,7 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
 
 /**
  * Problems with one benchmark entry (empty when it is fine). `requireSource`: the library demands
- * a publisher and a year for every figure.
+ * a publisher, a year and a period for every figure; a `dataYear` must not follow the year cited.
  * @example validateEntry({ metric: 'ltv_cac', min: 3, unit: 'multiple' }, true) // ['… has no source', …]
  */
 export function validateEntry(entry: unknown, requireSource: boolean, where = 'entry'): string[] {
@@ -52,6 +52,16 @@ export function validateEntry(entry: unknown, requireSource: boolean, where = 'e
   if (entry.period !== undefined && !(BENCHMARK_PERIODS as readonly unknown[]).includes(entry.period)) {
     problems.push(`${name}: unknown period "${String(entry.period)}"`);
   }
+  if (requireSource && entry.period === undefined)
+    problems.push(`${name}: has no period (${BENCHMARK_PERIODS.join(', ')})`);
+  if (entry.dataYear !== undefined) {
+    const dataYear = entry.dataYear as number;
+    if (!Number.isInteger(dataYear) || dataYear < 1900 || dataYear > 2100)
+      problems.push(`${name}: dataYear is not a valid year`);
+    else if (Number.isInteger(entry.year) && dataYear > (entry.year as number))
+      problems.push(`${name}: dataYear ${dataYear} is after the year cited (${String(entry.year)})`);
+    else if (dataYear === entry.year) problems.push(`${name}: dataYear repeats the year; leave it out`);
+  }
   if (requireSource || entry.source !== undefined) {
     if (!isText(entry.source)) problems.push(`${name}: has no source`);
   }
@@ -63,6 +73,8 @@ export function validateEntry(entry: unknown, requireSource: boolean, where = 'e
     if (entry[key] !== undefined && typeof entry[key] !== 'string')
       problems.push(`${name}: ${key} must be text`);
   }
+  if (entry.measures !== undefined && !isText(entry.measures))
+    problems.push(`${name}: measures must be text`);
   return problems;
 }
 

@@ -7,8 +7,12 @@
 export const BENCHMARK_UNITS = ['ratio', 'multiple', 'months', 'days', 'count', 'currency'] as const;
 export type BenchmarkUnit = (typeof BENCHMARK_UNITS)[number];
 
-/** Periods a rate can be measured over (monthly vs yearly churn differ hugely). */
-export const BENCHMARK_PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+/**
+ * The period a figure was measured over (monthly vs yearly churn differ hugely): a calendar length,
+ * `lifetime` (over customers' whole history, like a store's lifetime repeat-buyer share), or `any`
+ * (a figure not tied to a period's length: a rate per session, a multiple, months of payback).
+ */
+export const BENCHMARK_PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'lifetime', 'any'] as const;
 export type BenchmarkPeriod = (typeof BENCHMARK_PERIODS)[number];
 
 /** A typical value, or a range (either end may be open). */
@@ -24,12 +28,24 @@ export interface BenchmarkEntry extends BenchmarkRange {
   readonly unit: BenchmarkUnit;
   /** Publisher and publication; required in the library, optional for the user's own figures. */
   readonly source?: string;
+  /** The year of the publication cited. */
   readonly year?: number;
-  /** How the source's definition differs from the add-in's. */
+  /** The year the data describes, when it is not the year cited (a 2025 report of 2024 figures). */
+  readonly dataYear?: number;
+  /** The caveat: how the source's definition or sample differs from the add-in's. */
   readonly note?: string;
   readonly url?: string;
-  /** The period a rate is measured over, when it matters. */
+  /**
+   * The period the figure is measured over; required in the library. A user's own figure without
+   * one is taken for the period it is compared with.
+   */
   readonly period?: BenchmarkPeriod;
+  /**
+   * What the figure measures, when that is not the add-in's metric (a lifetime repeat-buyer share
+   * against a period's repeat rate, orders ÷ sessions against leads won): such a figure is not
+   * compared with the metric, and the reason says so.
+   */
+  readonly measures?: string;
 }
 
 export interface LocalizedName {

@@ -4,6 +4,7 @@
  * See `tracking.ts` for how flow, ratio and stock metrics are paced.
  */
 export * from './types';
+export * from './windows';
 export * from './rounding';
 export * from './targets';
 export * from './from-targets';

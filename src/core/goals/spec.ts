@@ -3,10 +3,10 @@
  * `metric=revenue,period=2026,target=1200000`,
  * `metric=revenue,period=2026-Q3,baseline=last-year,growth=20%`,
  * `metric=aov,period=2026,baseline=average:4,growth=0.05,rep=Ani`,
- * `metric=conversion_rate,period=2026,benchmark=ecommerce-retail`.
+ * `metric=churn_rate,period=2026-12,benchmark=b2b-saas`.
  */
-import { benchmarksFor, librarySet } from '../benchmarks';
-import type { BenchmarkSet } from '../benchmarks';
+import { benchmarksFor, librarySet, pickBenchmark } from '../benchmarks';
+import type { BenchmarkSet, PeriodScaling } from '../benchmarks';
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
 import type { Calendar } from '../periods';
@@ -124,11 +124,34 @@ export interface ResolveGoalOptions {
   readonly calendar?: Calendar;
   /** The user's own and competitor sets, looked up before the library's industries. */
   readonly sets?: readonly BenchmarkSet[];
+  /** The first day of the data and the as-of day: a baseline period outside them has no baseline. */
+  readonly historyStart?: number;
+  readonly asOf?: number;
+  /**
+   * How the metric depends on a period's length, to convert a benchmark published for another
+   * period (default from the traits: flows add up, churn compounds, curve-paced metrics do not
+   * convert, rates compare as published).
+   */
+  readonly scaling?: PeriodScaling;
+  /** The metric's definition in words, for the reason a benchmark measures something else. */
+  readonly definition?: string;
 }
 
 /**
- * Turns a goal request into a goal: a typed target, a baseline × (1 + growth), or the first
- * figure for the metric in a benchmark set (the better end of a range).
+ * How a metric scales with a period's length, from its traits alone (retention needs the caller's
+ * `survival`: its traits do not tell it from the active ratio).
+ */
+export function scalingOf(traits: MetricTraits): PeriodScaling {
+  if (traits.pace === 'complement-curve') return 'loss';
+  if (traits.pace) return 'other';
+  return traits.kind === 'flow' ? 'additive' : 'none';
+}
+
+/**
+ * Turns a goal request into a goal: a typed target, a baseline × (1 + growth) (a
+ * `NoBaseline` error when the baseline has no data), or the figure for the metric in a benchmark
+ * set that can be set against the goal's period (`pickBenchmark`: converted where sound; the
+ * better end of a range); `#N/A` with the reason when none can.
  * @example resolveGoal(parseGoalSpec('metric=revenue,period=2019,target=500000') as GoalRequest, { traits })
  */
 export function resolveGoal(request: GoalRequest, options: ResolveGoalOptions): Goal | MetricError {
@@ -147,14 +170,44 @@ export function resolveGoal(request: GoalRequest, options: ResolveGoalOptions): 
   if (request.baseline) {
     if (!options.evaluate)
       return metricError('#VALUE!', 'a baseline goal needs the data to measure the baseline');
-    return baselineGoal(spec, request.baseline, request.growth ?? 0, options.evaluate);
+    return baselineGoal(spec, request.baseline, request.growth ?? 0, options.evaluate, {
+      traits: options.traits,
+      ...(options.historyStart !== undefined ? { historyStart: options.historyStart } : {}),
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    });
   }
   if (request.benchmark) {
     const set = options.sets?.find((s) => s.id === request.benchmark) ?? librarySet(request.benchmark);
     if (!set) return metricError('#VALUE!', `unknown benchmark set "${request.benchmark}"`);
-    const entry = benchmarksFor(set, request.metric)[0];
-    if (!entry) return metricError('#N/A', `${set.name} has no figure for ${request.metric}`);
-    return benchmarkGoal(spec, entry, options.traits, set.id);
+    const days = period.end - period.start;
+    const picked = pickBenchmark(
+      benchmarksFor(set, request.metric),
+      { unit: period.unit, days, periodDays: days, label: period.label },
+      {
+        id: request.metric,
+        better: options.traits.better,
+        scaling: options.scaling ?? scalingOf(options.traits),
+        ...(options.definition ? { definition: options.definition } : {}),
+      },
+    );
+    if (!picked) return metricError('#N/A', `${set.name} has no figure for ${request.metric}`);
+    if ('skipped' in picked)
+      return metricError(
+        '#N/A',
+        `${set.name} has no figure to set a ${period.unit}'s goal from: ${picked.skipped}`,
+      );
+    const { entry, prepared } = picked;
+    return benchmarkGoal(
+      spec,
+      {
+        ...prepared.range,
+        ...(entry.source !== undefined ? { source: entry.source } : {}),
+        ...(entry.year !== undefined ? { year: entry.year } : {}),
+        ...(prepared.notes.length > 0 ? { converted: prepared.notes.join('; ') } : {}),
+      },
+      options.traits,
+      set.id,
+    );
   }
   return metricError('#VALUE!', 'give exactly one of target=, baseline= or benchmark=');
 }

@@ -13,13 +13,26 @@
  *   exactly to the target.
  * - Ratio and stock metrics are not split by share: a 30 % win-rate goal for the year is a 30 %
  *   goal for every month. Each part keeps the goal's target.
+ * - Metrics paced along last period's curve (distinct customers, retention, churn, active ratio)
+ *   are not split at all: a quarter's customers are not the sum of its months', and a month's
+ *   churn is not a quarter's.
  */
 import type { MetricError } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { Period } from '../periods';
 import { formatDay, periodsBetween, samePeriodLastYear } from '../periods';
 import { largestRemainder } from './rounding';
-import type { Evaluate, Goal, GoalSplit, MetricTraits, SplitMethod, SplitUnit, SubGoal } from './types';
+import type {
+  Evaluate,
+  Goal,
+  GoalSplit,
+  MeasureWindow,
+  MetricTraits,
+  SplitMethod,
+  SplitUnit,
+  SubGoal,
+} from './types';
+import { slotWindow } from './windows';
 
 export interface SplitOptions {
   readonly unit: SplitUnit;
@@ -53,11 +66,14 @@ export function splitSlots(goal: Goal, unit: SplitUnit): Slot[] {
   }));
 }
 
-/** Last year's window matching a slot: same offset into the same period a year earlier. */
-export function lastYearWindow(slot: Slot): { start: number; end: number } {
+/**
+ * Last year's window matching a slot: same offset into the same period a year earlier, measured
+ * against the period before it (`slotWindow`).
+ */
+export function lastYearWindow(slot: Slot): MeasureWindow {
   const last = samePeriodLastYear(slot.period);
   const start = last.start + (slot.start - slot.period.start);
-  return { start, end: Math.min(last.end, start + (slot.end - slot.start)) };
+  return slotWindow({ period: last, start, end: Math.min(last.end, start + (slot.end - slot.start)) });
 }
 
 /**
@@ -70,6 +86,11 @@ export function splitGoal(goal: Goal, options: SplitOptions): GoalSplit | Metric
   if (!(SIZE[goal.period.unit] > SIZE[unit])) {
     return metricError('#VALUE!', `a ${goal.period.unit} goal cannot be split into ${unit}s`);
   }
+  if (traits.pace)
+    return metricError(
+      '#VALUE!',
+      `${traits.id} does not add up over ${unit}s (nor keeps one rate): its goal is paced along last period's curve, not split`,
+    );
   const slots = splitSlots(goal, unit);
   const days = slots.map((s) => s.end - s.start);
   const totalDays = days.reduce((a, b) => a + b, 0);

@@ -14,9 +14,10 @@ export interface TrackingRow {
   readonly rep: string | null;
   readonly region: string | null;
   readonly asOf: string;
-  readonly target: number;
+  /** Null when the goal has no baseline (the status says `no baseline`, the reason is kept). */
+  readonly target: number | null;
   readonly actualToDate: number | null;
-  readonly expectedToDate: number;
+  readonly expectedToDate: number | null;
   /** Pace attainment (actual / expected; inverted when lower is better). */
   readonly attainment: number | null;
   readonly attainmentOfTarget: number | null;
@@ -57,6 +58,6 @@ export function trackingRow(t: GoalTracking): TrackingRow {
     projectionTrend: value('projectionTrend', t.projection.trend),
     requiredPerDay: value('requiredPerDay', t.required.perDay),
     status: t.status,
-    reasons,
+    reasons: t.status === 'no baseline' ? [`target: ${t.paceBasis}`] : reasons,
   };
 }

@@ -8,8 +8,9 @@
 import type { MetricError, MetricValue } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { Period } from '../periods';
-import { samePeriodLastYear, shiftPeriod } from '../periods';
+import { formatDay, samePeriodLastYear, shiftPeriod } from '../periods';
 import type { Evaluate, Goal, GoalScope, MetricTraits } from './types';
+import { periodWindow } from './windows';
 
 /** The fields every way of setting a goal shares. */
 export interface GoalSpec {
@@ -66,10 +67,42 @@ export function numberGoal(spec: GoalSpec, target: number): Goal | MetricError {
 export type BaselineMethod =
   { readonly kind: 'last-year' } | { readonly kind: 'average'; readonly count: number };
 
+/** What a baseline is checked against, so that a baseline without data sets no target. */
+export interface BaselineOptions {
+  /** The first day the data covers: a baseline period that starts before it has no full baseline. */
+  readonly historyStart?: number;
+  /** The as-of day: a baseline period not over by its end has no full baseline. */
+  readonly asOf?: number;
+  /** With them, a baseline of 0 for a higher-is-better metric is no baseline (nothing was recorded). */
+  readonly traits?: MetricTraits;
+}
+
+/**
+ * A goal set from a baseline that has no data: no target, and the reason. Tracking reports it as
+ * `no baseline` (`noBaselineTracking`) rather than as a zero target that is on track.
+ */
+export interface NoBaseline extends MetricError {
+  readonly noBaseline: true;
+  readonly method: BaselineMethod['kind'];
+  /** Keys of the periods the baseline was to be measured over. */
+  readonly periods: readonly string[];
+  readonly growth: number;
+}
+
+/** Whether a goal result is a baseline without data. */
+export function isNoBaseline(value: unknown): value is NoBaseline {
+  return isMetricError(value) && (value as Partial<NoBaseline>).noBaseline === true;
+}
+
 /**
  * Target = baseline × (1 + growth). The baseline is the metric over the same period last year
  * (DAX SAMEPERIODLASTYEAR), or the mean over the `count` periods just before the goal period
- * (same unit: for a 2026-Q3 goal, Q2, Q1… of 2026 and before), each evaluated over its whole window.
+ * (same unit: for a 2026-Q3 goal, Q2, Q1… of 2026 and before), each evaluated over its whole window
+ * against the period before it.
+ *
+ * A baseline has no data — and the result is a {@link NoBaseline} with the reason, never a goal —
+ * when a baseline period starts before the data does (`historyStart`), is not over on `asOf`, is an
+ * error, or, for a higher-is-better metric, is 0 (growth on nothing gives a target any actual meets).
  * @example baselineGoal({ metric: 'revenue', period: y2026 }, { kind: 'last-year' }, 0.2, evaluate)
  *   // 2025 revenue 1,000,000 → target 1,200,000
  */
@@ -78,18 +111,39 @@ export function baselineGoal(
   method: BaselineMethod,
   growth: number,
   evaluate: Evaluate,
+  options: BaselineOptions = {},
 ): Goal | MetricError {
   if (!Number.isFinite(growth)) return metricError('#VALUE!', 'the growth rate is not a number');
   const periods = baselinePeriods(spec.period, method);
   if (isMetricError(periods)) return periods;
+  const none = (error: MetricError['error'], reason: string): NoBaseline => ({
+    error,
+    reason: `no baseline: ${reason}`,
+    noBaseline: true,
+    method: method.kind,
+    periods: periods.map((p) => p.key),
+    growth,
+  });
   const scope = cleanScope(spec.scope);
   let sum = 0;
   for (const period of periods) {
-    const value: MetricValue = evaluate({ start: period.start, end: period.end }, scope);
-    if (isMetricError(value)) return metricError(value.error, `baseline ${period.label}: ${value.reason}`);
+    if (options.historyStart !== undefined && period.start < Math.floor(options.historyStart))
+      return none(
+        '#N/A',
+        `the data starts on ${formatDay(options.historyStart)}, after ${period.label} began`,
+      );
+    if (options.asOf !== undefined && period.end > Math.floor(options.asOf) + 1)
+      return none('#N/A', `${period.label} is not over on ${formatDay(options.asOf)}`);
+    const value: MetricValue = evaluate(periodWindow(period), scope);
+    if (isMetricError(value)) return none(value.error, `${period.label}: ${value.reason}`);
     sum += value;
   }
   const baseline = sum / periods.length;
+  if (baseline === 0 && options.traits?.better === 'higher') {
+    const where =
+      periods.length === 1 ? periods[0].label : `${periods[0].label}…${periods[periods.length - 1].label}`;
+    return none('#N/A', `${spec.metric} was 0 in ${where}, and growth on 0 gives no target`);
+  }
   return makeGoal(spec, baseline * (1 + growth), {
     kind: 'baseline',
     method: method.kind,
@@ -116,6 +170,8 @@ export interface BenchmarkFigure {
   readonly max?: number;
   readonly source?: string;
   readonly year?: number;
+  /** How a figure published for another period was converted to the goal's. */
+  readonly converted?: string;
 }
 
 /**
@@ -138,6 +194,7 @@ export function benchmarkGoal(
     source: figure.source ?? set ?? 'benchmark',
     ...(figure.year !== undefined ? { year: figure.year } : {}),
     ...(set !== undefined ? { set } : {}),
+    ...(figure.converted ? { converted: figure.converted } : {}),
   });
 }
 

@@ -2,7 +2,10 @@
  * Goal tracking at an as-of date: actual to date, expected to date (pace), attainment, gap,
  * projected end of period, the rate still required, and a status.
  *
- * The as-of day counts as elapsed: "to date" is [period start, as-of + 1).
+ * The as-of day counts as elapsed: "to date" is [period start, as-of + 1). Every window is
+ * measured against the whole period before the one it lies in (`periodWindow`), as the metric
+ * engine does, so a churn or retention goal's actual is the figure `metrics` gives for the same
+ * days.
  *
  * Flow metrics (revenue, orders, new customers):
  * - expected to date = the targets of the sub-periods already over + the elapsed share (by days)
@@ -13,31 +16,51 @@
  * - required: (target − actual), per remaining day and per remaining sub-period (the current one
  *   counts as remaining). For a lower-is-better flow it is the allowance left.
  *
- * Ratio metrics (AOV, win rate, churn, CAC): a rate is not proportional to time, so the pace is
- * the target itself: the to-date rate is compared with the target. Run-rate projection: the rate
- * so far. Trend: the line through the completed sub-periods' rates, extrapolated over the rest and
+ * Ratio metrics (AOV, win rate, CAC): a rate is not proportional to time, so the pace is the
+ * target itself: the to-date rate is compared with the target. Run-rate projection: the rate so
+ * far. Trend: the line through the completed sub-periods' rates, extrapolated over the rest and
  * averaged with the to-date rate by days. Required: the rate needed over the remaining days for
  * the day-weighted average to reach the target — exact when the denominator (orders, deals…) is
  * spread evenly over time, an approximation otherwise.
+ *
+ * Metrics paced along last period's curve (`traits.pace`: distinct customers, returning
+ * customers, retention, churn, active ratio) neither add up over days nor hold still: a customer
+ * who buys twice in a quarter counts once, and retention rises as last period's customers come
+ * back. With P−1 the period before and d the days elapsed:
+ * - curve = m(first d days of P−1) / m(all of P−1) (each measured as above, against P−2); for
+ *   churn the retention's curve, (1 − churn(first d days)) / (1 − churn(all of P−1));
+ * - expected to date = target × curve; for churn 1 − (1 − target) × curve;
+ * - projection = actual / curve; for churn 1 − (1 − actual) / curve (shares kept within 0–1);
+ * - when P−1 has no value to pace by (an error, or 0), the target itself is expected, and the pace
+ *   basis says so. No trend (sub-periods do not add up to the period) and no split.
  *
  * Stock metrics (pipeline value): the latest value (the metric over the to-date window, which the
  * engine reports as the level at its end) is compared with the target. Run-rate: the level holds.
  * Trend: the line through the levels at the ends of completed sub-periods, read at period end.
  * Required: the change still needed, per remaining day and sub-period.
  *
- * Lower-is-better metrics invert attainment (target / actual, expected / actual) and are on
- * track at or below pace; see `status.ts`.
+ * A finished period (and a finished sub-period) is **achieved** when its final value reaches the
+ * target (at or above it; at or below it when lower is better) and **missed** otherwise, never on
+ * track or at risk. Lower-is-better metrics invert attainment (target / actual, expected /
+ * actual) and are on track at or below pace; see `status.ts`.
  */
 import type { MetricValue } from '../errors';
 import { isMetricError, metricError, safeDivide } from '../errors';
-import type { PeriodUnit } from '../periods';
+import type { Period, PeriodUnit } from '../periods';
+import { periodOf, previousPeriod } from '../periods';
 import { fitLine } from './ols';
 import { splitSlots } from './split';
 import type { GoalStatus, StatusThresholds } from './status';
 import { DEFAULT_THRESHOLDS, goalStatus, paceRatio } from './status';
 import type { Evaluate, Goal, GoalScope, GoalSplit, MetricTraits } from './types';
+import { periodWindow, slotWindow } from './windows';
 
-export type TrackingStatus = GoalStatus | 'not started' | 'no data';
+/**
+ * A goal's state: on track / at risk / off track while its period runs; achieved / missed once it
+ * is over; not started before; no data when the actual is an error; no baseline when the target
+ * was to come from a baseline that has no data.
+ */
+export type TrackingStatus = GoalStatus | 'achieved' | 'missed' | 'not started' | 'no data' | 'no baseline';
 
 export interface TrackOptions {
   /** The as-of epoch day (counts as elapsed). */
@@ -68,7 +91,8 @@ export interface GoalTracking {
   readonly period: string;
   readonly periodLabel: string;
   readonly scope?: GoalScope;
-  readonly target: number;
+  /** The whole period's target; null only with the status `no baseline`. */
+  readonly target: number | null;
   readonly asOf: number;
   readonly kind: MetricTraits['kind'];
   readonly better: MetricTraits['better'];
@@ -76,8 +100,11 @@ export interface GoalTracking {
   readonly daysElapsed: number;
   readonly daysRemaining: number;
   readonly elapsedShare: number;
+  /** True once the as-of day is the period's last day or later. */
+  readonly finished: boolean;
   readonly actualToDate: MetricValue;
-  readonly expectedToDate: number;
+  /** The target paced to the as-of day; null only with the status `no baseline`. */
+  readonly expectedToDate: number | null;
   /** Pace attainment: actual / expected (inverted when lower is better). */
   readonly attainmentToDate: MetricValue;
   /** actual / target (inverted when lower is better). */
@@ -96,8 +123,10 @@ export interface GoalTracking {
   };
   readonly status: TrackingStatus;
   readonly parts: readonly PartTracking[];
-  /** How pace was judged, in words (for tooltips and the CLI). */
+  /** How pace was judged, in words (for tooltips and the CLI); for `no baseline`, why. */
   readonly paceBasis: string;
+  /** For metrics paced along last period's curve: the curve's value at the as-of day (null: no curve). */
+  readonly curve?: number | null;
 }
 
 /** Sub-periods used for the trend when no split is given. */
@@ -110,30 +139,88 @@ const DEFAULT_PART_UNIT: Readonly<Partial<Record<PeriodUnit, 'month' | 'week'>>>
 interface Part {
   key: string;
   label: string;
+  period: Period;
   start: number;
   end: number;
   target: number;
 }
 
 function partsOf(goal: Goal, options: TrackOptions): Part[] {
-  if (options.split)
+  if (options.traits.pace) return [];
+  const calendar = goal.period.calendar;
+  if (options.split) {
+    const unit = options.split.unit;
     return options.split.parts.map((p) => ({
       key: p.key,
       label: p.label,
+      period: periodOf(p.start, unit, calendar),
       start: p.start,
       end: p.end,
       target: p.target,
     }));
+  }
   const unit = DEFAULT_PART_UNIT[goal.period.unit];
   if (!unit) return [];
   const total = goal.period.end - goal.period.start;
   return splitSlots(goal, unit).map((s) => ({
     key: s.period.key,
     label: s.period.label,
+    period: s.period,
     start: s.start,
     end: s.end,
     target: options.traits.kind === 'flow' ? (goal.target * (s.end - s.start)) / total : goal.target,
   }));
+}
+
+/** Last period's curve at a point of the period, and the goal paced along it. */
+export interface CurvePace {
+  /** m(same days of P−1) / m(all of P−1) (retention's for churn); null when P−1 cannot give one. */
+  readonly curve: number | null;
+  /** The target paced to the point. */
+  readonly expected: number;
+  /** How, in words. */
+  readonly basis: string;
+}
+
+/**
+ * Paces a target along the previous period's curve (see the module comment) at `cut`, the end of
+ * the window [period start, cut). A complete period's curve is 1 (the whole target is expected).
+ * @example curvePace(400, customersTraits, q4, daysFromCivil(2026, 12, 6), evaluate)
+ *   // Q3 had 250 customers by its 66th day and 312 in all → curve 0.801, expected 320.5
+ */
+export function curvePace(
+  target: number,
+  traits: MetricTraits,
+  period: Period,
+  cut: number,
+  evaluate: Evaluate,
+  scope?: GoalScope,
+): CurvePace {
+  const days = Math.max(0, Math.min(period.end, cut) - period.start);
+  const complement = traits.pace === 'complement-curve';
+  const what = complement ? `retention (1 − ${traits.id})` : traits.id;
+  if (days >= period.end - period.start)
+    return { curve: 1, expected: target, basis: 'the period is complete: the whole target' };
+  const previous = previousPeriod(period);
+  const sameEnd = Math.min(previous.end, previous.start + days);
+  const read = (value: MetricValue): number | null =>
+    isMetricError(value) || !Number.isFinite(value) ? null : complement ? 1 - value : value;
+  const part = read(evaluate(periodWindow(previous, sameEnd), scope));
+  const whole = read(evaluate(periodWindow(previous), scope));
+  if (part === null || whole === null || !(whole > 0) || part < 0)
+    return {
+      curve: null,
+      expected: target,
+      basis: `${previous.label} has no ${what} to pace by, so the target itself is expected to date`,
+    };
+  const curve = part / whole;
+  const expected = complement ? 1 - (1 - target) * curve : target * curve;
+  const share = `${(curve * 100).toFixed(1)} %`;
+  return {
+    curve,
+    expected,
+    basis: `paced along ${previous.label}'s curve: by its day ${sameEnd - previous.start} it had ${share} of its final ${what}`,
+  };
 }
 
 /**
@@ -142,9 +229,12 @@ function partsOf(goal: Goal, options: TrackOptions): Part[] {
  *   // target 365,000, 90 of 365 days → expected 90,000; actual 81,000 → 90 %, 'at risk'
  */
 export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
-  // A split made for another goal would pace this one wrongly: pace evenly instead.
+  // A split made for another goal would pace this one wrongly, and curve-paced metrics are not
+  // split: pace without it.
   const options: TrackOptions =
-    given.split && given.split.goalId !== goal.id ? { ...given, split: undefined } : given;
+    given.split && (given.split.goalId !== goal.id || given.traits.pace)
+      ? { ...given, split: undefined }
+      : given;
   const { traits, evaluate } = options;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { start, end } = goal.period;
@@ -153,17 +243,24 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
   const daysElapsed = cut - start;
   const daysRemaining = end - cut;
   const elapsedShare = daysElapsed / daysTotal;
+  const finished = daysRemaining === 0;
   const flow = traits.kind === 'flow';
 
   const parts = partsOf(goal, options);
   const partRows = parts.map((p) => trackPart(p, cut, goal.scope, traits, evaluate, thresholds));
   const subPeriodsLeft = parts.filter((p) => p.end > cut).length;
 
-  const expectedToDate = !flow
-    ? goal.target
-    : options.split
-      ? parts.reduce((sum, p) => sum + p.target * overlapShare(p, cut), 0)
-      : goal.target * elapsedShare;
+  const paced =
+    traits.pace && daysElapsed > 0
+      ? curvePace(goal.target, traits, goal.period, cut, evaluate, goal.scope)
+      : undefined;
+  const expectedToDate = paced
+    ? paced.expected
+    : traits.pace || !flow
+      ? goal.target
+      : options.split
+        ? parts.reduce((sum, p) => sum + p.target * overlapShare(p, cut), 0)
+        : goal.target * elapsedShare;
 
   const base = {
     goalId: goal.id,
@@ -179,9 +276,11 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
     daysElapsed,
     daysRemaining,
     elapsedShare,
+    finished,
     expectedToDate,
     parts: partRows,
-    paceBasis: paceBasis(traits, options.split),
+    paceBasis: finished ? finalBasis(traits) : paceBasis(traits, options.split, paced),
+    ...(traits.pace ? { curve: paced ? paced.curve : null } : {}),
   };
 
   if (daysElapsed === 0) {
@@ -199,7 +298,7 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
     };
   }
 
-  const actual = evaluate({ start, end: cut }, goal.scope);
+  const actual = evaluate(periodWindow(goal.period, cut), goal.scope);
   if (isMetricError(actual)) {
     return {
       ...base,
@@ -225,13 +324,90 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
     attainmentOfTarget: ratioOf(actual, goal.target, 'the target is 0'),
     gap,
     favourable: paceRatio(actual, expectedToDate, traits.better) >= 1,
-    projection: {
-      runRate: flow ? safeDivide(actual, elapsedShare, 'no time has elapsed') : actual,
-      trend: trendProjection(goal, traits, parts, partRows, actual, cut),
-    },
+    projection: finished
+      ? { runRate: actual, trend: actual }
+      : {
+          runRate: paced
+            ? curveProjection(actual, paced.curve, traits)
+            : flow
+              ? safeDivide(actual, elapsedShare, 'no time has elapsed')
+              : actual,
+          trend: traits.pace
+            ? metricError('#N/A', `${traits.id} does not add up over sub-periods: no trend`)
+            : trendProjection(goal, traits, parts, partRows, actual, cut),
+        },
     required: requiredOf(goal, traits, actual, daysElapsed, daysRemaining, subPeriodsLeft, daysTotal),
-    status: goalStatus(actual, expectedToDate, traits.better, thresholds),
+    status: finished
+      ? finalStatus(actual, goal.target, traits.better)
+      : goalStatus(actual, expectedToDate, traits.better, thresholds),
   };
+}
+
+/**
+ * A goal whose target was to come from a baseline without data: nothing can be tracked, and the
+ * status says `no baseline` with the reason (never a zero target that is on track).
+ * @example noBaselineTracking({ metric: 'revenue', period: dec2026 }, traits, asOf, '2025-12 has no data').status
+ *   // 'no baseline'
+ */
+export function noBaselineTracking(
+  goal: { readonly id: string; readonly metric: string; readonly period: Period; readonly scope?: GoalScope },
+  traits: MetricTraits,
+  asOf: number,
+  reason: string,
+): GoalTracking {
+  const { start, end } = goal.period;
+  const cut = Math.min(end, Math.max(start, Math.floor(asOf) + 1));
+  const none = metricError('#N/A', reason);
+  return {
+    goalId: goal.id,
+    metric: goal.metric,
+    period: goal.period.key,
+    periodLabel: goal.period.label,
+    ...(goal.scope ? { scope: goal.scope } : {}),
+    target: null,
+    asOf: Math.floor(asOf),
+    kind: traits.kind,
+    better: traits.better,
+    daysTotal: end - start,
+    daysElapsed: cut - start,
+    daysRemaining: end - cut,
+    elapsedShare: (cut - start) / (end - start),
+    finished: cut === end,
+    actualToDate: none,
+    expectedToDate: null,
+    attainmentToDate: none,
+    attainmentOfTarget: none,
+    gap: none,
+    favourable: null,
+    projection: { runRate: none, trend: none },
+    required: { value: none, perDay: none, perSubPeriod: none, subPeriodsLeft: 0 },
+    status: 'no baseline',
+    parts: [],
+    paceBasis: reason,
+  };
+}
+
+/**
+ * Achieved when the final value reaches the target (at or above; at or below when lower is better).
+ * @example finalStatus(0.28, 0.3, 'lower') // 'achieved'
+ */
+export function finalStatus(
+  actual: number,
+  target: number,
+  better: 'higher' | 'lower',
+): 'achieved' | 'missed' {
+  return (better === 'higher' ? actual >= target : actual <= target) ? 'achieved' : 'missed';
+}
+
+function curveProjection(actual: number, curve: number | null, traits: MetricTraits): MetricValue {
+  if (curve === null) return actual;
+  const complement = traits.pace === 'complement-curve';
+  const value = complement
+    ? safeDivide(1 - actual, curve, 'last period had no retention by the same day')
+    : safeDivide(actual, curve, `last period had no ${traits.id} by the same day`);
+  if (isMetricError(value)) return value;
+  const projected = complement ? 1 - value : value;
+  return traits.kind === 'ratio' ? Math.min(1, Math.max(0, projected)) : projected;
 }
 
 /** Share of a part's days before `cut`, in [0, 1]. */
@@ -260,9 +436,16 @@ function trackPart(
     expectedToDate,
   };
   if (share === 0) return { ...row, actual: null, status: 'not started' };
-  const actual = evaluate({ start: part.start, end: Math.min(part.end, cut) }, scope);
+  const actual = evaluate(
+    slotWindow({ period: part.period, start: part.start, end: Math.min(part.end, cut) }),
+    scope,
+  );
   if (isMetricError(actual)) return { ...row, actual, status: 'no data' };
-  return { ...row, actual, status: goalStatus(actual, expectedToDate, traits.better, thresholds) };
+  const status =
+    share === 1
+      ? finalStatus(actual, part.target, traits.better)
+      : goalStatus(actual, expectedToDate, traits.better, thresholds);
+  return { ...row, actual, status };
 }
 
 function requiredOf(
@@ -277,6 +460,10 @@ function requiredOf(
   if (daysRemaining === 0) {
     const over = metricError('#N/A', 'the period is over');
     return { value: over, perDay: over, perSubPeriod: over, subPeriodsLeft: 0 };
+  }
+  if (traits.pace) {
+    const notDaily = metricError('#N/A', `${traits.id} does not add up by day`);
+    return { value: goal.target - actual, perDay: notDaily, perSubPeriod: notDaily, subPeriodsLeft: 0 };
   }
   if (traits.kind === 'ratio') {
     const rate = (goal.target * daysTotal - actual * daysElapsed) / daysRemaining;
@@ -324,8 +511,15 @@ function trendProjection(
   return (actual * (cut - start) + rest) / (end - start);
 }
 
-function paceBasis(traits: MetricTraits, split?: GoalSplit): string {
+function finalBasis(traits: MetricTraits): string {
   const direction = traits.better === 'lower' ? 'at or below' : 'at or above';
+  return `the period is over: achieved when the final value is ${direction} the target, missed otherwise`;
+}
+
+function paceBasis(traits: MetricTraits, split?: GoalSplit, paced?: CurvePace): string {
+  const direction = traits.better === 'lower' ? 'at or below' : 'at or above';
+  if (traits.pace)
+    return `${paced ? paced.basis : "paced along last period's curve"}; on track ${direction} pace`;
   if (traits.kind === 'ratio')
     return `rate to date against the target rate (a rate is not proportional to time); on track ${direction} it`;
   if (traits.kind === 'stock') return `latest value against the target level; on track ${direction} it`;

@@ -20,12 +20,32 @@ export interface MetricTraits {
    * `stock`: a level at a moment (pipeline value) — compared by its latest value.
    */
   readonly kind: 'flow' | 'ratio' | 'stock';
+  /**
+   * Set for metrics that grow (or fall) through a period in a way that is neither a flow's nor a
+   * rate's — distinct customers, retention, churn, active ratio: their goals are paced along the
+   * previous period's curve (see `tracking.ts`). `complement-curve`: the metric's complement
+   * follows the curve (churn = 1 − retention).
+   */
+  readonly pace?: 'curve' | 'complement-curve';
 }
 
 /** A half-open day window [start, end) in epoch days. */
 export interface DayRange {
   readonly start: number;
   readonly end: number;
+  /** How the window is named in reasons (`2026-11`, `2026-12-01..2026-12-05`). */
+  readonly key?: string;
+}
+
+/**
+ * A window a metric is measured over, with its reference window: retention and churn count the
+ * customers of `before` who bought again in the window. `before` ends where the window starts; for
+ * a window that starts at a period's start it is the whole period before (P−1), as the metric
+ * engine takes it, so a goal's churn to date is the churn `metrics` reports for the same days.
+ * Build windows with `periodWindow` / `slotWindow` (`windows.ts`).
+ */
+export interface MeasureWindow extends DayRange {
+  readonly before: DayRange;
 }
 
 /** A goal's optional restriction to one rep and/or region. */
@@ -35,11 +55,12 @@ export interface GoalScope {
 }
 
 /**
- * The metric's actual value over a day window (for a stock: its level at the window's end),
- * optionally restricted to a rep or region. Built by the caller on the metric engine.
+ * The metric's actual value over a window (for a stock: its level at the window's end), with the
+ * window's reference period before it, optionally restricted to a rep or region. Built by the
+ * caller on the metric engine (`makeEvaluate` in src/workflows).
  * @example const evaluate: Evaluate = (w, s) => revenueBetween(orders, w.start, w.end, s);
  */
-export type Evaluate = (window: DayRange, scope?: GoalScope) => MetricValue;
+export type Evaluate = (window: MeasureWindow, scope?: GoalScope) => MetricValue;
 
 /** How a goal's target was set, kept for display ("2025 × 1.2", "Shopify 2024"). */
 export type GoalBasis =
@@ -61,6 +82,8 @@ export type GoalBasis =
       readonly source: string;
       readonly year?: number;
       readonly set?: string;
+      /** How a figure published for another period was converted to the goal's. */
+      readonly converted?: string;
     }
   | { readonly kind: 'targets-table'; readonly sourceRow: number };
 

@@ -7,7 +7,7 @@ describe('library.json schema', () => {
   });
 
   it('is versioned and covers the four required industries', () => {
-    expect(BENCHMARK_LIBRARY.version).toBe(1);
+    expect(BENCHMARK_LIBRARY.version).toBe(2);
     expect(BENCHMARK_LIBRARY.updated).toMatch(/^\d{4}-\d{2}$/);
     const ids = BENCHMARK_LIBRARY.industries.map((i) => i.id);
     expect(ids).toEqual(expect.arrayContaining(['ecommerce-retail', 'b2b-saas', 'b2b-wholesale-distribution', 'professional-services']));
@@ -38,7 +38,7 @@ describe('library.json schema', () => {
 });
 
 describe('validateLibrary catches mistakes', () => {
-  const good = { metric: 'win_rate', value: 0.2, unit: 'ratio', source: 'X', year: 2024, note: 'n' };
+  const good = { metric: 'win_rate', value: 0.2, unit: 'ratio', source: 'X', year: 2024, period: 'year', note: 'n' };
   const lib = (entries: unknown[], more: object = {}) =>
     ({ version: 1, updated: '2026-11', industries: [{ id: 'a', name: { en: 'A', id: 'A' }, metrics: entries }], ...more });
 
@@ -48,9 +48,14 @@ describe('validateLibrary catches mistakes', () => {
       { ...good, source: '' },
       { ...good, year: undefined },
       { ...good, unit: 'percent' },
-      { metric: 'cac_payback_months', min: 18, max: 12, unit: 'months', source: 'X', year: 2024 },
+      { metric: 'cac_payback_months', min: 18, max: 12, unit: 'months', source: 'X', year: 2024, period: 'any' },
       { ...good, value: 3 },
       { ...good, min: 0.1 },
+      { ...good, period: undefined },
+      { ...good, period: 'fortnight' },
+      { ...good, dataYear: 2025 },
+      { ...good, dataYear: 2024 },
+      { ...good, dataYear: 2023, measures: '' },
     ]));
     expect(problems).toEqual([
       'a entry 1 (win_rate): has no source',
@@ -59,6 +64,11 @@ describe('validateLibrary catches mistakes', () => {
       'a entry 4 (cac_payback_months): min is above max',
       'a entry 5 (win_rate): a ratio must lie between 0 and 1 (value = 3)',
       'a entry 6 (win_rate): give either a value or a min/max range',
+      'a entry 7 (win_rate): has no period (day, week, month, quarter, year, lifetime, any)',
+      'a entry 8 (win_rate): unknown period "fortnight"',
+      'a entry 9 (win_rate): dataYear 2025 is after the year cited (2024)',
+      'a entry 10 (win_rate): dataYear repeats the year; leave it out',
+      'a entry 11 (win_rate): measures must be text',
     ]);
     const twice = { version: 1, updated: '2026-13', industries: [lib([good]).industries[0], lib([good]).industries[0]] };
     expect(validateLibrary(twice)).toEqual(['updated must be YYYY-MM', 'industry 2: duplicate id "a"']);

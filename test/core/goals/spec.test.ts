@@ -2,6 +2,9 @@ import { parseGoalSpec, resolveGoal } from '../../../src/core/goals';
 import type { Goal, GoalRequest } from '../../../src/core/goals';
 import { calendarOf, daysFromCivil } from '../../../src/core/periods';
 import { dailySum, REVENUE, WIN_RATE } from './helpers';
+import type { MetricTraits } from '../../../src/core/goals';
+
+const CHURN: MetricTraits = { id: 'churn_rate', better: 'lower', kind: 'ratio', pace: 'complement-curve' };
 
 const req = (text: string) => parseGoalSpec(text) as GoalRequest;
 
@@ -30,9 +33,21 @@ describe('resolveGoal', () => {
     expect((resolveGoal(req('metric=revenue,period=2026,target=5000'), { traits: REVENUE }) as Goal).target).toBe(5000);
     // 2025 at 100 a day = 36,500; +20 %.
     expect((resolveGoal(req('metric=revenue,period=2026,baseline=last-year,growth=20%'), { traits: REVENUE, evaluate }) as Goal).target).toBeCloseTo(43_800, 9);
-    const fromBenchmark = resolveGoal(req('metric=win_rate,period=2026,benchmark=professional-services'), { traits: WIN_RATE }) as Goal;
-    expect(fromBenchmark.target).toBe(0.4207);
-    expect(fromBenchmark.basis).toMatchObject({ kind: 'benchmark', set: 'professional-services', year: 2015 });
+    // A year's churn goal takes the annual figure as published (10 %); a month's the monthly range's
+    // better end (3 %); a quarter's the annual figure converted: 1 − 0.9^(1/4) = 0.0259962536.
+    const year = resolveGoal(req('metric=churn_rate,period=2026,benchmark=b2b-saas'), { traits: CHURN }) as Goal;
+    expect(year.target).toBe(0.1);
+    expect(year.basis).toMatchObject({ kind: 'benchmark', set: 'b2b-saas', year: 2016, used: 'value' });
+    expect(year.basis).not.toHaveProperty('converted');
+    const month = resolveGoal(req('metric=churn_rate,period=2026-11,benchmark=b2b-saas'), { traits: CHURN }) as Goal;
+    expect(month.target).toBe(0.03);
+    expect(month.basis).toMatchObject({ used: 'min', year: 2025 });
+    const quarter = resolveGoal(req('metric=churn_rate,period=2026-Q4,benchmark=b2b-saas'), { traits: CHURN }) as Goal;
+    expect(quarter.target).toBeCloseTo(0.0259962536, 9);
+    expect(quarter.basis).toMatchObject({ converted: 'An annual figure converted to quarterly: 1 − (1 − c)^(1/4)' });
+    // Hit rates over proposals pursued are not win rates over closed deals: no goal from them.
+    const hit = resolveGoal(req('metric=win_rate,period=2026,benchmark=professional-services'), { traits: WIN_RATE });
+    expect(hit).toMatchObject({ error: '#N/A', reason: expect.stringContaining('measures proposals won ÷ proposals pursued') });
     const own = resolveGoal(req('metric=win_rate,period=2026,benchmark=mine'), {
       traits: WIN_RATE, sets: [{ id: 'mine', name: 'Mine', kind: 'own', metrics: [{ metric: 'win_rate', value: 0.5, unit: 'ratio' }] }],
     }) as Goal;

@@ -47,7 +47,13 @@ describe('baselineGoal', () => {
 
   it('passes the engine error on, naming the period', () => {
     const g = baselineGoal({ metric: 'revenue', period: period('2026') }, { kind: 'last-year' }, 0.2, () => metricError('#N/A', 'no orders'));
-    expect(g).toEqual(metricError('#N/A', 'baseline 2025: no orders'));
+    expect(g).toEqual({
+      ...metricError('#N/A', 'no baseline: 2025: no orders'),
+      noBaseline: true,
+      method: 'last-year',
+      periods: ['2025'],
+      growth: 0.2,
+    });
     expect(baselineGoal({ metric: 'revenue', period: period('2026') }, { kind: 'average', count: 0 }, 0, evaluate)).toMatchObject({ error: '#VALUE!' });
   });
 

@@ -42,9 +42,10 @@ describe('trackGoal, flow, even pace', () => {
     expect(num(t.required.perSubPeriod)).toBeCloseTo(284_000 / 9, 9);
   });
 
-  it('reports each month', () => {
+  it('reports each month: a month that is over is achieved or missed', () => {
     expect(t.parts).toHaveLength(12);
-    expect(t.parts[0]).toMatchObject({ key: '2026-01', actual: 27_900, status: 'at risk' });
+    // January is over: 27,900 against its 31,000 → missed (not "at risk").
+    expect(t.parts[0]).toMatchObject({ key: '2026-01', actual: 27_900, status: 'missed' });
     expect(t.parts[3]).toMatchObject({ key: '2026-04', actual: null, status: 'not started' });
   });
 
@@ -70,7 +71,8 @@ describe('trackGoal, flow, even pace', () => {
   it('at period end, nothing is required any more and the run-rate is the actual', () => {
     const end = trackGoal(g, { asOf: day(2026, 12, 31), traits: REVENUE, evaluate: dailySum(() => 1000) });
     expect(end.elapsedShare).toBe(1);
-    expect(end.status).toBe('on track');
+    expect(end.finished).toBe(true);
+    expect(end.status).toBe('achieved');
     expect(end.projection.runRate).toBe(365_000);
     expect(isMetricError(end.required.value)).toBe(true);
     // Dates past the end are clipped to the period.

@@ -79,7 +79,8 @@ export function benchmarkText(
         : entry.min !== undefined
           ? `≥ ${n(entry.min)}`
           : `≤ ${n(entry.max ?? NaN)}`;
-  return entry.period ? `${text} ${words.per[entry.period]}` : text;
+  const per = entry.period ? words.per[entry.period] : '';
+  return per ? `${text} ${per}` : text;
 }
 
 /** One line of an industry's list. */

@@ -88,9 +88,11 @@ export function GoalTools(props: GoalToolsProps) {
     if (!check.period) return setMessage({ text: strings.fixRowFirst });
     if (!industry) return setMessage({ text: strings.chooseIndustryFirst });
     const result = fromBenchmark(metric, check.period.unit, industry, strings.language);
-    if (!result) {
+    if (!result || 'skipped' in result) {
       const name = librarySet(industry, strings.language)?.name ?? industry;
-      return setMessage({ text: strings.noBenchmark(name, metricLabel) });
+      // A figure that measures something else says why, in the message itself.
+      const text = strings.noBenchmark(name, metricLabel);
+      return setMessage(result ? { text: `${text} (${result.skipped})`, detail: result.skipped } : { text });
     }
     props.onSet(result.target, result.basis);
   };
