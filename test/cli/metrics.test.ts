@@ -336,7 +336,7 @@ describe('sales-metrics metrics on other inputs', () => {
     const bad = await runCli(['metrics', 'orders.csv', '--map', 'spend.budget=Spend', '-q']);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe(
-      'sales-metrics: --map: "budget" is not a spend role (roles: date, spend, channel)\n',
+      'sales-metrics: --map: "budget" is not a spend role (roles: date, spend, channel, end, period)\n',
     );
     const table = await runCli(['metrics', 'orders.csv', '--map', 'ledger.amount=Amount', '-q']);
     expect(table.err).toMatch(/"ledger" is not a table \(use orders\., pipeline\., spend\., targets\.\)/);
