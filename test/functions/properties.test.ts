@@ -18,8 +18,30 @@ const cell = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer({ min: 30000, max: 50000 }), // date serials
   fc.integer({ min: -5, max: 100 }),
-  fc.constantFrom('month', 'Bulan', 'week', 'kuartal', 'year', 'day', 'Won', 'Lost', 'Open', 'Kalah', 'sum', 'distinct',
-    'revenue', 'units', '2026-01-15', '15/01/2026', '$1,250.00', 'Rp 1.250.000,00', '#N/A', '#DIV/0!', '12%', 'abc'),
+  fc.constantFrom(
+    'month',
+    'Bulan',
+    'week',
+    'kuartal',
+    'year',
+    'day',
+    'Won',
+    'Lost',
+    'Open',
+    'Kalah',
+    'sum',
+    'distinct',
+    'revenue',
+    'units',
+    '2026-01-15',
+    '15/01/2026',
+    '$1,250.00',
+    'Rp 1.250.000,00',
+    '#N/A',
+    '#DIV/0!',
+    '12%',
+    'abc',
+  ),
   fc.string({ maxLength: 6 }),
   fc.boolean(),
   fc.constant(new CustomFunctionsError('#N/A' as never)),
@@ -74,17 +96,39 @@ const numberCell = fc.oneof(
   { weight: 8, arbitrary: fc.double({ min: -1000, max: 100000, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom('', '$1,250.00', 'n/a', 0, 1e308) },
 );
-const textCell = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'North', 7) }, { weight: 1, arbitrary: cell });
-const statusCell = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('Won', 'Lost', 'Open', 'Menang', 'On Hold') }, { weight: 1, arbitrary: cell });
+const textCell = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'North', 7) },
+  { weight: 1, arbitrary: cell },
+);
+const statusCell = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('Won', 'Lost', 'Open', 'Menang', 'On Hold') },
+  { weight: 1, arbitrary: cell },
+);
 
 /** A plausible argument for a parameter, from its name (with some noise). */
 function plausible(name: string, matrix: boolean, rows: number): fc.Arbitrary<unknown> {
-  const kind = /date|created|closed|start|end|asof/i.test(name) ? dateCell
-    : /status/i.test(name) ? statusCell
-      : /customer|orderid|dimension/i.test(name) ? textCell
-        : /period/i.test(name) ? fc.constantFrom('month', 'week', 'Bulan', 'quarter', 'year', 'day')
-          : /agg|measure|metric/i.test(name) ? fc.constantFrom('sum', 'count', 'average', 'distinct', 'revenue', 'units', 'aov', 'orders', 'retention')
-            : /horizon/i.test(name) ? fc.integer({ min: 0, max: 6 })
+  const kind = /date|created|closed|start|end|asof/i.test(name)
+    ? dateCell
+    : /status/i.test(name)
+      ? statusCell
+      : /customer|orderid|dimension/i.test(name)
+        ? textCell
+        : /period/i.test(name)
+          ? fc.constantFrom('month', 'week', 'Bulan', 'quarter', 'year', 'day')
+          : /agg|measure|metric/i.test(name)
+            ? fc.constantFrom(
+                'sum',
+                'count',
+                'average',
+                'distinct',
+                'revenue',
+                'units',
+                'aov',
+                'orders',
+                'retention',
+              )
+            : /horizon/i.test(name)
+              ? fc.integer({ min: 0, max: 6 })
               : numberCell;
   if (!matrix) return fc.oneof({ weight: 6, arbitrary: kind }, { weight: 1, arbitrary: fc.constant(null) });
   return fc.array(kind, { minLength: rows, maxLength: rows }).map((cells) => cells.map((c) => [c]));
@@ -106,10 +150,16 @@ function plausibleArgs(id: string): fc.Arbitrary<unknown[]> {
 
 describe.each(FUNCTION_IDS)('SALES.%s on arbitrary inputs', (id) => {
   it('throws only CustomFunctions.Error about the input', () => {
-    fc.assert(fc.property(fc.array(argument, { maxLength: 8 }), (args) => check(id, args)), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(argument, { maxLength: 8 }), (args) => check(id, args)),
+      { numRuns: 100 },
+    );
   });
 
   it('plausible columns of equal length reach the computation without a bug', () => {
-    fc.assert(fc.property(plausibleArgs(id), (args) => check(id, args)), { numRuns: 200 });
+    fc.assert(
+      fc.property(plausibleArgs(id), (args) => check(id, args)),
+      { numRuns: 200 },
+    );
   });
 });
