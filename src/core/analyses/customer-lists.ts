@@ -6,6 +6,8 @@ import type { MetricError } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import { formatDay } from '../periods';
 import type { OrdersTable } from '../table';
+import { customerGaps } from '../metrics/order-gaps';
+import { prepareOrders } from '../metrics/orders-prep';
 import { resolveAsOf } from './customer-activity';
 import type { RfmCustomer, RfmSegment } from './rfm';
 import { rfm } from './rfm';
@@ -15,7 +17,7 @@ export interface AtRiskCustomer {
   /** `YYYY-MM-DD` of the last order. */
   readonly lastOrder: string;
   readonly daysSinceLastOrder: number;
-  /** Median gap between consecutive order days. */
+  /** Median gap between consecutive order days (the gaps of `days_between_orders`). */
   readonly usualGapDays: number;
   /** Days since the last order / usual gap. */
   readonly overdueRatio: number;
@@ -47,7 +49,8 @@ export interface SilentCustomers {
 
 /**
  * Customers who stopped buying, judged by their usual gap — the median gap between their
- * consecutive order days — at the as-of day: at risk when silent for more than `factor` (default 2)
+ * consecutive order days, each order dated by its first purchase line, as `days_between_orders`
+ * reads it (`metrics/order-gaps.ts`) — at the as-of day: at risk when silent for more than `factor` (default 2)
  * usual gaps, lost when silent for more than `lostFactor` (default 3) usual gaps or more than
  * `lostAfterDays` (default 365) days, whichever comes first. Customers with a single order day have
  * no usual gap and are in neither list. Each list is sorted by revenue (most valuable first), then id.
@@ -66,34 +69,22 @@ export function silentCustomers(
   const asOf = resolveAsOf(orders, options.asOf);
   if (isMetricError(asOf)) return asOf;
   const { codes, dictionary } = orders.customer;
-  const n = dictionary.length;
-  // Order days bucketed by customer (counting sort), then each customer's days sorted in place.
-  const start = new Int32Array(n + 1);
-  const revenue = new Float64Array(n);
-  const counted = (i: number): boolean =>
-    codes[i] >= 0 && Math.floor(orders.date[i]) <= asOf && Number.isFinite(orders.amount[i]);
+  const history = prepareOrders(orders, asOf).history();
+  if (!history) return metricError('#VALUE!', 'the orders have no customer column');
+  // The usual gaps are those of `days_between_orders` (metrics/order-gaps.ts).
+  const { usualGap, orderDays, lastDay } = customerGaps(history);
+  const revenue = new Float64Array(dictionary.length);
   for (let i = 0; i < orders.length; i++) {
-    if (!counted(i)) continue;
-    revenue[codes[i]] += orders.amount[i];
-    if (orders.amount[i] >= 0) start[codes[i] + 1]++;
+    const c = codes[i];
+    if (c >= 0 && Math.floor(orders.date[i]) <= asOf && Number.isFinite(orders.amount[i]))
+      revenue[c] += orders.amount[i];
   }
-  for (let c = 0; c < n; c++) start[c + 1] += start[c];
-  const cursor = start.slice(0, n);
-  const days = new Float64Array(start[n]);
-  for (let i = 0; i < orders.length; i++)
-    if (counted(i) && orders.amount[i] >= 0) days[cursor[codes[i]]++] = Math.floor(orders.date[i]);
   const atRisk: AtRiskCustomer[] = [];
   const lost: AtRiskCustomer[] = [];
-  const gaps: number[] = [];
-  for (let c = 0; c < n; c++) {
-    const own = days.subarray(start[c], start[c + 1]).sort();
-    gaps.length = 0;
-    for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) gaps.push(own[k] - own[k - 1]);
-    if (gaps.length === 0) continue;
-    gaps.sort((a, b) => a - b);
-    const mid = gaps.length >> 1;
-    const usualGapDays = gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
-    const last = own[own.length - 1];
+  for (let c = 0; c < dictionary.length; c++) {
+    const usualGapDays = usualGap[c];
+    if (Number.isNaN(usualGapDays)) continue;
+    const last = lastDay[c];
     const daysSinceLastOrder = asOf - last;
     const isLost = daysSinceLastOrder > lostFactor * usualGapDays || daysSinceLastOrder > lostAfterDays;
     if (!isLost && daysSinceLastOrder <= factor * usualGapDays) continue;
@@ -103,7 +94,7 @@ export function silentCustomers(
       daysSinceLastOrder,
       usualGapDays,
       overdueRatio: daysSinceLastOrder / usualGapDays,
-      orderDays: gaps.length + 1,
+      orderDays: orderDays[c],
       revenue: revenue[c],
     });
   }

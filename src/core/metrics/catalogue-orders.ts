@@ -246,10 +246,13 @@ export const ORDER_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Days between orders', id: 'Hari antar pesanan' },
     description: {
-      en: "Median gap in whole days between a customer's consecutive orders, over all gaps to date (an order is dated by its first line).",
-      id: 'Median selisih hari antara pesanan berurutan seorang pelanggan, atas semua selisih hingga kini (pesanan bertanggal baris pertamanya).',
+      en: "The typical customer's rhythm: the median, over customers, of each customer's median gap in whole days between their consecutive order days, to date (an order is dated by its first line).",
+      id: 'Ritme pelanggan yang khas: median, atas pelanggan, dari median selisih hari antara hari pesanan berurutan tiap pelanggan, hingga kini (pesanan bertanggal baris pertamanya).',
     },
-    formula: { en: 'median(days between consecutive orders)', id: 'median(hari antar pesanan berurutan)' },
+    formula: {
+      en: 'median over customers of median(days between their order days)',
+      id: 'median antar pelanggan dari median(hari antar hari pesanannya)',
+    },
   },
   {
     id: 'gross_margin',

@@ -1,6 +1,7 @@
 /**
  * Orders metrics that look back over customers' histories rather than one window:
- * customers ever to date (active ratio), the running median gap between orders, historic CLV.
+ * customers ever to date (active ratio) and historic CLV (the gaps between orders are in
+ * `order-gaps.ts`).
  */
 import { daysFromCivil, civilFromDays } from '../periods';
 import type { MetricValue } from '../errors';
@@ -12,106 +13,6 @@ import type { CustomerHistory, OrdersPrep } from './orders-prep';
 /** Customers with a first order before each `end` (ends ascending or not). */
 export function customersEverBefore(history: CustomerHistory, ends: readonly number[]): number[] {
   return ends.map((end) => countBelow(history.sortedFirstDays, end));
-}
-
-/**
- * Median gap (whole days) between consecutive orders of the same customer, over all gaps whose
- * later order is before each end ("to date"). One histogram grows as the ends advance, so a whole
- * series costs one sort of the gaps plus one histogram scan per window. NaN when there is no gap.
- */
-export function medianGapsBefore(history: CustomerHistory, ends: readonly number[]): number[] {
-  const { offsets, days } = history;
-  const customers = offsets.length - 1;
-  const out = new Array<number>(ends.length).fill(NaN);
-  // Day span of the later orders (every day but each customer's first: any day bounds them).
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  let maxGap = 0;
-  let gapCount = 0;
-  for (let c = 0; c < customers; c++) {
-    const to = offsets[c + 1];
-    for (let k = offsets[c] + 1; k < to; k++) {
-      const d = days[k];
-      if (d < minDay) minDay = d;
-      if (d > maxDay) maxDay = d;
-      const gap = d - days[k - 1];
-      if (gap > maxGap) maxGap = gap;
-      gapCount++;
-    }
-  }
-  if (gapCount === 0) return out;
-  const span = maxDay - minDay + 1;
-  if (span > 10_000_000) return medianGapsBySort(history, ends, gapCount, maxGap);
-  // Counting sort of the gaps by the day of their later order: below[s] = gaps whose later order
-  // is before day minDay + s, and `sorted` holds the gaps in that order.
-  const below = new Int32Array(span + 1);
-  for (let c = 0; c < customers; c++) {
-    const to = offsets[c + 1];
-    for (let k = offsets[c] + 1; k < to; k++) below[days[k] - minDay + 1]++;
-  }
-  for (let s = 0; s < span; s++) below[s + 1] += below[s];
-  const fill = below.slice(0, span);
-  const sorted = new Int32Array(gapCount);
-  for (let c = 0; c < customers; c++) {
-    const to = offsets[c + 1];
-    for (let k = offsets[c] + 1; k < to; k++) sorted[fill[days[k] - minDay]++] = days[k] - days[k - 1];
-  }
-  const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
-  const histogram = new Int32Array(maxGap + 1);
-  let added = 0;
-  for (const w of order) {
-    // Gaps whose later order is before ends[w] (ends need not be whole days).
-    const limit = Math.ceil(ends[w]) - minDay;
-    const count = limit <= 0 ? 0 : limit >= span ? gapCount : below[limit];
-    while (added < count) histogram[sorted[added++]]++;
-    if (added > 0) out[w] = histogramMedian(histogram, added);
-  }
-  return out;
-}
-
-/** `medianGapsBefore` for histories spanning more than 10 million days (index sort by day). */
-function medianGapsBySort(
-  history: CustomerHistory,
-  ends: readonly number[],
-  gapCount: number,
-  maxGap: number,
-): number[] {
-  const { offsets, days } = history;
-  const customers = offsets.length - 1;
-  const gapEnd = new Int32Array(gapCount);
-  const gap = new Int32Array(gapCount);
-  let g = 0;
-  for (let c = 0; c < customers; c++) {
-    for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
-      gapEnd[g] = days[k];
-      gap[g] = days[k] - days[k - 1];
-      g++;
-    }
-  }
-  const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
-  const byEnd = Array.from({ length: gapCount }, (_, i) => i).sort((a, b) => gapEnd[a] - gapEnd[b]);
-  const histogram = new Int32Array(maxGap + 1);
-  const out = new Array<number>(ends.length).fill(NaN);
-  let added = 0;
-  for (const w of order) {
-    while (added < byEnd.length && gapEnd[byEnd[added]] < ends[w]) histogram[gap[byEnd[added++]]]++;
-    if (added > 0) out[w] = histogramMedian(histogram, added);
-  }
-  return out;
-}
-
-/** Median of `count` values held as a histogram (mean of the two middle values when even). */
-function histogramMedian(histogram: Int32Array, count: number): number {
-  const lowRank = Math.floor((count - 1) / 2);
-  const highRank = Math.floor(count / 2);
-  let seen = 0;
-  let low = -1;
-  for (let v = 0; v < histogram.length; v++) {
-    seen += histogram[v];
-    if (low < 0 && seen > lowRank) low = v;
-    if (seen > highRank) return (low + v) / 2;
-  }
-  return low;
 }
 
 /** The same calendar date a year earlier (29 Feb → 28 Feb). */

@@ -11,7 +11,8 @@ import { ORDER_METRIC_IDS } from './ids';
 import type { MetricWindow } from './inputs';
 import type { OrderAggregates } from './orders-aggregate';
 import { aggregateOrders } from './orders-aggregate';
-import { customersEverBefore, medianGapsBefore, trailingYearClvSeries } from './orders-history';
+import { customersEverBefore, trailingYearClvSeries } from './orders-history';
+import { medianUsualGapBefore } from './order-gaps';
 import type { OrdersPrep } from './orders-prep';
 import { prepareOrders } from './orders-prep';
 import { needsColumn, noneIn, startsAfterAsOf, toDateEnd } from './rules';
@@ -176,12 +177,12 @@ export function historyValues(
         ),
       );
     } else if (id === 'days_between_orders') {
-      const medians = medianGapsBefore(history, ends);
+      const medians = medianUsualGapBefore(history, ends);
       out.set(
         id,
         windows.map((w, k) =>
           Number.isNaN(medians[k])
-            ? metricError('#N/A', `no repeat orders up to the end of ${w.key}`)
+            ? metricError('#N/A', `no customer with orders on two days up to the end of ${w.key}`)
             : medians[k],
         ),
       );

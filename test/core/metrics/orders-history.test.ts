@@ -1,66 +1,8 @@
 import fc from 'fast-check';
 import type { CustomerHistory } from '../../../src/core/metrics/orders-prep';
 import { prepareOrders } from '../../../src/core/metrics/orders-prep';
-import {
-  medianGapsBefore,
-  trailingYearClv,
-  trailingYearClvSeries,
-  yearBefore,
-} from '../../../src/core/metrics/orders-history';
+import { trailingYearClv, trailingYearClvSeries, yearBefore } from '../../../src/core/metrics/orders-history';
 import { ordersTable } from './tables';
-
-/** A history from each customer's ascending order days. */
-function historyOf(perCustomer: number[][]): CustomerHistory {
-  const offsets = new Int32Array(perCustomer.length + 1);
-  perCustomer.forEach((d, c) => (offsets[c + 1] = offsets[c] + d.length));
-  const days = Int32Array.from(perCustomer.flat());
-  const firstDay = Float64Array.from(perCustomer, (d) => d[0] ?? Infinity);
-  const secondDay = Float64Array.from(perCustomer, (d) => d[1] ?? Infinity);
-  const sortedFirstDays = Float64Array.from(firstDay.filter((d) => d !== Infinity)).sort();
-  return { offsets, days, firstDay, secondDay, sortedFirstDays };
-}
-
-/** Median by sorting every gap whose later order is before `end`. */
-function bruteMedian(perCustomer: number[][], end: number): number {
-  const gaps: number[] = [];
-  for (const d of perCustomer) for (let k = 1; k < d.length; k++) if (d[k] < end) gaps.push(d[k] - d[k - 1]);
-  if (gaps.length === 0) return NaN;
-  gaps.sort((a, b) => a - b);
-  const n = gaps.length;
-  return (gaps[Math.floor((n - 1) / 2)] + gaps[Math.floor(n / 2)]) / 2;
-}
-
-const customerDays = (from: number, spread: number) =>
-  fc
-    .array(fc.integer({ min: from, max: from + spread }), { maxLength: 8 })
-    .map((d) => [...new Set(d)].sort((a, b) => a - b));
-
-describe('medianGapsBefore', () => {
-  it('matches sorting the gaps to date, for whole and fractional window ends', () => {
-    fc.assert(
-      fc.property(
-        fc.array(customerDays(19000, 400), { maxLength: 12 }),
-        fc.array(fc.double({ min: 18900, max: 19500, noNaN: true }), { minLength: 1, maxLength: 8 }),
-        (perCustomer, ends) => {
-          const got = medianGapsBefore(historyOf(perCustomer), ends);
-          expect(got).toEqual(ends.map((e) => bruteMedian(perCustomer, e)));
-        },
-      ),
-    );
-  });
-
-  it('handles histories spanning more than ten million days', () => {
-    const perCustomer = [[-9000000, -8999990, 2900000], [0, 4], []];
-    const ends = [2900001, -8999980, 5, Infinity];
-    expect(medianGapsBefore(historyOf(perCustomer), ends)).toEqual(
-      ends.map((e) => bruteMedian(perCustomer, e)),
-    );
-  });
-
-  it('is NaN everywhere without a repeat order', () => {
-    expect(medianGapsBefore(historyOf([[5], [], [9]]), [10, 20])).toEqual([NaN, NaN]);
-  });
-});
 
 describe('trailingYearClvSeries', () => {
   it('equals the CLV of each window end computed on its own, and counts customers as a direct scan does', () => {

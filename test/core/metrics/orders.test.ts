@@ -185,10 +185,11 @@ describe('growth and YoY', () => {
 });
 
 describe('ties', () => {
-  test('two orders of a customer on one day: a 0-day gap, and both count for repeat', () => {
+  test('two orders of a customer on one day: one order day (no gap yet), and both count for repeat', () => {
     const t = ordersTable({ date: ['2024-01-05', '2024-01-05'], orderId: ['a1', 'a2'], amount: [10, 10], customer: ['a', 'a'] });
     const v = suiteOf(t, ['repeat_rate', 'days_between_orders', 'orders'], [month('2024-01')]);
-    expect([v('repeat_rate', 0), v('days_between_orders', 0), v('orders', 0)]).toEqual([1, 0, 2]);
+    expect([v('repeat_rate', 0), v('orders', 0)]).toEqual([1, 2]);
+    expect(v('days_between_orders', 0)).toEqual({ error: '#N/A', reason: 'no customer with orders on two days up to the end of 2024-01' });
   });
 });
 
