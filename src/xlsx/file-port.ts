@@ -132,6 +132,8 @@ export class FileWorkbookPort implements WorkbookPort {
     } catch (error) {
       throw describeFsError(error, path);
     }
+    // The rows first: the reader names any damage precisely; sheets come in tab order.
+    const read = await readXlsxSheets(path, (name) => !isProductSheet(name), onRows);
     let listed;
     try {
       listed = await packageSheets(await JSZip.loadAsync(buffer));
@@ -141,21 +143,16 @@ export class FileWorkbookPort implements WorkbookPort {
         path,
       );
     }
-    const read = await readXlsxSheets(path, (name) => !isProductSheet(name), onRows);
-    // Tab order and visibility from the workbook part (the stream gives file order).
-    const order = new Map(listed.sheets.map((s, i) => [s.name, i]));
     const sources = read.sheets
-      .filter((s) => order.has(s.name))
-      .sort((a, b) => order.get(a.name)! - order.get(b.name)!)
-      .map((s) => {
-        const state = listed.sheets[order.get(s.name)!].state;
-        return sourceOfRows(
+      .filter((s) => !isProductSheet(s.name))
+      .map((s) =>
+        sourceOfRows(
           s.name,
-          state === 'hidden' || state === 'veryHidden',
+          s.state === 'hidden' || s.state === 'veryHidden',
           trimmed(s.rows),
-          listed.date1904,
-        );
-      });
+          read.date1904,
+        ),
+      );
     let existing: ExcelJS.Workbook;
     try {
       existing = await openSheetsOf(buffer, isProductSheet);

@@ -1,15 +1,15 @@
 /**
- * `.xlsx` files to rows of `CellValue`s, with ExcelJS's streaming reader so a million-row sheet
+ * `.xlsx` files to rows of `CellValue`s, streamed part by part (`./ooxml`) so a million-row sheet
  * is read row by row instead of as a whole workbook model.
  *
  * Cells become what `Range.values` would give inside Excel, plus `Date`s: rich text → its text,
  * hyperlinks → their text, formulas (shared ones too) → their cached result, errors → `#N/A`-style
- * strings, date-formatted numbers → `Date` (ExcelJS reads them as UTC instants).
+ * strings, date-formatted numbers → `Date` (UTC instants). `cellValueOf` does the same for the
+ * cell values of an ExcelJS workbook model.
  */
-import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cell';
-import { describeFsError, FileReadError } from './read-error';
+import { openXlsx, type OpenedXlsx, type SheetPart } from './ooxml';
+import { FileReadError } from './read-error';
 
 import { isDateNumberFormat as isDateFormat, serialToDate } from '../core/number-format';
 
@@ -82,166 +82,77 @@ export interface XlsxReadResult {
   readonly sheetNames: readonly string[];
 }
 
-interface StreamRow {
-  readonly number: number;
-  /** Sparse, 1-based: `values[col]`. */
-  readonly values: readonly unknown[];
-  getCell(col: number): { numFmt?: string };
-}
-
-/**
- * One row's cells, dense from column A. Plain values come from `row.values` (cheap); the number
- * format, which costs a style lookup, is asked for only where it matters: formula results (the
- * streaming reader already turns date-formatted plain numbers into dates).
- */
-function rowValues(row: StreamRow, date1904: () => boolean): CellValue[] {
-  const raw = row.values;
-  const values: CellValue[] = new Array(Math.max(0, raw.length - 1));
-  for (let col = 1; col < raw.length; col++) {
-    const value = raw[col];
-    if (value === undefined || value === null) values[col - 1] = null;
-    else if (typeof value !== 'object' || value instanceof Date) values[col - 1] = cellValueOf(value);
-    else values[col - 1] = cellValueOf(value, row.getCell(col).numFmt, date1904());
-  }
-  return values;
-}
-
-interface StreamSheet extends AsyncIterable<StreamRow> {
-  readonly name?: string;
-  readonly state?: string;
-}
-
-/** Rows a sheet is judged on before deciding whether to keep reading it. */
+/** Rows a sheet is judged on before deciding whether to read it whole. */
 const SNIFF_ROWS = 200;
 
-/**
- * Reads one worksheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty
- * rows). After the first `SNIFF_ROWS` rows `keep` decides whether the rest is worth storing; when
- * it says no, the rest is read past and `null` is returned.
- */
-async function readSheetRows(
-  sheet: StreamSheet,
-  date1904: () => boolean,
+/** Reads a sheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty rows). */
+async function sheetRows(
+  book: OpenedXlsx,
+  sheet: SheetPart,
   onRow: () => void,
-  keep: (head: readonly CellValue[][]) => boolean = () => true,
-): Promise<CellValue[][] | null> {
+  limit = Infinity,
+): Promise<CellValue[][]> {
   const rows: CellValue[][] = [];
-  let decided = false;
-  let storing = true;
-  for await (const row of sheet) {
+  await book.rows(sheet, (number, values) => {
+    if (number > limit) return false;
     onRow();
-    if (!storing) continue;
-    while (rows.length < row.number - 1) rows.push([]);
-    rows.push(rowValues(row, date1904));
-    if (!decided && rows.length >= SNIFF_ROWS) {
-      decided = true;
-      storing = keep(rows);
-    }
-  }
-  if (!decided) storing = keep(rows);
-  return storing ? rows : null;
-}
-
-/**
- * Reads past a sheet that is not wanted. Every sheet must be consumed: when a workbook stores its
- * sheets before its shared strings (ExcelJS's own streaming writer does), the reader parks them in
- * temporary files and deletes each one as soon as the next is asked for, so an unread sheet's
- * stream would fail later with an unhandled ENOENT.
- */
-async function skipSheet(sheet: StreamSheet): Promise<void> {
-  for await (const _row of sheet) {
-    /* nothing to keep */
-  }
-}
-
-/**
- * Opens an `.xlsx` file for streaming. Open errors (a missing file) surface here, before the
- * stream reaches the unzipper; `date1904` is known once the workbook part has been read.
- */
-async function openStreamReader(path: string): Promise<{
-  stream: ReturnType<typeof createReadStream>;
-  reader: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
-  date1904: () => boolean;
-}> {
-  const stream = createReadStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(describeFsError(error, path)));
+    while (rows.length < number - 1) rows.push([]);
+    rows.push(values);
+    return number < limit;
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const date1904 = () =>
-    Boolean((reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
-  return { stream, reader, date1904 };
+  return rows;
 }
 
+const isVisible = (sheet: SheetPart) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden';
+
 /**
- * Reads the rows of one sheet of an `.xlsx` file.
- * Throws `FileReadError` for a missing file, a file that is not an `.xlsx` package, or an unknown sheet.
+ * Reads the rows of one sheet of an `.xlsx` file. Sheets are considered in tab order, whatever
+ * order the file stores them in.
+ * Throws `FileReadError` for a missing file, a file that is not an `.xlsx` package, a damaged
+ * package or sheet, or an unknown sheet.
  * @example const { rows, sheet } = await readXlsxFile('sales.xlsx', { sheet: 'Orders' });
  */
 export async function readXlsxFile(path: string, options: XlsxReadOptions = {}): Promise<XlsxReadResult> {
-  const { stream, reader, date1904 } = await openStreamReader(path);
-  const wanted = options.sheet?.trim().toLowerCase();
+  const book = await openXlsx(path);
   const every = options.progressEvery ?? 100_000;
-  const sheetNames: string[] = [];
-  const preferred = new Set((options.preferredNames ?? []).map((n) => n.toLowerCase()));
-  let fallback: XlsxReadResult | undefined;
-  let firstFit: XlsxReadResult | undefined;
-  let chosen: XlsxReadResult | undefined;
   let rowsRead = 0;
   const onRow = () => {
     rowsRead++;
     if (options.onProgress && rowsRead % every === 0) options.onProgress(rowsRead);
   };
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<StreamSheet>) {
-      const name = sheet.name ?? `Sheet${sheetNames.length + 1}`;
-      sheetNames.push(name);
-      if (wanted !== undefined) {
-        if (name.toLowerCase() === wanted)
-          chosen = { rows: (await readSheetRows(sheet, date1904, onRow))!, sheet: name, sheetNames };
-        else await skipSheet(sheet);
-        continue;
+    const sheetNames = book.sheets.map((s) => s.name);
+    const wanted = options.sheet?.trim().toLowerCase();
+    let chosen: SheetPart | undefined;
+    if (wanted !== undefined) {
+      chosen = book.sheets.find((s) => s.name.toLowerCase() === wanted);
+      if (!chosen) {
+        const list = sheetNames.length ? sheetNames.map((n) => `"${n}"`).join(', ') : 'none';
+        throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
       }
-      if (chosen || sheet.state === 'hidden' || sheet.state === 'veryHidden') {
-        await skipSheet(sheet);
-        continue;
+    } else {
+      const visible = book.sheets.filter(isVisible);
+      const preferred = new Set((options.preferredNames ?? []).map((n) => n.toLowerCase()));
+      let firstFit: SheetPart | undefined;
+      for (const sheet of visible) {
+        if (!options.looksLike) break;
+        const head = await sheetRows(book, sheet, () => undefined, SNIFF_ROWS);
+        if (!options.looksLike(head)) continue;
+        if (preferred.size === 0 || preferred.has(sheet.name.toLowerCase())) {
+          chosen = sheet;
+          break;
+        }
+        firstFit ??= sheet;
       }
-      let fits = false;
-      // Keep a sheet's rows only while it may still be the answer (chosen, first fit or fallback).
-      const rows = await readSheetRows(sheet, date1904, onRow, (head) => {
-        fits = !options.looksLike || options.looksLike(head);
-        return fits ? preferred.size === 0 || preferred.has(name.toLowerCase()) || !firstFit : !fallback;
-      });
-      if (!rows) continue;
-      if (fits && (preferred.size === 0 || preferred.has(name.toLowerCase())))
-        chosen = { rows, sheet: name, sheetNames };
-      else if (fits) firstFit = { rows, sheet: name, sheetNames };
-      else fallback = { rows, sheet: name, sheetNames };
+      chosen ??= firstFit ?? visible[0] ?? book.sheets[0];
+      if (!chosen) throw new FileReadError(`${path} has no worksheets`, path);
     }
-  } catch (error) {
-    throw new FileReadError(
-      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
-      path,
-    );
+    const rows = await sheetRows(book, chosen, onRow);
+    options.onProgress?.(rowsRead);
+    return { rows, sheet: chosen.name, sheetNames };
   } finally {
-    stream.destroy();
+    book.close();
   }
-  options.onProgress?.(rowsRead);
-  if (chosen) return chosen;
-  if (wanted !== undefined) {
-    const list = sheetNames.length ? sheetNames.map((n) => `"${n}"`).join(', ') : 'none';
-    throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
-  }
-  if (firstFit) return firstFit;
-  if (fallback) return fallback;
-  throw new FileReadError(`${path} has no worksheets`, path);
 }
 
 /** One worksheet's rows, as `readXlsxSheets` reads them. */
@@ -264,31 +175,23 @@ export async function readXlsxSheets(
   wanted: (name: string) => boolean = () => true,
   onProgress?: (rowsRead: number) => void,
 ): Promise<{ sheets: XlsxSheet[]; date1904: boolean }> {
-  const { stream, reader, date1904 } = await openStreamReader(path);
-  const sheets: XlsxSheet[] = [];
+  const book = await openXlsx(path);
   let rowsRead = 0;
   const onRow = () => {
     rowsRead++;
     if (onProgress && rowsRead % 100_000 === 0) onProgress(rowsRead);
   };
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<StreamSheet>) {
-      const name = sheet.name ?? `Sheet${sheets.length + 1}`;
-      const state = sheet.state ?? 'visible';
-      if (wanted(name)) sheets.push({ name, state, rows: (await readSheetRows(sheet, date1904, onRow))! });
-      else {
-        await skipSheet(sheet);
-        sheets.push({ name, state, rows: [] });
-      }
-    }
-  } catch (error) {
-    throw new FileReadError(
-      `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
-      path,
-    );
+    const sheets: XlsxSheet[] = [];
+    for (const sheet of book.sheets)
+      sheets.push({
+        name: sheet.name,
+        state: sheet.state,
+        rows: wanted(sheet.name) ? await sheetRows(book, sheet, onRow) : [],
+      });
+    onProgress?.(rowsRead);
+    return { sheets, date1904: book.date1904 };
   } finally {
-    stream.destroy();
+    book.close();
   }
-  onProgress?.(rowsRead);
-  return { sheets, date1904: date1904() };
 }

@@ -141,7 +141,7 @@ describe('sales-metrics review refreshes in place through the package', () => {
     const big = join(dir, 'big.xlsx');
     writeFileSync(big, Buffer.alloc(31 * 1024 * 1024, 0));
     const cases: [string, RegExp][] = [
-      [broken, /broken\.xlsx is not a readable \.xlsx workbook/],
+      [broken, /broken\.xlsx is damaged: the zip package is incomplete/],
       [join(dir, 'none.xlsx'), /file not found: .*none\.xlsx/],
       [big, /big\.xlsx is 31 MB; review reads workbooks up to 30 MB/],
     ];
