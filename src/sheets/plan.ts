@@ -108,6 +108,12 @@ export interface ChartSeriesPlan {
   readonly ref: string;
   /** `RRGGBB`. */
   readonly color?: string;
+  /**
+   * 0-based index of the point whose period is not over on the as-of day (its figure is to date):
+   * a line chart draws it apart, with a hollow marker and a dashed line into it, so a month to
+   * date is not read as a fall. No trend line is fitted through a series that has one.
+   */
+  readonly partialPoint?: number;
 }
 
 export interface ChartPlan {

@@ -2,7 +2,9 @@
  * Native charts as the file renderer's chart parts draw them: a line, clustered horizontal bars or
  * clustered columns; categories and series from the plan's sheet-qualified ranges; each series in
  * its colour (the palette's when the plan names none); the value axis in the plan's number format;
- * the legend at the bottom, right or hidden; the title; placed over the anchor cells. Bars list
+ * the legend at the bottom, right or hidden; the title; placed over the anchor cells; a line's
+ * point of a period that is not over as a hollow circle (the file renderer also dashes the line
+ * into it, which the API cannot do per point). Bars list
  * their categories top-down like the table beside them: the category axis is reversed and the
  * value axis crosses at its far end, so the numbers stay at the bottom.
  */
@@ -35,6 +37,14 @@ function addChart(t: Target, plan: ChartPlan): void {
     const color = hex(s.color ?? PALETTE.series[i % PALETTE.series.length]);
     if (plan.type === 'line') series.format.line.color = color;
     else series.format.fill.setSolidColor(color);
+    if (plan.type === 'line' && s.partialPoint !== undefined) {
+      // The period to date: a hollow circle in the series' colour.
+      const point = series.points.getItemAt(s.partialPoint);
+      point.markerStyle = 'Circle';
+      point.markerSize = 7;
+      point.markerBackgroundColor = '#FFFFFF';
+      point.markerForegroundColor = color;
+    }
   });
   if (plan.yAxisFormat) chart.axes.valueAxis.numberFormat = plan.yAxisFormat;
   if (plan.type === 'bar') {

@@ -1,6 +1,8 @@
 /**
  * One chart part (`xl/charts/chartN.xml`, ECMA-376 Part 1 §21.2): a `c:chartSpace` with a
- * line chart or a clustered bar/column chart, category and value axes, legend and title.
+ * line chart or a clustered bar/column chart, category and value axes, legend and title. A line's
+ * point of a period that is not over is drawn apart (`c:dPt`: hollow marker, dashed segment); no
+ * trend line is drawn.
  * Element order follows the schema sequences (CT_Chart, CT_PlotArea, CT_LineSer/CT_BarSer,
  * CT_CatAx/CT_ValAx): Excel refuses parts whose children are out of order.
  */
@@ -49,13 +51,40 @@ function categoriesXml(ref: string, values: readonly (string | number | null)[] 
     : `<c:cat><c:strRef><c:f>${escapeXml(ref)}</c:f>${strCache(values)}</c:strRef></c:cat>`;
 }
 
+/** The line of a line series, solid or dashed. */
+function lineXml(color: string, dashed: boolean): string {
+  return (
+    `<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` +
+    `${dashed ? '<a:prstDash val="sysDash"/>' : ''}<a:round/></a:ln>`
+  );
+}
+
+/**
+ * The point of a period that is not over (CT_DPt): a hollow circle, the line into it dashed.
+ * Children in schema order: idx, marker, bubble3D, spPr.
+ */
+function partialPointXml(index: number, color: string): string {
+  return (
+    `<c:dPt><c:idx val="${index}"/><c:marker><c:symbol val="circle"/><c:size val="7"/>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="19050"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr>` +
+    `</c:marker><c:bubble3D val="0"/><c:spPr>${lineXml(color, true)}</c:spPr></c:dPt>`
+  );
+}
+
 function seriesXml(chart: ChartPlan, index: number, cache: ChartCache | undefined): string {
   const s = chart.series[index];
   const color = s.color ?? PALETTE.series[index % PALETTE.series.length];
+  const partial =
+    chart.type === 'line' &&
+    s.partialPoint !== undefined &&
+    Number.isInteger(s.partialPoint) &&
+    s.partialPoint >= 0
+      ? partialPointXml(s.partialPoint, color)
+      : '';
+  // CT_LineSer: idx, order, tx, spPr, marker, dPt*, …, cat, val, smooth.
   const spPr =
     chart.type === 'line'
-      ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
-        '<c:marker><c:symbol val="none"/></c:marker>'
+      ? `<c:spPr>${lineXml(color, false)}</c:spPr><c:marker><c:symbol val="none"/></c:marker>${partial}`
       : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   const values = cache?.series[index];
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.ref)}</c:f>${values ? numCache(values, chart.yAxisFormat ?? 'General') : ''}</c:numRef></c:val>`;

@@ -98,6 +98,7 @@ export function dumpSheet(workbook: WorkbookState, sheet: SheetState) {
         categories: s.xValues && refText(s.xValues),
         ...(s.fill ? { fill: s.fill } : {}),
         ...(s.line ? { line: s.line } : {}),
+        ...(s.points ? { points: s.points } : {}),
       })),
     })),
     validations: sheet.validations.map((v) => ({

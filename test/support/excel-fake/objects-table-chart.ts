@@ -372,6 +372,13 @@ class FakeSeries extends FakeObject<SeriesState> {
       '1.7',
     );
   }
+  get points(): FakePointCollection {
+    return this.child(
+      'points',
+      (p, l) => new FakePointCollection(this.context, p, l),
+      (t) => t,
+    );
+  }
   get format(): { fill: FakeSeriesFill; line: FakeSeriesLine } {
     return {
       fill: this.child(
@@ -388,6 +395,49 @@ class FakeSeries extends FakeObject<SeriesState> {
   }
 }
 defineProps(FakeSeries, { name: { get: (s) => s.name, set: (s, v: string) => (s.name = v) } });
+
+/** The points of a series: one per cell of its values range. */
+class FakePointCollection extends FakeObject<SeriesState> {
+  static override typeName = 'ChartPointsCollection';
+  getItemAt(index: number): FakePoint {
+    return this.child(
+      `getItemAt(${index})`,
+      (p, l) => new FakePoint(this.context, p, l),
+      (s) => {
+        const rect = s.values?.rect;
+        const count = rect ? (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) : 0;
+        if (!Number.isInteger(index) || index < 0 || index >= count)
+          throw officeError('ItemNotFound', `The series has no point ${index}.`);
+        return { series: s, index };
+      },
+    );
+  }
+}
+
+const MARKER_STYLES = ['Invalid', 'Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus', 'Picture'];
+
+class FakePoint extends FakeObject<{ series: SeriesState; index: number }> {
+  static override typeName = 'ChartPoint';
+}
+const pointOf = (t: { series: SeriesState; index: number }) => ((t.series.points ??= {})[t.index] ??= {});
+defineProps(FakePoint, {
+  markerStyle: {
+    set: (t, v: string) => {
+      if (!MARKER_STYLES.includes(v)) throw officeError('InvalidArgument', `Unknown marker style ${v}.`);
+      pointOf(t).markerStyle = v;
+    },
+    since: '1.7',
+  },
+  markerSize: {
+    set: (t, v: number) => {
+      if (!(Number.isInteger(v) && v >= 2 && v <= 72)) throw officeError('InvalidArgument', 'Marker sizes are 2 to 72.');
+      pointOf(t).markerSize = v;
+    },
+    since: '1.7',
+  },
+  markerBackgroundColor: { set: (t, v) => (pointOf(t).markerBackgroundColor = colorOf(v)), since: '1.7' },
+  markerForegroundColor: { set: (t, v) => (pointOf(t).markerForegroundColor = colorOf(v)), since: '1.7' },
+});
 
 function seriesRange(source: unknown): RangeRef {
   if (!(source instanceof FakeRange)) throw officeError('InvalidArgument', 'Series data must be a range.');

@@ -133,12 +133,28 @@ export function expectedChart(chart: ChartPlan) {
       value: chart.yAxisFormat ? { numberFormat: chart.yAxisFormat } : {},
       category: chart.type === 'bar' ? { reversePlotOrder: true, position: 'Maximum' } : {},
     },
-    series: chart.series.map((s, i) => ({
-      name: s.name,
-      values: onSheet(s.ref),
-      categories: onSheet(chart.categories),
-      [chart.type === 'line' ? 'line' : 'fill']: hex(s.color ?? PALETTE.series[i % PALETTE.series.length]),
-    })),
+    series: chart.series.map((s, i) => {
+      const color = hex(s.color ?? PALETTE.series[i % PALETTE.series.length]);
+      return {
+        name: s.name,
+        values: onSheet(s.ref),
+        categories: onSheet(chart.categories),
+        [chart.type === 'line' ? 'line' : 'fill']: color,
+        // The point of a period not over: a hollow circle.
+        ...(chart.type === 'line' && s.partialPoint !== undefined
+          ? {
+              points: {
+                [s.partialPoint]: {
+                  markerStyle: 'Circle',
+                  markerSize: 7,
+                  markerBackgroundColor: '#FFFFFF',
+                  markerForegroundColor: color,
+                },
+              },
+            }
+          : {}),
+      };
+    }),
   };
 }
 

@@ -95,6 +95,15 @@ export interface SeriesState {
   xValues?: RangeRef;
   fill?: string;
   line?: string;
+  /** Formatting of single points, by 0-based index. */
+  points?: Record<number, PointState>;
+}
+
+export interface PointState {
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
 }
 
 export interface ChartState {
