@@ -3,9 +3,12 @@
  * period and of the prior year, goal and benchmark, IBCS-coloured variances with bars in columns
  * of their own), the trend of the last N periods with a line chart, goal pacing, benchmarks,
  * breakdowns with bar charts, a cohort heatmap, the RFM summary and the measurement schedule.
- * Headline figures are native formulas over the data sheet when the data allows (see
- * `sources.ts`), with the engine's value as the cached result; everything else is a value stamped
- * "as of". It prints landscape, one page wide, with page breaks between sections.
+ * Every figure SUMIFS/COUNTIFS can express is a native formula over the data sheet when the data
+ * allows (see `sources.ts`), with the engine's value as the cached result; everything else is a
+ * value stamped "as of". A period that is not over is marked: "(to date)" and a hollow point in
+ * the trend, an asterisk on the cohort cells of the as-of month, which the average row leaves out;
+ * its forecast (FC) comes from the core trend. It prints landscape, one page wide, with page
+ * breaks between sections.
  */
 import {
   DEFAULT_CALENDAR,
@@ -13,13 +16,16 @@ import {
   lastPeriods,
   likeForLike,
   periodAt,
+  periodOf,
   type Calendar,
+  type LikeForLike,
   type Period,
   type PeriodUnit,
 } from '../core/periods';
-import { computeSuite, computeWindows, type MetricId, type MetricInputs } from '../core/metrics';
+import { computeSuite, computeWindows, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
+import { trend } from '../core/analyses/trend';
 import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
@@ -32,14 +38,21 @@ import { PALETTE } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import { numberFormats, type NumberFormats } from './formats';
 import { printPlan } from './print';
-import { canUseFormulas, ordersAreRows, ordersFormula, revenueFormula, type OrdersSource } from './sources';
+import {
+  canUseFormulas,
+  metricFormula,
+  ordersAreRows,
+  ordersFormula,
+  revenueFormula,
+  type OrdersSource,
+} from './sources';
 import {
   benchmarkSection,
   goalPacingSection,
   scheduleSection,
   type BenchmarkLine,
 } from './dashboard-sections';
-import { kpiSection, KPI_TABLE_WIDTH, type KpiTarget } from './dashboard-kpis';
+import { KPI_COLUMN_WIDTHS, kpiSection, KPI_TABLE_WIDTH, liveKpis, type KpiTarget } from './dashboard-kpis';
 import { BAR_ONLY, varianceFormats } from './variance';
 
 export type { KpiTarget } from './dashboard-kpis';
@@ -54,8 +67,8 @@ export const excelSerial = (epochDay: number, date1904 = false): number =>
 
 /** Rows 1–3 (title, data and as-of line, note) repeat at the top of every printed page. */
 const TITLE_ROWS = 3;
-/** The printed area: the KPI table's columns and the charts beside the tables (A…R). */
-const PRINT_COLUMNS = 18;
+/** The printed area: the KPI table's columns, which the charts beside the tables lie within (A…U). */
+const PRINT_COLUMNS = KPI_TABLE_WIDTH;
 
 export interface DashboardInput {
   readonly inputs: MetricInputs;
@@ -116,11 +129,9 @@ function trendSection(
   values: MetricValue[][],
 ): number[] {
   const { input, formats, serial } = ctx;
-  const source = input.source;
-  const formulas = canUseFormulas(source) && input.inputs.orders !== undefined;
-  const ordersByFormula = formulas && ordersAreRows(source!);
+  const source = input.inputs.orders !== undefined ? input.source : undefined;
   layout.section(`Trend — last ${periods.length} ${periods[0].unit}s`, 8);
-  layout.header([
+  const headerRow = layout.header([
     'Period',
     'From',
     'To',
@@ -132,46 +143,64 @@ function trendSection(
   ]);
   const top = layout.row;
   const asOf = Math.floor(input.asOf);
+  let partialIndex: number | undefined;
+  const live = { revenue: false, orders: false, aov: false };
   const rows = periods.map((p, i) => {
     const r = top + i;
     const last = Math.min(p.end, asOf + 1) - 1;
     const partial = last < p.end - 1;
+    if (partial) partialIndex = i;
     const [revenue, orders, aov, customers, newCustomers] = values[i];
     layout.put({
       ...textCell(`A${r}`, partial ? `${p.label} (to date)` : p.label),
       ...(partial
-        ? { note: `Partial: ${last - p.start + 1} of ${p.end - p.start} days, to ${formatDay(last)}.` }
+        ? {
+            note: `Partial: ${last - p.start + 1} of ${p.end - p.start} days, to ${formatDay(last)}. Drawn as a hollow point in the chart.`,
+          }
         : {}),
     });
     layout.put({ ref: `B${r}`, value: serial(p.start), format: formats.date });
     layout.put({ ref: `C${r}`, value: serial(last), format: formats.date });
-    if (formulas)
-      layout.put({
-        ...formulaCell(`D${r}`, revenueFormula(source!, `$B${r}`, `$C${r}+1`), formats.money),
-        ...resultOf(revenue),
-      });
-    else layout.put(metricCell(`D${r}`, revenue, formats.money));
-    if (ordersByFormula) {
-      layout.put({
-        ...formulaCell(`E${r}`, ordersFormula(source!, `$B${r}`, `$C${r}+1`), formats.count),
-        ...resultOf(orders),
-      });
-      layout.put({
-        ...formulaCell(
-          `F${r}`,
-          `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"${UNDEFINED_TEXT}")`,
-          formats.money,
-        ),
-        ...resultOf(aov),
-      });
-    } else {
-      layout.put(metricCell(`E${r}`, orders, formats.count));
-      layout.put(metricCell(`F${r}`, aov, formats.money));
-    }
+    const window = [`$B${r}`, `$C${r}+1`] as const;
+    const put = (column: string, id: MetricId, value: MetricValue, format: string, known = {}) => {
+      const formula = metricFormula(id, source, window[0], window[1], [], known);
+      if (formula) {
+        layout.put({ ...formulaCell(`${column}${r}`, formula, format), ...resultOf(value) });
+        return true;
+      }
+      layout.put(metricCell(`${column}${r}`, value, format));
+      return false;
+    };
+    live.revenue = put('D', 'revenue', revenue, formats.money);
+    live.orders = put('E', 'orders', orders, formats.count);
+    live.aov = put(
+      'F',
+      'aov',
+      aov,
+      formats.money,
+      live.revenue && live.orders ? { revenue: `D${r}`, orders: `E${r}` } : {},
+    );
     layout.put(metricCell(`G${r}`, customers, formats.count));
     layout.put(metricCell(`H${r}`, newCustomers, formats.count));
     return r;
   });
+  // Say in each header whether its figures are live formulas or values as of the as-of day.
+  (
+    [
+      ['D', 'Revenue', live.revenue],
+      ['E', 'Orders', live.orders],
+      ['F', 'Avg order value', live.aov],
+      ['G', 'Customers', false],
+      ['H', 'New customers', false],
+    ] as const
+  ).forEach(([column, text, isLive]) =>
+    layout.put({
+      ...textCell(`${column}${headerRow}`, text, 'header'),
+      note: isLive
+        ? `Live: native formulas over ${source!.sheet}, recalculated when the data changes.`
+        : `As of ${formatDay(asOf)}: values computed by the add-in, updated on refresh.`,
+    }),
+  );
   const bottom = top + periods.length - 1;
   layout.row = bottom + 1;
   layout.chartBeside(top - 2, {
@@ -179,7 +208,14 @@ function trendSection(
     title: 'Revenue trend',
     categories: layout.ref(top, 1, bottom),
     yAxisFormat: formats.moneyAxis,
-    series: [{ name: 'Revenue', ref: layout.ref(top, 4, bottom), color: PALETTE.series[0] }],
+    series: [
+      {
+        name: 'Revenue',
+        ref: layout.ref(top, 4, bottom),
+        color: PALETTE.series[0],
+        ...(partialIndex !== undefined ? { partialPoint: partialIndex } : {}),
+      },
+    ],
     legend: 'none',
   });
   return rows;
@@ -310,6 +346,12 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
     layout.note(matrix ? `Cohorts unavailable: ${matrix.reason}.` : 'Cohorts need an orders table.');
     return;
   }
+  // The as-of month while it is not over: its cells (a diagonal) count buyers of a few days only.
+  const partial = matrix.partialPeriod;
+  const month = partial ? periodOf(partial.lastDay, 'month', input.calendar ?? DEFAULT_CALENDAR) : undefined;
+  const partialNote = partial
+    ? `${month?.label ?? partial.key} to date (${partial.days} of ${partial.daysInPeriod} days): not comparable with complete months, and left out of the average row.`
+    : '';
   const cohorts = matrix.cohorts.slice(-12);
   const steps = Math.min(12, Math.max(0, ...cohorts.map((c) => c.shares.length)));
   layout.header(['Cohort', 'Customers', ...Array.from({ length: steps }, (_, k) => `+${k}`)]);
@@ -318,7 +360,15 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
     const r = top + i;
     layout.put(textCell(`A${r}`, c.label));
     layout.put({ ref: `B${r}`, value: c.size, format: '#,##0' });
-    c.shares.slice(0, steps).forEach((s, k) => layout.put({ ref: toA1(r, 3 + k), value: s, format: '0%' }));
+    c.shares
+      .slice(0, steps)
+      .forEach((s, k) =>
+        layout.put(
+          c.partial[k]
+            ? { ref: toA1(r, 3 + k), value: s, format: '0%"*"', style: 'partial', note: partialNote }
+            : { ref: toA1(r, 3 + k), value: s, format: '0%' },
+        ),
+      );
   });
   const bottom = top + cohorts.length - 1;
   // Step +0 is 100% by definition: leave it out of the scale so the later steps get the contrast.
@@ -329,7 +379,26 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
       colors: ['FFFFFF', PALETTE.accentLight, '5B9BD5'],
     });
   }
-  layout.row = bottom + 1;
+  const average = bottom + 1;
+  layout.put({
+    ...textCell(`A${average}`, 'All cohorts', 'total'),
+    note: `Pooled over every cohort since the data starts: customers buying k months after their first month ÷ the cohorts' customers, counting only cohorts with a complete month k${partial ? ' (the month to date is left out)' : ''}.`,
+  });
+  layout.put({ ref: `B${average}`, value: null, style: 'total' });
+  Array.from({ length: steps }, (_, k) => matrix.averageCurve[k]).forEach((share, k) =>
+    layout.put(
+      share === undefined
+        ? {
+            ref: toA1(average, 3 + k),
+            value: UNDEFINED_TEXT,
+            style: 'total',
+            note: 'No cohort has a complete month here yet.',
+          }
+        : { ref: toA1(average, 3 + k), value: share, format: '0%', style: 'total' },
+    ),
+  );
+  layout.row = average + 1;
+  if (partial) layout.note(`* ${partialNote}`);
 }
 
 function rfmSection(layout: PlanLayout, ctx: Context): void {
@@ -363,14 +432,80 @@ function rfmSection(layout: PlanLayout, ctx: Context): void {
   });
 }
 
-/** Column widths in characters: labels, the KPI table's numbers and bars, the chart area. */
+/** Column widths in characters: the KPI table's, which the other tables and the charts share. */
 function columnWidths(): { index: number; width: number }[] {
-  const widths: { index: number; width: number }[] = [{ index: 1, width: 24 }];
-  for (let c = 2; c <= KPI_TABLE_WIDTH; c++)
-    widths.push({ index: c, width: c === 6 || c === 10 ? 10 : 12.5 });
-  for (let c = KPI_TABLE_WIDTH + 1; c <= PRINT_COLUMNS; c++) widths.push({ index: c, width: 9 });
-  return widths;
+  return KPI_COLUMN_WIDTHS.map((width, i) => ({ index: i + 1, width }));
 }
+
+/** Labels joined as a reader says them: "A", "A and B", "A, B and C". */
+function spoken(labels: readonly string[]): string {
+  return labels.length <= 1
+    ? (labels[0] ?? '')
+    : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/** Line 3: which figures are live formulas over the data and which are values as of the as-of day. */
+function liveSentence(input: DashboardInput, kpis: readonly MetricId[], asOf: number): string {
+  const source = input.source;
+  const day = formatDay(asOf);
+  if (!canUseFormulas(source) || !input.inputs.orders)
+    return `Figures are values as of ${day}, updated on refresh.`;
+  const inKpis = liveKpis(kpis, source).map((id) => getMetric(id).label.en);
+  const inTables = ordersAreRows(source) ? 'revenue, orders and average order value' : 'revenue';
+  const key = inKpis.length > 0 ? `${spoken(inKpis)} in the key figures (marked "live"); ` : '';
+  return `Live formulas over ${source.sheet}, recalculated when the data changes: ${key}${inTables} in the trend and breakdowns. Other figures are values as of ${day}, updated on refresh.`;
+}
+
+/**
+ * Distinct counts of customers: the customers of the days left are partly those who bought
+ * already, so a forecast by days would count them twice.
+ */
+const NOT_FORECAST_BY_DAYS: ReadonlySet<MetricId> = new Set<MetricId>(['customers', 'returning_customers']);
+
+/**
+ * KPI targets with FC filled in where the caller gave none: while the dashboard period is not
+ * over, the core trend's forecast of the whole period for each flow and rate (not stocks such as
+ * the open pipeline, which are a level on the as-of day, nor distinct counts of customers).
+ */
+function withForecasts(
+  input: DashboardInput,
+  kpis: readonly MetricId[],
+  windows: LikeForLike,
+  unit: PeriodUnit,
+  calendar: Calendar,
+  count: number,
+): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
+  const targets = input.targets;
+  if (!windows.current.partial) return targets;
+  const out: Partial<Record<MetricId, KpiTarget>> = { ...targets };
+  const period = windows.current.period;
+  for (const id of kpis) {
+    if (getMetric(id).kind === 'stock' || numberOfTarget(targets?.[id]?.forecast) !== undefined) continue;
+    if (NOT_FORECAST_BY_DAYS.has(id)) {
+      out[id] = {
+        ...targets?.[id],
+        forecastNote:
+          targets?.[id]?.forecastNote ??
+          'Not forecast: a distinct count, and customers of the days left are partly those who bought already.',
+      };
+      continue;
+    }
+    const current = trend(id, input.inputs, { asOf: input.asOf, unit, calendar, count, horizon: 0 }).current;
+    if (!current) continue;
+    const note = isMetricError(current.forecast)
+      ? `No forecast for ${period.label}: ${current.forecast.reason}.`
+      : `Forecast of all of ${period.label} after ${current.daysElapsed} of ${current.daysInPeriod} days: ${current.method}.`;
+    out[id] = {
+      ...targets?.[id],
+      ...(isMetricError(current.forecast) ? {} : { forecast: current.forecast }),
+      forecastNote: targets?.[id]?.forecastNote ?? note,
+    };
+  }
+  return out;
+}
+
+const numberOfTarget = (v: number | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 /**
  * The dashboard plan.
@@ -408,15 +543,7 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
       'subtitle',
     ),
   );
-  layout.put(
-    textCell(
-      'A3',
-      canUseFormulas(input.source)
-        ? `Revenue and order figures are live formulas over ${input.source.sheet}; other figures are values as of the date above, updated on refresh.`
-        : 'Figures are values as of the date above, updated on refresh.',
-      'note',
-    ),
-  );
+  layout.put(textCell('A3', liveSentence(input, kpis, asOf), 'note'));
   layout.row = 5;
 
   kpiSection(layout, {
@@ -427,7 +554,7 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
       previous: valuesOf(windows.previous),
       priorYear: valuesOf(windows.priorYear),
     },
-    targets: input.targets,
+    targets: withForecasts(input, kpis, windows, unit, calendar, periods.length),
     source: input.source,
     formats,
     serial: ctx.serial,

@@ -75,6 +75,8 @@ export const STYLES = {
   /** A small header over a helper block (windows compared). */
   subheader: { font: { bold: true, size: 9, color: PALETTE.accent }, fill: PALETTE.accentLight },
   small: { font: { size: 9, color: PALETTE.ink } },
+  /** A figure of a period that is not over (to date): italic, beside complete periods' figures. */
+  partial: { font: { italic: true, color: PALETTE.ink } },
   body: {},
 } as const satisfies Record<string, CellStyle>;
 

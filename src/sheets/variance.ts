@@ -42,6 +42,15 @@ export interface VarianceRow {
   readonly bars: readonly (number | undefined)[];
 }
 
+/** How {@link changeCells} shows a comparison that cannot be made. */
+export interface ChangeOptions {
+  /**
+   * Leave the cells empty (not "—") while the base cell holds no number: a comparison with a goal
+   * that is not set is not a missing value.
+   */
+  readonly emptyWithoutBase?: boolean;
+}
+
 /**
  * The three cells comparing `actual` (in cell `actualCell`) with `base` (in `baseCell`) on row `r`.
  * @example changeCells(8, 'B8', 'C8', 120, 100, revenueDef, formats, { change: 'D', percent: 'E', bar: 'F' })
@@ -55,19 +64,27 @@ export function changeCells(
   def: Pick<MetricDefinition, 'unit'>,
   formats: NumberFormats,
   columns: ChangeColumns,
+  options: ChangeOptions = {},
 ): { cells: CellPlan[]; bar: number | undefined } {
   const rate = isRate(def.unit);
   const a = numberOf(actual);
   const b = numberOf(base);
   const both = `AND(ISNUMBER(${actualCell}),ISNUMBER(${baseCell}))`;
   const change = a !== undefined && b !== undefined ? (rate ? (a - b) * 100 : a - b) : undefined;
+  const empty = options.emptyWithoutBase === true;
+  // Without a base: "" when asked (and the cached result says so), else the dash.
+  const guard = (formula: string): string =>
+    empty ? `IF(NOT(ISNUMBER(${baseCell})),"",${formula})` : formula;
+  const missing: PlanValue = empty && b === undefined ? '' : UNDEFINED_TEXT;
   const cells: CellPlan[] = [
     {
       ref: `${columns.change}${r}`,
-      formula: rate
-        ? `IF(${both},(${actualCell}-${baseCell})*100,"${UNDEFINED_TEXT}")`
-        : `IF(${both},${actualCell}-${baseCell},"${UNDEFINED_TEXT}")`,
-      result: change ?? UNDEFINED_TEXT,
+      formula: guard(
+        rate
+          ? `IF(${both},(${actualCell}-${baseCell})*100,"${UNDEFINED_TEXT}")`
+          : `IF(${both},${actualCell}-${baseCell},"${UNDEFINED_TEXT}")`,
+      ),
+      result: change ?? missing,
       format: formats.change(def.unit),
       style: 'body',
     },
@@ -80,8 +97,10 @@ export function changeCells(
     const relative = a !== undefined && b !== undefined && b !== 0 ? (a - b) / Math.abs(b) : undefined;
     cells.push({
       ref: `${columns.percent}${r}`,
-      formula: `IF(AND(${both},${baseCell}<>0),(${actualCell}-${baseCell})/ABS(${baseCell}),"${UNDEFINED_TEXT}")`,
-      result: relative ?? UNDEFINED_TEXT,
+      formula: guard(
+        `IF(AND(${both},${baseCell}<>0),(${actualCell}-${baseCell})/ABS(${baseCell}),"${UNDEFINED_TEXT}")`,
+      ),
+      result: relative ?? missing,
       format: formats.percentChange,
     });
     bar = relative;

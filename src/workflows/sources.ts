@@ -14,7 +14,7 @@ import { REQUIRED_ROLES } from '../core/table';
 import { columnLetters } from '../sheets/a1';
 import { CONFIG_SHEET_NAME } from '../sheets/config';
 import type { OrdersSource, SourceRole } from '../sheets/sources';
-import { SOURCE_ROLES } from '../sheets/sources';
+import { numericRoles, SOURCE_ROLES } from '../sheets/sources';
 import type { SourceSheet } from './port';
 import { WorkflowError } from './port';
 
@@ -184,6 +184,7 @@ export function ordersSourceOf(
     lastRow: origin.row + rows.length - 1,
     columns,
     formulaReady,
+    numeric: numericRoles(rows, headerRow === 'none' ? 0 : headerRow + 1, indexOf),
     label,
     ...(source.date1904 ? { date1904: true } : {}),
     ...(structured ? { table: origin.table, headers: names } : {}),

@@ -5,6 +5,8 @@ import { daysFromCivil } from '../../src/core/periods';
 import type { CellPlan, SheetPlan } from '../../src/sheets/plan';
 import { sampleOrders, AS_OF } from './fixtures';
 import { expectGolden } from './golden';
+import { columnPoints, PAGE } from '../../src/sheets/print';
+import { fromA1 } from '../../src/sheets/a1';
 
 const sample = sampleOrders();
 const input = {
@@ -37,7 +39,7 @@ describe('buildDashboardPlan', () => {
   it('writes the trend as SUMIFS/COUNTIFS over the data sheet, cached with independently computed figures', () => {
     const period = findText(plan, 'Nov 2026 (to date)')!;
     const r = Number(period.ref.slice(1));
-    expect(period.note).toBe('Partial: 18 of 30 days, to 2026-11-18.');
+    expect(period.note).toBe('Partial: 18 of 30 days, to 2026-11-18. Drawn as a hollow point in the chart.');
     expect(cellAt(plan, `B${r}`)?.value).toBe(excelSerial(daysFromCivil(2026, 11, 1)));
     expect(cellAt(plan, `C${r}`)?.value).toBe(excelSerial(AS_OF)); // to date, inclusive: rows after the as-of day are out
     const expected = sumRows(daysFromCivil(2026, 11, 1), AS_OF + 1);
@@ -61,11 +63,36 @@ describe('buildDashboardPlan', () => {
 
   it('opens on this sheet and prints landscape, one page wide, with its title rows on every page', () => {
     expect(plan.active).toBe(true);
-    expect(plan.print).toMatchObject({ area: 'A:R', orientation: 'landscape', fitToWidth: true, titleRows: { first: 1, last: 3 } });
+    expect(plan.print).toMatchObject({ area: 'A:U', orientation: 'landscape', fitToWidth: true, titleRows: { first: 1, last: 3 } });
     // Page breaks fall on the row before a section title, never inside a table.
     const sections = new Set(plan.cells.filter((c) => c.style === 'section' && c.ref.startsWith('A')).map((c) => Number(c.ref.slice(1))));
     expect(plan.print!.rowBreaks.length).toBeGreaterThan(0);
     for (const row of plan.print!.rowBreaks) expect([row, sections.has(row + 1)]).toEqual([row, true]);
+  });
+
+  it('fits the page: printed at 55 % or more (as before the FC columns), every header on at most two lines without a word cut', () => {
+    const widths = new Map(plan.columns.map((c) => [c.index, c.width]));
+    // The KPI table's 21 columns (A…U) and every other table share these widths.
+    expect(plan.columns.map((c) => c.index)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    const points = [...widths.values()].reduce((sum, w) => sum + columnPoints(w), 0);
+    expect(PAGE.width / points).toBeGreaterThanOrEqual(0.55);
+    // Header words wrap at spaces: each word fits its column, and two lines hold the text.
+    const lines = (text: string, width: number) => {
+      let count = 1;
+      let line = 0;
+      for (const word of text.split(' ')) {
+        if (line > 0 && line + 1 + word.length > width) (count++, (line = word.length));
+        else line += (line > 0 ? 1 : 0) + word.length;
+      }
+      return count;
+    };
+    const headers = plan.cells.filter((c) => c.style === 'header' && typeof c.value === 'string');
+    expect(headers.length).toBeGreaterThan(40);
+    for (const h of headers) {
+      const width = widths.get(fromA1(h.ref)!.column)!;
+      const text = h.value as string;
+      expect([h.ref, text, text.split(' ').every((w) => w.length <= width), lines(text, width) <= 2]).toEqual([h.ref, text, true, true]);
+    }
   });
 
   it('writes breakdowns with a per-key criterion', () => {

@@ -11,6 +11,7 @@ import { buildDashboardPlan } from '../../src/sheets/dashboard';
 import { buildReviewPlan } from '../../src/sheets/review';
 import { configSheetPlan, defaultConfig } from '../../src/sheets/config';
 import { guardPlan, type SheetPlan } from '../../src/sheets/plan';
+import type { OrdersSource } from '../../src/sheets/sources';
 
 const AS_OF = daysFromCivil(2026, 12, 5);
 
@@ -22,6 +23,8 @@ const row = (spanDays: number, endOffset: number) =>
     region: fc.constantFrom('North', 'South', null),
     rep: fc.constantFrom('Ani', 'Budi', 'Citra'),
     order: fc.integer({ min: 1, max: 40 }),
+    quantity: fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 20 })),
+    cost: fc.oneof(fc.constant(null), fc.constant(0), fc.double({ min: -50, max: 800, noNaN: true })),
   });
 
 /** Data sets of the shapes that broke sheets before: recent, ending long ago, one row, all zero. */
@@ -53,19 +56,32 @@ describe('every plan builder with random data', () => {
   it('writes only finite numbers and a cached result for every formula', () => {
     let built = 0;
     fc.assert(
-      fc.property(dataSets, fc.boolean(), fc.constantFrom('month', 'week', 'quarter') as fc.Arbitrary<'month' | 'week' | 'quarter'>, (rows, withOrderIds, unit) => {
-        const header = ['Date', 'Customer', 'Amount', 'Region', 'Rep', ...(withOrderIds ? ['Order ID'] : [])];
-        const cells = rows.map((r) => [r.day + 25569, r.customer, r.amount, r.region, r.rep, ...(withOrderIds ? [`O${r.order}`] : [])]);
+      fc.property(dataSets, fc.boolean(), fc.boolean(), fc.constantFrom('month', 'week', 'quarter') as fc.Arbitrary<'month' | 'week' | 'quarter'>, (rows, withOrderIds, live, unit) => {
+        const header = ['Date', 'Customer', 'Amount', 'Region', 'Rep', 'Quantity', 'Cost', ...(withOrderIds ? ['Order ID'] : [])];
+        const cells = rows.map((r) => [r.day + 25569, r.customer, r.amount, r.region, r.rep, r.quantity, r.cost, ...(withOrderIds ? [`O${r.order}`] : [])]);
         const { table } = ingestOrders([header, ...cells]);
         if (!table) return;
         const inputs = { orders: table as OrdersTable };
+        // Every formula the data allows (units, average selling price and gross margin among them).
+        const source: OrdersSource = {
+          sheet: 'Data', firstRow: 2, lastRow: rows.length + 1, formulaReady: true, label: 'random',
+          columns: { date: 'A', customer: 'B', amount: 'C', region: 'D', rep: 'E', quantity: 'F', cost: 'G', ...(withOrderIds ? { order_id: 'H' } : {}) },
+          numeric: ['date', 'amount', 'quantity', 'cost'],
+        };
         const plans = [
           buildDashboardPlan({
             inputs,
             asOf: AS_OF,
             unit,
             sourceLabel: 'random',
-            targets: { revenue: { goal: 1000, benchmark: 500 }, retention_rate: { goal: 0.4, benchmark: 0.3 } },
+            ...(live ? { source } : {}),
+            kpis: ['revenue', 'orders', 'aov', 'units', 'avg_price', 'gross_margin', 'customers', 'retention_rate'],
+            targets: {
+              revenue: { goal: 1000, benchmark: 500, forecast: 1200 },
+              retention_rate: { goal: 0.4, benchmarkRange: { low: 0.2, high: 0.3 } },
+              gross_margin: { goal: 0, forecast: 0.3 },
+              units: { goalToDate: 0, goal: 0, benchmarkRange: { low: 0, high: 0 } },
+            },
           }),
           buildReviewPlan({ inputs, asOf: AS_OF, sourceLabel: 'random', weeklyGoals: { revenue: 0, aov: 100 } }),
           configSheetPlan(defaultConfig()),
