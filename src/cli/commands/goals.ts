@@ -181,9 +181,9 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
     const scope = goal.scope ? ` (${[goal.scope.rep, goal.scope.region].filter(Boolean).join(', ')})` : '';
     return [
       `${goal.metric} ${t.period}${scope}`,
-      formatValue(t.target ?? undefined, unit),
+      t.target === null ? '—' : formatValue(t.target, unit),
       formatValue(t.actualToDate, unit),
-      formatValue(t.expectedToDate ?? undefined, unit),
+      t.expectedToDate === null ? '—' : formatValue(t.expectedToDate, unit),
       formatValue(t.attainmentToDate, 'ratio'),
       formatValue(t.projection.runRate, unit),
       formatValue(t.projection.trend, unit),
