@@ -21,6 +21,7 @@ import { calendarOf, formatDay, parseDay } from '../core/periods';
 import { ORDER_DIMENSIONS, type OrderRole } from '../core/table';
 import { makeEvaluate } from '../workflows/evaluate';
 import { metricStatus } from './catalogue';
+import { latestOrderDay } from './kpis';
 import { BuildPanel } from './components/BuildPanel';
 import { DataPreview } from './components/DataPreview';
 import { DataWarnings } from './components/DataWarnings';
@@ -127,7 +128,11 @@ export function App(props: AppProps) {
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const formatNumber = (n: number) => numberFormat.format(n);
   const data = readState.status === 'done' ? readState.data : null;
-  const { analysis, choose } = useOrdersAnalysis(data, dateOrder);
+  // The source and mapping to save are read when the pane saves, after this render.
+  const { state, update, save, saveStatus } = usePaneState(gateway, () => sourceChoice());
+  // The as-of day set in the pane overrides the latest date in the data everywhere in the pane.
+  const asOfSetting = (state?.settings.asOf ? parseDay(state.settings.asOf) : null) ?? undefined;
+  const { analysis, choose } = useOrdersAnalysis(data, dateOrder, asOfSetting);
   const orders = analysis?.result.table ?? null;
   const sourceName = source.kind === 'table' ? source.name : data ? data.address : undefined;
 
@@ -135,7 +140,6 @@ export function App(props: AppProps) {
     ...(sourceName && orders ? { orders: { source: sourceName, mapping: orders.mapping } } : {}),
     ...side,
   });
-  const { state, update, save, saveStatus } = usePaneState(gateway, sourceChoice);
 
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = htmlLang(language);
@@ -161,12 +165,8 @@ export function App(props: AppProps) {
       ...(side.spend ? { spend: ['date', 'spend'] } : {}),
     };
   }, [orders, side]);
-  const latestDay = useMemo(() => {
-    if (!orders || orders.length === 0) return undefined;
-    let last = -Infinity;
-    for (let i = 0; i < orders.length; i++) if (orders.date[i] > last) last = orders.date[i];
-    return Number.isFinite(last) ? formatDay(Math.floor(last)) : undefined;
-  }, [orders]);
+  const latest = useMemo(() => (orders ? latestOrderDay(orders) : null), [orders]);
+  const latestDay = latest === null ? undefined : formatDay(latest);
   const dimensionChoices = useMemo(() => {
     if (!orders) return [];
     const roles = ORDER_DIMENSIONS.filter((d) => orders.dimensions[d] !== undefined).map((d) => ({
@@ -179,6 +179,8 @@ export function App(props: AppProps) {
     ? detectCurrency(analysis.result.formats, Object.values(analysis.result.table.mapping) as string[])
     : undefined;
   const today = props.today ?? Math.floor(Date.now() / 86400000);
+  // One rule: the day set in the pane, else the latest date in the data, else today.
+  const asOfDay = asOfSetting ?? latest ?? today;
   const goalsAvailable = useMemo(
     () => (orders ? METRIC_IDS.filter((id) => metricStatus(id, available).ready) : undefined),
     [orders, available],
@@ -188,11 +190,11 @@ export function App(props: AppProps) {
       orders
         ? (metric: MetricId) =>
             makeEvaluate({ orders }, metric, {
-              asOf: (settings?.asOf ? parseDay(settings.asOf) : null) ?? today,
+              asOf: asOfDay,
               calendar,
             })
         : undefined,
-    [orders, today, calendar, settings?.asOf],
+    [orders, asOfDay, calendar],
   );
   const scopes = useMemo(
     () =>
@@ -347,7 +349,7 @@ export function App(props: AppProps) {
             {...(evaluate ? { evaluate } : {})}
             {...(goalsAvailable ? { available: goalsAvailable } : {})}
             {...(scopes ? { scopes } : {})}
-            asOf={(state.settings.asOf ? parseDay(state.settings.asOf) : null) ?? today}
+            asOf={asOfDay}
           />
         )}
         {step === 'build' && (

@@ -6,6 +6,7 @@ import {
   type DateOrder,
   type IngestResult,
 } from '../core/ingest';
+import { chooseAsOf, tableDates, type AsOfChoice, type DateRange } from '../core/data-range';
 import type { OrdersTable } from '../core/table';
 import { headlineKpis, type HeadlineKpis } from './kpis';
 import {
@@ -16,6 +17,15 @@ import {
   type RoleRow,
 } from './mapping';
 
+/** The orders' dates against the as-of day. */
+export interface ReportDates {
+  readonly asOf: AsOfChoice;
+  /** First and last date of the usable rows. */
+  readonly range: DateRange | null;
+  /** Usable rows dated after the as-of day: read, not counted. */
+  readonly afterAsOf: number;
+}
+
 /** Everything the pane shows about a read orders table. */
 export interface OrdersAnalysis {
   /** Column headers as ingestion names them (blank ones become `Column C`, repeats get `(2)`). */
@@ -24,6 +34,8 @@ export interface OrdersAnalysis {
   readonly result: IngestResult<OrdersTable>;
   /** Null when ingestion failed or no row was usable. */
   readonly kpis: HeadlineKpis | null;
+  /** The dates the orders cover, the as-of day and the rows after it; null without orders. */
+  readonly dates: ReportDates | null;
 }
 
 /** Widest row, as ingestion measures it. */
@@ -55,7 +67,8 @@ export function firstRowOf(address: string): number {
 }
 
 /**
- * Ingests orders with the user's mapping choices and computes the headline KPIs.
+ * Ingests orders with the user's mapping choices and computes the headline KPIs as of `asOf` (the
+ * pane's setting), else the latest order date, with the rows dated after that day counted apart.
  *
  * @example
  * const a = analyzeOrders(values, { customer: null }, 1);
@@ -67,6 +80,7 @@ export function analyzeOrders(
   choices: MappingChoices,
   firstRowNumber = 1,
   dateOrder?: DateOrder,
+  asOf?: number,
 ): OrdersAnalysis {
   const headerRow = headerRowOf(values);
   const headers = makeHeaders(headerRow === 'none' ? undefined : values[headerRow], widthOf(values));
@@ -77,10 +91,12 @@ export function analyzeOrders(
     ...(dateOrder ? { dateOrder } : {}),
   });
   const table = result.table && withoutExcludedRoles(result.table, choices);
+  const choice = table && table.length > 0 ? chooseAsOf({ orders: table }, asOf) : null;
   return {
     headers,
     rows: mappingRows(result.detection, choices),
     result,
-    kpis: table ? headlineKpis(table) : null,
+    kpis: table ? headlineKpis(table, asOf) : null,
+    dates: table && choice ? { asOf: choice, ...tableDates(table, choice.day) } : null,
   };
 }

@@ -1,3 +1,4 @@
+import { tableDateRange, type AsOfSource } from '../core/data-range';
 import { isMetricError, metricError, type MetricValue } from '../core/errors';
 import { computeWindows, type OrderMetricId } from '../core/metrics';
 import { likeForLike, periodOf, previousPeriod, type Period } from '../core/periods';
@@ -13,8 +14,10 @@ export interface Kpi {
 }
 
 export interface HeadlineKpis {
-  /** The latest order date (epoch day): the data's own "today". */
+  /** The as-of day (epoch day): the one set in the pane, else the latest order date. */
   readonly asOf: number;
+  /** `given` when the pane's as-of setting chose the day, `data` for the latest order date. */
+  readonly asOfSource: AsOfSource;
   /** The month holding `asOf`, counted up to `asOf`. */
   readonly period: Period;
   readonly previousPeriod: Period;
@@ -23,11 +26,12 @@ export interface HeadlineKpis {
   readonly kpis: readonly Kpi[];
 }
 
-/** Latest order day, or null for a table without orders. */
+/**
+ * Latest order day (the latest date with a readable amount, as every surface takes it), or null for
+ * a table without orders.
+ */
 export function latestOrderDay(table: OrdersTable): number | null {
-  let latest = -Infinity;
-  for (let i = 0; i < table.length; i++) if (table.date[i] > latest) latest = table.date[i];
-  return Number.isFinite(latest) ? Math.floor(latest) : null;
+  return tableDateRange(table)?.last ?? null;
 }
 
 /** Same rules as the engine's growth: errors pass through with their period, a zero base is #DIV/0!. */
@@ -44,19 +48,21 @@ function changeOf(
 }
 
 /**
- * Revenue, orders, AOV (and customers when the table has a customer column) for the latest month
- * in the data to date, against the same days of the month before (like for like: 1–27 March
- * against 1–27 February). The as-of date is the latest order date, never the clock, so the pane
- * shows the same figures for the same data on any day.
+ * Revenue, orders, AOV (and customers when the table has a customer column) for the month of the
+ * as-of day to date, against the same days of the month before (like for like: 1–27 March
+ * against 1–27 February). The as-of day is the one given (the pane's setting), else the latest
+ * order date, never the clock, so the pane shows the same figures for the same data on any day.
  *
  * @example
  * const h = headlineKpis(table); // table's last order on 27 Mar 2026
  * h?.period.key; // '2026-03'
  * h?.kpis[0]; // { id: 'revenue', current: 22379, previous: …, change: … } (1–27 Feb as the base)
  */
-export function headlineKpis(table: OrdersTable): HeadlineKpis | null {
-  const asOf = latestOrderDay(table);
-  if (asOf === null) return null;
+export function headlineKpis(table: OrdersTable, given?: number): HeadlineKpis | null {
+  const latest = latestOrderDay(table);
+  if (latest === null) return null;
+  const isGiven = given !== undefined && Number.isFinite(given);
+  const asOf = isGiven ? Math.floor(given) : latest;
   const ids: OrderMetricId[] = ['revenue', 'orders', 'aov'];
   if (table.customer) ids.push('customers');
   const period = periodOf(asOf, 'month');
@@ -79,6 +85,7 @@ export function headlineKpis(table: OrdersTable): HeadlineKpis | null {
   }));
   return {
     asOf,
+    asOfSource: isGiven ? 'given' : 'data',
     period,
     previousPeriod: before,
     previousWindow: { start: w.previous.start, end: w.previous.end },

@@ -10,7 +10,10 @@ import type { PeriodUnit } from '../core/periods';
 
 /** The dashboard's settings. */
 export interface PaneSettings {
-  /** `YYYY-MM-DD`; absent: today (never past the data's latest day for the review's week). */
+  /**
+   * `YYYY-MM-DD`, an override; absent: the latest date in the data (the orders' latest date), and
+   * the weekly review's week never later than this week.
+   */
   readonly asOf?: string;
   /** The dashboard's period. */
   readonly unit: PeriodUnit;

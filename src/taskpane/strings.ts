@@ -37,13 +37,17 @@ const en = {
   reportHeading: 'Rows',
   reportCounts: (read: string, used: string, skipped: string) =>
     `${read} read · ${used} used · ${skipped} skipped`,
+  reportAfter: (count: string, day: string) => `${count} after ${day}, not counted`,
+  reportDates: (first: string, last: string) => `Dates ${first} – ${last}`,
+  reportAsOf: (day: string, given: boolean) =>
+    given ? `As of ${day}, the day set in Metrics & settings` : `As of ${day}, the latest date in the data`,
   issueWhere: (row: string, column: string) => `Row ${row}, ${column}`,
   blankValue: '(blank)',
   moreIssues: (count: string) => `and ${count} more`,
   everyRowUsed: 'Every row was used.',
   kpiHeading: (period: string) => `Latest month: ${period}`,
-  kpiWindow: (asOf: string, previous: string) =>
-    `Up to ${asOf}, the latest order date; compared with the same days of the month before (${previous}).`,
+  kpiWindow: (asOf: string, previous: string, given = false) =>
+    `Up to ${asOf}, ${given ? 'the as-of day set in Metrics & settings' : 'the latest order date'}; compared with the same days of the month before (${previous}).`,
   kpiChange: (change: string) => `Change: ${change}`,
   noOrders: 'No usable orders, so there are no KPIs yet.',
   buildHeading: 'Sheets',
@@ -159,13 +163,19 @@ const id: Strings = {
   reportHeading: 'Baris',
   reportCounts: (read: string, used: string, skipped: string) =>
     `${read} dibaca · ${used} dipakai · ${skipped} dilewati`,
+  reportAfter: (count: string, day: string) => `${count} setelah ${day}, tidak dihitung`,
+  reportDates: (first: string, last: string) => `Tanggal ${first} – ${last}`,
+  reportAsOf: (day: string, given: boolean) =>
+    given
+      ? `Tanggal acuan ${day}, diatur di Metrik & pengaturan`
+      : `Tanggal acuan ${day}, tanggal terakhir dalam data`,
   issueWhere: (row: string, column: string) => `Baris ${row}, ${column}`,
   blankValue: '(kosong)',
   moreIssues: (count: string) => `dan ${count} lainnya`,
   everyRowUsed: 'Semua baris dipakai.',
   kpiHeading: (period: string) => `Bulan terakhir: ${period}`,
-  kpiWindow: (asOf: string, previous: string) =>
-    `Sampai ${asOf}, tanggal pesanan terakhir; dibandingkan dengan hari yang sama bulan sebelumnya (${previous}).`,
+  kpiWindow: (asOf: string, previous: string, given = false) =>
+    `Sampai ${asOf}, ${given ? 'tanggal acuan di Metrik & pengaturan' : 'tanggal pesanan terakhir'}; dibandingkan dengan hari yang sama bulan sebelumnya (${previous}).`,
   kpiChange: (change: string) => `Perubahan: ${change}`,
   noOrders: 'Tidak ada pesanan yang dapat dipakai, jadi belum ada KPI.',
   buildHeading: 'Lembar',

@@ -21,6 +21,8 @@ const NO_CHOICES: MappingChoices = {};
 export function useOrdersAnalysis(
   data: SourceData | null,
   dateOrder?: DateOrder,
+  /** The as-of day set in the pane; absent: the latest order date. */
+  asOf?: number,
 ): {
   analysis: OrdersAnalysis | null;
   choose: (role: OrderRole, column: RoleChoice) => void;
@@ -32,8 +34,8 @@ export function useOrdersAnalysis(
   const headers = data ? headerKey(data) : '';
   const choices = state.headers === headers ? state.choices : NO_CHOICES;
   const analysis = useMemo(
-    () => (data ? analyzeOrders(data.values, choices, firstRowOf(data.address), dateOrder) : null),
-    [data, choices, dateOrder],
+    () => (data ? analyzeOrders(data.values, choices, firstRowOf(data.address), dateOrder, asOf) : null),
+    [data, choices, dateOrder, asOf],
   );
   const choose = useCallback(
     (role: OrderRole, column: RoleChoice) =>

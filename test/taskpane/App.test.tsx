@@ -549,7 +549,9 @@ describe('building the sheets from the pane', () => {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     });
-    expect(text()).toContain('Dashboard and Review 2026-W13 as of 2026-03-27: 43 orders from Orders.');
+    expect(text()).toContain(
+      'Dashboard and Review 2026-W13 as of 2026-03-27 (the latest date in the data): 43 orders from Orders.',
+    );
     expect(gateway.sheet('Dashboard')?.cells.find((c) => c.ref === 'A1')?.value).toBe('Sales dashboard');
   });
 });

@@ -49,6 +49,21 @@ describe('headlineKpis', () => {
     expect((aov.change as { reason: string }).reason).toMatch(/^aov of 2026-01: /);
   });
 
+  it('stops at the as-of day the pane sets, and says so', () => {
+    const table = ingestOrders([
+      ['Date', 'Amount'],
+      [46023, 10], // 2026-01-01
+      [46054, 30], // 2026-02-01
+      [46057, 5], // 2026-02-04
+      [46070, 100], // 2026-02-17: after the as-of day
+    ]).table!;
+    expect(headlineKpis(table)!.asOfSource).toBe('data');
+    const h = headlineKpis(table, 46057 - 25569)!;
+    expect([h.asOf, h.asOfSource, h.period.key]).toEqual([46057 - 25569, 'given', '2026-02']);
+    // 1–4 February against 1–4 January.
+    expect(byId(h).revenue).toEqual({ id: 'revenue', current: 35, previous: 10, change: 2.5 });
+  });
+
   it('has nothing to show for a table without rows', () => {
     const empty = ingestOrders([['Date', 'Amount']]).table!;
     expect(latestOrderDay(empty)).toBeNull();

@@ -114,7 +114,7 @@ export function KpiTiles({ strings, headline, locale }: KpiTilesProps) {
         {strings.kpiHeading(monthLabel(headline.period.start, locale))}
       </Subtitle2>
       <Caption1 className={styles.window}>
-        {strings.kpiWindow(dayLabel(headline.asOf, locale), previousLabel)}
+        {strings.kpiWindow(dayLabel(headline.asOf, locale), previousLabel, headline.asOfSource === 'given')}
       </Caption1>
       <ul className={styles.tiles}>
         {headline.kpis.map((kpi) => (

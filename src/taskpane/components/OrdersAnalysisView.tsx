@@ -3,6 +3,7 @@ import type { OrdersAnalysis } from '../analysis';
 import type { OrderRole } from '../../core/table';
 import type { RoleChoice } from '../mapping';
 import type { Strings } from '../strings';
+import { formatDate } from '../locale-format';
 import { IngestReportView } from './IngestReportView';
 import { KpiTiles } from './KpiTiles';
 import { MappingEditor } from './MappingEditor';
@@ -40,7 +41,13 @@ export function OrdersAnalysisView({
       />
       {result.table && (
         <>
-          <IngestReportView strings={strings} report={result.report} formatNumber={formatNumber} />
+          <IngestReportView
+            strings={strings}
+            report={result.report}
+            formatNumber={formatNumber}
+            {...(analysis.dates ? { dates: analysis.dates } : {})}
+            formatDate={(day) => formatDate(day, locale)}
+          />
           {kpis ? (
             <KpiTiles strings={strings} headline={kpis} locale={locale} />
           ) : (

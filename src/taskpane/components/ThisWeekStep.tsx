@@ -27,6 +27,7 @@ import {
   periodOf,
 } from '../../core/periods';
 import type { OrdersTable } from '../../core/table';
+import { chooseAsOf, reviewDay } from '../../core/data-range';
 import { weeklyGoals } from '../../workflows/plans';
 import type { OpenActionRow } from '../../workflows/saved-job';
 import type { WorkbookGateway } from '../gateway';
@@ -60,7 +61,7 @@ export interface ThisWeekStepProps {
   readonly orders: OrdersTable | null;
   readonly settings: PaneSettings;
   readonly goals: readonly GoalRow[];
-  /** Today (the caller reads the clock). */
+  /** Today (the caller reads the clock): the week shown is never later than this one. */
   readonly today: number;
   readonly currency?: Currency;
 }
@@ -94,7 +95,10 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     weekStartsOn: settings.weekStartsOn as 1,
   });
-  const asOf = (settings.asOf ? parsePeriodKey(settings.asOf, calendar)?.start : undefined) ?? today;
+  // The as-of day set in the pane, else the latest order date but never later than today.
+  const given = settings.asOf ? parsePeriodKey(settings.asOf, calendar)?.start : undefined;
+  const chosen = chooseAsOf(orders ? { orders } : {}, given, today);
+  const asOf = chosen ? reviewDay(chosen, today) : today;
   const week = periodOf(asOf, 'week', calendar);
 
   const lines = useMemo((): Line[] => {
