@@ -338,7 +338,7 @@ describe('App on the preview sample', () => {
     }
     // Roles with no column wait behind a toggle.
     expect(roleRow('product')).toBeNull();
-    await click(button('Show 6 more roles'));
+    await click(button('Show 7 more roles'));
     expect(dropdownText('product')).toBe('— none —');
     expect(button('Show fewer roles').getAttribute('aria-expanded')).toBe('true');
   });
