@@ -51,9 +51,10 @@ Options:
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
   --as-of YYYY-MM-DD        the day the report is as of (default: the latest date in the data);
                             later rows are read but not counted, and their number is shown
-  --by DIMENSION            break the as-of period down by region, rep, product, category,
-                            channel, segment or any other text column (repeatable), with each
-                            key's share of the total and growth on the period before
+  --by NAME                 break the as-of period down by a column header (--by City,
+                            --by "Sub-Category"), else a role (region, rep, product, category,
+                            channel, segment, customer); repeatable; each key's share of the
+                            total and growth on the period before
   --top N                   keep the top N keys per breakdown and gather the rest as "Others"
   --metrics id,id,...       only these metrics (default: every metric the files support)
   --json                    print one JSON document (shape below)
