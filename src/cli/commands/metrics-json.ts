@@ -92,6 +92,8 @@ export interface MetricsDocument extends AsOfJson {
   readonly breakdowns: Record<string, BreakdownRowJson[]>;
   readonly totals: Record<string, JsonMetricValue>;
   readonly files: readonly FileJson[];
+  /** The rules behind figures whose values do not show them (lead-conversion cohort, spread spend, unattributed spend). */
+  readonly notes?: readonly string[];
 }
 
 /** Rows read, used, skipped and after the as-of day, summed over the files. */

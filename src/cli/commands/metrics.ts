@@ -4,7 +4,7 @@
  */
 import type { MetricValue } from '../../core/errors';
 import type { MetricDefinition, MetricId, MetricInputs } from '../../core/metrics';
-import { computeSuite, getMetric, METRICS, metricIdFromText } from '../../core/metrics';
+import { computeSuite, getMetric, metricNotes, METRICS, metricIdFromText } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { formatDay, lastPeriods } from '../../core/periods';
 import type { ParsedArgs } from '../args';
@@ -30,6 +30,7 @@ import { loadedCounts, loadTable } from '../load';
 import { asOfLine, fileLine } from '../as-of';
 import { dataDates } from '../../core/data-range';
 import type { BreakdownResult } from '../../core/analyses/breakdown';
+import { unattributedNote } from '../../core/analyses/breakdown';
 import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdowns';
 import { periodChanges } from './metrics-changes';
 import type { MetricsDocument } from './metrics-json';
@@ -167,18 +168,25 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       integerFlag(args, 'top', 1, 100000),
     );
   }
-  const document = metricsDocument({
-    rows: rowsJson(loaded.map((l) => loadedCounts(l.file, asOf))),
-    issues: issuesJson(loaded.map((l) => l.file.report)),
-    mapping,
-    periods: periods.map((period, p) => ({ period, values: suite.values[p], changes: changes[p] })),
-    ids,
-    breakdowns,
-    totals,
-    files: fileSummaries(loaded, asOf),
-    asOf: asOfChoice,
-    dates: dataDates(inputs, asOf),
-  });
+  const notes = [
+    ...metricNotes(inputs, [...ids, ...Object.values(breakdowns).flatMap((b) => b.ids)], { asOf, calendar }),
+    ...Object.values(breakdowns).flatMap((b) => unattributedNote(b) ?? []),
+  ];
+  const document: MetricsDocument = {
+    ...metricsDocument({
+      rows: rowsJson(loaded.map((l) => loadedCounts(l.file, asOf))),
+      issues: issuesJson(loaded.map((l) => l.file.report)),
+      mapping,
+      periods: periods.map((period, p) => ({ period, values: suite.values[p], changes: changes[p] })),
+      ids,
+      breakdowns,
+      totals,
+      files: fileSummaries(loaded, asOf),
+      asOf: asOfChoice,
+      dates: dataDates(inputs, asOf),
+    }),
+    ...(notes.length ? { notes } : {}),
+  };
   io.stdout(booleanFlag(args, 'json') ? toJson(document) : metricsText(document, ids, periods, asOf));
 }
 
@@ -275,6 +283,8 @@ export function metricsText(
       ),
     );
   }
+  for (const note of doc.notes ?? []) out.push(`note: ${note}`);
+  if (doc.notes?.length) out.push('');
   const failing = ids.filter((id) => typeof doc.totals[id] !== 'number');
   if (failing.length > 0) {
     out.push('not computed:');

@@ -354,6 +354,18 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
 }
 
 /**
+ * The breakdown's unattributed spend in words, or null when there is none.
+ * @example unattributedNote(result) // "by channel, 1,234.00 of spend in 2026-12 is in no row (TV, (blank)): spend without a channel, or …"
+ */
+export function unattributedNote(result: BreakdownResult): string | null {
+  const u = result.unattributedSpend;
+  if (!u) return null;
+  const amount = u.current.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const keys = u.keys.length ? ` (${u.keys.join(', ')})` : '';
+  return `by ${result.dimension}, ${amount} of spend in ${result.current.key} is in no row${keys}: ${u.reason}; the total includes it`;
+}
+
+/**
  * With marketing metrics: the inputs each key is measured on (spend rows without a key left out,
  * so the `(blank)` row gets no spend) and the spend that no listed key receives.
  */

@@ -33,10 +33,13 @@ export const PIPELINE_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Lead conversion rate', id: 'Tingkat konversi prospek' },
     description: {
-      en: 'Share of the leads created in the period that are won, to date.',
-      id: 'Porsi prospek yang dibuat dalam periode yang dimenangkan, hingga kini.',
+      en: 'Of the leads created in the period that are old enough to have closed (created at least as long before the as-of day as 90 % of deals take to close), the share won, to date.',
+      id: 'Dari prospek yang dibuat dalam periode dan cukup tua untuk sudah ditutup (dibuat setidaknya selama waktu penutupan 90 % transaksi sebelum tanggal acuan), porsi yang dimenangkan, hingga kini.',
     },
-    formula: { en: 'won / leads created in P', id: 'menang / prospek dibuat di P' },
+    formula: {
+      en: 'won / leads created in P at least M days before the as-of day',
+      id: 'menang / prospek dibuat di P setidaknya M hari sebelum tanggal acuan',
+    },
   },
   {
     id: 'win_rate',

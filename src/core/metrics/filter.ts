@@ -7,6 +7,7 @@ import type { DictColumn, OrdersTable, PipelineTable, SpendTable } from '../tabl
 import { ORDER_DIMENSIONS } from '../table';
 import type { MetricInputs } from './inputs';
 import { linkFilteredOrders } from './orders-prep';
+import { linkFilteredPipeline } from './pipeline-metrics';
 
 /** The key under which blank dimension values are grouped and filtered. */
 export const BLANK_KEY = '(blank)';
@@ -182,6 +183,7 @@ function filterTable<T extends AnyTable>(
   const rows = rowsOf(table.length, keep);
   const filtered = pickRows(table, rows);
   if (table.kind === 'orders') linkFilteredOrders(filtered as OrdersTable, table, rows);
+  if (table.kind === 'pipeline') linkFilteredPipeline(filtered as PipelineTable, table);
   return filtered;
 }
 

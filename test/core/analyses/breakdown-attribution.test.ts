@@ -4,7 +4,7 @@
  * spread spend by those customers, and spend no key receives is reported as unattributed.
  */
 import fc from 'fast-check';
-import { breakdown, OTHERS_KEY } from '../../../src/core/analyses/breakdown';
+import { breakdown, OTHERS_KEY, unattributedNote } from '../../../src/core/analyses/breakdown';
 import type { BreakdownResult } from '../../../src/core/analyses/breakdown';
 import { computeMetric } from '../../../src/core/metrics';
 import { filterInputs } from '../../../src/core/metrics/filter';
@@ -122,6 +122,9 @@ describe('per-channel CAC', () => {
     expect(r.unattributedSpend).toMatchObject({ keys: ['(blank)', 'TV'] });
     expect(r.unattributedSpend!.current).toBeCloseTo(93 + 31, 9);
     expect(r.unattributedSpend!.previous).toBe(0);
+    expect(unattributedNote(r)).toBe(
+      'by channel, 124.00 of spend in 2024-03 is in no row ((blank), TV): spend without a channel, or in a channel with no orders in 2024-02 or 2024-03; the total includes it',
+    );
     expect(r.unattributedSpend!.reason).toBe(
       'spend without a channel, or in a channel with no orders in 2024-02 or 2024-03',
     );

@@ -24,11 +24,16 @@ function suiteOf(asOf: string, table = P) {
 
 describe('pipeline metrics, computed by hand', () => {
   const v = suiteOf('2024-03-31');
-  test('leads and conversion (won to date among those created in P)', () => {
+  test('leads and conversion (won to date among the leads of P old enough to have closed)', () => {
     expect([v('leads', 0), v('leads', 1), v('leads', 2)]).toEqual([3, 2, 1]);
+    // Closed to date: 36, 41, 50, 15 and 9 days → the 90th percentile (5th of 5) is 50 days, so
+    // leads count when created by 10 Feb (50 days before 31 Mar).
     expect(v('conversion_rate', 0)).toBeCloseTo(2 / 3, 12);
     expect(v('conversion_rate', 1)).toBe(0.5);
-    expect(v('conversion_rate', 2)).toBe(0);
+    expect(v('conversion_rate', 2)).toEqual({
+      error: '#N/A',
+      reason: 'leads of 2024-03 are younger than 50 days, the time 90 % of deals take to close',
+    });
   });
   test('win rate, deal size and cycle of deals closed in P', () => {
     expect(v('win_rate', 0)).toEqual({ error: '#DIV/0!', reason: 'no deals closed in 2024-01' });
@@ -52,7 +57,12 @@ describe('the as-of date', () => {
   test('a deal closed after it is still open; one created after it does not exist yet', () => {
     const v = suiteOf('2024-02-15');
     expect(v('leads', 1)).toBe(2);
-    expect(v('conversion_rate', 1)).toBe(0);
+    // Only deal 1 has closed by 15 Feb (36 days): leads count when created by 10 Jan.
+    expect(v('conversion_rate', 0)).toBe(0.5);
+    expect(v('conversion_rate', 1)).toEqual({
+      error: '#N/A',
+      reason: 'leads of 2024-02 are younger than 36 days, the time 90 % of deals take to close',
+    });
     expect(v('win_rate', 1)).toBe(1);
     expect(v('pipeline_value', 1)).toBe(500 + 3000 + 2000 + 1500);
     expect(v('leads', 2)).toMatchObject({ error: '#N/A' });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { computeSuite } from '../../../src/core/metrics';
 import { inferSpanUnit, spendSpans, spreadSpend } from '../../../src/core/metrics/spend-spread';
+import { spendNote } from '../../../src/core/metrics/notes';
 import { calendarOf, daysFromCivil, daysInMonth, parsePeriodKey, periodOf } from '../../../src/core/periods';
 import type { SpendTable } from '../../../src/core/table';
 import { day, dict, ordersTable, spendTable } from './tables';
@@ -29,6 +30,7 @@ function spend(
   };
 }
 
+const monthlyOnly = spend([{ date: '2026-12-01', spend: 31, channel: 'TV' }]);
 const between = (from: string, to: string) => [day(from), day(to) + 1]; // both days included
 
 describe('inferSpanUnit', () => {
@@ -160,6 +162,12 @@ describe('spreadSpend, by hand', () => {
       Radio: 'month',
       Events: 'day',
     });
+    expect(spendNote(mixed, day('2026-12-31'))).toBe(
+      'marketing spend is spread over the days each row covers: its week (Search); its month (Radio, TV); its own day (Events)',
+    );
+    expect(spendNote(monthlyOnly, day('2026-12-31'))).toBe(
+      'marketing spend is spread over the days each row covers: its month',
+    );
     // 10–11 Nov: Search 2 days of 140/7, TV 2 days of 3000/30.
     expect(spreadSpend(mixed, between('2026-11-10', '2026-11-11'), day('2026-12-31'))[0]).toBeCloseTo(
       40 + 200,
