@@ -76,7 +76,13 @@ describe('sales-metrics goals', () => {
   });
 
   it('says "no baseline" for last year on data that starts this year, never a zero target on track', async () => {
-    const argv = ['goals', 'orders.csv', ...AS_OF, '--goal', 'metric=revenue,period=2026-02,baseline=last-year,growth=0.1'];
+    const argv = [
+      'goals',
+      'orders.csv',
+      ...AS_OF,
+      '--goal',
+      'metric=revenue,period=2026-02,baseline=last-year,growth=0.1',
+    ];
     const doc = await runJson(argv);
     expect(doc.goals).toHaveLength(1);
     expect(doc.goals[0]).toMatchObject({
@@ -86,15 +92,28 @@ describe('sales-metrics goals', () => {
       status: 'no baseline',
       basis: { kind: 'baseline', method: 'last-year', periods: ['2025-02'], baseline: null, growth: 0.1 },
       paceBasis: 'no baseline: the data starts on 2026-01-05, after Feb 2025 began',
-      actualToDate: { error: '#N/A', reason: 'no baseline: the data starts on 2026-01-05, after Feb 2025 began' },
+      actualToDate: {
+        error: '#N/A',
+        reason: 'no baseline: the data starts on 2026-01-05, after Feb 2025 began',
+      },
     });
     const run = await runCli([...argv, '-q']);
     expect(run.out).toMatch(/^revenue 2026-02\s+—\s+#N\/A\s+—\s+#N\/A\s+#N\/A\s+#N\/A\s+no baseline$/m);
-    expect(run.out).toMatch(/^revenue\|2026-02: no baseline: the data starts on 2026-01-05, after Feb 2025 began$/m);
+    expect(run.out).toMatch(
+      /^revenue\|2026-02: no baseline: the data starts on 2026-01-05, after Feb 2025 began$/m,
+    );
   });
 
   it('reads a period that is over as achieved or missed, in the table as in JSON', async () => {
-    const argv = ['goals', 'orders.csv', ...AS_OF, '--goal', 'metric=revenue,period=2026-01,target=150', '--goal', 'metric=revenue,period=2026-02,target=1200'];
+    const argv = [
+      'goals',
+      'orders.csv',
+      ...AS_OF,
+      '--goal',
+      'metric=revenue,period=2026-01,target=150',
+      '--goal',
+      'metric=revenue,period=2026-02,target=1200',
+    ];
     const doc = await runJson(argv);
     // January 150 against 150 → achieved; February 1,100 against 1,200 → missed (28 Feb is its last day).
     expect(doc.goals.map((g: any) => [g.id, g.finished, g.actualToDate, g.status])).toEqual([
