@@ -10,7 +10,7 @@ import type { RowCounts } from '../core/report';
 import type { OrdersTable } from '../core/table';
 import type { ParsedArgs } from './args';
 import { dayFlag, today } from './args';
-import type { CliIO, Progress } from './io';
+import type { CliIO } from './io';
 import type { LoadedTable } from './load';
 import { loadedSummary } from './load';
 
@@ -133,19 +133,6 @@ export function asOfJson(choice: AsOfChoice, dates: DataDates): AsOfJson {
     dataRange: rangeJson(unionRange(tables.map((t) => t.range))),
     afterAsOf: tables.reduce((sum, t) => sum + t.afterAsOf, 0),
   };
-}
-
-/**
- * The per-table lines and the as-of line on stderr (progress), for commands whose results do not
- * list them.
- */
-export function reportAsOf(
-  progress: Progress,
-  tables: readonly { readonly label: string; readonly counts: RowCounts; readonly range: DateRange | null }[],
-  choice: AsOfChoice,
-): void {
-  for (const table of tables) progress.stage(tableLine(table.label, table.counts, choice.day, table.range));
-  progress.stage(asOfLine(choice));
 }
 
 /** A one-file command's as-of day, its lines (the table's, the as-of day's) and JSON fields. */

@@ -7,7 +7,10 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   /** Progress, warnings and errors. */
   readonly stderr: (text: string) => void;
-  /** The clock; the CLI is the one place that reads it (for the default as-of date). */
+  /**
+   * The clock; the CLI is the one place that reads it: today keeps the weekly review from running
+   * past this week, and is the as-of day of data without a single date.
+   */
   readonly now: () => Date;
   /** The working folder relative paths are resolved against. */
   readonly cwd: string;

@@ -154,7 +154,7 @@ export function loadedCounts(file: LoadedTable<SalesTable>, asOf: number): RowCo
   return rowCounts(file.report, loadedDates(file, asOf).afterAsOf);
 }
 
-/** What `reportAsOf` and the text outputs show of one loaded table. */
+/** What the text outputs show of one loaded table: its label, row counts and dates. */
 export function loadedSummary(
   label: string,
   file: LoadedTable<SalesTable>,
