@@ -93,7 +93,7 @@ describe('sales-metrics frame', () => {
     writeFileSync(path, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
     const run = await runCli(['clv', path, '--quiet']);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^sales-metrics: .*broken\.xlsx is not a readable \.xlsx workbook/);
+    expect(run.err).toMatch(/^sales-metrics: .*broken\.xlsx is damaged: the zip package is incomplete/);
     expect(run.err.trim().split('\n')).toHaveLength(1);
   });
 

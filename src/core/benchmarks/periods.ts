@@ -107,7 +107,8 @@ function rangeOf(entry: BenchmarkRange): BenchmarkRange {
 
 /** The metric's own definition in the reason's words: `Share of … to date.` → `share of … to date`. */
 function ours(metric: ComparedMetric): string {
-  const text = (metric.definition ?? metric.id).trim().replace(/\.$/, '');
+  const whole = (metric.definition ?? metric.id).trim();
+  const text = (/^(.+?)\.\s/.exec(whole)?.[1] ?? whole).replace(/\.$/, '');
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

@@ -33,8 +33,8 @@ export const PIPELINE_DEFINITIONS: readonly MetricDefinition[] = [
     kind: 'ratio',
     label: { en: 'Lead conversion rate', id: 'Tingkat konversi prospek' },
     description: {
-      en: 'Of the leads created in the period that are old enough to have closed (created at least as long before the as-of day as 90 % of deals take to close), the share won, to date.',
-      id: 'Dari prospek yang dibuat dalam periode dan cukup tua untuk sudah ditutup (dibuat setidaknya selama waktu penutupan 90 % transaksi sebelum tanggal acuan), porsi yang dimenangkan, hingga kini.',
+      en: 'Share won, to date, of the leads created in the period that are old enough to have closed. Old enough: created at least as long before the as-of day as 90 % of deals take to close.',
+      id: 'Porsi yang dimenangkan, hingga kini, dari prospek yang dibuat dalam periode dan cukup tua untuk sudah ditutup. Cukup tua: dibuat setidaknya selama waktu penutupan 90 % transaksi sebelum tanggal acuan.',
     },
     formula: {
       en: 'won / leads created in P at least M days before the as-of day',

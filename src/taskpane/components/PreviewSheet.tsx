@@ -66,9 +66,7 @@ export function PreviewSheet({ plan, note }: PreviewSheetProps) {
     columns = Math.max(columns, pos.column);
     const number = typeof shown === 'number';
     grid.set(`${pos.row}:${pos.column}`, {
-      text: number
-        ? new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(shown)
-        : String(shown),
+      text: number ? formatted(shown, cell.format) : String(shown),
       number,
       formula: cell.formula !== undefined,
     });
