@@ -337,6 +337,15 @@ export function fromLastYear(input: {
 }
 
 /**
+ * Whether a metric's goal is paced along last period's curve and never split (customers,
+ * returning customers, retention, churn, active ratio).
+ * @example isCurvePaced('customers') // true
+ */
+export function isCurvePaced(metric: MetricId): boolean {
+  return traitsOf(metric).pace !== undefined;
+}
+
+/**
  * Target from the industry's figure for the metric that can be set against the goal's period
  * (`pickBenchmark`): one published for the goal's unit first (monthly churn for a month goal),
  * then one not tied to a period, then the others converted where sound (a quarter's churn from a

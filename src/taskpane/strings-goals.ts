@@ -71,6 +71,8 @@ export interface GoalsStrings {
   readonly seasonalFallback: string;
   readonly sameRate: string;
   readonly notSplittable: string;
+  /** Customers, retention, churn, active ratio: paced along last period's curve, never split. */
+  readonly notSplitCurve: string;
   readonly partialWeek: string;
   readonly total: string;
   // Benchmarks and figures.
@@ -156,6 +158,8 @@ const en: GoalsStrings = {
   seasonalFallback: 'Last year’s figures cannot shape this split, so it is spread evenly by days.',
   sameRate: 'A rate or a level is not divided: every part keeps the goal’s target.',
   notSplittable: 'Only year, quarter and month goals can be split.',
+  notSplitCurve:
+    'Customers, retention, churn and the active ratio do not add up over months or weeks: the goal is not split, it is paced along last period’s curve.',
   partialWeek: 'part week',
   total: 'Total',
   benchmarksHeading: 'Benchmarks',
@@ -248,6 +252,8 @@ const id: GoalsStrings = {
   seasonalFallback: 'Angka tahun lalu tidak dapat membentuk pembagian ini, jadi dibagi rata menurut hari.',
   sameRate: 'Rasio atau saldo tidak dibagi: setiap bagian memakai target yang sama.',
   notSplittable: 'Hanya target tahunan, kuartalan dan bulanan yang dapat dibagi.',
+  notSplitCurve:
+    'Pelanggan, retensi, churn dan rasio pelanggan aktif tidak dapat dijumlahkan per bulan atau minggu: target tidak dibagi, tetapi diukur mengikuti kurva periode sebelumnya.',
   partialWeek: 'minggu terpotong',
   total: 'Jumlah',
   benchmarksHeading: 'Tolok ukur',

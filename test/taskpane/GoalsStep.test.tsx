@@ -232,6 +232,17 @@ describe('GoalsStep', () => {
     expect(rows()).toHaveLength(14 + 1);
   });
 
+  it('does not split a customers goal, and says why', async () => {
+    await render({
+      goals: [{ id: 'goal-1', metric: 'customers', period: '2026-Q4', target: 400 }],
+      evaluate,
+    });
+    await click(button('Set from data, split', goal('goal-1')));
+    const preview = within('[data-testid="split-preview"]');
+    expect(preview.textContent).toContain('do not add up over months or weeks: the goal is not split');
+    expect(preview.querySelector('tbody')).toBeNull();
+  });
+
   it('picks an industry, lists its figures with sources, and sets a target from it', async () => {
     await render({
       goals: [

@@ -10,6 +10,7 @@ import {
   fromBenchmark,
   fromLastYear,
   goalDraft,
+  isCurvePaced,
   newId,
   numberStyleOf,
   parseGrowth,
@@ -319,7 +320,7 @@ describe('targets from benchmarks', () => {
     // Session conversion is not leads won; a win rate over all opportunities is not one over closed deals.
     expect(fromBenchmark('conversion_rate', 'year', 'ecommerce-retail', 'en')).toEqual({
       skipped:
-        'measures orders ÷ store sessions (visits), not this metric (share of the leads created in the period that are won, to date)',
+        'measures orders ÷ store sessions (visits), not this metric (share won, to date, of the leads created in the period that are old enough to have closed)',
     });
     expect(fromBenchmark('win_rate', 'year', 'b2b-saas', 'en')).toMatchObject({
       skipped: expect.stringMatching(/^measures won ÷ all opportunities, open ones included/),
@@ -329,6 +330,19 @@ describe('targets from benchmarks', () => {
   it('has nothing for a metric or industry without figures', () => {
     expect(fromBenchmark('revenue', 'year', 'b2b-saas', 'en')).toBeNull();
     expect(fromBenchmark('win_rate', 'year', 'no-such-industry', 'en')).toBeNull();
+  });
+});
+
+describe('curve-paced metrics', () => {
+  it('are the distinct counts and period-bound shares', () => {
+    expect(
+      ['customers', 'returning_customers', 'retention_rate', 'churn_rate', 'active_ratio'].every((m) =>
+        isCurvePaced(m as never),
+      ),
+    ).toBe(true);
+    expect(isCurvePaced('revenue')).toBe(false);
+    expect(isCurvePaced('new_customers')).toBe(false);
+    expect(isCurvePaced('aov')).toBe(false);
   });
 });
 

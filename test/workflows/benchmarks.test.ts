@@ -160,3 +160,41 @@ describe('benchmarkLines', () => {
     );
   });
 });
+
+describe('the bundled sample as of 2026-12-05 (the demo)', () => {
+  it('lists the e-commerce figures as not compared instead of a lifetime rate against a month (+71.8 pp) and visit conversion against leads', async () => {
+    const { join } = await import('node:path');
+    const { FileWorkbookPort } = await import('../../src/xlsx/file-port');
+    const { loadWorkbook } = await import('../../src/workflows/refresh');
+    const asOf = day('2026-12-05');
+    const port = await FileWorkbookPort.open(join(__dirname, '../../samples/sales-sample.xlsx'), 'sample');
+    const loaded = await loadWorkbook(port, {
+      asOf,
+      calendar,
+      refreshedAt: '2026-12-05 09:00',
+      pipeline: { source: 'Pipeline' },
+    });
+    const lines = benchmarkLines(
+      industrySet('ecommerce-retail'),
+      loaded.inputs,
+      period('2026-12'),
+      asOf,
+      calendar,
+    );
+    expect(lines.map((l) => [l.metric, l.comparison === undefined, l.skipped?.slice(0, 20)])).toEqual([
+      ['conversion_rate', true, 'measures orders ÷ st'],
+      ['conversion_rate', true, 'measures orders ÷ st'],
+      ['conversion_rate', true, 'measures the share o'],
+      ['conversion_rate', true, 'measures sessions wi'],
+      ['repeat_rate', true, 'measures the lifetim'],
+    ]);
+    expect(lines[0].benchmark).toEqual({ min: 0.025, max: 0.03 });
+    const targets = kpiTargets(loaded.goals, period('2026-12'), industrySet('ecommerce-retail'), {
+      inputs: loaded.inputs,
+      asOf,
+      calendar,
+    });
+    expect(targets.repeat_rate).not.toHaveProperty('benchmark');
+    expect(targets.repeat_rate?.benchmarkSkipped).toMatch(/^measures the lifetime repeat-buyer share/);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   benchmarkForPeriod,
   benchmarksFor,
@@ -209,5 +210,37 @@ describe('the library says what each figure measures and when', () => {
       year: 2025,
       dataYear: 2024,
     });
+  });
+});
+
+describe('conversions as properties', () => {
+  it('a monthly churn (up to 50 %) converted to a year and back is the churn it was, and keeps its order', () => {
+    const annualOf = (c: number, from: BenchmarkEntry['period']) =>
+      benchmarkForPeriod(
+        { metric: 'churn_rate', value: c, unit: 'ratio', period: from },
+        whole('year', 365),
+        churn,
+      );
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (a, b) => {
+          const yearA = annualOf(a, 'month');
+          const yearB = annualOf(b, 'month');
+          if (isSkipped(yearA) || isSkipped(yearB)) return false;
+          const back = benchmarkForPeriod(
+            { metric: 'churn_rate', value: yearA.range.value!, unit: 'ratio', period: 'year' },
+            whole('month'),
+            churn,
+          );
+          if (isSkipped(back)) return false;
+          const ordered =
+            a <= b ? yearA.range.value! <= yearB.range.value! : yearA.range.value! >= yearB.range.value!;
+          return Math.abs(back.range.value! - a) < 1e-9 && ordered && yearA.range.value! >= a - 1e-12;
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

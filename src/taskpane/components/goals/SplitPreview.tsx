@@ -13,7 +13,7 @@ import type { Evaluate, SplitMethod, SplitUnit } from '../../../core/goals';
 import { getMetric } from '../../../core/metrics';
 import type { Calendar, Period } from '../../../core/periods';
 import { showMetric } from '../../format';
-import { splitPreview, splitUnits } from '../../goals-model';
+import { isCurvePaced, splitPreview, splitUnits } from '../../goals-model';
 import type { GoalRow } from '../../model';
 import type { GoalsStrings } from '../../strings-goals';
 
@@ -83,6 +83,8 @@ export function SplitPreview({ strings, locale, calendar, row, period, evaluate 
   );
   const body = !row ? (
     <Caption1 className={styles.note}>{strings.fixRowFirst}</Caption1>
+  ) : isCurvePaced(row.metric) ? (
+    <Caption1 className={styles.note}>{strings.notSplitCurve}</Caption1>
   ) : !unit || !data ? (
     <Caption1 className={styles.note}>{strings.notSplittable}</Caption1>
   ) : (
