@@ -24,6 +24,33 @@ export interface PeopleAreaContent {
   readonly cells: readonly PeopleCell[];
 }
 
+/**
+ * The area as people left it: rows typed directly under it (Excel extends a table when a row is
+ * typed right below it; other programs do not) join it, up to the first empty row. `below` holds
+ * the rows under the area's last row, top first, each with the area's width.
+ * @example withRowsTypedBelow(content, [[{ ref: 'A106', value: 'Call Ani' }, { ref: 'B106', value: null }]]).ref // 'A98:B106'
+ */
+export function withRowsTypedBelow(
+  content: PeopleAreaContent,
+  below: readonly (readonly PeopleCell[])[],
+): PeopleAreaContent {
+  const range = parseRange(content.ref);
+  if (!range) return content;
+  const typed: PeopleCell[] = [];
+  let rows = 0;
+  for (const row of below) {
+    if (!row.some((cell) => cell.formula !== undefined || (cell.value !== null && cell.value !== ''))) break;
+    typed.push(...row);
+    rows++;
+  }
+  if (rows === 0) return content;
+  return {
+    ...content,
+    ref: formatRange({ ...range, bottom: range.bottom + rows }),
+    cells: [...content.cells, ...typed],
+  };
+}
+
 /** The area of `plan` that read-back content belongs to: same name, else same range. */
 function matchArea(plan: SheetPlan, content: PeopleAreaContent): AreaPlan | undefined {
   const people = plan.areas.filter((a) => a.owner === 'people');

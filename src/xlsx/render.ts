@@ -4,9 +4,17 @@
  * Charts are not ExcelJS's business: `writeWorkbook` adds them to the saved package.
  */
 import type ExcelJS from 'exceljs';
-import { cellsOf, formatRange, parseRange, parseSheetRef, sheetRef } from '../sheets/a1';
+import {
+  cellsOf,
+  formatRange,
+  parseRange,
+  parseSheetRef,
+  sheetRef,
+  toA1,
+  type CellRange,
+} from '../sheets/a1';
 import type { CellPlan, SheetPlan } from '../sheets/plan';
-import type { PeopleAreaContent, PeopleCell } from '../sheets/merge';
+import { withRowsTypedBelow, type PeopleAreaContent, type PeopleCell } from '../sheets/merge';
 import { applyStyle, conditionalFormatting } from './render-style';
 import { xmlSafe } from './charts/xml';
 
@@ -289,10 +297,31 @@ export function readPeopleAreas(
     const ref = locateArea(workbook, sheetName, area.ref, area.name);
     const range = parseRange(ref);
     if (!range) continue;
-    const cells = cellsOf(range).map((a) => ({ ref: a, ...readCell(ws.getCell(a), epochOffset(workbook)) }));
-    out.push({ ...(area.name ? { name: area.name } : {}), ref, cells });
+    out.push(areaContent(workbook, ws, area.name, range));
   }
   return out;
+}
+
+/** An area's cells and the rows people typed directly under it (see `withRowsTypedBelow`). */
+function areaContent(
+  workbook: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  name: string | undefined,
+  range: CellRange,
+): PeopleAreaContent {
+  const offset = epochOffset(workbook);
+  const cells = cellsOf(range).map((a) => ({ ref: a, ...readCell(ws.getCell(a), offset) }));
+  const below: PeopleCell[][] = [];
+  for (let row = range.bottom + 1; row <= ws.rowCount; row++) {
+    const cellsOfRow: PeopleCell[] = [];
+    for (let col = range.left; col <= range.right; col++) {
+      const ref = toA1(row, col);
+      cellsOfRow.push({ ref, ...readCell(ws.getCell(ref), offset) });
+    }
+    if (cellsOfRow.every((c) => c.formula === undefined && (c.value === null || c.value === ''))) break;
+    below.push(cellsOfRow);
+  }
+  return withRowsTypedBelow({ ...(name ? { name } : {}), ref: formatRange(range), cells }, below);
 }
 
 /** Cached values of a sheet-qualified range, for chart caches: numbers, text or null. */
@@ -327,9 +356,5 @@ export function readNamedPeopleArea(
   const ranges = workbook.definedNames.getRanges(areaRangeName(sheetName, areaName)).ranges;
   const found = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
   if (!ws || !found || found.sheet !== sheetName) return undefined;
-  const cells = cellsOf(found.range).map((a) => ({
-    ref: a,
-    ...readCell(ws.getCell(a), epochOffset(workbook)),
-  }));
-  return { name: areaName, ref: formatRange(found.range), cells };
+  return areaContent(workbook, ws, areaName, found.range);
 }

@@ -118,7 +118,10 @@ describe('sales-metrics review refreshes in place through the package', () => {
       // The build's two refreshes, then one per review.
       const refreshes = config.cadences.refreshes as { day: string; sheet: string; metrics: string[] }[];
       expect(refreshes.map((r) => r.sheet)).toEqual(['Dashboard', SHEET, ...Array(i + 1).fill(SHEET)]);
-      expect(refreshes[refreshes.length - 1]).toMatchObject({ day: '2026-11-28', metrics: expect.arrayContaining(['revenue']) });
+      expect(refreshes[refreshes.length - 1]).toMatchObject({
+        day: '2026-11-28',
+        metrics: expect.arrayContaining(['revenue']),
+      });
     }
   });
 
@@ -152,5 +155,63 @@ describe('sales-metrics review refreshes in place through the package', () => {
       expect(run.err.trim().split('\n')).toHaveLength(1);
       expect(existsSync(`${path}.bak`)).toBe(false);
     }
+  });
+});
+
+describe('an action typed in the row right under the Actions table', () => {
+  const source = join(dir, 'below-sample.xlsx');
+  const book = join(dir, 'below-sample-dashboard.xlsx');
+  beforeAll(async () => {
+    expect((await runCli(['sample', '--rows', '300', '--seed', '9', '--out', source, '-q'])).code).toBe(0);
+    expect((await runCli(['build', source, '--as-of', '2025-11-19', '-q'])).code).toBe(0);
+  });
+
+  /** The Actions area's range as the workbook's defined name records it. */
+  function actionsRange(workbook: ExcelJS.Workbook) {
+    const ranges = workbook.definedNames.getRanges(areaRangeName(SHEET, 'actions')).ranges;
+    expect(ranges).toHaveLength(1);
+    return parseSheetRef(ranges[0])!.range;
+  }
+
+  it('joins the area and is kept over two refreshes, as are the rows typed under it later', async () => {
+    const typed = async (texts: readonly string[]) => {
+      const workbook = await openWorkbook(book);
+      const range = actionsRange(workbook);
+      const ws = workbook.getWorksheet(SHEET)!;
+      texts.forEach((text, i) => {
+        ws.getCell(range.bottom + 1 + i, range.left + 2).value = text;
+        ws.getCell(range.bottom + 1 + i, range.left + 3).value = 'Budi';
+      });
+      await workbook.xlsx.writeFile(book);
+      return range.bottom;
+    };
+    const refresh = async () => {
+      const run = await runCli(['review', book, '--as-of', '2025-11-20', '--no-backup', '-q']);
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+    };
+    const bottom = await typed(['Call Ani about the Bali order']);
+    await refresh();
+    await refresh();
+    let workbook = await openWorkbook(book);
+    let range = actionsRange(workbook);
+    // The area grew by the typed row, which still holds what was typed after two refreshes.
+    expect(range.bottom).toBe(bottom + 1);
+    let ws = workbook.getWorksheet(SHEET)!;
+    expect(ws.getCell(bottom + 1, range.left + 2).value).toBe('Call Ani about the Bali order');
+    expect(ws.getCell(bottom + 1, range.left + 3).value).toBe('Budi');
+
+    // Two more rows under the grown area, then a refresh: all three are kept, in order.
+    await typed(['Visit the Surabaya stores', 'Price check on bundles']);
+    await refresh();
+    workbook = await openWorkbook(book);
+    range = actionsRange(workbook);
+    ws = workbook.getWorksheet(SHEET)!;
+    expect(range.bottom).toBe(bottom + 3);
+    expect([1, 2, 3].map((i) => ws.getCell(bottom + i, range.left + 2).value)).toEqual([
+      'Call Ani about the Bali order',
+      'Visit the Surabaya stores',
+      'Price check on bundles',
+    ]);
   });
 });

@@ -148,6 +148,27 @@ describe('the jobs in Excel', () => {
     expect([next.existed, next.carried]).toEqual([false, 1]);
   });
 
+  it('keep an action typed in the row right under the Actions table, over two refreshes', async () => {
+    const fake = workbookWithOrders();
+    await buildDashboard(portOver(fake), options);
+    const area = () =>
+      /\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)/.exec(
+        fake.names()[peopleAreaName('Review 2026-W47', 'actions')]!,
+      )!;
+    const [top, bottom] = [Number(area()[2]), Number(area()[4])];
+    fake.typeInto('Review 2026-W47', `C${bottom + 1}`, 'Call Ani about the Bali order');
+    fake.typeInto('Review 2026-W47', `D${bottom + 1}`, 'Budi');
+    await refreshReview(portOver(fake), options);
+    await refreshReview(portOver(fake), options);
+    const grown = area();
+    const dumped = fake.dump('Review 2026-W47').cells;
+    // The area is one row taller and ends at the typed row, which holds what was typed.
+    expect(Number(grown[4]) - Number(grown[2])).toBe(bottom - top + 1);
+    const row = Number(grown[4]);
+    expect(dumped[`C${row}`].value).toBe('Call Ani about the Bali order');
+    expect(dumped[`D${row}`].value).toBe('Budi');
+  });
+
   it('run one at a time from the pane or the ribbon, and fail with a message, not an exception', async () => {
     const fake = workbookWithOrders();
     const render = (context: Excel.RequestContext, plans: Parameters<typeof renderPlansInExcel>[1]) =>

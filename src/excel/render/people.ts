@@ -5,8 +5,8 @@
  * block would (`=B60*2` in C60 becomes `=B62*2` in C62 when the area moves down two rows). Typed
  * text that merely starts with `=` reads the same through `values` and `formulas` and stays text.
  */
-import { parseRange, toA1, type CellRange } from '../../sheets/a1';
-import type { PeopleAreaContent, PeopleCell } from '../../sheets/merge';
+import { fromA1, parseRange, toA1, type CellRange } from '../../sheets/a1';
+import { withRowsTypedBelow, type PeopleAreaContent, type PeopleCell } from '../../sheets/merge';
 import type { PlanValue } from '../../sheets/plan';
 
 /** One people area as read: where it was and its cells, row by row. */
@@ -64,4 +64,29 @@ export function rowBands(ref: string, cells: number): CellRange[] {
     out.push({ ...range, top, bottom: Math.min(range.bottom, top + rows - 1) });
   }
   return out;
+}
+
+/**
+ * Content read over an area and rows under it, back to the area plus the rows people typed
+ * directly under it (`withRowsTypedBelow`). `reachesEnd` is true when typed rows fill the read
+ * to its last row, so more may follow.
+ * @example typedBelow(peopleContent(readOfA98toG130), 'A98:G105').content.ref // 'A98:G106' when row 106 was typed
+ */
+export function typedBelow(
+  read: PeopleAreaContent,
+  areaRef: string,
+): { content: PeopleAreaContent; reachesEnd: boolean } {
+  const area = parseRange(areaRef)!;
+  const readRange = parseRange(read.ref)!;
+  const inside: PeopleCell[] = [];
+  const rows = new Map<number, PeopleCell[]>();
+  for (const cell of read.cells) {
+    const row = fromA1(cell.ref)!.row;
+    if (row <= area.bottom) inside.push(cell);
+    else rows.set(row, [...(rows.get(row) ?? []), cell]);
+  }
+  const below = [...rows.keys()].sort((a, b) => a - b).map((row) => rows.get(row)!);
+  const content = withRowsTypedBelow({ ...read, ref: areaRef, cells: inside }, below);
+  const reachesEnd = readRange.bottom > area.bottom && parseRange(content.ref)!.bottom === readRange.bottom;
+  return { content, reachesEnd };
 }

@@ -5,14 +5,14 @@
  * parts (protection, charts, tables, notes) and what people typed into its people areas, found
  * through the `SM_…` names; large areas are read in bands so no response nears the size limit.
  */
-import { formatRange, parseSheetRef } from '../../sheets/a1';
+import { formatRange, parseRange, parseSheetRef } from '../../sheets/a1';
 import type { PeopleAreaContent } from '../../sheets/merge';
 import type { SheetPlan } from '../../sheets/plan';
 import type { ExcelCapabilities } from '../capabilities';
 import { utf8Length, type Syncs } from './batch';
 import { ExcelRenderError, messages } from './errors';
 import { areaRangeName, ownsName, planNames } from './names';
-import { peopleContent, rowBands, type AreaRead } from './people';
+import { peopleContent, rowBands, typedBelow, type AreaRead } from './people';
 import type { SheetParts } from './sheet';
 
 /** Sheets made by a render in progress carry this prefix, so a later render can remove leftovers. */
@@ -21,6 +21,15 @@ export const TEMP_PREFIX = 'SM_trial_';
 const FIRST_READ_CELLS = 20_000;
 const BAND_CELLS = 2_000;
 const READ_BYTES = 1_250_000;
+/** Rows read under each people area for rows typed there (Excel extends a table typed under). */
+const ROWS_BELOW = 50;
+const LAST_ROW = 1_048_576;
+
+/** A range with `rows` more rows under it (within the sheet). */
+function withRowsUnder(ref: string, rows: number): string {
+  const range = parseRange(ref)!;
+  return formatRange({ ...range, bottom: Math.min(LAST_ROW, range.bottom + rows) });
+}
 
 export interface WorkbookShape {
   readonly sheets: readonly { readonly name: string; readonly proxy: Excel.Worksheet }[];
@@ -162,10 +171,8 @@ export async function readExisting(
     };
   });
   if (pending.every((p) => p === undefined)) return plans.map(() => undefined);
-  const reads = await readAreas(
-    syncs,
-    pending.flatMap((p) => p?.areas ?? []),
-  );
+  const areas = pending.flatMap((p) => p?.areas ?? []);
+  const people = await readPeople(syncs, areas);
   return pending.map((p) => {
     if (!p) return undefined;
     return {
@@ -175,9 +182,43 @@ export async function readExisting(
       tables: p.tables.items,
       tableNames: p.tables.items.map((t) => t.name),
       notes: p.notes?.items ?? [],
-      people: p.areas.map((a) => peopleContent(reads.get(a)!)),
+      people: p.areas.map((a) => people.get(a)!),
     };
   });
+}
+
+/**
+ * The people areas' content with the rows typed under them: each area is read with `ROWS_BELOW`
+ * rows more, and again (area and typed rows, with as many rows more) while typed rows fill the
+ * read to its end (rare: one more sync each time).
+ */
+async function readPeople(syncs: Syncs, areas: readonly Area[]): Promise<Map<Area, PeopleAreaContent>> {
+  const out = new Map<Area, PeopleAreaContent>();
+  // The sheets' parts are loaded with the first read: sync once even without people areas.
+  if (areas.length === 0) await syncs.sync();
+  let open = areas.map((area) => ({ area, ref: area.ref }));
+  while (open.length > 0) {
+    const reading = open.map((o) => ({
+      ...o,
+      read: { sheet: o.area.sheet, ref: withRowsUnder(o.ref, ROWS_BELOW) },
+    }));
+    const reads = await readAreas(
+      syncs,
+      reading.map((r) => r.read),
+    );
+    open = [];
+    for (const { area, ref, read } of reading) {
+      const { content, reachesEnd } = typedBelow(peopleContent(reads.get(read)!), ref);
+      // A further read covers the whole area again: its content replaces the earlier one.
+      out.set(area, {
+        ...(area.name !== undefined ? { name: area.name } : {}),
+        ref: content.ref,
+        cells: content.cells,
+      });
+      if (reachesEnd && parseRange(content.ref)!.bottom < LAST_ROW) open.push({ area, ref: content.ref });
+    }
+  }
+  return out;
 }
 
 interface Area {
