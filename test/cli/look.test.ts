@@ -24,7 +24,9 @@ function sheetNames(workbookXml: string): string[] {
 
 function selectedTabs(p: Map<string, string>): string[] {
   const wb = p.get('xl/workbook.xml')!;
-  return sheetNames(wb).filter((name) => /<sheetView\b[^>]*tabSelected="1"/.test(p.get(sheetPart(p, name))!.slice(0, 4096)));
+  return sheetNames(wb).filter((name) =>
+    /<sheetView\b[^>]*tabSelected="1"/.test(p.get(sheetPart(p, name))!.slice(0, 4096)),
+  );
 }
 
 describe('a built workbook', () => {
@@ -34,14 +36,35 @@ describe('a built workbook', () => {
     expect((await runCli(['sample', '--rows', '600', '--seed', '3', '--out', source, '-q'])).code).toBe(0);
     // The user left the Orders tab selected and gave it a print area of their own.
     const zip = await JSZip.loadAsync(readFileSync(source));
-    const wb = (await zip.file('xl/workbook.xml')!.async('string'))
-      .replace(/<\/sheets>/, '</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Orders!$A$1:$C$10</definedName></definedNames>');
+    const wb = (await zip.file('xl/workbook.xml')!.async('string')).replace(
+      /<\/sheets>/,
+      '</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Orders!$A$1:$C$10</definedName></definedNames>',
+    );
     zip.file('xl/workbook.xml', wb);
     const p = await unzipText(readFileSync(source));
     const orders = sheetPart(p, 'Orders');
-    zip.file(orders, p.get(orders)!.replace(/<sheetView\b([^>]*?)(\/?)>/, (_m, a: string, close: string) => `<sheetView${a.replace(/\stabSelected="[^"]*"/, '')} tabSelected="1"${close}>`));
+    zip.file(
+      orders,
+      p
+        .get(orders)!
+        .replace(
+          /<sheetView\b([^>]*?)(\/?)>/,
+          (_m, a: string, close: string) =>
+            `<sheetView${a.replace(/\stabSelected="[^"]*"/, '')} tabSelected="1"${close}>`,
+        ),
+    );
     writeFileSync(source, await zip.generateAsync({ type: 'nodebuffer' }));
-    const run = await runCli(['build', source, '--targets', source, '--as-of', '2025-11-19', '--out', built, '-q']);
+    const run = await runCli([
+      'build',
+      source,
+      '--targets',
+      source,
+      '--as-of',
+      '2025-11-19',
+      '--out',
+      built,
+      '-q',
+    ]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
   });
@@ -54,19 +77,23 @@ describe('a built workbook', () => {
     expect(selectedTabs(p)).toEqual(['Dashboard']);
   });
 
-  it('prints the Dashboard and the Review landscape, one page wide, title rows repeated, breaks between sections; the user\'s print area stays', async () => {
+  it("prints the Dashboard and the Review landscape, one page wide, title rows repeated, breaks between sections; the user's print area stays", async () => {
     const p = await parts(built);
     const wb = p.get('xl/workbook.xml')!;
     const names = sheetNames(wb);
-    const defined = [...wb.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]*)</g)].map((m) => ({
-      name: m[1],
-      sheet: m[2] === undefined ? undefined : names[Number(m[2])],
-      ref: m[3].replace(/&apos;/g, "'"),
-    }));
+    const defined = [...wb.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]*)</g)].map(
+      (m) => ({
+        name: m[1],
+        sheet: m[2] === undefined ? undefined : names[Number(m[2])],
+        ref: m[3].replace(/&apos;/g, "'"),
+      }),
+    );
     const review = names.find((n) => n.startsWith('Review '))!;
     for (const sheet of ['Dashboard', review]) {
       expect(defined).toContainEqual({ name: '_xlnm.Print_Titles', sheet, ref: `'${sheet}'!$1:$3` });
-      expect(defined.find((d) => d.name === '_xlnm.Print_Area' && d.sheet === sheet)?.ref).toMatch(new RegExp(`^'${sheet}'!\\$A1?\\$?1?:\\$[HR]\\d+$`));
+      expect(defined.find((d) => d.name === '_xlnm.Print_Area' && d.sheet === sheet)?.ref).toMatch(
+        new RegExp(`^'${sheet}'!\\$A1?\\$?1?:\\$[HU]\\d+$`),
+      );
       const xml = p.get(sheetPart(p, sheet))!;
       expect(xml).toMatch(/<pageSetup\b[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
       expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
@@ -103,10 +130,18 @@ describe('a built workbook', () => {
   });
 });
 
-describe('money in the workbook\'s currency', () => {
+describe("money in the workbook's currency", () => {
   it('is rupiah without decimals for amounts written in rupiah, and saved for the next refresh', async () => {
     const out = join(dir, 'penjualan.xlsx');
-    const run = await runCli(['build', join(FIXTURES, 'penjualan.csv'), '--as-of', '2026-03-31', '--out', out, '-q']);
+    const run = await runCli([
+      'build',
+      join(FIXTURES, 'penjualan.csv'),
+      '--as-of',
+      '2026-03-31',
+      '--out',
+      out,
+      '-q',
+    ]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -120,14 +155,32 @@ describe('money in the workbook\'s currency', () => {
 
   it('follows --currency, and none means plain numbers', async () => {
     const out = join(dir, 'euro.xlsx');
-    const run = await runCli(['build', join(FIXTURES, 'orders.csv'), '--as-of', '2026-03-31', '--currency', 'EUR:0', '--out', out, '-q']);
+    const run = await runCli([
+      'build',
+      join(FIXTURES, 'orders.csv'),
+      '--as-of',
+      '2026-03-31',
+      '--currency',
+      'EUR:0',
+      '--out',
+      out,
+      '-q',
+    ]);
     expect(run.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const formats = new Set<string>();
     wb.getWorksheet('Dashboard')!.eachRow((row) => row.eachCell((cell) => formats.add(cell.numFmt)));
     expect(formats).toContain('"€"#,##0');
-    const bad = await runCli(['build', join(FIXTURES, 'orders.csv'), '--currency', 'Rp:9', '--out', out, '-q']);
+    const bad = await runCli([
+      'build',
+      join(FIXTURES, 'orders.csv'),
+      '--currency',
+      'Rp:9',
+      '--out',
+      out,
+      '-q',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--currency must be a symbol or code/);
   });

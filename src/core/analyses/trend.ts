@@ -46,7 +46,8 @@ export interface CurrentForecast {
   readonly daysInPeriod: number;
   /**
    * Flow metrics: to date + the line's value for the period × remaining days ÷ days in the period.
-   * Other metrics: the line's value for the period. `#N/A` without a line.
+   * Other metrics: the line's value for the period. The line's value is cut back to what the metric
+   * can be (`possibleRange`: no negative counts, no share above 100 %). `#N/A` without a line.
    */
   readonly forecast: MetricValue;
   /** How `forecast` was made, in words. */
@@ -98,6 +99,34 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): LinearFit
   return { slope, intercept, r2, n };
 }
 
+/** Shares of customers, leads or deals: a line beyond 0–100 % is cut back to it. */
+const SHARES: ReadonlySet<MetricId> = new Set<MetricId>([
+  'repeat_rate',
+  'retention_rate',
+  'churn_rate',
+  'active_ratio',
+  'conversion_rate',
+  'win_rate',
+]);
+
+/**
+ * The values a metric can take, for cutting a straight line back to them: shares 0–1, gross margin
+ * at most 1, marketing ROI at least −1, amounts, counts and durations at least 0.
+ * @example possibleRange('repeat_rate') // [0, 1]
+ */
+export function possibleRange(id: MetricId): readonly [number, number] {
+  if (SHARES.has(id)) return [0, 1];
+  if (id === 'gross_margin') return [-Infinity, 1];
+  if (id === 'marketing_roi') return [-1, Infinity];
+  return [0, Infinity];
+}
+
+/** `value` cut back to the metric's possible range. */
+function bounded(id: MetricId, value: number): number {
+  const [low, high] = possibleRange(id);
+  return Math.min(high, Math.max(low, value));
+}
+
 /**
  * The forecast of the full value of a period not over on the as-of day, at series position `x`.
  * A flow adds the line's value for the remaining share of the period to the actual to date; a
@@ -121,12 +150,14 @@ function currentForecast(
       method: 'no forecast: the trend line needs two complete periods with a value',
     };
   }
-  const line = fit.intercept + fit.slope * x;
+  const raw = fit.intercept + fit.slope * x;
+  const line = bounded(id, raw);
+  const cut = line !== raw ? `, cut back from ${raw.toPrecision(4)} to what ${id} can be` : '';
   if (!flow) {
     return {
       ...base,
       forecast: line,
-      method: `the trend line's value for ${point.period.key} (${id} is not a sum over days, so its value to date is not pro-rated)`,
+      method: `the trend line's value for ${point.period.key}${cut} (${id} is not a sum over days, so its value to date is not pro-rated)`,
     };
   }
   if (isMetricError(point.value)) {
@@ -135,7 +166,7 @@ function currentForecast(
   return {
     ...base,
     forecast: point.value + (line * remaining) / daysInPeriod,
-    method: `${id} to date (${days} of ${daysInPeriod} days) + the trend line's value for ${point.period.key} × ${remaining} remaining days ÷ ${daysInPeriod}`,
+    method: `${id} to date (${days} of ${daysInPeriod} days) + the trend line's value for ${point.period.key}${cut} × ${remaining} remaining days ÷ ${daysInPeriod}`,
   };
 }
 
@@ -169,7 +200,7 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
   });
   const fit = fitLine(xs, ys);
   const forecast = fit
-    ? future.map((period, k) => ({ period, value: fit.intercept + fit.slope * (count + k) }))
+    ? future.map((period, k) => ({ period, value: bounded(id, fit.intercept + fit.slope * (count + k)) }))
     : [];
   // A year of history exists when some row is dated in or before the year-ago period of the first forecast.
   const seasonalNaive =
