@@ -269,8 +269,16 @@ function breakdownSection(
   const variance = result.rows.map((row, i) => {
     const r = top + i;
     const [revenue, orders, aov] = row.values;
-    layout.put(textCell(`A${r}`, row.key));
-    const byFormula = formulas && row.kind === 'key' && !UNSAFE_CRITERION.test(row.key);
+    const caseClash = result.caseVariants?.includes(row.key) ?? false;
+    layout.put({
+      ...textCell(`A${r}`, row.key),
+      ...(caseClash && formulas
+        ? {
+            note: `Values as of the as-of day: another ${result.dimension} differs from “${row.key}” only in letter case, which SUMIFS does not tell apart.`,
+          }
+        : {}),
+    });
+    const byFormula = formulas && row.kind === 'key' && !UNSAFE_CRITERION.test(row.key) && !caseClash;
     const criteria = [{ role: result.dimension as 'region', cell: `$A${r}` }];
     if (byFormula)
       layout.put({

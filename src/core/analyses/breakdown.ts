@@ -80,6 +80,11 @@ export interface BreakdownResult {
   /** Set when no table has the dimension. */
   readonly error?: MetricValue;
   /**
+   * Keys of the orders' column that another key matches but for letter case (`Bali`, `BALI`):
+   * each is its own row here, while a case-insensitive match such as Excel's SUMIFS takes both.
+   */
+  readonly caseVariants?: readonly string[];
+  /**
    * Marketing spend that no row's figures include, when the metrics include a marketing one: spend
    * without a key, or whose key has no orders in the compared periods (or all the spend, when the
    * spend table has no such column). The total's CAC and ROI include it.
@@ -339,6 +344,7 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
     total,
     ...compared,
     ...(spendSplit?.unattributed ? { unattributedSpend: spendSplit.unattributed } : {}),
+    ...caseVariantsOf(ordersColumn?.dictionary),
     rows: rows.map((r) => ({
       key: r.key,
       kind: r.kind,
@@ -351,6 +357,21 @@ export function breakdown(inputs: MetricInputs, options: BreakdownOptions): Brea
       growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows.base)),
     })),
   };
+}
+
+/**
+ * The keys that equal another key but for letter case, as `{ caseVariants }` (nothing when none).
+ * @example caseVariantsOf(['Bali', 'Java', 'BALI']) // { caseVariants: ['Bali', 'BALI'] }
+ */
+export function caseVariantsOf(keys: readonly string[] | undefined): { caseVariants?: readonly string[] } {
+  if (!keys) return {};
+  const byFolded = new Map<string, number>();
+  for (const key of keys) {
+    const folded = key.toLowerCase();
+    byFolded.set(folded, (byFolded.get(folded) ?? 0) + 1);
+  }
+  const variants = keys.filter((key) => byFolded.get(key.toLowerCase())! > 1);
+  return variants.length > 0 ? { caseVariants: variants } : {};
 }
 
 /**
