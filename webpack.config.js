@@ -6,6 +6,7 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { FunctionsMetadataFinisher } = require('./scripts/functions-metadata');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 // The dev server's port: package.json's config.dev_server_port, which npm passes to scripts.
@@ -118,6 +119,8 @@ module.exports = async (env = {}, options = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      // Adds what the generator cannot write (error cells reach the functions): scripts/functions-metadata.js.
+      new FunctionsMetadataFinisher({ asset: 'functions.json' }),
       // Shared runtime: the task pane page hosts the functions and the commands too.
       html('taskpane.html', './src/taskpane/taskpane.html', ['functions', 'commands', 'taskpane']),
       html('commands.html', './src/commands/commands.html', ['commands']),

@@ -13,13 +13,13 @@ import type { Goal, MetricTraits } from '../core/goals/types';
 import { splitGoal } from '../core/goals/split';
 import {
   cellsArg,
-  columnArg,
   dateArg,
   numberArg,
   optionalColumnArg,
   optionalDateArg,
   optionalPeriodArg,
   periodArg,
+  textColumnArg,
 } from './args';
 import { ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
@@ -38,7 +38,7 @@ export function cohort(dates: unknown, customers: unknown, period: unknown, asOf
   const day = optionalDateArg(asOf, 'asOf');
   const table = ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
-    customers: columnArg(customers, 'customers'),
+    customers: textColumnArg(customers, 'customers'),
   });
   const matrix = cohortMatrix(table, { unit, ...(day === undefined ? {} : { asOf: day }) });
   if (isMetricError(matrix)) throwMetricError(matrix);
@@ -159,7 +159,7 @@ export function rfmTable(dates: unknown, customers: unknown, amounts: unknown, a
   const day = optionalDateArg(asOf, 'asOf');
   const table = ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
-    customers: columnArg(customers, 'customers'),
+    customers: textColumnArg(customers, 'customers'),
     amounts: cellsArg(amounts, 'amounts'),
   });
   const result = rfm(table, day === undefined ? {} : { asOf: day });

@@ -1,16 +1,27 @@
 /**
- * Excel's argument shapes, read into plain values. Omitted optional arguments arrive as `null`
- * (`undefined` when called from code); ranges arrive as 2-D arrays with `""` for blanks; dates as
- * serial numbers (1900 system); error cells in a range as `CustomFunctions.Error` objects.
+ * Excel's argument shapes, read into plain values. What Excel passes (functions.json declares
+ * every range parameter `any[][]`, with `allowErrorForDataTypeAny` and
+ * `allowCustomDataForDataTypeAny` set):
+ * - omitted optional arguments: `null` (`undefined` when called from code);
+ * - ranges: 2-D arrays; a blank cell is `null` on current builds and `0` on older desktop builds
+ *   (office-js #4702), `""` only for a formula's empty text;
+ * - dates: serial numbers in the workbook's date system (date-system.ts);
+ * - an error cell: a `CustomFunctions.Error` (`{ code: '#N/A' }`) or, as a data type, an error
+ *   value (`{ type: 'Error', basicValue: '#N/A', errorType: 'NotAvailable' }`);
+ * - a cell holding a data type (formatted number, entity…): an object with its `basicValue`.
+ * `cellOf` turns all of these into plain cells. Which zeros are blanks depends on the role of the
+ * column (docs/functions.md): in a text column (customers, order ids, groups, statuses) and in a
+ * date column a 0 is a blank; in an amount column it is a real 0.
  * Every reader throws `#VALUE!` naming the argument when the value cannot be used.
  */
 import type { CellValue } from '../core/cell';
 import { EXCEL_ERROR_STRINGS, isBlank } from '../core/cell';
 import type { ErrorCode } from '../core/errors';
 import { amountOrReason } from '../core/ingest/numbers';
-import { dateOrReason } from '../core/ingest/dates';
+import { dateOrReason, inferDateOrder } from '../core/ingest/dates';
 import type { PeriodUnit } from '../core/periods';
 import { parsePeriodUnit } from '../core/periods';
+import { dateSystem } from './date-system';
 import { excelError, invalidArgument } from './errors';
 
 const RETURNABLE_ERRORS: ReadonlySet<string> = new Set<ErrorCode>(['#DIV/0!', '#N/A', '#VALUE!', '#NUM!']);
@@ -27,9 +38,40 @@ export function isOmitted(value: unknown): boolean {
   return false;
 }
 
+/** Excel's error types (`Excel.ErrorCellValue.errorType`) as the codes cells show. */
+const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
+  blocked: '#BLOCKED!',
+  busy: '#BUSY!',
+  calc: '#CALC!',
+  connect: '#CONNECT!',
+  div0: '#DIV/0!',
+  field: '#FIELD!',
+  gettingdata: '#GETTING_DATA',
+  notavailable: '#N/A',
+  name: '#NAME?',
+  null: '#NULL!',
+  num: '#NUM!',
+  ref: '#REF!',
+  spill: '#SPILL!',
+  unknown: '#UNKNOWN!',
+  value: '#VALUE!',
+};
+
+/** The code of an error value in either shape Excel passes, or `undefined` when it is not one. */
+function errorCodeOf(value: object): string | undefined {
+  const { code, type, basicValue, errorType } = value as Record<string, unknown>;
+  if (typeof code === 'string') return code;
+  if (typeof type !== 'string' || type.toLowerCase() !== 'error') return undefined;
+  if (typeof basicValue === 'string' && EXCEL_ERROR_STRINGS.has(basicValue.trim().toUpperCase()))
+    return basicValue.trim().toUpperCase();
+  return (typeof errorType === 'string' && ERROR_TYPE_CODES[errorType.toLowerCase()]) || '#VALUE!';
+}
+
 /**
- * One cell as a `CellValue`: `CustomFunctions.Error` objects become their code (`#N/A`), other
- * objects (entities, rich values) become text that no parser accepts.
+ * One cell as a `CellValue`: error values (`CustomFunctions.Error` or a data-type error) become
+ * their code (`#N/A`); data types become their basic value (a formatted number its number, an
+ * entity its display text); any other object becomes `#VALUE!`, which no parser accepts.
+ * @example cellOf({ type: 'FormattedNumber', basicValue: 12.5, numberFormat: '$0.00' }) // 12.5
  */
 export function cellOf(value: unknown): CellValue {
   if (
@@ -42,9 +84,14 @@ export function cellOf(value: unknown): CellValue {
   ) {
     return value;
   }
-  if (typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string') {
-    return (value as { code: string }).code;
-  }
+  if (typeof value !== 'object') return '#VALUE!';
+  const error = errorCodeOf(value);
+  if (error !== undefined) return error;
+  const { type, text, basicValue } = value as Record<string, unknown>;
+  // An entity's basic value is #VALUE!; what people see in the cell is its text.
+  if (typeof type === 'string' && /entity$/i.test(type) && typeof text === 'string') return text;
+  if (basicValue !== undefined && (basicValue === null || typeof basicValue !== 'object'))
+    return cellOf(basicValue);
   return '#VALUE!';
 }
 
@@ -96,9 +143,18 @@ export function textArg(value: unknown, name: string): string {
   return String(cell).trim();
 }
 
+/**
+ * True when an optional text argument names an empty cell: omitted, or the `0` (a text parameter
+ * receives `"0"`) that older desktop builds pass for an empty cell; no choice here is `0`.
+ */
+function isOmittedText(value: unknown): boolean {
+  const cell = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) ? value[0][0] : value;
+  return isOmitted(cell) || cell === 0 || cell === '0';
+}
+
 /** An optional text argument: `undefined` when omitted. */
 export function optionalTextArg(value: unknown, name: string): string | undefined {
-  return isOmitted(value) ? undefined : textArg(value, name);
+  return isOmittedText(value) ? undefined : textArg(value, name);
 }
 
 const PERIOD_WORDS = 'day, week, month, quarter or year (or hari, minggu, bulan, kuartal, tahun)';
@@ -116,25 +172,35 @@ export function periodArg(value: unknown, name: string): PeriodUnit {
 
 /** An optional period unit: `undefined` when omitted. */
 export function optionalPeriodArg(value: unknown, name: string): PeriodUnit | undefined {
-  return isOmitted(value) ? undefined : periodArg(value, name);
+  return isOmittedText(value) ? undefined : periodArg(value, name);
+}
+
+/** True for a date cell that holds no date: blank, or the 0 of an empty cell on older builds. */
+export function isNoDate(cell: CellValue): boolean {
+  return cell === 0 || isBlankCell(cell);
 }
 
 /**
- * A date argument as epoch days: an Excel serial (1900 system) or date text.
+ * A date argument as epoch days: a serial in the workbook's date system, or date text (date
+ * parameters are declared `any`, so text such as "28/11/2026" reaches the parser). An empty
+ * cell — `null`, or `0` on older builds — is no date.
  * @example dateArg(45292, 'asOf') // 19723 (2024-01-01)
  */
 export function dateArg(value: unknown, name: string): number {
   const cell = scalarOf(value, name);
-  if (isBlank(cell)) invalidArgument(name, 'is required');
+  if (isNoDate(cell)) invalidArgument(name, 'is required (an empty cell or 0 is no date)');
   propagateError(cell);
-  const result = dateOrReason(cell);
+  // Date text decides its own day/month order when it can ("28/11/2026"); else month first.
+  const order = typeof cell === 'string' ? inferDateOrder([cell]) : undefined;
+  const result = dateOrReason(cell, { system: dateSystem(), order });
   if (typeof result === 'string') invalidArgument(name, result);
   return result;
 }
 
-/** An optional date argument: `undefined` when omitted. */
+/** An optional date argument: `undefined` when omitted or an empty cell (`null`, or `0`). */
 export function optionalDateArg(value: unknown, name: string): number | undefined {
-  return isOmitted(value) ? undefined : dateArg(value, name);
+  const cell = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) ? value[0][0] : value;
+  return isOmitted(cell) || cell === 0 ? undefined : dateArg(value, name);
 }
 
 /**
@@ -208,6 +274,22 @@ export function isBlankCell(cell: CellValue): boolean {
 /** An optional range: `undefined` when omitted. */
 export function optionalColumnArg(value: unknown, name: string): CellValue[] | undefined {
   return value === null || value === undefined ? undefined : columnArg(value, name);
+}
+
+/**
+ * A range of a text role (customers, order ids, groups, statuses) as cells: a `0` is an empty
+ * cell from an older build (no customer or order is called 0), so it becomes `null`.
+ * @example textColumnArg([['a'], [0], [null]], 'customers') // ['a', null, null]
+ */
+export function textColumnArg(value: unknown, name: string): CellValue[] {
+  const cells = columnArg(value, name);
+  for (let i = 0; i < cells.length; i++) if (cells[i] === 0) cells[i] = null;
+  return cells;
+}
+
+/** An optional range of a text role: `undefined` when omitted. */
+export function optionalTextColumnArg(value: unknown, name: string): CellValue[] | undefined {
+  return value === null || value === undefined ? undefined : textColumnArg(value, name);
 }
 
 function clip(text: string): string {

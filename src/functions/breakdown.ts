@@ -12,18 +12,19 @@ import { periodOf, shiftPeriod } from '../core/periods';
 import type { OrdersTable } from '../core/table';
 import {
   cellsArg,
-  columnArg,
   isBlankCell,
   isOmitted,
   optionalColumnArg,
   optionalDateArg,
   optionalPeriodArg,
   optionalTextArg,
+  textColumnArg,
 } from './args';
 import { dictColumn, ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
 import type { Spill } from './spill';
 import { spill } from './spill';
+import { serialOf } from './date-system';
 import { latestDay } from './window';
 
 /** Metrics a breakdown can compute from a dimension and amounts alone. */
@@ -72,10 +73,10 @@ export function breakdownTable(
   if (!id || !BREAKDOWN_METRICS.includes(id)) {
     invalidArgument('metric', `'${metricText}' is not one of ${BREAKDOWN_METRICS.join(', ')}`);
   }
-  const groups = columnArg(dimension, 'dimension');
+  const groups = textColumnArg(dimension, 'dimension');
   const amountCells = cellsArg(amounts, 'amounts');
   const dateCells = optionalColumnArg(dates, 'dates');
-  const idCells = isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds');
+  const idCells = isOmitted(orderIds) ? undefined : textColumnArg(orderIds, 'orderIds');
   requireSameLength([
     { name: 'dimension', cells: groups },
     { name: 'amounts', cells: amountCells },
@@ -86,7 +87,11 @@ export function breakdownTable(
   if (unit && !dateCells) invalidArgument('period', 'needs the dates of the rows');
   // Without dates every row is placed on one day; without a period, rows up to asOf are.
   const table = ordersFromColumns({
-    dates: dateCells ?? groups.map((g, i) => (isBlank(g) && isBlankCell(amountCells[i]) ? '' : 25569)),
+    dates:
+      dateCells ??
+      groups.map((g, i) =>
+        isBlank(g) && (isBlankCell(amountCells[i]) || amountCells[i] === 0) ? null : serialOf(0),
+      ),
     amounts: amountCells,
     orderIds: idCells,
   });

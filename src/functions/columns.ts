@@ -6,14 +6,18 @@
  *
  * Row rules (the same for every function, and documented in docs/functions.md):
  * - Ranges must have the same number of rows, else `#VALUE!` ("dates has 10 rows but amounts has 9").
- * - A row whose cells are all blank is ignored (whole-column references end in blanks).
+ * - A row whose cells are all blank is ignored (whole-column references end in blanks). Older
+ *   desktop builds pass an empty cell as 0: a date of 0 is no date, so a row with no date whose
+ *   other cells are blank or 0 is a blank row too (text columns arrive with their zeros already
+ *   blank, see `textColumnArg`).
  * - A row whose date or amount cannot be read is skipped, like SUM skips text. When no row at all
  *   can be used, the first reason is reported (`#VALUE!`); when every row is blank, `#N/A`.
+ * - Serials are read in the workbook's date system (date-system.ts).
  */
 import type { CellValue } from '../core/cell';
 import { isBlank } from '../core/cell';
 import type { DateOrder } from '../core/ingest/dates';
-import { dateOrReason, inferDateOrder, MAX_SERIAL_1900 } from '../core/ingest/dates';
+import { dateOrReason, inferDateOrder } from '../core/ingest/dates';
 import type { NumberStyle } from '../core/ingest/numbers';
 import { amountOrReason, inferNumberStyle } from '../core/ingest/numbers';
 import { parseStatus } from '../core/ingest/status';
@@ -21,11 +25,9 @@ import type { DictColumn, OrdersTable, PipelineTable } from '../core/table';
 import { STATUS_CODE } from '../core/table';
 import { DictionaryEncoder, MISSING_CODE } from '../core/ingest/dictionary';
 import type { Cells } from './args';
-import { isBlankCell } from './args';
+import { isBlankCell, isNoDate } from './args';
+import { dateSystem, serialSpan } from './date-system';
 import { invalidArgument, notAvailable } from './errors';
-
-/** Module-local copy: an imported binding costs a property read per cell in CommonJS builds. */
-const LAST_SERIAL = MAX_SERIAL_1900;
 
 /** A named column of cells, as the user passed it. */
 export interface NamedColumn {
@@ -66,10 +68,15 @@ export function numberStyleOf(cells: Cells): NumberStyle | undefined {
   return hasText(cells) ? inferNumberStyle(cells) : undefined;
 }
 
-/** Epoch day of a date cell, or its reason; numbers take the fast path (Excel serials). */
+/** Epoch day of a date cell, or its reason (serials in the workbook's date system; 0 is no date). */
 export function readDate(cell: CellValue, order: DateOrder): number | string {
-  if (cell !== cell) return 'blank';
-  return dateOrReason(cell, { order });
+  if (cell !== cell || cell === 0) return 'blank';
+  return dateOrReason(cell, { order, system: dateSystem() });
+}
+
+/** True for a blank number cell, or the 0 an older build passes for one. */
+function isBlankOrZero(cell: CellValue): boolean {
+  return cell === 0 || isBlankCell(cell);
 }
 
 /** Number of an amount cell, or its reason. */
@@ -170,20 +177,21 @@ export function ordersFromColumns(columns: OrdersColumns): OrdersTable {
   const amountOut = amounts instanceof Float64Array ? amounts : new Float64Array(length);
   const sourceRow = new Int32Array(length);
   const log = new SkipLog();
+  const { first, end, offset } = serialSpan();
   let used = 0;
   for (let i = 0; i < length; i++) {
     const dateCell = dates[i];
     let date: number | string;
-    // Excel serials from 1900-03-01 on: the common case, read without a call.
-    if (typeof dateCell === 'number' && dateCell >= 61 && dateCell < LAST_SERIAL) {
-      date = dateCell - 25569;
+    // Serials of real days: the common case, read without a call.
+    if (typeof dateCell === 'number' && dateCell >= first && dateCell < end) {
+      date = dateCell - offset;
     } else {
       if (
-        isBlankCell(dateCell) &&
-        (!amounts || isBlankCell(amounts[i])) &&
+        isNoDate(dateCell) &&
+        (!amounts || isBlankOrZero(amounts[i])) &&
         (!customers || isBlank(customers[i])) &&
         (!orderIds || isBlank(orderIds[i])) &&
-        (!costs || isBlankCell(costs[i]))
+        (!costs || isBlankOrZero(costs[i]))
       )
         continue;
       date = readDate(dateCell, order);
@@ -281,7 +289,7 @@ export function pipelineFromColumns(columns: PipelineColumns): PipelineTable {
   let used = 0;
   for (let i = 0; i < length; i++) {
     const cells = [created?.[i], closed?.[i], statuses?.[i], values?.[i]];
-    if (cells.every((c) => isBlank(c))) continue;
+    if (cells.every((c) => c === undefined || isBlankOrZero(c))) continue;
     let createdDay = NaN;
     if (created) {
       const read = readDate(created[i], createdOrder);
@@ -292,7 +300,7 @@ export function pipelineFromColumns(columns: PipelineColumns): PipelineTable {
       createdDay = read;
     }
     let closedDay = NaN;
-    if (closed && !isBlank(closed[i])) {
+    if (closed && !isNoDate(closed[i])) {
       const read = readDate(closed[i], closedOrder);
       if (typeof read === 'string') {
         log.note('closed', i, read);

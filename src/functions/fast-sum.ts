@@ -7,15 +7,9 @@
  * shapes, no usable row) returns `undefined` and the caller takes the general path, so both give
  * the same answer under the same row rules (columns.ts); tests check they agree.
  */
-import { MAX_SERIAL_1900 } from '../core/ingest/dates';
 import type { PeriodUnit } from '../core/periods';
+import { serialSpan } from './date-system';
 import { windowAt } from './window';
-
-/** Module-local copy: an imported binding costs a property read per cell in CommonJS builds. */
-const LAST_SERIAL = MAX_SERIAL_1900;
-
-/** Serial of 1970-01-01: epoch day = serial − this, for serials from 1900-03-01 on. */
-const EPOCH_SERIAL = 25569;
 
 function isBlankValue(cell: unknown): boolean {
   return cell === '' || cell === null || cell === undefined;
@@ -33,6 +27,7 @@ export function numericRevenue(
 ): number | undefined {
   if (!Array.isArray(dates) || !Array.isArray(amounts) || dates.length !== amounts.length) return undefined;
   const rows = dates.length;
+  const { first, end: last, offset } = serialSpan();
   let latest = -Infinity;
   for (let i = 0; i < rows; i++) {
     const dateRow = dates[i];
@@ -47,8 +42,9 @@ export function numericRevenue(
     }
     const d = dateRow[0];
     const a = amountRow[0];
+    if (d === 0 && (a === 0 || isBlankValue(a))) continue; // a blank row on older builds
     if (typeof d === 'number') {
-      if (!(d >= 61 && d < LAST_SERIAL)) return undefined;
+      if (!(d >= first && d < last)) return undefined;
       if (typeof a === 'number') {
         if (a - a !== 0) return undefined;
         if (d > latest) latest = d;
@@ -60,9 +56,9 @@ export function numericRevenue(
     }
   }
   if (latest === -Infinity) return undefined;
-  const window = windowAt(asOf ?? latest - EPOCH_SERIAL, period);
-  const start = window.start + EPOCH_SERIAL;
-  const end = window.end + EPOCH_SERIAL;
+  const window = windowAt(asOf ?? latest - offset, period);
+  const start = window.start + offset;
+  const end = window.end + offset;
   let sum = 0;
   for (let i = 0; i < rows; i++) {
     const d = (dates[i] as unknown[])[0];

@@ -22,6 +22,7 @@ import {
 } from '../core/formulas';
 import { isMetricError, safeDivide } from '../core/errors';
 import {
+  cellOf,
   columnArg,
   dateArg,
   isOmitted,
@@ -34,20 +35,32 @@ import { numbersOf } from './columns';
 import { invalidArgument, notAvailable, throwMetricError, valueOrThrow } from './errors';
 import { todayEpochDay } from './clock';
 
-/** Σ of a number or a range of numbers (blanks and non-number text left out, like SUM). */
-function sumArg(value: unknown, name: string): { sum: number; count: number; positive: number } {
-  if (!Array.isArray(value)) {
+/**
+ * Σ of a number or a range of numbers (blanks and non-number text left out, like SUM), with how
+ * many are above 0 (orders) and how many are not 0 (an older build passes an empty cell as 0).
+ */
+function sumArg(value: unknown, name: string): { sum: number; positive: number; nonZero: number } {
+  if (!Array.isArray(value) || isSingleCell(value)) {
+    // One cell is a number argument (its error propagates); an empty one adds nothing, as in SUM.
+    if (Array.isArray(value) && isBlank(cellOf(value[0][0]))) return { sum: 0, positive: 0, nonZero: 0 };
     const single = numberArg(value, name);
-    return { sum: single, count: 1, positive: single >= 0 ? 1 : 0 };
+    return { sum: single, positive: single > 0 ? 1 : 0, nonZero: single !== 0 ? 1 : 0 };
   }
   const numbers = numbersOf(columnArgLoose(value, name));
   let sum = 0;
   let positive = 0;
+  let nonZero = 0;
   for (const n of numbers) {
     sum += n;
-    if (n >= 0) positive++;
+    if (n > 0) positive++;
+    if (n !== 0) nonZero++;
   }
-  return { sum, count: numbers.length, positive };
+  return { sum, positive, nonZero };
+}
+
+/** True for a 1×1 range (a number typed into the formula arrives as one too). */
+function isSingleCell(value: unknown[]): boolean {
+  return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
 }
 
 /** A range of any shape, flattened row by row (SUM accepts blocks too). */
@@ -57,31 +70,35 @@ function columnArgLoose(value: unknown[], name: string): CellValue[] {
   return (value as unknown[][]).flat() as CellValue[];
 }
 
-/** Distinct non-blank values of a range (order ids). */
+/** Distinct non-blank values of a range of order ids (a 0 is an empty cell on older builds). */
 function distinctCount(cells: readonly CellValue[]): number {
   const seen = new Set<string>();
-  for (const cell of cells) if (!isBlank(cell)) seen.add(String(cell).trim());
+  for (const cell of cells) if (!isBlank(cell) && cell !== 0) seen.add(String(cell).trim());
   return seen.size;
 }
 
 /**
  * SALES.AOV(amounts, [orders]): revenue ÷ orders. `amounts` is total revenue or a range of order
- * amounts; `orders` is a count, a range of order ids (distinct ids are counted), or omitted (each
- * non-negative number in `amounts` is one order; negative ones are refunds).
- * @example aov([[100], [50], [''], [30]], null) // 60
+ * amounts; `orders` (a range parameter, so a range of ids reaches it whole) is a count — a single
+ * number —, a range of order ids (distinct ids are counted), or omitted: then each amount above 0
+ * is one order. Negative amounts are refunds (they reduce revenue but are not orders, as in the
+ * engine) and a 0 is not an order: older desktop builds pass an empty cell as 0, so a blank in
+ * the amounts must not count as an order of 0 (give the orders to count free orders).
+ * @example aov([[100], [50], [null], [30]], null) // 60
  */
 export function aov(amounts: unknown, orders: unknown): number {
   const revenue = sumArg(amounts, 'amounts');
   let count: number;
   if (isOmitted(orders)) {
-    // Negative amounts are refunds: they reduce revenue but are not orders (as in the engine).
     count = revenue.positive;
-  } else if (Array.isArray(orders)) {
-    count = distinctCount(columnArg(orders, 'orders'));
+  } else if (Array.isArray(orders) && !isSingleCell(orders)) {
+    count = distinctCount(columnArgLoose(orders, 'orders'));
   } else {
-    count = numberArg(orders, 'orders');
+    const single = cellOf(Array.isArray(orders) ? (orders as unknown[][])[0][0] : orders);
+    count =
+      typeof single === 'number' || isBlank(single) ? numberArg(single, 'orders') : distinctCount([single]);
   }
-  if (count === 0 && revenue.count === 0 && Array.isArray(amounts)) notAvailable('amounts holds no numbers');
+  if (count === 0 && revenue.nonZero === 0 && Array.isArray(amounts)) notAvailable('amounts holds no orders');
   return valueOrThrow(averageOrderValue(revenue.sum, count));
 }
 

@@ -16,10 +16,10 @@ import { IMPLEMENTATIONS as F } from './registry';
  * Average order value: revenue divided by the number of orders.
  * @customfunction AOV
  * @param amounts Order amounts (a range, one amount per order) or total revenue.
- * @param [orders] Number of orders, or a range of order ids (each distinct id is one order). Omit it to count each amount as one order.
+ * @param [orders] Number of orders, or a range of order ids (each distinct id is one order). Omit it to count each amount above 0 as one order.
  * @returns Revenue per order.
  */
-export function aov(amounts: unknown[][], orders?: unknown): number {
+export function aov(amounts: unknown[][], orders?: unknown[][]): number {
   return F.AOV(amounts, orders);
 }
 
@@ -93,20 +93,23 @@ export function attainment(actual: number, target: number): number {
 
 /**
  * Pace against a goal: actual to date ÷ the part of the target due by the as-of date (1 = on pace).
+ * Volatile: without an as-of date it depends on today, so Excel recalculates it with every
+ * calculation.
  * @customfunction PACE
+ * @volatile
  * @param actualToDate The value reached so far in the period.
  * @param target The goal for the whole period.
  * @param periodStart First day of the period (a date).
  * @param periodEnd Last day of the period (a date, included).
- * @param [asOf] The day to measure on, counted as elapsed; default today (pass TODAY() to recalculate daily).
+ * @param [asOf] The day to measure on, counted as elapsed (a date or date text); default today.
  * @returns Actual ÷ expected to date; above 1 is ahead of pace.
  */
 export function pace(
   actualToDate: number,
   target: number,
-  periodStart: number,
-  periodEnd: number,
-  asOf?: number,
+  periodStart: unknown,
+  periodEnd: unknown,
+  asOf?: unknown,
 ): number {
   return F.PACE(actualToDate, target, periodStart, periodEnd, asOf);
 }
@@ -205,7 +208,7 @@ export function metric(
   amounts: unknown[][],
   customers?: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   orderIds?: unknown[][],
   costs?: unknown[][],
 ): number {
@@ -221,7 +224,7 @@ export function metric(
  * @param [asOf] A date inside the period; default the latest order date.
  * @returns Revenue in the period.
  */
-export function revenue(dates: unknown[][], amounts: unknown[][], period?: string, asOf?: number): number {
+export function revenue(dates: unknown[][], amounts: unknown[][], period?: string, asOf?: unknown): number {
   return F.REVENUE(dates, amounts, period, asOf);
 }
 
@@ -239,7 +242,7 @@ export function orders(
   dates: unknown[][],
   orderIds?: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
 ): number {
   return F.ORDERS(dates, orderIds, period, asOf, amounts);
@@ -259,7 +262,7 @@ export function customers(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
 ): number {
   return F.CUSTOMERS(dates, customers, period, asOf, amounts);
@@ -279,7 +282,7 @@ export function newCustomers(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
 ): number {
   return F.NEWCUSTOMERS(dates, customers, period, asOf, amounts);
@@ -299,7 +302,7 @@ export function retention(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
 ): number {
   return F.RETENTION(dates, customers, period, asOf, amounts);
@@ -319,7 +322,7 @@ export function churn(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
 ): number {
   return F.CHURN(dates, customers, period, asOf, amounts);
@@ -340,7 +343,7 @@ export function repeatRate(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
   orderIds?: unknown[][],
 ): number {
@@ -362,7 +365,7 @@ export function frequency(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   amounts?: unknown[][],
   orderIds?: unknown[][],
 ): number {
@@ -440,7 +443,7 @@ export function breakdown(
   metric?: string,
   dates?: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
   orderIds?: unknown[][],
 ): unknown[][] {
   return F.BREAKDOWN(dimension, amounts, metric, dates, period, asOf, orderIds);
@@ -459,7 +462,7 @@ export function cohort(
   dates: unknown[][],
   customers: unknown[][],
   period?: string,
-  asOf?: number,
+  asOf?: unknown,
 ): unknown[][] {
   return F.COHORT(dates, customers, period, asOf);
 }
@@ -477,8 +480,8 @@ export function cohort(
  */
 export function goalSplit(
   target: number,
-  periodStart: number,
-  periodEnd: number,
+  periodStart: unknown,
+  periodEnd: unknown,
   period: string,
   historyDates?: unknown[][],
   historyValues?: unknown[][],
@@ -499,7 +502,7 @@ export function rfm(
   dates: unknown[][],
   customers: unknown[][],
   amounts: unknown[][],
-  asOf?: number,
+  asOf?: unknown,
 ): unknown[][] {
   return F.RFM(dates, customers, amounts, asOf);
 }
@@ -521,7 +524,7 @@ export function trend(
   period: string,
   horizon: number,
   periods?: number,
-  asOf?: number,
+  asOf?: unknown,
 ): unknown[][] {
   return F.TREND(dates, values, period, horizon, periods, asOf);
 }

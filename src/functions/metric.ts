@@ -10,12 +10,12 @@ import { computeMetric, computeWindows, getMetric, metricIdFromText } from '../c
 import type { OrdersTable } from '../core/table';
 import {
   cellsArg,
-  columnArg,
   isOmitted,
-  optionalColumnArg,
   optionalDateArg,
   optionalPeriodArg,
+  optionalTextColumnArg,
   textArg,
+  textColumnArg,
 } from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, valueOrThrow } from './errors';
@@ -94,7 +94,7 @@ export function metric(
       `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`,
     );
   }
-  const customerCells = optionalColumnArg(customers, 'customers');
+  const customerCells = optionalTextColumnArg(customers, 'customers');
   const needs = (role: string) => definition.requires.some((r) => r.role === role);
   if (needs('customer') && customerCells === undefined)
     invalidArgument('customers', `${id} needs the customers column`);
@@ -104,7 +104,7 @@ export function metric(
     dates: cellsArg(dates, 'dates'),
     amounts: cellsArg(amounts, 'amounts'),
     customers: customerCells,
-    orderIds: isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds'),
+    orderIds: isOmitted(orderIds) ? undefined : textColumnArg(orderIds, 'orderIds'),
     costs: costCells,
   });
   return ordersMetric(id, orders, period, asOf, NEEDS_PERIOD.has(id));

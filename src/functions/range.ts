@@ -13,9 +13,10 @@ import {
   cellsArg,
   columnArg,
   isOmitted,
-  optionalColumnArg,
   optionalDateArg,
   optionalPeriodArg,
+  optionalTextColumnArg,
+  textColumnArg,
 } from './args';
 import { ordersFromColumns, pipelineFromColumns } from './columns';
 import { valueOrThrow } from './errors';
@@ -37,9 +38,9 @@ function customerTable(
 ): OrdersTable {
   return ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
-    customers: columnArg(customers, 'customers'),
+    customers: textColumnArg(customers, 'customers'),
     amounts: isOmitted(amounts) ? undefined : cellsArg(amounts, 'amounts'),
-    orderIds: isOmitted(orderIds) ? undefined : columnArg(orderIds, 'orderIds'),
+    orderIds: isOmitted(orderIds) ? undefined : textColumnArg(orderIds, 'orderIds'),
   });
 }
 
@@ -81,7 +82,7 @@ export function orders(
 ): number {
   const table = ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
-    orderIds: optionalColumnArg(orderIds, 'orderIds'),
+    orderIds: optionalTextColumnArg(orderIds, 'orderIds'),
     amounts: isOmitted(amounts) ? undefined : cellsArg(amounts, 'amounts'),
   });
   return ordersMetric('orders', table, period, asOf);
@@ -196,7 +197,7 @@ export function cycleDays(created: unknown, closed: unknown, statuses: unknown):
   const table = pipelineFromColumns({
     created: columnArg(created, 'created'),
     closed: columnArg(closed, 'closed'),
-    statuses: optionalColumnArg(statuses, 'statuses'),
+    statuses: optionalTextColumnArg(statuses, 'statuses'),
   });
   const { mean, count } = meanCycleDays(table);
   return valueOrThrow(count === 0 ? safeDivide(0, 0, 'no won deal has both dates') : mean);
@@ -214,7 +215,7 @@ function winRateOf(table: PipelineTable): number {
 
 /** SALES.WINRATE(statuses): won ÷ (won + lost); open deals are left out. */
 export function winRate(statuses: unknown): number {
-  return winRateOf(pipelineFromColumns({ statuses: columnArg(statuses, 'statuses') }));
+  return winRateOf(pipelineFromColumns({ statuses: textColumnArg(statuses, 'statuses') }));
 }
 
 /**
@@ -225,7 +226,7 @@ export function velocity(created: unknown, closed: unknown, statuses: unknown, v
   const table = pipelineFromColumns({
     created: columnArg(created, 'created'),
     closed: columnArg(closed, 'closed'),
-    statuses: columnArg(statuses, 'statuses'),
+    statuses: textColumnArg(statuses, 'statuses'),
     values: columnArg(values, 'values'),
   });
   let open = 0;

@@ -6,7 +6,8 @@
  */
 import { isMetricError } from '../core/errors';
 import { periodAt, periodIndex } from '../core/periods';
-import { columnArg, optionalTextArg, periodArg } from './args';
+import { columnArg, optionalTextArg, periodArg, textColumnArg } from './args';
+import { serialOf } from './date-system';
 import { ordersFromColumns, requireSameLength } from './columns';
 import { excelError, invalidArgument } from './errors';
 import { latestDay } from './window';
@@ -42,10 +43,8 @@ export function spill(header: readonly string[], rows: readonly (readonly unknow
   return out;
 }
 
-/** Excel serial (1900 system) of an epoch day, for date columns in spills. */
-export function serialOf(epochDay: number): number {
-  return epochDay + 25569;
-}
+/** The serial of an epoch day in the workbook's date system, for date columns in spills. */
+export { serialOf } from './date-system';
 
 const AGGREGATES = ['sum', 'count', 'average', 'min', 'max', 'distinct'] as const;
 type Aggregate = (typeof AGGREGATES)[number];
@@ -93,13 +92,14 @@ export function byPeriod(dates: unknown, values: unknown, period: unknown, agg: 
   const aggregate: Aggregate | undefined =
     aggText === undefined ? 'sum' : AGGREGATE_ALIASES[aggText.toLowerCase()];
   if (!aggregate) invalidArgument('agg', `'${aggText}' is not one of ${AGGREGATES.join(', ')}`);
+  const numeric = aggregate !== 'count' && aggregate !== 'distinct';
   const dateCells = columnArg(dates, 'dates');
-  const valueCells = columnArg(values, 'values');
+  // Counted values are read like a text column: a 0 is an empty cell on older builds.
+  const valueCells = numeric ? columnArg(values, 'values') : textColumnArg(values, 'values');
   requireSameLength([
     { name: 'dates', cells: dateCells },
     { name: 'values', cells: valueCells },
   ]);
-  const numeric = aggregate !== 'count' && aggregate !== 'distinct';
   const table = ordersFromColumns({
     dates: dateCells,
     amounts: numeric ? valueCells : undefined,

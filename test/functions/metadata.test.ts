@@ -1,8 +1,11 @@
 /**
- * functions.json is generated from the JSDoc in src/functions/functions.ts at build time. This
- * test generates it the same way, fails on any error the generator reports, pins the shape of
- * every function in a golden file (name, parameters, result), and checks that declared functions
- * and registered implementations are the same set.
+ * functions.json is generated from the JSDoc in src/functions/functions.ts at build time and
+ * finished by scripts/functions-metadata.js (what the generator cannot write). This test does the
+ * same, fails on any error the generator reports, pins the shape of every function in a golden
+ * file (name, parameters, result, options), checks that declared functions and registered
+ * implementations are the same set, and checks the metadata against how Excel passes arguments:
+ * a parameter documented as a range is a matrix (Excel passes a scalar parameter one cell at a
+ * time), and error cells reach range parameters.
  *
  * After an intended change: UPDATE_GOLDEN=1 npx jest test/functions/metadata, review the diff, and
  * bump the manifest version (Excel caches functions.json).
@@ -11,6 +14,9 @@ import './setup';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+const { finishFunctionsMetadata } = require('../../scripts/functions-metadata.js') as {
+  finishFunctionsMetadata: (json: string) => string;
+};
 import { FUNCTION_IDS } from '../../src/functions/registry';
 import * as declared from '../../src/functions/functions';
 
@@ -30,15 +36,19 @@ interface FunctionMetadata {
   description?: string;
   parameters: Parameter[];
   result?: { type?: string; dimensionality?: string };
+  options?: Record<string, boolean>;
 }
 
+let metadata: { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean };
 let functions: FunctionMetadata[];
 let associate: { functionName: string; id: string }[];
 
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(SOURCE);
   expect(result.errors).toEqual([]);
+  metadata = JSON.parse(finishFunctionsMetadata(result.metadataJson));
   functions = JSON.parse(result.metadataJson).functions;
+  expect((metadata as { functions: unknown }).functions).toEqual(functions);
   associate = result.associate;
 });
 
@@ -50,8 +60,12 @@ function shape(f: FunctionMetadata) {
       [p.optional ? `[${p.name}]` : p.name, p.type, p.dimensionality ?? 'scalar'].join(' '),
     ),
     result: [f.result?.type ?? 'any', f.result?.dimensionality ?? 'scalar'].join(' '),
+    ...(f.options ? { options: Object.keys(f.options).sort() } : {}),
   };
 }
+
+/** A parameter whose description says it takes a range or a column of cells. */
+const documentsRange = (p: Parameter): boolean => /\b(range|column|same rows)\b/i.test(p.description ?? '');
 
 describe('custom function metadata', () => {
   it('matches the golden file', () => {
@@ -72,6 +86,42 @@ describe('custom function metadata', () => {
       expect(FUNCTION_IDS).toContain(id);
     }
     expect(associate).toHaveLength(functions.length);
+  });
+
+  it('declares every parameter documented as a range as a matrix of any', () => {
+    const ranges = functions.flatMap((f) =>
+      f.parameters.filter(documentsRange).map((p) => ({ f: f.name, p })),
+    );
+    expect(ranges.length).toBeGreaterThan(60);
+    for (const { f, p } of ranges) {
+      expect(`${f}(${p.name}) ${p.dimensionality ?? 'scalar'} ${p.type}`).toBe(`${f}(${p.name}) matrix any`);
+    }
+    // SALES.AOV's order ids are one of them: a scalar parameter would get one id per call.
+    const orders = functions.find((f) => f.name === 'AOV')!.parameters.find((p) => p.name === 'orders')!;
+    expect(orders.dimensionality).toBe('matrix');
+  });
+
+  it('lets error cells and data types reach the range parameters', () => {
+    // Top-level settings: they apply to every parameter of type any (scalar or matrix).
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    for (const f of functions)
+      for (const p of f.parameters.filter((q) => q.dimensionality === 'matrix')) expect(p.type).toBe('any');
+  });
+
+  it('declares date parameters as any, so date text reaches the parser', () => {
+    const dates = functions.flatMap((f) =>
+      f.parameters
+        .filter((p) => /^(asOf|periodStart|periodEnd)$/.test(p.name))
+        .map((p) => `${f.name}(${p.name}) ${p.type}`),
+    );
+    expect(dates.length).toBeGreaterThan(15);
+    for (const d of dates) expect(d).toMatch(/ any$/);
+  });
+
+  it('makes the functions that depend on today volatile, and only those', () => {
+    const volatile = functions.filter((f) => f.options?.volatile).map((f) => f.name);
+    expect(volatile).toEqual(['PACE']);
   });
 
   it('describes every function and parameter for formula autocomplete', () => {
