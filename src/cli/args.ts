@@ -11,7 +11,14 @@ import { parseCurrency } from '../core/currency';
 import type { ParseArgsConfig } from 'node:util';
 import type { PeriodUnit } from '../core/periods';
 import type { Calendar } from '../core/periods';
-import { calendarOf, daysFromCivil, parseDay, parsePeriodUnit, PERIOD_UNITS } from '../core/periods';
+import {
+  calendarOf,
+  daysFromCivil,
+  formatDay,
+  parseDay,
+  parsePeriodUnit,
+  PERIOD_UNITS,
+} from '../core/periods';
 import type { ColumnRole, TableKind } from '../core/table';
 import { ORDER_ROLES, PIPELINE_ROLES, SPEND_ROLES, TARGET_ROLES } from '../core/table';
 import { usageError } from './errors';
@@ -89,6 +96,21 @@ export function dayFlag(args: ParsedArgs, name: string): number | undefined {
 /** `--as-of` when given (a usage error when it is not a date), else undefined. */
 export function givenAsOf(args: ParsedArgs): number | undefined {
   return dayFlag(args, 'as-of');
+}
+
+/** The years a workbook's dates can be in (Excel's 1900 date system); sheet names carry the year. */
+export const WORKBOOK_YEARS = { first: 1900, last: 9999 } as const;
+
+/** `--as-of` for a command that writes a workbook: a date of the years 1900–9999. */
+export function givenWorkbookAsOf(args: ParsedArgs): number | undefined {
+  const day = givenAsOf(args);
+  if (day === undefined) return undefined;
+  const year = Number(formatDay(day).slice(0, -6));
+  if (year < WORKBOOK_YEARS.first || year > WORKBOOK_YEARS.last)
+    throw usageError(
+      `--as-of must be a date of the years ${WORKBOOK_YEARS.first}–${WORKBOOK_YEARS.last} (the dates a workbook holds), got "${stringFlag(args, 'as-of')}"`,
+    );
+  return day;
 }
 
 /**

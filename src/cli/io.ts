@@ -1,3 +1,5 @@
+import type { FileWriter } from './safe-write';
+
 /**
  * Where the CLI writes and what it may ask of the outside world. Injected so tests can run
  * `main()` in-process and read what it printed; the real process uses `processIO()`.
@@ -14,6 +16,8 @@ export interface CliIO {
   readonly now: () => Date;
   /** The working folder relative paths are resolved against. */
   readonly cwd: string;
+  /** How files are written (default: to disk); tests put a failing writer here (a full disk). */
+  readonly writer?: FileWriter;
 }
 
 let pipeGuard = false;
@@ -48,7 +52,11 @@ export interface CapturedIO extends CliIO {
 /**
  * @example const io = captureIO(new Date('2026-11-28')); await main(['benchmarks', '--json'], io); JSON.parse(io.out());
  */
-export function captureIO(now: Date = new Date(Date.UTC(2026, 10, 28)), cwd = process.cwd()): CapturedIO {
+export function captureIO(
+  now: Date = new Date(Date.UTC(2026, 10, 28)),
+  cwd = process.cwd(),
+  writer?: FileWriter,
+): CapturedIO {
   let out = '';
   let err = '';
   return {
@@ -60,15 +68,18 @@ export function captureIO(now: Date = new Date(Date.UTC(2026, 10, 28)), cwd = pr
     },
     now: () => now,
     cwd,
+    ...(writer ? { writer } : {}),
     out: () => out,
     err: () => err,
   };
 }
 
-/** Progress lines on stderr: `[stage] message`. Quiet when `quiet` is set. */
+/** Progress lines on stderr: `[stage] message`. Quiet when `quiet` is set, except warnings. */
 export interface Progress {
   readonly stage: (message: string) => void;
   readonly rows: (label: string, count: number, verb?: string) => void;
+  /** Something the person should know even with `--quiet` (a file open elsewhere). */
+  readonly warn: (message: string) => void;
 }
 
 export function progressOn(io: CliIO, quiet = false): Progress {
@@ -78,5 +89,6 @@ export function progressOn(io: CliIO, quiet = false): Progress {
   return {
     stage: (message) => write(`… ${message}`),
     rows: (label, count, verb = 'read') => write(`… ${label}: ${count.toLocaleString('en-US')} rows ${verb}`),
+    warn: (message) => io.stderr(`warning: ${message}\n`),
   };
 }

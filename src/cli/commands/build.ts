@@ -4,7 +4,7 @@
  * The job itself is `buildDashboard` (src/workflows), the same the task pane runs in Excel.
  */
 import ExcelJS from 'exceljs';
-import { writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Currency } from '../../core/currency';
 import type { IngestOptions } from '../../core/ingest';
@@ -18,7 +18,7 @@ import { addDataSheet } from '../../xlsx/write-data';
 import type { ParsedArgs } from '../args';
 import {
   booleanFlag,
-  givenAsOf,
+  givenWorkbookAsOf,
   calendarFlags,
   CALENDAR_OPTIONS,
   currencyFlag,
@@ -35,7 +35,10 @@ import { progressOn } from '../io';
 import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
 import { asOfLine } from '../as-of';
 import { ingestFailure, ingestOptionsOf } from '../load';
-import { prepareOutput } from '../output';
+import { guardedPort } from '../guarded-port';
+import { lockWorkbook } from '../lock';
+import { checkExistingOutput, fileSourceName, prepareOutput, refuseInputAsOutput } from '../output';
+import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
 import { typedDataRows } from '../data-sheet';
 
 export { refreshStamp } from '../job';
@@ -45,10 +48,15 @@ const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 Writes the Dashboard sheet (KPIs with goals and benchmarks, trend with native formulas and a line
 chart, breakdowns with bar charts, cohorts, RFM segments, the measurement schedule) and this
 week's "Review YYYY-Www" sheet. An .xlsx input is copied with its own sheets intact; a CSV becomes
-the Data sheet of a new workbook. The input file is never modified.
+the Data sheet of a new workbook. The input file is never modified. The workbook is written beside
+OUT.xlsx and renamed into place, so an interrupted build never leaves half a file.
 
 Options:
-  --out OUT.xlsx            where to write (default: INPUT-dashboard.xlsx next to the input)
+  --out OUT.xlsx            where to write (default: INPUT-dashboard.xlsx next to the input); an
+                            existing OUT.xlsx holding typed actions is not replaced without --force
+  --force                   replace OUT.xlsx even when it holds typed actions (kept as OUT.xlsx.bak),
+                            and sheets named like ours that Sales Metrics did not write
+  --wait SECONDS            how long to wait for another run writing OUT.xlsx (default 60; 0: none)
   --pipeline F              pipeline file (.csv or .xlsx, may be the input workbook itself)
   --spend F                 marketing spend file
   --targets F               Targets file: goals for the KPIs and the review's goal pace
@@ -63,7 +71,8 @@ Options:
                             saved in the workbook, else as written in the amounts, else Rp for
                             Indonesian headers, else none); saved for later refreshes
   --values-only             CSV input: do not copy the rows into a Data sheet; the dashboard
-                            carries values instead of live formulas (automatic above 100,000 rows)
+                            carries values instead of live formulas (automatic above 100,000 rows);
+                            "review" reads the CSV again from its path relative to the workbook
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -76,6 +85,11 @@ Example:
  * dashboard's SUMIFS slow in Excel too. The dashboard then carries values stamped "as of".
  */
 export const DATA_SHEET_LIMIT = 100_000;
+
+/** How long a build waits for another run writing the same output (`--wait`). */
+const DEFAULT_WAIT_SECONDS = 60;
+/** Flags naming other input files, which the output must not be either. */
+const SIDE_FLAGS = ['pipeline', 'spend', 'targets'] as const;
 
 /** A CSV's new workbook: its port, how to read the orders in it, and what its first reading found. */
 interface CsvWorkbook {
@@ -97,6 +111,7 @@ async function csvWorkbook(
   args: ParsedArgs,
   label: string,
   progress: Progress,
+  out: string,
 ): Promise<CsvWorkbook> {
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
@@ -107,10 +122,12 @@ async function csvWorkbook(
   const currency = currencyOfTable(result);
   const workbook = new ExcelJS.Workbook();
   if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
-    const outside: SourceSheet = { name: label, kind: 'file', hidden: false, rows: async () => read.rows };
+    // Saved as the orders' source, where `review` reads the rows again: relative to the workbook.
+    const name = fileSourceName(dirname(out), path);
+    const outside: SourceSheet = { name, kind: 'file', hidden: false, rows: async () => read.rows };
     return {
       port: FileWorkbookPort.ofWorkbook(workbook, label, [outside]),
-      source: label,
+      source: name,
       ingest: { ...options, mapping: result.table.mapping },
       report: result.report,
       currency,
@@ -151,7 +168,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw usageError(
       '--out must differ from the input: build never modifies its input (use "review" to refresh in place)',
     );
-  const givenDay = givenAsOf(args);
+  const force = booleanFlag(args, 'force');
+  const waitMs = (integerFlag(args, 'wait', 0, 3600) ?? DEFAULT_WAIT_SECONDS) * 1000;
+  const target = await writeTarget(out);
+  await refuseInputAsOutput(target, [input, ...SIDE_FLAGS.map((f) => stringFlag(args, f))], io.cwd);
+  if (target.existing) await ensureWritable(target, 'replace it');
+  const givenDay = givenWorkbookAsOf(args);
   const unit = periodFlag(args, 'month');
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
   const calendar = calendarFlags(args);
@@ -161,11 +183,57 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   if (industryId !== undefined && !industry)
     throw usageError(`--industry: unknown industry "${industryId}" (run "sales-metrics benchmarks")`);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
+  await prepareOutput(out);
+  const lock = await lockWorkbook(target.real, {
+    command: 'build',
+    waitMs,
+    now: io.now,
+    onWait: () => progress.warn(`another run is writing ${out}; waiting for it to finish`),
+    onNote: (message) => progress.stage(message),
+  });
+  try {
+    const checked = await checkExistingOutput(target, force);
+    await buildInto({ ...target, ...(checked ? { existing: checked } : {}) }, args, io, {
+      input,
+      label,
+      isCsv,
+      unit,
+      periods,
+      calendar,
+      givenDay,
+      currencyChoice,
+      industry,
+      force,
+      progress,
+    });
+  } finally {
+    await lock.release();
+  }
+}
 
+interface BuildRun {
+  readonly input: string;
+  readonly label: string;
+  readonly isCsv: boolean;
+  readonly unit: ReturnType<typeof periodFlag>;
+  readonly periods: number;
+  readonly calendar: ReturnType<typeof calendarFlags>;
+  readonly givenDay?: number;
+  readonly currencyChoice: ReturnType<typeof currencyFlag>;
+  readonly industry: ReturnType<typeof industrySet>;
+  readonly force: boolean;
+  readonly progress: Progress;
+}
+
+/** Builds the workbook and writes it to `target` (a `.bak` of a file replaced with --force). */
+async function buildInto(target: WriteTarget, args: ParsedArgs, io: CliIO, run: BuildRun): Promise<void> {
+  const { input, label, isCsv, unit, periods, calendar, givenDay, currencyChoice, industry, progress } = run;
+  const out = target.path;
   progress.stage(`reading ${label}`);
-  const csv = isCsv ? await csvWorkbook(input, args, label, progress) : undefined;
-  const port =
+  const csv = isCsv ? await csvWorkbook(input, args, label, progress, out) : undefined;
+  const filePort =
     csv?.port ?? (await FileWorkbookPort.open(input, label, (n) => progress.rows(label, n), 'build'));
+  const port = guardedPort(filePort, { force: run.force });
   const flags = ordersLoadOptions(args);
   const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
   const side = await sideTablesOf(args, io, progress, isCsv ? undefined : input);
@@ -203,13 +271,25 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     lines.push(`${result.review.name} as of ${formatDay(result.reviewAsOf)} (today: the data runs later)`);
   for (const line of lines) progress.stage(line);
 
-  progress.stage(`writing ${out}`);
-  await prepareOutput(out);
-  try {
-    await writeFile(out, port.output!);
-  } catch (error) {
-    throw new CliError(`cannot write ${out}: ${(error as Error)?.message ?? error}`);
+  if (run.force && target.existing) {
+    progress.stage(`keeping the old file as ${target.real}.bak`);
+    await backUp(target, `${target.real}.bak`);
   }
+  progress.stage(`writing ${out}`);
+  const read = target.existing;
+  await replaceFile(target, filePort.output!, {
+    ...(io.writer ? { writer: io.writer } : {}),
+    beforeRename: async () => {
+      const now = await stat(target.real).catch(() => undefined);
+      const changed = read
+        ? !now || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs
+        : now !== undefined;
+      if (changed)
+        throw new CliError(
+          `${out} changed while this build ran (saved by another program?), so it was left as it is: run build again`,
+        );
+    },
+  });
   const [dashboard, review, config] = result.plans;
   const sheets = [dashboard.name, review.name, `${config.name} (hidden)`];
   const currency = result.currency;
@@ -228,7 +308,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   io.stdout(
     `wrote ${out}\n  sheets: ${sheets.join(', ')}${csv?.dataSheet ? ', Data' : ''}\n` +
       lines.map((line) => `  ${line}\n`).join('') +
-      `  ${unit}ly, ${how}, ${money}\n`,
+      `  ${unit}ly, ${how}, ${money}\n` +
+      (csv?.dataSheet === false
+        ? `  "review" reads the orders again from ${result.orders.source} (relative to the workbook)\n`
+        : ''),
   );
 }
 
@@ -249,6 +332,8 @@ export const buildCommand: Command = {
     ...CALENDAR_OPTIONS,
     'values-only': { type: 'boolean' },
     currency: { type: 'string' },
+    force: { type: 'boolean' },
+    wait: { type: 'string' },
   },
   run,
 };

@@ -4,30 +4,40 @@
  * week's sheet carries over last week's open actions. Only the product's sheets are rewritten.
  * The job itself is `refreshReview` (src/workflows), the same the ribbon runs in Excel.
  */
-import { copyFile, rename, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Calendar, Period } from '../../core/periods';
 import { formatDay, parsePeriodKey } from '../../core/periods';
 import { refreshReview } from '../../workflows';
 import { FileWorkbookPort } from '../../xlsx/file-port';
+import { describeFsError } from '../../xlsx/read-error';
 import type { ParsedArgs } from '../args';
 import {
   booleanFlag,
   calendarFlags,
   CALENDAR_OPTIONS,
   currencyFlag,
-  givenAsOf,
+  givenWorkbookAsOf,
+  integerFlag,
   stringFlag,
   today,
+  WORKBOOK_YEARS,
 } from '../args';
 import { asOfLine } from '../as-of';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
-import type { CliIO } from '../io';
+import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
+import { guardedPort } from '../guarded-port';
 import { ingestOptionsOf } from '../load';
+import { lockWorkbook, officeLocks } from '../lock';
+import { savedOrdersFile } from '../saved-source';
+import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
+
+/** How long a review waits for another run on the same workbook (`--wait`). */
+const DEFAULT_WAIT_SECONDS = 60;
 
 const HELP = `Usage: sales-metrics review WORKBOOK.xlsx [options]
 
@@ -35,13 +45,22 @@ Writes this week's "Review YYYY-Www" sheet into the workbook, or refreshes it: t
 week vs the 4-week average vs goal pace, per rep and region, top movers, new and at-risk
 customers, and the Actions table. What people typed in the Actions table is kept on every refresh;
 a new week's sheet carries over the actions not marked done. The workbook is changed in place,
-after copying it to WORKBOOK.xlsx.bak. The orders are found through the configuration "build"
-saved (sheet and column mapping), or detected.
+after copying it to WORKBOOK.xlsx.bak: the new workbook is written beside it and renamed over it,
+so an interrupted run leaves it as it was. A symlink is followed and stays a symlink; the file's
+mode is kept; a read-only workbook is refused. One run at a time: a second run waits for the
+first (WORKBOOK.xlsx.lock) and then reads the workbook afresh. The orders are found through the
+configuration "build" saved (sheet, or the CSV a large dashboard was built from, and the column
+mapping), or detected.
 
 Options:
-  --week YYYY-Www           the week to review (default: the week of the as-of date)
+  --week YYYY-Www           the week to review (default: the week of the as-of date), 1900-9999
   --as-of YYYY-MM-DD        the day the review is as of (default: the latest date in the data, but
                             never later than today; with --week, that week's last day or today)
+  --data FILE               the orders file of a dashboard built from a large CSV, when it is no
+                            longer where "build" saved it (the new place is saved)
+  --force                   replace a sheet named like ours ("Dashboard", "Review YYYY-Www") that
+                            Sales Metrics did not write (default: stop and say so)
+  --wait SECONDS            how long to wait for another run on the workbook (default 60; 0: none)
   --no-backup               do not write the .bak copy
   --targets F               Targets file for the goal pace (may be the workbook itself; default:
                             the goals saved in the workbook by "build")
@@ -65,10 +84,15 @@ function weekOf(
   calendar: Calendar,
 ): { week?: Period; asOf?: number; words?: string } {
   const text = stringFlag(args, 'week');
-  const given = givenAsOf(args);
+  const given = givenWorkbookAsOf(args);
   if (text === undefined) return given === undefined ? {} : { asOf: given };
   const week = parsePeriodKey(text, calendar);
   if (!week || week.unit !== 'week') throw usageError(`--week must be a week like 2026-W48, got "${text}"`);
+  const year = Number(/^\s*(\d{4})/.exec(text)?.[1]);
+  if (!(year >= WORKBOOK_YEARS.first && year <= WORKBOOK_YEARS.last))
+    throw usageError(
+      `--week must be a week of the years ${WORKBOOK_YEARS.first}–${WORKBOOK_YEARS.last} (the dates a workbook holds), got "${text}"`,
+    );
   if (given !== undefined) return { week, asOf: given };
   const day = today(io);
   return day < week.end - 1
@@ -87,27 +111,89 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const calendar = calendarFlags(args);
   const fixed = weekOf(args, io, calendar);
   const currency = currencyFlag(args);
+  const waitMs = (integerFlag(args, 'wait', 0, 3600) ?? DEFAULT_WAIT_SECONDS) * 1000;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const label = basename(path);
 
+  const target = await writeTarget(path);
+  if (!target.existing) throw describeFsError(Object.assign(new Error(), { code: 'ENOENT' }), path);
+  await ensureWritable(target, 'refresh it');
+  for (const other of await officeLocks(path, target.real))
+    progress.warn(
+      `${label} looks open in a spreadsheet program (${basename(other)} is beside it): close it there ` +
+        'without saving, or its next save will overwrite this refresh',
+    );
+  const lock = await lockWorkbook(target.real, {
+    command: 'review',
+    waitMs,
+    now: io.now,
+    onWait: () => progress.warn(`another run is writing ${label}; waiting for it to finish`),
+    onNote: (message) => progress.stage(message),
+  });
+  try {
+    await refresh(args, io, { path, target, label, fixed, currency, calendar, progress });
+  } finally {
+    await lock.release();
+  }
+}
+
+interface Refresh {
+  readonly path: string;
+  readonly target: WriteTarget;
+  readonly label: string;
+  readonly fixed: ReturnType<typeof weekOf>;
+  readonly currency: ReturnType<typeof currencyFlag>;
+  readonly calendar: Calendar;
+  readonly progress: Progress;
+}
+
+/** Reads the workbook (after taking its lock, so a run that waited sees the first one's work) and writes it back. */
+async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void> {
+  const { path, label, fixed, calendar, progress } = run;
+  // What was read, to tell whether another program saved the file while this ran.
+  const read = await stat(run.target.real);
+  const target: WriteTarget = { ...run.target, existing: read };
+  if (read.nlink > 1)
+    progress.warn(
+      `${label} has ${read.nlink - 1} other hard link${read.nlink > 2 ? 's' : ''}; they keep the workbook as it was`,
+    );
   progress.stage(`reading ${label}`);
   // The user's sheets streamed as rows; the product's sheets (config, reviews) as a model.
   const port = await FileWorkbookPort.open(path, label, (n) => progress.rows(label, n), 'review');
   const flags = ordersLoadOptions(args);
   const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
+  const sheet = stringFlag(args, 'sheet');
+  const data = stringFlag(args, 'data');
+  if (data !== undefined && sheet !== undefined)
+    throw usageError('--data and --sheet both name where the orders are: give one');
+  const file =
+    sheet === undefined
+      ? await savedOrdersFile(port, { workbook: path, real: run.target.real, cwd: io.cwd, data, progress })
+      : undefined;
+  // A file named anew keeps the column mapping saved for the one it replaces.
+  const savedMapping = file && !mappingGiven ? (await port.readConfig()).config.mappings.orders : undefined;
+  const ingest = ingestOptionsOf(flags);
   const side = await sideTablesOf(args, io, progress, path);
+  const jobPort = guardedPort(port, {
+    extraSources: file ? [file.source] : [],
+    force: booleanFlag(args, 'force'),
+  });
   let result;
   try {
-    result = await refreshReview(port, {
+    result = await refreshReview(jobPort, {
       ...(fixed.asOf !== undefined ? { asOf: fixed.asOf } : {}),
       ...(fixed.week ? { week: fixed.week } : {}),
       today: today(io),
       calendar,
       refreshedAt: refreshStamp(io.now()),
-      orders: { source: stringFlag(args, 'sheet'), ingest: ingestOptionsOf(flags), mappingGiven },
+      orders: {
+        source: file?.name ?? sheet,
+        ingest: savedMapping ? { ...ingest, mapping: savedMapping } : ingest,
+        mappingGiven,
+      },
       ...side.tables,
       ...(side.targetsLabel ? { targetsLabel: side.targetsLabel } : {}),
-      currency,
+      currency: run.currency,
       report: (message) => progress.stage(message),
     });
   } catch (error) {
@@ -124,17 +210,21 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   for (const line of lines) progress.stage(line);
 
   if (!booleanFlag(args, 'no-backup')) {
-    progress.stage(`backing up to ${label}.bak`);
-    await copyFile(path, `${path}.bak`);
+    const backup = `${target.real}.bak`;
+    progress.stage(`backing up to ${backup === `${path}.bak` ? `${label}.bak` : backup}`);
+    await backUp(target, backup);
   }
   progress.stage(`writing ${path}`);
-  try {
-    // Written beside the file, then swapped, so a failed write never leaves half a workbook.
-    await writeFile(`${path}.tmp`, port.output!);
-    await rename(`${path}.tmp`, path);
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${(error as Error)?.message ?? error}`);
-  }
+  await replaceFile(target, port.output!, {
+    ...(io.writer ? { writer: io.writer } : {}),
+    beforeRename: async () => {
+      const now = await stat(target.real).catch(() => undefined);
+      if (!now || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs)
+        throw new CliError(
+          `${path} changed while this review ran (saved by another program?), so it was left as it is: run review again`,
+        );
+    },
+  });
   const carried =
     result.carried > 0
       ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over`
@@ -154,6 +244,9 @@ export const reviewCommand: Command = {
     week: { type: 'string' },
     'as-of': { type: 'string' },
     'no-backup': { type: 'boolean' },
+    wait: { type: 'string' },
+    force: { type: 'boolean' },
+    data: { type: 'string' },
     targets: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },
