@@ -24,13 +24,14 @@ import {
 import { ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
 import type { Spill } from './spill';
-import { serialOf, spill } from './spill';
+import { gap, serialOf, spill } from './spill';
 
 /**
  * SALES.COHORT(dates, customers, [period], [asOf]): the cohort retention matrix. One row per
  * cohort (customers whose first order falls in that period): Cohort, Customers, then the share
  * of the cohort ordering again k periods later (+0 = 1). Offsets a cohort has not reached by the
- * as-of date are `""`, so the matrix is a triangle padded to a rectangle.
+ * as-of date are `#N/A` (a chart of the curves ends them there), so the matrix is a triangle
+ * padded to a rectangle.
  * @example cohort(dates, customers, 'month', null) // [['Cohort','Customers','+0','+1'], ['2026-01', 2, 1, 0.5], ['2026-02', 1, 1, '']]
  */
 export function cohort(dates: unknown, customers: unknown, period: unknown, asOf: unknown): Spill {
@@ -44,9 +45,15 @@ export function cohort(dates: unknown, customers: unknown, period: unknown, asOf
   if (isMetricError(matrix)) throwMetricError(matrix);
   const width = matrix.cohorts.reduce((w, row) => Math.max(w, row.shares.length), 0);
   const header = ['Cohort', 'Customers', ...Array.from({ length: width }, (_, k) => `+${k}`)];
+  const notReached = gap('the cohort has not reached this step by the as-of date');
   return spill(
     header,
-    matrix.cohorts.map((row) => [row.key, row.size, ...row.shares]),
+    matrix.cohorts.map((row) => [
+      row.key,
+      row.size,
+      ...row.shares,
+      ...new Array<unknown>(width - row.shares.length).fill(notReached),
+    ]),
   );
 }
 

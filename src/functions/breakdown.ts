@@ -23,7 +23,7 @@ import {
 import { dictColumn, ordersFromColumns, requireSameLength } from './columns';
 import { invalidArgument, throwMetricError } from './errors';
 import type { Spill } from './spill';
-import { spill } from './spill';
+import { gap, spill } from './spill';
 import { serialOf } from './date-system';
 import { latestDay } from './window';
 
@@ -119,9 +119,14 @@ export function breakdownTable(
   const rows = result.rows.map((row) => [
     row.key,
     row.values[0],
-    flow ? row.share[0] : '',
+    flow ? row.share[0] : gap(`${id} does not add up, so it has no share`),
     ...(unit ? [row.growth[0]] : []),
   ]);
-  rows.push(['Total', result.total.values[0], flow ? 1 : '', ...(unit ? [result.total.growth[0]] : [])]);
+  rows.push([
+    'Total',
+    result.total.values[0],
+    flow ? 1 : gap(`${id} does not add up, so it has no share`),
+    ...(unit ? [result.total.growth[0]] : []),
+  ]);
   return spill(header, rows);
 }

@@ -1,35 +1,48 @@
 /**
- * Spilled results. Excel turns a whole spill into `#VALUE!` when any element is an error object
- * (office-js #2174), so a spill holds only numbers and text: a value that cannot be computed is
- * `""` (nothing to show, e.g. the average of an empty period) or the text `"#N/A"` (a cohort
- * offset that has not happened yet). Every spill is rectangular and starts with a header row.
+ * Spilled results. Every spill is rectangular and starts with a header row. A value that does
+ * not exist (the actual of a forecast period, a cohort step not reached yet, the average of an
+ * empty period) is a `#N/A` error, and a value that cannot be computed is its own error (a growth
+ * against 0 is `#DIV/0!`): charts plot neither, where `""` or text would be drawn as 0. Excel
+ * keeps such errors per cell when the functions run in a shared runtime, as this add-in's do
+ * (office-js #2174: older builds turned the whole spill into `#VALUE!`).
  */
 import { isMetricError } from '../core/errors';
 import { periodAt, periodIndex } from '../core/periods';
 import { columnArg, optionalTextArg, periodArg, textColumnArg } from './args';
 import { serialOf } from './date-system';
 import { ordersFromColumns, requireSameLength } from './columns';
-import { excelError, invalidArgument } from './errors';
+import type { ExcelFunctionError } from './errors';
+import { excelError, invalidArgument, isExcelFunctionError } from './errors';
 import { latestDay } from './window';
 
-export type SpillCell = number | string;
+export type SpillCell = number | string | ExcelFunctionError;
 export type Spill = SpillCell[][];
 
-/** Text shown in a spill where a value is not available (text, not an error object). */
-export const NOT_AVAILABLE_TEXT = '#N/A';
+/** Marks a cell with no value in a row handed to `spill()`: it becomes a `#N/A` error. */
+export const GAP = undefined;
 
-/** A spill-safe cell: finite numbers and text pass; anything else becomes `""` or `"#N/A"`. */
-export function spillCell(value: unknown): SpillCell {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (isMetricError(value)) return NOT_AVAILABLE_TEXT;
-  return '';
+/** The `#N/A` of a value that does not exist, with why (shown when hovering the cell). */
+export function gap(reason = 'no value here'): ExcelFunctionError {
+  return excelError('#N/A', reason);
 }
 
 /**
- * A rectangular spill: header then rows, each padded with `""` (or cut) to the header's width.
- * @example spill(['Period', 'Revenue'], [['2026-01', 10], ['2026-02']]) // [[…], ['2026-01', 10], ['2026-02', '']]
+ * A spill cell: finite numbers and text pass; a metric error becomes that Excel error; a missing
+ * value (`GAP`) or a number that is not finite becomes `#N/A`.
+ */
+export function spillCell(value: unknown): SpillCell {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : gap('not a finite number');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isMetricError(value)) return excelError(value.error, value.reason);
+  if (isExcelFunctionError(value)) return value;
+  return gap();
+}
+
+/**
+ * A rectangular spill: header then rows, each padded with `#N/A` gaps (or cut) to the header's
+ * width.
+ * @example spill(['Period', 'Revenue'], [['2026-01', 10], ['2026-02']]) // [[…], ['2026-01', 10], ['2026-02', #N/A]]
  */
 export function spill(header: readonly string[], rows: readonly (readonly unknown[])[]): Spill {
   const width = header.length;
@@ -37,7 +50,7 @@ export function spill(header: readonly string[], rows: readonly (readonly unknow
   const out: Spill = [header.slice()];
   for (const row of rows) {
     const cells: SpillCell[] = new Array(width);
-    for (let c = 0; c < width; c++) cells[c] = c < row.length ? spillCell(row[c]) : '';
+    for (let c = 0; c < width; c++) cells[c] = c < row.length ? spillCell(row[c]) : gap();
     out.push(cells);
   }
   return out;
@@ -83,7 +96,8 @@ const AGGREGATE_LABEL: { readonly [K in Aggregate]: string } = {
  * SALES.BYPERIOD(dates, values, period, [agg]): one row per period from the first date's period to
  * the last's, with `agg` (sum — the default —, count, average, min, max, distinct) of the values.
  * Columns: Period (key), Start (date serial), the aggregate. Empty periods show 0 for sum, count and
- * distinct and `""` for average, min and max. Non-number values count for count and distinct only.
+ * distinct and `#N/A` for average, min and max (a chart leaves them out rather than drawing 0).
+ * Non-number values count for count and distinct only.
  * @example byPeriod(dates, amounts, 'month', null) // [['Period','Start','Sum'], ['2026-01', 46023, 120], …]
  */
 export function byPeriod(dates: unknown, values: unknown, period: unknown, agg: unknown): Spill {
@@ -147,7 +161,7 @@ export function byPeriod(dates: unknown, values: unknown, period: unknown, agg: 
         : aggregate === 'count' || aggregate === 'distinct'
           ? counts[p]
           : empty
-            ? ''
+            ? GAP
             : aggregate === 'average'
               ? sums[p] / counts[p]
               : aggregate === 'min'

@@ -3,12 +3,11 @@
  * forecast, from the metric engine's `trend` (values are added up per period like revenue).
  */
 import { trend } from '../core/analyses/trend';
-import { isMetricError } from '../core/errors';
 import { cellsArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, notAvailable } from './errors';
 import type { Spill } from './spill';
-import { NOT_AVAILABLE_TEXT, serialOf, spill } from './spill';
+import { gap, serialOf, spill } from './spill';
 import { latestDay } from './window';
 
 /** Whole number argument within bounds, with its name in the message. */
@@ -24,7 +23,8 @@ function countArg(value: unknown, name: string, min: number, max: number, fallba
  * SALES.TREND(dates, values, period, horizon, [periods], [asOf]): one row per period — the last
  * `periods` (default 12) ending with the one containing `asOf` (default the latest date), then
  * `horizon` future ones. Columns: Period, Start (date serial), Actual (sum of values; blank for
- * future periods), Trend (the least-squares line, extended into the future), Type (`actual`,
+ * future periods, so a chart's actual line ends where the forecast starts), Trend (the
+ * least-squares line, extended into the future), Type (`actual`,
  * `partial` or `forecast`). The period holding `asOf` is `partial` when `asOf` is before its last
  * day: its Actual is to date and it is left out of the line, which is fitted on complete periods
  * only. `#N/A` when fewer than two complete periods have a value to fit.
@@ -59,12 +59,18 @@ export function trendTable(
   const rows: unknown[][] = result.series.map((point, x) => [
     point.period.key,
     serialOf(point.period.start),
-    isMetricError(point.value) ? NOT_AVAILABLE_TEXT : point.value,
+    point.value,
     line(x),
     partial.has(point.period.key) ? 'partial' : 'actual',
   ]);
   result.forecast.forEach((point) => {
-    rows.push([point.period.key, serialOf(point.period.start), '', point.value, 'forecast']);
+    rows.push([
+      point.period.key,
+      serialOf(point.period.start),
+      gap('a forecast period has no actual'),
+      point.value,
+      'forecast',
+    ]);
   });
   return spill(['Period', 'Start', 'Actual', 'Trend', 'Type'], rows);
 }

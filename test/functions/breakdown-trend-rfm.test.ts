@@ -1,4 +1,7 @@
-import { col, expectExcelError, serial } from './setup';
+import { col, errorCell, expectExcelError, serial } from './setup';
+
+/** Growth against a base of 0: the base's #DIV/0! in its cell. */
+const GROWTH_OF_NOTHING = errorCell('#DIV/0!');
 import { IMPLEMENTATIONS as F } from '../../src/functions/registry';
 import { rfm } from '../../src/core/analyses/rfm';
 import { ordersFromColumns } from '../../src/functions/columns';
@@ -33,8 +36,8 @@ describe('SALES.BREAKDOWN', () => {
     expect(orders[1]).toEqual(['West', 2, 0.5]);
     expect(orders[orders.length - 1]).toEqual(['Total', 4, 1]);
     const aov = F.BREAKDOWN(R, A, 'AOV', null, null, null);
-    expect(aov[1]).toEqual(['West', 85, '']);
-    expect(aov[aov.length - 1]).toEqual(['Total', 60, '']);
+    expect(aov[1]).toEqual(['West', 85, errorCell()]);
+    expect(aov[aov.length - 1]).toEqual(['Total', 60, errorCell()]);
   });
 
   it('with dates and a period: that period, with growth (text #N/A where it cannot be computed)', () => {
@@ -44,8 +47,8 @@ describe('SALES.BREAKDOWN', () => {
     const west = rows.find((r) => r[0] === 'West')!;
     expect(west[1]).toBe(70);
     expect(west[3]).toBeCloseTo(-0.3, 12);
-    expect(rows.find((r) => r[0] === '(blank)')![3]).toBe('#N/A');
-    expect(rows.find((r) => r[0] === 'East')![3]).toBe('#N/A'); // nothing on Jan 1–11
+    expect(rows.find((r) => r[0] === '(blank)')![3]).toEqual(GROWTH_OF_NOTHING);
+    expect(rows.find((r) => r[0] === 'East')![3]).toEqual(GROWTH_OF_NOTHING); // nothing on Jan 1–11
     const total = rows[rows.length - 1];
     expect(total[0]).toBe('Total');
     expect(total[1]).toBe(90);
@@ -133,7 +136,13 @@ describe('SALES.TREND', () => {
     ]);
     expect(rows.slice(1, 5).map((r) => r[2])).toEqual([10, 20, 30, 40]);
     rows.slice(1).forEach((r, x) => expect(r[3]).toBeCloseTo(10 + 10 * x, 9));
-    expect(rows[5]).toEqual(['2026-05', serial('2026-05-01'), '', expect.closeTo(50, 9), 'forecast']);
+    expect(rows[5]).toEqual([
+      '2026-05',
+      serial('2026-05-01'),
+      errorCell(),
+      expect.closeTo(50, 9),
+      'forecast',
+    ]);
     expect(rows[1][4]).toBe('actual');
   });
 

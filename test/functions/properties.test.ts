@@ -3,7 +3,7 @@
  * rectangular spill of numbers and text, or throws a `CustomFunctions.Error` about the input —
  * never another exception and never a bug caught by the guard.
  */
-import { CustomFunctionsError } from './setup';
+import { CustomFunctionsError, isSpillValue } from './setup';
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -74,7 +74,7 @@ function check(id: string, args: unknown[]): void {
     for (const row of rows) {
       expect(row).toHaveLength(rows[0].length);
       for (const value of row) {
-        expect(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))).toBe(true);
+        expect(isSpillValue(value)).toBe(true);
       }
     }
   } else {

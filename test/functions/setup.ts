@@ -58,3 +58,17 @@ export function serial(iso: string): number {
 export function col(...values: unknown[]): unknown[][] {
   return values.map((v) => [v]);
 }
+
+/** Matches the per-cell error of a spill (`#N/A` for a value that does not exist). */
+export function errorCell(code: string = ErrorCode.notAvailable): unknown {
+  return expect.objectContaining({ code });
+}
+
+/** True for a value a spill may hold: text, a finite number or a `CustomFunctions.Error`. */
+export function isSpillValue(v: unknown): boolean {
+  return (
+    typeof v === 'string' ||
+    (typeof v === 'number' && Number.isFinite(v)) ||
+    v instanceof CustomFunctionsError
+  );
+}

@@ -4,7 +4,7 @@
  * Jan–Apr (x = 0…3): x̄ 1.5, ȳ 142.5, Sxy 145, Sxx 5 → slope 29, intercept 99. With May to date in
  * the fit (the old behaviour) the slope was −6: x̄ 2, ȳ 122, Sxy −60, Sxx 10.
  */
-import { col, expectExcelError, serial } from './setup';
+import { col, errorCell, expectExcelError, serial } from './setup';
 import { IMPLEMENTATIONS as F } from '../../src/functions/registry';
 
 const dates = col(
@@ -27,8 +27,8 @@ describe('SALES.TREND with a period not over on the as-of day', () => {
       ['2026-03', 150, 'actual'],
       ['2026-04', 190, 'actual'],
       ['2026-05', 40, 'partial'],
-      ['2026-06', '', 'forecast'],
-      ['2026-07', '', 'forecast'],
+      ['2026-06', errorCell(), 'forecast'],
+      ['2026-07', errorCell(), 'forecast'],
     ]);
     const trend = rows.slice(1).map((r) => r[3] as number);
     [99, 128, 157, 186, 215, 244, 273].forEach((expected, x) => expect(trend[x]).toBeCloseTo(expected, 9));
