@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { addRelationship, parseRelationships, relsPathOf, resolveTarget } from './charts/package';
 import { attributes, escapeXml, findTags, NS } from './charts/xml';
 import { mergeStyles, type StyleMaps } from './splice-styles';
+import { cellParts, planSharedStrings, sharedStringItems } from './splice-strings';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_SHEET = `${REL}/worksheet`;
@@ -120,14 +121,14 @@ function freshName(zip: JSZip, taken: Set<string>, path: string): string {
   }
 }
 
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  return xml.match(/<si\b(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/si>)/g) ?? [];
-}
-
 /** Our sheet XML with cell formats, differential formats and shared-string indexes remapped. */
-function remapSheet(xml: string, maps: StyleMaps, stringBase: number): string {
-  return xml
+function remapSheet(
+  xml: string,
+  maps: StyleMaps,
+  strings: readonly number[],
+): { xml: string; stringRefs: number } {
+  let stringRefs = 0;
+  const remapped = xml
     .replace(/<(c|row)\b[^>]*>/g, (tag) =>
       tag.replace(/(\ss=)"(\d+)"/, (_, attr: string, n: string) => `${attr}"${maps.xf[Number(n)] ?? 0}"`),
     )
@@ -140,10 +141,11 @@ function remapSheet(xml: string, maps: StyleMaps, stringBase: number): string {
         (_, attr: string, n: string) => `${attr}"${maps.dxf[Number(n)] ?? 0}"`,
       ),
     )
-    .replace(
-      /(<c\b[^>]*\st="s"[^>]*>)<v>(\d+)<\/v>/g,
-      (_, open: string, n: string) => `${open}<v>${Number(n) + stringBase}</v>`,
-    );
+    .replace(/(<c\b[^>]*\st="s"[^>]*>)<v>(\d+)<\/v>/g, (_, open: string, n: string) => {
+      stringRefs++;
+      return `${open}<v>${strings[Number(n)]}</v>`;
+    });
+  return { xml: remapped, stringRefs };
 }
 
 /** Parts that relationships of parts outside `removed` point at (the workbook's own included). */
@@ -301,15 +303,20 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
   const merged = mergeStyles(await required(zip, stylesPath), await required(small, 'xl/styles.xml'));
   zip.file(stylesPath, merged.xml, { createFolders: false });
 
-  // Shared strings: ours appended after theirs, so their indexes stay.
-  let stringsRel = parseRelationships(workbookRels).find((r) => r.type === REL_STRINGS);
-  const ourStrings = sharedStrings(await text(small, 'xl/sharedStrings.xml'));
-  let stringBase = 0;
-  if (ourStrings.length > 0) {
-    if (!stringsRel) {
-      const added = addRelationship(workbookRels, REL_STRINGS, 'sharedStrings.xml');
-      workbookRels = added.xml;
-      stringsRel = { id: added.id, type: REL_STRINGS, target: 'sharedStrings.xml' };
+  // Shared strings: what the replaced sheets alone used goes; ours reuse what is there.
+  const theirSheetsNow = sheetsOf(workbookXml);
+  const leaving = new Set<string>();
+  for (const sheet of sheetsOf(ourWorkbook)) {
+    const old = theirSheetsNow.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+    const rel = old && parseRelationships(workbookRels).find((r) => r.id === old.relId);
+    if (rel) leaving.add(resolveTarget('xl/workbook.xml', rel.target));
+  }
+  const strings = await planSharedStrings(
+    zip,
+    workbookRels,
+    cellParts(workbookRels).filter((part) => !leaving.has(part)),
+    sharedStringItems(await text(small, 'xl/sharedStrings.xml')),
+    (rels) => {
       zip.file(
         'xl/sharedStrings.xml',
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`,
@@ -317,39 +324,14 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
       );
       if (!overrideOf(ct, 'xl/sharedStrings.xml'))
         addContent(ct, `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT_STRINGS}"/>`);
-    }
-    const path = resolveTarget('xl/workbook.xml', stringsRel.target);
-    let sst = await required(zip, path);
-    stringBase = sharedStrings(sst).length;
-    const total = stringBase + ourStrings.length;
-    const root = /<sst\b[^>]*?(\/?)>/.exec(sst);
-    if (!root) throw new Error('The shared strings part has no <sst> root');
-    let open = root[0].replace(/\/>$/, '>');
-    open = /\suniqueCount="/.test(open)
-      ? open.replace(/(\suniqueCount=)"\d*"/, `$1"${total}"`)
-      : open.replace(/^<sst/, `<sst uniqueCount="${total}"`);
-    open = open.replace(
-      /(\scount=)"(\d*)"/,
-      (_, a: string, n: string) => `${a}"${Number(n || 0) + ourStrings.length}"`,
-    );
-    if (root[1] === '/')
-      sst =
-        sst.slice(0, root.index) +
-        open +
-        ourStrings.join('') +
-        '</sst>' +
-        sst.slice(root.index + root[0].length);
-    else {
-      const close = sst.lastIndexOf('</sst>');
-      sst =
-        sst.slice(0, root.index) +
-        open +
-        sst.slice(root.index + root[0].length, close) +
-        ourStrings.join('') +
-        sst.slice(close);
-    }
-    zip.file(path, sst, { createFolders: false });
-  }
+      return {
+        rels: addRelationship(rels, REL_STRINGS, 'sharedStrings.xml').xml,
+        path: 'xl/sharedStrings.xml',
+      };
+    },
+  );
+  workbookRels = strings.workbookRels;
+  let ourRefs = 0;
 
   workbookRels = dropCalcChain(zip, workbookRels, ct);
   let tableId = await maxTableId(zip);
@@ -401,7 +383,11 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     for (const part of parts) {
       const name = names.get(part)!;
       let body = (await small.file(part)!.async('string'))!;
-      if (part === ourPart) body = remapSheet(body, merged.maps, stringBase);
+      if (part === ourPart) {
+        const remapped = remapSheet(body, merged.maps, strings.ours);
+        body = remapped.xml;
+        ourRefs += remapped.stringRefs;
+      }
       if (/^xl\/tables\//.test(part)) body = body.replace(/(<table\b[^>]*?\sid=)"\d+"/, `$1"${++tableId}"`);
       zip.file(name, body, { createFolders: false });
       copyContentType(ourCt, part, ct, name);
@@ -434,6 +420,7 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     if (old) workbookXml = workbookXml.replace(old.tag, tag);
     else newTags.set(sheet.name, tag);
   }
+  strings.finish(ourRefs);
   if (newTags.size > 0) {
     const close = workbookXml.indexOf('</sheets>');
     workbookXml = workbookXml.slice(0, close) + [...newTags.values()].join('') + workbookXml.slice(close);
