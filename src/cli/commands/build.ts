@@ -189,7 +189,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     waitMs,
     now: io.now,
     onWait: () => progress.warn(`another run is writing ${out}; waiting for it to finish`),
-    onNote: (message) => progress.stage(message),
+    onNote: (message) => progress.warn(message),
   });
   try {
     const checked = await checkExistingOutput(target, force);

@@ -128,7 +128,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     waitMs,
     now: io.now,
     onWait: () => progress.warn(`another run is writing ${label}; waiting for it to finish`),
-    onNote: (message) => progress.stage(message),
+    onNote: (message) => progress.warn(message),
   });
   try {
     await refresh(args, io, { path, target, label, fixed, currency, calendar, progress });
