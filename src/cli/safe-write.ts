@@ -34,17 +34,21 @@ export interface FileWriter {
 
 /**
  * Test seam: with `SALES_METRICS_PAUSE_WRITE=FILE` the writer stops half way through the
- * temporary file, writes its path into FILE and waits to be killed, so tests can kill a run
- * mid-write and check what is left.
+ * temporary file, writes its path into FILE and waits until FILE is removed (or the process is
+ * killed), so tests can kill a run mid-write, or hold it there while another run starts.
  */
 const PAUSE_ENV = 'SALES_METRICS_PAUSE_WRITE';
 const CHUNK = 1 << 20;
 
-async function pauseForever(marker: string, temporary: string): Promise<never> {
+async function pauseWhile(marker: string, temporary: string): Promise<void> {
   await writeFile(marker, temporary);
-  return new Promise<never>(() => {
-    setInterval(() => undefined, 60_000);
-  });
+  while (
+    await stat(marker).then(
+      () => true,
+      () => false,
+    )
+  )
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Writes in chunks (so a pause can fall between them). */
@@ -57,7 +61,7 @@ export const diskWriter: FileWriter = {
       const end = pause && at < half ? half : Math.min(data.length, at + CHUNK);
       const { bytesWritten } = await handle.write(data, at, end - at, at);
       at += bytesWritten;
-      if (pause && at === half) await pauseForever(pause, path);
+      if (pause && at === half) await pauseWhile(pause, path);
     }
   },
 };

@@ -9,11 +9,14 @@ export interface Spawned {
   readonly child: ChildProcess;
   /** Resolves when the process ends: its exit code (null when killed), signal and output. */
   readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>;
+  /** What it wrote to stderr so far. */
+  readonly err: () => string;
 }
 
 /**
  * Starts `sales-metrics ARGS`. With `pauseMarker`, the write stops half way through the
- * temporary file and the marker file appears (holding the temporary file's path).
+ * temporary file and the marker file appears (holding the temporary file's path); removing the
+ * marker lets the write go on.
  */
 export function spawnCli(args: readonly string[], pauseMarker?: string): Spawned {
   const env = { ...process.env };
@@ -27,7 +30,12 @@ export function spawnCli(args: readonly string[], pauseMarker?: string): Spawned
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>(
     (resolve) => child.on('close', (code, signal) => resolve({ code, signal, out, err })),
   );
-  return { child, done };
+  return { child, done, err: () => err };
+}
+
+/** Waits until `test` holds, checking every 50 ms (the jest timeout bounds the wait). */
+export async function waitUntil(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Waits until `path` exists (or the process ends first, which fails the wait). */
