@@ -108,6 +108,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     throw usageError(
       `review writes into an .xlsx workbook, got "${args.positionals[0]}" (run "build" on a CSV first)`,
     );
+  if (stringFlag(args, 'data') !== undefined && stringFlag(args, 'sheet') !== undefined)
+    throw usageError('--data and --sheet both name where the orders are: give one');
   const calendar = calendarFlags(args);
   const fixed = weekOf(args, io, calendar);
   const currency = currencyFlag(args);
@@ -164,8 +166,6 @@ async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void>
   const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
   const sheet = stringFlag(args, 'sheet');
   const data = stringFlag(args, 'data');
-  if (data !== undefined && sheet !== undefined)
-    throw usageError('--data and --sheet both name where the orders are: give one');
   const file =
     sheet === undefined
       ? await savedOrdersFile(port, { workbook: path, real: run.target.real, cwd: io.cwd, data, progress })
