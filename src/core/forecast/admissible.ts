@@ -1,0 +1,101 @@
+/**
+ * Where a model's smoothing parameters may lie: the usual bounds (0 < α < 1, 0 < β < α,
+ * 0 < γ < 1 − α, 0.8 ≤ φ ≤ 0.98, each kept 10⁻⁴ inside, as R's `forecast::ets` does) and the
+ * admissible region of Hyndman et al. (2008, ch. 10; Hyndman, Akram & Archibald 2008): the
+ * discount matrix D = F − g w′ has every eigenvalue inside the unit circle, so the distant past
+ * fades from the forecasts. Both must hold (R's `bounds = "both"`). The linear models' region is
+ * applied to the multiplicative ones too, as R does: for them it has no exact counterpart.
+ */
+import type { ModelSpec, SmoothingParams } from './model';
+
+export const PARAM_BOUNDS = {
+  lower: { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 },
+  upper: { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 },
+} as const;
+
+/** True when the parameters the model uses lie within the usual bounds. */
+export function withinUsualBounds(spec: ModelSpec, p: SmoothingParams): boolean {
+  const { lower, upper } = PARAM_BOUNDS;
+  if (!(p.alpha >= lower.alpha && p.alpha <= upper.alpha)) return false;
+  if (spec.trend !== 'N' && !(p.beta >= lower.beta && p.beta <= Math.min(p.alpha, upper.beta))) return false;
+  if (spec.trend === 'Ad' && !(p.phi >= lower.phi && p.phi <= upper.phi)) return false;
+  if (spec.season !== 'N' && !(p.gamma >= lower.gamma && p.gamma <= Math.min(1 - p.alpha, upper.gamma)))
+    return false;
+  return true;
+}
+
+/**
+ * Coefficients (constant term first) of the characteristic polynomial of the discount matrix
+ * D = F − g w′, without the root at 1 that every seasonal model has (adding a constant to every
+ * seasonal index and taking it off the level changes no forecast; the normalised model of
+ * Hyndman et al. 2008, ch. 8, has the same other roots):
+ * - no trend, no season: z − (1 − α);
+ * - trend: z² − (1 − α + φ − βφ) z + φ(1 − α);
+ * - season, no trend: z^m + α(z^{m−1} + … + z) + (α + γ − 1);
+ * - trend and season: z^{m+1} + (α+βφ−φ) z^m + (α+βφ−αφ)(z^{m−1} + … + z²) + (α+βφ−αφ+γ−1) z + φ(1−α−γ).
+ * R's `forecast::ets` writes β where this parametrisation (b_t = φ b_{t−1} + β ε_t) has βφ; the two
+ * agree for undamped trends.
+ * @example discountPolynomial({ error: 'A', trend: 'N', season: 'N' }, 1, { alpha: 0.3, beta: 0, gamma: 0, phi: 1 }) // [-0.7, 1]
+ */
+export function discountPolynomial(spec: ModelSpec, m: number, p: SmoothingParams): number[] {
+  const alpha = p.alpha;
+  const phi = spec.trend === 'Ad' ? p.phi : 1;
+  const beta = spec.trend === 'N' ? 0 : p.beta;
+  const seasonal = spec.season !== 'N' && m > 1;
+  if (!seasonal) {
+    if (spec.trend === 'N') return [alpha - 1, 1];
+    return [phi * (1 - alpha), -(1 - alpha + phi - beta * phi), 1];
+  }
+  const gamma = p.gamma;
+  if (spec.trend === 'N') return [alpha + gamma - 1, ...new Array<number>(m - 1).fill(alpha), 1];
+  const middle = alpha + beta * phi - alpha * phi;
+  return [
+    phi * (1 - alpha - gamma),
+    middle + gamma - 1,
+    ...new Array<number>(m - 2).fill(middle),
+    alpha + beta * phi - phi,
+    1,
+  ];
+}
+
+/**
+ * True when every root of the real polynomial (constant term first) has modulus below
+ * 1 + tolerance. Schur–Cohn–Jury recursion: with p*(z) the reversed polynomial, p has all its roots
+ * in the disc iff |a₀| < |aₙ| and (aₙ p(z) − a₀ p*(z)) / z has; no root finding.
+ * @example rootsInsideUnitCircle([-0.45, 0.4, 1]) // (z − 0.5)(z + 0.9): true
+ */
+export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance = 1e-10): boolean {
+  const radius = 1 + tolerance;
+  // Roots of p inside radius r ⇔ roots of p(r z) inside the unit disc.
+  let a = coefficients.map((c, k) => c * radius ** k);
+  while (a.length > 1 && a[a.length - 1] === 0) a = a.slice(0, -1);
+  while (a.length > 1) {
+    const n = a.length - 1;
+    const lead = a[n];
+    const constant = a[0];
+    if (!(Math.abs(constant) < Math.abs(lead))) return false;
+    const next = new Array<number>(n);
+    let largest = 0;
+    for (let k = 0; k < n; k++) {
+      next[k] = lead * a[k + 1] - constant * a[n - 1 - k];
+      largest = Math.max(largest, Math.abs(next[k]));
+    }
+    if (!(largest > 0)) return false;
+    a = next.map((c) => c / largest);
+  }
+  return true;
+}
+
+/**
+ * True when the discount matrix's roots (`discountPolynomial`) lie inside the unit circle
+ * (with R's tolerance of 10⁻¹⁰), and φ within [0, 1].
+ */
+export function isAdmissible(spec: ModelSpec, m: number, p: SmoothingParams): boolean {
+  if (spec.trend === 'Ad' && (p.phi < 0 || p.phi > 1 + 1e-8)) return false;
+  return rootsInsideUnitCircle(discountPolynomial(spec, m, p));
+}
+
+/** Usual bounds and admissible region together. */
+export function isFeasible(spec: ModelSpec, m: number, p: SmoothingParams): boolean {
+  return withinUsualBounds(spec, p) && isAdmissible(spec, m, p);
+}
