@@ -1,5 +1,5 @@
 /**
- * A dashboard built from a CSV too large to copy into the workbook is refreshed by `review` from
+ * A dashboard built from a CSV too large (or too wide) to copy into the workbook is refreshed by `review` from
  * the CSV's path saved in the workbook (relative to it); a CSV that moved gets one line naming
  * where it was looked for and `--data`, which reads it from its new place and saves that.
  */
@@ -88,6 +88,23 @@ describe('review of a dashboard built from a large CSV', () => {
     const again = await runCli(['review', book, '--as-of', '2025-10-22', '-q']);
     expect(again.err).toBe('');
     expect(again.out).toContain('orders (../archive/orders.csv): 400 rows read');
+  });
+
+  it('keeps a CSV wider than a sheet outside the workbook too', async () => {
+    const dir = join(root, 'wide');
+    mkdirSync(dir);
+    const csv = join(dir, 'wide.csv');
+    const extra = Array.from({ length: 16_390 - 2 }, (_, i) => `c${i}`);
+    const rows = ['2025-03-01,100', '2025-03-02,250'].map((r) => `${r},${extra.map(() => 1).join(',')}`);
+    writeFileSync(csv, [`Order Date,Amount,${extra.join(',')}`, ...rows].join('\n'));
+    const build = await runCli(['build', csv, '-q']);
+    expect(build.err).toBe('');
+    expect(build.out).toContain(
+      "the CSV's 2 rows were not copied into the workbook (its 16,390 columns are more than a sheet holds, 16,384)",
+    );
+    const review = await runCli(['review', join(dir, 'wide-dashboard.xlsx'), '--as-of', '2025-03-02', '-q']);
+    expect(review.err).toBe('');
+    expect(review.out).toContain('orders (wide.csv): 2 rows read, 2 used');
   });
 
   it('refuses --data together with --sheet', async () => {

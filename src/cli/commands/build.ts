@@ -71,7 +71,8 @@ Options:
                             saved in the workbook, else as written in the amounts, else Rp for
                             Indonesian headers, else none); saved for later refreshes
   --values-only             CSV input: do not copy the rows into a Data sheet; the dashboard
-                            carries values instead of live formulas (automatic above 100,000 rows);
+                            carries values instead of live formulas (automatic above 100,000 rows
+                            or 16,384 columns);
                             "review" reads the CSV again from its path relative to the workbook
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
@@ -85,6 +86,9 @@ Example:
  * dashboard's SUMIFS slow in Excel too. The dashboard then carries values stamped "as of".
  */
 export const DATA_SHEET_LIMIT = 100_000;
+
+/** Columns a sheet holds (A…XFD): a wider CSV cannot become the Data sheet. */
+const SHEET_COLUMNS = 16_384;
 
 /** How long a build waits for another run writing the same output (`--wait`). */
 const DEFAULT_WAIT_SECONDS = 60;
@@ -100,6 +104,8 @@ interface CsvWorkbook {
   readonly currency?: Currency;
   /** False when the Data sheet was left out (values-only dashboard). */
   readonly dataSheet: boolean;
+  /** Why the Data sheet was left out, in words for the summary line. */
+  readonly leftOut?: string;
 }
 
 /**
@@ -121,7 +127,15 @@ async function csvWorkbook(
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
   const workbook = new ExcelJS.Workbook();
-  if (booleanFlag(args, 'values-only') || result.report.rowsRead > DATA_SHEET_LIMIT) {
+  const width = read.rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const leftOut = booleanFlag(args, 'values-only')
+    ? '--values-only'
+    : result.report.rowsRead > DATA_SHEET_LIMIT
+      ? `more than ${DATA_SHEET_LIMIT.toLocaleString('en-US')}`
+      : width > SHEET_COLUMNS
+        ? `its ${width.toLocaleString('en-US')} columns are more than a sheet holds, ${SHEET_COLUMNS.toLocaleString('en-US')}`
+        : undefined;
+  if (leftOut !== undefined) {
     // Saved as the orders' source, where `review` reads the rows again: relative to the workbook.
     const name = fileSourceName(dirname(out), path);
     const outside: SourceSheet = { name, kind: 'file', hidden: false, rows: async () => read.rows };
@@ -132,6 +146,7 @@ async function csvWorkbook(
       report: result.report,
       currency,
       dataSheet: false,
+      leftOut,
     };
   }
   progress.stage('writing the Data sheet');
@@ -299,9 +314,7 @@ async function buildInto(target: WriteTarget, args: ParsedArgs, io: CliIO, run: 
   const how =
     csv?.dataSheet === false
       ? `figures as values: the CSV's ${report.rowsRead.toLocaleString('en-US')} rows were not copied into the workbook` +
-        (booleanFlag(args, 'values-only')
-          ? ' (--values-only)'
-          : ` (more than ${DATA_SHEET_LIMIT.toLocaleString('en-US')})`)
+        ` (${csv.leftOut})`
       : result.orders.formulas.formulaReady
         ? 'headline figures as native formulas'
         : 'figures as values (the data has text dates or amounts)';
