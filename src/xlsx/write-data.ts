@@ -1,10 +1,13 @@
 /**
  * Plain data sheets (orders, pipeline, spend, targets) written to an `.xlsx` file with ExcelJS's
- * streaming writer, so a million-row sheet is written row by row. Numbers stay numbers, text
+ * streaming writer, so a million-row sheet is written row by row (into a temporary file renamed
+ * into place). Numbers stay numbers, text
  * that starts with `=`, `+`, `-` or `@` stays text (the streaming writer never makes formulas
  * from strings), and columns get number formats by header (dates as dates, money with decimals).
  */
 import ExcelJS from 'exceljs';
+import { rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { CellValue } from '../core/cell';
 
 export interface DataSheet {
@@ -28,13 +31,32 @@ function widthOf(header: string, format: string | undefined): number {
 }
 
 /**
- * Writes the sheets, in order, to `path`.
+ * Writes the sheets, in order, to `path`: into a temporary file beside it first, renamed into
+ * place once complete, so a failed or interrupted write never leaves half a workbook there.
  * @example await writeDataWorkbook('sample.xlsx', [{ name: 'Orders', rows, formats: { Date: 'yyyy-mm-dd' } }]);
  */
 export async function writeDataWorkbook(
   path: string,
   sheets: readonly DataSheet[],
   options: WriteDataOptions = {},
+): Promise<void> {
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
+  try {
+    await streamSheets(temporary, sheets, options);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function streamSheets(
+  path: string,
+  sheets: readonly DataSheet[],
+  options: WriteDataOptions,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
