@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 /* global require, process */
-// Runs the TypeScript sources directly (tsx's require hook), so the command works from a fresh
-// clone after `npm ci` with no build step.
-require('tsx/cjs');
-const { main } = require('../src/cli/main.ts');
+// Runs the built command line (scripts/cli-bundle.js: built by `npm ci`, rebuilt on the first run
+// after a source changed); where it cannot be built, runs the TypeScript sources through tsx.
+const { load } = require('../scripts/cli-bundle.js');
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+load()
+  .then((built) => {
+    if (built) return built;
+    require('tsx/cjs');
+    return require('../src/cli/main.ts');
+  })
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  });

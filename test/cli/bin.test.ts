@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('bin/sales-metrics.js', () => {
-  it('runs from source with no build step and prints the help', () => {
+  it('runs after npm ci with no build step and prints the help', () => {
     const out = execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--help'], {
       encoding: 'utf8',
     });
@@ -38,5 +38,44 @@ describe('bin/sales-metrics.js', () => {
     const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
     expect(out).toMatch(/^\{\n {2}"bgnbd": \{/);
     expect(readFileSync(errors, 'utf8')).toBe('');
+  });
+
+  it('runs the built command line, which loads ExcelJS and JSZip only when a command uses them', () => {
+    const bundle = require('../../scripts/cli-bundle.js') as { isFresh: () => boolean; OUT: string };
+    execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--version']);
+    expect(bundle.isFresh()).toBe(true);
+    // Which modules a --help run loads, from the built file itself.
+    const loaded = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const m = require(${JSON.stringify(bundle.OUT)});
+         m.main(['--help'], { stdout() {}, stderr() {} }).then(() =>
+           console.log(Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|jszip)[\\/]/.test(k)).length));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(loaded.trim()).toBe('0');
+  });
+
+  it('prints the same help from the built file as from the sources', () => {
+    const fromSources = execFileSync(
+      process.execPath,
+      [
+        '-r',
+        'tsx/cjs',
+        '-e',
+        `require(${JSON.stringify(join(__dirname, '../../src/cli/main.ts'))}).main(['metrics', '--help'])`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const built = execFileSync(
+      process.execPath,
+      [join(__dirname, '../../bin/sales-metrics.js'), 'metrics', '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(built).toBe(fromSources);
   });
 });
