@@ -45,6 +45,8 @@ interface Row {
   target?: number;
   heapMb: number;
   rssMb: number;
+  /** Peak RSS of a child process the case ran (end-to-end command cases), largest over the runs. */
+  childMb?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -58,12 +60,14 @@ function measure(c: BenchCase, rows: number | null, runs: number): Row {
   const cpu: number[] = [];
   let heap = 0;
   let rss = 0;
+  let child: number | undefined;
   for (let r = 0; r < runs; r++) {
     gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    c.run(state);
+    const out = c.run(state) as { childRssMb?: unknown } | undefined;
     times.push(performance.now() - t0);
+    if (typeof out?.childRssMb === 'number') child = Math.max(child ?? 0, out.childRssMb);
     const used = process.cpuUsage(c0);
     cpu.push((used.user + used.system) / 1000);
     const usage = process.memoryUsage();
@@ -75,14 +79,15 @@ function measure(c: BenchCase, rows: number | null, runs: number): Row {
   return {
     name: c.name, rows: rows === null ? 'fixed' : rows.toLocaleString('en-US'), median: times[times.length >> 1], min: times[0], cpu: cpu[cpu.length >> 1],
     target: rows === null || rows === SIZES[SIZES.length - 1] ? c.targetMs : undefined, heapMb: mb(heap), rssMb: mb(rss),
+    ...(child === undefined ? {} : { childMb: child }),
   };
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['case', 'rows', 'median ms', 'min ms', 'cpu ms', 'target ms', 'heap MB', 'rss MB'];
+  const header = ['case', 'rows', 'median ms', 'min ms', 'cpu ms', 'target ms', 'heap MB', 'rss MB', 'child MB'];
   const cells = rows.map((r) => [
     r.name, r.rows, r.median.toFixed(1), r.min.toFixed(1), r.cpu.toFixed(1), r.target === undefined ? '' : `${r.target}${r.median <= r.target ? ' ok' : ' MISSED'}`,
-    r.heapMb.toFixed(0), r.rssMb.toFixed(0),
+    r.heapMb.toFixed(0), r.rssMb.toFixed(0), r.childMb === undefined ? '' : r.childMb.toFixed(0),
   ]);
   const widths = header.map((h, k) => Math.max(h.length, ...cells.map((row) => row[k].length)));
   const line = (row: string[]) => row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  ');

@@ -1,0 +1,119 @@
+/**
+ * The command line as a user runs it, end to end (a new process each run): start-up against an
+ * empty Node.js script (the peer: what any Node command pays), and `metrics` / `build` on a CSV
+ * with the eight columns a sales export has. The child's peak RSS is measured through GNU time
+ * when it is installed and shown in the `child MB` column.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchCase } from '../case';
+
+const BIN = join(__dirname, '../../bin/sales-metrics.js');
+const TIME = '/usr/bin/time';
+const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+
+/** Runs `node args…`; returns the child's peak RSS in MB when GNU time can tell. */
+function run(args: readonly string[]): { childRssMb?: number } {
+  const timed = existsSync(TIME);
+  const result = timed
+    ? spawnSync(TIME, ['-f', 'RSS_KB=%M', process.execPath, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`bench: ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
+  const kb = /RSS_KB=(\d+)/.exec(result.stderr ?? '');
+  return kb ? { childRssMb: Number(kb[1]) / 1024 } : {};
+}
+
+const REGIONS = [
+  'Jakarta',
+  'West Java',
+  'East Java',
+  'Central Java',
+  'Bali',
+  'Sumatra',
+  'Kalimantan',
+  'Sulawesi',
+];
+const CHANNELS = ['Online', 'Store', 'Marketplace', 'Reseller'];
+const files = new Map<number, string>();
+
+/**
+ * A CSV of `rows` order lines over 2023–2025: date, order id, customer id, amount, region, rep,
+ * product, channel (seeded, so every run reads the same file).
+ */
+function salesCsv(rows: number): string {
+  const known = files.get(rows);
+  if (known) return known;
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const start = Date.UTC(2023, 0, 1);
+  const days = 3 * 365;
+  const lines = ['Order Date,Order ID,Customer ID,Amount,Region,Sales Rep,Product,Channel'];
+  let order = 0;
+  for (let i = 0; i < rows; i++) {
+    if (random() < 0.6) order++;
+    const day = new Date(start + Math.floor((i / rows) * days) * 86_400_000).toISOString().slice(0, 10);
+    const amount = (5 + random() * 495).toFixed(2);
+    lines.push(
+      `${day},SO-${String(order).padStart(7, '0')},CUST-${String(Math.floor(random() * 20_000)).padStart(5, '0')},${amount},` +
+        `${REGIONS[Math.floor(random() * REGIONS.length)]},Rep ${1 + Math.floor(random() * 40)},P${1 + Math.floor(random() * 300)},` +
+        CHANNELS[Math.floor(random() * CHANNELS.length)],
+    );
+  }
+  const path = join(dir, `orders-${rows}.csv`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  files.set(rows, path);
+  return path;
+}
+
+export const startUp: BenchCase<null> = {
+  name: 'command line: --help (start-up, new process)',
+  targetMs: 150,
+  setup: () => null,
+  run: () => run([BIN, '--help']),
+};
+
+export const startUpPeer: BenchCase<null> = {
+  name: 'peer: node -e 0 (start-up, new process)',
+  setup: () => null,
+  run: () => run(['-e', '0']),
+};
+
+export const metricsCsv: BenchCase<string> = {
+  name: 'command line: metrics CSV, 36 months + 4 breakdowns, --json (end to end)',
+  sizes: [100_000, 1_048_576],
+  setup: (rows) => salesCsv(rows),
+  run: (file) =>
+    run([
+      BIN,
+      'metrics',
+      file,
+      '--period',
+      'month',
+      '--last',
+      '36',
+      '--by',
+      'Region',
+      '--by',
+      'Sales Rep',
+      '--by',
+      'Product',
+      '--by',
+      'Channel',
+      '--as-of',
+      '2025-12-31',
+      '--json',
+      '-q',
+    ]),
+};
+
+export const buildCsv: BenchCase<string> = {
+  name: 'command line: build from CSV, dashboard + review (end to end)',
+  sizes: [100_000, 1_048_576],
+  setup: (rows) => salesCsv(rows),
+  run: (file) => run([BIN, 'build', file, '--out', `${file}.xlsx`, '--as-of', '2025-12-31', '--force', '-q']),
+};
