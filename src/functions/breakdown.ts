@@ -9,7 +9,8 @@ import { isMetricError } from '../core/errors';
 import type { MetricId } from '../core/metrics';
 import { getMetric, metricIdFromText } from '../core/metrics';
 import { periodOf, shiftPeriod } from '../core/periods';
-import type { OrdersTable } from '../core/table';
+import type { PeriodUnit } from '../core/periods';
+import type { DictColumn, OrdersTable } from '../core/table';
 import {
   cellsArg,
   isBlankCell,
@@ -68,11 +69,7 @@ export function breakdownTable(
   asOf: unknown,
   orderIds?: unknown,
 ): Spill {
-  const metricText = optionalTextArg(metric, 'metric');
-  const id = metricText === undefined ? 'revenue' : metricIdFromText(metricText);
-  if (!id || !BREAKDOWN_METRICS.includes(id)) {
-    invalidArgument('metric', `'${metricText}' is not one of ${BREAKDOWN_METRICS.join(', ')}`);
-  }
+  const id = breakdownMetricArg(metric);
   const groups = textColumnArg(dimension, 'dimension');
   const amountCells = cellsArg(amounts, 'amounts');
   const dateCells = optionalColumnArg(dates, 'dates');
@@ -96,12 +93,38 @@ export function breakdownTable(
     orderIds: idCells,
   });
   const asOfDay = Math.floor(optionalDateArg(asOf, 'asOf') ?? latestDay(table.date));
+  return breakdownSpill(table, dictColumn(groups, table.sourceRow), id, unit, asOfDay);
+}
+
+/**
+ * The breakdown's metric argument: revenue (omitted), orders or aov.
+ * @example breakdownMetricArg('AOV') // 'aov'
+ */
+export function breakdownMetricArg(metric: unknown): MetricId {
+  const metricText = optionalTextArg(metric, 'metric');
+  const id = metricText === undefined ? 'revenue' : metricIdFromText(metricText);
+  if (!id || !BREAKDOWN_METRICS.includes(id)) {
+    invalidArgument('metric', `'${metricText}' is not one of ${BREAKDOWN_METRICS.join(', ')}`);
+  }
+  return id;
+}
+
+/**
+ * The breakdown spill of an orders table by one of its text columns (`groups`, a code per row):
+ * the period containing the as-of day (with growth like for like) when `unit` is given, else
+ * every row up to the as-of day. SALES.BREAKDOWN and SALES.TABLEBREAKDOWN both end here.
+ */
+export function breakdownSpill(
+  table: OrdersTable,
+  groups: DictColumn,
+  id: MetricId,
+  unit: PeriodUnit | undefined,
+  asOfDay: number,
+): Spill {
   const orders: OrdersTable = {
     ...table,
     date: unit ? table.date : table.date.map((d) => (d < asOfDay + 1 ? asOfDay : d)),
-    extra: {
-      [GROUP]: dictColumn(groups, table.sourceRow),
-    },
+    extra: { [GROUP]: groups },
   };
   const result = breakdown(
     { orders },

@@ -117,9 +117,17 @@ export function guarded<A extends unknown[], R>(implementation: (...args: A) => 
     try {
       return implementation(...args);
     } catch (error) {
-      if (isExcelFunctionError(error)) throw error;
-      const text = error instanceof Error ? error.message : String(error);
-      throw excelError('#VALUE!', `${UNEXPECTED_PREFIX}${text.slice(0, 200)}`);
+      throw asExcelError(error);
     }
   };
+}
+
+/**
+ * What a caught error is in Excel: a `CustomFunctions.Error` as it is, anything else (a bug)
+ * `#VALUE!` saying so. Streaming functions push this instead of throwing.
+ */
+export function asExcelError(error: unknown): ExcelFunctionError {
+  if (isExcelFunctionError(error)) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  return excelError('#VALUE!', `${UNEXPECTED_PREFIX}${text.slice(0, 200)}`);
 }

@@ -10,7 +10,12 @@
  * When a function, a parameter or a description here changes, bump the manifest version: Excel
  * caches functions.json for up to a day.
  */
+import { excelFunctionsHost } from '../excel/functions-host';
+import { installFunctionsHost } from './host';
 import { IMPLEMENTATIONS as F } from './registry';
+
+// Inside Excel: tables by name and the workbook's date system. Outside (Node, tests): nothing.
+void installFunctionsHost(excelFunctionsHost());
 
 /**
  * Average order value: revenue divided by the number of orders.
@@ -527,4 +532,66 @@ export function trend(
   asOf?: unknown,
 ): unknown[][] {
   return F.TREND(dates, values, period, horizon, periods, asOf);
+}
+
+/**
+ * A metric of a table by its name, read inside Excel, for tables too large to pass as ranges; the value updates when the table changes.
+ * @customfunction TABLE
+ * @param table The name of an Excel table in this workbook, e.g. "Orders".
+ * @param metric The metric: an id such as "revenue" or "aov", or its English or Indonesian name.
+ * @param [period] "day", "week", "month", "quarter" or "year"; omit it for all rows up to the as-of date.
+ * @param [asOf] A date inside the period (a date or date text); default the latest order date.
+ * @param {CustomFunctions.StreamingInvocation<number>} invocation Pushes the value again after the table changes.
+ * @returns The metric's value.
+ */
+export function table(
+  table: string,
+  metric: string,
+  period: string,
+  asOf: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  F.TABLE(table, metric, period, asOf, invocation);
+}
+
+/**
+ * A metric per period of a table by its name, read inside Excel; updates when the table changes (spills).
+ * @customfunction TABLEBYPERIOD
+ * @param table The name of an Excel table in this workbook, e.g. "Orders".
+ * @param metric The metric: an id such as "revenue" or "customers", or its English or Indonesian name.
+ * @param period "day", "week", "month", "quarter" or "year" (or hari, minggu, bulan, kuartal, tahun).
+ * @param [asOf] The last day counted (a date or date text); default the latest order date.
+ * @param {CustomFunctions.StreamingInvocation<any[][]>} invocation Pushes the table again after the table changes.
+ * @returns A table: Period, Start, and the metric for every period from the first order to the as-of date.
+ */
+export function tableByPeriod(
+  table: string,
+  metric: string,
+  period: string,
+  asOf: unknown,
+  invocation: CustomFunctions.StreamingInvocation<unknown[][]>,
+): void {
+  F.TABLEBYPERIOD(table, metric, period, asOf, invocation);
+}
+
+/**
+ * A metric per value of one of a table's columns (region, rep, product…), read inside Excel by the table's name; updates when the table changes (spills).
+ * @customfunction TABLEBREAKDOWN
+ * @param table The name of an Excel table in this workbook, e.g. "Orders".
+ * @param dimension What to group by: a header of the table, or a role such as "region", "rep" or "product".
+ * @param [metric] "revenue" (default), "orders" or "aov".
+ * @param [period] "day", "week", "month", "quarter" or "year": the period containing the as-of date, with growth against the period before.
+ * @param [asOf] A date inside the period (a date or date text); default the latest order date.
+ * @param {CustomFunctions.StreamingInvocation<any[][]>} invocation Pushes the table again after the table changes.
+ * @returns A table: Group, the metric, Share (and Growth with a period), then Total.
+ */
+export function tableBreakdown(
+  table: string,
+  dimension: string,
+  metric: string,
+  period: string,
+  asOf: unknown,
+  invocation: CustomFunctions.StreamingInvocation<unknown[][]>,
+): void {
+  F.TABLEBREAKDOWN(table, dimension, metric, period, asOf, invocation);
 }

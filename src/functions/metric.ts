@@ -59,7 +59,29 @@ export function ordersMetric(
 }
 
 /** Metrics that compare with the previous period: without a period they use months. */
-const NEEDS_PERIOD: ReadonlySet<MetricId> = new Set<MetricId>(['retention_rate', 'churn_rate']);
+export const NEEDS_PERIOD: ReadonlySet<MetricId> = new Set<MetricId>(['retention_rate', 'churn_rate']);
+
+/**
+ * An orders metric of the catalogue named by id, English or Indonesian label or short name.
+ * @example ordersMetricArg('retensi', 'metric') // 'retention_rate'
+ */
+export function ordersMetricArg(value: unknown, name: string): MetricId {
+  const text = textArg(value, name);
+  const id = metricIdFromText(text);
+  if (!id)
+    invalidArgument(
+      name,
+      `'${text.slice(0, 40)}' is not a metric (try revenue, orders, aov, customers, retention_rate)`,
+    );
+  const definition = getMetric(id);
+  if (definition.table !== 'orders') {
+    invalidArgument(
+      name,
+      `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`,
+    );
+  }
+  return id;
+}
 
 /**
  * SALES.METRIC(metricId, dates, amounts, [customers], [period], [asOf], [orderIds], [costs]): any
@@ -80,20 +102,8 @@ export function metric(
   orderIds?: unknown,
   costs?: unknown,
 ): number {
-  const text = textArg(metricId, 'metricId');
-  const id = metricIdFromText(text);
-  if (!id)
-    invalidArgument(
-      'metricId',
-      `'${text.slice(0, 40)}' is not a metric (try revenue, orders, aov, customers, retention_rate)`,
-    );
+  const id = ordersMetricArg(metricId, 'metricId');
   const definition = getMetric(id);
-  if (definition.table !== 'orders') {
-    invalidArgument(
-      'metricId',
-      `${id} needs ${definition.table === 'pipeline' ? 'a pipeline' : 'marketing spend'}, not orders columns`,
-    );
-  }
   const customerCells = optionalTextColumnArg(customers, 'customers');
   const needs = (role: string) => definition.requires.some((r) => r.role === role);
   if (needs('customer') && customerCells === undefined)

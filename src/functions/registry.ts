@@ -14,6 +14,7 @@ import * as metric from './metric';
 import * as range from './range';
 import * as spill from './spill';
 import * as trend from './trend';
+import * as tables from './table/streams';
 
 export const IMPLEMENTATIONS = {
   // Formula functions on plain numbers.
@@ -51,6 +52,10 @@ export const IMPLEMENTATIONS = {
   RFM: guarded(analysis.rfmTable),
   TREND: guarded(trend.trendTable),
   GOALSPLIT: guarded(analysis.goalSplit),
+  // Streaming functions over a table by name, read inside Excel (they push their values).
+  TABLE: guarded(tables.tableStream),
+  TABLEBYPERIOD: guarded(tables.tableByPeriodStream),
+  TABLEBREAKDOWN: guarded(tables.tableBreakdownStream),
 } as const;
 
 export type FunctionId = keyof typeof IMPLEMENTATIONS;

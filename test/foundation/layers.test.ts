@@ -27,7 +27,8 @@ const EXCELJS = [/^exceljs(\/|$)/, /^jszip(\/|$)/];
 
 export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   core: { layers: ['core'], packages: 'none', node: false, office: false },
-  functions: { layers: ['core', 'functions'], packages: 'none', node: false, office: false },
+  // The functions read tables by name inside Excel: functions.ts wires in src/excel/functions-host.ts.
+  functions: { layers: ['core', 'functions', 'excel'], packages: 'none', node: false, office: false },
   sheets: { layers: ['core', 'sheets'], packages: 'none', node: false, office: false },
   workflows: { layers: ['core', 'sheets', 'workflows'], packages: 'none', node: false, office: false },
   excel: { layers: ['core', 'sheets', 'workflows', 'excel'], packages: 'none', node: false, office: true },
@@ -45,8 +46,17 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
     office: (file) => file === 'taskpane/index.tsx',
   },
   commands: { layers: ['core', 'sheets', 'workflows', 'excel', 'commands'], packages: 'none', node: false, office: true },
+  // The metric catalogue as SQL text: pure, like core.
+  sql: { layers: ['core', 'sql'], packages: 'none', node: false, office: false },
+  // The databases the SQL runs on (DuckDB, PostgreSQL).
+  engines: {
+    layers: ['core', 'sql', 'engines'],
+    packages: { except: UI_OR_OFFICE },
+    node: true,
+    office: false,
+  },
   cli: {
-    layers: ['core', 'sheets', 'workflows', 'xlsx', 'cli'],
+    layers: ['core', 'sheets', 'workflows', 'xlsx', 'sql', 'engines', 'cli'],
     packages: { except: UI_OR_OFFICE },
     node: true,
     office: false,
@@ -101,6 +111,8 @@ export function layerViolations(relativeFile: string, source: string): string[] 
         problems.push(`${relativeFile}: src/${layer} may not import src/${targetLayer} (${specifier})`);
       } else if (layer === 'taskpane' && targetLayer === 'excel' && relativeFile !== 'taskpane/index.tsx') {
         problems.push(`${relativeFile}: only taskpane/index.tsx wires in the Excel gateway (${specifier})`);
+      } else if (layer === 'functions' && targetLayer === 'excel' && relativeFile !== 'functions/functions.ts') {
+        problems.push(`${relativeFile}: only functions/functions.ts wires in the Excel host (${specifier})`);
       }
     } else if (isNodeBuiltin(specifier)) {
       if (!rule.node) problems.push(`${relativeFile}: src/${layer} may not use Node I/O (${specifier})`);
@@ -177,6 +189,12 @@ describe('layer checker', () => {
     expect(layerViolations('taskpane/index.tsx', "import { G } from '../excel/gateway';\nOffice.onReady();")).toEqual([]);
     expect(layerViolations('taskpane/x.ts', "import ExcelJS from 'exceljs';")).toHaveLength(1);
     expect(layerViolations('excel/x.ts', "import { App } from '../taskpane/App';")).toHaveLength(1);
+  });
+
+  it('lets only the functions entry wire in the Excel host', () => {
+    expect(layerViolations('functions/functions.ts', "import { h } from '../excel/functions-host';")).toEqual([]);
+    expect(layerViolations('functions/table/cache.ts', "import { h } from '../../excel/functions-host';")).toHaveLength(1);
+    expect(layerViolations('functions/functions.ts', 'const r = Excel.run;')).toHaveLength(1);
   });
 });
 
