@@ -11,7 +11,7 @@ import { isExcelError } from '../cell';
 import type { PipelineStatus } from '../table';
 import { normalizeHeader } from './headers';
 
-const STATUS_ALIASES: Readonly<Record<PipelineStatus, readonly string[]>> = {
+export const STATUS_ALIASES: Readonly<Record<PipelineStatus, readonly string[]>> = {
   won: [
     'won',
     'win',
