@@ -142,14 +142,16 @@ export function tableSource<Role extends string>(
 export function loadTables(
   d: Dialect,
   tables: { orders?: OrdersTable; pipeline?: PipelineTable; spend?: SpendTable },
+  prefix = '',
 ): { statements: string[]; sources: SqlSources } {
   const statements: string[] = [];
   const sources: { orders?: TableSource<any>; pipeline?: TableSource<any>; spend?: TableSource<any> } = {};
   for (const kind of ['orders', 'pipeline', 'spend'] as const) {
     const table = tables[kind];
     if (!table) continue;
-    statements.push(`DROP TABLE IF EXISTS ${d.ident(kind)}`, ...tableStatements(d, kind, table));
-    sources[kind] = tableSource(d, kind, table);
+    const name = prefix ? `${prefix}_${kind}` : kind;
+    statements.push(`DROP TABLE IF EXISTS ${d.ident(name)}`, ...tableStatements(d, name, table));
+    sources[kind] = tableSource(d, name, table);
   }
   return { statements, sources };
 }

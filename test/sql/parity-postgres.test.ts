@@ -1,0 +1,31 @@
+import type { SqlEngine } from '../../src/engines/engine';
+import { openPostgres } from '../../src/engines/postgres';
+import type { PgServer } from '../engines/pg-server';
+import { postgresMissing, startPostgres } from '../engines/pg-server';
+import { sharedDataPresent } from './datasets';
+import { PARITY_CASES, parityDifferences } from './parity';
+
+jest.setTimeout(300_000);
+
+const missing = postgresMissing();
+if (missing) console.warn(`PostgreSQL parity skipped: ${missing}`);
+
+let server: PgServer | null = null;
+let db: SqlEngine;
+beforeAll(async () => {
+  server = await startPostgres();
+  if (server) db = await openPostgres(server.url);
+});
+afterAll(async () => {
+  await db?.close();
+  server?.stop();
+});
+
+describe('the metrics through SQL on a PostgreSQL server equal the engine', () => {
+  for (const c of PARITY_CASES) {
+    const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
+    run(c.name, async () => {
+      expect(await parityDifferences(db, c)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,119 @@
+/**
+ * Test helper: the parity cases the SQL route is held to on every database — the `metrics`
+ * figures (every metric per period, totals, growth and year over year, like for like when the last
+ * period is not over) on the sample, CDNOW and the CRM pipeline, in months, ISO weeks with a week
+ * 53, fiscal quarters with Sunday weeks, years and days.
+ */
+import type { MetricValue } from '../../src/core/errors';
+import { computeSuite, METRICS } from '../../src/core/metrics';
+import type { MetricId, MetricInputs } from '../../src/core/metrics';
+import type { Calendar, PeriodUnit } from '../../src/core/periods';
+import { calendarOf, lastPeriods, parseDay } from '../../src/core/periods';
+import { dataAsOf } from '../../src/core/data-range';
+import { periodChanges } from '../../src/cli/commands/metrics-changes';
+import type { SqlEngine } from '../../src/engines/engine';
+import { sqlSuite } from '../../src/sql/suite';
+import { differences } from './compare';
+import { cdnowInputs, crmInputs, sampleInputs } from './datasets';
+import { loadTables } from './tables';
+
+export interface ParityCase {
+  readonly name: string;
+  readonly data: 'sample' | 'cdnow' | 'crm';
+  readonly unit: PeriodUnit;
+  readonly count: number;
+  /** YYYY-MM-DD, or the latest date in the data. */
+  readonly asOf?: string;
+  readonly calendar?: Partial<Calendar>;
+}
+
+export const PARITY_CASES: readonly ParityCase[] = [
+  {
+    name: 'sample, months to 2026-12-05 (partial)',
+    data: 'sample',
+    unit: 'month',
+    count: 12,
+    asOf: '2026-12-05',
+  },
+  {
+    name: 'sample, ISO weeks to 2026-12-31 (week 53, partial)',
+    data: 'sample',
+    unit: 'week',
+    count: 8,
+    asOf: '2026-12-31',
+  },
+  {
+    name: 'sample, fiscal quarters (July) with Sunday weeks to 2026-11-20',
+    data: 'sample',
+    unit: 'quarter',
+    count: 6,
+    asOf: '2026-11-20',
+    calendar: { fiscalYearStartMonth: 7, weekStartsOn: 7 },
+  },
+  { name: 'sample, years to the latest date', data: 'sample', unit: 'year', count: 3 },
+  { name: 'sample, days to 2025-03-02', data: 'sample', unit: 'day', count: 5, asOf: '2025-03-02' },
+  { name: 'CDNOW, months to the latest date', data: 'cdnow', unit: 'month', count: 18 },
+  {
+    name: 'CDNOW, weeks to 1998-06-17 (partial)',
+    data: 'cdnow',
+    unit: 'week',
+    count: 12,
+    asOf: '1998-06-17',
+  },
+  { name: 'CRM pipeline, months to the latest date', data: 'crm', unit: 'month', count: 12 },
+  {
+    name: 'CRM pipeline, quarters to 2017-08-15 (partial)',
+    data: 'crm',
+    unit: 'quarter',
+    count: 4,
+    asOf: '2017-08-15',
+  },
+];
+
+const INPUTS = { sample: sampleInputs, cdnow: cdnowInputs, crm: crmInputs };
+
+/** Writes a data set's tables into the database (once per engine and data set). */
+const loaded = new WeakMap<SqlEngine, Map<string, ReturnType<typeof loadTables>['sources']>>();
+async function sourcesIn(db: SqlEngine, data: ParityCase['data'], inputs: MetricInputs) {
+  let perDb = loaded.get(db);
+  if (!perDb) loaded.set(db, (perDb = new Map()));
+  const known = perDb.get(data);
+  if (known) return known;
+  const { statements, sources } = loadTables(db.dialect, inputs, data);
+  for (const sql of statements) await db.run(sql);
+  perDb.set(data, sources);
+  return sources;
+}
+
+/** Every difference between the SQL route on `db` and the engine for one case (none when equal). */
+export async function parityDifferences(db: SqlEngine, c: ParityCase): Promise<string[]> {
+  const inputs = await INPUTS[c.data]();
+  const sources = await sourcesIn(db, c.data, inputs);
+  const asOf = c.asOf ? parseDay(c.asOf)! : dataAsOf(inputs)!;
+  const calendar = calendarOf(c.calendar);
+  const has = { orders: !!inputs.orders, pipeline: !!inputs.pipeline, spend: !!inputs.spend };
+  const ids = METRICS.filter((m) => m.requires.every((r) => has[r.table])).map((m) => m.id) as MetricId[];
+  const periods = lastPeriods(asOf, c.unit, c.count, calendar);
+  const options = { asOf, calendar };
+  const engine = computeSuite(inputs, ids, periods, { ...options, totals: true });
+  const engineChanges = periodChanges(inputs, ids, periods, engine.values, options);
+  const sql = await sqlSuite(
+    { dialect: db.dialect, sources, asOf, calendar, query: (s) => db.query(s) },
+    ids,
+    periods,
+  );
+  const keys = (k: number) => periods[k].key;
+  const change = (side: 'growth' | 'yoy', list: typeof engineChanges | typeof sql.changes) =>
+    list.map((x) => x[side].changes as MetricValue[]);
+  return [
+    ...differences(ids, engine.values, sql.values, keys),
+    ...differences(ids, [engine.totals!], [sql.totals], () => 'total'),
+    ...differences(
+      ids,
+      change('growth', engineChanges),
+      change('growth', sql.changes),
+      (k) => `growth ${keys(k)}`,
+    ),
+    ...differences(ids, change('yoy', engineChanges), change('yoy', sql.changes), (k) => `yoy ${keys(k)}`),
+  ];
+}
