@@ -22,51 +22,122 @@ export function sharedStringItems(xml: string | undefined): string[] {
   return xml.match(SI) ?? [];
 }
 
-/** Where a shared-string cell's number is in a sheet's XML, and the number. */
+/** Where a shared-string cell's number is in a sheet's XML (byte offsets), and the number. */
 interface StringRef {
   readonly start: number;
   readonly end: number;
   readonly index: number;
 }
 
-const CELL_OPEN = /<((?:[A-Za-z_][\w.-]*:)?)c\b([^>]*)>/g;
-const SHARED_TYPE = /\st\s*=\s*(["'])s\1/;
-const VALUE = /<((?:[A-Za-z_][\w.-]*:)?)v(?:\s[^>]*)?>(\s*)(\d+)\s*<\/\1v>/;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const LETTER_C = 0x63;
+const LETTER_S = 0x73;
+const LETTER_T = 0x74;
+const LETTER_V = 0x76;
+
+const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
+
+/** End of the element name that starts at `from` (after `<` or `</`). */
+function nameEnd(xml: Buffer, from: number): number {
+  let end = from;
+  while (end < xml.length && !isSpace(xml[end]) && xml[end] !== GT && xml[end] !== SLASH) end++;
+  return end;
+}
+
+/** True when the name in [from, end) is `local` alone or with a prefix (`x:c`). */
+function isNamed(xml: Buffer, from: number, end: number, local: number): boolean {
+  return xml[end - 1] === local && (end - from === 1 || xml[end - 2] === COLON);
+}
 
 /**
- * The shared-string references of a sheet's XML (cells `t="s"` and their `<v>`), or `undefined`
- * when the XML is not in a form this reads (a cell left open).
- * @example sharedStringRefs('<c r="A1" t="s"><v>3</v></c>') // [{ start: 20, end: 21, index: 3 }]
+ * The cell tag at [from, end): whether its type is a shared string (`t="s"`), `undefined` when
+ * its type attribute is spaced in a way this does not read.
  */
-export function sharedStringRefs(xml: string): StringRef[] | undefined {
-  const refs: StringRef[] = [];
-  CELL_OPEN.lastIndex = 0;
-  for (let m = CELL_OPEN.exec(xml); m; m = CELL_OPEN.exec(xml)) {
-    const attrs = m[2];
-    if (attrs.endsWith('/') || !SHARED_TYPE.test(attrs)) continue;
-    const from = CELL_OPEN.lastIndex;
-    const close = xml.indexOf(`</${m[1]}c>`, from);
-    if (close < 0) return undefined;
-    const value = VALUE.exec(xml.slice(from, close));
-    if (value) {
-      const start = from + value.index + value[0].indexOf('>') + 1 + value[2].length;
-      refs.push({ start, end: start + value[3].length, index: Number(value[3]) });
+function sharedType(xml: Buffer, from: number, end: number): boolean | undefined {
+  for (let k = from; k < end; k++) {
+    const byte = xml[k];
+    if (byte === QUOTE || byte === APOSTROPHE) {
+      k++;
+      while (k < end && xml[k] !== byte) k++;
+      if (k === end) return undefined;
+      continue;
     }
-    CELL_OPEN.lastIndex = close;
+    if (byte !== LETTER_T || !isSpace(xml[k - 1])) continue;
+    let at = k + 1;
+    while (isSpace(xml[at])) at++;
+    if (xml[at] !== EQUALS) continue;
+    if (at !== k + 1 || isSpace(xml[at + 1])) return undefined;
+    const quote = xml[at + 1];
+    return xml[at + 2] === LETTER_S && xml[at + 3] === quote;
+  }
+  return false;
+}
+
+/**
+ * The shared-string references of a sheet's XML (cells `t="s"` and the number in their `<v>`),
+ * read from the bytes in one pass (a large sheet is not decoded into text); `undefined` when the
+ * XML is not in a form this reads (a tag or a shared-string cell cut off, a type attribute
+ * spaced oddly).
+ * @example sharedStringRefs(Buffer.from('<c r="A1" t="s"><v>3</v></c>')) // [{ start: 19, end: 20, index: 3 }]
+ */
+export function sharedStringRefs(xml: Buffer): StringRef[] | undefined {
+  const refs: StringRef[] = [];
+  const length = xml.length;
+  for (let i = 0; i < length; i++) {
+    if (xml[i] !== LT) continue;
+    const name = i + 1;
+    const end = nameEnd(xml, name);
+    if (!isNamed(xml, name, end, LETTER_C)) continue;
+    let close = end;
+    while (close < length && xml[close] !== GT) close++;
+    if (close === length) return undefined;
+    const shared = sharedType(xml, end, close);
+    if (shared === undefined) return undefined;
+    i = close;
+    if (!shared || xml[close - 1] === SLASH) continue;
+    // The cell's value: the first `<v>` before the cell closes.
+    for (let j = close + 1; ; j++) {
+      while (j < length && xml[j] !== LT) j++;
+      if (j === length) return undefined;
+      const closing = xml[j + 1] === SLASH;
+      const from = closing ? j + 2 : j + 1;
+      const to = nameEnd(xml, from);
+      if (closing && isNamed(xml, from, to, LETTER_C) && to - from === end - name) {
+        i = j;
+        break;
+      }
+      if (closing || !isNamed(xml, from, to, LETTER_V) || xml[to] !== GT) continue;
+      let start = to + 1;
+      while (isSpace(xml[start])) start++;
+      let stop = start;
+      let index = 0;
+      while (isDigit(xml[stop])) index = index * 10 + xml[stop++] - 0x30;
+      if (stop === start) return undefined;
+      refs.push({ start, end: stop, index });
+      i = stop;
+      break;
+    }
   }
   return refs;
 }
 
 /** The XML with each reference's number replaced through `map`. */
-function renumbered(xml: string, refs: readonly StringRef[], map: readonly number[]): string {
-  const pieces: string[] = [];
+function renumbered(xml: Buffer, refs: readonly StringRef[], map: readonly number[]): Buffer {
+  const pieces: Buffer[] = [];
   let at = 0;
   for (const ref of refs) {
-    pieces.push(xml.slice(at, ref.start), String(map[ref.index]));
+    pieces.push(xml.subarray(at, ref.start), Buffer.from(String(map[ref.index])));
     at = ref.end;
   }
-  pieces.push(xml.slice(at));
-  return pieces.join('');
+  pieces.push(xml.subarray(at));
+  return Buffer.concat(pieces);
 }
 
 export interface StringPlan {
@@ -80,7 +151,7 @@ export interface StringPlan {
 
 interface Scanned {
   readonly part: string;
-  readonly xml: string;
+  readonly xml: Buffer;
   readonly refs: readonly StringRef[];
 }
 
@@ -122,7 +193,7 @@ export async function planSharedStrings(
     if (!readable) break;
     const xml = await zip
       .file(part)
-      ?.async('string')
+      ?.async('nodebuffer')
       .catch(() => undefined);
     if (xml === undefined) {
       readable = zip.file(part) === null;

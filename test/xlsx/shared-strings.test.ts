@@ -75,14 +75,17 @@ describe('sharedStringRefs', () => {
   it('finds shared-string cells with prefixes, single quotes and formulas, and skips the rest', () => {
     const xml =
       '<x:c r="A1" t="s"><x:v>3</x:v></x:c><c r="A2" s="1"/><c r="A3" t=\'s\'><f>B1</f><v> 12 </v></c>' +
-      '<c r="A4" t="str"><v>7</v></c><c r="A5" t="s"/><col min="1"/><c r="A6"><v>9</v></c>';
-    const refs = sharedStringRefs(xml)!;
-    expect(refs.map((r) => r.index)).toEqual([3, 12]);
-    expect(refs.map((r) => xml.slice(r.start, r.end))).toEqual(['3', '12']);
+      '<c r="A4" t="str"><v>7</v></c><c r="A5" t="s"/><col min="1"/><c r="A6"><v>9</v></c>' +
+      '<c r="A7" s="2" t="s"><v>0</v></c><c r="A8" t="inlineStr"><is><t>a t="s" b</t></is></c>';
+    const refs = sharedStringRefs(Buffer.from(xml))!;
+    expect(refs.map((r) => r.index)).toEqual([3, 12, 0]);
+    expect(refs.map((r) => xml.slice(r.start, r.end))).toEqual(['3', '12', '0']);
   });
 
-  it('gives up on a cell left open', () => {
-    expect(sharedStringRefs('<c r="A1" t="s"><v>3</v>')).toBeUndefined();
+  it('gives up on a cell cut off and on spacing around the type', () => {
+    expect(sharedStringRefs(Buffer.from('<c r="A1" t="s"'))).toBeUndefined();
+    expect(sharedStringRefs(Buffer.from('<c r="A1" t="s"><v>'))).toBeUndefined();
+    expect(sharedStringRefs(Buffer.from('<c r="A1" t = "s"><v>3</v></c>'))).toBeUndefined();
   });
 });
 
@@ -136,10 +139,10 @@ describe('splicing keeps the shared strings to what the sheets use', () => {
     const user = await workbookOf({ Orders: ['Bali'], Dashboard: ['old'] });
     const zip = await JSZip.loadAsync(user);
     const sheet = 'xl/worksheets/sheet1.xml';
-    // A cell that is never closed: the sheet's references cannot be told.
+    // A type written with spaces around `=`: the sheet's references are not told apart.
     zip.file(
       sheet,
-      (await zip.file(sheet)!.async('string')).replace('</row>', '<c r="C1" t="s"><v>0</v></row>'),
+      (await zip.file(sheet)!.async('string')).replace('</row>', '<c r="C1" t = "s"><v>0</v></c></row>'),
     );
     const out = await refresh(await zip.generateAsync({ type: 'nodebuffer' }), ['new']);
     expect((await sharedStrings(out)).items).toEqual(['Bali', 'old', 'new']);
