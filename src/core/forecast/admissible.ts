@@ -66,22 +66,24 @@ export function discountPolynomial(spec: ModelSpec, m: number, p: SmoothingParam
  */
 export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance = 1e-10): boolean {
   const radius = 1 + tolerance;
+  let n = coefficients.length - 1;
+  while (n > 0 && coefficients[n] === 0) n--;
   // Roots of p inside radius r ⇔ roots of p(r z) inside the unit disc.
-  let a = coefficients.map((c, k) => c * radius ** k);
-  while (a.length > 1 && a[a.length - 1] === 0) a = a.slice(0, -1);
-  while (a.length > 1) {
-    const n = a.length - 1;
+  let a = new Float64Array(n + 1);
+  let next = new Float64Array(n + 1);
+  for (let k = 0, power = 1; k <= n; k++, power *= radius) a[k] = coefficients[k] * power;
+  for (; n > 0; n--) {
     const lead = a[n];
     const constant = a[0];
     if (!(Math.abs(constant) < Math.abs(lead))) return false;
-    const next = new Array<number>(n);
     let largest = 0;
     for (let k = 0; k < n; k++) {
       next[k] = lead * a[k + 1] - constant * a[n - 1 - k];
       largest = Math.max(largest, Math.abs(next[k]));
     }
     if (!(largest > 0)) return false;
-    a = next.map((c) => c / largest);
+    for (let k = 0; k < n; k++) next[k] /= largest;
+    [a, next] = [next, a];
   }
   return true;
 }

@@ -59,7 +59,7 @@ export interface FittedEts extends EtsModel {
 }
 
 export interface FitOptions {
-  /** Start from this model's parameters and initial states when they are feasible (a warm start). */
+  /** Start from this model (the same model fitted on fewer values) when it is feasible. */
   readonly start?: EtsModel;
   readonly minimize?: MinimizeOptions;
 }
@@ -73,8 +73,8 @@ const MINIMIZE: MinimizeOptions = {
   step: 1,
   fTolerance: 1e-5,
   xTolerance: 1e-3,
-  maxIterations: 3000,
-  maxRestarts: 2,
+  maxIterations: 800,
+  maxRestarts: 1,
 };
 
 /**
@@ -136,23 +136,27 @@ export function fitEts(
     evaluations += found.evaluations;
     return found;
   };
-  let start = feasibleStart(options.start, spec, m);
+  const objective = (model: EtsModel) => minusTwoLogLikelihood(model, y);
+  let start = warmStart(options.start, spec, m);
+  if (start && !Number.isFinite(objective(start))) start = null;
   let result: Search | null = null;
-  if (isLinear(spec)) {
-    // Smoothing parameters only, the initial states by least squares.
+  if (spec.error === 'A' && isLinear(spec)) {
+    // The initial states by least squares: the simplex moves the smoothing parameters only.
     result = run(layoutOf(spec, m, 'profiled', [], y), start ?? startModel(spec, m, heuristic));
-    start = spec.error === 'M' && Number.isFinite(result.value) ? result.model : null;
-  } else if (!start) {
-    const first = startModel(spec, m, heuristic);
-    start = seasonFree ? run(layoutOf(spec, m, 'fixed-season', heuristic.season, y), first).model : first;
-  }
-  if (start) {
-    if (!unpack(pack(start, full), full, y))
+  } else {
+    if (!start) {
+      const first = startModel(spec, m, heuristic);
+      if (isLinear(spec)) {
+        const profiled = run(layoutOf(spec, m, 'profiled', [], y), first);
+        start = Number.isFinite(profiled.value) ? profiled.model : first;
+      } else if (seasonFree) start = run(layoutOf(spec, m, 'fixed-season', heuristic.season, y), first).model;
+      else start = first;
+    }
+    if (!Number.isFinite(objective(start)))
       return metricError('#NUM!', `${modelName(spec)} has no admissible starting point on these values`);
     result = run(full, start);
   }
-  if (!result || !Number.isFinite(result.value))
-    return metricError('#NUM!', `${modelName(spec)} could not be fitted`);
+  if (!Number.isFinite(result.value)) return metricError('#NUM!', `${modelName(spec)} could not be fitted`);
   const model = result.model;
   const pass = filter(model, y);
   const parameters = freeParameters(spec, m);
@@ -259,22 +263,13 @@ function startModel(spec: ModelSpec, m: number, heuristic: EtsState): EtsModel {
   return { spec, seasonLength: m, params, initial: heuristic };
 }
 
-/** A warm start of the same model, when it is feasible. */
-function feasibleStart(warm: EtsModel | undefined, spec: ModelSpec, m: number): EtsModel | null {
-  if (!warm || !sameShape(warm, spec, m)) return null;
-  return isFeasible(spec, m, warm.params) && (spec.season !== 'M' || warm.initial.season.every((s) => s >= 0))
-    ? warm
-    : null;
-}
-
-function sameShape(model: EtsModel, spec: ModelSpec, m: number): boolean {
-  const s = model.spec;
-  return (
-    s.error === spec.error &&
-    s.trend === spec.trend &&
-    s.season === spec.season &&
-    (spec.season === 'N' || model.seasonLength === m)
-  );
+/** A warm start: the same model fitted before (on fewer values), when it is feasible. */
+function warmStart(from: EtsModel | undefined, spec: ModelSpec, m: number): EtsModel | null {
+  if (!from || modelName(from.spec) !== modelName(spec) || (spec.season !== 'N' && from.seasonLength !== m))
+    return null;
+  if (!isFeasible(spec, m, from.params)) return null;
+  if (spec.season === 'M' && from.initial.season.some((v) => v < 0)) return null;
+  return from;
 }
 
 function pack(model: EtsModel, layout: Layout): number[] {

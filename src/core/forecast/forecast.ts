@@ -83,7 +83,10 @@ export function candidateSpecs(seasonal: boolean, positive: boolean): ModelSpec[
   return specs;
 }
 
-/** The fits of `specs`, and the one with the smallest AICc (null when none could be fitted). */
+/**
+ * The fits of `specs`, and the one with the smallest AICc (null when none could be fitted). A
+ * model found in `warm` (the same model fitted on fewer values) is searched from there.
+ */
 export function selectModel(
   values: readonly number[],
   seasonLength: number,

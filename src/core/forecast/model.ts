@@ -191,27 +191,52 @@ export function filter(model: EtsModel, y: ArrayLike<number>): FilterResult {
  * −2 log L of the model on `y` with σ² concentrated out, without keeping the fitted values: the
  * optimiser's objective. Infinity where `filter` would not be ok.
  */
-export function minusTwoLogLikelihood(model: EtsModel, y: ArrayLike<number>, cursor?: Cursor): number {
+export function minusTwoLogLikelihood(model: EtsModel, y: ArrayLike<number>): number {
+  // The recursion of `filter` and `advance`, written out with local variables: this runs
+  // thousands of times per fit.
   const { spec, params } = model;
-  const m = spec.season === 'N' ? 1 : model.seasonLength;
-  const c = cursor ?? cursorOf(model.initial, m);
+  const { alpha, beta, gamma, phi } = params;
+  const trended = spec.trend !== 'N';
+  const season = spec.season === 'A' ? 1 : spec.season === 'M' ? 2 : 0;
+  const multiplicativeError = spec.error === 'M';
+  const m = season === 0 ? 1 : model.seasonLength;
+  const ring = new Float64Array(m);
+  for (let k = 0; k < m; k++) ring[k] = model.initial.season[m - 1 - k] ?? 0;
+  let at = 0;
+  let level = model.initial.level;
+  let trend = trended ? model.initial.trend : 0;
   const n = y.length;
   let sse = 0;
   let sumLogForecast = 0;
   for (let t = 0; t < n; t++) {
-    const base = baseOf(c, spec, params.phi);
-    const seasonIndex = c.ring[c.at];
-    if (spec.season === 'M' && !(Math.abs(seasonIndex) > 1e-10 && Math.abs(base) > 1e-10)) return Infinity;
-    const yhat = forecastOf(spec, base, seasonIndex);
-    let e: number;
-    if (spec.error === 'A') e = y[t] - yhat;
-    else {
-      if (!(yhat > 1e-10)) return Infinity;
-      e = (y[t] - yhat) / yhat;
-      sumLogForecast += Math.log(yhat);
+    const base = trended ? level + phi * trend : level;
+    const s = ring[at];
+    const yt = y[t];
+    let yhat = base;
+    let adjusted = yt;
+    let detrended = 0;
+    if (season === 1) {
+      yhat = base + s;
+      adjusted = yt - s;
+      detrended = yt - base;
+    } else if (season === 2) {
+      if (!(Math.abs(s) > 1e-10 && Math.abs(base) > 1e-10)) return Infinity;
+      yhat = base * s;
+      adjusted = yt / s;
+      detrended = yt / base;
     }
-    sse += e * e;
-    advance(c, spec, params, m, y[t], base, seasonIndex);
+    if (multiplicativeError) {
+      if (!(yhat > 1e-10)) return Infinity;
+      const e = (yt - yhat) / yhat;
+      sse += e * e;
+      sumLogForecast += Math.log(yhat);
+    } else sse += (yt - yhat) * (yt - yhat);
+    level = base + alpha * (adjusted - base);
+    if (trended) trend = phi * trend + beta * (adjusted - base);
+    if (season !== 0) {
+      ring[at] = s + gamma * (detrended - s);
+      at = at + 1 === m ? 0 : at + 1;
+    }
   }
   return likelihoodFromSums(n, sse, sumLogForecast);
 }
