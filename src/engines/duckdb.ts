@@ -4,7 +4,7 @@
  */
 import { DIALECTS } from '../sql/dialect';
 import type { ResultRow } from '../sql/results';
-import type { SqlEngine } from './engine';
+import type { DescribedColumn, SqlEngine } from './engine';
 import { EngineError } from './engine';
 
 /** The one line shown when DuckDB's package is not installed. */
@@ -60,9 +60,28 @@ export async function openDuckDb(
     dialect: DIALECTS.duckdb,
     query: (sql) => wrap(async () => (await connection.runAndReadAll(sql)).getRowObjectsJS() as ResultRow[]),
     run: (sql) => wrap(async () => void (await connection.run(sql))),
+    describe: (relation) =>
+      wrap(async () =>
+        (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`))
+          .getRowObjectsJS()
+          .map((row) => ({ name: String(row.column_name), type: duckType(String(row.column_type)) })),
+      ),
     async close() {
       connection.disconnectSync?.();
       instance.closeSync?.();
     },
   };
+}
+
+/** DuckDB's type names reduced to how the SQL reads a column. */
+function duckType(type: string): DescribedColumn['type'] {
+  const t = type.toUpperCase();
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t))
+    return 'integer';
+  if (/^(FLOAT|DOUBLE|REAL)$/.test(t) || t.startsWith('DECIMAL')) return 'number';
+  if (t === 'VARCHAR') return 'text';
+  if (t === 'BOOLEAN') return 'boolean';
+  return 'other';
 }

@@ -5,12 +5,20 @@
 import type { Dialect } from '../sql/dialect';
 import type { ResultRow } from '../sql/results';
 
+/** A column as a database describes it, its type reduced to what the SQL reads it as. */
+export interface DescribedColumn {
+  readonly name: string;
+  readonly type: 'date' | 'timestamp' | 'integer' | 'number' | 'text' | 'boolean' | 'other';
+}
+
 export interface SqlEngine {
   readonly dialect: Dialect;
   /** Rows of one statement (numbers as JavaScript numbers or bigints, text as strings). */
   query(sql: string): Promise<ResultRow[]>;
   /** Runs statements that return nothing (loading tables, settings). */
   run(sql: string): Promise<void>;
+  /** The columns of a relation (a table name or a file reader), in order. */
+  describe(relation: string): Promise<DescribedColumn[]>;
   close(): Promise<void>;
 }
 

@@ -3,10 +3,10 @@
  * standard PG* environment variables (PGHOST, PGUSER, PGPASSWORD, …); its password is never
  * printed: every error message passes through `maskSecrets`.
  */
-import { Client } from 'pg';
+import { Client, types as pgTypes } from 'pg';
 import { DIALECTS } from '../sql/dialect';
 import type { ResultRow } from '../sql/results';
-import type { SqlEngine } from './engine';
+import type { DescribedColumn, SqlEngine } from './engine';
 import { EngineError, maskSecrets } from './engine';
 
 // float8 and int8 as numbers, numeric as a number: the metric SQL casts what it returns to float8.
@@ -27,8 +27,7 @@ export async function openPostgres(url?: string): Promise<SqlEngine> {
       getTypeParser: ((oid: number, format?: string) =>
         NUMBER_TYPES.includes(oid)
           ? (value: string) => Number(value)
-          : // eslint-disable-next-line @typescript-eslint/no-require-imports
-            require('pg').types.getTypeParser(oid, format)) as never,
+          : pgTypes.getTypeParser(oid, format as never)) as never,
     },
   });
   client.on('error', () => undefined);
@@ -53,6 +52,14 @@ export async function openPostgres(url?: string): Promise<SqlEngine> {
         fail(error);
       }
     },
+    async describe(relation) {
+      try {
+        const result = await client.query(`SELECT * FROM ${relation} LIMIT 0`);
+        return result.fields.map((field) => ({ name: field.name, type: pgType(field.dataTypeID) }));
+      } catch (error) {
+        return fail(error);
+      }
+    },
     async close() {
       await client.end().catch(() => undefined);
     },
@@ -66,4 +73,15 @@ function passwordOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** PostgreSQL type OIDs reduced to how the SQL reads a column. */
+function pgType(oid: number): DescribedColumn['type'] {
+  if (oid === 1082) return 'date';
+  if (oid === 1114 || oid === 1184) return 'timestamp';
+  if (oid === 20 || oid === 21 || oid === 23) return 'integer';
+  if (oid === 700 || oid === 701 || oid === 1700) return 'number';
+  if (oid === 25 || oid === 1043 || oid === 1042 || oid === 19) return 'text';
+  if (oid === 16) return 'boolean';
+  return 'other';
 }

@@ -1,7 +1,7 @@
 import { openDuckDb } from '../../src/engines/duckdb';
 import type { SqlEngine } from '../../src/engines/engine';
 import { sharedDataPresent } from './datasets';
-import { PARITY_CASES, parityDifferences } from './parity';
+import { BREAKDOWN_CASES, PARITY_CASES, breakdownDifferences, parityDifferences } from './parity';
 
 jest.setTimeout(300_000);
 
@@ -16,6 +16,15 @@ describe('the metrics through SQL on DuckDB equal the engine', () => {
     const run = c.data === 'sample' || sharedDataPresent ? it : it.skip;
     run(c.name, async () => {
       expect(await parityDifferences(db, c)).toEqual([]);
+    });
+  }
+});
+
+describe('breakdowns through SQL on DuckDB equal the engine', () => {
+  for (const c of BREAKDOWN_CASES) {
+    const run = c.data === 'sample' || sharedDataPresent ? it : it.skip;
+    run(c.name, async () => {
+      expect(await breakdownDifferences(db, c)).toEqual([]);
     });
   }
 });

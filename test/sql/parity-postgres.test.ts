@@ -3,7 +3,7 @@ import { openPostgres } from '../../src/engines/postgres';
 import type { PgServer } from '../engines/pg-server';
 import { postgresMissing, startPostgres } from '../engines/pg-server';
 import { sharedDataPresent } from './datasets';
-import { PARITY_CASES, parityDifferences } from './parity';
+import { BREAKDOWN_CASES, PARITY_CASES, breakdownDifferences, parityDifferences } from './parity';
 
 jest.setTimeout(300_000);
 
@@ -26,6 +26,15 @@ describe('the metrics through SQL on a PostgreSQL server equal the engine', () =
     const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
     run(c.name, async () => {
       expect(await parityDifferences(db, c)).toEqual([]);
+    });
+  }
+});
+
+describe('breakdowns through SQL on a PostgreSQL server equal the engine', () => {
+  for (const c of BREAKDOWN_CASES) {
+    const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
+    run(c.name, async () => {
+      expect(await breakdownDifferences(db, c)).toEqual([]);
     });
   }
 });

@@ -13,6 +13,9 @@ import { dataAsOf } from '../../src/core/data-range';
 import { periodChanges } from '../../src/cli/commands/metrics-changes';
 import type { SqlEngine } from '../../src/engines/engine';
 import { sqlSuite } from '../../src/sql/suite';
+import { sqlBreakdown } from '../../src/sql/breakdown';
+import type { BreakdownResult } from '../../src/core/analyses/breakdown';
+import { breakdown } from '../../src/core/analyses/breakdown';
 import { differences } from './compare';
 import { cdnowInputs, crmInputs, sampleInputs } from './datasets';
 import { loadTables } from './tables';
@@ -116,4 +119,106 @@ export async function parityDifferences(db: SqlEngine, c: ParityCase): Promise<s
     ),
     ...differences(ids, change('yoy', engineChanges), change('yoy', sql.changes), (k) => `yoy ${keys(k)}`),
   ];
+}
+
+export interface BreakdownCase {
+  readonly name: string;
+  readonly data: 'sample' | 'crm';
+  readonly dimension: string;
+  readonly ids: readonly MetricId[];
+  readonly asOf: string;
+  readonly unit: PeriodUnit;
+  readonly top?: number;
+  readonly likeForLike?: boolean;
+}
+
+const ORDERS_IDS: MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
+
+export const BREAKDOWN_CASES: readonly BreakdownCase[] = [
+  {
+    name: 'sample by region, the month to 2026-12-05',
+    data: 'sample',
+    dimension: 'region',
+    ids: ORDERS_IDS,
+    asOf: '2026-12-05',
+    unit: 'month',
+  },
+  {
+    name: 'sample by product, top 3 with Others, like for like',
+    data: 'sample',
+    dimension: 'product',
+    ids: ORDERS_IDS,
+    asOf: '2026-12-05',
+    unit: 'month',
+    top: 3,
+    likeForLike: true,
+  },
+  {
+    name: 'sample by channel, every orders and marketing metric and leads, a quarter',
+    data: 'sample',
+    dimension: 'channel',
+    ids: METRICS.map((m) => m.id).filter((id) => id !== 'conversion_rate') as MetricId[],
+    asOf: '2026-11-20',
+    unit: 'quarter',
+  },
+  {
+    name: 'sample by rep with history metrics, like for like, top 4',
+    data: 'sample',
+    dimension: 'rep',
+    ids: ['revenue', 'retention_rate', 'active_ratio', 'days_between_orders', 'clv', 'win_rate', 'leads'],
+    asOf: '2026-12-05',
+    unit: 'month',
+    top: 4,
+    likeForLike: true,
+  },
+  {
+    name: 'CRM pipeline by sales agent (keys from the pipeline), top 5',
+    data: 'crm',
+    dimension: 'rep',
+    ids: [
+      'leads',
+      'conversion_rate',
+      'win_rate',
+      'avg_deal_size',
+      'sales_cycle_days',
+      'sales_cycle_days_median',
+      'pipeline_value',
+      'pipeline_velocity',
+    ],
+    asOf: '2017-10-20',
+    unit: 'month',
+    top: 5,
+  },
+];
+
+/** Differences between the SQL breakdown on `db` and the engine's. */
+export async function breakdownDifferences(db: SqlEngine, c: BreakdownCase): Promise<string[]> {
+  const inputs = await INPUTS[c.data]();
+  const sources = await sourcesIn(db, c.data, inputs);
+  const asOf = parseDay(c.asOf)!;
+  const period = lastPeriods(asOf, c.unit, 1)[0];
+  const options = { dimension: c.dimension, period, ids: c.ids, top: c.top, likeForLike: c.likeForLike };
+  const engine = breakdown(inputs, { ...options, asOf });
+  const sql = await sqlBreakdown({ dialect: db.dialect, sources, asOf, query: (s) => db.query(s) }, options);
+  const keysOf = (r: BreakdownResult) => r.rows.map((row) => `${row.key}:${row.keys.join('|')}`);
+  const problems: string[] = [];
+  if (JSON.stringify(keysOf(engine)) !== JSON.stringify(keysOf(sql)))
+    problems.push(`keys: expected ${keysOf(engine).join(', ')}, got ${keysOf(sql).join(', ')}`);
+  const label = (k: number) => engine.rows[k]?.key ?? `row ${k}`;
+  const rowsOf = (r: BreakdownResult, part: 'values' | 'previous' | 'growth') =>
+    r.rows.map((row) => [...row[part]]);
+  const shares = (r: BreakdownResult) => r.rows.map((row) => row.share.map((v) => v ?? 0));
+  problems.push(
+    ...differences(
+      c.ids,
+      [engine.total.values, engine.total.previous],
+      [sql.total.values, sql.total.previous],
+      () => 'total',
+    ),
+    ...differences(c.ids, rowsOf(engine, 'values'), rowsOf(sql, 'values'), label),
+    ...differences(c.ids, rowsOf(engine, 'previous'), rowsOf(sql, 'previous'), (k) => `${label(k)} before`),
+    ...differences(c.ids, rowsOf(engine, 'growth'), rowsOf(sql, 'growth'), (k) => `${label(k)} growth`),
+    ...differences(c.ids, shares(engine), shares(sql), (k) => `${label(k)} share`),
+  );
+  return problems;
 }
