@@ -6,7 +6,8 @@
  */
 import type { MetricValue } from '../core/errors';
 import type { MetricId } from '../core/metrics';
-import { computeMetric, computeWindows, getMetric, metricIdFromText } from '../core/metrics';
+import { computeWindows, getMetric, metricIdFromText } from '../core/metrics';
+import { previousPeriod } from '../core/periods';
 import type { OrdersTable } from '../core/table';
 import {
   cellsArg,
@@ -27,23 +28,26 @@ import { rowWindow } from './window';
  * as-of day; without one, over every row up to the as-of day.
  */
 export function metricInWindow(id: MetricId, orders: OrdersTable, window: RowWindow): number {
+  return valueOrThrow(metricsInWindow([id], orders, window)[0]);
+}
+
+/**
+ * Several metrics over the rows of one window, in one pass over the table (the table functions
+ * compute every metric their cells ask of a window at once); values in the order of `ids`.
+ */
+export function metricsInWindow(
+  ids: readonly MetricId[],
+  orders: OrdersTable,
+  window: RowWindow,
+): MetricValue[] {
   const options = { asOf: window.asOf };
-  let value: MetricValue;
-  if (window.period) {
-    value = computeMetric(id, { orders }, window.period, options);
-  } else {
-    let first = window.asOf;
-    for (let i = 0; i < orders.length; i++) if (orders.date[i] < first) first = orders.date[i];
-    const start = Math.floor(first);
-    const all = { start, end: window.end, key: 'all dates to the as-of date' };
-    value = computeWindows(
-      { orders },
-      [id],
-      [{ start: start - 1, end: start, key: 'before' }, all],
-      options,
-    )[0][0];
-  }
-  return valueOrThrow(value);
+  if (window.period)
+    return computeWindows({ orders }, ids, [previousPeriod(window.period), window.period], options)[0];
+  let first = window.asOf;
+  for (let i = 0; i < orders.length; i++) if (orders.date[i] < first) first = orders.date[i];
+  const start = Math.floor(first);
+  const all = { start, end: window.end, key: 'all dates to the as-of date' };
+  return computeWindows({ orders }, ids, [{ start: start - 1, end: start, key: 'before' }, all], options)[0];
 }
 
 /** The metric an orders function reads from its columns, period and as-of arguments. */

@@ -10,7 +10,7 @@ import { ingestOrders } from '../../core/ingest';
 import type { OrdersTable } from '../../core/table';
 import type { ExcelFunctionError } from '../errors';
 import { excelError, isExcelFunctionError } from '../errors';
-import type { ReadSignal, TableSource } from './source';
+import type { ReadSignal, TableRows, TableSource } from './source';
 import { isTableReadError } from './source';
 
 /** A table as its cells see it: ingested, at a version that grows with every change. */
@@ -18,6 +18,10 @@ export interface IngestedTable {
   readonly name: string;
   readonly orders: OrdersTable;
   readonly version: number;
+  /** Results computed on this version, shared by the cells (keys are the computations' own). */
+  readonly memo: Map<string, unknown>;
+  /** What the cells listening now asked for (their `demand`s), so work can be done for all at once. */
+  demands(): unknown[];
 }
 
 /** What a cell is told: the table, or the error to show (no such table, no orders columns). */
@@ -55,7 +59,8 @@ const REAL_TIMERS: Timers = {
 };
 
 class Entry {
-  readonly listeners = new Set<TableListener>();
+  /** Each listening cell and what it asked for. */
+  readonly listeners = new Map<TableListener, unknown>();
   state: TableState | undefined;
   version = 0;
   reading: { aborted: boolean } | undefined;
@@ -102,9 +107,9 @@ export class TableCache {
   /**
    * Calls `listener` with the table now (when it is ingested already) and after every change,
    * until the returned function is called. Names are matched without regard to case, as Excel
-   * matches table names.
+   * matches table names. `demand` says what the cell computes (see `IngestedTable.demands`).
    */
-  subscribe(name: string, listener: TableListener): () => void {
+  subscribe(name: string, listener: TableListener, demand?: unknown): () => void {
     const key = keyOf(name);
     let entry = this.entries.get(key);
     if (!entry) {
@@ -119,7 +124,7 @@ export class TableCache {
         if (known.listeners.has(listener) && known.state === state) this.push(listener, state);
       });
     }
-    entry.listeners.add(listener);
+    entry.listeners.set(listener, demand);
     const subscribed = entry;
     return () => this.unsubscribe(subscribed, listener);
   }
@@ -171,17 +176,16 @@ export class TableCache {
   private async read(entry: Entry, signal: ReadSignal, version: number): Promise<TableState | undefined> {
     try {
       this.stats.reads++;
-      const { rows, ingest, fallback } = await this.source.read(entry.name, signal);
+      const read = await this.source.read(entry.name, signal);
       if (signal.aborted) return undefined;
-      this.stats.ingestions++;
-      let result = ingestOrders(rows, ingest);
-      if (!result.table && fallback) {
-        this.stats.ingestions++;
-        result = ingestOrders(rows, fallback);
-      }
-      if (!result.table)
-        return excelError('#VALUE!', `${entry.name}: ${oneLine(result.error ?? 'no usable orders')}`);
-      return { name: entry.name, orders: result.table, version };
+      const listeners = entry.listeners;
+      return ingestTable(
+        entry.name,
+        read,
+        version,
+        () => [...listeners.values()],
+        () => this.stats.ingestions++,
+      );
     } catch (error) {
       if (signal.aborted) return undefined;
       if (isExcelFunctionError(error)) return error;
@@ -196,7 +200,7 @@ export class TableCache {
   private async notify(entry: Entry, state: TableState, version: number): Promise<void> {
     const slice = this.options.sliceMs ?? 50;
     let since = this.now();
-    for (const listener of [...entry.listeners]) {
+    for (const listener of [...entry.listeners.keys()]) {
       if (entry.dropped || entry.version !== version) return;
       if (!entry.listeners.has(listener)) continue;
       this.push(listener, state);
@@ -211,6 +215,34 @@ export class TableCache {
     this.stats.pushes++;
     listener(state);
   }
+}
+
+/**
+ * A table's rows ingested as its cells see them (or the error they show), with the saved mapping
+ * first and the fallback when that finds no orders. `demands` lists what the cells ask for.
+ * @example ingestTable('Orders', { rows, ingest: {} }, 1, () => []) // { name: 'Orders', orders, version: 1, … }
+ */
+export function ingestTable(
+  name: string,
+  read: TableRows,
+  version: number,
+  demands: () => unknown[],
+  counted: () => void = () => undefined,
+): TableState {
+  counted();
+  let result = ingestOrders(read.rows, read.ingest);
+  if (!result.table && read.fallback) {
+    counted();
+    result = ingestOrders(read.rows, read.fallback);
+  }
+  if (!result.table) return excelError('#VALUE!', `${name}: ${oneLine(result.error ?? 'no usable orders')}`);
+  return {
+    name,
+    orders: result.table,
+    version,
+    memo: new Map(),
+    demands: () => demands().filter((d) => d !== undefined),
+  };
 }
 
 function keyOf(name: string): string {

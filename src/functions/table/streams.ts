@@ -26,13 +26,14 @@ export interface StreamingCall<T> {
 function streamTable<T>(
   call: StreamingCall<T>,
   table: unknown,
-  prepare: () => (table: IngestedTable) => T,
+  prepare: () => { compute: (table: IngestedTable) => T; demand?: unknown },
 ): void {
   let name: string;
   let compute: (table: IngestedTable) => T;
+  let demand: unknown;
   try {
     name = textArg(table, 'table');
-    compute = prepare();
+    ({ compute, demand } = prepare());
   } catch (error) {
     call.setResult(asExcelError(error));
     return;
@@ -42,16 +43,20 @@ function streamTable<T>(
     call.setResult(excelError('#N/A', 'tables are read by name inside Excel only'));
     return;
   }
-  const stop = cache.subscribe(name, (state) => {
-    if (isExcelFunctionError(state)) return call.setResult(state);
-    let value: T | ExcelFunctionError;
-    try {
-      value = compute(state);
-    } catch (error) {
-      value = asExcelError(error);
-    }
-    call.setResult(value);
-  });
+  const stop = cache.subscribe(
+    name,
+    (state) => {
+      if (isExcelFunctionError(state)) return call.setResult(state);
+      let value: T | ExcelFunctionError;
+      try {
+        value = compute(state);
+      } catch (error) {
+        value = asExcelError(error);
+      }
+      call.setResult(value);
+    },
+    demand,
+  );
   call.onCanceled = stop;
 }
 
@@ -68,11 +73,12 @@ export function tableStream(
 ): void {
   streamTable(call, name, () => {
     const request = {
+      kind: 'metric' as const,
       id: ordersMetricArg(metric, 'metric'),
       unit: optionalPeriodArg(period, 'period'),
       asOf: optionalDateArg(asOf, 'asOf'),
     };
-    return (t) => tableMetric(t.name, t.orders, request);
+    return { compute: (t) => tableMetric(t, request), demand: request };
   });
 }
 
@@ -90,7 +96,7 @@ export function tableByPeriodStream(
       unit: periodArg(period, 'period'),
       asOf: optionalDateArg(asOf, 'asOf'),
     };
-    return (t) => tableByPeriod(t.name, t.orders, request);
+    return { compute: (t) => tableByPeriod(t, request) };
   });
 }
 
@@ -110,6 +116,6 @@ export function tableBreakdownStream(
       unit: optionalPeriodArg(period, 'period'),
       asOf: optionalDateArg(asOf, 'asOf'),
     };
-    return (t) => tableBreakdown(t.name, t.orders, column, request);
+    return { compute: (t) => tableBreakdown(t, column, request) };
   });
 }
