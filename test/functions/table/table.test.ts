@@ -4,7 +4,7 @@
  * the table, pushed again after edits (gathered for a moment), stopped when cancelled. Results
  * are checked against the range functions over the same table's columns.
  */
-import { CustomFunctionsError, col, errorCell } from '../setup';
+import { CustomFunctionsError, errorCell } from '../setup';
 import type { CellValue } from '../../../src/core/cell';
 import { generateOrders } from '../../../src/core/sample';
 import { installFunctionsHost, tableCache } from '../../../src/functions/host';
