@@ -49,3 +49,27 @@ function unitOf(id: string): string {
     return 'number';
   }
 }
+
+/**
+ * Paths where two JSON documents differ: numbers to 1e-9 relative (1e-9 absolute near 0), the rest
+ * exactly.
+ */
+export function jsonDifferences(expected: unknown, actual: unknown, path = ''): string[] {
+  if (typeof expected === 'number' && typeof actual === 'number')
+    return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected))
+      ? []
+      : [`${path}: expected ${expected}, got ${actual}`];
+  if (expected && actual && typeof expected === 'object' && typeof actual === 'object') {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    return [...keys].flatMap((k) =>
+      jsonDifferences(
+        (expected as Record<string, unknown>)[k],
+        (actual as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      ),
+    );
+  }
+  return JSON.stringify(expected) === JSON.stringify(actual)
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}

@@ -35,6 +35,8 @@ import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdo
 import { periodChanges } from './metrics-changes';
 import type { MetricsDocument } from './metrics-json';
 import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-json';
+import { runMetricsSql } from './metrics-sql';
+import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
 
 const HELP = `Usage: sales-metrics metrics [ORDERS_FILE] [options]
 
@@ -61,6 +63,7 @@ Options:
   --json                    print one JSON document (shape below)
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
+${SQL_ROUTE_HELP}
 
 JSON: {"rows": {"read","used","skipped"}, "issues": [{"row","column","value","reason"}],
        "mapping": {role: header},
@@ -134,6 +137,7 @@ async function loadInputs(args: ParsedArgs, io: CliIO, quiet: boolean) {
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
+  if (sqlRouteWanted(args)) return runMetricsSql(args, io, metricsText);
   const quiet = booleanFlag(args, 'quiet');
   const unit = periodFlag(args, 'month');
   const count = integerFlag(args, 'last', 1, 10000) ?? 12;
@@ -310,6 +314,7 @@ export const metricsCommand: Command = {
   help: HELP,
   options: {
     ...INPUT_OPTIONS,
+    ...SQL_ROUTE_OPTIONS,
     orders: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },
