@@ -3,9 +3,12 @@
  * turns into functions.json (custom-functions-metadata-plugin, which also appends the
  * `CustomFunctions.associate` calls), over an implementation in `registry.ts`.
  *
- * Excel passes omitted optional arguments as `null`, ranges as 2-D arrays and dates as serial
- * numbers; the implementations read those shapes (args.ts) and throw only `CustomFunctions.Error`
- * (errors.ts). This file has no other code, so it loads in Node too (tests import it).
+ * Excel passes omitted optional arguments as `null`, ranges as 2-D arrays (every range parameter
+ * is typed `unknown[][]`, so it is a matrix) and dates as serial numbers; the implementations read
+ * those shapes (args.ts) and throw only `CustomFunctions.Error` (errors.ts). The table functions
+ * are streaming: they push values through their invocation. Besides the wrappers this file only
+ * installs the Excel host (tables by name, the date system), which is absent outside Excel, so
+ * the file loads in Node too (tests import it).
  *
  * When a function, a parameter or a description here changes, bump the manifest version: Excel
  * caches functions.json for up to a day.
