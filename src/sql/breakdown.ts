@@ -16,7 +16,7 @@ import type { Period } from '../core/periods';
 import { formatDay, likeForLike, shiftPeriod } from '../core/periods';
 import type { Dialect } from './dialect';
 import type { RunGroups, SqlContext } from './evaluate';
-import { evaluateRuns } from './evaluate';
+import { evaluateRuns, statementsFor } from './evaluate';
 import { BLANK_GROUP, FIRST_READ_DAY } from './orders-rows';
 import type { SourceColumn, SqlSources } from './source';
 import { dimensionSourceColumn } from './source';
@@ -227,4 +227,29 @@ export async function sqlBreakdown(ctx: SqlContext, options: SqlBreakdownOptions
       growth: ids.map((_, m) => change(r.current[m], r.previous[m], windows.base)),
     })),
   };
+}
+
+/**
+ * The grouped statements of a breakdown (per key; the totals are the suite's), for printing.
+ * @example breakdownStatements(ctx, { dimension: 'region', period, ids }).orders // 'WITH …'
+ */
+export function breakdownStatements(
+  ctx: Omit<SqlContext, 'query'>,
+  options: SqlBreakdownOptions,
+): { orders?: string; pipeline?: string } {
+  const windows = windowsOf(options.period, ctx.asOf, options.likeForLike ?? false);
+  const { orders, pipeline, spend } = ctx.sources;
+  const ordersColumn = orders && dimensionSourceColumn('orders', orders, options.dimension);
+  const pipelineColumn = pipeline && dimensionSourceColumn('pipeline', pipeline, options.dimension);
+  const spendColumn = spend && dimensionSourceColumn('spend', spend, options.dimension);
+  const sources = {
+    orders: ordersColumn ? orders : undefined,
+    pipeline: pipelineColumn ? pipeline : undefined,
+    spend: spendColumn ? spend : undefined,
+  };
+  return statementsFor({ ...ctx, sources }, options.ids, windows.runs, {
+    orders: ordersColumn ? { column: ordersColumn } : undefined,
+    pipeline: pipelineColumn ? { column: pipelineColumn } : undefined,
+    spend: spendColumn ? { column: spendColumn } : undefined,
+  });
 }

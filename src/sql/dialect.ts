@@ -51,8 +51,13 @@ export interface Dialect {
   dayOfMonth(day: string): string;
   /** The epoch day of the first of a month given as `year * 12 + month − 1`. */
   monthStartDay(monthIndex: string): string;
-  /** An inline table: `(VALUES …) AS alias(cols)` or its equivalent; rows of SQL literals. */
-  values(alias: string, columns: readonly string[], rows: readonly (readonly string[])[]): string;
+  /** An inline table: `(VALUES …) AS alias(cols)` or its equivalent; rows of SQL literals, each with an optional comment. */
+  values(
+    alias: string,
+    columns: readonly string[],
+    rows: readonly (readonly string[])[],
+    comments?: readonly string[],
+  ): string;
   /** A relation `alias(k)` with k = 0 … n − 1 (n a constant). */
   series(alias: string, n: number): string;
   /** An exact median aggregate over a group, or null when the dialect has none (rank route). */
@@ -122,7 +127,7 @@ const duckdb: Dialect = {
   dayOfMonth: (day) => `day(DATE '1970-01-01' + CAST(${day} AS INTEGER))`,
   monthStartDay: (m) =>
     `date_diff('day', DATE '1970-01-01', make_date(CAST(FLOOR((${m}) / 12) AS INTEGER), CAST((${m}) - 12 * FLOOR((${m}) / 12) + 1 AS INTEGER), 1))`,
-  values: (alias, columns, rows) => valuesClause(alias, columns, rows),
+  values: (alias, columns, rows, comments) => valuesClause(alias, columns, rows, comments),
   series: (alias, n) => `(SELECT range AS k FROM range(${n})) AS ${alias}`,
   median: (expr) => `MEDIAN(${expr})`,
   runningMedian: true,
@@ -176,7 +181,7 @@ const postgres: Dialect = {
   dayOfMonth: (day) => `CAST(EXTRACT(DAY FROM DATE '1970-01-01' + CAST(${day} AS INTEGER)) AS INTEGER)`,
   monthStartDay: (m) =>
     `(make_date(CAST(FLOOR((${m}) / 12.0) AS INTEGER), CAST((${m}) - 12 * FLOOR((${m}) / 12.0) + 1 AS INTEGER), 1) - DATE '1970-01-01')`,
-  values: (alias, columns, rows) => valuesClause(alias, columns, rows),
+  values: (alias, columns, rows, comments) => valuesClause(alias, columns, rows, comments),
   series: (alias, n) => `generate_series(0, ${Math.max(0, n - 1)}) AS ${alias}(k)`,
   median: (expr) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})`,
   runningMedian: false,
@@ -222,12 +227,12 @@ const bigquery: Dialect = {
   dayOfMonth: (day) => `EXTRACT(DAY FROM DATE_FROM_UNIX_DATE(${day}))`,
   monthStartDay: (m) =>
     `UNIX_DATE(DATE(CAST(FLOOR((${m}) / 12) AS INT64), CAST((${m}) - 12 * FLOOR((${m}) / 12) + 1 AS INT64), 1))`,
-  values(alias, columns, rows) {
+  values(alias, columns, rows, comments) {
     const structs = rows.map((row) => `STRUCT(${row.map((v, i) => `${v} AS ${columns[i]}`).join(', ')})`);
     const empty = `STRUCT(${columns.map((c) => `NULL AS ${c}`).join(', ')})`;
-    const list = structs.length ? structs.join(',\n    ') : empty;
+    const list = structs.length ? withComments(structs, comments) : empty;
     const filter = structs.length ? '' : ` WHERE FALSE`;
-    return `(SELECT * FROM UNNEST([\n    ${list}])${filter}) AS ${alias}`;
+    return `(SELECT * FROM UNNEST([\n    ${list}\n  ])${filter}) AS ${alias}`;
   },
   series: (alias, n) => `(SELECT k FROM UNNEST(GENERATE_ARRAY(0, ${Math.max(0, n - 1)})) AS k) AS ${alias}`,
   median: () => null,
@@ -276,7 +281,7 @@ const snowflake: Dialect = {
   dayOfMonth: (day) => `DAY(DATEADD(day, ${day}, '1970-01-01'::DATE))`,
   monthStartDay: (m) =>
     `DATEDIFF(day, '1970-01-01'::DATE, DATE_FROM_PARTS(FLOOR((${m}) / 12), (${m}) - 12 * FLOOR((${m}) / 12) + 1, 1))`,
-  values: (alias, columns, rows) => valuesClause(alias, columns, rows),
+  values: (alias, columns, rows, comments) => valuesClause(alias, columns, rows, comments),
   series: (alias, n) =>
     `(SELECT ROW_NUMBER() OVER (ORDER BY SEQ4()) - 1 AS k FROM TABLE(GENERATOR(ROWCOUNT => ${Math.max(1, n)}))) AS ${alias}`,
   median: (expr) => `MEDIAN(${expr})`,
@@ -284,16 +289,27 @@ const snowflake: Dialect = {
   lettersAndDigits: (expr) => `LOWER(REGEXP_REPLACE(${expr}, '[^A-Za-z0-9]', ''))`,
 };
 
+/** Items one per line, separated by commas, each followed by its comment. */
+function withComments(items: readonly string[], comments?: readonly string[]): string {
+  return items
+    .map((item, i) => `${item}${i < items.length - 1 ? ',' : ''}${comments?.[i] ? ` -- ${comments[i]}` : ''}`)
+    .join('\n    ');
+}
+
 /** `(VALUES (…), (…)) AS alias(a, b)`; an empty list becomes a one-row select filtered away. */
 function valuesClause(
   alias: string,
   columns: readonly string[],
   rows: readonly (readonly string[])[],
+  comments?: readonly string[],
 ): string {
   if (rows.length === 0)
     return `(SELECT ${columns.map((c) => `NULL AS ${c}`).join(', ')} WHERE 1 = 0) AS ${alias}`;
-  const body = rows.map((row) => `(${row.join(', ')})`).join(',\n    ');
-  return `(VALUES\n    ${body}) AS ${alias}(${columns.join(', ')})`;
+  const body = withComments(
+    rows.map((row) => `(${row.join(', ')})`),
+    comments,
+  );
+  return `(VALUES\n    ${body}\n  ) AS ${alias}(${columns.join(', ')})`;
 }
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, bigquery, snowflake };

@@ -9,6 +9,7 @@
  */
 import type { MetricWindow } from '../core/metrics';
 import { yearBefore } from '../core/metrics/orders-history';
+import { formatDay } from '../core/periods';
 import type { Dialect } from './dialect';
 
 /** One window of one run, with its to-date end. */
@@ -41,6 +42,7 @@ export function windowsTable(d: Dialect, windows: readonly PlannedWindow[]): str
     'win',
     ['s', 'w', 'ws', 'we', 'wt'],
     windows.map((x) => [x.s, x.w, x.start, x.end, Math.max(x.start, x.toDate)].map(String)),
+    windows.map((x) => `${x.key}: ${formatDay(x.start)} to ${formatDay(Math.max(x.start, x.toDate) - 1)}`),
   );
 }
 
@@ -69,6 +71,10 @@ export function endsTable(d: Dialect, ends: readonly HistoryEnd[]): string {
     'ends',
     ['e', 'yb', 'yb2'],
     ends.map((x) => [x.e, x.yb, x.yb2].map(String)),
+    ends.map(
+      (x) =>
+        `to ${formatDay(x.e - 1)}; trailing year from ${formatDay(x.yb)}, the year before from ${formatDay(x.yb2)}`,
+    ),
   );
 }
 

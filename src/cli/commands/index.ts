@@ -8,6 +8,7 @@ import { goalsCommand } from './goals';
 import { reviewCommand } from './review';
 import { rfmCommand } from './rfm';
 import { sampleCommand } from './sample';
+import { sqlCommand } from './sql';
 import { metricsCommand } from './metrics';
 
 export const COMMANDS: readonly Command[] = [
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   buildCommand,
   reviewCommand,
   sampleCommand,
+  sqlCommand,
 ];

@@ -1,0 +1,563 @@
+-- orders and marketing metrics: 2026-10 … 2026-12 as of 2026-12-05 (bigquery).
+-- s = run of windows, w = window (w = 0, the window before, is not returned); <metric>__why: why a value is NULL.
+WITH
+win AS (SELECT * FROM (SELECT * FROM UNNEST([
+    STRUCT(0 AS s, 0 AS w, 20697 AS ws, 20727 AS we, 20727 AS wt), -- 2026-09: 2026-09-01 to 2026-09-30
+    STRUCT(0 AS s, 1 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(0 AS s, 2 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(0 AS s, 3 AS w, 20788 AS ws, 20819 AS we, 20793 AS wt), -- 2026-12: 2026-12-01 to 2026-12-05
+    STRUCT(1 AS s, 0 AS w, 20635 AS ws, 20727 AS we, 20727 AS wt), -- the span before: 2026-07-01 to 2026-09-30
+    STRUCT(1 AS s, 1 AS w, 20727 AS ws, 20819 AS we, 20793 AS wt), -- 2026-10..2026-12: 2026-10-01 to 2026-12-05
+    STRUCT(2 AS s, 0 AS w, 20666 AS ws, 20697 AS we, 20697 AS wt), -- 2026-08: 2026-08-01 to 2026-08-31
+    STRUCT(2 AS s, 1 AS w, 20697 AS ws, 20727 AS we, 20727 AS wt), -- 2026-09: 2026-09-01 to 2026-09-30
+    STRUCT(3 AS s, 0 AS w, 20332 AS ws, 20362 AS we, 20362 AS wt), -- 2025-09: 2025-09-01 to 2025-09-30
+    STRUCT(3 AS s, 1 AS w, 20362 AS ws, 20393 AS we, 20393 AS wt), -- 2025-10: 2025-10-01 to 2025-10-31
+    STRUCT(3 AS s, 2 AS w, 20393 AS ws, 20423 AS we, 20423 AS wt), -- 2025-11: 2025-11-01 to 2025-11-30
+    STRUCT(3 AS s, 3 AS w, 20423 AS ws, 20454 AS we, 20454 AS wt), -- 2025-12: 2025-12-01 to 2025-12-31
+    STRUCT(4 AS s, 0 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(4 AS s, 1 AS w, 20788 AS ws, 20793 AS we, 20793 AS wt), -- 2026-12 to 2026-12-05: 2026-12-01 to 2026-12-05
+    STRUCT(5 AS s, 0 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(5 AS s, 1 AS w, 20758 AS ws, 20763 AS we, 20763 AS wt), -- 2026-11 to 2026-11-05: 2026-11-01 to 2026-11-05
+    STRUCT(6 AS s, 0 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(6 AS s, 1 AS w, 20788 AS ws, 20793 AS we, 20793 AS wt), -- 2026-12 to 2026-12-05: 2026-12-01 to 2026-12-05
+    STRUCT(7 AS s, 0 AS w, 20393 AS ws, 20423 AS we, 20423 AS wt), -- 2025-11: 2025-11-01 to 2025-11-30
+    STRUCT(7 AS s, 1 AS w, 20423 AS ws, 20428 AS we, 20428 AS wt) -- 2025-12 to 2025-12-05: 2025-12-01 to 2025-12-05
+  ])) AS win),
+o0 AS (
+  SELECT ROW_NUMBER() OVER (ORDER BY `order_date`, `order_id`, `net_amount`) - 1 AS rn,
+    UNIX_DATE(`order_date`) AS day,
+    CAST(`net_amount` AS FLOAT64) AS amount,
+    CAST(`qty` AS FLOAT64) AS qty,
+    CAST(`cogs` AS FLOAT64) AS cost,
+    NULLIF(TRIM(CAST(`customer_id` AS STRING)), '') AS cust,
+    NULLIF(TRIM(CAST(`order_id` AS STRING)), '') AS oid,
+    CAST('' AS STRING) AS g
+  FROM `sales`.`orders`
+),
+o AS (
+  SELECT rn, day, amount, qty, cost, cust, COALESCE(oid, '~row:' || CAST(rn AS STRING)) AS okey, g
+  FROM o0
+  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
+),
+fo AS (
+  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
+  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
+),
+co AS (
+  SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
+),
+life AS (
+  SELECT co.cust, fo.first_day, fo.first_key,
+    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
+      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
+  FROM co JOIN fo ON co.cust = fo.cust
+  GROUP BY co.cust, fo.first_day, fo.first_key
+),
+ol AS (
+  SELECT o.*, life.first_day, life.second_day,
+    CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
+  FROM o LEFT JOIN life ON o.cust = life.cust
+),
+dw AS (
+  SELECT win.s, win.w, win.ws + k.k AS day
+  FROM win CROSS JOIN (SELECT k FROM UNNEST(GENERATE_ARRAY(0, 91)) AS k) AS k
+  WHERE k.k < win.wt - win.ws
+),
+ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+agg AS (
+  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
+    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
+    COUNT(DISTINCT CASE WHEN amount >= 0 THEN okey END) AS orders,
+    COUNT(DISTINCT CASE WHEN amount >= 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
+    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
+  FROM ow GROUP BY g, s, w
+),
+aw AS (
+  SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
+  FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
+),
+cw AS (
+  SELECT a.g, a.s, a.w, COUNT(*) AS customers,
+    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,
+    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,
+    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained
+  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a
+  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w
+),
+gs AS (SELECT CAST('' AS STRING) AS g),
+ends AS (SELECT * FROM (SELECT * FROM UNNEST([
+    STRUCT(20393 AS e, 20028 AS yb, 19662 AS yb2), -- to 2025-10-31; trailing year from 2024-11-01, the year before from 2023-11-01
+    STRUCT(20423 AS e, 20058 AS yb, 19692 AS yb2), -- to 2025-11-30; trailing year from 2024-12-01, the year before from 2023-12-01
+    STRUCT(20428 AS e, 20063 AS yb, 19697 AS yb2), -- to 2025-12-05; trailing year from 2024-12-06, the year before from 2023-12-06
+    STRUCT(20454 AS e, 20089 AS yb, 19723 AS yb2), -- to 2025-12-31; trailing year from 2025-01-01, the year before from 2024-01-01
+    STRUCT(20727 AS e, 20362 AS yb, 19997 AS yb2), -- to 2026-09-30; trailing year from 2025-10-01, the year before from 2024-10-01
+    STRUCT(20758 AS e, 20393 AS yb, 20028 AS yb2), -- to 2026-10-31; trailing year from 2025-11-01, the year before from 2024-11-01
+    STRUCT(20763 AS e, 20398 AS yb, 20033 AS yb2), -- to 2026-11-05; trailing year from 2025-11-06, the year before from 2024-11-06
+    STRUCT(20788 AS e, 20423 AS yb, 20058 AS yb2), -- to 2026-11-30; trailing year from 2025-12-01, the year before from 2024-12-01
+    STRUCT(20793 AS e, 20428 AS yb, 20063 AS yb2) -- to 2026-12-05; trailing year from 2025-12-06, the year before from 2024-12-06
+  ])) AS ends),
+hco AS (
+  SELECT g, cust, okey, MIN(day) AS od FROM o
+  WHERE g IS NOT NULL AND amount >= 0 AND cust IS NOT NULL GROUP BY g, cust, okey
+),
+hd AS (SELECT DISTINCT g, cust, od AS day FROM hco),
+hf AS (SELECT g, cust, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cust),
+ev AS (
+  SELECT hf.g, ends.e, COUNT(*) AS ever FROM hf JOIN ends ON hf.first_day < ends.e GROUP BY hf.g, ends.e
+),
+hg AS (SELECT g, cust, day, LAG(day) OVER (PARTITION BY g, cust ORDER BY day) AS pday FROM hd),
+hgn AS (
+  SELECT g, cust, day, day - pday AS gap, ROW_NUMBER() OVER (PARTITION BY g, cust ORDER BY day) AS i
+  FROM hg WHERE pday IS NOT NULL
+),
+hgp AS (
+  SELECT a.g, a.cust, a.day, b.gap FROM hgn a JOIN hgn b ON a.g = b.g AND a.cust = b.cust AND b.i <= a.i
+),
+hum AS (SELECT g, cust, day, AVG(v) AS med FROM (SELECT g AS g, cust AS cust, day AS day, gap AS v, ROW_NUMBER() OVER (PARTITION BY g, cust, day ORDER BY gap) AS r, COUNT(*) OVER (PARTITION BY g, cust, day) AS n FROM hgp) ranked WHERE r = CAST(FLOOR((n + 1) / 2) AS INT64) OR r = CAST(FLOOR((n) / 2) AS INT64) + 1 GROUP BY g, cust, day),
+hu AS (SELECT g, cust, day, 2 * med AS twice FROM hum),
+hv AS (SELECT g, cust, day, twice, LAG(twice) OVER (PARTITION BY g, cust ORDER BY day) AS prev FROM hu),
+hdel AS (
+  SELECT g, day, twice AS v, 1 AS d FROM hv
+  UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL
+),
+hdd AS (SELECT g, day, v, SUM(d) AS d FROM hdel GROUP BY g, day, v),
+hh AS (
+  SELECT hdd.g, ends.e, hdd.v, SUM(hdd.d) AS c FROM hdd JOIN ends ON hdd.day < ends.e
+  GROUP BY hdd.g, ends.e, hdd.v
+),
+hc AS (
+  SELECT g, e, v, SUM(c) OVER (PARTITION BY g, e ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+    SUM(c) OVER (PARTITION BY g, e) AS n
+  FROM hh WHERE c <> 0
+),
+dbo AS (
+  SELECT g, e, (MIN(CASE WHEN cum > CAST(FLOOR((n - 1) / 2) AS INT64) THEN v END) + MIN(CASE WHEN cum > CAST(FLOOR((n) / 2) AS INT64) THEN v END)) / 4.0 AS dbo
+  FROM hc GROUP BY g, e
+),
+hcnt AS (SELECT hf.g, ends.e, SUM(CASE WHEN hf.first_day < ends.e AND hf.last_day >= ends.yb THEN 1 ELSE 0 END) AS cur, SUM(CASE WHEN hf.first_day < ends.yb AND hf.last_day >= ends.yb2 THEN 1 ELSE 0 END) AS prv, SUM(CASE WHEN hf.first_day < ends.e AND hf.last_day >= ends.yb2 THEN 1 ELSE 0 END) AS uni FROM hf CROSS JOIN ends GROUP BY hf.g, ends.e),
+hgap AS (SELECT g, pday, day FROM hg WHERE pday IS NOT NULL AND day - pday >= 366),
+hgc AS (
+  SELECT hgap.g, ends.e, SUM(CASE WHEN pday < ends.yb AND day >= ends.e THEN 1 ELSE 0 END) AS cur, SUM(CASE WHEN pday < ends.yb2 AND day >= ends.yb THEN 1 ELSE 0 END) AS prv, SUM(CASE WHEN pday < ends.yb2 AND day >= ends.e THEN 1 ELSE 0 END) AS uni
+  FROM hgap CROSS JOIN ends GROUP BY hgap.g, ends.e
+),
+clvp AS (
+  SELECT c.g, c.e, c.cur - COALESCE(x.cur, 0) AS active, c.prv - COALESCE(x.prv, 0) AS previous,
+    c.uni - COALESCE(x.uni, 0) AS uni
+  FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e
+),
+daily AS (
+  SELECT g, day, SUM(amount) AS revenue, SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost
+  FROM o WHERE g IS NOT NULL GROUP BY g, day
+),
+yr AS (
+  SELECT daily.g, ends.e, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost
+  FROM daily JOIN ends ON daily.day >= ends.yb AND daily.day < ends.e GROUP BY daily.g, ends.e
+),
+sp0 AS (
+  SELECT UNIX_DATE(`spend_date`) AS day,
+    CAST(NULL AS BIGINT) AS endday,
+    CAST(NULL AS STRING) AS pkey,
+    CAST(`spend` AS FLOAT64) AS spend,
+    COALESCE(NULLIF(TRIM(CAST(`channel` AS STRING)), ''), '') AS chk,
+    CAST('' AS STRING) AS g
+  FROM `sales`.`marketing_spend`
+),
+sp AS (
+  SELECT sp0.*, EXTRACT(DAY FROM DATE_FROM_UNIX_DATE(day)) AS dom, EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1 AS mi
+  FROM sp0
+  WHERE day IS NOT NULL AND spend IS NOT NULL AND day BETWEEN -25567 AND 20792
+),
+spk AS (SELECT sp.*, CAST(NULL AS BIGINT) AS ps, CAST(NULL AS BIGINT) AS pe FROM sp),
+sir AS (SELECT * FROM spk WHERE ps IS NULL AND NOT (endday IS NOT NULL AND endday >= day)),
+sic AS (
+  SELECT g, chk, COUNT(*) AS n, MIN(first) AS all_first, MIN(qs) AS all_q, MIN(ys) AS all_y, MIN(wk) AS all_w,
+    MIN(mi - pmi) AS spacing, MIN(day) AS d1
+  FROM (SELECT g, chk, day, CASE WHEN dom = 1 THEN 1 ELSE 0 END AS first,
+    CASE WHEN dom = 1 AND (mi - 3) - 3 * CAST(FLOOR((mi - 3) / 3) AS INT64) = 0 THEN 1 ELSE 0 END AS qs,
+    CASE WHEN dom = 1 AND (mi - 3) - 12 * CAST(FLOOR((mi - 3) / 12) AS INT64) = 0 THEN 1 ELSE 0 END AS ys,
+    CASE WHEN (day - (-3)) - 7 * CAST(FLOOR((day - (-3)) / 7) AS INT64) = 0 THEN 1 ELSE 0 END AS wk,
+    mi, LAG(mi) OVER (PARTITION BY g, chk ORDER BY day) AS pmi
+  FROM (SELECT DISTINCT g, chk, day, dom, mi FROM sir) x) f GROUP BY g, chk
+),
+sit AS (
+  SELECT g, COUNT(*) AS n, MIN(first) AS all_first, MIN(qs) AS all_q, MIN(ys) AS all_y, MIN(wk) AS all_w,
+    MIN(mi - pmi) AS spacing, MIN(day) AS d1
+  FROM (SELECT g, day, CASE WHEN dom = 1 THEN 1 ELSE 0 END AS first,
+    CASE WHEN dom = 1 AND (mi - 3) - 3 * CAST(FLOOR((mi - 3) / 3) AS INT64) = 0 THEN 1 ELSE 0 END AS qs,
+    CASE WHEN dom = 1 AND (mi - 3) - 12 * CAST(FLOOR((mi - 3) / 12) AS INT64) = 0 THEN 1 ELSE 0 END AS ys,
+    CASE WHEN (day - (-3)) - 7 * CAST(FLOOR((day - (-3)) / 7) AS INT64) = 0 THEN 1 ELSE 0 END AS wk,
+    mi, LAG(mi) OVER (PARTITION BY g ORDER BY day) AS pmi
+  FROM (SELECT DISTINCT g, day, dom, mi FROM sir) x) f GROUP BY g
+),
+su AS (
+  SELECT sic.g, sic.chk, CASE WHEN sic.n = 1 AND (CASE WHEN sit.all_first = 1 THEN CASE WHEN sit.n = 1 THEN 2 WHEN sit.spacing >= 12 AND sit.all_y = 1 THEN 4 WHEN sit.spacing >= 3 AND sit.all_q = 1 THEN 3 ELSE 2 END WHEN sit.n > 1 AND sit.all_w = 1 THEN 1 ELSE 0 END) <> 0 AND CASE CASE WHEN sit.all_first = 1 THEN CASE WHEN sit.n = 1 THEN 2 WHEN sit.spacing >= 12 AND sit.all_y = 1 THEN 4 WHEN sit.spacing >= 3 AND sit.all_q = 1 THEN 3 ELSE 2 END WHEN sit.n > 1 AND sit.all_w = 1 THEN 1 ELSE 0 END WHEN 1 THEN sic.all_w WHEN 2 THEN sic.all_first WHEN 3 THEN sic.all_q WHEN 4 THEN sic.all_y ELSE 0 END = 1
+    THEN CASE WHEN sit.all_first = 1 THEN CASE WHEN sit.n = 1 THEN 2 WHEN sit.spacing >= 12 AND sit.all_y = 1 THEN 4 WHEN sit.spacing >= 3 AND sit.all_q = 1 THEN 3 ELSE 2 END WHEN sit.n > 1 AND sit.all_w = 1 THEN 1 ELSE 0 END ELSE CASE WHEN sic.all_first = 1 THEN CASE WHEN sic.n = 1 THEN 2 WHEN sic.spacing >= 12 AND sic.all_y = 1 THEN 4 WHEN sic.spacing >= 3 AND sic.all_q = 1 THEN 3 ELSE 2 END WHEN sic.n > 1 AND sic.all_w = 1 THEN 1 ELSE 0 END END AS unit
+  FROM sic JOIN sit ON sic.g = sit.g
+),
+sps AS (
+  SELECT spk.g, spk.spend,
+    CASE WHEN spk.ps IS NOT NULL THEN spk.ps ELSE spk.day END AS ss,
+    CASE WHEN spk.ps IS NOT NULL THEN spk.pe WHEN spk.endday IS NOT NULL AND spk.endday >= spk.day THEN spk.endday + 1
+      WHEN su.unit = 0 THEN spk.day + 1 WHEN su.unit = 1 THEN spk.day + 7
+      WHEN su.unit = 2 THEN UNIX_DATE(DATE(CAST(FLOOR((spk.mi + 1) / 12) AS INT64), CAST((spk.mi + 1) - 12 * FLOOR((spk.mi + 1) / 12) + 1 AS INT64), 1)) WHEN su.unit = 3 THEN UNIX_DATE(DATE(CAST(FLOOR((spk.mi + 3) / 12) AS INT64), CAST((spk.mi + 3) - 12 * FLOOR((spk.mi + 3) / 12) + 1 AS INT64), 1))
+      ELSE UNIX_DATE(DATE(CAST(FLOOR((spk.mi + 12) / 12) AS INT64), CAST((spk.mi + 12) - 12 * FLOOR((spk.mi + 12) / 12) + 1 AS INT64), 1)) END AS se
+  FROM spk LEFT JOIN su ON su.g = spk.g AND su.chk = spk.chk
+),
+sw AS (
+  SELECT sps.g, win.s, win.w,
+    SUM(sps.spend / (sps.se - sps.ss) * (LEAST(sps.se, win.wt) - GREATEST(sps.ss, win.ws))) AS spend
+  FROM sps JOIN win ON sps.se > sps.ss AND sps.ss < win.wt AND sps.se > win.ws
+  GROUP BY sps.g, win.s, win.w
+),
+m AS (
+  SELECT gs.g, win.s, win.w, win.ws, win.we, win.wt,
+    COALESCE(agg.nrows, 0) AS nrows,
+    COALESCE(agg.revenue, 0) AS revenue,
+    COALESCE(agg.units, 0) AS units,
+    COALESCE(agg.revenue_with_cost, 0) AS revenue_with_cost,
+    COALESCE(agg.cost, 0) AS cost,
+    COALESCE(agg.orders, 0) AS orders,
+    COALESCE(agg.orders_with_customer, 0) AS orders_with_customer,
+    COALESCE(agg.revenue_with_customer, 0) AS revenue_with_customer,
+    COALESCE(agg.new_customers, 0) AS new_customers,
+    COALESCE(cw.customers, 0) AS customers,
+    COALESCE(cw.first_timers, 0) AS first_timers,
+    COALESCE(cw.repeat_customers, 0) AS repeat_customers,
+    COALESCE(cw.retained, 0) AS retained,
+    COALESCE(cwp.customers, 0) AS prev_customers,
+    COALESCE(ev.ever, 0) AS ever,
+    dbo.dbo AS dbo,
+    COALESCE(clvp.active, 0) AS clv_active,
+    COALESCE(clvp.previous, 0) AS clv_previous,
+    COALESCE(clvp.active, 0) + COALESCE(clvp.previous, 0) - COALESCE(clvp.uni, 0) AS clv_retained,
+    COALESCE(yr.revenue, 0) AS clv_revenue,
+    COALESCE(yr.rwc, 0) AS clv_rwc,
+    COALESCE(yr.cost, 0) AS clv_cost,
+    COALESCE(sw.spend, 0) AS spend
+  FROM gs CROSS JOIN win
+  LEFT JOIN agg ON agg.g = gs.g AND agg.s = win.s AND agg.w = win.w
+  LEFT JOIN cw ON cw.g = gs.g AND cw.s = win.s AND cw.w = win.w
+  LEFT JOIN cw cwp ON cwp.g = gs.g AND cwp.s = win.s AND cwp.w = win.w - 1
+  LEFT JOIN ev ON ev.g = gs.g AND ev.e = win.wt
+  LEFT JOIN dbo ON dbo.g = gs.g AND dbo.e = win.wt
+  LEFT JOIN clvp ON clvp.g = gs.g AND clvp.e = win.wt
+  LEFT JOIN yr ON yr.g = gs.g AND yr.e = win.wt
+  LEFT JOIN sw ON sw.g = gs.g AND sw.s = win.s AND sw.w = win.w
+  WHERE win.w > 0
+)
+SELECT g, s, w,
+  CAST(nrows AS FLOAT64) AS nrows,
+  CAST(revenue AS FLOAT64) AS `revenue`,
+  NULL AS `revenue__why`,
+  CAST(orders AS FLOAT64) AS `orders`,
+  NULL AS `orders__why`,
+  CAST(CASE WHEN orders = 0 THEN NULL ELSE CAST(revenue AS FLOAT64) / (orders) END AS FLOAT64) AS `aov`,
+  CASE WHEN orders = 0 THEN 'none:orders' END AS `aov__why`,
+  CAST(units AS FLOAT64) AS `units`,
+  NULL AS `units__why`,
+  CAST(CASE WHEN units = 0 THEN NULL ELSE CAST(revenue AS FLOAT64) / (units) END AS FLOAT64) AS `avg_price`,
+  CASE WHEN units = 0 THEN 'none:units sold' END AS `avg_price__why`,
+  CAST(customers AS FLOAT64) AS `customers`,
+  NULL AS `customers__why`,
+  CAST(CASE WHEN customers = 0 THEN NULL ELSE CAST(revenue_with_customer AS FLOAT64) / (customers) END AS FLOAT64) AS `sales_per_customer`,
+  CASE WHEN customers = 0 THEN 'none:customers' END AS `sales_per_customer__why`,
+  CAST(new_customers AS FLOAT64) AS `new_customers`,
+  NULL AS `new_customers__why`,
+  CAST(customers - first_timers AS FLOAT64) AS `returning_customers`,
+  NULL AS `returning_customers__why`,
+  CAST(CASE WHEN customers = 0 THEN NULL ELSE CAST(orders_with_customer AS FLOAT64) / (customers) END AS FLOAT64) AS `purchase_frequency`,
+  CASE WHEN customers = 0 THEN 'none:customers' END AS `purchase_frequency__why`,
+  CAST(CASE WHEN customers = 0 THEN NULL ELSE CAST(repeat_customers AS FLOAT64) / (customers) END AS FLOAT64) AS `repeat_rate`,
+  CASE WHEN customers = 0 THEN 'none:customers' END AS `repeat_rate__why`,
+  CAST(CASE WHEN prev_customers = 0 THEN NULL ELSE CAST(retained AS FLOAT64) / (prev_customers) END AS FLOAT64) AS `retention_rate`,
+  CASE WHEN prev_customers = 0 THEN 'previous:customers' END AS `retention_rate__why`,
+  CAST(1 - CASE WHEN prev_customers = 0 THEN NULL ELSE CAST(retained AS FLOAT64) / (prev_customers) END AS FLOAT64) AS `churn_rate`,
+  CASE WHEN prev_customers = 0 THEN 'previous:customers' END AS `churn_rate__why`,
+  CAST(CASE WHEN ever = 0 THEN NULL ELSE CAST(customers AS FLOAT64) / (ever) END AS FLOAT64) AS `active_ratio`,
+  CASE WHEN ever = 0 THEN 'none:customers to date' END AS `active_ratio__why`,
+  CAST(dbo AS FLOAT64) AS `days_between_orders`,
+  CASE WHEN dbo IS NULL THEN 'gaps' END AS `days_between_orders__why`,
+  CAST(CASE WHEN revenue_with_cost = 0 THEN NULL ELSE CAST(revenue_with_cost - cost AS FLOAT64) / (revenue_with_cost) END AS FLOAT64) AS `gross_margin`,
+  CASE WHEN revenue_with_cost = 0 THEN 'none:revenue with a cost' END AS `gross_margin__why`,
+  CAST(CASE WHEN (CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END) IS NULL THEN CAST(clv_revenue AS FLOAT64) / clv_active * 1 * CAST(clv_rwc - clv_cost AS FLOAT64) / clv_rwc * CASE WHEN (1 - CAST(clv_retained AS FLOAT64) / clv_previous) = 0 THEN 10 ELSE LEAST(1 / (1 - CAST(clv_retained AS FLOAT64) / clv_previous), 10) END END AS FLOAT64) AS `clv`,
+  CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END AS `clv__why`,
+  CAST(CASE WHEN new_customers = 0 THEN NULL ELSE CAST(spend AS FLOAT64) / (new_customers) END AS FLOAT64) AS `cac`,
+  CASE WHEN new_customers = 0 THEN 'none:new customers' END AS `cac__why`,
+  CAST(CASE WHEN spend = 0 THEN NULL ELSE (revenue * CASE WHEN revenue_with_cost = 0 THEN 1 ELSE CAST(revenue_with_cost - cost AS FLOAT64) / revenue_with_cost END - spend) / CAST(spend AS FLOAT64) END AS FLOAT64) AS `marketing_roi`,
+  CASE WHEN spend = 0 THEN 'none:marketing spend' END AS `marketing_roi__why`,
+  CAST(CASE WHEN new_customers = 0 OR (CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END) IS NOT NULL OR spend = 0 THEN NULL ELSE (CASE WHEN (CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END) IS NULL THEN CAST(clv_revenue AS FLOAT64) / clv_active * 1 * CAST(clv_rwc - clv_cost AS FLOAT64) / clv_rwc * CASE WHEN (1 - CAST(clv_retained AS FLOAT64) / clv_previous) = 0 THEN 10 ELSE LEAST(1 / (1 - CAST(clv_retained AS FLOAT64) / clv_previous), 10) END END) / (CASE WHEN new_customers = 0 THEN NULL ELSE CAST(spend AS FLOAT64) / (new_customers) END) END AS FLOAT64) AS `ltv_cac`,
+  CASE WHEN new_customers = 0 THEN 'none:new customers' WHEN (CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END) IS NOT NULL THEN CASE WHEN clv_active = 0 THEN 'clv:active' WHEN clv_previous = 0 THEN 'clv:previous' WHEN clv_rwc = 0 THEN 'clv:margin' END WHEN spend = 0 THEN 'cac:zero' END AS `ltv_cac__why`,
+  CAST(CASE WHEN new_customers = 0 OR customers = 0 OR (CAST(revenue_with_customer AS FLOAT64) / customers * (CAST(365.2425 AS FLOAT64) / 12)) / (wt - ws) * CASE WHEN revenue_with_cost = 0 THEN 1 ELSE CAST(revenue_with_cost - cost AS FLOAT64) / revenue_with_cost END = 0 THEN NULL ELSE (CASE WHEN new_customers = 0 THEN NULL ELSE CAST(spend AS FLOAT64) / (new_customers) END) / ((CAST(revenue_with_customer AS FLOAT64) / customers * (CAST(365.2425 AS FLOAT64) / 12)) / (wt - ws) * CASE WHEN revenue_with_cost = 0 THEN 1 ELSE CAST(revenue_with_cost - cost AS FLOAT64) / revenue_with_cost END) END AS FLOAT64) AS `cac_payback_months`,
+  CASE WHEN new_customers = 0 THEN 'none:new customers' WHEN customers = 0 THEN 'none:customers' WHEN (CAST(revenue_with_customer AS FLOAT64) / customers * (CAST(365.2425 AS FLOAT64) / 12)) / (wt - ws) * CASE WHEN revenue_with_cost = 0 THEN 1 ELSE CAST(revenue_with_cost - cost AS FLOAT64) / revenue_with_cost END = 0 THEN 'payback:zero' END AS `cac_payback_months__why`
+FROM m
+ORDER BY g, s, w;
+
+-- pipeline metrics: 2026-10 … 2026-12 as of 2026-12-05 (bigquery).
+-- s = run of windows, w = window (w = 0, the window before, is not returned); <metric>__why: why a value is NULL.
+WITH
+win AS (SELECT * FROM (SELECT * FROM UNNEST([
+    STRUCT(0 AS s, 0 AS w, 20697 AS ws, 20727 AS we, 20727 AS wt), -- 2026-09: 2026-09-01 to 2026-09-30
+    STRUCT(0 AS s, 1 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(0 AS s, 2 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(0 AS s, 3 AS w, 20788 AS ws, 20819 AS we, 20793 AS wt), -- 2026-12: 2026-12-01 to 2026-12-05
+    STRUCT(1 AS s, 0 AS w, 20635 AS ws, 20727 AS we, 20727 AS wt), -- the span before: 2026-07-01 to 2026-09-30
+    STRUCT(1 AS s, 1 AS w, 20727 AS ws, 20819 AS we, 20793 AS wt), -- 2026-10..2026-12: 2026-10-01 to 2026-12-05
+    STRUCT(2 AS s, 0 AS w, 20666 AS ws, 20697 AS we, 20697 AS wt), -- 2026-08: 2026-08-01 to 2026-08-31
+    STRUCT(2 AS s, 1 AS w, 20697 AS ws, 20727 AS we, 20727 AS wt), -- 2026-09: 2026-09-01 to 2026-09-30
+    STRUCT(3 AS s, 0 AS w, 20332 AS ws, 20362 AS we, 20362 AS wt), -- 2025-09: 2025-09-01 to 2025-09-30
+    STRUCT(3 AS s, 1 AS w, 20362 AS ws, 20393 AS we, 20393 AS wt), -- 2025-10: 2025-10-01 to 2025-10-31
+    STRUCT(3 AS s, 2 AS w, 20393 AS ws, 20423 AS we, 20423 AS wt), -- 2025-11: 2025-11-01 to 2025-11-30
+    STRUCT(3 AS s, 3 AS w, 20423 AS ws, 20454 AS we, 20454 AS wt), -- 2025-12: 2025-12-01 to 2025-12-31
+    STRUCT(4 AS s, 0 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(4 AS s, 1 AS w, 20788 AS ws, 20793 AS we, 20793 AS wt), -- 2026-12 to 2026-12-05: 2026-12-01 to 2026-12-05
+    STRUCT(5 AS s, 0 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(5 AS s, 1 AS w, 20758 AS ws, 20763 AS we, 20763 AS wt), -- 2026-11 to 2026-11-05: 2026-11-01 to 2026-11-05
+    STRUCT(6 AS s, 0 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(6 AS s, 1 AS w, 20788 AS ws, 20793 AS we, 20793 AS wt), -- 2026-12 to 2026-12-05: 2026-12-01 to 2026-12-05
+    STRUCT(7 AS s, 0 AS w, 20393 AS ws, 20423 AS we, 20423 AS wt), -- 2025-11: 2025-11-01 to 2025-11-30
+    STRUCT(7 AS s, 1 AS w, 20423 AS ws, 20428 AS we, 20428 AS wt) -- 2025-12 to 2025-12-05: 2025-12-01 to 2025-12-05
+  ])) AS win),
+p0 AS (
+  SELECT (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 86400000000) AS ct,
+    CASE WHEN (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) >= -25567 AND (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) < 84006 THEN (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) END AS clt,
+    NULLIF(TRIM(CAST(`stage` AS STRING)), '') AS st,
+    CAST(`amount` AS FLOAT64) AS value,
+    CAST('' AS STRING) AS g
+  FROM `sales`.`pipeline`
+),
+p AS (
+  SELECT CAST(FLOOR(ct) AS INT64) AS cd, ct, clt, CAST(FLOOR(clt) AS INT64) AS cld, CASE LOWER(REGEXP_REPLACE(st, r'[^A-Za-z0-9]', '')) WHEN 'won' THEN 1 WHEN 'win' THEN 1 WHEN 'closedwon' THEN 1 WHEN 'wondeal' THEN 1 WHEN 'deal' THEN 1 WHEN 'dealwon' THEN 1 WHEN 'menang' THEN 1 WHEN 'berhasil' THEN 1 WHEN 'sukses' THEN 1 WHEN 'success' THEN 1 WHEN 'successful' THEN 1 WHEN 'closed' THEN 1 WHEN 'converted' THEN 1 WHEN 'signed' THEN 1 WHEN 'booked' THEN 1 WHEN 'terjual' THEN 1 WHEN 'dealberhasil' THEN 1 WHEN 'lost' THEN 2 WHEN 'lose' THEN 2 WHEN 'loss' THEN 2 WHEN 'closedlost' THEN 2 WHEN 'deallost' THEN 2 WHEN 'kalah' THEN 2 WHEN 'gagal' THEN 2 WHEN 'batal' THEN 2 WHEN 'dead' THEN 2 WHEN 'cancelled' THEN 2 WHEN 'canceled' THEN 2 WHEN 'rejected' THEN 2 WHEN 'disqualified' THEN 2 WHEN 'unqualified' THEN 2 WHEN 'ditolak' THEN 2 WHEN 'tidakjadi' THEN 2 WHEN 'hilang' THEN 2 WHEN 'nodeal' THEN 2 WHEN 'churned' THEN 2 ELSE 0 END AS status, value, g
+  FROM p0 WHERE ct IS NOT NULL AND st IS NOT NULL AND ct >= -25567 AND ct < 20793
+),
+pd AS (
+  SELECT p.*, CASE WHEN status <> 0 AND NOT (cld IS NOT NULL AND cld > 20792) THEN 1 ELSE 0 END AS decided FROM p
+),
+pcl AS (SELECT GREATEST(0, cld - cd) AS days FROM pd WHERE status <> 0 AND cld IS NOT NULL AND cld <= 20792),
+pr AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS r, COUNT(*) OVER () AS n FROM pcl),
+pm AS (
+  SELECT 20792 - COALESCE(MIN(days), 0) AS last_created, MIN(days) AS close_days
+  FROM pr WHERE r = CAST(CEIL(CAST(0.9 AS FLOAT64) * n) AS INT64)
+),
+pw AS (
+  SELECT pd.g, win.s, win.w,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we THEN 1 ELSE 0 END) AS leads,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we AND pd.cd <= pm.last_created THEN 1 ELSE 0 END) AS mature,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we AND pd.cd <= pm.last_created AND pd.decided = 1 AND pd.status = 1 THEN 1 ELSE 0 END) AS leads_won,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we THEN 1 ELSE 0 END) AS won,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 2 AND pd.cld >= win.ws AND pd.cld < win.we THEN 1 ELSE 0 END) AS lost,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we AND pd.value IS NOT NULL THEN pd.value END) AS won_value,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we AND pd.value IS NOT NULL THEN 1 ELSE 0 END) AS won_with_value,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we THEN pd.clt - pd.ct END) AS cycle_sum,
+    SUM(CASE WHEN pd.cd < win.we AND (pd.decided = 0 OR pd.cld >= win.we) THEN 1 ELSE 0 END) AS open_count,
+    SUM(CASE WHEN pd.cd < win.we AND (pd.decided = 0 OR pd.cld >= win.we) THEN pd.value END) AS open_value
+  FROM pd CROSS JOIN win CROSS JOIN pm WHERE pd.g IS NOT NULL GROUP BY pd.g, win.s, win.w
+),
+pcy AS (SELECT pd.g, win.s, win.w, pd.clt - pd.ct AS cycle FROM pd JOIN win ON pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we WHERE pd.g IS NOT NULL),
+pmed AS (SELECT g, s, w, AVG(v) AS med FROM (SELECT g AS g, s AS s, w AS w, cycle AS v, ROW_NUMBER() OVER (PARTITION BY g, s, w ORDER BY cycle) AS r, COUNT(*) OVER (PARTITION BY g, s, w) AS n FROM pcy) ranked WHERE r = CAST(FLOOR((n + 1) / 2) AS INT64) OR r = CAST(FLOOR((n) / 2) AS INT64) + 1 GROUP BY g, s, w),
+pgs AS (SELECT CAST('' AS STRING) AS g),
+pm2 AS (
+  SELECT pgs.g, win.s, win.w, COALESCE(pw.leads, 0) AS leads, COALESCE(pw.mature, 0) AS mature, COALESCE(pw.leads_won, 0) AS leads_won,
+    COALESCE(pw.won, 0) AS won, COALESCE(pw.lost, 0) AS lost, COALESCE(pw.won_value, 0) AS won_value, COALESCE(pw.won_with_value, 0) AS won_with_value,
+    COALESCE(pw.cycle_sum, 0) AS cycle_sum, COALESCE(pw.open_count, 0) AS open_count, COALESCE(pw.open_value, 0) AS open_value, pmed.med AS cycle_median,
+    pm.close_days
+  FROM pgs CROSS JOIN win CROSS JOIN pm
+  LEFT JOIN pw ON pw.g = pgs.g AND pw.s = win.s AND pw.w = win.w
+  LEFT JOIN pmed ON pmed.g = pgs.g AND pmed.s = win.s AND pmed.w = win.w
+  WHERE win.w > 0
+)
+SELECT g, s, w,
+  CAST(close_days AS FLOAT64) AS close_days,
+  CAST(leads AS FLOAT64) AS `leads`,
+  NULL AS `leads__why`,
+  CAST(CASE WHEN mature = 0 THEN NULL ELSE CAST(leads_won AS FLOAT64) / (mature) END AS FLOAT64) AS `conversion_rate`,
+  CASE WHEN leads = 0 THEN 'none:leads created' WHEN mature = 0 THEN 'young' END AS `conversion_rate__why`,
+  CAST(CASE WHEN won + lost = 0 THEN NULL ELSE CAST(won AS FLOAT64) / (won + lost) END AS FLOAT64) AS `win_rate`,
+  CASE WHEN won + lost = 0 THEN 'none:deals closed' END AS `win_rate__why`,
+  CAST(CASE WHEN won_with_value = 0 THEN NULL ELSE CAST(won_value AS FLOAT64) / (won_with_value) END AS FLOAT64) AS `avg_deal_size`,
+  CASE WHEN won_with_value = 0 THEN 'none:won deals closed' END AS `avg_deal_size__why`,
+  CAST(CASE WHEN won = 0 THEN NULL ELSE CAST(cycle_sum AS FLOAT64) / (won) END AS FLOAT64) AS `sales_cycle_days`,
+  CASE WHEN won = 0 THEN 'empty:won deals closed' END AS `sales_cycle_days__why`,
+  CAST(cycle_median AS FLOAT64) AS `sales_cycle_days_median`,
+  CASE WHEN won = 0 THEN 'empty:won deals closed' END AS `sales_cycle_days_median__why`,
+  CAST(open_value AS FLOAT64) AS `pipeline_value`,
+  NULL AS `pipeline_value__why`,
+  CAST(CASE WHEN won + lost = 0 OR won_with_value = 0 OR won = 0 OR cycle_sum = 0 THEN NULL ELSE CAST(open_count AS FLOAT64) * CASE WHEN won + lost = 0 THEN NULL ELSE CAST(won AS FLOAT64) / (won + lost) END * CASE WHEN won_with_value = 0 THEN NULL ELSE CAST(won_value AS FLOAT64) / (won_with_value) END / CASE WHEN won = 0 THEN NULL ELSE CAST(cycle_sum AS FLOAT64) / (won) END END AS FLOAT64) AS `pipeline_velocity`,
+  COALESCE(CASE WHEN won + lost = 0 THEN 'none:deals closed' END, CASE WHEN won_with_value = 0 THEN 'none:won deals closed' END, CASE WHEN won = 0 THEN 'empty:won deals closed' END, CASE WHEN cycle_sum = 0 THEN 'cycle:zero' END) AS `pipeline_velocity__why`
+FROM pm2
+ORDER BY g, s, w;
+
+-- by region, 2026-12 and the period before: one row per key (g).
+WITH
+win AS (SELECT * FROM (SELECT * FROM UNNEST([
+    STRUCT(0 AS s, 0 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(0 AS s, 1 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(0 AS s, 2 AS w, 20788 AS ws, 20819 AS we, 20793 AS wt) -- 2026-12: 2026-12-01 to 2026-12-05
+  ])) AS win),
+o0 AS (
+  SELECT ROW_NUMBER() OVER (ORDER BY `order_date`, `order_id`, `net_amount`) - 1 AS rn,
+    UNIX_DATE(`order_date`) AS day,
+    CAST(`net_amount` AS FLOAT64) AS amount,
+    CAST(`qty` AS FLOAT64) AS qty,
+    CAST(`cogs` AS FLOAT64) AS cost,
+    NULLIF(TRIM(CAST(`customer_id` AS STRING)), '') AS cust,
+    NULLIF(TRIM(CAST(`order_id` AS STRING)), '') AS oid,
+    COALESCE(NULLIF(TRIM(CAST(`region` AS STRING)), ''), '(blank)') AS g
+  FROM `sales`.`orders`
+),
+o AS (
+  SELECT rn, day, amount, qty, cost, cust, COALESCE(oid, '~row:' || CAST(rn AS STRING)) AS okey, g
+  FROM o0
+  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
+),
+fo AS (
+  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
+  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
+),
+co AS (
+  SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
+),
+life AS (
+  SELECT co.cust, fo.first_day, fo.first_key,
+    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
+      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
+  FROM co JOIN fo ON co.cust = fo.cust
+  GROUP BY co.cust, fo.first_day, fo.first_key
+),
+ol AS (
+  SELECT o.*, life.first_day, life.second_day,
+    CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
+  FROM o LEFT JOIN life ON o.cust = life.cust
+),
+dw AS (
+  SELECT win.s, win.w, win.ws + k.k AS day
+  FROM win CROSS JOIN (SELECT k FROM UNNEST(GENERATE_ARRAY(0, 30)) AS k) AS k
+  WHERE k.k < win.wt - win.ws
+),
+ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+agg AS (
+  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
+    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
+    COUNT(DISTINCT CASE WHEN amount >= 0 THEN okey END) AS orders,
+    COUNT(DISTINCT CASE WHEN amount >= 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
+    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
+  FROM ow GROUP BY g, s, w
+),
+aw AS (
+  SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
+  FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
+),
+cw AS (
+  SELECT a.g, a.s, a.w, COUNT(*) AS customers,
+    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,
+    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,
+    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained
+  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a
+  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w
+),
+gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT '~empty~' AS g),
+m AS (
+  SELECT gs.g, win.s, win.w, win.ws, win.we, win.wt,
+    COALESCE(agg.nrows, 0) AS nrows,
+    COALESCE(agg.revenue, 0) AS revenue,
+    COALESCE(agg.units, 0) AS units,
+    COALESCE(agg.revenue_with_cost, 0) AS revenue_with_cost,
+    COALESCE(agg.cost, 0) AS cost,
+    COALESCE(agg.orders, 0) AS orders,
+    COALESCE(agg.orders_with_customer, 0) AS orders_with_customer,
+    COALESCE(agg.revenue_with_customer, 0) AS revenue_with_customer,
+    COALESCE(agg.new_customers, 0) AS new_customers,
+    COALESCE(cw.customers, 0) AS customers,
+    COALESCE(cw.first_timers, 0) AS first_timers,
+    COALESCE(cw.repeat_customers, 0) AS repeat_customers,
+    COALESCE(cw.retained, 0) AS retained,
+    COALESCE(cwp.customers, 0) AS prev_customers
+  FROM gs CROSS JOIN win
+  LEFT JOIN agg ON agg.g = gs.g AND agg.s = win.s AND agg.w = win.w
+  LEFT JOIN cw ON cw.g = gs.g AND cw.s = win.s AND cw.w = win.w
+  LEFT JOIN cw cwp ON cwp.g = gs.g AND cwp.s = win.s AND cwp.w = win.w - 1
+  WHERE win.w > 0
+)
+SELECT g, s, w,
+  CAST(nrows AS FLOAT64) AS nrows,
+  CAST(revenue AS FLOAT64) AS `revenue`,
+  NULL AS `revenue__why`,
+  CAST(orders AS FLOAT64) AS `orders`,
+  NULL AS `orders__why`,
+  CAST(CASE WHEN orders = 0 THEN NULL ELSE CAST(revenue AS FLOAT64) / (orders) END AS FLOAT64) AS `aov`,
+  CASE WHEN orders = 0 THEN 'none:orders' END AS `aov__why`,
+  CAST(customers AS FLOAT64) AS `customers`,
+  NULL AS `customers__why`,
+  CAST(new_customers AS FLOAT64) AS `new_customers`,
+  NULL AS `new_customers__why`
+FROM m
+ORDER BY g, s, w;
+
+-- by region, 2026-12 and the period before: one row per key (g).
+WITH
+win AS (SELECT * FROM (SELECT * FROM UNNEST([
+    STRUCT(0 AS s, 0 AS w, 20727 AS ws, 20758 AS we, 20758 AS wt), -- 2026-10: 2026-10-01 to 2026-10-31
+    STRUCT(0 AS s, 1 AS w, 20758 AS ws, 20788 AS we, 20788 AS wt), -- 2026-11: 2026-11-01 to 2026-11-30
+    STRUCT(0 AS s, 2 AS w, 20788 AS ws, 20819 AS we, 20793 AS wt) -- 2026-12: 2026-12-01 to 2026-12-05
+  ])) AS win),
+p0 AS (
+  SELECT (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 86400000000) AS ct,
+    CASE WHEN (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) >= -25567 AND (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) < 84006 THEN (UNIX_MICROS(CAST(`closed_at` AS TIMESTAMP)) / 86400000000) END AS clt,
+    NULLIF(TRIM(CAST(`stage` AS STRING)), '') AS st,
+    CAST(`amount` AS FLOAT64) AS value,
+    COALESCE(lower(NULLIF(TRIM(CAST(`region` AS STRING)), '')), '(blank)') AS g
+  FROM `sales`.`pipeline`
+),
+p AS (
+  SELECT CAST(FLOOR(ct) AS INT64) AS cd, ct, clt, CAST(FLOOR(clt) AS INT64) AS cld, CASE LOWER(REGEXP_REPLACE(st, r'[^A-Za-z0-9]', '')) WHEN 'won' THEN 1 WHEN 'win' THEN 1 WHEN 'closedwon' THEN 1 WHEN 'wondeal' THEN 1 WHEN 'deal' THEN 1 WHEN 'dealwon' THEN 1 WHEN 'menang' THEN 1 WHEN 'berhasil' THEN 1 WHEN 'sukses' THEN 1 WHEN 'success' THEN 1 WHEN 'successful' THEN 1 WHEN 'closed' THEN 1 WHEN 'converted' THEN 1 WHEN 'signed' THEN 1 WHEN 'booked' THEN 1 WHEN 'terjual' THEN 1 WHEN 'dealberhasil' THEN 1 WHEN 'lost' THEN 2 WHEN 'lose' THEN 2 WHEN 'loss' THEN 2 WHEN 'closedlost' THEN 2 WHEN 'deallost' THEN 2 WHEN 'kalah' THEN 2 WHEN 'gagal' THEN 2 WHEN 'batal' THEN 2 WHEN 'dead' THEN 2 WHEN 'cancelled' THEN 2 WHEN 'canceled' THEN 2 WHEN 'rejected' THEN 2 WHEN 'disqualified' THEN 2 WHEN 'unqualified' THEN 2 WHEN 'ditolak' THEN 2 WHEN 'tidakjadi' THEN 2 WHEN 'hilang' THEN 2 WHEN 'nodeal' THEN 2 WHEN 'churned' THEN 2 ELSE 0 END AS status, value, g
+  FROM p0 WHERE ct IS NOT NULL AND st IS NOT NULL AND ct >= -25567 AND ct < 20793
+),
+pd AS (
+  SELECT p.*, CASE WHEN status <> 0 AND NOT (cld IS NOT NULL AND cld > 20792) THEN 1 ELSE 0 END AS decided FROM p
+),
+pcl AS (SELECT GREATEST(0, cld - cd) AS days FROM pd WHERE status <> 0 AND cld IS NOT NULL AND cld <= 20792),
+pr AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS r, COUNT(*) OVER () AS n FROM pcl),
+pm AS (
+  SELECT 20792 - COALESCE(MIN(days), 0) AS last_created, MIN(days) AS close_days
+  FROM pr WHERE r = CAST(CEIL(CAST(0.9 AS FLOAT64) * n) AS INT64)
+),
+pw AS (
+  SELECT pd.g, win.s, win.w,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we THEN 1 ELSE 0 END) AS leads,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we AND pd.cd <= pm.last_created THEN 1 ELSE 0 END) AS mature,
+    SUM(CASE WHEN pd.cd >= win.ws AND pd.cd < win.we AND pd.cd <= pm.last_created AND pd.decided = 1 AND pd.status = 1 THEN 1 ELSE 0 END) AS leads_won,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we THEN 1 ELSE 0 END) AS won,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 2 AND pd.cld >= win.ws AND pd.cld < win.we THEN 1 ELSE 0 END) AS lost,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we AND pd.value IS NOT NULL THEN pd.value END) AS won_value,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we AND pd.value IS NOT NULL THEN 1 ELSE 0 END) AS won_with_value,
+    SUM(CASE WHEN pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we THEN pd.clt - pd.ct END) AS cycle_sum,
+    SUM(CASE WHEN pd.cd < win.we AND (pd.decided = 0 OR pd.cld >= win.we) THEN 1 ELSE 0 END) AS open_count,
+    SUM(CASE WHEN pd.cd < win.we AND (pd.decided = 0 OR pd.cld >= win.we) THEN pd.value END) AS open_value
+  FROM pd CROSS JOIN win CROSS JOIN pm WHERE pd.g IS NOT NULL GROUP BY pd.g, win.s, win.w
+),
+pcy AS (SELECT pd.g, win.s, win.w, pd.clt - pd.ct AS cycle FROM pd JOIN win ON pd.decided = 1 AND pd.status = 1 AND pd.cld >= win.ws AND pd.cld < win.we WHERE pd.g IS NOT NULL),
+pmed AS (SELECT g, s, w, AVG(v) AS med FROM (SELECT g AS g, s AS s, w AS w, cycle AS v, ROW_NUMBER() OVER (PARTITION BY g, s, w ORDER BY cycle) AS r, COUNT(*) OVER (PARTITION BY g, s, w) AS n FROM pcy) ranked WHERE r = CAST(FLOOR((n + 1) / 2) AS INT64) OR r = CAST(FLOOR((n) / 2) AS INT64) + 1 GROUP BY g, s, w),
+pgs AS (SELECT DISTINCT g FROM pd WHERE g IS NOT NULL UNION ALL SELECT '~empty~' AS g),
+pm2 AS (
+  SELECT pgs.g, win.s, win.w, COALESCE(pw.leads, 0) AS leads, COALESCE(pw.mature, 0) AS mature, COALESCE(pw.leads_won, 0) AS leads_won,
+    COALESCE(pw.won, 0) AS won, COALESCE(pw.lost, 0) AS lost, COALESCE(pw.won_value, 0) AS won_value, COALESCE(pw.won_with_value, 0) AS won_with_value,
+    COALESCE(pw.cycle_sum, 0) AS cycle_sum, COALESCE(pw.open_count, 0) AS open_count, COALESCE(pw.open_value, 0) AS open_value, pmed.med AS cycle_median,
+    pm.close_days
+  FROM pgs CROSS JOIN win CROSS JOIN pm
+  LEFT JOIN pw ON pw.g = pgs.g AND pw.s = win.s AND pw.w = win.w
+  LEFT JOIN pmed ON pmed.g = pgs.g AND pmed.s = win.s AND pmed.w = win.w
+  WHERE win.w > 0
+)
+SELECT g, s, w,
+  CAST(close_days AS FLOAT64) AS close_days,
+  CAST(leads AS FLOAT64) AS `leads`,
+  NULL AS `leads__why`,
+  CAST(CASE WHEN won + lost = 0 THEN NULL ELSE CAST(won AS FLOAT64) / (won + lost) END AS FLOAT64) AS `win_rate`,
+  CASE WHEN won + lost = 0 THEN 'none:deals closed' END AS `win_rate__why`,
+  CAST(CASE WHEN won_with_value = 0 THEN NULL ELSE CAST(won_value AS FLOAT64) / (won_with_value) END AS FLOAT64) AS `avg_deal_size`,
+  CASE WHEN won_with_value = 0 THEN 'none:won deals closed' END AS `avg_deal_size__why`,
+  CAST(CASE WHEN won = 0 THEN NULL ELSE CAST(cycle_sum AS FLOAT64) / (won) END AS FLOAT64) AS `sales_cycle_days`,
+  CASE WHEN won = 0 THEN 'empty:won deals closed' END AS `sales_cycle_days__why`,
+  CAST(open_value AS FLOAT64) AS `pipeline_value`,
+  NULL AS `pipeline_value__why`
+FROM pm2
+ORDER BY g, s, w;
