@@ -158,7 +158,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     `-- ${what}: ${periods[0].key} … ${periods[periods.length - 1].key} as of ${formatDay(asOf)} (${name}).\n` +
     `-- s = run of windows, w = window (w = 0, the window before, is not returned); <metric>__why: why a value is NULL.`;
   const out: string[] = [];
-  statements.forEach((sql, i) =>
+  statements.forEach((sql) =>
     out.push(
       `${header(/FROM pm2/.test(sql) ? 'pipeline metrics' : 'orders and marketing metrics')}\n${sql};`,
     ),
