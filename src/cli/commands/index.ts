@@ -4,6 +4,7 @@ import { benchmarksCommand } from './benchmarks';
 import { buildCommand } from './build';
 import { clvCommand } from './clv';
 import { cohortsCommand } from './cohorts';
+import { forecastCommand } from './forecast';
 import { goalsCommand } from './goals';
 import { reviewCommand } from './review';
 import { rfmCommand } from './rfm';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   metricsCommand,
   clvCommand,
   cohortsCommand,
+  forecastCommand,
   rfmCommand,
   goalsCommand,
   benchmarksCommand,

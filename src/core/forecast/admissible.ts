@@ -8,6 +8,10 @@
  */
 import type { ModelSpec, SmoothingParams } from './model';
 
+// Held locally: the optimiser checks admissibility thousands of times per fit, and some hosts
+// (jest's sandbox) make every global `Math` lookup a hundred times slower.
+const { abs, max, min } = Math;
+
 export const PARAM_BOUNDS = {
   lower: { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 },
   upper: { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 },
@@ -17,9 +21,9 @@ export const PARAM_BOUNDS = {
 export function withinUsualBounds(spec: ModelSpec, p: SmoothingParams): boolean {
   const { lower, upper } = PARAM_BOUNDS;
   if (!(p.alpha >= lower.alpha && p.alpha <= upper.alpha)) return false;
-  if (spec.trend !== 'N' && !(p.beta >= lower.beta && p.beta <= Math.min(p.alpha, upper.beta))) return false;
+  if (spec.trend !== 'N' && !(p.beta >= lower.beta && p.beta <= min(p.alpha, upper.beta))) return false;
   if (spec.trend === 'Ad' && !(p.phi >= lower.phi && p.phi <= upper.phi)) return false;
-  if (spec.season !== 'N' && !(p.gamma >= lower.gamma && p.gamma <= Math.min(1 - p.alpha, upper.gamma)))
+  if (spec.season !== 'N' && !(p.gamma >= lower.gamma && p.gamma <= min(1 - p.alpha, upper.gamma)))
     return false;
   return true;
 }
@@ -75,11 +79,11 @@ export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance
   for (; n > 0; n--) {
     const lead = a[n];
     const constant = a[0];
-    if (!(Math.abs(constant) < Math.abs(lead))) return false;
+    if (!(abs(constant) < abs(lead))) return false;
     let largest = 0;
     for (let k = 0; k < n; k++) {
       next[k] = lead * a[k + 1] - constant * a[n - 1 - k];
-      largest = Math.max(largest, Math.abs(next[k]));
+      largest = max(largest, abs(next[k]));
     }
     if (!(largest > 0)) return false;
     for (let k = 0; k < n; k++) next[k] /= largest;
