@@ -1,7 +1,14 @@
 import { openDuckDb } from '../../src/engines/duckdb';
 import type { SqlEngine } from '../../src/engines/engine';
 import { sharedDataPresent } from './datasets';
-import { BREAKDOWN_CASES, PARITY_CASES, breakdownDifferences, parityDifferences } from './parity';
+import {
+  ANALYSIS_CASES,
+  BREAKDOWN_CASES,
+  PARITY_CASES,
+  analysisDifferences,
+  breakdownDifferences,
+  parityDifferences,
+} from './parity';
 
 jest.setTimeout(300_000);
 
@@ -25,6 +32,15 @@ describe('breakdowns through SQL on DuckDB equal the engine', () => {
     const run = c.data === 'sample' || sharedDataPresent ? it : it.skip;
     run(c.name, async () => {
       expect(await breakdownDifferences(db, c)).toEqual([]);
+    });
+  }
+});
+
+describe('cohorts and RFM through SQL on DuckDB equal the engine', () => {
+  for (const c of ANALYSIS_CASES) {
+    const run = c.data === 'sample' || sharedDataPresent ? it : it.skip;
+    run(c.name, async () => {
+      expect(await analysisDifferences(db, c)).toEqual([]);
     });
   }
 });

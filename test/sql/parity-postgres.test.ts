@@ -3,7 +3,14 @@ import { openPostgres } from '../../src/engines/postgres';
 import type { PgServer } from '../engines/pg-server';
 import { postgresMissing, startPostgres } from '../engines/pg-server';
 import { sharedDataPresent } from './datasets';
-import { BREAKDOWN_CASES, PARITY_CASES, breakdownDifferences, parityDifferences } from './parity';
+import {
+  ANALYSIS_CASES,
+  BREAKDOWN_CASES,
+  PARITY_CASES,
+  analysisDifferences,
+  breakdownDifferences,
+  parityDifferences,
+} from './parity';
 
 jest.setTimeout(300_000);
 
@@ -35,6 +42,15 @@ describe('breakdowns through SQL on a PostgreSQL server equal the engine', () =>
     const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
     run(c.name, async () => {
       expect(await breakdownDifferences(db, c)).toEqual([]);
+    });
+  }
+});
+
+describe('cohorts and RFM through SQL on a PostgreSQL server equal the engine', () => {
+  for (const c of ANALYSIS_CASES) {
+    const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
+    run(c.name, async () => {
+      expect(await analysisDifferences(db, c)).toEqual([]);
     });
   }
 });

@@ -16,7 +16,10 @@ import { sqlSuite } from '../../src/sql/suite';
 import { sqlBreakdown } from '../../src/sql/breakdown';
 import type { BreakdownResult } from '../../src/core/analyses/breakdown';
 import { breakdown } from '../../src/core/analyses/breakdown';
-import { differences } from './compare';
+import { differences, jsonDifferences } from './compare';
+import { cohortMatrix } from '../../src/core/analyses/cohorts';
+import { rfm } from '../../src/core/analyses/rfm';
+import { cohortFromRows, cohortSql, rfmFromRows, rfmSql } from '../../src/sql/cohorts';
 import { cdnowInputs, crmInputs, sampleInputs } from './datasets';
 import { loadTables } from './tables';
 
@@ -221,4 +224,50 @@ export async function breakdownDifferences(db: SqlEngine, c: BreakdownCase): Pro
     ...differences(c.ids, shares(engine), shares(sql), (k) => `${label(k)} share`),
   );
   return problems;
+}
+
+export interface AnalysisCase {
+  readonly name: string;
+  readonly data: 'sample' | 'cdnow';
+  readonly asOf: string;
+  readonly unit: PeriodUnit;
+  readonly measure?: 'customers' | 'revenue';
+  readonly calendar?: Partial<Calendar>;
+}
+
+export const ANALYSIS_CASES: readonly AnalysisCase[] = [
+  { name: 'sample, months to 2026-12-05, customers', data: 'sample', asOf: '2026-12-05', unit: 'month' },
+  {
+    name: 'sample, fiscal quarters to 2026-11-20, revenue',
+    data: 'sample',
+    asOf: '2026-11-20',
+    unit: 'quarter',
+    measure: 'revenue',
+    calendar: { fiscalYearStartMonth: 4 },
+  },
+  { name: 'CDNOW, months to 1998-06-15', data: 'cdnow', asOf: '1998-06-15', unit: 'month' },
+  {
+    name: 'CDNOW, Sunday weeks to 1997-06-30, revenue',
+    data: 'cdnow',
+    asOf: '1997-06-30',
+    unit: 'week',
+    measure: 'revenue',
+    calendar: { weekStartsOn: 7 },
+  },
+];
+
+/** Differences between the SQL cohort matrix and RFM on `db` and the engine's. */
+export async function analysisDifferences(db: SqlEngine, c: AnalysisCase): Promise<string[]> {
+  const inputs = await (c.data === 'sample' ? sampleInputs() : cdnowInputs());
+  const sources = await sourcesIn(db, c.data, inputs);
+  const asOf = parseDay(c.asOf)!;
+  const options = { unit: c.unit, calendar: calendarOf(c.calendar), asOf, measure: c.measure };
+  const engineCohorts = cohortMatrix(inputs.orders!, options);
+  const sqlCohorts = cohortFromRows(await db.query(cohortSql(db.dialect, sources.orders!, options)), options);
+  const engineRfm = rfm(inputs.orders!, { asOf });
+  const sqlRfm = rfmFromRows(await db.query(rfmSql(db.dialect, sources.orders!, asOf)), asOf);
+  return [
+    ...jsonDifferences(engineCohorts, sqlCohorts, 'cohorts'),
+    ...jsonDifferences(engineRfm, sqlRfm, 'rfm'),
+  ];
 }
