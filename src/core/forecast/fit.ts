@@ -13,9 +13,10 @@
  *   smoothing parameters only. For additive errors that is the exact maximum; a
  *   multiplicative-error model then searches all its numbers from there.
  * - A multiplicative season: first the smoothing parameters, level and trend with the seasonal
- *   states at their decomposition values, then everything. For seasons longer than 24 periods
- *   (weeks in a year) the seasonal states keep their decomposition values — a 57-dimensional
- *   simplex would not converge — and are still counted in the criteria.
+ *   states at their decomposition values, then everything.
+ * - Seasons longer than 24 periods (weeks in a year): a 57-dimensional simplex would not converge,
+ *   so the seasonal states stay where least squares (additive season) or the decomposition
+ *   (multiplicative season) put them; they are still counted in the criteria.
  */
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
@@ -129,7 +130,6 @@ export function fitEts(
   const heuristic = initialState(y, spec, m);
   const settings = { ...MINIMIZE, ...options.minimize };
   const seasonFree = seasonal && m <= MAX_OPTIMISED_SEASON;
-  const full = layoutOf(spec, m, isLinear(spec) || seasonFree ? 'all' : 'fixed-season', heuristic.season, y);
   let evaluations = 0;
   const run = (layout: Layout, from: EtsModel): Search => {
     const found = search(y, layout, from, settings);
@@ -154,7 +154,11 @@ export function fitEts(
     }
     if (!Number.isFinite(objective(start)))
       return metricError('#NUM!', `${modelName(spec)} has no admissible starting point on these values`);
-    result = run(full, start);
+    // A long season keeps the seasonal states it starts from (least squares or decomposition).
+    result = run(
+      layoutOf(spec, m, !seasonal || seasonFree ? 'all' : 'fixed-season', start.initial.season, y),
+      start,
+    );
   }
   if (!Number.isFinite(result.value)) return metricError('#NUM!', `${modelName(spec)} could not be fitted`);
   const model = result.model;
