@@ -5,11 +5,12 @@
  */
 import type { ColumnRole, DictColumn, TableKind } from '../table';
 import { REQUIRED_ROLES } from '../table';
-import { type DateOrder, inferDateOrderEvidence } from './dates';
-import { type NumberStyle, inferCurrencyMarker, inferNumberStyle } from './numbers';
+import type { DateOrder } from './dates';
+import { type NumberStyle, inferCurrencyMarker } from './numbers';
 import { type Frame, columnSample } from './frame';
 import { type RoleDetection, ROLES_BY_KIND, VALUE_KIND } from './roles';
 import type { IngestOptions } from './ingest';
+import type { ReadingBasis, TableConventions } from './conventions';
 import {
   amountReader,
   cellReader,
@@ -18,6 +19,7 @@ import {
   statusReader,
   type ColumnReader,
   type ColumnSpec,
+  type DictColumnReader,
 } from './readers';
 import { periodKeyOf } from './targets';
 import { detectIdPattern } from './int-codes';
@@ -31,6 +33,19 @@ export interface ColumnFormat {
   readonly numberStyle?: NumberStyle;
   /** The currency marker most of an amount column's text carries (`Rp`, `$`, `€`), if any. */
   readonly currency?: string;
+  /**
+   * What settled the date order or number style when the column's cells fit two readings
+   * (`currency`, `file`, `default`); absent when the cells or the user settled it.
+   */
+  readonly basis?: ReadingBasis;
+}
+
+/** A text column that was read (a role's or an extra one), for looking its texts up afterwards. */
+export interface TextColumn {
+  readonly column: number;
+  readonly header: string;
+  readonly role?: ColumnRole;
+  readonly reader: DictColumnReader;
 }
 
 export type RoleColumn =
@@ -39,40 +54,9 @@ export type RoleColumn =
   | { readonly type: 'status'; readonly data: Uint8Array }
   | { readonly type: 'period'; readonly data: readonly (string | undefined)[] };
 
-const ORDER_WORDS: Readonly<Record<DateOrder, string>> = {
-  dmy: 'day/month/year',
-  mdy: 'month/day/year',
-  ymd: 'year/month/day',
-};
-
-function chooseDateOrder(frame: Frame, spec: ColumnSpec, options: IngestOptions, notes: string[]): DateOrder {
-  if (options.dateOrder) return options.dateOrder;
-  const evidence = inferDateOrderEvidence(
-    columnSample(frame, spec.column),
-    options.defaultDateOrder ?? 'mdy',
-  );
-  if (evidence.conflicting) {
-    notes.push(
-      `'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]} by majority ` +
-        `(${evidence.dmyVotes} sampled cells are day-first only, ${evidence.mdyVotes} month-first only); ` +
-        'cells that do not fit are reported.',
-    );
-  } else if (!evidence.fallback && evidence.order !== (options.defaultDateOrder ?? 'mdy')) {
-    notes.push(`'${spec.header}': dates read as ${ORDER_WORDS[evidence.order]}.`);
-  }
-  return evidence.order;
-}
-
-function chooseNumberStyle(
-  frame: Frame,
-  spec: ColumnSpec,
-  options: IngestOptions,
-  notes: string[],
-): NumberStyle {
-  if (options.numberStyle) return options.numberStyle;
-  const style = inferNumberStyle(columnSample(frame, spec.column));
-  if (style === 'comma-decimal') notes.push(`'${spec.header}': amounts read with comma decimals (1.250,00).`);
-  return style;
+/** The basis of an ambiguous reading, for `ColumnFormat`. */
+function basisOf(basis: ReadingBasis): { basis?: ReadingBasis } {
+  return basis === 'cells' || basis === 'given' ? {} : { basis };
 }
 
 /**
@@ -125,6 +109,7 @@ export function readRoleColumns(
   kind: TableKind,
   detection: RoleDetection,
   options: IngestOptions,
+  conventions: TableConventions,
   notes: string[],
   extraColumns: readonly { column: number; header: string }[] = [],
 ): {
@@ -133,6 +118,8 @@ export function readRoleColumns(
   formats: ColumnFormat[];
   /** Length of the longest data row (rows of every fate), for the caller's width check. */
   widest: number;
+  /** The text columns read, role columns first. */
+  textColumns: TextColumn[];
 } {
   const required = REQUIRED_ROLES[kind];
   const order = [...required, ...ROLES_BY_KIND[kind].filter((role) => !required.includes(role))];
@@ -142,6 +129,7 @@ export function readRoleColumns(
   const readers: ColumnReader<unknown>[] = [];
   const finishers: (() => void)[] = [];
   const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
+  const textColumns: TextColumn[] = [];
   const arena = columnArena(
     frame.count,
     order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
@@ -157,32 +145,37 @@ export function readRoleColumns(
     };
     const kindOfValue = VALUE_KIND[role];
     if (kindOfValue === 'date') {
-      const dateOrder = chooseDateOrder(frame, spec, options, notes);
+      const reading = conventions.dateReading(role, spec.header);
+      notes.push(...reading.notes);
+      const dateOrder = reading.order;
       const reader = dateReader(
         frame,
         spec,
-        { order: dateOrder, system: options.dateSystem },
+        { order: dateOrder, system: options.dateSystem, serialText: reading.serialText },
         arena.float64(),
       );
       readers.push(reader);
       finishers.push(() => {
         columns[role] = { type: 'date', data: reader.result() };
       });
-      formats.push({ role, column: spec.column, header: spec.header, dateOrder });
+      formats.push({ role, column: spec.column, header: spec.header, dateOrder, ...basisOf(reading.basis) });
     } else if (kindOfValue === 'number') {
-      const numberStyle = chooseNumberStyle(frame, spec, options, notes);
-      const reader = amountReader(frame, spec, numberStyle, arena.float64());
+      const reading = conventions.numberReading(role, spec.header);
+      notes.push(...reading.notes);
+      const numberStyle = reading.style;
+      const reader = amountReader(frame, spec, numberStyle, arena.float64(), reading.wholeUnits);
       readers.push(reader);
       finishers.push(() => {
         columns[role] = { type: 'number', data: reader.result() };
       });
-      const currency = role === 'amount' ? inferCurrencyMarker(columnSample(frame, spec.column)) : undefined;
+      const currency = role === 'amount' ? inferCurrencyMarker(conventions.sampleOf(role)) : undefined;
       formats.push({
         role,
         column: spec.column,
         header: spec.header,
         numberStyle,
         ...(currency ? { currency } : {}),
+        ...basisOf(reading.basis),
       });
     } else if (kindOfValue === 'status') {
       const reader = statusReader(frame, spec);
@@ -210,6 +203,7 @@ export function readRoleColumns(
         arena.int32(),
       );
       readers.push(reader);
+      textColumns.push({ column: spec.column, header: spec.header, role, reader });
       finishers.push(() => {
         columns[role] = { type: 'dict', data: reader.result() };
       });
@@ -226,6 +220,7 @@ export function readRoleColumns(
       arena.int32(),
     );
     readers.push(reader);
+    textColumns.push({ column, header, reader });
     finishers.push(() => {
       extras.set(header, reader.result());
     });
@@ -243,5 +238,5 @@ export function readRoleColumns(
     for (let r = 0; r < readers.length; r++) readers[r].read(from, to);
   }
   for (const finish of finishers) finish();
-  return { columns, extras, formats, widest };
+  return { columns, extras, formats, widest, textColumns };
 }

@@ -18,6 +18,8 @@ export interface DateOptions {
   readonly order?: DateOrder;
   /** Excel's date system for serial numbers. Default `1900`. */
   readonly system?: DateSystem;
+  /** Read five-digit text (`46000`) as a serial day number: a CSV column of Excel serials. */
+  readonly serialText?: boolean;
 }
 
 export const MIN_YEAR = 1900;
@@ -221,7 +223,10 @@ export function dateFromText(raw: string, order: DateOrder = 'mdy'): number | st
 /** Epoch days or reason, for any cell value. */
 export function dateOrReason(value: CellValue, options: DateOptions = {}): number | string {
   if (typeof value === 'number') return dateFromNumber(value, options.system);
-  if (typeof value === 'string') return dateFromText(value, options.order);
+  if (typeof value === 'string') {
+    const serial = options.serialText ? dateFromSerialText(value, options.system) : undefined;
+    return serial ?? dateFromText(value, options.order);
+  }
   if (value === null || value === undefined) return 'blank';
   if (typeof value === 'boolean') return `${value ? 'TRUE' : 'FALSE'} is a boolean, not a date`;
   if (value instanceof Date) {
@@ -260,6 +265,32 @@ export interface DateOrderEvidence {
   readonly conflicting: boolean;
   /** No cell decided; `order` is the fallback. */
   readonly fallback: boolean;
+  /** Cells that fit both day/month orders with different dates (`05/10/2026`, not `05/05/2026`). */
+  readonly ambiguous: number;
+  /** The first such cell, trimmed, as an example for notes. */
+  readonly example?: string;
+  /** Text cells holding an Excel serial day number (`46000`, `46000.5`), as CSV files give them. */
+  readonly serialTexts: number;
+  /** The first such cell, trimmed. */
+  readonly serialExample?: string;
+}
+
+/**
+ * Text of an Excel serial day number: five digits (1927-05-18 … 2173-10-14), maybe a time
+ * fraction. CSV files written from Excel carry dates this way when the column had no date format.
+ */
+const SERIAL_TEXT_RE = /^\d{5}(?:\.\d+)?$/;
+
+/**
+ * Epoch days of serial-number text in a date column (`'46000'` → 2025-12-09), or `undefined` when
+ * the text is not one.
+ * @example dateFromSerialText('46000') // 20431
+ */
+export function dateFromSerialText(text: string, system: DateSystem = '1900'): number | undefined {
+  const trimmed = text.trim();
+  if (!SERIAL_TEXT_RE.test(trimmed)) return undefined;
+  const result = serialToEpochDays(Number(trimmed), system);
+  return typeof result === 'number' ? result : undefined;
 }
 
 const ORDER_PROBE_RE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\.?(?:[T ].*)?$/;
@@ -276,9 +307,19 @@ export function inferDateOrderEvidence(
   let dmyVotes = 0;
   let mdyVotes = 0;
   let ymdVotes = 0;
+  let ambiguous = 0;
+  let example: string | undefined;
+  let serialTexts = 0;
+  let serialExample: string | undefined;
   for (const value of values) {
     if (typeof value !== 'string') continue;
-    const m = ORDER_PROBE_RE.exec(value.trim());
+    const text = value.trim();
+    if (SERIAL_TEXT_RE.test(text)) {
+      serialTexts++;
+      serialExample ??= text;
+      continue;
+    }
+    const m = ORDER_PROBE_RE.exec(text);
     if (!m || m[1].length === 4) continue;
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -286,13 +327,28 @@ export function inferDateOrderEvidence(
     if (m[1].length === 2 && a > 31 && c <= 31) ymdVotes++;
     else if (a > 12 && b <= 12) dmyVotes++;
     else if (b > 12 && a <= 12) mdyVotes++;
+    else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
+      ambiguous++;
+      example ??= text;
+    }
   }
   const conflicting = dmyVotes > 0 && mdyVotes > 0;
   let order: DateOrder = fallback;
   if (ymdVotes > dmyVotes && ymdVotes > mdyVotes) order = 'ymd';
   else if (dmyVotes > mdyVotes) order = 'dmy';
   else if (mdyVotes > dmyVotes) order = 'mdy';
-  return { order, dmyVotes, mdyVotes, ymdVotes, conflicting, fallback: dmyVotes + mdyVotes + ymdVotes === 0 };
+  return {
+    order,
+    dmyVotes,
+    mdyVotes,
+    ymdVotes,
+    conflicting,
+    fallback: dmyVotes + mdyVotes + ymdVotes === 0,
+    ambiguous,
+    ...(example !== undefined ? { example } : {}),
+    serialTexts,
+    ...(serialExample !== undefined ? { serialExample } : {}),
+  };
 }
 
 /**

@@ -152,6 +152,20 @@ export class DictionaryEncoder {
     return code;
   }
 
+  /**
+   * Codes of the texts (not numbers) that pass `test`, e.g. the `TOTAL` of a summary row; costs one
+   * pass over the distinct values and makes no number's text.
+   */
+  codesOfText(test: (text: string) => boolean): number[] {
+    const found: number[] = [];
+    const entries = this.entries;
+    for (let code = 0; code < entries.length; code++) {
+      const text = entries[code];
+      if (text !== undefined && test(text)) found.push(code);
+    }
+    return found;
+  }
+
   /** Number of distinct values so far. */
   get size(): number {
     return this.entries.length;

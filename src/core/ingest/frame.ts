@@ -40,11 +40,15 @@ export function isBlankRow(frame: Frame, i: number): boolean {
   return true;
 }
 
-/** Up to `limit` non-blank values of a column from the top, looking at most `maxRows` rows. */
+/**
+ * Up to `limit` non-blank values of a column from the top, looking at most `maxRows` rows; rows
+ * already skipped (a delimited row with more fields than the header) are left out.
+ */
 export function columnSample(frame: Frame, c: number, limit = 1000, maxRows = 100_000): CellValue[] {
   const sample: CellValue[] = [];
   const end = Math.min(frame.count, maxRows);
   for (let i = 0; i < end && sample.length < limit; i++) {
+    if (frame.fate[i] === ROW_SKIPPED) continue;
     const value = cellAt(frame, i, c);
     if (!isBlank(value)) sample.push(value);
   }

@@ -75,15 +75,36 @@ function nonBlankCount(row: readonly CellValue[] | undefined): number {
   return count;
 }
 
+/** Non-blank rows looked at below a candidate to learn how wide the table is. */
+const TABLE_WIDTH_ROWS = 5;
+
+/**
+ * How wide the table below row `r` is: the most non-blank cells among the next few non-blank
+ * rows (the header and the first data rows when `r` is a title).
+ */
+function tableWidthBelow(values: readonly (readonly CellValue[])[], r: number): number {
+  let width = 0;
+  let seen = 0;
+  for (let b = r + 1; b < values.length && b <= r + HEADER_SCAN_ROWS && seen < TABLE_WIDTH_ROWS; b++) {
+    const count = nonBlankCount(values[b]);
+    if (count === 0) continue;
+    seen++;
+    if (count > width) width = count;
+  }
+  return width;
+}
+
 /**
  * Finds the header row: the first row among the first {@link HEADER_SCAN_ROWS} where more than
- * half of the non-blank cells are labels, that is about as wide as the data below it (so a title
- * like `Sales 2026` in A1 is passed over), and that has data below it (or nothing at all below:
- * then it heads an empty table). Returns `'none'` when no row qualifies (headerless data such as
- * CDNOW).
+ * half of the non-blank cells are labels, that is more than half as wide as the table below it
+ * (so titles like `Sales 2026` in A1, or `Laporan Penjualan` and `Toko Maju` over a four-column
+ * table, are passed over, whatever the rows between them hold), and that has data below it (or
+ * nothing at all below: then it heads an empty table). Returns `'none'` when no row qualifies
+ * (headerless data such as CDNOW).
  *
  * @example
  * detectHeaderRow([['Sales report'], [], ['Date', 'Amount'], [45292, 10]]) // 2
+ * detectHeaderRow([['Laporan', 'Toko Maju'], ['Oktober 2026'], ['Tanggal', 'Sales', 'Pelanggan', 'Total'], [45292, 'Budi', 'Ani', 10]]) // 2
  * detectHeaderRow([[45292, 10], [45293, 12]])                              // 'none'
  */
 export function detectHeaderRow(values: readonly (readonly CellValue[])[]): number | 'none' {
@@ -107,8 +128,8 @@ export function detectHeaderRow(values: readonly (readonly CellValue[])[]): numb
       if (looksAboveData(row, undefined)) return r;
       continue;
     }
-    const dataWidth = nonBlankCount(values[below]);
-    if (dataWidth >= 2 && (filled < 2 || filled * 2 < dataWidth)) continue;
+    const tableWidth = tableWidthBelow(values, r);
+    if (tableWidth >= 2 && (filled < 2 || (filled * 2 <= tableWidth && filled < tableWidth))) continue;
     if (!looksAboveData(row, values[below])) continue;
     return r;
   }
@@ -135,6 +156,25 @@ export function makeHeaders(row: readonly CellValue[] | undefined, width: number
     headers.push(count > 1 ? `${text} (${count})` : text);
   }
   return headers;
+}
+
+/**
+ * Groups of columns whose header cells hold the same text (case aside), each group in column
+ * order; blank headers are not grouped.
+ * @example repeatedHeaders(['Date', 'Amount', 'Region', 'amount'], 4) // [[1, 3]]
+ */
+export function repeatedHeaders(row: readonly CellValue[] | undefined, width: number): number[][] {
+  if (!Array.isArray(row)) return [];
+  const groups = new Map<string, number[]>();
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const text = headerText(row[c]);
+    if (text === '') continue;
+    const key = text.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
 }
 
 function headerText(value: CellValue): string {

@@ -22,3 +22,4 @@ export {
 export { parseStatus, statusFromText } from './status';
 export { encodeDictionary, DictionaryEncoder } from './dictionary';
 export type { ColumnFormat } from './columns';
+export type { OverrideHints, ReadingBasis } from './conventions';

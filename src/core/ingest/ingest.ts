@@ -13,6 +13,7 @@
 import type { CellValue } from '../cell';
 import type {
   ColumnRole,
+  DictColumn,
   OrdersTable,
   PipelineTable,
   SalesTable,
@@ -32,12 +33,15 @@ import {
   profileColumns,
   resolveMapping,
 } from './roles';
-import { type Cells, type Frame, IssueLog, ROW_BLANK, ROW_USED } from './frame';
+import { type Cells, type Frame, IssueLog, ROW_BLANK, ROW_SKIPPED, ROW_USED } from './frame';
 import { ROLE_ALIASES } from './aliases';
 import { buildTable, type TableParts } from './assemble';
-import { type ColumnFormat, readRoleColumns } from './columns';
+import { type ColumnFormat, type RoleColumn, type TextColumn, readRoleColumns } from './columns';
+import { type KeyColumn, skipSummaryRows, withoutUnusedCodes } from './summary-rows';
+import { type OverrideHints, TableConventions } from './conventions';
 import { textShare } from './profile';
-import { choiceNotes, profitNotes } from './mapping-notes';
+import { headerWidthOf, skipOverlongRows } from './row-shape';
+import { choiceNotes, duplicateHeaderNotes, profitNotes } from './mapping-notes';
 import { placeLevel } from './roles';
 
 export interface IngestOptions {
@@ -59,6 +63,14 @@ export interface IngestOptions {
   readonly firstRowNumber?: number;
   /** Cap on stored issues (default 1000); counts stay exact. */
   readonly maxIssues?: number;
+  /**
+   * The field separator of a delimited text file (`,`, `;`, tab, `|`, `whitespace`); absent for
+   * workbooks. It is evidence of the number style (`;` goes with decimal commas), and a row with
+   * more fields than the header is a value split at an unquoted separator.
+   */
+  readonly delimiter?: string;
+  /** How the host lets the user choose another reading; ends the notes on ambiguous readings. */
+  readonly hints?: OverrideHints;
 }
 
 export interface IngestResult<T> {
@@ -121,6 +133,7 @@ function widthOf(values: Cells, end = values.length): number {
 function sampleRows(frame: Frame): (readonly CellValue[])[] {
   const rows: (readonly CellValue[])[] = [];
   for (let i = 0; i < frame.count && rows.length < DETECTION_SAMPLE_ROWS; i++) {
+    if (frame.fate[i] === ROW_SKIPPED) continue;
     const row = frame.values[frame.start + i];
     if (row !== null && row !== undefined && typeof row === 'object') rows.push(row);
   }
@@ -139,6 +152,52 @@ function missingRoleMessage(
   const seen = headers.length > 0 ? headers.map((h) => `'${h}'`).join(', ') : 'none';
   // Each host adds how to choose the column (a --map flag, a dropdown): see `missing`.
   return `Could not find ${parts.join(' or ')} in this ${kind} table. Headers seen: ${seen}.`;
+}
+
+const ROW_NOUNS: Readonly<Record<Exclude<TableKind, 'targets'>, string>> = {
+  orders: 'order',
+  pipeline: 'opportunity',
+  spend: 'spend entry',
+};
+
+/**
+ * Skips the summary rows (`TOTAL`, `Jumlah`, a keyless row summing the rows above it) and drops
+ * the texts only they held from the dictionary columns.
+ */
+function skipSummaries(
+  kind: Exclude<TableKind, 'targets'>,
+  frame: Frame,
+  detection: RoleDetection,
+  columns: Partial<Record<ColumnRole, RoleColumn>>,
+  extras: Map<string, DictColumn>,
+  textColumns: readonly TextColumn[],
+): void {
+  const keyRoles: ColumnRole[] =
+    kind === 'orders' ? ['order_id', 'customer'] : kind === 'pipeline' ? ['id'] : [];
+  const keys: KeyColumn[] = [];
+  for (const role of keyRoles) {
+    const column = columns[role];
+    const guess = detection.roles[role];
+    if (column?.type === 'dict' && guess) keys.push({ column: guess.column, codes: column.data.codes });
+  }
+  const amountColumn = columns.amount;
+  const amountGuess = detection.roles.amount;
+  const skipped = skipSummaryRows(frame, {
+    noun: ROW_NOUNS[kind],
+    textColumns,
+    keys,
+    keyWords: 'order id or customer',
+    ...(kind === 'orders' && amountColumn?.type === 'number' && amountGuess
+      ? { amount: { header: amountGuess.header, column: amountGuess.column, data: amountColumn.data } }
+      : {}),
+  });
+  if (skipped === 0) return;
+  for (const role of Object.keys(columns) as ColumnRole[]) {
+    const column = columns[role];
+    if (column?.type === 'dict')
+      columns[role] = { type: 'dict', data: withoutUnusedCodes(column.data, frame.fate) };
+  }
+  for (const [header, column] of extras) extras.set(header, withoutUnusedCodes(column, frame.fate));
 }
 
 /**
@@ -163,7 +222,11 @@ function ingestUnsafe(
   if (!Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
   const headerRow = headerRowOf(values, options.headerRow);
   const probeEnd = Math.min(values.length, (headerRow === 'none' ? 0 : headerRow + 1) + WIDTH_PROBE_ROWS);
-  const width = knownWidth ?? widthOf(values, probeEnd);
+  // A delimited file's header says how many fields a row has; wider rows are split values.
+  const fields =
+    options.delimiter !== undefined && headerRow !== 'none' ? headerWidthOf(values[headerRow]) : undefined;
+  const headerWidth = fields === undefined ? undefined : Math.min(fields, MAX_WIDTH);
+  const width = headerWidth ?? knownWidth ?? widthOf(values, probeEnd);
   const headers = makeHeaders(
     headerRow === 'none' ? undefined : ((values[headerRow] ?? undefined) as CellValue[] | undefined),
     width,
@@ -183,6 +246,7 @@ function ingestUnsafe(
     log: new IssueLog(maxIssues),
   };
   const notes: string[] = [];
+  if (fields !== undefined) skipOverlongRows(frame, fields, options.delimiter as string, headers);
   const sample = sampleRows(frame);
   const profiles = profileColumns(width, sample);
   const mapping = options.mapping;
@@ -197,7 +261,7 @@ function ingestUnsafe(
     (role) => detection.roles[role] === undefined || badlyMapped.includes(role),
   );
   if (missing.length > 0) {
-    if (knownWidth === undefined && probeEnd < values.length) {
+    if (knownWidth === undefined && headerWidth === undefined && probeEnd < values.length) {
       const trueWidth = widthOf(values);
       if (trueWidth !== width) return ingestUnsafe(kind, values, options, trueWidth);
     }
@@ -205,6 +269,15 @@ function ingestUnsafe(
   }
 
   notes.push(...choiceNotes(detection), ...profitNotes(kind, detection));
+  if (headerRow !== 'none')
+    notes.push(
+      ...duplicateHeaderNotes(
+        (values[headerRow] ?? undefined) as CellValue[] | undefined,
+        headers,
+        detection,
+        options.hints?.mapping,
+      ),
+    );
   // Text columns without a role stay available as breakdowns by header, and so do places of any
   // value type (a postal code column of numbers).
   const extraColumns =
@@ -217,16 +290,30 @@ function ingestUnsafe(
               (textShare(profiles[c]) >= 0.5 || placeLevel(headers[c]) !== undefined),
           )
           .map((column) => ({ column, header: headers[column] }));
-  const { columns, extras, formats, widest } = readRoleColumns(
+  const conventions = new TableConventions(frame, detection, {
+    delimiter: options.delimiter,
+    numberStyle: options.numberStyle,
+    dateOrder: options.dateOrder,
+    defaultDateOrder: options.defaultDateOrder,
+    hints: options.hints,
+  });
+  const { columns, extras, formats, widest, textColumns } = readRoleColumns(
     frame,
     kind,
     detection,
     options,
+    conventions,
     notes,
     extraColumns,
   );
-  if (knownWidth === undefined && Math.min(widest, MAX_WIDTH) > width)
+  if (knownWidth === undefined && headerWidth === undefined && Math.min(widest, MAX_WIDTH) > width)
     return ingestUnsafe(kind, values, options, Math.min(widest, MAX_WIDTH));
+  if (Math.max(widest, fields ?? 0) > MAX_WIDTH)
+    notes.push(
+      `rows have up to ${Math.max(widest, fields ?? 0).toLocaleString('en-US')} fields; only the first ` +
+        `${MAX_WIDTH.toLocaleString('en-US')} columns (A to XFD, a sheet's width) are read.`,
+    );
+  if (kind !== 'targets') skipSummaries(kind, frame, detection, columns, extras, textColumns);
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
 

@@ -3,7 +3,9 @@
  * which others could have played it and the rule that decided; and how a profit column stands in
  * for a missing cost column.
  */
-import type { TableKind } from '../table';
+import type { CellValue } from '../cell';
+import type { ColumnRole, TableKind } from '../table';
+import { columnLetter, repeatedHeaders } from './headers';
 import type { RoleDetection, RoleReason } from './roles';
 
 /** An alternative at least this good was a real choice (a weak alias named exactly, or better). */
@@ -57,4 +59,46 @@ export function profitNotes(kind: TableKind, detection: RoleDetection): string[]
       `${quoted(profit.header)} not used: cost is read from ${quoted(cost.header)} (a cost column wins over profit).`,
     ];
   return [`cost is ${quoted(amount.header)} minus ${quoted(profit.header)} on each row (no cost column).`];
+}
+
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * One note per header text that heads more than one column: the columns, the names that tell
+ * them apart (`Amount`, `Amount (2)`), which one each role is read from and, when the host says
+ * how (`hint`, e.g. `--map {role}="{header}"`), how to read a role from another of them.
+ *
+ * @example
+ * duplicateHeaderNotes(['Date', 'Amount', 'Amount'], ['Date', 'Amount', 'Amount (2)'], detection, '--map {role}="{header}"')
+ * // ["'Amount' heads columns B and C (named 'Amount' and 'Amount (2)'); amount is read from B (to read it from C: --map amount=\"Amount (2)\")."]
+ */
+export function duplicateHeaderNotes(
+  row: readonly CellValue[] | undefined,
+  headers: readonly string[],
+  detection: RoleDetection,
+  hint?: string,
+): string[] {
+  const notes: string[] = [];
+  for (const group of repeatedHeaders(row, headers.length)) {
+    const names = group.map((c) => quoted(headers[c]));
+    let text = `${quoted(headers[group[0]])} heads columns ${listed(group.map(columnLetter))} (named ${listed(names)})`;
+    const uses = (Object.entries(detection.roles) as [ColumnRole, { column: number } | undefined][]).filter(
+      ([, guess]) => guess !== undefined && group.includes(guess.column),
+    );
+    for (const [role, guess] of uses) {
+      const column = (guess as { column: number }).column;
+      text += `; ${role} is read from ${columnLetter(column)}`;
+      const other = group.find((c) => c !== column);
+      if (hint && other !== undefined)
+        text +=
+          ` (to read it from ${columnLetter(other)}: ` +
+          `${hint.replace('{role}', role).replace('{header}', headers[other])})`;
+    }
+    notes.push(`${text}.`);
+  }
+  return notes;
 }

@@ -14,11 +14,15 @@ export type NumberStyle = 'dot-decimal' | 'comma-decimal';
 
 export type AmountResult = { value: number } | { error: string };
 
-/** Currency markers, longest first so `US$` wins over `$`. Value: the style the marker suggests. */
-const CURRENCY_MARKERS: readonly (readonly [string, NumberStyle | undefined])[] = [
+/**
+ * Currency markers, longest first so `US$` wins over `$`: the style each suggests, and whether the
+ * currency is counted in whole units (rupiah have no cents in practice, so `IDR 75,000` and
+ * `Rp 75.000` are both seventy-five thousand whichever separator is written).
+ */
+const CURRENCY_MARKERS: readonly (readonly [string, NumberStyle | undefined, boolean?])[] = [
   ['US$', 'dot-decimal'],
   ['USD', 'dot-decimal'],
-  ['IDR', 'comma-decimal'],
+  ['IDR', 'comma-decimal', true],
   ['EUR', 'comma-decimal'],
   ['GBP', 'dot-decimal'],
   ['SGD', 'dot-decimal'],
@@ -27,12 +31,22 @@ const CURRENCY_MARKERS: readonly (readonly [string, NumberStyle | undefined])[] 
   ['S$', 'dot-decimal'],
   ['A$', 'dot-decimal'],
   ['RM', 'dot-decimal'],
-  ['Rp', 'comma-decimal'],
+  ['Rp', 'comma-decimal', true],
   ['$', 'dot-decimal'],
   ['€', 'comma-decimal'],
   ['£', 'dot-decimal'],
   ['¥', undefined],
 ];
+
+/** Markers of currencies counted in whole units (`Rp`, `IDR`). */
+const WHOLE_UNIT_MARKERS: ReadonlySet<string> = new Set(
+  CURRENCY_MARKERS.filter((entry) => entry[2] === true).map((entry) => entry[0]),
+);
+
+/** True for a marker of a currency counted in whole units (`Rp`, `IDR`). */
+export function isWholeUnitCurrency(marker: string | undefined): boolean {
+  return marker !== undefined && WHOLE_UNIT_MARKERS.has(marker);
+}
 
 /** What the text scanner found, before the separators are resolved. */
 interface ScannedAmount {
@@ -42,25 +56,30 @@ interface ScannedAmount {
   readonly body: string;
   /** Style suggested by a currency marker in the cell, if any. */
   readonly markerStyle: NumberStyle | undefined;
+  /** The cell's currency is counted in whole units (`Rp`, `IDR`). */
+  readonly wholeUnits: boolean;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function stripPrefixMarker(text: string): [string, NumberStyle | undefined] | undefined {
+type Stripped = readonly [string, NumberStyle | undefined, boolean];
+
+function stripPrefixMarker(text: string): Stripped | undefined {
   const upper = text.toUpperCase();
-  for (const [marker, style] of CURRENCY_MARKERS) {
-    if (upper.startsWith(marker.toUpperCase())) return [text.slice(marker.length).trimStart(), style];
+  for (const [marker, style, whole] of CURRENCY_MARKERS) {
+    if (upper.startsWith(marker.toUpperCase()))
+      return [text.slice(marker.length).trimStart(), style, whole === true];
   }
   return undefined;
 }
 
-function stripSuffixMarker(text: string): [string, NumberStyle | undefined] | undefined {
+function stripSuffixMarker(text: string): Stripped | undefined {
   const upper = text.toUpperCase();
-  for (const [marker, style] of CURRENCY_MARKERS) {
+  for (const [marker, style, whole] of CURRENCY_MARKERS) {
     if (upper.endsWith(marker.toUpperCase()))
-      return [text.slice(0, text.length - marker.length).trimEnd(), style];
+      return [text.slice(0, text.length - marker.length).trimEnd(), style, whole === true];
   }
   return undefined;
 }
@@ -73,6 +92,7 @@ function scanAmountText(raw: string): ScannedAmount | undefined {
   let negative = false;
   let percent = false;
   let markerStyle: NumberStyle | undefined;
+  let wholeUnits = false;
   // Each pass removes one decoration; a few passes cover combinations like `(Rp 1.000)` or `-$125`.
   for (let pass = 0; pass < 8 && text.length > 0; pass++) {
     const first = text[0];
@@ -101,6 +121,7 @@ function scanAmountText(raw: string): ScannedAmount | undefined {
       if (markerStyle !== undefined && stripped[1] !== markerStyle) return undefined;
       text = stripped[0];
       markerStyle = markerStyle ?? stripped[1];
+      wholeUnits = wholeUnits || stripped[2];
     }
   }
   let body = '';
@@ -124,7 +145,7 @@ function scanAmountText(raw: string): ScannedAmount | undefined {
     }
   }
   if (body.length === 0 || !/\d/.test(body)) return undefined;
-  return { negative, percent, body, markerStyle };
+  return { negative, percent, body, markerStyle, wholeUnits };
 }
 
 /** `1`–`3` digits then groups of exactly three: a valid thousands grouping. */
@@ -176,10 +197,14 @@ function toNumber(body: string, decimal: '.' | ',' | undefined): number {
  * Reads amount text; returns the number, or the reason it is not one. Used by the ingest loops
  * (no result object per cell) and by {@link parseAmount}.
  *
- * Style precedence for an ambiguous `1.250`: the `style` argument (the column's), else the
- * cell's currency marker (`Rp`, `€` → comma-decimal; `$`, `USD` → dot-decimal), else dot-decimal.
+ * A lone `1.250` (one separator, then exactly three digits) is read as thousands when the amount
+ * is in a currency counted in whole units: `wholeUnits` true (the column's), or, when it is not
+ * given, the cell's own `Rp`/`IDR` marker. Otherwise the `style` argument (the column's) decides,
+ * else the cell's currency marker (`€` → comma-decimal; `$`, `USD` → dot-decimal), else
+ * dot-decimal. `wholeUnits: false` makes the style decide even over a `Rp` marker (the user's
+ * explicit choice of separator).
  */
-export function amountFromText(text: string, style?: NumberStyle): number | string {
+export function amountFromText(text: string, style?: NumberStyle, wholeUnits?: boolean): number | string {
   const trimmed = text.trim();
   if (trimmed === '') return 'blank';
   if (isExcelError(trimmed)) return `Excel error ${trimmed.toUpperCase()}`;
@@ -204,6 +229,10 @@ export function amountFromText(text: string, style?: NumberStyle): number | stri
       value = toNumber(scanned.body, separators.decimal);
       break;
     case 'ambiguous': {
+      if (wholeUnits ?? scanned.wholeUnits) {
+        value = toNumber(scanned.body, undefined);
+        break;
+      }
       const chosen = style ?? scanned.markerStyle ?? 'dot-decimal';
       const decimal = chosen === 'dot-decimal' ? '.' : ',';
       value = toNumber(scanned.body, separators.separator === decimal ? decimal : undefined);
@@ -216,9 +245,9 @@ export function amountFromText(text: string, style?: NumberStyle): number | stri
 }
 
 /** Number or reason, for any cell value. */
-export function amountOrReason(value: CellValue, style?: NumberStyle): number | string {
+export function amountOrReason(value: CellValue, style?: NumberStyle, wholeUnits?: boolean): number | string {
   if (typeof value === 'number') return Number.isFinite(value) ? value : 'not a finite number';
-  if (typeof value === 'string') return amountFromText(value, style);
+  if (typeof value === 'string') return amountFromText(value, style, wholeUnits);
   if (value === null || value === undefined) return 'blank';
   if (typeof value === 'boolean') return `${value ? 'TRUE' : 'FALSE'} is a boolean, not an amount`;
   if (value instanceof Date) return 'a date, not an amount';
@@ -233,6 +262,7 @@ export function amountOrReason(value: CellValue, style?: NumberStyle): number | 
  * parseAmount('1.250,00 €')                 // { value: 1250 }
  * parseAmount('(125.00)')                   // { value: -125 }
  * parseAmount('1.250', 'comma-decimal')     // { value: 1250 }
+ * parseAmount('IDR 75,000')                 // { value: 75000 } (rupiah have no cents)
  * parseAmount('#N/A')                       // { error: 'Excel error #N/A' }
  */
 export function parseAmount(value: CellValue, style?: NumberStyle): AmountResult {
@@ -252,6 +282,87 @@ export function looksLikeMoneyText(text: string): boolean {
   return scanned.markerStyle !== undefined || scanned.percent || /[.,]/.test(scanned.body);
 }
 
+/** What the text cells of a column say about its number style. */
+export interface NumberStyleEvidence {
+  /** The style the cells alone point to (see {@link inferNumberStyle}). */
+  readonly style: NumberStyle;
+  /** Cells that can only be read one way: `1,250.00`, `2,500,000`, `12.5` (dot) … */
+  readonly dotVotes: number;
+  /** … and `1.250,00`, `2.500.000`, `12,5` (comma). */
+  readonly commaVotes: number;
+  /** Cells with a marker suggesting dot-decimal (`$`, `USD`, `£`) … */
+  readonly dotMarkers: number;
+  /** … or comma-decimal (`€`, `EUR`, `Rp`, `IDR`). */
+  readonly commaMarkers: number;
+  /** Cells whose currency is counted in whole units (`Rp`, `IDR`). */
+  readonly wholeUnitMarkers: number;
+  /** Cells like `1.250` or `1,250` whose value depends on the style. */
+  readonly ambiguous: number;
+  /** The first ambiguous cell, trimmed, as an example for notes. */
+  readonly example?: string;
+  /** A cell written in the minority style (the `1,250.00`-style cell of a mostly `1.250,00` column). */
+  readonly minorityExample?: string;
+}
+
+/**
+ * What a column's text cells say about its number style: the votes behind
+ * {@link inferNumberStyle}, the currency markers, and the cells a style choice would change.
+ *
+ * @example
+ * inferNumberStyleEvidence(['75.000', '125.000']) // { style: 'dot-decimal', ambiguous: 2, example: '75.000', … }
+ */
+export function inferNumberStyleEvidence(values: readonly CellValue[]): NumberStyleEvidence {
+  let dotVotes = 0;
+  let commaVotes = 0;
+  let dotMarkers = 0;
+  let commaMarkers = 0;
+  let wholeUnitMarkers = 0;
+  let ambiguous = 0;
+  let example: string | undefined;
+  let firstDot: string | undefined;
+  let firstComma: string | undefined;
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const scanned = scanAmountText(value);
+    if (!scanned) continue;
+    if (scanned.markerStyle === 'dot-decimal') dotMarkers++;
+    else if (scanned.markerStyle === 'comma-decimal') commaMarkers++;
+    if (scanned.wholeUnits) wholeUnitMarkers++;
+    const separators = classifySeparators(scanned.body);
+    let vote: NumberStyle | undefined;
+    if (separators.kind === 'decimal') vote = separators.decimal === '.' ? 'dot-decimal' : 'comma-decimal';
+    else if (separators.kind === 'grouping')
+      vote = separators.grouping === ',' ? 'dot-decimal' : 'comma-decimal';
+    else if (separators.kind === 'ambiguous') {
+      ambiguous++;
+      example ??= value.trim();
+    }
+    if (vote === 'dot-decimal') {
+      dotVotes++;
+      firstDot ??= value.trim();
+    } else if (vote === 'comma-decimal') {
+      commaVotes++;
+      firstComma ??= value.trim();
+    }
+  }
+  let style: NumberStyle;
+  if (commaVotes !== dotVotes) style = commaVotes > dotVotes ? 'comma-decimal' : 'dot-decimal';
+  else style = commaMarkers > dotMarkers ? 'comma-decimal' : 'dot-decimal';
+  const minorityExample =
+    dotVotes > 0 && commaVotes > 0 ? (style === 'dot-decimal' ? firstComma : firstDot) : undefined;
+  return {
+    style,
+    dotVotes,
+    commaVotes,
+    dotMarkers,
+    commaMarkers,
+    wholeUnitMarkers,
+    ambiguous,
+    ...(example !== undefined ? { example } : {}),
+    ...(minorityExample !== undefined ? { minorityExample } : {}),
+  };
+}
+
 /**
  * Chooses the number style of a column from its unambiguous cells.
  *
@@ -260,34 +371,15 @@ export function looksLikeMoneyText(text: string): boolean {
  * by exactly three digits (`12,5`: decimal). Weak evidence: currency markers (`Rp`, `IDR`, `€`
  * suggest comma-decimal; `$`, `USD`, `£` dot-decimal). Ties are broken by: more strong votes win;
  * if strong votes tie (including none), more weak votes win; if still tied, dot-decimal (what
- * Excel's own number cells and most exports use).
+ * Excel's own number cells and most exports use). Ingestion weighs the file's conventions on top
+ * of this when a column has no strong evidence (see `conventions.ts`).
  *
  * @example
  * inferNumberStyle(['1.250', '2.500.000'])   // 'comma-decimal'
  * inferNumberStyle(['1,250', 12.5])          // 'dot-decimal' (no evidence)
  */
 export function inferNumberStyle(values: readonly CellValue[]): NumberStyle {
-  let strongDot = 0;
-  let strongComma = 0;
-  let weakDot = 0;
-  let weakComma = 0;
-  for (const value of values) {
-    if (typeof value !== 'string') continue;
-    const scanned = scanAmountText(value);
-    if (!scanned) continue;
-    if (scanned.markerStyle === 'dot-decimal') weakDot++;
-    else if (scanned.markerStyle === 'comma-decimal') weakComma++;
-    const separators = classifySeparators(scanned.body);
-    if (separators.kind === 'decimal') {
-      if (separators.decimal === '.') strongDot++;
-      else strongComma++;
-    } else if (separators.kind === 'grouping') {
-      if (separators.grouping === ',') strongDot++;
-      else strongComma++;
-    }
-  }
-  if (strongComma !== strongDot) return strongComma > strongDot ? 'comma-decimal' : 'dot-decimal';
-  return weakComma > weakDot ? 'comma-decimal' : 'dot-decimal';
+  return inferNumberStyleEvidence(values).style;
 }
 
 function clip(text: string): string {

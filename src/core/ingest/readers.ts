@@ -9,7 +9,14 @@
 import type { CellValue } from '../cell';
 import type { DictColumn, PipelineStatus } from '../table';
 import { STATUS_CODE } from '../table';
-import { dateFromNumber, dateFromText, dateOrReason, type DateOptions, MAX_SERIAL_1900 } from './dates';
+import {
+  dateFromNumber,
+  dateFromSerialText,
+  dateFromText,
+  dateOrReason,
+  type DateOptions,
+  MAX_SERIAL_1900,
+} from './dates';
 import { amountFromText, amountOrReason, type NumberStyle } from './numbers';
 import { DictionaryEncoder, ERROR_CODE, MISSING_CODE } from './dictionary';
 import type { IdPattern } from './int-codes';
@@ -86,7 +93,8 @@ export function dateReader(
           const cached = cache.get(value);
           if (cached !== undefined) result = cached;
           else {
-            result = dateFromText(value, options.order);
+            const serial = options.serialText ? dateFromSerialText(value, options.system) : undefined;
+            result = serial ?? dateFromText(value, options.order);
             if (cache.size < CACHE_LIMIT) cache.set(value, result);
           }
         } else {
@@ -99,12 +107,16 @@ export function dateReader(
   };
 }
 
-/** An amount column (`NaN` where missing). */
+/**
+ * An amount column (`NaN` where missing). `wholeUnits`: the column's currency has no cents, so a
+ * lone `75.000` or `75,000` is thousands (see `amountFromText`).
+ */
 export function amountReader(
   frame: Frame,
   spec: ColumnSpec,
   style: NumberStyle,
   out: Float64Array = new Float64Array(frame.count),
+  wholeUnits?: boolean,
 ): ColumnReader<Float64Array> {
   out.fill(NaN);
   const cache = new Map<string, number | string>();
@@ -128,11 +140,11 @@ export function amountReader(
           const cached = cache.get(value);
           if (cached !== undefined) result = cached;
           else {
-            result = amountFromText(value, style);
+            result = amountFromText(value, style, wholeUnits);
             if (cache.size < CACHE_LIMIT) cache.set(value, result);
           }
         } else {
-          result = amountOrReason(value, style);
+          result = amountOrReason(value, style, wholeUnits);
         }
         if (typeof result === 'number') out[i] = result;
         else unusable(frame, i, spec, value, result);
@@ -144,6 +156,12 @@ export function amountReader(
 /** Slots of the dictionary reader's text cache, minus one. */
 const LABEL_SLOTS_MASK = 255;
 
+/** A dictionary column's reader, which can also say which of its texts pass a test. */
+export interface DictColumnReader extends ColumnReader<DictColumn> {
+  /** Codes of the column's texts that pass `test` (see `DictionaryEncoder.codesOfText`). */
+  codesOfText(test: (text: string) => boolean): number[];
+}
+
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
 export function dictReader(
   frame: Frame,
@@ -151,7 +169,7 @@ export function dictReader(
   warn = true,
   pattern?: IdPattern,
   codes: Int32Array = new Int32Array(frame.count),
-): ColumnReader<DictColumn> {
+): DictColumnReader {
   const encoder = new DictionaryEncoder(pattern);
   codes.fill(MISSING);
   const { values, start, fate } = frame;
@@ -163,6 +181,7 @@ export function dictReader(
   const slotCodes = new Int32Array(LABEL_SLOTS_MASK + 1);
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
+    codesOfText: (test) => encoder.codesOfText(test),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;

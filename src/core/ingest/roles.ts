@@ -321,6 +321,8 @@ export function resolveMapping(
     } else if (typeof target === 'string') {
       column = headers.indexOf(target.trim());
       if (column < 0) column = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(target));
+      // `Column E`: by letter, as blank headers are named (a header of that text wins).
+      if (column < 0) column = letterColumn(target, headers.length);
       if (column < 0) problems.push(`${role} is mapped to '${target}', but no column has that header`);
     }
     if (column < 0) continue;
@@ -332,6 +334,19 @@ export function resolveMapping(
     columns[role] = column;
   }
   return { columns, problems };
+}
+
+/**
+ * The 0-based column of `Column E`-style text (a column letter after the word `Column`), or −1
+ * when the text is not one or the column is not in the table.
+ * @example letterColumn('Column E', 6) // 4
+ */
+export function letterColumn(text: string, width: number): number {
+  const m = /^\s*column\s+([a-z]{1,3})\s*$/i.exec(text);
+  if (!m) return -1;
+  let index = 0;
+  for (const ch of m[1].toUpperCase()) index = index * 26 + (ch.charCodeAt(0) - 64);
+  return index - 1 < width ? index - 1 : -1;
 }
 
 /** Profiles of every column over sample rows (ragged rows read as blanks). */

@@ -3,6 +3,7 @@ import {
   columnLetter,
   detectHeaderRow,
   makeHeaders,
+  repeatedHeaders,
 } from '../../../src/core/ingest/headers';
 
 describe('normalizeHeader', () => {
@@ -44,6 +45,42 @@ describe('detectHeaderRow', () => {
     ).toBe(2);
   });
 
+  test('passes over title rows up to half as wide as the table, whatever lies between', () => {
+    const table = [
+      ['Tanggal', 'Sales', 'Pelanggan', 'Total'],
+      ['2026-10-05', 'Budi', 'Ani', '100'],
+    ];
+    // Two title cells over a four-column table (before: the first row was taken for the header).
+    expect(detectHeaderRow([['Laporan Penjualan', 'Toko Maju Jaya'], [], ...table])).toBe(2);
+    // A title above a month name (a date) and a blank line.
+    expect(detectHeaderRow([['Laporan Penjualan'], ['Oktober 2026'], [], ...table])).toBe(3);
+    // A title above a printed-on line.
+    expect(detectHeaderRow([['Laporan Penjualan Oktober 2026'], ['Dicetak: 01/11/2026'], [], ...table])).toBe(
+      3,
+    );
+    // A title with a date cell across the table, as a workbook's merged title row gives it.
+    expect(
+      detectHeaderRow([
+        ['Laporan Penjualan Oktober 2026'],
+        ['Toko Maju Jaya', null, null, 'Dicetak 01/11/2026'],
+        [],
+        ['Tanggal', 'Sales', 'Pelanggan', 'Total'],
+        [45935, 'Budi', 'Ani', 100],
+      ]),
+    ).toBe(3);
+  });
+
+  test('a narrow header over a narrow table is still the header', () => {
+    expect(detectHeaderRow([['Report'], ['Date', 'Amount'], [45292, 10]])).toBe(1);
+    expect(
+      detectHeaderRow([
+        ['Date', 'Amount', 'Note'],
+        [45292, 10],
+        [45293, 12, 'late'],
+      ]),
+    ).toBe(0);
+  });
+
   test('a row of dates or numbers is not a header', () => {
     expect(
       detectHeaderRow([
@@ -83,6 +120,14 @@ describe('detectHeaderRow', () => {
 
   test('ragged and odd rows do not break it', () => {
     expect(detectHeaderRow([[], ['Date', 'Amount', ''], [45292]])).toBe(1);
+  });
+});
+
+describe('repeatedHeaders', () => {
+  test('groups columns with the same header text, case aside', () => {
+    expect(repeatedHeaders(['Date', 'Amount', 'Region', 'amount', '', ''], 6)).toEqual([[1, 3]]);
+    expect(repeatedHeaders(['Date', 'Amount'], 2)).toEqual([]);
+    expect(repeatedHeaders(undefined, 2)).toEqual([]);
   });
 });
 
