@@ -52,10 +52,11 @@ interface Row {
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1_048_576;
 
-function measure(c: BenchCase, rows: number | null, runs: number): Row {
+async function measure(c: BenchCase, rows: number | null, runs: number): Promise<Row> {
   gc?.();
-  const state = rows === null ? (c.setup as () => unknown)() : c.setup(rows);
-  c.run(state); // warm-up
+  // Cases may be asynchronous (a database answers later): their setup and runs are awaited.
+  const state = await (rows === null ? (c.setup as () => unknown)() : c.setup(rows));
+  await c.run(state); // warm-up
   const times: number[] = [];
   const cpu: number[] = [];
   let heap = 0;
@@ -65,7 +66,7 @@ function measure(c: BenchCase, rows: number | null, runs: number): Row {
     gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const out = c.run(state) as { childRssMb?: unknown } | undefined;
+    const out = (await c.run(state)) as { childRssMb?: unknown } | undefined;
     times.push(performance.now() - t0);
     if (typeof out?.childRssMb === 'number') child = Math.max(child ?? 0, out.childRssMb);
     const used = process.cpuUsage(c0);
@@ -96,7 +97,7 @@ function printTable(rows: Row[]): void {
   for (const row of cells) console.log(line(row));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const sizes = argument('rows')?.split(',').map(Number).filter((n) => n > 0) ?? SIZES;
   const only = argument('only');
   const runs = Math.max(1, Number(argument('runs') ?? 5));
@@ -108,14 +109,14 @@ function main(): void {
       if (c.setup.length === 0) continue;
       if (c.sizes && !c.sizes.includes(size)) continue;
       console.error(`  ${c.name} @ ${size}`);
-      results.push(measure(c, size, runs));
+      results.push(await measure(c, size, runs));
     }
   }
   for (const c of cases.filter((k) => k.setup.length === 0)) {
     console.error(`  ${c.name}`);
-    results.push(measure(c, null, runs));
+    results.push(await measure(c, null, runs));
   }
   printTable(results);
 }
 
-main();
+void main();

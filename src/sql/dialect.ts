@@ -66,6 +66,8 @@ export interface Dialect {
   readonly runningMedian: boolean;
   /** Text with letters and digits only, lower case (status words compared like headers). */
   lettersAndDigits(expr: string): string;
+  /** True when `name AS MATERIALIZED (…)` computes a CTE read several times only once. */
+  readonly materialize: boolean;
 }
 
 const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -83,6 +85,7 @@ const DATE_FORMATS: Record<'text-mdy' | 'text-dmy', { c: string[]; pg: string; b
 
 const duckdb: Dialect = {
   name: 'duckdb',
+  materialize: true,
   ident: quoteDouble,
   str: quoteSingle,
   double: 'DOUBLE',
@@ -139,6 +142,7 @@ const PG_NUMBER = `'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*
 
 const postgres: Dialect = {
   name: 'postgres',
+  materialize: true,
   ident: quoteDouble,
   str: quoteSingle,
   double: 'DOUBLE PRECISION',
@@ -190,6 +194,7 @@ const postgres: Dialect = {
 
 const bigquery: Dialect = {
   name: 'bigquery',
+  materialize: false,
   ident: (name) => `\`${name.replace(/`/g, '\\`')}\``,
   str: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   double: 'FLOAT64',
@@ -242,6 +247,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   name: 'snowflake',
+  materialize: false,
   ident: quoteDouble,
   str: quoteSingle,
   double: 'DOUBLE',

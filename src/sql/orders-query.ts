@@ -36,6 +36,35 @@ export function metricColumns(id: string): { value: string; why: string } {
   return { value: id, why: `${id}__why` };
 }
 
+/** CTEs read by several others, computed once where the dialect can be told so. */
+const SHARED_CTES = [
+  'o',
+  'fo',
+  'co',
+  'life',
+  'ol',
+  'ow',
+  'aw',
+  'hco',
+  'hd',
+  'hf',
+  'hg',
+  'hu',
+  'hv',
+  'daily',
+  'sp',
+  'spk',
+  'sps',
+];
+
+export function materialized(d: Dialect, ctes: readonly string[]): string[] {
+  if (!d.materialize) return [...ctes];
+  return ctes.map((cte) => {
+    const name = /^(\w+) AS \(/.exec(cte)?.[1];
+    return name && SHARED_CTES.includes(name) ? cte.replace(/^(\w+) AS \(/, '$1 AS MATERIALIZED (') : cte;
+  });
+}
+
 export function ordersQuerySql(q: OrdersQuery): string {
   const d = q.dialect;
   const ids = new Set<string>(q.ids);
@@ -214,5 +243,5 @@ export function ordersQuerySql(q: OrdersQuery): string {
       return [`${double(value)} AS ${d.ident(cols.value)}`, `${why} AS ${d.ident(cols.why)}`];
     }),
   ];
-  return `WITH\n${ctes.join(',\n')}\nSELECT ${select.join(',\n  ')}\nFROM m\nORDER BY g, s, w`;
+  return `WITH\n${materialized(d, ctes).join(',\n')}\nSELECT ${select.join(',\n  ')}\nFROM m\nORDER BY g, s, w`;
 }

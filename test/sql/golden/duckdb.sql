@@ -34,26 +34,26 @@ o0 AS (
     CAST('' AS VARCHAR) AS g
   FROM "sales"."orders"
 ),
-o AS (
+o AS MATERIALIZED (
   SELECT rn, day, amount, qty, cost, cust, COALESCE(oid, '~row:' || CAST(rn AS VARCHAR)) AS okey, g
   FROM o0
   WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
 ),
-fo AS (
+fo AS MATERIALIZED (
   SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
   FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
 ),
-co AS (
+co AS MATERIALIZED (
   SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
 ),
-life AS (
+life AS MATERIALIZED (
   SELECT co.cust, fo.first_day, fo.first_key,
     CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
       ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
   FROM co JOIN fo ON co.cust = fo.cust
   GROUP BY co.cust, fo.first_day, fo.first_key
 ),
-ol AS (
+ol AS MATERIALIZED (
   SELECT o.*, life.first_day, life.second_day,
     CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
   FROM o LEFT JOIN life ON o.cust = life.cust
@@ -63,7 +63,7 @@ dw AS (
   FROM win CROSS JOIN (SELECT range AS k FROM range(92)) AS k
   WHERE k.k < win.wt - win.ws
 ),
-ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+ow AS MATERIALIZED (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
 agg AS (
   SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
     SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
@@ -72,7 +72,7 @@ agg AS (
     SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
   FROM ow GROUP BY g, s, w
 ),
-aw AS (
+aw AS MATERIALIZED (
   SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
   FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
 ),
@@ -96,21 +96,21 @@ ends AS (SELECT * FROM (VALUES
     (20788, 20423, 20058), -- to 2026-11-30; trailing year from 2025-12-01, the year before from 2024-12-01
     (20793, 20428, 20063) -- to 2026-12-05; trailing year from 2025-12-06, the year before from 2024-12-06
   ) AS ends(e, yb, yb2)),
-hco AS (
+hco AS MATERIALIZED (
   SELECT g, cust, okey, MIN(day) AS od FROM o
   WHERE g IS NOT NULL AND amount >= 0 AND cust IS NOT NULL GROUP BY g, cust, okey
 ),
-hd AS (SELECT DISTINCT g, cust, od AS day FROM hco),
-hf AS (SELECT g, cust, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cust),
+hd AS MATERIALIZED (SELECT DISTINCT g, cust, od AS day FROM hco),
+hf AS MATERIALIZED (SELECT g, cust, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cust),
 ev AS (
   SELECT hf.g, ends.e, COUNT(*) AS ever FROM hf JOIN ends ON hf.first_day < ends.e GROUP BY hf.g, ends.e
 ),
-hg AS (SELECT g, cust, day, LAG(day) OVER (PARTITION BY g, cust ORDER BY day) AS pday FROM hd),
-hu AS (
+hg AS MATERIALIZED (SELECT g, cust, day, LAG(day) OVER (PARTITION BY g, cust ORDER BY day) AS pday FROM hd),
+hu AS MATERIALIZED (
   SELECT g, cust, day, 2 * MEDIAN(day - pday) OVER (PARTITION BY g, cust ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS twice
   FROM hg WHERE pday IS NOT NULL
 ),
-hv AS (SELECT g, cust, day, twice, LAG(twice) OVER (PARTITION BY g, cust ORDER BY day) AS prev FROM hu),
+hv AS MATERIALIZED (SELECT g, cust, day, twice, LAG(twice) OVER (PARTITION BY g, cust ORDER BY day) AS prev FROM hu),
 hdel AS (
   SELECT g, day, twice AS v, 1 AS d FROM hv
   UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL
@@ -140,7 +140,7 @@ clvp AS (
     c.uni - COALESCE(x.uni, 0) AS uni
   FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e
 ),
-daily AS (
+daily AS MATERIALIZED (
   SELECT g, day, SUM(amount) AS revenue, SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost
   FROM o WHERE g IS NOT NULL GROUP BY g, day
 ),
@@ -157,12 +157,12 @@ sp0 AS (
     CAST('' AS VARCHAR) AS g
   FROM "sales"."marketing_spend"
 ),
-sp AS (
+sp AS MATERIALIZED (
   SELECT sp0.*, day(DATE '1970-01-01' + CAST(day AS INTEGER)) AS dom, year(DATE '1970-01-01' + CAST(day AS INTEGER)) * 12 + month(DATE '1970-01-01' + CAST(day AS INTEGER)) - 1 AS mi
   FROM sp0
   WHERE day IS NOT NULL AND spend IS NOT NULL AND day BETWEEN -25567 AND 20792
 ),
-spk AS (SELECT sp.*, CAST(NULL AS BIGINT) AS ps, CAST(NULL AS BIGINT) AS pe FROM sp),
+spk AS MATERIALIZED (SELECT sp.*, CAST(NULL AS BIGINT) AS ps, CAST(NULL AS BIGINT) AS pe FROM sp),
 sir AS (SELECT * FROM spk WHERE ps IS NULL AND NOT (endday IS NOT NULL AND endday >= day)),
 sic AS (
   SELECT g, chk, COUNT(*) AS n, MIN(first) AS all_first, MIN(qs) AS all_q, MIN(ys) AS all_y, MIN(wk) AS all_w,
@@ -189,7 +189,7 @@ su AS (
     THEN CASE WHEN sit.all_first = 1 THEN CASE WHEN sit.n = 1 THEN 2 WHEN sit.spacing >= 12 AND sit.all_y = 1 THEN 4 WHEN sit.spacing >= 3 AND sit.all_q = 1 THEN 3 ELSE 2 END WHEN sit.n > 1 AND sit.all_w = 1 THEN 1 ELSE 0 END ELSE CASE WHEN sic.all_first = 1 THEN CASE WHEN sic.n = 1 THEN 2 WHEN sic.spacing >= 12 AND sic.all_y = 1 THEN 4 WHEN sic.spacing >= 3 AND sic.all_q = 1 THEN 3 ELSE 2 END WHEN sic.n > 1 AND sic.all_w = 1 THEN 1 ELSE 0 END END AS unit
   FROM sic JOIN sit ON sic.g = sit.g
 ),
-sps AS (
+sps AS MATERIALIZED (
   SELECT spk.g, spk.spend,
     CASE WHEN spk.ps IS NOT NULL THEN spk.ps ELSE spk.day END AS ss,
     CASE WHEN spk.ps IS NOT NULL THEN spk.pe WHEN spk.endday IS NOT NULL AND spk.endday >= spk.day THEN spk.endday + 1
@@ -399,26 +399,26 @@ o0 AS (
     COALESCE(NULLIF(trim(CAST("region" AS VARCHAR)), ''), '(blank)') AS g
   FROM "sales"."orders"
 ),
-o AS (
+o AS MATERIALIZED (
   SELECT rn, day, amount, qty, cost, cust, COALESCE(oid, '~row:' || CAST(rn AS VARCHAR)) AS okey, g
   FROM o0
   WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
 ),
-fo AS (
+fo AS MATERIALIZED (
   SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
   FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
 ),
-co AS (
+co AS MATERIALIZED (
   SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
 ),
-life AS (
+life AS MATERIALIZED (
   SELECT co.cust, fo.first_day, fo.first_key,
     CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
       ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
   FROM co JOIN fo ON co.cust = fo.cust
   GROUP BY co.cust, fo.first_day, fo.first_key
 ),
-ol AS (
+ol AS MATERIALIZED (
   SELECT o.*, life.first_day, life.second_day,
     CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
   FROM o LEFT JOIN life ON o.cust = life.cust
@@ -428,7 +428,7 @@ dw AS (
   FROM win CROSS JOIN (SELECT range AS k FROM range(31)) AS k
   WHERE k.k < win.wt - win.ws
 ),
-ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+ow AS MATERIALIZED (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
 agg AS (
   SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
     SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
@@ -437,7 +437,7 @@ agg AS (
     SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
   FROM ow GROUP BY g, s, w
 ),
-aw AS (
+aw AS MATERIALIZED (
   SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
   FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
 ),
