@@ -83,6 +83,24 @@ export function formatTable(
   return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
 }
 
+/**
+ * Characters that would act on a terminal rather than show: C0 controls but tab and line feed
+ * (ESC starts colour and cursor sequences, CR overwrites the line, BEL rings), DEL, C1 controls,
+ * and the bidirectional overrides that can make text read differently from what it is.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text as it may reach a terminal: every unsafe character (see `UNSAFE`) written as its `\u001B`
+ * escape. A header, a cell in a skipped row's reason or a sheet name comes from the file, so all
+ * output passes here. The escape is JSON's own, so JSON output stays valid and reads back the same.
+ * @example terminalSafe('Amount\u001b[31m') // 'Amount\\u001B[31m'
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** Pretty JSON with a final newline. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';

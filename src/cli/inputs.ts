@@ -1,7 +1,8 @@
 /**
- * The input flags commands share (`--sheet`, `--map`, `--columns`, `--date-format`) and how they
- * become `LoadOptions` for each table.
+ * The input flags commands share (`--sheet`, `--map`, `--columns`, `--date-format`, `--decimal`)
+ * and how they become `LoadOptions` for each table.
  */
+import type { NumberStyle } from '../core/ingest';
 import type { TableKind } from '../core/table';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { columnsFlag, dateOrderFlag, listFlag, mapFlags, stringFlag } from './args';
@@ -13,6 +14,7 @@ export const INPUT_OPTIONS: OptionSpecs = {
   map: { type: 'string', multiple: true },
   columns: { type: 'string' },
   'date-format': { type: 'string' },
+  decimal: { type: 'string' },
 };
 
 export const INPUT_HELP = `
@@ -22,11 +24,29 @@ Input options:
                             prefix a role with its table for the other files: --map pipeline.status=Stage
   --columns r1,r2,...       header-less file: each column's role in order, "-" skips one
                             (e.g. --columns customer,-,date,quantity,amount for the CDNOW file)
-  --date-format dmy|mdy|iso day/month order of text dates (default: inferred per column)`;
+  --map role="Column E"     the same by column letter; a repeated header is also named by its
+                            occurrence: --map amount="Amount (2)" for the second "Amount" column
+  --date-format dmy|mdy|iso day/month order of text dates (default: inferred per column)
+  --decimal ,|.             the decimal separator of amounts written as text (default: inferred
+                            per column from its cells, then from the file: ";" between fields,
+                            day-first dates and Rp/IDR/EUR amounts go with a decimal comma)`;
+
+/**
+ * `--decimal ,` or `--decimal .` as ingestion's number style (`comma`/`dot` accepted too).
+ * @example decimalFlag(parseFlags(['--decimal', ','], INPUT_OPTIONS)) // 'comma-decimal'
+ */
+export function decimalFlag(args: ParsedArgs): NumberStyle | undefined {
+  const text = stringFlag(args, 'decimal');
+  if (text === undefined) return undefined;
+  const value = text.trim().toLowerCase();
+  if (value === ',' || value === 'comma') return 'comma-decimal';
+  if (value === '.' || value === 'dot' || value === 'point') return 'dot-decimal';
+  throw usageError(`--decimal must be "," or ".", got "${text}"`);
+}
 
 /**
  * Load options for the command's main file (orders, or the pipeline when `metrics` has only a
- * pipeline): `--sheet`, unprefixed `--map` entries, `--columns`, `--date-format`.
+ * pipeline): `--sheet`, unprefixed `--map` entries, `--columns`, `--date-format`, `--decimal`.
  */
 export function ordersLoadOptions(args: ParsedArgs, kind: TableKind = 'orders'): LoadOptions {
   const columns = stringFlag(args, 'columns');
@@ -39,19 +59,25 @@ export function ordersLoadOptions(args: ParsedArgs, kind: TableKind = 'orders'):
     mapping: mapFlags(map, kind),
     columns: columns === undefined ? undefined : columnsFlag(columns, kind),
     dateOrder: dateOrderFlag(args),
+    numberStyle: decimalFlag(args),
   };
 }
 
 /**
- * Load options for a side table (pipeline, spend, targets): the same date order, and the `--map`
- * entries prefixed with its kind (`--map pipeline.status=Stage`); other columns are detected.
+ * Load options for a side table (pipeline, spend, targets): the same date order and decimal
+ * separator, and the `--map` entries prefixed with its kind (`--map pipeline.status=Stage`); other
+ * columns are detected.
  */
 export function sideLoadOptions(
   args: ParsedArgs,
   kind: TableKind,
   primary: TableKind = 'orders',
 ): LoadOptions {
-  return { dateOrder: dateOrderFlag(args), mapping: mapFlags(listFlag(args, 'map'), kind, primary) };
+  return {
+    dateOrder: dateOrderFlag(args),
+    numberStyle: decimalFlag(args),
+    mapping: mapFlags(listFlag(args, 'map'), kind, primary),
+  };
 }
 
 /** The one positional input file (or `--orders F`), required unless `optional`. */

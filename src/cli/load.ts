@@ -5,7 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
-import type { IngestOptions, IngestResult } from '../core/ingest';
+import type { IngestOptions, IngestResult, NumberStyle, OverrideHints } from '../core/ingest';
 import { detectHeaderRow, ingestTable, makeHeaders, resolveMapping } from '../core/ingest';
 import type { DateRange, TableDates } from '../core/data-range';
 import { tableDates } from '../core/data-range';
@@ -34,6 +34,8 @@ export interface LoadOptions {
   /** `--columns`: role → column index for header-less files. */
   readonly columns?: Partial<Record<ColumnRole, number>>;
   readonly dateOrder?: DateOrderFlag;
+  /** `--decimal , | .`: the decimal separator of amounts written as text. */
+  readonly numberStyle?: NumberStyle;
 }
 
 export interface LoadedTable<T extends SalesTable> {
@@ -48,13 +50,23 @@ export interface LoadedTable<T extends SalesTable> {
   readonly rows: CellValue[][];
 }
 
+/** The flags that choose another reading, as ingestion's notes on an ambiguous reading name them. */
+export const CLI_HINTS: OverrideHints = {
+  decimal: { 'dot-decimal': '--decimal .', 'comma-decimal': '--decimal ,' },
+  dateOrder: { dmy: '--date-format dmy', mdy: '--date-format mdy', ymd: '--date-format iso' },
+  mapping: '--map {role}="{header}"',
+};
+
 /** Ingestion options from the CLI flags. */
 export function ingestOptionsOf(options: LoadOptions): IngestOptions {
-  if (options.columns) {
-    return { mapping: options.columns, headerRow: 'none', dateOrder: options.dateOrder };
-  }
+  const formats = {
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+    ...(options.numberStyle ? { numberStyle: options.numberStyle } : {}),
+    hints: CLI_HINTS,
+  };
+  if (options.columns) return { mapping: options.columns, headerRow: 'none', ...formats };
   const mapping = options.mapping && Object.keys(options.mapping).length > 0 ? options.mapping : undefined;
-  return { mapping, dateOrder: options.dateOrder };
+  return { mapping, ...formats };
 }
 
 /** Sheet names that usually hold each table (English and Indonesian), tried before any other sheet. */
@@ -121,11 +133,16 @@ export async function loadTable(
   if (read.sheet) progress.stage(`sheet "${read.sheet}"`);
   checkMapping(kind, read.rows, ingestOptions, options.columns ? '--columns' : '--map');
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
-  const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, ingestOptions);
+  const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, {
+    ...ingestOptions,
+    ...(read.delimiter ? { delimiter: read.delimiter } : {}),
+  });
   if (!result.table) {
     throw new CliError(`${name}: ${ingestFailure(result, `no usable ${kind} rows`)}`);
   }
   const { report } = result;
+  if (report.rowsUsed === 0) throw new CliError(`${name}: ${noRowsMessage(kind, report)}`);
+  for (const note of result.attention ?? []) progress.stage(`${name}: ${oneLine(note)}`);
   if (report.rowsSkipped > 0) {
     progress.stage(
       `${report.rowsSkipped.toLocaleString('en-US')} of ${report.rowsRead.toLocaleString('en-US')} rows skipped${firstReason(report)}`,
@@ -188,6 +205,18 @@ function checkMapping(
       .map((h) => `'${h}'`)
       .join(', ') + (headers.length > 20 ? ', …' : '');
   throw new CliError(`${flag}: ${problems.join('; ')} (columns: ${shown || 'none'})`, 2);
+}
+
+/**
+ * Why a table with no usable row is refused, on one line.
+ * @example noRowsMessage('orders', report) // "no usable rows in this orders table (3 read, all skipped; first: row 2, Date: 'abc' is not a date)"
+ */
+export function noRowsMessage(kind: TableKind, report: IngestReport): string {
+  if (report.rowsRead === 0) return `no rows below the header in this ${kind} table`;
+  const first = report.issues.find((issue) => issue.severity === 'skipped');
+  const why = first ? `; first: row ${first.row}, ${first.column}: ${oneLine(first.reason)}` : '';
+  const read = report.rowsRead.toLocaleString('en-US');
+  return `no usable rows in this ${kind} table (${read} read, all skipped${why})`;
 }
 
 function firstReason(report: IngestReport): string {

@@ -12,6 +12,7 @@ import type { Command } from './command';
 import { COMMON_OPTIONS } from './command';
 import { COMMANDS } from './commands';
 import { CliError } from './errors';
+import { terminalSafe } from './format';
 import type { CliIO } from './io';
 import { processIO } from './io';
 
@@ -43,7 +44,13 @@ function findCommand(name: string): Command | undefined {
  * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code:
  * 0 success, 1 a problem with the input, 2 a usage error. Never rejects.
  */
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIO = processIO()): Promise<number> {
+  // Headers, cells and sheet names come from files: nothing reaches the terminal raw.
+  const io: CliIO = {
+    ...given,
+    stdout: (text) => given.stdout(terminalSafe(text)),
+    stderr: (text) => given.stderr(terminalSafe(text)),
+  };
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {

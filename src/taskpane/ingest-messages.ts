@@ -50,6 +50,59 @@ const ORDER: Readonly<Record<string, string>> = {
 
 const VALUE_TYPE: Readonly<Record<string, string>> = { number: 'angka', date: 'tanggal' };
 
+const ROW_NOUN: Readonly<Record<string, string>> = {
+  order: 'pesanan',
+  opportunity: 'peluang',
+  'spend entry': 'catatan belanja',
+};
+
+/** Why a number style or date order was chosen (`conventions.ts`), one reason at a time. */
+const READING_REASONS: readonly Rule[] = [
+  [/^the file separates fields with (.*)$/s, (m) => `berkas memisahkan kolom dengan ${m[1]}`],
+  [
+    /^'(.*)' is written with (comma|point) decimals$/s,
+    (m) => `'${m[1]}' ditulis dengan desimal ${m[2] === 'comma' ? 'koma' : 'titik'}`,
+  ],
+  [/^'(.*)' is written (day|month) first$/s, (m) => `'${m[1]}' ditulis dengan ${FIRST[m[2]]}`],
+  [/^dates are written (day|month) first$/, (m) => `tanggal ditulis dengan ${FIRST[m[1]]}`],
+  [/^the amounts carry (.*)$/s, (m) => `nominalnya memakai ${m[1]}`],
+  [/^amounts are written with comma decimals$/, () => 'nominal ditulis dengan desimal koma'],
+  [/^amounts are in (.*)$/s, (m) => `nominal dalam ${m[1]}`],
+  [
+    /^nothing else in the file tells which \(the default\)$/,
+    () => 'tidak ada petunjuk lain di berkas (bawaan)',
+  ],
+];
+
+const FIRST: Readonly<Record<string, string>> = {
+  day: 'hari di depan',
+  month: 'bulan di depan',
+  year: 'tahun di depan',
+};
+
+/** `A, B and C` → `A, B dan C`, each reason rewritten. */
+function readingReasons(text: string): string {
+  const parts = text.split(/, | and (?=the |'|dates |amounts |nothing )/);
+  const out = parts.map((part) => {
+    for (const [pattern, render] of READING_REASONS) {
+      const m = pattern.exec(part);
+      if (m) return render(m);
+    }
+    return part;
+  });
+  return out.length <= 1 ? out.join('') : `${out.slice(0, -1).join(', ')} dan ${out[out.length - 1]}`;
+}
+
+/** ` (to read them the other way: --decimal .)` → ` (untuk membaca sebaliknya: --decimal .)`. */
+function hintTail(hint: string | undefined, how: string): string {
+  return hint === undefined ? '' : ` (untuk membaca ${how}: ${hint})`;
+}
+
+const DECIMAL: Readonly<Record<string, string>> = {
+  "',' as the decimal separator": "',' sebagai pemisah desimal",
+  "'.' as the decimal point": "'.' sebagai pemisah desimal",
+};
+
 const role = (name: string): string => ROLE[name.replace(' ', '_')] ?? name;
 
 // `s` flag throughout: a header or cell text may hold a line break (Alt+Enter in Excel).
@@ -85,6 +138,24 @@ const REASONS: readonly Rule[] = [
     (m) => `status '${m[1]}' tidak dikenal, dihitung sebagai terbuka`,
   ],
   [/^(TRUE|FALSE) is not a status$/, (m) => `${m[1]} bukan status`],
+  [
+    /^more fields than the header \((\S+) for (\S+)\): an unquoted (.*)\?$/s,
+    (m) => `lebih banyak kolom daripada judulnya (${m[1]} untuk ${m[2]}): ${m[3]} tanpa tanda kutip?`,
+  ],
+  [
+    /^more fields than the header \((\S+) for (\S+)\): a value with an unquoted (.*)\?$/s,
+    (m) =>
+      `lebih banyak kolom daripada judulnya (${m[1]} untuk ${m[2]}): nilai berisi ${m[3]} tanpa tanda kutip?`,
+  ],
+  [
+    /^a total row \('(.*)'\), not an? (order|opportunity|spend entry)$/s,
+    (m) => `baris total ('${m[1]}'), bukan ${ROW_NOUN[m[2]]}`,
+  ],
+  [
+    /^a total row: no order id or customer, and (\S+) is the sum of the (\S+) rows above it$/,
+    (m) =>
+      `baris total: tanpa ID pesanan maupun pelanggan, dan ${m[1]} sama dengan jumlah ${m[2]} baris di atasnya`,
+  ],
   [/^(number|date) is not a status$/, (m) => `berisi ${VALUE_TYPE[m[1]]}, bukan status`],
   [
     /^not a period \(use e\.g\. (.*)\)$/s,
@@ -122,6 +193,55 @@ const NOTES: readonly Rule[] = [
       `hanya cocok dengan hari di depan, ${m[4]} hanya dengan bulan di depan); sel yang tidak sesuai dilaporkan.`,
   ],
   [/^'(.*)': dates read as (\S+)\.$/s, (m) => `'${m[1]}': tanggal dibaca sebagai ${ORDER[m[2]] ?? m[2]}.`],
+  [
+    /^'(.*)' mixes number styles: cells like (.*) are read as written, the others with ('.' as the decimal point|',' as the decimal separator)\.$/s,
+    (m) =>
+      `'${m[1]}' mencampur gaya angka: sel seperti ${m[2]} dibaca apa adanya, sisanya dengan ${DECIMAL[m[3]]}.`,
+  ],
+  [
+    /^'(.*)': amounts like (.*) read as (\S+), as amounts in (\S+) carry no cents \('\.' or ',' before three digits groups thousands\)(?: \(to read them the other way: (.*)\))?\.$/s,
+    (m) =>
+      `'${m[1]}': nominal seperti ${m[2]} dibaca sebagai ${m[3]}, karena nominal dalam ${m[4]} tidak memakai sen ` +
+      `('.' atau ',' sebelum tiga digit memisahkan ribuan)${hintTail(m[5], 'sebaliknya')}.`,
+  ],
+  [
+    /^'(.*)': amounts like (.*) fit two readings; read with ('.' as the decimal point|',' as the decimal separator) \((.*) = (\S+)\), as (.*?)(?: \(to read them the other way: (.*)\))?\.$/s,
+    (m) =>
+      `'${m[1]}': nominal seperti ${m[2]} bisa dibaca dua cara; dibaca dengan ${DECIMAL[m[3]]} ` +
+      `(${m[4]} = ${m[5]}), karena ${readingReasons(m[6])}${hintTail(m[7], 'sebaliknya')}.`,
+  ],
+  [
+    /^'(.*)': numbers like (\S+) read as Excel serial dates \((\S+) = (\S+)\)\.$/s,
+    (m) => `'${m[1]}': angka seperti ${m[2]} dibaca sebagai nomor seri tanggal Excel (${m[3]} = ${m[4]}).`,
+  ],
+  [
+    /^'(.*)': dates like (.*) fit both day\/month orders; read (day|month|year) first \((.*) = (\S+)\), as (.*?)(?: \(to read them (day|month|year) first: (.*)\))?\.$/s,
+    (m) =>
+      `'${m[1]}': tanggal seperti ${m[2]} cocok dengan kedua urutan hari/bulan; dibaca dengan ${FIRST[m[3]]} ` +
+      `(${m[4]} = ${m[5]}), karena ${readingReasons(m[6])}` +
+      `${m[7] ? hintTail(m[8], `dengan ${FIRST[m[7]]}`) : ''}.`,
+  ],
+  [
+    /^'(.*)' heads columns (.*?) \(named (.*?)\)((?:; \S+ is read from \S+(?: \(to read it from \S+: .*?\))?)*)\.$/s,
+    (m) => {
+      const uses = [
+        ...m[4].matchAll(/; (\S+) is read from (\S+)(?: \(to read it from (\S+): (.*?)\))?(?=; |$)/gs),
+      ]
+        .map(
+          (u) => `; ${role(u[1])} dibaca dari ${u[2]}${u[3] ? ` (untuk membaca dari ${u[3]}: ${u[4]})` : ''}`,
+        )
+        .join('');
+      return (
+        `'${m[1]}' menjadi judul kolom ${m[2].replace(/ and /g, ' dan ')} ` +
+        `(dinamai ${m[3].replace(/' and '/g, "' dan '")})${uses}.`
+      );
+    },
+  ],
+  [
+    /^rows have up to (\S+) fields; only the first (\S+) columns \(A to XFD, a sheet's width\) are read\.$/,
+    (m) =>
+      `baris berisi hingga ${m[1]} kolom; hanya ${m[2]} kolom pertama (A sampai XFD, lebar satu sheet) yang dibaca.`,
+  ],
   [
     /^'(.*)': amounts read with comma decimals \((\S+)\)\.$/s,
     (m) => `'${m[1]}': nominal dibaca dengan koma sebagai pemisah desimal (${m[2]}).`,

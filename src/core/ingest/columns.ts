@@ -111,6 +111,7 @@ export function readRoleColumns(
   options: IngestOptions,
   conventions: TableConventions,
   notes: string[],
+  attention: string[],
   extraColumns: readonly { column: number; header: string }[] = [],
 ): {
   columns: Partial<Record<ColumnRole, RoleColumn>>;
@@ -146,7 +147,8 @@ export function readRoleColumns(
     const kindOfValue = VALUE_KIND[role];
     if (kindOfValue === 'date') {
       const reading = conventions.dateReading(role, spec.header);
-      notes.push(...reading.notes);
+      notes.push(...(reading.info ?? []), ...reading.notes);
+      attention.push(...reading.notes);
       const dateOrder = reading.order;
       const reader = dateReader(
         frame,
@@ -161,7 +163,8 @@ export function readRoleColumns(
       formats.push({ role, column: spec.column, header: spec.header, dateOrder, ...basisOf(reading.basis) });
     } else if (kindOfValue === 'number') {
       const reading = conventions.numberReading(role, spec.header);
-      notes.push(...reading.notes);
+      notes.push(...(reading.info ?? []), ...reading.notes);
+      attention.push(...reading.notes);
       const numberStyle = reading.style;
       const reader = amountReader(frame, spec, numberStyle, arena.float64(), reading.wholeUnits);
       readers.push(reader);

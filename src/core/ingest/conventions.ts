@@ -65,7 +65,10 @@ export interface NumberReading {
   /** `true`: a lone `75.000` is thousands (rupiah); `false`: the style decides even over `Rp`. */
   readonly wholeUnits?: boolean;
   readonly basis: ReadingBasis;
+  /** Notes on a reading the user should check (two readings fit, styles mixed, rupiah). */
   readonly notes: readonly string[];
+  /** Notes on a reading the cells settled (`amounts read with comma decimals`). */
+  readonly info?: readonly string[];
 }
 
 export interface DateReading {
@@ -73,7 +76,10 @@ export interface DateReading {
   /** Five-digit text is an Excel serial day number. */
   readonly serialText: boolean;
   readonly basis: ReadingBasis;
+  /** Notes on a reading the user should check (both orders fit, serial numbers, a majority). */
   readonly notes: readonly string[];
+  /** Notes on a reading the cells settled (`dates read as day/month/year`). */
+  readonly info?: readonly string[];
 }
 
 /** Roles whose numbers are money (quantities are not in a currency). */
@@ -238,13 +244,12 @@ export class TableConventions {
       }
     }
     if (example === undefined || cellsDecide) {
-      if (
+      const commaDecimals =
         evidence.style === 'comma-decimal' &&
         evidence.commaVotes > 0 &&
-        evidence.minorityExample === undefined
-      )
-        notes.push(`'${header}': amounts read with comma decimals (1.250,00).`);
-      return { style: evidence.style, ...(whole ? { wholeUnits: true } : {}), basis: 'cells', notes };
+        evidence.minorityExample === undefined;
+      const info = commaDecimals ? [`'${header}': amounts read with comma decimals (1.250,00).`] : [];
+      return { style: evidence.style, ...(whole ? { wholeUnits: true } : {}), basis: 'cells', notes, info };
     }
     let style: NumberStyle;
     let basis: ReadingBasis;
@@ -299,12 +304,18 @@ export class TableConventions {
       (sum, n) => ({ comma: sum.comma + n.evidence.commaMarkers, dot: sum.dot + n.evidence.dotMarkers }),
       { comma: 0, dot: 0 },
     );
+    const marker = (wanted: (n: NumberStyleEvidence) => number): string | undefined => {
+      const column = this.numbers.find((n) => wanted(n.evidence) > 0);
+      return column ? inferCurrencyMarker(this.sampleOf(column.role)) : undefined;
+    };
+    // Euro and rupiah amounts go with day-first dates; dollar amounts lean month-first.
     if (this.wholeUnitMarker || markers.comma > markers.dot)
       votes.dmy.push({
         weight: 1,
-        reason: `amounts are in ${this.wholeUnitMarker ?? 'a day-first currency (€, Rp)'}`,
+        reason: `amounts are in ${this.wholeUnitMarker ?? marker((e) => e.commaMarkers) ?? '€'}`,
       });
-    else if (markers.dot > markers.comma) votes.mdy.push({ weight: 1, reason: 'amounts are in $' });
+    else if (markers.dot > markers.comma)
+      votes.mdy.push({ weight: 1, reason: `amounts are in ${marker((e) => e.dotMarkers) ?? '$'}` });
     return votes;
   }
 
@@ -333,9 +344,9 @@ export class TableConventions {
       return { order: evidence.order, serialText, basis: 'cells', notes };
     }
     if (!evidence.fallback) {
-      if (evidence.order !== fallback)
-        notes.push(`'${header}': dates read as ${ORDER_WORDS[evidence.order]}.`);
-      return { order: evidence.order, serialText, basis: 'cells', notes };
+      const info =
+        evidence.order !== fallback ? [`'${header}': dates read as ${ORDER_WORDS[evidence.order]}.`] : [];
+      return { order: evidence.order, serialText, basis: 'cells', notes, info };
     }
     const example = evidence.example;
     if (example === undefined) return { order: fallback, serialText, basis: 'cells', notes };

@@ -83,6 +83,11 @@ export interface IngestResult<T> {
   readonly missing?: readonly ColumnRole[];
   /** How each read column was interpreted (date order, number style), for the task pane. */
   readonly formats: readonly ColumnFormat[];
+  /**
+   * The notes (also in `report.notes`) on readings to check: numbers or dates that fit two
+   * readings, mixed number styles, serial numbers read as dates, repeated headers, cut rows.
+   */
+  readonly attention?: readonly string[];
 }
 
 /** Excel's column count: wider rows are cut. */
@@ -269,8 +274,9 @@ function ingestUnsafe(
   }
 
   notes.push(...choiceNotes(detection), ...profitNotes(kind, detection));
+  const attention: string[] = [];
   if (headerRow !== 'none')
-    notes.push(
+    attention.push(
       ...duplicateHeaderNotes(
         (values[headerRow] ?? undefined) as CellValue[] | undefined,
         headers,
@@ -278,6 +284,7 @@ function ingestUnsafe(
         options.hints?.mapping,
       ),
     );
+  notes.push(...attention);
   // Text columns without a role stay available as breakdowns by header, and so do places of any
   // value type (a postal code column of numbers).
   const extraColumns =
@@ -304,15 +311,20 @@ function ingestUnsafe(
     options,
     conventions,
     notes,
+    attention,
     extraColumns,
   );
   if (knownWidth === undefined && headerWidth === undefined && Math.min(widest, MAX_WIDTH) > width)
     return ingestUnsafe(kind, values, options, Math.min(widest, MAX_WIDTH));
-  if (Math.max(widest, fields ?? 0) > MAX_WIDTH)
-    notes.push(
-      `rows have up to ${Math.max(widest, fields ?? 0).toLocaleString('en-US')} fields; only the first ` +
-        `${MAX_WIDTH.toLocaleString('en-US')} columns (A to XFD, a sheet's width) are read.`,
-    );
+  const headerRowCells = headerRow === 'none' ? undefined : values[headerRow];
+  const fieldsSeen = Math.max(widest, fields ?? 0, Array.isArray(headerRowCells) ? headerRowCells.length : 0);
+  if (fieldsSeen > MAX_WIDTH) {
+    const note =
+      `rows have up to ${fieldsSeen.toLocaleString('en-US')} fields; only the first ` +
+      `${MAX_WIDTH.toLocaleString('en-US')} columns (A to XFD, a sheet's width) are read.`;
+    notes.push(note);
+    attention.push(note);
+  }
   if (kind !== 'targets') skipSummaries(kind, frame, detection, columns, extras, textColumns);
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
@@ -339,7 +351,7 @@ function ingestUnsafe(
     notes,
     issuesOmitted: omitted,
   };
-  return { table, report, detection, formats };
+  return { table, report, detection, formats, ...(attention.length > 0 ? { attention } : {}) };
 }
 
 /**
