@@ -76,6 +76,8 @@ export function ordersQuerySql(q: OrdersQuery): string {
     daysBetween: customer && wants('days_between_orders'),
     clv: customer && (wants('clv') || (marketing && wants('ltv_cac'))),
   };
+  // Retention and churn compare each window's customers with the window before: a window function.
+  const retention = customer && wants('retention_rate', 'churn_rate');
   const hasCost = q.orders.columns.cost !== undefined || q.orders.columns.profit !== undefined;
   const hasOrderId = q.orders.columns.order_id !== undefined;
   const cap = q.lifespanCapYears ?? 10;
@@ -83,7 +85,7 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const double = (x: string) => `CAST(${x} AS ${d.double})`;
   const ctes: string[] = [
     `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`,
-    ...ordersRowCtes(d, q.orders, q.asOf, q.group?.orders),
+    ...ordersRowCtes(d, q.orders, q.asOf, q.group?.orders, customer && wants('repeat_rate')),
     `dw AS (\n  SELECT win.s, win.w, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
     `ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL)`,
     `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
@@ -97,8 +99,10 @@ export function ordersQuerySql(q: OrdersQuery): string {
     `cw AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS customers,\n` +
       `    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,\n` +
       `    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,\n` +
-      `    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained\n` +
-      `  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a\n` +
+      (retention
+        ? `    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained\n` +
+          `  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a\n`
+        : `    0 AS retained\n  FROM aw a\n`) +
       `  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w\n)`,
     q.group
       ? `gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`

