@@ -47,6 +47,17 @@ const PREFIXES: readonly string[] = [
   'jumlah ',
 ];
 
+/** The first three characters of text, lower-cased (for ASCII letters), as one number. */
+function startKey(text: string): number {
+  return (
+    (((text.charCodeAt(0) | 32) & 0xffff) * 0x10000 + ((text.charCodeAt(1) | 32) & 0xffff)) * 0x10000 +
+    ((text.charCodeAt(2) | 32) & 0xffff)
+  );
+}
+
+/** The start of every label and prefix. */
+const STARTS: ReadonlySet<number> = new Set([...LABELS, ...PREFIXES].map(startKey));
+
 /**
  * How surely text labels a summary row: `strong` (`TOTAL`, `Grand total:`, `Subtotal Jawa`),
  * `weak` (`Total Oktober`: also a name like `Total Wine`, so only where the row has no order id
@@ -56,10 +67,9 @@ const PREFIXES: readonly string[] = [
  * @example summaryLabel('Budi') // undefined
  */
 export function summaryLabel(text: string): 'strong' | 'weak' | undefined {
-  const first = text.charCodeAt(0) | 32;
-  // t(otal), s(ubtotal, um), g(rand), j(umlah): most texts stop here.
-  if (first !== 116 && first !== 115 && first !== 103 && first !== 106) return undefined;
-  if (text.length > 40) return undefined;
+  // Most texts (a million order ids) stop at their first three letters.
+  if (text.length < 3 || text.length > 40) return undefined;
+  if (!STARTS.has(startKey(text))) return undefined;
   const normal = text
     .toLowerCase()
     .replace(/[-_]/g, ' ')
@@ -143,6 +153,15 @@ function skipLabelled(frame: Frame, scan: SummaryScan, summary: Uint8Array): num
   return skipped;
 }
 
+/** True when some used row has no key (the usual table has none: one tight pass to learn it). */
+function hasKeylessRow(frame: Frame, keys: readonly KeyColumn[]): boolean {
+  const first = keys[0].codes;
+  const { fate } = frame;
+  for (let i = 0; i < frame.count; i++)
+    if (first[i] < 0 && fate[i] === ROW_USED && isKeyless(keys, i)) return true;
+  return false;
+}
+
 /** Keyless rows whose amount sums the rows above them: `[row, rows summed]` pairs, and the other keyless rows. */
 function keylessSums(
   frame: Frame,
@@ -187,7 +206,7 @@ function keylessSums(
 /** Marks keyless rows whose amount sums the rows above them; returns how many. */
 function skipSums(frame: Frame, scan: SummaryScan, summary: Uint8Array): number {
   const amount = scan.amount;
-  if (!amount || scan.keys.length === 0) return 0;
+  if (!amount || scan.keys.length === 0 || !hasKeylessRow(frame, scan.keys)) return 0;
   const { sums, keyed, otherKeyless } = keylessSums(frame, scan.keys, amount.data, summary);
   if (sums.length === 0 || otherKeyless * KEYED_PER_KEYLESS > keyed) return 0;
   for (const [i, rows] of sums) {
