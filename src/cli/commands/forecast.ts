@@ -5,10 +5,9 @@
  */
 import { tableDateRange } from '../../core/data-range';
 import { isMetricError } from '../../core/errors';
-import type { BacktestResult, ForecastResult } from '../../core/forecast';
 import { backtest, forecastSeries, seasonLengthOf } from '../../core/forecast';
 import type { MetricId } from '../../core/metrics';
-import { computeSuite, getMetric, metricIdFromText, metricIdsOf } from '../../core/metrics';
+import { computeSuite, metricIdFromText, metricIdsOf } from '../../core/metrics';
 import type { Period, PeriodUnit } from '../../core/periods';
 import { formatDay, periodCoverage, periodsBetween, shiftPeriod } from '../../core/periods';
 import type { ParsedArgs } from '../args';
@@ -24,7 +23,9 @@ import {
 import { ordersAsOf } from '../as-of';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
-import { formatNumber, formatTable, toJson } from '../format';
+import { toJson } from '../format';
+import type { LeftOut } from './forecast-report';
+import { forecastDocument, forecastText } from './forecast-report';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inputs';
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
@@ -59,11 +60,6 @@ ${INPUT_HELP}
 
 Example:
   sales-metrics forecast sales.xlsx --period month --horizon 6 --as-of 2026-12-05`;
-
-interface LeftOut {
-  readonly key: string;
-  readonly reason: string;
-}
 
 /** The complete periods from the first dated row to the as-of day, and the ones left out. */
 function completePeriods(
@@ -101,152 +97,6 @@ function metricFlag(args: ParsedArgs): MetricId {
   return id;
 }
 
-const params = (f: ForecastResult) => {
-  const { spec, params: p } = f.model;
-  return {
-    alpha: p.alpha,
-    ...(spec.trend !== 'N' ? { beta: p.beta } : {}),
-    ...(spec.season !== 'N' ? { gamma: p.gamma } : {}),
-    ...(spec.trend === 'Ad' ? { phi: p.phi } : {}),
-  };
-};
-
-/** The JSON document: the series, the model, the forecast and the backtest. */
-export function forecastJson(
-  metric: MetricId,
-  unit: PeriodUnit,
-  series: readonly { period: Period; value: number }[],
-  leftOut: readonly LeftOut[],
-  result: ForecastResult,
-  future: readonly Period[],
-  test: BacktestResult,
-): Record<string, unknown> {
-  const { model } = result;
-  return {
-    metric,
-    unit,
-    seasonLength: result.seasonLength,
-    series: series.map((p) => ({ key: p.period.key, value: p.value })),
-    leftOut,
-    model: {
-      name: result.name,
-      error: model.spec.error,
-      trend: model.spec.trend,
-      season: model.spec.season,
-      params: params(result),
-      initialState: model.initial,
-      aicc: model.aicc,
-      aic: model.aic,
-      bic: model.bic,
-      logLikelihood: model.logLikelihood,
-      sigma2: model.sigma2,
-      n: model.n,
-      parameters: model.parameters,
-    },
-    candidates: result.candidates,
-    intervals: result.intervals,
-    levels: result.levels,
-    forecast: result.forecast.map((point, k) => ({
-      key: future[k].key,
-      mean: point.mean,
-      intervals: result.levels.map((level, i) => ({ level, lower: point.lower[i], upper: point.upper[i] })),
-    })),
-    backtest: {
-      horizon: test.horizon,
-      seasonLength: test.seasonLength,
-      methods: test.methods,
-      origins: test.origins.map((o) => ({
-        key: series[o.origin].period.key,
-        trainedOn: o.origin,
-        model: o.model,
-        scale: o.scale,
-        actual: o.actual,
-        forecasts: o.forecasts,
-      })),
-    },
-    ...(result.seasonNote ? { notes: [result.seasonNote] } : {}),
-  };
-}
-
-function forecastText(
-  doc: ReturnType<typeof forecastJson>,
-  result: ForecastResult,
-  test: BacktestResult,
-  metric: MetricId,
-  series: readonly { period: Period; value: number }[],
-): string {
-  const unit = getMetric(metric).unit;
-  const money = (v: number) => formatNumber(v, unit);
-  const out: string[] = [];
-  const first = series[0].period.key;
-  const last = series[series.length - 1].period.key;
-  out.push(
-    `${getMetric(metric).label.en} by ${doc.unit}: ${series.length} complete periods, ${first} … ${last}`,
-  );
-  for (const l of doc.leftOut as LeftOut[]) out.push(`  ${l.key} left out: ${l.reason}`);
-  if (result.seasonNote) out.push(`  ${result.seasonNote}`);
-  const fitted = result.candidates.filter((c) => c.aicc !== null).length;
-  const { model } = result;
-  const p = Object.entries(params(result))
-    .map(([k, v]) => `${k} ${v.toFixed(4)}`)
-    .join('  ');
-  out.push(
-    '',
-    `Model ${result.name}: the smallest AICc of ${fitted} models fitted (season ${result.seasonLength === 1 ? 'none' : `${result.seasonLength} periods`})`,
-    `  ${p}`,
-    `  AICc ${model.aicc.toFixed(2)}  AIC ${model.aic.toFixed(2)}  BIC ${model.bic.toFixed(2)}  sigma ${
-      model.spec.error === 'M'
-        ? `${formatNumber(Math.sqrt(model.sigma2), 'ratio')} of the forecast`
-        : money(Math.sqrt(model.sigma2))
-    }`,
-    result.intervals === 'analytic'
-      ? '  intervals: exact (additive errors)'
-      : '  intervals: quantiles of 5,000 simulated paths (multiplicative errors)',
-    '',
-  );
-  const forecast = doc.forecast as {
-    key: string;
-    mean: number;
-    intervals: { lower: number; upper: number }[];
-  }[];
-  out.push(
-    formatTable(
-      ['period', 'forecast', '80% low', '80% high', '95% low', '95% high'],
-      forecast.map((f) => [
-        f.key,
-        money(f.mean),
-        money(f.intervals[0].lower),
-        money(f.intervals[0].upper),
-        money(f.intervals[1].lower),
-        money(f.intervals[1].upper),
-      ]),
-    ),
-  );
-  if (test.origins.length === 0) {
-    out.push('Backtest: too few complete periods for a first origin');
-    return out.join('\n') + '\n';
-  }
-  const h = test.horizon;
-  const keys = test.origins.map((o) => series[o.origin].period.key);
-  out.push(
-    `Backtest: ${test.origins.length} origins (first forecast ${keys[0]} … ${keys[keys.length - 1]}), expanding window, the model chosen again at each origin`,
-  );
-  const score = (v: number | null, percent = false) =>
-    v === null ? '—' : percent ? `${v.toFixed(1)}%` : v.toFixed(3);
-  const steps = h === 1 ? [0] : [0, h - 1];
-  out.push(
-    formatTable(
-      ['method', ...steps.flatMap((s) => [`${s + 1}-step MASE`, 'sMAPE'])],
-      test.methods.map((m) => [
-        m.label,
-        ...steps.flatMap((s) => [score(m.byStep[s].mase), score(m.byStep[s].smape, true)]),
-      ]),
-    ),
-  );
-  out.push('MASE below 1: smaller errors than the seasonal naive forecast within the training periods.');
-  return out.join('\n') + '\n';
-}
-
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const path = ordersPath(args, 'forecast')!;
   const unit = choiceFlag(args, 'period', ['week', 'month', 'quarter'] as const) ?? 'month';
@@ -282,12 +132,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     current && k === 0 ? current : shiftPeriod(lastComplete, k + 1),
   );
   const numbers = series.map((p) => ({ period: p.period, value: p.value as number }));
-  const doc = forecastJson(metric, unit, numbers, leftOut, result, future, test);
-  if (booleanFlag(args, 'json')) {
-    io.stdout(toJson({ ...doc, ...asOfOf.json }));
-    return;
-  }
-  io.stdout(`${asOfOf.lines.join('\n')}\n${forecastText(doc, result, test, metric, numbers)}`);
+  const doc = forecastDocument(metric, unit, numbers, leftOut, result, future, test);
+  io.stdout(
+    booleanFlag(args, 'json')
+      ? toJson({ ...doc, ...asOfOf.json })
+      : `${asOfOf.lines.join('\n')}\n${forecastText(doc)}`,
+  );
 }
 
 export const forecastCommand: Command = {

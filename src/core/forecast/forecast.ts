@@ -149,8 +149,11 @@ export function forecastSeries(
   } else specs = candidateSpecs(season.seasonLength > 1, positive);
   const { best, candidates } = selectModel(values, season.seasonLength, specs);
   if (!best) {
-    const reasons = [...new Set(candidates.map((c) => c.reason))].join('; ');
-    return metricError('#N/A', `no model could be fitted to ${values.length} values: ${reasons}`);
+    // The simplest candidate asks least: its reason says what is missing.
+    return metricError(
+      '#N/A',
+      `no model could be fitted to ${values.length} values: ${candidates[0].reason}`,
+    );
   }
   const h = options.horizon;
   const mean = pointForecasts(best.spec, best.seasonLength, best.params, best.final, h);
