@@ -538,6 +538,28 @@ export function trend(
 }
 
 /**
+ * Forecast of a value per period by exponential smoothing (ETS, the model with the smallest AICc), with its prediction interval (spills).
+ * @customfunction FORECAST
+ * @param dates Dates (a column).
+ * @param values Values added up per period, same rows.
+ * @param period "day", "week", "month", "quarter" or "year" (or hari, minggu, bulan, kuartal, tahun).
+ * @param horizon Periods to forecast after the last complete one (1 to 120).
+ * @param [asOf] A date; the period holding it is forecast whole, not fitted, while it is not over. Default the latest date.
+ * @param [level] Interval level, e.g. 0.8 or 80 for 80%; default 95%.
+ * @returns A table: Period, Start, Forecast (its header names the model), Low, High.
+ */
+export function forecast(
+  dates: unknown[][],
+  values: unknown[][],
+  period: string,
+  horizon: number,
+  asOf?: unknown,
+  level?: number,
+): unknown[][] {
+  return F.FORECAST(dates, values, period, horizon, asOf, level);
+}
+
+/**
  * A metric of a table by its name, read inside Excel, for tables too large to pass as ranges; the value updates when the table changes.
  * @customfunction TABLE
  * @param table The name of an Excel table in this workbook, e.g. "Orders".

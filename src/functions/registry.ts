@@ -9,6 +9,7 @@
 import { guarded } from './errors';
 import * as analysis from './analysis';
 import * as breakdown from './breakdown';
+import * as forecast from './forecast';
 import * as formula from './formula';
 import * as metric from './metric';
 import * as range from './range';
@@ -51,6 +52,7 @@ export const IMPLEMENTATIONS = {
   COHORT: guarded(analysis.cohort),
   RFM: guarded(analysis.rfmTable),
   TREND: guarded(trend.trendTable),
+  FORECAST: guarded(forecast.forecastTable),
   GOALSPLIT: guarded(analysis.goalSplit),
   // Streaming functions over a table by name, read inside Excel (they push their values).
   TABLE: guarded(tables.tableStream),
