@@ -26,6 +26,7 @@ import { computeSuite, computeWindows, getMetric, type MetricId, type MetricInpu
 import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
 import { trend } from '../core/analyses/trend';
+import { etsPeriodForecast } from '../core/analyses/period-forecast';
 import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
@@ -472,8 +473,10 @@ const NOT_FORECAST_BY_DAYS: ReadonlySet<MetricId> = new Set<MetricId>(['customer
 
 /**
  * KPI targets with FC filled in where the caller gave none: while the dashboard period is not
- * over, the core trend's forecast of the whole period for each flow and rate (not stocks such as
- * the open pipeline, which are a level on the as-of day, nor distinct counts of customers).
+ * over, the forecast of the whole period — revenue from the ETS forecaster when at least
+ * `MIN_ETS_PERIODS` complete periods precede it, every other flow and rate (and revenue on less
+ * history) from the core trend — never for stocks such as the open pipeline, which are a level on
+ * the as-of day, nor for distinct counts of customers.
  */
 function withForecasts(
   input: DashboardInput,
@@ -495,6 +498,20 @@ function withForecasts(
         forecastNote:
           targets?.[id]?.forecastNote ??
           'Not forecast: a distinct count, and customers of the days left are partly those who bought already.',
+      };
+      continue;
+    }
+    // Revenue: the ETS forecaster when enough complete periods precede the period, else the line.
+    const ets =
+      id === 'revenue' ? etsPeriodForecast(id, input.inputs, { asOf: input.asOf, unit, calendar }) : null;
+    if (ets) {
+      const money = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+      out[id] = {
+        ...targets?.[id],
+        forecast: ets.forecast,
+        forecastNote:
+          targets?.[id]?.forecastNote ??
+          `Forecast of all of ${period.label} after ${ets.daysElapsed} of ${ets.daysInPeriod} days: ${ets.method}. 80 % interval ${money(ets.low)} to ${money(ets.high)}.`,
       };
       continue;
     }
