@@ -133,7 +133,7 @@ function total(votes: readonly Vote[]): number {
  * The evidence of every number and date column of a table, and the reading of each one.
  * @example
  * const conventions = new TableConventions(frame, detection, { delimiter: ';' });
- * conventions.numberReading('amount') // { style: 'comma-decimal', basis: 'file', notes: [...] }
+ * conventions.numberReading('amount', 'Total') // { style: 'comma-decimal', basis: 'file', notes: [...] }
  */
 export class TableConventions {
   private readonly numbers: ColumnEvidence<NumberStyleEvidence>[] = [];

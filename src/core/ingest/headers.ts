@@ -49,23 +49,28 @@ function isLabel(value: CellValue): boolean {
   const text = value.trim();
   if (text === '' || isExcelError(text)) return false;
   if (typeof amountFromText(text) === 'number') return false;
-  return typeof dateFromText(text) !== 'number';
+  // A date in either day/month order (`28/11/2026`) is data, not a label.
+  return typeof dateFromText(text) !== 'number' && typeof dateFromText(text, 'dmy') !== 'number';
 }
 
 /**
- * A header sits over data of another kind: some column has a label above a number or date. When
- * no column does, only a row of nothing but labels can be a header (an all-text table); a row that
- * itself holds numbers or dates and matches the row below is a first data row (headerless files).
+ * A header sits over data of another kind: some column has a label above a number or date
+ * (`data`). When no column does, only a row of nothing but labels can be a header (`labels`: an
+ * all-text table, or a title over the header); a row that itself holds numbers or dates and
+ * matches the row below is a first data row (headerless files).
  */
-function looksAboveData(row: readonly CellValue[], below: readonly CellValue[] | undefined): boolean {
+function looksAboveData(
+  row: readonly CellValue[],
+  below: readonly CellValue[] | undefined,
+): 'data' | 'labels' | undefined {
   let onlyLabels = true;
   for (let c = 0; c < row.length; c++) {
     const label = isLabel(row[c]);
     if (!label && !isBlank(row[c])) onlyLabels = false;
     const under = Array.isArray(below) ? below[c] : undefined;
-    if (label && !isBlank(under) && !isLabel(under)) return true;
+    if (label && !isBlank(under) && !isLabel(under)) return 'data';
   }
-  return onlyLabels;
+  return onlyLabels ? 'labels' : undefined;
 }
 
 function nonBlankCount(row: readonly CellValue[] | undefined): number {
@@ -110,30 +115,44 @@ function tableWidthBelow(values: readonly (readonly CellValue[])[], r: number): 
 export function detectHeaderRow(values: readonly (readonly CellValue[])[]): number | 'none' {
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const row = values[r];
-    const filled = nonBlankCount(row);
-    if (filled === 0) continue;
-    let labels = 0;
-    for (const value of row) if (isLabel(value)) labels++;
-    if (labels * 2 <= filled) continue;
-    let below = -1;
-    for (let b = r + 1; b < values.length && b <= r + HEADER_SCAN_ROWS; b++) {
-      if (nonBlankCount(values[b]) > 0) {
-        below = b;
-        break;
-      }
-    }
-    // A lone row of labels with nothing below is the header of an empty table.
-    if (below < 0) {
-      if (looksAboveData(row, undefined)) return r;
+    const kind = headerKind(values, r);
+    if (kind === 'data') return r;
+    if (kind !== 'labels') continue;
+    // Labels over labels: a header over an all-text table, or a title row over the real header
+    // (which sits over data and is wider).
+    const next = nextFilledRow(values, r);
+    if (
+      next >= 0 &&
+      headerKind(values, next) === 'data' &&
+      nonBlankCount(values[next]) > nonBlankCount(values[r])
+    )
       continue;
-    }
-    const tableWidth = tableWidthBelow(values, r);
-    if (tableWidth >= 2 && (filled < 2 || (filled * 2 <= tableWidth && filled < tableWidth))) continue;
-    if (!looksAboveData(row, values[below])) continue;
     return r;
   }
   return 'none';
+}
+
+/** The next non-blank row within {@link HEADER_SCAN_ROWS} below `r`, or −1. */
+function nextFilledRow(values: readonly (readonly CellValue[])[], r: number): number {
+  for (let b = r + 1; b < values.length && b <= r + HEADER_SCAN_ROWS; b++)
+    if (nonBlankCount(values[b]) > 0) return b;
+  return -1;
+}
+
+/** Whether row `r` could head the table, and over what (see {@link looksAboveData}). */
+function headerKind(values: readonly (readonly CellValue[])[], r: number): 'data' | 'labels' | undefined {
+  const row = values[r];
+  const filled = nonBlankCount(row);
+  if (filled === 0) return undefined;
+  let labels = 0;
+  for (const value of row) if (isLabel(value)) labels++;
+  if (labels * 2 <= filled) return undefined;
+  const below = nextFilledRow(values, r);
+  // A lone row of labels with nothing below is the header of an empty table.
+  if (below < 0) return looksAboveData(row, undefined);
+  const tableWidth = tableWidthBelow(values, r);
+  if (tableWidth >= 2 && (filled < 2 || (filled * 2 <= tableWidth && filled < tableWidth))) return undefined;
+  return looksAboveData(row, values[below]);
 }
 
 /**

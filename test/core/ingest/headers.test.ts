@@ -70,6 +70,33 @@ describe('detectHeaderRow', () => {
     ).toBe(3);
   });
 
+  test('a row of labels over a wider header that sits over data is a title', () => {
+    expect(
+      detectHeaderRow([
+        ['Laporan', 'Toko Maju', 'Jakarta'],
+        [],
+        ['Date', 'Rep', 'Customer', 'Amount'],
+        ['2026-10-05', 'Budi', 'Ani', '100'],
+      ]),
+    ).toBe(2);
+    // As wide as the row below: an all-text header stays the header.
+    expect(
+      detectHeaderRow([
+        ['Customer', 'Region', 'Note'],
+        ['Budi', 'Jawa', 'ok'],
+        ['Sari', 'Bali', '5'],
+      ]),
+    ).toBe(0);
+    // A day-first date is data, not a label, under a header.
+    expect(
+      detectHeaderRow([
+        ['Date', 'Amount'],
+        ['28/11/2026', 'abc'],
+        [1, 0],
+      ]),
+    ).toBe(0);
+  });
+
   test('a narrow header over a narrow table is still the header', () => {
     expect(detectHeaderRow([['Report'], ['Date', 'Amount'], [45292, 10]])).toBe(1);
     expect(
