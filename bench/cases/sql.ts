@@ -164,7 +164,12 @@ function hotSpots(plan: unknown, top = 6): string[] {
     ]
       .filter(Boolean)
       .join(' ');
-    nodes.push({ label: `${what} (${node['Actual Rows']} rows)`, self: total - childTime });
+    // A CTE Scan's time includes running its CTE, whose plan is listed (and counted) on its own.
+    if (node['Node Type'] !== 'CTE Scan')
+      nodes.push({
+        label: `${what}${node['Subplan Name'] ? ` [${node['Subplan Name']}]` : ''} (${node['Actual Rows']} rows)`,
+        self: total - childTime,
+      });
     children.forEach(walk);
   };
   walk((plan as Record<string, unknown>[])[0].Plan as Record<string, unknown>);
