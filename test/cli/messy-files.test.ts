@@ -93,6 +93,22 @@ describe('rows that are not orders', () => {
     ]);
   });
 
+  it('build from unquoted-thousands.csv skips the split row too', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'messy-build-')), 'book.xlsx');
+    const run = await runCli([
+      'build',
+      file('unquoted-thousands.csv'),
+      '--out',
+      out,
+      '--as-of',
+      '2026-12-31',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.err + run.out).toContain(
+      '1 skipped (first: row 2 Column E: more fields than the header (5 for 4): an unquoted 1,000?)',
+    );
+  });
+
   it('title-rows.csv: the header under the title lines is found', async () => {
     const { revenue, doc } = await totals('title-rows.csv');
     expect(revenue).toBe(300);

@@ -122,7 +122,11 @@ async function csvWorkbook(
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
   progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
-  const result = ingestOrders(read.rows, options);
+  // The field separator is evidence for the numbers' style and marks rows split by an unquoted 1,000.
+  const result = ingestOrders(read.rows, {
+    ...options,
+    ...(read.delimiter ? { delimiter: read.delimiter } : {}),
+  });
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
