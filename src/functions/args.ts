@@ -295,3 +295,22 @@ export function optionalTextColumnArg(value: unknown, name: string): CellValue[]
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+
+/**
+ * A whole number argument from `min` to `max`, `fallback` when omitted; `#VALUE!` naming the
+ * argument otherwise.
+ * @example wholeNumberArg(null, 'horizon', 0, 1000, 3) // 3
+ */
+export function wholeNumberArg(
+  value: unknown,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (isOmitted(value)) return fallback;
+  const n = numberArg(value, name);
+  if (!Number.isInteger(n) || n < min || n > max)
+    invalidArgument(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}

@@ -6,7 +6,7 @@ import { isMetricError } from '../core/errors';
 import { forecastSeries } from '../core/forecast';
 import { computeSuite } from '../core/metrics';
 import { periodCoverage, periodOf, shiftPeriod, type Period } from '../core/periods';
-import { cellsArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
+import { cellsArg, isOmitted, numberArg, optionalDateArg, periodArg, wholeNumberArg } from './args';
 import { ordersFromColumns } from './columns';
 import { invalidArgument, notAvailable } from './errors';
 import type { Spill } from './spill';
@@ -15,15 +15,6 @@ import { latestDay } from './window';
 
 /** Complete periods fitted at most (the latest ones), so a call stays quick. */
 export const MAX_FITTED_PERIODS = 520;
-
-/** Whole number argument within bounds, with its name in the message. */
-function wholeArg(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  if (isOmitted(value)) return fallback;
-  const n = numberArg(value, name);
-  if (!Number.isInteger(n) || n < min || n > max)
-    invalidArgument(name, `must be a whole number from ${min} to ${max}`);
-  return n;
-}
 
 /** Interval level: 0.8 or 80 for 80 %, between 50 % and 99.9 %. */
 function levelArg(value: unknown): number {
@@ -53,7 +44,7 @@ export function forecastTable(
   level: unknown,
 ): Spill {
   const unit = periodArg(period, 'period');
-  const ahead = wholeArg(horizon, 'horizon', 1, 120, 3);
+  const ahead = wholeNumberArg(horizon, 'horizon', 1, 120, 3);
   const interval = levelArg(level);
   const day = optionalDateArg(asOf, 'asOf');
   const orders = ordersFromColumns({

@@ -3,21 +3,12 @@
  * forecast, from the metric engine's `trend` (values are added up per period like revenue).
  */
 import { trend } from '../core/analyses/trend';
-import { cellsArg, isOmitted, numberArg, optionalDateArg, periodArg } from './args';
+import { cellsArg, optionalDateArg, periodArg, wholeNumberArg } from './args';
 import { ordersFromColumns } from './columns';
-import { invalidArgument, notAvailable } from './errors';
+import { notAvailable } from './errors';
 import type { Spill } from './spill';
 import { gap, serialOf, spill } from './spill';
 import { latestDay } from './window';
-
-/** Whole number argument within bounds, with its name in the message. */
-function countArg(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  if (isOmitted(value)) return fallback;
-  const n = numberArg(value, name);
-  if (!Number.isInteger(n) || n < min || n > max)
-    invalidArgument(name, `must be a whole number from ${min} to ${max}`);
-  return n;
-}
 
 /**
  * SALES.TREND(dates, values, period, horizon, [periods], [asOf]): one row per period — the last
@@ -39,8 +30,8 @@ export function trendTable(
   asOf: unknown,
 ): Spill {
   const unit = periodArg(period, 'period');
-  const ahead = countArg(horizon, 'horizon', 0, 1000, 3);
-  const count = countArg(periods, 'periods', 2, 5000, 12);
+  const ahead = wholeNumberArg(horizon, 'horizon', 0, 1000, 3);
+  const count = wholeNumberArg(periods, 'periods', 2, 5000, 12);
   const day = optionalDateArg(asOf, 'asOf');
   const orders = ordersFromColumns({
     dates: cellsArg(dates, 'dates'),
