@@ -16,6 +16,8 @@ export interface BenchCase<State = unknown> {
   readonly targetMs?: number;
   /** Row counts this case runs at (default: every size of the run). */
   readonly sizes?: readonly number[];
+  /** Name of the case this one is compared with: the table shows median ÷ the peer's median. */
+  readonly peer?: string;
   setup(rows: number): State;
   run(state: State): unknown;
 }

@@ -47,6 +47,8 @@ interface Row {
   rssMb: number;
   /** Peak RSS of a child process the case ran (end-to-end command cases), largest over the runs. */
   childMb?: number;
+  /** Name of the case this one is compared with (its median at the same size). */
+  peer?: string;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -81,14 +83,19 @@ async function measure(c: BenchCase, rows: number | null, runs: number): Promise
     name: c.name, rows: rows === null ? 'fixed' : rows.toLocaleString('en-US'), median: times[times.length >> 1], min: times[0], cpu: cpu[cpu.length >> 1],
     target: rows === null || rows === SIZES[SIZES.length - 1] ? c.targetMs : undefined, heapMb: mb(heap), rssMb: mb(rss),
     ...(child === undefined ? {} : { childMb: child }),
+    ...(c.peer === undefined ? {} : { peer: c.peer }),
   };
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['case', 'rows', 'median ms', 'min ms', 'cpu ms', 'target ms', 'heap MB', 'rss MB', 'child MB'];
+  const header = ['case', 'rows', 'median ms', 'min ms', 'cpu ms', 'target ms', 'heap MB', 'rss MB', 'child MB', '× peer'];
+  const ratio = (r: Row) => {
+    const peer = rows.find((p) => p.name === r.peer && p.rows === r.rows);
+    return peer ? `${(r.median / peer.median).toFixed(2)}` : '';
+  };
   const cells = rows.map((r) => [
     r.name, r.rows, r.median.toFixed(1), r.min.toFixed(1), r.cpu.toFixed(1), r.target === undefined ? '' : `${r.target}${r.median <= r.target ? ' ok' : ' MISSED'}`,
-    r.heapMb.toFixed(0), r.rssMb.toFixed(0), r.childMb === undefined ? '' : r.childMb.toFixed(0),
+    r.heapMb.toFixed(0), r.rssMb.toFixed(0), r.childMb === undefined ? '' : r.childMb.toFixed(0), ratio(r),
   ]);
   const widths = header.map((h, k) => Math.max(h.length, ...cells.map((row) => row[k].length)));
   const line = (row: string[]) => row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  ');

@@ -72,6 +72,7 @@ function salesCsv(rows: number): string {
 
 export const startUp: BenchCase<null> = {
   name: 'command line: --help (start-up, new process)',
+  peer: 'peer: node -e 0 (start-up, new process)',
   targetMs: 150,
   setup: () => null,
   run: () => run([BIN, '--help']),
@@ -85,6 +86,7 @@ export const startUpPeer: BenchCase<null> = {
 
 export const metricsCsv: BenchCase<string> = {
   name: 'command line: metrics CSV, 36 months + 4 breakdowns, --json (end to end)',
+  peer: 'peer: DuckDB read_csv_auto + monthly suite + 4 group-bys (end to end)',
   sizes: [100_000, 1_048_576],
   setup: (rows) => salesCsv(rows),
   run: (file) =>
@@ -109,6 +111,16 @@ export const metricsCsv: BenchCase<string> = {
       '--json',
       '-q',
     ]),
+};
+
+const PEER = join(__dirname, '../peers/duckdb-suite.cjs');
+
+/** DuckDB's CLI-equivalent run of the same suite on the same CSV: the time `metricsCsv` is held to. */
+export const metricsCsvPeer: BenchCase<string> = {
+  name: 'peer: DuckDB read_csv_auto + monthly suite + 4 group-bys (end to end)',
+  sizes: [100_000, 1_048_576],
+  setup: (rows) => salesCsv(rows),
+  run: (file) => run([PEER, file, '2025-12-01']),
 };
 
 export const buildCsv: BenchCase<string> = {
