@@ -3,7 +3,8 @@
  * standard PG* environment variables (PGHOST, PGUSER, PGPASSWORD, …); its password is never
  * printed: every error message passes through `maskSecrets`.
  */
-import { Client, types as pgTypes } from 'pg';
+// The default import lets the command line's bundle load `pg` on first use (scripts/cli-bundle.js).
+import pg from 'pg';
 import { DIALECTS } from '../sql/dialect';
 import type { ResultRow } from '../sql/results';
 import type { DescribedColumn, SqlEngine } from './engine';
@@ -21,13 +22,13 @@ export async function openPostgres(url?: string): Promise<SqlEngine> {
   const fail = (error: unknown): never => {
     throw new EngineError(`PostgreSQL: ${maskSecrets((error as Error).message ?? String(error), secrets)}`);
   };
-  const client = new Client({
+  const client = new pg.Client({
     ...(url ? { connectionString: url } : {}),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         NUMBER_TYPES.includes(oid)
           ? (value: string) => Number(value)
-          : pgTypes.getTypeParser(oid, format as never)) as never,
+          : pg.types.getTypeParser(oid, format as never)) as never,
     },
   });
   client.on('error', () => undefined);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,7 +40,7 @@ describe('bin/sales-metrics.js', () => {
     expect(readFileSync(errors, 'utf8')).toBe('');
   });
 
-  it('runs the built command line, which loads ExcelJS and JSZip only when a command uses them', () => {
+  it('runs the built command line, which loads ExcelJS, JSZip and pg only when a command uses them', () => {
     const bundle = require('../../scripts/cli-bundle.js') as { isFresh: () => boolean; OUT: string };
     execFileSync(process.execPath, [join(__dirname, '../../bin/sales-metrics.js'), '--version']);
     expect(bundle.isFresh()).toBe(true);
@@ -51,11 +51,23 @@ describe('bin/sales-metrics.js', () => {
         '-e',
         `const m = require(${JSON.stringify(bundle.OUT)});
          m.main(['--help'], { stdout() {}, stderr() {} }).then(() =>
-           console.log(Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|jszip)[\\/]/.test(k)).length));`,
+           console.log(Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|jszip|pg)[\\/]/.test(k)).length));`,
       ],
       { encoding: 'utf8' },
     );
     expect(loaded.trim()).toBe('0');
+  });
+
+  it('keeps V8 code for the built file and runs the same from it', () => {
+    const bundle = require('../../scripts/cli-bundle.js') as { OUT: string };
+    const bin = join(__dirname, '../../bin/sales-metrics.js');
+    const first = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(existsSync(`${bundle.OUT}.v8cache`)).toBe(true);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toBe(first);
+    // A damaged cache is rejected by V8 and replaced; the run is unaffected.
+    writeFileSync(`${bundle.OUT}.v8cache`, 'not code');
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toBe(first);
+    expect(readFileSync(`${bundle.OUT}.v8cache`).length).toBeGreaterThan(1000);
   });
 
   it('prints the same help from the built file as from the sources', () => {
