@@ -126,7 +126,14 @@ function trackingJson({ goal, tracking, split }: Tracked): unknown {
     attainmentToDate: jsonValue(t.attainmentToDate),
     attainmentOfTarget: jsonValue(t.attainmentOfTarget),
     gap: jsonValue(t.gap),
-    projection: jsonValues(t.projection),
+    projection: jsonValues({ runRate: t.projection.runRate, trend: t.projection.trend }),
+    projected: {
+      value: jsonValue(t.projected.value),
+      method: t.projected.method,
+      ...(t.projected.low !== undefined ? { low: t.projected.low, high: t.projected.high } : {}),
+      sentence: t.projected.sentence,
+      basis: t.projected.basis,
+    },
     required: {
       ...jsonValues({
         value: t.required.value,
@@ -185,7 +192,7 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
       formatValue(t.actualToDate, unit),
       t.expectedToDate === null ? '—' : formatValue(t.expectedToDate, unit),
       formatValue(t.attainmentToDate, 'ratio'),
-      formatValue(t.projection.runRate, unit),
+      formatValue(t.projected.value, unit),
       formatValue(t.projection.trend, unit),
       STATUS_MARK[t.status],
     ];
@@ -198,6 +205,8 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
   );
   for (const { goal, tracking, split } of tracked) {
     const notes = [tracking.paceBasis];
+    if (!tracking.finished && !isMetricError(tracking.projected.value))
+      notes.push(`${tracking.projected.sentence}: ${tracking.projected.basis}`);
     if (split?.fallbackReason) notes.push(split.fallbackReason);
     out.push(`${goal.id}: ${notes.join('; ')}`);
   }
@@ -332,7 +341,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       if (isMetricError(result)) problems.push({ source: goal.id, reason: `not split: ${result.reason}` });
       else split = result;
     }
-    return { goal, split, tracking: trackGoal(goal, { asOf, traits, evaluate, split, thresholds }) };
+    const history = historyStart === undefined ? undefined : { firstDay: historyStart };
+    return { goal, split, tracking: trackGoal(goal, { asOf, traits, evaluate, split, thresholds, history }) };
   });
   if (booleanFlag(args, 'json')) {
     io.stdout(toJson({ ...asOfOf.json, goals: tracked.map(trackingJson), problems }));
