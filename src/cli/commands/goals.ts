@@ -58,6 +58,12 @@ Goal SPEC (repeat --goal for several), key=value pairs separated by commas:
                                                                   goal's period where sound
   add rep=NAME or region=NAME to scope a goal; periods: 2026, FY2027, 2026-Q3, 2026-11, 2026-W48
 
+Projection and status: a flow goal (revenue, orders…) with 8 or more complete periods of its unit
+before it is projected by the ETS forecaster (actual to date + the forecast of the days left, with
+its 80% interval) and its status judged on that projection against the target; other goals are
+projected at the run rate and judged on pace to date. Each goal's line under the table says which
+("projected to reach 96 % of target (interval 88–104 %)"); --json has it as "projected".
+
 Options:
   --targets F               a Targets file (columns metric, period, target, optional rep, region)
   --goal SPEC               a goal (repeatable)
