@@ -178,7 +178,7 @@ export function forecastSection(
   outlook.points.forEach((point) => {
     const r = layout.row;
     layout.put({
-      ...textCell(`A${r}`, point.partial ? `${point.period.label} (to date + forecast)` : point.period.label),
+      ...textCell(`A${r}`, point.partial ? `${point.period.label} (whole ${unit})` : point.period.label),
       ...(point.partial && outlook.current
         ? {
             note: `Revenue to date (${outlook.current.daysElapsed} of ${outlook.current.daysInPeriod} days) + the forecast of the ${outlook.current.daysInPeriod - outlook.current.daysElapsed} days left; the interval likewise.`,
@@ -228,9 +228,7 @@ function backtestRows(layout: PlanLayout, outlook: EtsOutlook, unit: string): vo
   });
   for (const m of test.methods) {
     const r = layout.row;
-    layout.put(
-      textCell(`A${r}`, m.method === 'ets' ? 'ETS (chosen by AICc at each origin)' : capital(m.label)),
-    );
+    layout.put(textCell(`A${r}`, m.method === 'ets' ? 'ETS (chosen by AICc)' : capital(m.label)));
     steps.forEach((i, k) => {
       const step = m.byStep[i];
       const mase = score(step.mase);

@@ -50,7 +50,7 @@ describe('the forecast section', () => {
   });
 
   it('lists the month to date and the next three with 80 % and 95 % intervals, as the forecaster gives them', () => {
-    const header = rowOf(plan, 'Nov 2026 (to date + forecast)') - 1;
+    const header = rowOf(plan, 'Nov 2026 (whole month)') - 1;
     expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => cellAt(plan, `${c}${header}`)?.value)).toEqual([
       'Period',
       'Forecast',
@@ -59,7 +59,7 @@ describe('the forecast section', () => {
       '95 % low',
       '95 % high',
     ]);
-    const labels = ['Nov 2026 (to date + forecast)', 'Dec 2026', 'Jan 2027', 'Feb 2027'];
+    const labels = ['Nov 2026 (whole month)', 'Dec 2026', 'Jan 2027', 'Feb 2027'];
     labels.forEach((label, k) => {
       const r = header + 1 + k;
       expect(cellAt(plan, `A${r}`)?.value).toBe(label);
