@@ -44,7 +44,7 @@ export function weekProjectionNotes(
       const p = outlook.points[0];
       const status = goalStatus(p.mean, goal, def.better);
       out.push(
-        `${label}: ${projectionSentence(p.mean, goal, { low: p.lower[0], high: p.upper[0] }).replace('of target', "of the week's goal")}, ${status} — ${outlook.result.name} on ${outlook.series.length} complete weeks: ${id === 'revenue' ? 'revenue' : label.toLowerCase()} to date + the forecast of the ${left} day${left === 1 ? '' : 's'} left.`,
+        `${label}: ${projectionSentence(p.mean, goal, { low: p.lower[0], high: p.upper[0] }).replace('of target', "of the week's goal")}, ${status} — ${outlook.result.name} on ${outlook.series.length} complete weeks: ${id === 'revenue' ? 'revenue' : label.toLowerCase()} to date + the forecast of the ${left === 1 ? 'day' : `${left} days`} left.`,
       );
       return;
     }
