@@ -566,6 +566,7 @@ function withForecasts(
       out[id] = {
         ...targets?.[id],
         forecast: ets.forecast,
+        statusOnForecast: true,
         forecastNote:
           targets?.[id]?.forecastNote ??
           `Forecast of all of ${period.label} after ${ets.daysElapsed} of ${ets.daysInPeriod} days: ${ets.method}. 80 % interval ${money(ets.low)} to ${money(ets.high)}.`,

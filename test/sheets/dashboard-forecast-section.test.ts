@@ -201,3 +201,43 @@ describe('backtestSentence', () => {
     );
   });
 });
+
+describe('the revenue status in the key figures', () => {
+  const fc = whole(reference.forecast[0].mean);
+  const withGoal = (goal: number) =>
+    buildDashboardPlan({
+      inputs: { orders: sample.table },
+      asOf: AS_OF,
+      sourceLabel: 'sample',
+      targets: { revenue: { goal } },
+    });
+
+  it('is judged on the ETS forecast against the goal, not on the pace to date', () => {
+    const goal = fc / 0.95;
+    const p = withGoal(goal);
+    const r = rowOf(p, 'Revenue');
+    // Pace to date: revenue to date against the goal × 18/30.
+    const pace = toDate / ((goal * 18) / 30);
+    expect(cellAt(p, `M${r}`)?.result).toBeCloseTo(pace, 9);
+    expect(cellAt(p, `O${r}`)?.value).toBeCloseTo(fc, 6);
+    expect(cellAt(p, `N${r}`)).toMatchObject({
+      formula: `IF(AND(ISNUMBER(O${r}),ISNUMBER(K${r}),N(K${r})<>0),IF(O${r}/K${r}>=1,"On track",IF(O${r}/K${r}>=0.9,"At risk","Off track")),"")`,
+      result: 'At risk',
+      note: 'Judged on the forecast of the whole period against the goal (FC ÷ PL = 95 %), not on the pace to date: on track from 100 %, at risk from 90 %.',
+    });
+    expect(cellAt(withGoal(fc / 0.85), `N${r}`)?.result).toBe('Off track');
+    expect(cellAt(withGoal(fc), `N${r}`)?.result).toBe('On track');
+  });
+
+  it('stays on the pace to date for a forecast the caller gives', () => {
+    const p = buildDashboardPlan({
+      inputs: { orders: sample.table },
+      asOf: AS_OF,
+      sourceLabel: 'sample',
+      targets: { revenue: { goal: 1000, forecast: 1, forecastNote: 'Sales plan.' } },
+    });
+    const r = rowOf(p, 'Revenue');
+    expect(cellAt(p, `N${r}`)).toMatchObject({ result: 'On track' });
+    expect(cellAt(p, `N${r}`)?.formula).toContain(`ISNUMBER(M${r})`);
+  });
+});
