@@ -402,6 +402,10 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
           forecast,
         },
     projected,
+    // Pace still gives the expected to date; the status follows the projection.
+    ...(forecast
+      ? { paceBasis: base.paceBasis.replace(/; on track [^;]*$/, '; the status is judged on the projection') }
+      : {}),
     required: requiredOf(goal, traits, actual, daysElapsed, daysRemaining, subPeriodsLeft, daysTotal),
     status: finished
       ? finalStatus(actual, goal.target, traits.better)

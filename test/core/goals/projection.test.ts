@@ -121,6 +121,9 @@ describe('goal projection by the ETS forecaster', () => {
       `projected to reach ${pct(f.value)} % of target (interval ${pct(f.low)}–${pct(f.high)} %)`,
     );
     expect(t.projected.basis).toContain(`${reference.name} forecast of all of`);
+    expect(t.paceBasis).toBe(
+      'actual to date against the target paced even by days; the status is judged on the projection',
+    );
     const row = trackingRow(t);
     expect(row).toMatchObject({
       projection: f.value,
