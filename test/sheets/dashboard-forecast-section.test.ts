@@ -241,3 +241,28 @@ describe('the revenue status in the key figures', () => {
     expect(cellAt(p, `N${r}`)?.formula).toContain(`ISNUMBER(M${r})`);
   });
 });
+
+describe("a dashboard as of a period's last day", () => {
+  // 31 October 2026: October is complete and fitted; the forecast starts in November.
+  const plan31 = buildDashboardPlan({
+    inputs: { orders: sample.table },
+    asOf: daysFromCivil(2026, 10, 31),
+    sourceLabel: 'sample',
+  });
+
+  it('joins the forecast line at the last actual and forecasts the three months after', () => {
+    const oct = rowOf(plan31, 'Oct 2026');
+    expect(plan31.cells.some((c) => c.value === 'Oct 2026 (to date)')).toBe(false);
+    expect(cellAt(plan31, `I${oct}`)?.value).toBeCloseTo(series[13], 6);
+    expect([1, 2, 3].map((k) => cellAt(plan31, `A${oct + k}`)?.value)).toEqual([
+      'Nov 2026 (forecast)',
+      'Dec 2026 (forecast)',
+      'Jan 2027 (forecast)',
+    ]);
+    const again = forecastSeries(series, { unit: 'month', horizon: 3, levels: [0.8, 0.95] });
+    if (isMetricError(again)) throw new Error(again.reason);
+    expect(cellAt(plan31, `I${oct + 1}`)?.value).toBeCloseTo(Math.max(0, again.forecast[0].mean), 6);
+    expect(plan31.charts[0].series[0].partialPoint).toBeUndefined();
+    expect(plan31.charts[0].categories).toBe(`Dashboard!$A$${oct - 11}:$A$${oct + 3}`);
+  });
+});
