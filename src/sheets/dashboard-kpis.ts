@@ -48,6 +48,11 @@ export interface KpiTarget {
   /** FC: the forecast of the whole period's value, and how it was made (note). */
   readonly forecast?: number;
   readonly forecastNote?: string;
+  /**
+   * Judge the status on FC against the goal (FC ÷ PL, inverted when lower is better) rather than
+   * on the pace to date: set when FC is the ETS projection (see docs/metrics.md#goals).
+   */
+  readonly statusOnForecast?: boolean;
 }
 
 export interface KpiTableInput {
@@ -446,19 +451,34 @@ export function kpiSection(layout: PlanLayout, input: KpiTableInput): void {
       format: input.formats.percent,
     });
     const { onTrack, atRisk } = DEFAULT_THRESHOLDS;
-    const status =
-      typeof attainment === 'number'
-        ? attainment >= onTrack
+    const word = (ratio: number | string) =>
+      typeof ratio === 'number'
+        ? ratio >= onTrack
           ? STATUS_WORDS['on track']
-          : attainment >= atRisk
+          : ratio >= atRisk
             ? STATUS_WORDS['at risk']
             : STATUS_WORDS['off track']
         : '';
-    layout.put({
-      ref: N,
-      formula: `IF(ISNUMBER(${M}),IF(${M}>=${onTrack},"${STATUS_WORDS['on track']}",IF(${M}>=${atRisk},"${STATUS_WORDS['at risk']}","${STATUS_WORDS['off track']}")),"")`,
-      result: status,
-    });
+    const words = (test: string) =>
+      `IF(${test}>=${onTrack},"${STATUS_WORDS['on track']}",IF(${test}>=${atRisk},"${STATUS_WORDS['at risk']}","${STATUS_WORDS['off track']}"))`;
+    const projected = numberOf(target?.forecast);
+    if (target?.statusOnForecast && projected !== undefined && goal !== undefined) {
+      // Judged on the projection: FC ÷ PL (PL ÷ FC when lower is better).
+      const O = `${COLUMNS.forecast}${r}`;
+      const [num, den] = lower ? [K, O] : [O, K];
+      const ratio = lower ? (projected !== 0 ? goal / projected : '') : goal !== 0 ? projected / goal : '';
+      layout.put({
+        ref: N,
+        formula: `IF(AND(ISNUMBER(${O}),ISNUMBER(${K}),N(${den})<>0),${words(`${num}/${den}`)},"")`,
+        result: word(ratio),
+        note: `Judged on the forecast of the whole period against the goal (FC ÷ PL${typeof ratio === 'number' ? ` = ${Math.round(ratio * 100)} %` : ''}), not on the pace to date: on track from ${Math.round(onTrack * 100)} %, at risk from ${Math.round(atRisk * 100)} %.`,
+      });
+    } else
+      layout.put({
+        ref: N,
+        formula: `IF(ISNUMBER(${M}),${words(M)},"")`,
+        result: word(attainment),
+      });
 
     // Forecast of the whole period against the whole goal.
     const forecast = numberOf(target?.forecast);

@@ -94,7 +94,10 @@ export function goalPacingSection(
       "The target paced to the as-of day: flows by days, rates at the target, customers, retention and churn along last period's curve; the whole target once the period is over.",
     ],
     ['Pace'],
-    ['Projected (run rate)'],
+    [
+      'Projected',
+      "The period's end value the status is judged on: for revenue and other flows with eight or more complete periods of history, actual to date + the ETS forecast of the days left (80 % interval in the cell's note); otherwise the run rate.",
+    ],
     ['Status', 'Achieved or missed once the period is over; on track, at risk or off track before.'],
   ]);
   const top = layout.row;
@@ -115,8 +118,19 @@ export function goalPacingSection(
     layout.put(metricCell(`D${r}`, g.actualToDate, format));
     layout.put({ ref: `E${r}`, value: g.expectedToDate, format });
     layout.put(metricCell(`F${r}`, g.attainmentToDate, formats.percent));
-    layout.put(metricCell(`G${r}`, g.projection.runRate, format));
-    layout.put({ ...textCell(`H${r}`, status.text, status.style), note: g.paceBasis });
+    const projected = metricCell(`G${r}`, g.projected.value, format);
+    layout.put(
+      isMetricError(g.projected.value)
+        ? projected
+        : { ...projected, note: `${capital(g.projected.sentence)}: ${g.projected.basis}.` },
+    );
+    layout.put({
+      ...textCell(`H${r}`, status.text, status.style),
+      note:
+        g.finished || g.status === 'not started' || g.status === 'no data' || g.status === 'no baseline'
+          ? g.paceBasis
+          : `${capital(g.projected.sentence)}. ${capital(g.paceBasis)}.`,
+    });
   });
   layout.row = top + goals.length;
 }
@@ -250,3 +264,5 @@ export function scheduleSection(layout: PlanLayout, rows: readonly HistorySchedu
   });
   layout.row = top + rows.length;
 }
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -26,7 +26,7 @@ import { computeSuite, computeWindows, getMetric, type MetricId, type MetricInpu
 import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
 import { cohortMatrix } from '../core/analyses/cohorts';
 import { trend } from '../core/analyses/trend';
-import { etsPeriodForecast } from '../core/analyses/period-forecast';
+import { etsOutlook, etsPeriodForecast } from '../core/analyses/period-forecast';
 import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
@@ -55,6 +55,15 @@ import {
 } from './dashboard-sections';
 import { KPI_COLUMN_WIDTHS, kpiSection, KPI_TABLE_WIDTH, liveKpis, type KpiTarget } from './dashboard-kpis';
 import { BAR_ONLY, varianceFormats } from './variance';
+import {
+  FORECAST_COLUMN,
+  FORECAST_COLUMNS,
+  forecastSection,
+  isOutlook,
+  trendForecastColumns,
+  type OutlookOrReason,
+} from './dashboard-forecast';
+import { CHART_COLUMN } from './layout';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -98,6 +107,8 @@ export interface DashboardInput {
   readonly currency?: Currency;
 }
 
+/** Periods forecast after the as-of period (the trend chart, the forecast section, the backtest's steps). */
+const FORECAST_HORIZON = 3;
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
 const DEFAULT_DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] as const;
 /** Criteria texts SUMIFS would read as operators or wildcards: such keys are written as values. */
@@ -128,10 +139,17 @@ function trendSection(
   ctx: Context,
   periods: readonly Period[],
   values: MetricValue[][],
+  outlook?: OutlookOrReason,
 ): number[] {
   const { input, formats, serial } = ctx;
   const source = input.inputs.orders !== undefined ? input.source : undefined;
-  layout.section(`Trend — last ${periods.length} ${periods[0].unit}s`, 8);
+  const forecast = isOutlook(outlook) ? outlook : undefined;
+  layout.section(
+    forecast
+      ? `Trend — last ${periods.length} ${periods[0].unit}s and the revenue forecast`
+      : `Trend — last ${periods.length} ${periods[0].unit}s`,
+    forecast ? FORECAST_COLUMN + FORECAST_COLUMNS - 1 : 8,
+  );
   const headerRow = layout.header([
     'Period',
     'From',
@@ -202,23 +220,48 @@ function trendSection(
         : `As of ${formatDay(asOf)}: values computed by the add-in, updated on refresh.`,
     }),
   );
-  const bottom = top + periods.length - 1;
+  let bottom = top + periods.length - 1;
   layout.row = bottom + 1;
-  layout.chartBeside(top - 2, {
-    type: 'line',
-    title: 'Revenue trend',
-    categories: layout.ref(top, 1, bottom),
-    yAxisFormat: formats.moneyAxis,
-    series: [
-      {
-        name: 'Revenue',
-        ref: layout.ref(top, 4, bottom),
-        color: PALETTE.series[0],
-        ...(partialIndex !== undefined ? { partialPoint: partialIndex } : {}),
-      },
-    ],
-    legend: 'none',
-  });
+  // The revenue forecast: columns I–K, the periods after the trend as rows of their own.
+  const join = partialIndex !== undefined ? partialIndex - 1 : periods.length - 1;
+  const joinValue = join >= 0 ? values[join][0] : undefined;
+  const extra = forecast
+    ? trendForecastColumns(
+        layout,
+        forecast,
+        {
+          headerRow,
+          top,
+          joinRow: join >= 0 && typeof joinValue === 'number' ? rows[join] : undefined,
+          joinValue: typeof joinValue === 'number' ? joinValue : undefined,
+          liveActual: live.revenue,
+          currentRow: partialIndex !== undefined && forecast.current ? rows[partialIndex] : undefined,
+        },
+        formats,
+        serial,
+      )
+    : undefined;
+  if (extra) bottom = extra.bottom;
+  layout.chartBeside(
+    top - 2,
+    {
+      type: 'line',
+      title: extra ? 'Revenue trend and forecast' : 'Revenue trend',
+      categories: layout.ref(top, 1, bottom),
+      yAxisFormat: formats.moneyAxis,
+      series: [
+        {
+          name: 'Revenue',
+          ref: layout.ref(top, 4, bottom),
+          color: PALETTE.series[0],
+          ...(partialIndex !== undefined ? { partialPoint: partialIndex } : {}),
+        },
+        ...(extra?.series ?? []),
+      ],
+      legend: extra ? 'bottom' : 'none',
+    },
+    extra ? FORECAST_COLUMN + FORECAST_COLUMNS : CHART_COLUMN,
+  );
   return rows;
 }
 
@@ -485,6 +528,7 @@ function withForecasts(
   unit: PeriodUnit,
   calendar: Calendar,
   count: number,
+  outlook?: OutlookOrReason,
 ): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
   const targets = input.targets;
   if (!windows.current.partial) return targets;
@@ -502,13 +546,27 @@ function withForecasts(
       continue;
     }
     // Revenue: the ETS forecaster when enough complete periods precede the period, else the line.
+    // The dashboard's outlook when it has the as-of period (the trend chart shows the same figure).
+    const point = isOutlook(outlook) && outlook.points[0]?.partial ? outlook.points[0] : undefined;
     const ets =
-      id === 'revenue' ? etsPeriodForecast(id, input.inputs, { asOf: input.asOf, unit, calendar }) : null;
+      id !== 'revenue'
+        ? null
+        : point && isOutlook(outlook) && outlook.current
+          ? {
+              forecast: point.mean,
+              low: point.lower[outlook.levels.indexOf(0.8)] ?? point.lower[0],
+              high: point.upper[outlook.levels.indexOf(0.8)] ?? point.upper[0],
+              daysElapsed: outlook.current.daysElapsed,
+              daysInPeriod: outlook.current.daysInPeriod,
+              method: `${id} to date (${outlook.current.daysElapsed} of ${outlook.current.daysInPeriod} days) + the ${outlook.result.name} forecast of ${outlook.current.period.key} (fitted on ${outlook.series.length} complete ${unit}s, model with the smallest AICc) × ${outlook.current.daysInPeriod - outlook.current.daysElapsed} remaining days ÷ ${outlook.current.daysInPeriod}`,
+            }
+          : etsPeriodForecast(id, input.inputs, { asOf: input.asOf, unit, calendar });
     if (ets) {
       const money = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
       out[id] = {
         ...targets?.[id],
         forecast: ets.forecast,
+        statusOnForecast: true,
         forecastNote:
           targets?.[id]?.forecastNote ??
           `Forecast of all of ${period.label} after ${ets.daysElapsed} of ${ets.daysInPeriod} days: ${ets.method}. 80 % interval ${money(ets.low)} to ${money(ets.high)}.`,
@@ -559,6 +617,15 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
       options,
     )[0];
   const layout = new PlanLayout(DASHBOARD_SHEET);
+  const outlook: OutlookOrReason | undefined = input.inputs.orders
+    ? etsOutlook('revenue', input.inputs, {
+        asOf: input.asOf,
+        unit,
+        calendar,
+        horizon: FORECAST_HORIZON,
+        backtest: true,
+      })
+    : undefined;
 
   layout.put(textCell('A1', 'Sales dashboard', 'title'));
   layout.put(
@@ -579,14 +646,18 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
       previous: valuesOf(windows.previous),
       priorYear: valuesOf(windows.priorYear),
     },
-    targets: withForecasts(input, kpis, windows, unit, calendar, periods.length),
+    targets: withForecasts(input, kpis, windows, unit, calendar, periods.length, outlook),
     source: input.source,
     formats,
     serial: ctx.serial,
   });
   layout.gap();
-  const trendRows = trendSection(layout, ctx, periods, trend);
+  const trendRows = trendSection(layout, ctx, periods, trend, outlook);
   layout.gap();
+  if (outlook) {
+    forecastSection(layout, outlook, formats, unit);
+    layout.gap();
+  }
   goalPacingSection(layout, input.goals, formats);
   layout.gap();
   benchmarkSection(layout, input.benchmarks, formats);

@@ -75,13 +75,16 @@ export class PlanLayout {
     return sheetRef(this.sheetName, { top, left: column, bottom, right });
   }
 
-  /** Places a chart beside rows starting at `top`, and makes sure the section is tall enough. */
-  chartBeside(top: number, chart: Omit<ChartPlan, 'anchor'>): void {
+  /**
+   * Places a chart beside rows starting at `top` (from column `column`, `CHART_COLUMN` unless a
+   * table is wider), and makes sure the section is tall enough.
+   */
+  chartBeside(top: number, chart: Omit<ChartPlan, 'anchor'>, column = CHART_COLUMN): void {
     this.charts.push({
       ...chart,
       anchor: {
-        from: toA1(top, CHART_COLUMN),
-        to: toA1(top + CHART_ROWS - 1, CHART_COLUMN + CHART_WIDTH - 1),
+        from: toA1(top, column),
+        to: toA1(top + CHART_ROWS - 1, column + CHART_WIDTH - 1),
       },
     });
     this.row = Math.max(this.row, top + CHART_ROWS);

@@ -114,6 +114,10 @@ export interface ChartSeriesPlan {
    * date is not read as a fall. No trend line is fitted through a series that has one.
    */
   readonly partialPoint?: number;
+  /** How a line series is drawn: `solid` (default), `dashed` (a forecast) or `dotted` (an interval's end). */
+  readonly lineStyle?: 'solid' | 'dashed' | 'dotted';
+  /** Width of a line series in points (default 2.25). */
+  readonly lineWidth?: number;
 }
 
 export interface ChartPlan {

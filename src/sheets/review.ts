@@ -4,6 +4,7 @@
  * and an Actions table owned by people: a refresh keeps what they typed (see `merge.ts`), and
  * next week's sheet carries over the actions not marked done.
  */
+import { weekProjectionNotes } from './goal-projection';
 import {
   DEFAULT_CALENDAR,
   elapsedShare,
@@ -221,6 +222,17 @@ function comparisonSection(
   for (const cf of varianceFormats(rows, [], ['D', 'F', 'H']))
     if (cf.type !== 'dataBar') layout.conditionalFormats.push(cf);
   layout.row = top + ids.length;
+  // Where the week is headed against its goal: the ETS forecast where there is history, else the run rate.
+  for (const line of weekProjectionNotes(
+    input.inputs,
+    week,
+    input.asOf,
+    input.weeklyGoals,
+    ids,
+    now,
+    week.calendar,
+  ))
+    layout.note(line);
 }
 
 interface Mover {

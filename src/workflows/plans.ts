@@ -37,7 +37,7 @@ import type { KpiTarget } from '../sheets/dashboard';
 import { defaultKpis } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
-import { comparedMetric, makeEvaluate, traitsOf } from './evaluate';
+import { comparedMetric, historyStartOf, makeEvaluate, traitsOf } from './evaluate';
 import type { WorkbookPort } from './port';
 
 /**
@@ -272,10 +272,12 @@ export function activeGoalTracking(
     .filter((goal) => isMetricId(goal.metric) && goal.period.start <= asOf && asOf < goal.period.end)
     .map((goal) => {
       const id = goal.metric as MetricId;
+      const firstDay = historyStartOf(inputs, id);
       return trackGoal(goal, {
         asOf,
         traits: traitsOf(id),
         evaluate: makeEvaluate(inputs, id, { asOf, calendar }),
+        ...(firstDay === undefined ? {} : { history: { firstDay } }),
       });
     });
 }

@@ -127,7 +127,9 @@ describe('live key figures on a hand-computed table (as of 2026-03-10)', () => {
   it('leaves a distinct count as a value, marks each row live or as of, and says which in line 3', () => {
     expect(cell(plan, `B${customers}`)).toMatchObject({ value: 3 });
     expect(cell(plan, `B${customers}`)?.formula).toBeUndefined();
-    const marks = [revenue, orders, aov, units, asp, margin, customers].map((r) => cell(plan, `U${r}`)?.value);
+    const marks = [revenue, orders, aov, units, asp, margin, customers].map(
+      (r) => cell(plan, `U${r}`)?.value,
+    );
     expect(marks).toEqual(['live', 'live', 'live', 'live', 'live', 'live', 'as of']);
     expect(cell(plan, `U${customers}`)?.note).toMatch(/distinct count/);
     expect(cell(plan, 'U6')).toMatchObject({ value: 'Figures', style: 'header' });
@@ -137,7 +139,10 @@ describe('live key figures on a hand-computed table (as of 2026-03-10)', () => {
   });
 
   it('writes values with an "as of" reason where the data cannot be read by SUMIFS alike', () => {
-    const ids = build({}, { source: { ...SOURCE, columns: { ...SOURCE.columns, order_id: 'F' }, numeric: ['date', 'amount'] } });
+    const ids = build(
+      {},
+      { source: { ...SOURCE, columns: { ...SOURCE.columns, order_id: 'F' }, numeric: ['date', 'amount'] } },
+    );
     const marks = [revenue, orders, aov, units, asp, margin].map((r) => cell(ids, `U${r}`)?.value);
     expect(marks).toEqual(['live', 'as of', 'as of', 'as of', 'as of', 'as of']);
     expect(cell(ids, `U${orders}`)?.note).toMatch(/distinct order ids/);
@@ -145,10 +150,15 @@ describe('live key figures on a hand-computed table (as of 2026-03-10)', () => {
     expect(cell(ids, `B${units}`)).toMatchObject({ value: 3 });
     // Figures are the engine's values all the same.
     expect(cell(ids, `B${margin}`)?.value).toBeCloseTo(58 / 120, 12);
-    expect(cell(ids, 'A3')?.value).toMatch(/^Live formulas over Data, recalculated when the data changes: Revenue in the key figures \(marked "live"\); revenue in the trend and breakdowns\./);
+    expect(cell(ids, 'A3')?.value).toMatch(
+      /^Live formulas over Data, recalculated when the data changes: Revenue in the key figures \(marked "live"\); revenue in the trend and breakdowns\./,
+    );
     const none = build({}, { source: undefined });
     expect(cell(none, 'A3')?.value).toBe('Figures are values as of 2026-03-10, updated on refresh.');
-    expect(cell(none, `U${revenue}`)).toMatchObject({ value: 'as of', note: expect.stringMatching(/not a sheet/) });
+    expect(cell(none, `U${revenue}`)).toMatchObject({
+      value: 'as of',
+      note: expect.stringMatching(/not a sheet/),
+    });
   });
 });
 
@@ -163,7 +173,10 @@ describe('forecast (FC) against the goal (PL)', () => {
 
   it('shows FC with its note, FC − PL and its relative change, with a bar on the shared scale', () => {
     expect(cell(plan, 'O6')).toMatchObject({ value: 'Forecast (FC)', style: 'header' });
-    expect(cell(plan, `O${r}`)).toMatchObject({ value: 400, note: 'Revenue to date + the line for 21 days.' });
+    expect(cell(plan, `O${r}`)).toMatchObject({
+      value: 400,
+      note: 'Revenue to date + the line for 21 days.',
+    });
     expect(cell(plan, `P${r}`)?.formula).toBe(
       `IF(NOT(ISNUMBER(K${r})),"",IF(AND(ISNUMBER(O${r}),ISNUMBER(K${r})),O${r}-K${r},"—"))`,
     );
@@ -187,7 +200,10 @@ describe('forecast (FC) against the goal (PL)', () => {
     expect(cell(plan, `O${o}`)?.value).toBe(9);
     expect([cell(plan, `P${o}`)?.result, cell(plan, `Q${o}`)?.result]).toEqual(['', '']);
     const noForecast = build({ units: { goal: 12 } }, { asOf: parseDay('2026-03-31')! });
-    expect(cell(noForecast, `O${u}`)).toMatchObject({ value: '—', note: 'Mar 2026 is complete: the actual is the final figure.' });
+    expect(cell(noForecast, `O${u}`)).toMatchObject({
+      value: '—',
+      note: 'Mar 2026 is complete: the actual is the final figure.',
+    });
     expect(cell(noForecast, `P${u}`)?.result).toBe('—');
   });
 
@@ -206,8 +222,16 @@ describe('forecast (FC) against the goal (PL)', () => {
 
 describe('goal to date and benchmarks given by the goals', () => {
   const plan = build({
-    customers: { goal: 10, goalToDate: 4, goalToDateNote: 'Paced along February: 40 % of its customers by the 10th.' },
-    aov: { benchmarkRange: { low: 45, high: 60 }, benchmarkSource: 'Example survey 2025', benchmarkNote: 'Median of small shops.' },
+    customers: {
+      goal: 10,
+      goalToDate: 4,
+      goalToDateNote: 'Paced along February: 40 % of its customers by the 10th.',
+    },
+    aov: {
+      benchmarkRange: { low: 45, high: 60 },
+      benchmarkSource: 'Example survey 2025',
+      benchmarkNote: 'Median of small shops.',
+    },
     avg_price: { benchmarkRange: { low: 30, high: 38 } },
     gross_margin: { benchmarkRange: { low: 0.3, high: 0.45 } },
     orders: { benchmark: 5, benchmarkSkipped: 'Counts orders per year, not per month.' },
@@ -215,15 +239,23 @@ describe('goal to date and benchmarks given by the goals', () => {
 
   it('writes a given goal to date as a value with its note', () => {
     const r = rowOf(plan, 'Active customers');
-    expect(cell(plan, `L${r}`)).toMatchObject({ value: 4, note: 'Paced along February: 40 % of its customers by the 10th.' });
+    expect(cell(plan, `L${r}`)).toMatchObject({
+      value: 4,
+      note: 'Paced along February: 40 % of its customers by the 10th.',
+    });
     expect(cell(plan, `M${r}`)?.result).toBeCloseTo(3 / 4, 12);
     expect(cell(plan, `N${r}`)?.result).toBe('Off track');
   });
 
   it('shows a range as low–high and compares with its nearer end, "in range" inside it', () => {
     const a = rowOf(plan, 'Average order value'); // 40, below 45–60
-    expect(cell(plan, `S${a}`)).toMatchObject({ value: '45–60', note: 'Example survey 2025\nMedian of small shops.' });
-    expect(cell(plan, `T${a}`)?.formula).toBe(`IF(ISNUMBER(B${a}),IF(B${a}<45,(B${a}-45)/ABS(45),IF(B${a}>60,(B${a}-60)/ABS(60),0)),"")`);
+    expect(cell(plan, `S${a}`)).toMatchObject({
+      value: '45–60',
+      note: 'Example survey 2025\nMedian of small shops.',
+    });
+    expect(cell(plan, `T${a}`)?.formula).toBe(
+      `IF(ISNUMBER(B${a}),IF(B${a}<45,(B${a}-45)/ABS(45),IF(B${a}>60,(B${a}-60)/ABS(60),0)),"")`,
+    );
     expect(cell(plan, `T${a}`)?.result).toBeCloseTo(-5 / 45, 12);
     const p = rowOf(plan, 'Average selling price'); // 40, above 30–38
     expect(cell(plan, `T${p}`)?.result).toBeCloseTo(2 / 38, 12);
@@ -249,22 +281,34 @@ describe('partial periods on the sheet', () => {
     const label = plan.cells.find((c) => c.value === 'Mar 2026 (to date)')!;
     expect(label.note).toBe('Partial: 10 of 31 days, to 2026-03-10. Drawn as a hollow point in the chart.');
     const chart = plan.charts.find((c) => c.type === 'line')!;
-    expect(chart.series).toHaveLength(1);
+    // Revenue, then the forecast (dashed) and its 80 % interval (dotted): the partial point is the actual's.
+    expect(chart.series.map((s) => [s.name, s.lineStyle])).toEqual([
+      ['Revenue', undefined],
+      ['Forecast', 'dashed'],
+      ['80 % low', 'dotted'],
+      ['80 % high', 'dotted'],
+    ]);
     expect(chart.series[0].partialPoint).toBe(11);
+    expect(chart.series.slice(1).every((s) => s.partialPoint === undefined)).toBe(true);
     const complete = build({}, { asOf: parseDay('2026-03-31')! });
     expect(complete.charts.find((c) => c.type === 'line')!.series[0].partialPoint).toBeUndefined();
   });
 
   it('says in each trend header whether its figures are live or as of', () => {
     const header = Number(plan.cells.find((c) => c.value === 'Period' && c.style === 'header')!.ref.slice(1));
-    const notes = ['D', 'E', 'F', 'G', 'H'].map((c) => plan.cells.filter((x) => x.ref === `${c}${header}`).pop()?.note);
+    const notes = ['D', 'E', 'F', 'G', 'H'].map(
+      (c) => plan.cells.filter((x) => x.ref === `${c}${header}`).pop()?.note,
+    );
     expect(notes.slice(0, 3).every((n) => /^Live: native formulas over Data/.test(n ?? ''))).toBe(true);
     expect(notes.slice(3).every((n) => /^As of 2026-03-10/.test(n ?? ''))).toBe(true);
     const r = Number(plan.cells.find((c) => c.value === 'Feb 2026')!.ref.slice(1));
     // All of February: 80 + 20 + 500, three orders.
     expect(cell(plan, `D${r}`)).toMatchObject({ result: 600 });
     expect(cell(plan, `E${r}`)).toMatchObject({ result: 3 });
-    expect(cell(plan, `F${r}`)).toMatchObject({ formula: `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"—")`, result: 200 });
+    expect(cell(plan, `F${r}`)).toMatchObject({
+      formula: `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"—")`,
+      result: 200,
+    });
   });
 
   it('marks the cohort cells of the month to date and leaves them out of the average row', () => {
@@ -286,6 +330,8 @@ describe('partial periods on the sheet', () => {
     // +11 (Feb 2026 for the Mar 2025 cohort): A and B bought → 100 %; +12 is March to date → left out.
     const col = (k: number) => String.fromCharCode('C'.charCodeAt(0) + k);
     expect(cell(plan, `${col(11)}${average}`)?.value).toBe(1);
-    expect(plan.cells.find((c) => c.style === 'note' && /^\* Mar 2026 to date/.test(String(c.value)))).toBeDefined();
+    expect(
+      plan.cells.find((c) => c.style === 'note' && /^\* Mar 2026 to date/.test(String(c.value))),
+    ).toBeDefined();
   });
 });

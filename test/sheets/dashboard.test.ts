@@ -10,8 +10,15 @@ import { fromA1 } from '../../src/sheets/a1';
 
 const sample = sampleOrders();
 const input = {
-  inputs: { orders: sample.table }, asOf: AS_OF, source: sample.source, sourceLabel: sample.source.label, refreshedAt: '2026-11-18 09:00',
-  targets: { revenue: { goal: 9000, benchmark: 8000, benchmarkSource: 'Example benchmark 2025' }, aov: { goal: 250 } },
+  inputs: { orders: sample.table },
+  asOf: AS_OF,
+  source: sample.source,
+  sourceLabel: sample.source.label,
+  refreshedAt: '2026-11-18 09:00',
+  targets: {
+    revenue: { goal: 9000, benchmark: 8000, benchmarkSource: 'Example benchmark 2025' },
+    aov: { goal: 250 },
+  },
 };
 const cellAt = (plan: SheetPlan, ref: string): CellPlan | undefined => plan.cells.find((c) => c.ref === ref);
 const findText = (plan: SheetPlan, text: string) => plan.cells.find((c) => c.value === text);
@@ -22,7 +29,10 @@ function sumRows(start: number, end: number, filter: (row: (string | number)[]) 
     const day = (r[0] as number) - 25569;
     return day >= start && day < end && filter(r);
   });
-  return { revenue: rows.reduce((s, r) => s + (r[2] as number), 0), orders: rows.filter((r) => (r[2] as number) >= 0).length };
+  return {
+    revenue: rows.reduce((s, r) => s + (r[2] as number), 0),
+    orders: rows.filter((r) => (r[2] as number) >= 0).length,
+  };
 }
 
 describe('buildDashboardPlan', () => {
@@ -44,11 +54,17 @@ describe('buildDashboardPlan', () => {
     expect(cellAt(plan, `C${r}`)?.value).toBe(excelSerial(AS_OF)); // to date, inclusive: rows after the as-of day are out
     const expected = sumRows(daysFromCivil(2026, 11, 1), AS_OF + 1);
     const revenue = cellAt(plan, `D${r}`)!;
-    expect(revenue.formula).toBe(`SUMIFS(Data!$C$2:$C$601,Data!$A$2:$A$601,">="&$B${r},Data!$A$2:$A$601,"<"&$C${r}+1)`);
+    expect(revenue.formula).toBe(
+      `SUMIFS(Data!$C$2:$C$601,Data!$A$2:$A$601,">="&$B${r},Data!$A$2:$A$601,"<"&$C${r}+1)`,
+    );
     expect(revenue.result).toBeCloseTo(expected.revenue, 6);
-    expect(cellAt(plan, `E${r}`)?.formula).toBe(`COUNTIFS(Data!$A$2:$A$601,">="&$B${r},Data!$A$2:$A$601,"<"&$C${r}+1,Data!$C$2:$C$601,">=0")`);
+    expect(cellAt(plan, `E${r}`)?.formula).toBe(
+      `COUNTIFS(Data!$A$2:$A$601,">="&$B${r},Data!$A$2:$A$601,"<"&$C${r}+1,Data!$C$2:$C$601,">=0")`,
+    );
     expect(cellAt(plan, `E${r}`)?.result).toBe(expected.orders);
-    expect(cellAt(plan, `F${r}`)?.formula).toBe(`IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"—")`);
+    expect(cellAt(plan, `F${r}`)?.formula).toBe(
+      `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r}),E${r}<>0),D${r}/E${r},"—")`,
+    );
     expect(cellAt(plan, `F${r}`)?.result).toBeCloseTo(expected.revenue / expected.orders, 9);
   });
 
@@ -57,15 +73,25 @@ describe('buildDashboardPlan', () => {
     expect(formulas.length).toBeGreaterThan(100);
     for (const cell of formulas) expect([cell.ref, cell.result === undefined]).toEqual([cell.ref, false]);
     for (const cell of plan.cells) {
-      for (const v of [cell.value, cell.result]) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+      for (const v of [cell.value, cell.result])
+        if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
     }
   });
 
   it('opens on this sheet and prints landscape, one page wide, with its title rows on every page', () => {
     expect(plan.active).toBe(true);
-    expect(plan.print).toMatchObject({ area: 'A:U', orientation: 'landscape', fitToWidth: true, titleRows: { first: 1, last: 3 } });
+    expect(plan.print).toMatchObject({
+      area: 'A:U',
+      orientation: 'landscape',
+      fitToWidth: true,
+      titleRows: { first: 1, last: 3 },
+    });
     // Page breaks fall on the row before a section title, never inside a table.
-    const sections = new Set(plan.cells.filter((c) => c.style === 'section' && c.ref.startsWith('A')).map((c) => Number(c.ref.slice(1))));
+    const sections = new Set(
+      plan.cells
+        .filter((c) => c.style === 'section' && c.ref.startsWith('A'))
+        .map((c) => Number(c.ref.slice(1))),
+    );
     expect(plan.print!.rowBreaks.length).toBeGreaterThan(0);
     for (const row of plan.print!.rowBreaks) expect([row, sections.has(row + 1)]).toEqual([row, true]);
   });
@@ -91,7 +117,9 @@ describe('buildDashboardPlan', () => {
     for (const h of headers) {
       const width = widths.get(fromA1(h.ref)!.column)!;
       const text = h.value as string;
-      expect([h.ref, text, text.split(' ').every((w) => w.length <= width), lines(text, width) <= 2]).toEqual([h.ref, text, true, true]);
+      expect([h.ref, text, text.split(' ').every((w) => w.length <= width), lines(text, width) <= 2]).toEqual(
+        [h.ref, text, true, true],
+      );
     }
   });
 
@@ -100,12 +128,19 @@ describe('buildDashboardPlan', () => {
     const r = Number(west.ref.slice(1));
     const cell = cellAt(plan, `B${r}`)!;
     expect(cell.formula).toContain(`Data!$D$2:$D$601,$A${r}`);
-    expect(cell.result).toBeCloseTo(sumRows(daysFromCivil(2026, 11, 1), AS_OF + 1, (row) => row[3] === 'West').revenue, 6);
+    expect(cell.result).toBeCloseTo(
+      sumRows(daysFromCivil(2026, 11, 1), AS_OF + 1, (row) => row[3] === 'West').revenue,
+      6,
+    );
   });
 
   it('uses nothing newer than Excel 2016 in formulas', () => {
-    const newer = /\b(XLOOKUP|XMATCH|LET|LAMBDA|FILTER|UNIQUE|SORT|SORTBY|SEQUENCE|RANDARRAY|IFS|MAXIFS|MINIFS|SWITCH|CONCAT|TEXTJOIN)\(/;
-    const formulas = [...plan.cells.filter((c) => c.formula).map((c) => c.formula!), ...plan.conditionalFormats.flatMap((f) => ('formula' in f ? [f.formula] : []))];
+    const newer =
+      /\b(XLOOKUP|XMATCH|LET|LAMBDA|FILTER|UNIQUE|SORT|SORTBY|SEQUENCE|RANDARRAY|IFS|MAXIFS|MINIFS|SWITCH|CONCAT|TEXTJOIN)\(/;
+    const formulas = [
+      ...plan.cells.filter((c) => c.formula).map((c) => c.formula!),
+      ...plan.conditionalFormats.flatMap((f) => ('formula' in f ? [f.formula] : [])),
+    ];
     expect(formulas.length).toBeGreaterThan(50);
     for (const f of formulas) expect([f, newer.test(f)]).toEqual([f, false]);
   });
@@ -114,15 +149,28 @@ describe('buildDashboardPlan', () => {
     expect(plan.charts.map((c) => c.type)).toEqual(['line', 'bar', 'bar', 'bar', 'bar']);
     const trend = plan.charts[0];
     const first = findText(plan, 'Dec 2025')!.ref.slice(1);
-    expect(trend.categories).toBe(`Dashboard!$A$${first}:$A$${Number(first) + 11}`);
-    expect(trend.series[0].ref).toBe(`Dashboard!$D$${first}:$D$${Number(first) + 11}`);
+    // Twelve months of the trend, then three forecast months below them.
+    expect(findText(plan, 'Feb 2027 (forecast)')!.ref).toBe(`A${Number(first) + 14}`);
+    expect(trend.categories).toBe(`Dashboard!$A$${first}:$A$${Number(first) + 14}`);
+    expect(trend.series.map((s) => s.ref)).toEqual(
+      ['D', 'I', 'J', 'K'].map((c) => `Dashboard!$${c}$${first}:$${c}$${Number(first) + 14}`),
+    );
   });
 
   it('says what is missing instead of leaving sections out silently', () => {
     const { table } = ingestOrders([['Date', 'Amount'], ...sample.rows.map((r) => [r[0], r[2]])]);
-    const bare = buildDashboardPlan({ inputs: { orders: table as OrdersTable }, asOf: AS_OF, sourceLabel: 'bare.csv' });
+    const bare = buildDashboardPlan({
+      inputs: { orders: table as OrdersTable },
+      asOf: AS_OF,
+      sourceLabel: 'bare.csv',
+    });
     const notes = bare.cells.filter((c) => c.style === 'note').map((c) => c.value);
-    expect(notes).toEqual(expect.arrayContaining([expect.stringMatching(/Cohorts unavailable: .*customer/), expect.stringMatching(/RFM unavailable: .*customer/)]));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Cohorts unavailable: .*customer/),
+        expect.stringMatching(/RFM unavailable: .*customer/),
+      ]),
+    );
     expect(bare.charts.map((c) => c.type)).toEqual(['line']);
     // Without a source, figures are values, not formulas (only KPI arithmetic stays formulas).
     expect(bare.cells.filter((c) => c.formula && /SUMIFS|COUNTIFS/.test(c.formula))).toEqual([]);
@@ -132,7 +180,8 @@ describe('buildDashboardPlan', () => {
 describe('KPI table', () => {
   const plan = buildDashboardPlan(input);
   const kpiRow = Number(plan.cells.find((c) => c.value === 'Revenue' && c.ref.startsWith('A'))!.ref.slice(1));
-  const windowRow = (label: string) => Number(plan.cells.find((c) => c.value === label && c.style === 'small')!.ref.slice(1));
+  const windowRow = (label: string) =>
+    Number(plan.cells.find((c) => c.value === label && c.style === 'small')!.ref.slice(1));
 
   it('compares 1–18 November with 1–18 October and 1–18 November 2025, by live formulas over those windows', () => {
     const [actual, previous, priorYear] = ['Actual', 'Previous', 'Prior year'].map(windowRow);
@@ -145,7 +194,9 @@ describe('KPI table', () => {
     const b = cellAt(plan, `B${kpiRow}`)!;
     const c = cellAt(plan, `C${kpiRow}`)!;
     const g = cellAt(plan, `G${kpiRow}`)!;
-    expect(b.formula).toBe(`SUMIFS(Data!$C$2:$C$601,Data!$A$2:$A$601,">="&$B$${actual},Data!$A$2:$A$601,"<"&$C$${actual}+1)`);
+    expect(b.formula).toBe(
+      `SUMIFS(Data!$C$2:$C$601,Data!$A$2:$A$601,">="&$B$${actual},Data!$A$2:$A$601,"<"&$C$${actual}+1)`,
+    );
     expect(c.formula).toContain(`">="&$B$${previous}`);
     expect(g.formula).toContain(`">="&$B$${priorYear}`);
     const nov = sumRows(daysFromCivil(2026, 11, 1), daysFromCivil(2026, 11, 19)).revenue;
@@ -165,16 +216,24 @@ describe('KPI table', () => {
     expect(cellAt(plan, `L${kpiRow}`)?.result).toBeCloseTo(5400, 9);
     const nov = sumRows(daysFromCivil(2026, 11, 1), daysFromCivil(2026, 11, 19)).revenue;
     expect(cellAt(plan, `M${kpiRow}`)?.result).toBeCloseTo(nov / 5400, 9);
-    expect(cellAt(plan, `N${kpiRow}`)?.result).toBe(nov / 5400 >= 1 ? 'On track' : nov / 5400 >= 0.9 ? 'At risk' : 'Off track');
-    const aovRow = Number(plan.cells.find((c) => c.value === 'Average order value' && c.ref.startsWith('A'))!.ref.slice(1));
+    expect(cellAt(plan, `N${kpiRow}`)?.result).toBe(
+      nov / 5400 >= 1 ? 'On track' : nov / 5400 >= 0.9 ? 'At risk' : 'Off track',
+    );
+    const aovRow = Number(
+      plan.cells.find((c) => c.value === 'Average order value' && c.ref.startsWith('A'))!.ref.slice(1),
+    );
     expect(cellAt(plan, `L${aovRow}`)?.formula).toBe(`IF(ISNUMBER(K${aovRow}),K${aovRow},"")`); // a ratio keeps its goal
   });
 
   it('shows changes of rates in percentage points, with no relative change', () => {
-    const r = Number(plan.cells.find((c) => c.value === 'Repeat purchase rate' && c.ref.startsWith('A'))!.ref.slice(1));
+    const r = Number(
+      plan.cells.find((c) => c.value === 'Repeat purchase rate' && c.ref.startsWith('A'))!.ref.slice(1),
+    );
     const b = cellAt(plan, `B${r}`)!.value as number;
     const c = cellAt(plan, `C${r}`)!.value as number;
-    expect(cellAt(plan, `D${r}`)?.formula).toBe(`IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r})),(B${r}-C${r})*100,"—")`);
+    expect(cellAt(plan, `D${r}`)?.formula).toBe(
+      `IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r})),(B${r}-C${r})*100,"—")`,
+    );
     expect(cellAt(plan, `D${r}`)?.result).toBeCloseTo((b - c) * 100, 9);
     expect(cellAt(plan, `D${r}`)?.format).toBe('+0.0" pp";-0.0" pp";0.0" pp"');
     expect(cellAt(plan, `E${r}`)?.value).toBeNull();
@@ -190,7 +249,10 @@ describe('KPI table', () => {
     // No bar under a number of the KPI table or a breakdown's change.
     const kpiBottom = kpiRow + 10;
     const numbers = plan.conditionalFormats.filter(
-      (f) => f.type === 'dataBar' && ((/^[BCDEGHI]\d/.test(f.ref) && Number(/\d+/.exec(f.ref)![0]) <= kpiBottom) || /^F\d/.test(f.ref) && Number(/\d+/.exec(f.ref)![0]) > kpiBottom),
+      (f) =>
+        f.type === 'dataBar' &&
+        ((/^[BCDEGHI]\d/.test(f.ref) && Number(/\d+/.exec(f.ref)![0]) <= kpiBottom) ||
+          (/^F\d/.test(f.ref) && Number(/\d+/.exec(f.ref)![0]) > kpiBottom)),
     );
     expect(numbers).toEqual([]);
   });

@@ -58,6 +58,12 @@ Goal SPEC (repeat --goal for several), key=value pairs separated by commas:
                                                                   goal's period where sound
   add rep=NAME or region=NAME to scope a goal; periods: 2026, FY2027, 2026-Q3, 2026-11, 2026-W48
 
+Projection and status: a flow goal (revenue, orders…) with 8 or more complete periods of its unit
+before it is projected by the ETS forecaster (actual to date + the forecast of the days left, with
+its 80% interval) and its status judged on that projection against the target; other goals are
+projected at the run rate and judged on pace to date. Each goal's line under the table says which
+("projected to reach 96 % of target (interval 88–104 %)"); --json has it as "projected".
+
 Options:
   --targets F               a Targets file (columns metric, period, target, optional rep, region)
   --goal SPEC               a goal (repeatable)
@@ -126,7 +132,14 @@ function trackingJson({ goal, tracking, split }: Tracked): unknown {
     attainmentToDate: jsonValue(t.attainmentToDate),
     attainmentOfTarget: jsonValue(t.attainmentOfTarget),
     gap: jsonValue(t.gap),
-    projection: jsonValues(t.projection),
+    projection: jsonValues({ runRate: t.projection.runRate, trend: t.projection.trend }),
+    projected: {
+      value: jsonValue(t.projected.value),
+      method: t.projected.method,
+      ...(t.projected.low !== undefined ? { low: t.projected.low, high: t.projected.high } : {}),
+      sentence: t.projected.sentence,
+      basis: t.projected.basis,
+    },
     required: {
       ...jsonValues({
         value: t.required.value,
@@ -185,7 +198,7 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
       formatValue(t.actualToDate, unit),
       t.expectedToDate === null ? '—' : formatValue(t.expectedToDate, unit),
       formatValue(t.attainmentToDate, 'ratio'),
-      formatValue(t.projection.runRate, unit),
+      formatValue(t.projected.value, unit),
       formatValue(t.projection.trend, unit),
       STATUS_MARK[t.status],
     ];
@@ -198,6 +211,8 @@ function goalsText(tracked: readonly Tracked[], problems: readonly GoalProblem[]
   );
   for (const { goal, tracking, split } of tracked) {
     const notes = [tracking.paceBasis];
+    if (!tracking.finished && !isMetricError(tracking.projected.value))
+      notes.push(`${tracking.projected.sentence}: ${tracking.projected.basis}`);
     if (split?.fallbackReason) notes.push(split.fallbackReason);
     out.push(`${goal.id}: ${notes.join('; ')}`);
   }
@@ -332,7 +347,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       if (isMetricError(result)) problems.push({ source: goal.id, reason: `not split: ${result.reason}` });
       else split = result;
     }
-    return { goal, split, tracking: trackGoal(goal, { asOf, traits, evaluate, split, thresholds }) };
+    const history = historyStart === undefined ? undefined : { firstDay: historyStart };
+    return { goal, split, tracking: trackGoal(goal, { asOf, traits, evaluate, split, thresholds, history }) };
   });
   if (booleanFlag(args, 'json')) {
     io.stdout(toJson({ ...asOfOf.json, goals: tracked.map(trackingJson), problems }));

@@ -5,12 +5,20 @@
  * cover whole), so five days of December never count as a month.
  */
 import { isMetricError, type MetricValue } from '../errors';
-import { forecastSeries } from '../forecast';
+import {
+  backtest,
+  forecastSeries,
+  modelWords,
+  seasonLengthOf,
+  type BacktestResult,
+  type ForecastResult,
+} from '../forecast';
 import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../metrics';
 import {
   DEFAULT_CALENDAR,
   lastPeriods,
   periodCoverage,
+  shiftPeriod,
   type Calendar,
   type Period,
   type PeriodUnit,
@@ -91,4 +99,128 @@ function firstDay(inputs: MetricInputs): number | undefined {
   let first = Infinity;
   for (let i = 0; i < dates.length; i++) if (dates[i] < first) first = dates[i];
   return Number.isFinite(first) ? Math.floor(first) : undefined;
+}
+
+/** One period of an outlook: the forecast with its interval at each level. */
+export interface OutlookPoint {
+  readonly period: Period;
+  readonly mean: number;
+  /** lower[i], upper[i]: the interval at levels[i]. */
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+  /** The as-of period, not over: to date + the forecast of the days left (as the KPI FC). */
+  readonly partial: boolean;
+}
+
+export interface EtsOutlook {
+  readonly id: MetricId;
+  readonly unit: PeriodUnit;
+  readonly levels: readonly number[];
+  /** The complete periods fitted, oldest first. */
+  readonly series: readonly { readonly period: Period; readonly value: number }[];
+  /** The as-of period while it is not over, with its value to date. */
+  readonly current: {
+    readonly period: Period;
+    readonly toDate: number;
+    readonly daysElapsed: number;
+    readonly daysInPeriod: number;
+  } | null;
+  readonly result: ForecastResult;
+  /** The as-of period (when not over), then `horizon` periods after it. */
+  readonly points: readonly OutlookPoint[];
+  /** `damped trend, multiplicative season of 12, multiplicative errors`. */
+  readonly words: string;
+  /** Rolling-origin backtest of the same choice against seasonal naive and a line, when asked for. */
+  readonly backtest: BacktestResult | null;
+}
+
+/**
+ * The ETS outlook of a flow metric from the as-of day: the as-of period's whole value while it is
+ * not over (to date + the forecast × the days left, as the KPI FC) and the `horizon` periods
+ * after it, with intervals at `levels`; the model in words; and, when `backtest` is set, the
+ * rolling-origin backtest (`backtestHorizon` steps, default `horizon`). A reason instead when
+ * the metric is not a flow, a value is missing, or fewer than `MIN_ETS_PERIODS` complete periods
+ * (from the first one the data cover whole) precede the as-of day.
+ * @example etsOutlook('revenue', { orders }, { asOf, unit: 'month', horizon: 3, backtest: true })
+ */
+export function etsOutlook(
+  id: MetricId,
+  inputs: MetricInputs,
+  options: {
+    readonly asOf: number;
+    readonly unit: PeriodUnit;
+    readonly calendar?: Calendar;
+    readonly horizon: number;
+    readonly levels?: readonly number[];
+    readonly backtest?: boolean;
+    readonly backtestHorizon?: number;
+  },
+): EtsOutlook | { readonly reason: string } {
+  if (getMetric(id).kind !== 'flow') return { reason: `${id} is not a flow` };
+  const calendar = options.calendar ?? DEFAULT_CALENDAR;
+  const unit = options.unit;
+  const asOf = Math.floor(options.asOf);
+  const periods = lastPeriods(asOf, unit, MAX_PERIODS + 1, calendar);
+  const last = periods[periods.length - 1];
+  const coverage = periodCoverage(last, asOf);
+  const first = firstDay(inputs);
+  if (first === undefined) return { reason: 'there are no dated rows' };
+  const history = (coverage.partial ? periods.slice(0, -1) : periods.slice(1)).filter(
+    (p) => p.start >= first,
+  );
+  if (history.length < MIN_ETS_PERIODS)
+    return {
+      reason: `${history.length} complete ${unit}s of history, ${MIN_ETS_PERIODS} needed for a forecast`,
+    };
+  const all = coverage.partial ? [...history, last] : history;
+  const suite = computeSuite(inputs, [id], all, { asOf, calendar });
+  const values: MetricValue[] = suite.values.map((row) => row[0]);
+  const bad = values.findIndex(isMetricError);
+  if (bad >= 0)
+    return { reason: `${all[bad].label} has no ${id}: ${(values[bad] as { reason: string }).reason}` };
+  const series = history.map((period, i) => ({ period, value: values[i] as number }));
+  const levels = options.levels ?? [0.8, 0.95];
+  const steps = (coverage.partial ? 1 : 0) + options.horizon;
+  const result = forecastSeries(
+    series.map((p) => p.value),
+    { unit, horizon: steps, levels },
+  );
+  if (isMetricError(result)) return { reason: result.reason };
+  const [low, high] = possibleRange(id);
+  const cut = (v: number) => Math.min(high, Math.max(low, v));
+  const toDate = coverage.partial ? (values[values.length - 1] as number) : 0;
+  const left = coverage.partial ? (coverage.daysInPeriod - coverage.days) / coverage.daysInPeriod : 1;
+  const points: OutlookPoint[] = result.forecast.map((point, k) => {
+    const partial = coverage.partial && k === 0;
+    const value = (v: number) => (partial ? toDate + cut(v) * left : cut(v));
+    return {
+      period: coverage.partial ? shiftPeriod(last, k) : shiftPeriod(last, k + 1),
+      mean: value(point.mean),
+      lower: point.lower.map(value),
+      upper: point.upper.map(value),
+      partial,
+    };
+  });
+  const test = options.backtest
+    ? backtest(
+        series.map((p) => p.value),
+        {
+          horizon: options.backtestHorizon ?? Math.max(1, options.horizon),
+          seasonLength: seasonLengthOf(unit),
+        },
+      )
+    : null;
+  return {
+    id,
+    unit,
+    levels,
+    series,
+    current: coverage.partial
+      ? { period: last, toDate, daysElapsed: coverage.days, daysInPeriod: coverage.daysInPeriod }
+      : null,
+    result,
+    points,
+    words: modelWords(result.model.spec, result.model.seasonLength),
+    backtest: test,
+  };
 }

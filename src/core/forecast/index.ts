@@ -11,7 +11,7 @@ export type {
   EtsState,
   EtsModel,
 } from './model';
-export { modelName, parseModelSpec, filter, pointForecasts, simulatePath } from './model';
+export { modelName, modelWords, parseModelSpec, filter, pointForecasts, simulatePath } from './model';
 export type { FittedEts } from './fit';
 export { fitEts, freeParameters } from './fit';
 export type { ForecastOptions, ForecastPoint, ForecastResult, Candidate } from './forecast';

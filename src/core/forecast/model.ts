@@ -64,6 +64,20 @@ export function modelName(spec: ModelSpec): string {
 }
 
 /**
+ * The model in words, for people who do not read the notation.
+ * @example modelWords({ error: 'M', trend: 'Ad', season: 'M' }, 12) // 'damped trend, multiplicative season of 12, multiplicative errors'
+ * @example modelWords({ error: 'A', trend: 'N', season: 'N' }, 1) // 'no trend, no season, additive errors'
+ */
+export function modelWords(spec: ModelSpec, seasonLength: number): string {
+  const trend = { N: 'no trend', A: 'linear trend', Ad: 'damped trend' }[spec.trend];
+  const season =
+    spec.season === 'N'
+      ? 'no season'
+      : `${spec.season === 'M' ? 'multiplicative' : 'additive'} season of ${seasonLength}`;
+  return `${trend}, ${season}, ${spec.error === 'M' ? 'multiplicative' : 'additive'} errors`;
+}
+
+/**
  * Reads a model from `ETS(M,Ad,M)`, `M,Ad,M` or `MAdM` (case-insensitive); null when it is not one.
  * @example parseModelSpec('AAdN') // { error: 'A', trend: 'Ad', season: 'N' }
  */

@@ -14,3 +14,4 @@ export * from './ols';
 export * from './tracking';
 export * from './spec';
 export * from './summary';
+export * from './projection';

@@ -24,6 +24,14 @@ export interface TrackingRow {
   readonly gap: number | null;
   readonly projectionRunRate: number | null;
   readonly projectionTrend: number | null;
+  /** The projection the status is judged on: ETS where there is history enough, else the run rate. */
+  readonly projection: number | null;
+  readonly projectionMethod: 'ets' | 'run rate';
+  /** The ETS projection's 80 % interval (null at the run rate). */
+  readonly projectionLow: number | null;
+  readonly projectionHigh: number | null;
+  /** "projected to reach 96 % of target (interval 88–104 %)" and how the projection was made. */
+  readonly projectionNote: string;
   readonly requiredPerDay: number | null;
   readonly status: TrackingStatus;
   /** Why some values are null (`projectionTrend: a trend needs at least two completed sub-periods`). */
@@ -56,6 +64,11 @@ export function trackingRow(t: GoalTracking): TrackingRow {
     gap: value('gap', t.gap),
     projectionRunRate: value('projectionRunRate', t.projection.runRate),
     projectionTrend: value('projectionTrend', t.projection.trend),
+    projection: value('projection', t.projected.value),
+    projectionMethod: t.projected.method,
+    projectionLow: t.projected.low ?? null,
+    projectionHigh: t.projected.high ?? null,
+    projectionNote: `${t.projected.sentence}: ${t.projected.basis}`,
     requiredPerDay: value('requiredPerDay', t.required.perDay),
     status: t.status,
     reasons: t.status === 'no baseline' ? [`target: ${t.paceBasis}`] : reasons,

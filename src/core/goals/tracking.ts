@@ -39,6 +39,14 @@
  * Trend: the line through the levels at the ends of completed sub-periods, read at period end.
  * Required: the change still needed, per remaining day and sub-period.
  *
+ * Projection and status (`projection.ts`): a flow goal with at least eight complete periods of
+ * history before its period (given `history`) is projected by the ETS forecaster — actual to date
+ * + the period's forecast × the share of days left, with its 80 % interval — and its status is
+ * judged on that projection against the target (projection ÷ target, inverted when lower is
+ * better, with the same thresholds). Otherwise the projection is the run rate and the status is
+ * judged on pace to date as above, which for an even pace is the same ratio. `projected` says
+ * which, in words: "projected to reach 96 % of target (interval 88–104 %)".
+ *
  * A finished period (and a finished sub-period) is **achieved** when its final value reaches the
  * target (at or above it; at or below it when lower is better) and **missed** otherwise, never on
  * track or at risk. Lower-is-better metrics invert attainment (target / actual, expected /
@@ -49,6 +57,8 @@ import { isMetricError, metricError, safeDivide } from '../errors';
 import type { Period, PeriodUnit } from '../periods';
 import { periodOf, previousPeriod } from '../periods';
 import { fitLine } from './ols';
+import type { EtsGoalProjection, ProjectionHistory } from './projection';
+import { etsGoalProjection, projectionSentence } from './projection';
 import { splitSlots } from './split';
 import type { GoalStatus, StatusThresholds } from './status';
 import { DEFAULT_THRESHOLDS, goalStatus, paceRatio } from './status';
@@ -70,6 +80,22 @@ export interface TrackOptions {
   /** The goal's split; pace and trend follow its parts. Without it: even pace, default parts. */
   readonly split?: GoalSplit;
   readonly thresholds?: StatusThresholds;
+  /** Where the data begin: with it, flow goals with enough history are projected by ETS. */
+  readonly history?: ProjectionHistory;
+}
+
+/** The projection the status is judged on. */
+export interface ProjectedValue {
+  /** The end-of-period value: the ETS projection, else the run rate. */
+  readonly value: MetricValue;
+  readonly method: 'ets' | 'run rate';
+  /** The 80 % interval of an ETS projection. */
+  readonly low?: number;
+  readonly high?: number;
+  /** "projected to reach 96 % of target (interval 88–104 %)". */
+  readonly sentence: string;
+  /** How it was made: the model and periods fitted, or why the run rate was used. */
+  readonly basis: string;
 }
 
 /** One sub-period's pace. */
@@ -113,7 +139,14 @@ export interface GoalTracking {
   readonly gap: MetricValue;
   /** Whether the gap is on the good side (`null` without an actual). */
   readonly favourable: boolean | null;
-  readonly projection: { readonly runRate: MetricValue; readonly trend: MetricValue };
+  readonly projection: {
+    readonly runRate: MetricValue;
+    readonly trend: MetricValue;
+    /** The ETS projection (flows with enough history while the period runs), else null. */
+    readonly forecast: EtsGoalProjection | null;
+  };
+  /** The projection the status is judged on, with its sentence. */
+  readonly projected: ProjectedValue;
   readonly required: {
     /** Flow: amount still to add; ratio: rate needed over the rest; stock: change still needed. */
     readonly value: MetricValue;
@@ -292,7 +325,8 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
       attainmentOfTarget: notYet,
       gap: notYet,
       favourable: null,
-      projection: { runRate: notYet, trend: notYet },
+      projection: { runRate: notYet, trend: notYet, forecast: null },
+      projected: noProjection(notYet),
       required: requiredOf(goal, traits, 0, 0, daysRemaining, subPeriodsLeft, daysTotal),
       status: 'not started',
     };
@@ -307,7 +341,8 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
       attainmentOfTarget: actual,
       gap: actual,
       favourable: null,
-      projection: { runRate: actual, trend: actual },
+      projection: { runRate: actual, trend: actual, forecast: null },
+      projected: noProjection(actual),
       required: { value: actual, perDay: actual, perSubPeriod: actual, subPeriodsLeft },
       status: 'no data',
     };
@@ -317,6 +352,39 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
   const ratioOf = (a: number, b: number, what: string) =>
     lower ? safeDivide(b, a, 'the actual is 0') : safeDivide(a, b, what);
   const gap = actual - expectedToDate;
+  const runRate: MetricValue = finished
+    ? actual
+    : paced
+      ? curveProjection(actual, paced.curve, traits)
+      : flow
+        ? safeDivide(actual, elapsedShare, 'no time has elapsed')
+        : actual;
+  const ets = finished
+    ? { reason: 'the period is over' }
+    : etsGoalProjection(goal.period, traits, evaluate, actual, daysRemaining, goal.scope, options.history);
+  const forecast = 'value' in ets ? ets : null;
+  const projected: ProjectedValue = finished
+    ? {
+        value: actual,
+        method: 'run rate',
+        sentence: projectionSentence(actual, goal.target).replace('projected to reach', 'reached'),
+        basis: 'the period is over: the final value',
+      }
+    : forecast
+      ? {
+          value: forecast.value,
+          method: 'ets',
+          low: forecast.low,
+          high: forecast.high,
+          sentence: projectionSentence(forecast.value, goal.target, forecast),
+          basis: `actual to date + the ${forecast.model} forecast of all of ${goal.period.label} (fitted on ${forecast.fitted} complete ${goal.period.unit}s, model with the smallest AICc) × ${daysRemaining} remaining days ÷ ${daysTotal}; ${Math.round(forecast.level * 100)} % interval; status judged on the projection against the target`,
+        }
+      : {
+          value: runRate,
+          method: 'run rate',
+          sentence: `${projectionSentence(runRate, goal.target)} at the run rate`,
+          basis: `run rate (${'reason' in ets ? ets.reason.replace(/: projected at the run rate$/, '') : ''}); status judged on pace to date`,
+        };
   return {
     ...base,
     actualToDate: actual,
@@ -325,21 +393,25 @@ export function trackGoal(goal: Goal, given: TrackOptions): GoalTracking {
     gap,
     favourable: paceRatio(actual, expectedToDate, traits.better) >= 1,
     projection: finished
-      ? { runRate: actual, trend: actual }
+      ? { runRate: actual, trend: actual, forecast: null }
       : {
-          runRate: paced
-            ? curveProjection(actual, paced.curve, traits)
-            : flow
-              ? safeDivide(actual, elapsedShare, 'no time has elapsed')
-              : actual,
+          runRate,
           trend: traits.pace
             ? metricError('#N/A', `${traits.id} does not add up over sub-periods: no trend`)
             : trendProjection(goal, traits, parts, partRows, actual, cut),
+          forecast,
         },
+    projected,
+    // Pace still gives the expected to date; the status follows the projection.
+    ...(forecast
+      ? { paceBasis: base.paceBasis.replace(/; on track [^;]*$/, '; the status is judged on the projection') }
+      : {}),
     required: requiredOf(goal, traits, actual, daysElapsed, daysRemaining, subPeriodsLeft, daysTotal),
     status: finished
       ? finalStatus(actual, goal.target, traits.better)
-      : goalStatus(actual, expectedToDate, traits.better, thresholds),
+      : forecast
+        ? goalStatus(forecast.value, goal.target, traits.better, thresholds)
+        : goalStatus(actual, expectedToDate, traits.better, thresholds),
   };
 }
 
@@ -379,11 +451,21 @@ export function noBaselineTracking(
     attainmentOfTarget: none,
     gap: none,
     favourable: null,
-    projection: { runRate: none, trend: none },
+    projection: { runRate: none, trend: none, forecast: null },
+    projected: noProjection(none),
     required: { value: none, perDay: none, perSubPeriod: none, subPeriodsLeft: 0 },
     status: 'no baseline',
     parts: [],
     paceBasis: reason,
+  };
+}
+
+function noProjection(value: MetricValue): ProjectedValue {
+  return {
+    value,
+    method: 'run rate',
+    sentence: projectionSentence(value, 1),
+    basis: isMetricError(value) ? value.reason : 'no projection',
   };
 }
 

@@ -3,6 +3,7 @@
  * clustered columns; categories and series from the plan's sheet-qualified ranges; each series in
  * its colour (the palette's when the plan names none); the value axis in the plan's number format;
  * the legend at the bottom, right or hidden; the title; placed over the anchor cells; a line's
+ * line series dashed or dotted and of a given weight where the plan says so; a
  * point of a period that is not over as a hollow circle (the file renderer also dashes the line
  * into it, which the API cannot do per point). Bars list
  * their categories top-down like the table beside them: the category axis is reversed and the
@@ -20,6 +21,9 @@ const TYPES: Readonly<Record<ChartType, Excel.ChartType | `${Excel.ChartType}`>>
   column: 'ColumnClustered',
 };
 
+/** A forecast dashed, an interval's end dotted (ChartLineFormat.lineStyle, ExcelApi 1.7). */
+const LINE_STYLES = { dashed: 'Dash', dotted: 'RoundDot' } as const;
+
 function addChart(t: Target, plan: ChartPlan): void {
   const categories = (): Excel.Range => t.range(plan.categories);
   const chart = t.sheet.charts.add(TYPES[plan.type], t.range(plan.series[0].ref), 'Columns');
@@ -35,8 +39,11 @@ function addChart(t: Target, plan: ChartPlan): void {
     series.setValues(t.range(s.ref));
     series.setXAxisValues(categories());
     const color = hex(s.color ?? PALETTE.series[i % PALETTE.series.length]);
-    if (plan.type === 'line') series.format.line.color = color;
-    else series.format.fill.setSolidColor(color);
+    if (plan.type === 'line') {
+      series.format.line.color = color;
+      if (s.lineStyle && s.lineStyle !== 'solid') series.format.line.lineStyle = LINE_STYLES[s.lineStyle];
+      if (s.lineWidth !== undefined) series.format.line.weight = s.lineWidth;
+    } else series.format.fill.setSolidColor(color);
     if (plan.type === 'line' && s.partialPoint !== undefined) {
       // The period to date: a hollow circle in the series' colour.
       const point = series.points.getItemAt(s.partialPoint);

@@ -1,8 +1,9 @@
 /**
  * One chart part (`xl/charts/chartN.xml`, ECMA-376 Part 1 §21.2): a `c:chartSpace` with a
  * line chart or a clustered bar/column chart, category and value axes, legend and title. A line's
- * point of a period that is not over is drawn apart (`c:dPt`: hollow marker, dashed segment); no
- * trend line is drawn.
+ * point of a period that is not over is drawn apart (`c:dPt`: hollow marker, dashed segment); a
+ * line series may be dashed (a forecast) or dotted (an interval's end) and thinner; no trend line
+ * is drawn.
  * Element order follows the schema sequences (CT_Chart, CT_PlotArea, CT_LineSer/CT_BarSer,
  * CT_CatAx/CT_ValAx): Excel refuses parts whose children are out of order.
  */
@@ -51,11 +52,16 @@ function categoriesXml(ref: string, values: readonly (string | number | null)[] 
     : `<c:cat><c:strRef><c:f>${escapeXml(ref)}</c:f>${strCache(values)}</c:strRef></c:cat>`;
 }
 
-/** The line of a line series, solid or dashed. */
-function lineXml(color: string, dashed: boolean): string {
+const DASHES = { solid: '', dashed: 'sysDash', dotted: 'sysDot' } as const;
+/** EMU per point. */
+const EMU_PER_POINT = 12700;
+
+/** The line of a line series: solid, dashed or dotted, `width` points wide (default 2.25). */
+function lineXml(color: string, style: keyof typeof DASHES, width = 2.25): string {
+  const w = Math.round(Math.min(20, Math.max(0.25, width)) * EMU_PER_POINT);
   return (
-    `<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` +
-    `${dashed ? '<a:prstDash val="sysDash"/>' : ''}<a:round/></a:ln>`
+    `<a:ln w="${w}" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` +
+    `${DASHES[style] ? `<a:prstDash val="${DASHES[style]}"/>` : ''}<a:round/></a:ln>`
   );
 }
 
@@ -67,7 +73,7 @@ function partialPointXml(index: number, color: string): string {
   return (
     `<c:dPt><c:idx val="${index}"/><c:marker><c:symbol val="circle"/><c:size val="7"/>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="19050"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr>` +
-    `</c:marker><c:bubble3D val="0"/><c:spPr>${lineXml(color, true)}</c:spPr></c:dPt>`
+    `</c:marker><c:bubble3D val="0"/><c:spPr>${lineXml(color, 'dashed')}</c:spPr></c:dPt>`
   );
 }
 
@@ -84,7 +90,7 @@ function seriesXml(chart: ChartPlan, index: number, cache: ChartCache | undefine
   // CT_LineSer: idx, order, tx, spPr, marker, dPt*, …, cat, val, smooth.
   const spPr =
     chart.type === 'line'
-      ? `<c:spPr>${lineXml(color, false)}</c:spPr><c:marker><c:symbol val="none"/></c:marker>${partial}`
+      ? `<c:spPr>${lineXml(color, s.lineStyle ?? 'solid', s.lineWidth)}</c:spPr><c:marker><c:symbol val="none"/></c:marker>${partial}`
       : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   const values = cache?.series[index];
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.ref)}</c:f>${values ? numCache(values, chart.yAxisFormat ?? 'General') : ''}</c:numRef></c:val>`;

@@ -98,6 +98,8 @@ export function dumpSheet(workbook: WorkbookState, sheet: SheetState) {
         categories: s.xValues && refText(s.xValues),
         ...(s.fill ? { fill: s.fill } : {}),
         ...(s.line ? { line: s.line } : {}),
+        ...(s.lineStyle ? { lineStyle: s.lineStyle } : {}),
+        ...(s.lineWeight !== undefined ? { lineWeight: s.lineWeight } : {}),
         ...(s.points ? { points: s.points } : {}),
       })),
     })),

@@ -414,7 +414,21 @@ class FakePointCollection extends FakeObject<SeriesState> {
   }
 }
 
-const MARKER_STYLES = ['Invalid', 'Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus', 'Picture'];
+const MARKER_STYLES = [
+  'Invalid',
+  'Automatic',
+  'None',
+  'Square',
+  'Diamond',
+  'Triangle',
+  'X',
+  'Star',
+  'Dot',
+  'Dash',
+  'Circle',
+  'Plus',
+  'Picture',
+];
 
 class FakePoint extends FakeObject<{ series: SeriesState; index: number }> {
   static override typeName = 'ChartPoint';
@@ -430,7 +444,8 @@ defineProps(FakePoint, {
   },
   markerSize: {
     set: (t, v: number) => {
-      if (!(Number.isInteger(v) && v >= 2 && v <= 72)) throw officeError('InvalidArgument', 'Marker sizes are 2 to 72.');
+      if (!(Number.isInteger(v) && v >= 2 && v <= 72))
+        throw officeError('InvalidArgument', 'Marker sizes are 2 to 72.');
       pointOf(t).markerSize = v;
     },
     since: '1.7',
@@ -458,4 +473,34 @@ class FakeSeriesFill extends FakeObject<SeriesState> {
 class FakeSeriesLine extends FakeObject<SeriesState> {
   static override typeName = 'ChartLineFormat';
 }
-defineProps(FakeSeriesLine, { color: { set: (s, v) => (s.line = colorOf(v)) } });
+const LINE_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Grey25',
+  'Grey50',
+  'Grey75',
+  'Automatic',
+  'RoundDot',
+];
+defineProps(FakeSeriesLine, {
+  color: { set: (s, v) => (s.line = colorOf(v)) },
+  lineStyle: {
+    set: (s, v: string) => {
+      if (!LINE_STYLES.includes(v)) throw officeError('InvalidArgument', `Unknown line style ${v}.`);
+      s.lineStyle = v;
+    },
+    since: '1.7',
+  },
+  weight: {
+    set: (s, v: number) => {
+      if (!(typeof v === 'number' && v > 0 && v <= 1584))
+        throw officeError('InvalidArgument', 'Line weights are points above 0.');
+      s.lineWeight = v;
+    },
+    since: '1.7',
+  },
+});

@@ -140,6 +140,11 @@ export function expectedChart(chart: ChartPlan) {
         values: onSheet(s.ref),
         categories: onSheet(chart.categories),
         [chart.type === 'line' ? 'line' : 'fill']: color,
+        // A forecast dashed, an interval's end dotted, and the weight the plan gives.
+        ...(chart.type === 'line' && s.lineStyle && s.lineStyle !== 'solid'
+          ? { lineStyle: s.lineStyle === 'dashed' ? 'Dash' : 'RoundDot' }
+          : {}),
+        ...(chart.type === 'line' && s.lineWidth !== undefined ? { lineWeight: s.lineWidth } : {}),
         // The point of a period not over: a hollow circle.
         ...(chart.type === 'line' && s.partialPoint !== undefined
           ? {

@@ -95,6 +95,10 @@ export interface SeriesState {
   xValues?: RangeRef;
   fill?: string;
   line?: string;
+  /** `Continuous`, `Dash`, `RoundDot`… (ChartLineFormat.lineStyle). */
+  lineStyle?: string;
+  /** Line weight in points. */
+  lineWeight?: number;
   /** Formatting of single points, by 0-based index. */
   points?: Record<number, PointState>;
 }
