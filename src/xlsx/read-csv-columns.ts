@@ -7,8 +7,7 @@
  * first. The rows are exactly those of {@link CsvRowParser}: the same fields, blank lines kept as
  * one empty field (so a row's index + 1 is its line number), trailing blank lines dropped.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { ColumnarCells } from '../core/ingest';
 import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
@@ -23,16 +22,27 @@ const CR = 13;
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
+/**
+ * Memory outside the JavaScript heap that grows by more than 64 MB starts a full garbage
+ * collection in V8; a `SharedArrayBuffer`'s does not count (see `columnArena` in ingestion), so
+ * the large code arrays are made from one where the runtime has it.
+ */
+const CodeBuffer: new (bytes: number) => ArrayBufferLike =
+  typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
+
+function int32s(length: number): Int32Array {
+  return new Int32Array(new CodeBuffer(4 * length));
+}
+
 /** One column's distinct byte strings, their texts and the codes of the rows read so far. */
 class ByteColumn {
   codes: Int32Array;
   readonly values: string[] = [];
-  /** Open addressing: slot → code + 1 (0 = empty). */
-  private slots = new Int32Array(1024);
+  /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
+  private slots: Int32Array = new Int32Array(2 * 1024);
   private mask = 1023;
-  private hashes = new Int32Array(256);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
+  /** Where each value's bytes are in `pool`: start and end, two numbers a value. */
+  private spans: Int32Array = new Int32Array(2 * 256);
   private pool: Buffer = Buffer.allocUnsafe(1 << 14);
   private poolLength = 0;
 
@@ -41,39 +51,47 @@ class ByteColumn {
    * the first `rows` rows, read before the column's first field, have none.
    */
   constructor(capacity: number, rows: number) {
-    this.codes = new Int32Array(capacity);
+    this.codes = int32s(capacity);
     this.codes.fill(-1, 0, rows);
   }
 
   /** Code of the bytes `[start, end)` of `source` whose hash is `hash`; `ascii`: no byte ≥ 0x80. */
   codeOf(source: Buffer, start: number, end: number, hash: number, ascii: boolean): number {
-    const length = end - start;
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
     for (;;) {
-      const entry = slots[slot];
+      const entry = slots[2 * slot];
       if (entry === 0) break;
       const code = entry - 1;
-      if (this.hashes[code] === hash && this.ends[code] - this.starts[code] === length) {
-        const pool = this.pool;
-        let at = this.starts[code];
-        let i = start;
-        while (i < end && pool[at] === source[i]) {
-          at++;
-          i++;
-        }
-        if (i === end) return code;
-      }
+      if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
+    return this.add(source, start, end, hash, ascii, slot);
+  }
+
+  /** True when value `code` has exactly the bytes `[start, end)` of `source`. */
+  private holds(code: number, source: Buffer, start: number, end: number): boolean {
+    let at = this.spans[2 * code];
+    if (this.spans[2 * code + 1] - at !== end - start) return false;
+    const pool = this.pool;
+    for (let i = start; i < end; i++, at++) if (pool[at] !== source[i]) return false;
+    return true;
+  }
+
+  /** Adds a value not seen before, in the empty `slot`. */
+  private add(
+    source: Buffer,
+    start: number,
+    end: number,
+    hash: number,
+    ascii: boolean,
+    slot: number,
+  ): number {
+    const length = end - start;
     const code = this.values.length;
     this.values.push(source.toString(ascii ? 'latin1' : 'utf8', start, end));
-    if (code >= this.hashes.length) {
-      this.hashes = grow(this.hashes, code + 1);
-      this.starts = grow(this.starts, code + 1);
-      this.ends = grow(this.ends, code + 1);
-    }
+    if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
     if (this.poolLength + length > this.pool.length) {
       const pool = Buffer.allocUnsafe(Math.max(2 * this.pool.length, this.poolLength + length));
       this.pool.copy(pool, 0, 0, this.poolLength);
@@ -82,33 +100,37 @@ class ByteColumn {
     // Values are short: a loop beats `Buffer.copy`'s call.
     const pool = this.pool;
     for (let i = start, at = this.poolLength; i < end; i++, at++) pool[at] = source[i];
-    this.hashes[code] = hash;
-    this.starts[code] = this.poolLength;
-    this.ends[code] = this.poolLength + length;
+    this.spans[2 * code] = this.poolLength;
+    this.spans[2 * code + 1] = this.poolLength + length;
     this.poolLength += length;
-    slots[slot] = code + 1;
-    if (2 * (code + 1) > mask) this.rehash();
+    this.slots[2 * slot] = code + 1;
+    this.slots[2 * slot + 1] = hash;
+    if (2 * (code + 1) > this.mask) this.rehash();
     return code;
   }
 
+  /** A table four times larger (fewer rehashes for columns of many distinct values). */
   private rehash(): void {
-    const size = 2 * (this.mask + 1);
-    const slots = new Int32Array(size);
+    const size = 4 * (this.mask + 1);
+    const slots = int32s(2 * size);
     const mask = size - 1;
-    for (let code = 0; code < this.values.length; code++) {
-      let slot = this.hashes[code] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = code + 1;
+    const old = this.slots;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let slot = old[s + 1] & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s];
+      slots[2 * slot + 1] = old[s + 1];
     }
     this.slots = slots;
     this.mask = mask;
   }
 }
 
-function grow(array: Int32Array, least: number): Int32Array<ArrayBuffer> {
+function grow(array: Int32Array, least: number): Int32Array {
   let size = 2 * array.length;
   while (size < least) size *= 2;
-  const grown = new Int32Array(size);
+  const grown = int32s(size);
   grown.set(array);
   return grown;
 }
@@ -125,11 +147,12 @@ export class CsvColumnParser {
   private columns: ByteColumn[] = [];
   private widths: Int32Array;
   private rows = 0;
-  /** Bytes of the unfinished last row of the previous chunk. */
-  private carry: Buffer | undefined;
+  /** The unfinished last row of the previous chunk, at the start of `work`. */
+  private work: Buffer = Buffer.allocUnsafe(1 << 16);
+  private carried = 0;
   private started = false;
   /** Codes of the row being read, committed when its line ends. */
-  private rowCodes = new Int32Array(64);
+  private rowCodes: Int32Array = new Int32Array(64);
   private scratch = Buffer.allocUnsafe(1 << 12);
   private readonly delimiter: number;
 
@@ -138,7 +161,7 @@ export class CsvColumnParser {
     if (delimiter.length !== 1)
       throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
     this.delimiter = delimiter.charCodeAt(0);
-    this.widths = new Int32Array(Math.max(16, Math.min(expectedRows, 1 << 26)));
+    this.widths = int32s(Math.max(16, Math.min(expectedRows, 1 << 26)));
   }
 
   /** Rows completed so far. */
@@ -146,32 +169,60 @@ export class CsvColumnParser {
     return this.rows;
   }
 
+  /**
+   * Reads a chunk. The chunk is not kept (its unfinished last row is copied), so the caller may
+   * reuse its buffer.
+   */
   push(chunk: Uint8Array): this {
     if (chunk.length === 0) return this;
     let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.carry !== undefined) {
-      bytes = Buffer.concat([this.carry, bytes]);
-      this.carry = undefined;
+    if (this.carried > 0) {
+      // The unfinished row waits at the start of the work buffer; the chunk goes after it.
+      this.reserve(this.carried + bytes.length);
+      bytes.copy(this.work, this.carried);
+      bytes = this.work.subarray(0, this.carried + bytes.length);
+      this.carried = 0;
     }
     if (!this.started) {
       if (bytes.length < 3 && bytes[0] === 0xef) {
         // Too short to tell a byte-order mark from text: wait for more.
-        this.carry = Buffer.from(bytes);
+        this.keep(bytes, 0);
         return this;
       }
       this.started = true;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
-    const end = this.parse(bytes, false);
-    if (end < bytes.length) this.carry = Buffer.from(bytes.subarray(end));
+    this.keep(bytes, this.parse(bytes, false));
     return this;
+  }
+
+  /** The work buffer holding at least `length` bytes, its first `carried` bytes kept. */
+  private reserve(length: number): void {
+    if (length <= this.work.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(length, 2 * this.work.length));
+    this.work.copy(grown, 0, 0, this.carried);
+    this.work = grown;
+  }
+
+  /** Keeps `bytes[from…]` (an unfinished row) at the start of the work buffer. */
+  private keep(bytes: Buffer, from: number): void {
+    const length = bytes.length - from;
+    if (length <= 0) return;
+    if (bytes.buffer === this.work.buffer && bytes.byteOffset === this.work.byteOffset) {
+      this.work.copyWithin(0, from, bytes.length);
+    } else {
+      this.carried = 0;
+      this.reserve(length);
+      bytes.copy(this.work, 0, from);
+    }
+    this.carried = length;
   }
 
   /** Ends the input (the last row is completed even without a final line break) and gives the cells. */
   finish(): ColumnarCells {
-    const rest = this.carry;
-    this.carry = undefined;
-    if (rest !== undefined && rest.length > 0) {
+    const rest = this.work.subarray(0, this.carried);
+    this.carried = 0;
+    if (rest.length > 0) {
       let bytes = rest;
       if (!this.started) {
         this.started = true;
@@ -346,8 +397,8 @@ export class CsvColumnParser {
 }
 
 /** `codes` lengthened to `length` (the new rows' codes are set as they are read). */
-function padded(codes: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(Math.max(length, codes.length));
+function padded(codes: Int32Array, length: number): Int32Array {
+  const grown = int32s(Math.max(length, codes.length));
   grown.set(codes);
   return grown;
 }
@@ -397,6 +448,35 @@ function expectedRows(size: number, head: string): number {
   return lines === 0 ? 1024 : Math.ceil((1.05 * lines * size) / Buffer.byteLength(head)) + 16;
 }
 
+/** Bytes read at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The chunks of a file, read ahead into two buffers used in turn: the next read runs while the
+ * caller parses the current chunk, and no buffer is allocated per chunk (large short-lived buffers
+ * would each count towards the memory that starts a full garbage collection). A chunk is valid
+ * until the next one is asked for.
+ */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let turn = 0;
+    let position = 0;
+    let next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      turn ^= 1;
+      next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads a delimited text file (UTF-8) in chunks straight into columns, sniffing the delimiter from
  * its beginning exactly as `readCsvFile` does. Rejects with the file system's error (e.g. `ENOENT`)
@@ -405,7 +485,6 @@ function expectedRows(size: number, head: string): number {
  */
 export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
@@ -425,10 +504,11 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
     buffered = '';
     pending = [];
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
     if (delimiter === undefined) {
       buffered += decoder.write(chunk);
-      pending.push(chunk);
+      // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
+      pending.push(Buffer.from(chunk));
       if (buffered.length < SNIFF_BYTES) continue;
       start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
     } else if (parser) parser.push(chunk);
