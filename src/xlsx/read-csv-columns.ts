@@ -155,12 +155,17 @@ export class CsvColumnParser {
   private rowCodes: Int32Array = new Int32Array(64);
   private scratch = Buffer.allocUnsafe(1 << 12);
   private readonly delimiter: number;
+  /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
+  private readonly stops = new Uint8Array(256);
 
   /** `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing). */
   constructor(delimiter: string, expectedRows = 1024) {
     if (delimiter.length !== 1)
       throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
     this.delimiter = delimiter.charCodeAt(0);
+    this.stops[this.delimiter] = 1;
+    this.stops[LF] = 1;
+    this.stops[CR] = 1;
     this.widths = int32s(Math.max(16, Math.min(expectedRows, 1 << 26)));
   }
 
@@ -249,6 +254,7 @@ export class CsvColumnParser {
   private parse(bytes: Buffer, final: boolean): number {
     const n = bytes.length;
     const delimiter = this.delimiter;
+    const stops = this.stops;
     let rowStart = 0;
     let p = 0;
     for (;;) {
@@ -275,7 +281,7 @@ export class CsvColumnParser {
           const start = p;
           while (p < n) {
             const b = bytes[p];
-            if (b === delimiter || b === LF || b === CR) break;
+            if (stops[b] !== 0) break;
             hash = Math.imul(hash ^ b, HASH_PRIME);
             high |= b;
             p++;
