@@ -17,6 +17,8 @@ import type { Period } from '../../src/core/periods';
 import { periodOf, periodsBetween } from '../../src/core/periods';
 import { breakdown } from '../../src/core/analyses/breakdown';
 import type { OrdersTable } from '../../src/core/table';
+import { parseCsv } from '../../src/xlsx/read-csv';
+import { parseCsvColumns } from '../../src/xlsx/read-csv-columns';
 
 export const BREAKDOWN_DIMENSIONS = ['region', 'rep', 'product', 'channel'] as const;
 
@@ -43,7 +45,9 @@ function suite(state: TableState) {
 
 function breakdowns(inputs: MetricInputs, asOf: number) {
   const period = periodOf(asOf, 'month');
-  return BREAKDOWN_DIMENSIONS.map((dimension) => breakdown(inputs, { dimension, period, asOf, top: 10 }).rows.length);
+  return BREAKDOWN_DIMENSIONS.map(
+    (dimension) => breakdown(inputs, { dimension, period, asOf, top: 10 }).rows.length,
+  );
 }
 
 export const ingestCase: BenchCase<CellValue[][]> = {
@@ -51,6 +55,70 @@ export const ingestCase: BenchCase<CellValue[][]> = {
   targetMs: 600,
   setup: (rows) => ordersValues(rows),
   run: (values) => ingestOrders(values).report.rowsUsed,
+};
+
+/** An orders CSV as the command line's end-to-end cases write it (eight columns, dates in order). */
+function ordersCsvText(rows: number): string {
+  const regions = [
+    'Jakarta',
+    'West Java',
+    'East Java',
+    'Central Java',
+    'Bali',
+    'Sumatra',
+    'Kalimantan',
+    'Sulawesi',
+  ];
+  const channels = ['Online', 'Store', 'Marketplace', 'Reseller'];
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const start = Date.UTC(2023, 0, 1);
+  const lines = ['Order Date,Order ID,Customer ID,Amount,Region,Sales Rep,Product,Channel'];
+  let order = 0;
+  for (let i = 0; i < rows; i++) {
+    if (random() < 0.6) order++;
+    const day = new Date(start + Math.floor((i / rows) * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
+    const amount = (5 + random() * 495).toFixed(2);
+    const customer = String(Math.floor(random() * 20_000)).padStart(5, '0');
+    const region = regions[Math.floor(random() * regions.length)];
+    const rep = 1 + Math.floor(random() * 40);
+    const product = 1 + Math.floor(random() * 300);
+    const channel = channels[Math.floor(random() * channels.length)];
+    lines.push(
+      `${day},SO-${String(order).padStart(7, '0')},CUST-${customer},${amount},${region},Rep ${rep},P${product},${channel}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The CSV's rows as the row route reads them (one array of strings per line). */
+export const csvRowsIngestCase: BenchCase<string[][]> = {
+  name: 'ingest: orders from a CSV read as rows of strings',
+  setup: (rows) => parseCsv(ordersCsvText(rows), { delimiter: ',' }).rows,
+  run: (values) => ingestOrders(values, { delimiter: ',' }).report.rowsUsed,
+};
+
+/** The same CSV read into columns (codes + distinct values): what the command line ingests. */
+export const csvColumnsIngestCase: BenchCase<ReturnType<typeof parseCsvColumns>['cells']> = {
+  name: 'ingest: orders from a CSV read into columns',
+  peer: 'ingest: orders from a CSV read as rows of strings',
+  setup: (rows) => parseCsvColumns(ordersCsvText(rows), { delimiter: ',' }).cells,
+  run: (cells) => ingestOrders(cells, { delimiter: ',' }).report.rowsUsed,
+};
+
+/** Parsing the CSV text: rows of strings (the text route). */
+export const csvRowsParseCase: BenchCase<string> = {
+  name: 'read: CSV text to rows of strings',
+  setup: (rows) => ordersCsvText(rows),
+  run: (text) => parseCsv(text, { delimiter: ',' }).rows.length,
+};
+
+/** Parsing the same CSV's bytes into columns. */
+export const csvColumnsParseCase: BenchCase<Buffer> = {
+  name: 'read: CSV bytes to columns',
+  peer: 'read: CSV text to rows of strings',
+  setup: (rows) => Buffer.from(ordersCsvText(rows), 'utf8'),
+  run: (bytes) => parseCsvColumns(bytes, { delimiter: ',' }).cells.rowCount,
 };
 
 export const suiteCase: BenchCase<TableState> = {

@@ -6,7 +6,14 @@
 import { basename, resolve } from 'node:path';
 import type { CellValue } from '../core/cell';
 import type { IngestOptions, IngestResult, NumberStyle, OverrideHints } from '../core/ingest';
-import { detectHeaderRow, ingestTable, makeHeaders, resolveMapping } from '../core/ingest';
+import {
+  columnarRows,
+  detectHeaderRow,
+  ingestTable,
+  isColumnar,
+  makeHeaders,
+  resolveMapping,
+} from '../core/ingest';
 import type { DateRange, TableDates } from '../core/data-range';
 import { tableDates } from '../core/data-range';
 import type { IngestReport, RowCounts } from '../core/report';
@@ -46,7 +53,7 @@ export interface LoadedTable<T extends SalesTable> {
   readonly path: string;
   /** Worksheet the rows came from (workbooks). */
   readonly sheet?: string;
-  /** The raw rows, kept for commands that copy the data (build). */
+  /** The raw rows, for commands that copy the data (build); made on first use. */
   readonly rows: CellValue[][];
 }
 
@@ -131,9 +138,10 @@ export async function loadTable(
     onProgress: (count) => progress.rows(name, count),
   });
   if (read.sheet) progress.stage(`sheet "${read.sheet}"`);
-  checkMapping(kind, read.rows, ingestOptions, options.columns ? '--columns' : '--map');
-  progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
-  const result: IngestResult<SalesTable> = ingestTable(kind, read.rows, {
+  const top = isColumnar(read.cells) ? columnarRows(read.cells, 0, 100) : read.cells.slice(0, 100);
+  checkMapping(kind, top, ingestOptions, options.columns ? '--columns' : '--map');
+  progress.stage(`ingesting ${read.rowCount.toLocaleString('en-US')} rows`);
+  const result: IngestResult<SalesTable> = ingestTable(kind, read.cells, {
     ...ingestOptions,
     ...(read.delimiter ? { delimiter: read.delimiter } : {}),
   });
@@ -154,7 +162,9 @@ export async function loadTable(
     mapping: result.table.mapping,
     path: fullPath,
     sheet: read.sheet,
-    rows: read.rows,
+    get rows(): CellValue[][] {
+      return read.rows;
+    },
   };
 }
 

@@ -5,8 +5,9 @@
  */
 import { open } from 'node:fs/promises';
 import type { CellValue } from '../core/cell';
+import { type CellGrid, type ColumnarCells, cellGrid, columnarRows } from '../core/ingest';
 import type { Delimiter } from './read-sniff';
-import { readCsvFile } from './read-csv';
+import { readCsvColumns } from './read-csv-columns';
 import { describeFsError, FileReadError } from './read-error';
 import { readXlsxFile } from './read-xlsx';
 
@@ -27,8 +28,17 @@ export interface ReadTableOptions {
 }
 
 export interface ReadTableResult {
-  /** Every row of the file or sheet, header included; text files give strings only. */
+  /**
+   * Every row of the file or sheet, header included; text files give strings only. A text file's
+   * rows are made from `cells` on first use (commands that only compute never need them).
+   */
   readonly rows: CellValue[][];
+  /** Number of rows (`rows.length`), without making the rows. */
+  readonly rowCount: number;
+  /** The cells as read, for ingestion: by column for text files, the rows for workbooks. */
+  readonly cells: ColumnarCells | CellValue[][];
+  /** A view of the cells by row and column, the same values as `rows`. */
+  readonly grid: CellGrid;
   readonly format: 'xlsx' | 'csv';
   /** Worksheet the rows came from (workbooks only). */
   readonly sheet?: string;
@@ -64,7 +74,15 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
   const named = /\.(xlsx|xlsm|xltx|xltm)$/i.test(path);
   if (isZip) {
     const result = await readXlsxFile(path, options);
-    return { rows: result.rows, format: 'xlsx', sheet: result.sheet, sheetNames: result.sheetNames };
+    return {
+      rows: result.rows,
+      rowCount: result.rows.length,
+      cells: result.rows,
+      grid: cellGrid(result.rows),
+      format: 'xlsx',
+      sheet: result.sheet,
+      sheetNames: result.sheetNames,
+    };
   }
   if (named) throw new FileReadError(`${path} is not a valid .xlsx workbook (it is not a ZIP package)`, path);
   if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) {
@@ -77,8 +95,23 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
     throw new FileReadError(`${path} is UTF-16 text; save it as UTF-8 CSV`, path);
   }
   try {
-    const result = await readCsvFile(path, { delimiter: options.delimiter, onProgress: options.onProgress });
-    return { rows: result.rows, format: 'csv', delimiter: result.delimiter };
+    const result = await readCsvColumns(path, {
+      delimiter: options.delimiter,
+      onProgress: options.onProgress,
+    });
+    const { cells } = result;
+    let rows: CellValue[][] | undefined;
+    return {
+      get rows(): CellValue[][] {
+        rows ??= columnarRows(cells);
+        return rows;
+      },
+      rowCount: cells.rowCount,
+      cells,
+      grid: cellGrid(cells),
+      format: 'csv',
+      delimiter: result.delimiter,
+    };
   } catch (error) {
     throw error instanceof FileReadError ? error : describeFsError(error, path);
   }

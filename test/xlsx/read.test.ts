@@ -12,14 +12,15 @@ describe('readTableFile', () => {
   it('reads a CSV as strings and says which delimiter it used', async () => {
     const path = join(dir, 'orders.csv');
     writeFileSync(path, 'Date;Amount\n2026-01-05;12,50\n');
-    expect(await readTableFile(path)).toEqual({
-      rows: [
-        ['Date', 'Amount'],
-        ['2026-01-05', '12,50'],
-      ],
-      format: 'csv',
-      delimiter: ';',
-    });
+    const read = await readTableFile(path);
+    expect(read).toMatchObject({ rowCount: 2, format: 'csv', delimiter: ';' });
+    expect(read.rows).toEqual([
+      ['Date', 'Amount'],
+      ['2026-01-05', '12,50'],
+    ]);
+    expect(read.grid.columnCount).toBe(2);
+    expect(read.grid.cell(1, 1)).toBe('12,50');
+    expect(read.grid.cell(1, 2)).toBeUndefined();
   });
 
   it('reads a workbook by its content even when misnamed', async () => {

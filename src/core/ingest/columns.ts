@@ -22,6 +22,7 @@ import {
   type DictColumnReader,
 } from './readers';
 import { periodKeyOf } from './targets';
+import { widestRow } from './columnar';
 import { detectIdPattern } from './int-codes';
 
 /** How one column was read. */
@@ -229,15 +230,17 @@ export function readRoleColumns(
     });
   }
   const { values, start } = frame;
-  let widest = 0;
+  const columnar = frame.columns;
+  let widest = columnar ? widestRow(columnar, start, start + frame.count) : 0;
   for (let from = 0; from < frame.count; from += BLOCK_ROWS) {
     const to = Math.min(frame.count, from + BLOCK_ROWS);
     // The block's rows are fetched here once; the readers below find them in cache.
-    for (let i = start + from; i < start + to; i++) {
-      const row = values[i];
-      if (row !== null && row !== undefined && typeof row === 'object' && row.length > widest)
-        widest = row.length;
-    }
+    if (!columnar)
+      for (let i = start + from; i < start + to; i++) {
+        const row = values[i];
+        if (row !== null && row !== undefined && typeof row === 'object' && row.length > widest)
+          widest = row.length;
+      }
     for (let r = 0; r < readers.length; r++) readers[r].read(from, to);
   }
   for (const finish of finishers) finish();

@@ -5,6 +5,7 @@
 import type { CellValue } from '../cell';
 import { isBlank } from '../cell';
 import type { IngestIssue } from '../report';
+import { type ColumnarCells, columnarCell, columnarRow, isBlankColumnarRow } from './columnar';
 
 export type Cells = readonly (readonly CellValue[] | null | undefined)[];
 
@@ -14,7 +15,10 @@ export const ROW_SKIPPED = 1;
 export const ROW_BLANK = 2;
 
 export interface Frame {
+  /** The rows of cells (empty when the cells come stored by column, in `columns`). */
   readonly values: Cells;
+  /** The cells stored by column, when the reader gave them so; rows are indexed as in `values`. */
+  readonly columns?: ColumnarCells;
   /** Index in `values` of the first data row. */
   readonly start: number;
   /** Number of data rows (`values.length − start`). */
@@ -28,16 +32,31 @@ export interface Frame {
 
 /** The cell at data row `i`, column `c`; ragged and missing rows read as `undefined`. */
 export function cellAt(frame: Frame, i: number, c: number): CellValue {
+  if (frame.columns) return columnarCell(frame.columns, frame.start + i, c);
   const row = frame.values[frame.start + i];
   return row === null || row === undefined ? undefined : row[c];
 }
 
 /** True when every cell of data row `i` is blank. */
 export function isBlankRow(frame: Frame, i: number): boolean {
+  if (frame.columns) return isBlankColumnarRow(frame.columns, frame.start + i);
   const row = frame.values[frame.start + i];
   if (row === null || row === undefined || typeof row !== 'object') return true;
   for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
   return true;
+}
+
+/** Data row `i` as an array of cells (made for columnar cells: for the few rows looked at whole). */
+export function rowAt(frame: Frame, i: number): readonly CellValue[] | null | undefined {
+  if (frame.columns) return columnarRow(frame.columns, frame.start + i);
+  return frame.values[frame.start + i];
+}
+
+/** Length of data row `i` (0 for a missing row). */
+export function rowWidth(frame: Frame, i: number): number {
+  if (frame.columns) return frame.columns.widths[frame.start + i];
+  const row = frame.values[frame.start + i];
+  return row !== null && row !== undefined && typeof row === 'object' ? row.length : 0;
 }
 
 /**

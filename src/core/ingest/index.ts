@@ -1,5 +1,20 @@
 /** Ingestion: cells as Excel gives them → columnar tables with a report. */
 export * from './ingest';
+export {
+  ColumnarBuilder,
+  ColumnBuilder,
+  cellGrid,
+  columnarCell,
+  columnarRow,
+  columnarRows,
+  isColumnar,
+  rowCountOf,
+  withoutTrailingBlankRows,
+  type CellColumn,
+  type CellGrid,
+  type ColumnarCells,
+  type TableCells,
+} from './columnar';
 export { parseAmount, inferNumberStyle, type NumberStyle, type AmountResult } from './numbers';
 export {
   parseDate,

@@ -25,7 +25,7 @@ import type { IngestReport } from '../report';
 import { REQUIRED_ROLES } from '../table';
 import type { DateOrder, DateSystem } from './dates';
 import type { NumberStyle } from './numbers';
-import { detectHeaderRow, makeHeaders } from './headers';
+import { HEADER_SCAN_ROWS, detectHeaderRow, makeHeaders } from './headers';
 import {
   type ExplicitMapping,
   type RoleDetection,
@@ -33,7 +33,16 @@ import {
   profileColumns,
   resolveMapping,
 } from './roles';
-import { type Cells, type Frame, IssueLog, ROW_BLANK, ROW_SKIPPED, ROW_USED } from './frame';
+import { type Cells, type Frame, IssueLog, ROW_BLANK, ROW_SKIPPED, ROW_USED, rowAt } from './frame';
+import {
+  type ColumnarCells,
+  type TableCells,
+  columnarRow,
+  columnarRows,
+  isColumnar,
+  rowCountOf,
+  widestRow,
+} from './columnar';
 import { ROLE_ALIASES } from './aliases';
 import { buildTable, type TableParts } from './assemble';
 import { type ColumnFormat, type RoleColumn, type TextColumn, readRoleColumns } from './columns';
@@ -113,19 +122,24 @@ function failure<T>(
   };
 }
 
-function headerRowOf(values: Cells, option: IngestOptions['headerRow']): number | 'none' {
+/** Rows header detection may look at: a header among the first ten rows, and the rows below it. */
+const HEAD_ROWS = 3 * HEADER_SCAN_ROWS + 1;
+
+function headerRowOf(values: TableCells, option: IngestOptions['headerRow']): number | 'none' {
   if (option === 'none') return 'none';
-  if (typeof option === 'number' && Number.isInteger(option) && option >= 0 && option < values.length)
+  if (typeof option === 'number' && Number.isInteger(option) && option >= 0 && option < rowCountOf(values))
     return option;
   try {
-    return detectHeaderRow(values as readonly (readonly CellValue[])[]);
+    const head = isColumnar(values) ? columnarRows(values, 0, HEAD_ROWS) : values;
+    return detectHeaderRow(head as readonly (readonly CellValue[])[]);
   } catch {
     return 'none';
   }
 }
 
 /** Widest row of `values[0, end)`, at most Excel's 16,384 columns. */
-function widthOf(values: Cells, end = values.length): number {
+function widthOf(values: Cells | ColumnarCells, end = rowCountOf(values)): number {
+  if (isColumnar(values)) return Math.min(widestRow(values, 0, end), MAX_WIDTH);
   let width = 0;
   for (let r = 0; r < end; r++) {
     const row = values[r];
@@ -139,7 +153,7 @@ function sampleRows(frame: Frame): (readonly CellValue[])[] {
   const rows: (readonly CellValue[])[] = [];
   for (let i = 0; i < frame.count && rows.length < DETECTION_SAMPLE_ROWS; i++) {
     if (frame.fate[i] === ROW_SKIPPED) continue;
-    const row = frame.values[frame.start + i];
+    const row = rowAt(frame, i);
     if (row !== null && row !== undefined && typeof row === 'object') rows.push(row);
   }
   return rows;
@@ -220,30 +234,36 @@ const WIDTH_PROBE_ROWS = 1024;
  */
 function ingestUnsafe(
   kind: TableKind,
-  values: Cells,
+  values: TableCells,
   options: IngestOptions,
   knownWidth?: number,
 ): IngestResult<SalesTable> {
-  if (!Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
+  const columnar = isColumnar(values) ? values : undefined;
+  if (!columnar && !Array.isArray(values)) return failure('The data is not a 2-D array of cells.', 0);
+  const rowCount = rowCountOf(values);
   const headerRow = headerRowOf(values, options.headerRow);
-  const probeEnd = Math.min(values.length, (headerRow === 'none' ? 0 : headerRow + 1) + WIDTH_PROBE_ROWS);
+  const headerCells =
+    headerRow === 'none'
+      ? undefined
+      : columnar
+        ? columnarRow(columnar, headerRow)
+        : ((values as Cells)[headerRow] ?? undefined);
+  const probeEnd = Math.min(rowCount, (headerRow === 'none' ? 0 : headerRow + 1) + WIDTH_PROBE_ROWS);
   // A delimited file's header says how many fields a row has; wider rows are split values.
   const fields =
-    options.delimiter !== undefined && headerRow !== 'none' ? headerWidthOf(values[headerRow]) : undefined;
+    options.delimiter !== undefined && headerRow !== 'none' ? headerWidthOf(headerCells) : undefined;
   const headerWidth = fields === undefined ? undefined : Math.min(fields, MAX_WIDTH);
   const width = headerWidth ?? knownWidth ?? widthOf(values, probeEnd);
-  const headers = makeHeaders(
-    headerRow === 'none' ? undefined : ((values[headerRow] ?? undefined) as CellValue[] | undefined),
-    width,
-  );
+  const headers = makeHeaders(headerCells as CellValue[] | undefined, width);
   const start = headerRow === 'none' ? 0 : headerRow + 1;
-  const count = Math.max(0, values.length - start);
+  const count = Math.max(0, rowCount - start);
   const maxIssues =
     Number.isInteger(options.maxIssues) && (options.maxIssues as number) >= 0
       ? (options.maxIssues as number)
       : 1000;
   const frame: Frame = {
-    values,
+    values: columnar ? [] : (values as Cells),
+    ...(columnar ? { columns: columnar } : {}),
     start,
     count,
     firstRowNumber: Number.isInteger(options.firstRowNumber) ? (options.firstRowNumber as number) : 1,
@@ -266,7 +286,7 @@ function ingestUnsafe(
     (role) => detection.roles[role] === undefined || badlyMapped.includes(role),
   );
   if (missing.length > 0) {
-    if (knownWidth === undefined && headerWidth === undefined && probeEnd < values.length) {
+    if (knownWidth === undefined && headerWidth === undefined && probeEnd < rowCount) {
       const trueWidth = widthOf(values);
       if (trueWidth !== width) return ingestUnsafe(kind, values, options, trueWidth);
     }
@@ -278,7 +298,7 @@ function ingestUnsafe(
   if (headerRow !== 'none')
     attention.push(
       ...duplicateHeaderNotes(
-        (values[headerRow] ?? undefined) as CellValue[] | undefined,
+        headerCells as CellValue[] | undefined,
         headers,
         detection,
         options.hints?.mapping,
@@ -316,8 +336,7 @@ function ingestUnsafe(
   );
   if (knownWidth === undefined && headerWidth === undefined && Math.min(widest, MAX_WIDTH) > width)
     return ingestUnsafe(kind, values, options, Math.min(widest, MAX_WIDTH));
-  const headerRowCells = headerRow === 'none' ? undefined : values[headerRow];
-  const fieldsSeen = Math.max(widest, fields ?? 0, Array.isArray(headerRowCells) ? headerRowCells.length : 0);
+  const fieldsSeen = Math.max(widest, fields ?? 0, Array.isArray(headerCells) ? headerCells.length : 0);
   if (fieldsSeen > MAX_WIDTH) {
     const note =
       `rows have up to ${fieldsSeen.toLocaleString('en-US')} fields; only the first ` +
@@ -363,13 +382,13 @@ function ingestUnsafe(
  */
 export function ingestTable(
   kind: TableKind,
-  values: readonly (readonly CellValue[])[],
+  values: TableCells,
   options: IngestOptions = {},
 ): IngestResult<SalesTable> {
   try {
     return ingestUnsafe(kind, values, options ?? {});
   } catch (error) {
-    const rows = Array.isArray(values) ? values.length : 0;
+    const rows = Array.isArray(values) || isColumnar(values) ? rowCountOf(values) : 0;
     return failure(
       `Could not read the data: ${error instanceof Error ? error.message : String(error)}`,
       rows,
@@ -384,10 +403,7 @@ export function ingestTable(
  * const { table } = ingestOrders([['Tanggal', 'Total'], ['28/11/2026', 'Rp 1.250.000,00']]);
  * // table.date[0] === 20785, table.amount[0] === 1250000
  */
-export function ingestOrders(
-  values: readonly (readonly CellValue[])[],
-  options?: IngestOptions,
-): IngestResult<OrdersTable> {
+export function ingestOrders(values: TableCells, options?: IngestOptions): IngestResult<OrdersTable> {
   return ingestTable('orders', values, options) as IngestResult<OrdersTable>;
 }
 
@@ -398,10 +414,7 @@ export function ingestOrders(
  * const { table } = ingestPipeline([['Created', 'Stage'], [45292, 'Closed Won']]);
  * // table.status[0] === STATUS_CODE.won
  */
-export function ingestPipeline(
-  values: readonly (readonly CellValue[])[],
-  options?: IngestOptions,
-): IngestResult<PipelineTable> {
+export function ingestPipeline(values: TableCells, options?: IngestOptions): IngestResult<PipelineTable> {
   return ingestTable('pipeline', values, options) as IngestResult<PipelineTable>;
 }
 
@@ -411,10 +424,7 @@ export function ingestPipeline(
  * @example
  * const { table } = ingestSpend([['Month', 'Spend', 'Channel'], ['2026-11', 500, 'Ads']]);
  */
-export function ingestSpend(
-  values: readonly (readonly CellValue[])[],
-  options?: IngestOptions,
-): IngestResult<SpendTable> {
+export function ingestSpend(values: TableCells, options?: IngestOptions): IngestResult<SpendTable> {
   return ingestTable('spend', values, options) as IngestResult<SpendTable>;
 }
 
@@ -425,9 +435,6 @@ export function ingestSpend(
  * const { table } = ingestTargets([['Metric', 'Period', 'Target'], ['revenue', '2026-Q1', 100000]]);
  * // table.rows[0] → { metric: 'revenue', period: '2026-Q1', target: 100000, sourceRow: 2 }
  */
-export function ingestTargets(
-  values: readonly (readonly CellValue[])[],
-  options?: IngestOptions,
-): IngestResult<TargetsTable> {
+export function ingestTargets(values: TableCells, options?: IngestOptions): IngestResult<TargetsTable> {
   return ingestTable('targets', values, options) as IngestResult<TargetsTable>;
 }

@@ -21,7 +21,7 @@ import { amountFromText, amountOrReason, type NumberStyle } from './numbers';
 import { DictionaryEncoder, ERROR_CODE, MISSING_CODE } from './dictionary';
 import type { IdPattern } from './int-codes';
 import { parseStatus, type StatusReading } from './status';
-import { type Frame, ROW_BLANK, ROW_SKIPPED, ROW_USED, isBlankRow } from './frame';
+import { type Frame, ROW_BLANK, ROW_SKIPPED, ROW_USED, cellAt, isBlankRow } from './frame';
 
 // Imported bindings may compile to getter calls (CommonJS output keeps them live); the hot loops
 // read module-local copies instead.
@@ -70,8 +70,20 @@ export function dateReader(
   out: Float64Array = new Float64Array(frame.count),
 ): ColumnReader<Float64Array> {
   out.fill(NaN);
-  const cache = new Map<string, number | string>();
   const fastSerials = (options.system ?? '1900') === '1900';
+  if (frame.columns)
+    return byDistinctValue(frame, spec, out, (value) => {
+      if (typeof value === 'number')
+        return fastSerials && value >= 61 && value < SERIAL_END
+          ? value - 25569
+          : dateFromNumber(value, options.system);
+      if (typeof value === 'string') {
+        const serial = options.serialText ? dateFromSerialText(value, options.system) : undefined;
+        return serial ?? dateFromText(value, options.order);
+      }
+      return dateOrReason(value, options);
+    });
+  const cache = new Map<string, number | string>();
   const { values, start, fate } = frame;
   const c = spec.column;
   return {
@@ -119,6 +131,12 @@ export function amountReader(
   wholeUnits?: boolean,
 ): ColumnReader<Float64Array> {
   out.fill(NaN);
+  if (frame.columns)
+    return byDistinctValue(frame, spec, out, (value) => {
+      if (typeof value === 'number') return value - value === 0 ? value : 'not a finite number';
+      if (typeof value === 'string') return amountFromText(value, style, wholeUnits);
+      return amountOrReason(value, style, wholeUnits);
+    });
   const cache = new Map<string, number | string>();
   const { values, start, fate } = frame;
   const c = spec.column;
@@ -172,6 +190,7 @@ export function dictReader(
 ): DictColumnReader {
   const encoder = new DictionaryEncoder(pattern);
   codes.fill(MISSING);
+  if (frame.columns) return columnarDictReader(frame, spec, warn, encoder, codes);
   const { values, start, fate } = frame;
   const c = spec.column;
   let lastValue: CellValue = undefined;
@@ -234,6 +253,7 @@ export function statusReader(
   spec: ColumnSpec,
 ): ColumnReader<{ codes: Uint8Array; unknown: number }> {
   const codes = new Uint8Array(frame.count);
+  if (frame.columns) return columnarStatusReader(frame, spec, codes);
   const cache = new Map<string, StatusReading>();
   const { values, start, fate } = frame;
   let unknown = 0;
@@ -278,17 +298,170 @@ export function cellReader<T>(
 ): ColumnReader<(T | undefined)[]> {
   const out: (T | undefined)[] = new Array(frame.count).fill(undefined);
   const { values, start, fate } = frame;
+  const columnar = frame.columns !== undefined;
   return {
     result: () => out,
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;
-        const row = values[start + i];
-        const value = row === null || row === undefined ? undefined : row[spec.column];
+        const value = columnar
+          ? cellAt(frame, i, spec.column)
+          : (values[start + i] ?? undefined)?.[spec.column];
         const result = parse(value);
         if (typeof result === 'object' && result !== null && 'error' in result)
           unusable(frame, i, spec, value, result.error);
         else out[i] = result as T;
+      }
+    },
+  };
+}
+
+/** A columnar frame's codes for a column (`undefined` when no row has the field) and its distinct values. */
+function columnOf(frame: Frame, spec: ColumnSpec): { codes?: Int32Array; values: readonly CellValue[] } {
+  const column = frame.columns?.columns[spec.column];
+  return column ?? { values: [] };
+}
+
+/** Distinct-value states in the columnar readers. */
+const UNREAD = 0;
+const READ_OK = 1;
+const READ_BAD = 2;
+
+/**
+ * A number or date column of a columnar frame: each distinct value is parsed once, on its first
+ * used row, and rows take their value by code. Same results and issues as the row-major loop.
+ */
+function byDistinctValue(
+  frame: Frame,
+  spec: ColumnSpec,
+  out: Float64Array,
+  parse: (value: CellValue) => number | string,
+): ColumnReader<Float64Array> {
+  const { codes, values } = columnOf(frame, spec);
+  const state = new Uint8Array(values.length);
+  const parsed = new Float64Array(values.length);
+  const reasons: string[] = [];
+  const { start, fate } = frame;
+  let absent: number | string | undefined;
+  return {
+    result: () => out,
+    read(from: number, to: number): void {
+      for (let i = from; i < to; i++) {
+        if (fate[i] !== USED) continue;
+        const code = codes === undefined ? -1 : codes[start + i];
+        if (code < 0) {
+          if (absent === undefined) absent = parse(undefined);
+          if (typeof absent === 'number') out[i] = absent;
+          else unusable(frame, i, spec, undefined, absent);
+          continue;
+        }
+        let known = state[code];
+        if (known === UNREAD) {
+          const result = parse(values[code]);
+          if (typeof result === 'number') {
+            parsed[code] = result;
+            known = READ_OK;
+          } else {
+            reasons[code] = result;
+            known = READ_BAD;
+          }
+          state[code] = known;
+        }
+        if (known === READ_OK) out[i] = parsed[code];
+        else unusable(frame, i, spec, values[code], reasons[code]);
+      }
+    },
+  };
+}
+
+/** Codes not looked up yet in the columnar dictionary reader. */
+const UNMAPPED = -3;
+
+/** {@link dictReader} over a columnar frame: each distinct value is encoded once, on its first used row. */
+function columnarDictReader(
+  frame: Frame,
+  spec: ColumnSpec,
+  warn: boolean,
+  encoder: DictionaryEncoder,
+  out: Int32Array,
+): DictColumnReader {
+  const { codes, values } = columnOf(frame, spec);
+  const mapped = new Int32Array(values.length).fill(UNMAPPED);
+  const { start, fate } = frame;
+  return {
+    result: () => ({ codes: out, dictionary: encoder.dictionary() }),
+    codesOfText: (test) => encoder.codesOfText(test),
+    read(from: number, to: number): void {
+      for (let i = from; i < to; i++) {
+        if (fate[i] !== USED) continue;
+        const source = codes === undefined ? -1 : codes[start + i];
+        let code = MISSING;
+        if (source >= 0) {
+          code = mapped[source];
+          if (code === UNMAPPED) {
+            const value = values[source];
+            code =
+              typeof value === 'string'
+                ? encoder.codeOfString(value)
+                : typeof value === 'number'
+                  ? encoder.codeOfNumber(value)
+                  : encoder.encode(value);
+            mapped[source] = code;
+          }
+        }
+        if (code >= 0) out[i] = code;
+        else {
+          const value = source >= 0 ? values[source] : undefined;
+          if (code === ERROR) {
+            if (warn || spec.required)
+              unusable(frame, i, spec, value, `Excel error ${String(value).trim().toUpperCase()}`);
+          } else if (spec.required) unusable(frame, i, spec, value, 'blank');
+        }
+      }
+    },
+  };
+}
+
+/** {@link statusReader} over a columnar frame: each distinct value is parsed once. */
+function columnarStatusReader(
+  frame: Frame,
+  spec: ColumnSpec,
+  out: Uint8Array,
+): ColumnReader<{ codes: Uint8Array; unknown: number }> {
+  const { codes, values } = columnOf(frame, spec);
+  const readings: (StatusReading | undefined)[] = new Array<StatusReading | undefined>(values.length);
+  const { start, fate } = frame;
+  let absent: StatusReading | undefined;
+  let unknown = 0;
+  return {
+    result: () => ({ codes: out, unknown }),
+    read(from: number, to: number): void {
+      for (let i = from; i < to; i++) {
+        if (fate[i] !== USED) continue;
+        const code = codes === undefined ? -1 : codes[start + i];
+        const value = code >= 0 ? values[code] : undefined;
+        let reading = code >= 0 ? readings[code] : absent;
+        if (reading === undefined) {
+          reading = parseStatus(value);
+          if (code >= 0) readings[code] = reading;
+          else absent = reading;
+        }
+        if ('error' in reading) {
+          unusable(frame, i, spec, value, reading.error);
+          continue;
+        }
+        out[i] = statusCodes[reading.status as PipelineStatus];
+        if (!reading.known) {
+          unknown++;
+          frame.log.add(
+            frame.firstRowNumber + start + i,
+            spec.column,
+            spec.header,
+            value,
+            reading.warning,
+            'warning',
+          );
+        }
       }
     },
   };

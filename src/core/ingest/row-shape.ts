@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../cell';
 import { isBlank } from '../cell';
-import { type Frame, ROW_SKIPPED } from './frame';
+import { type Frame, ROW_SKIPPED, rowAt, rowWidth } from './frame';
 import { columnLetter } from './headers';
 
 /** Columns up to the last non-blank header cell. */
@@ -50,10 +50,11 @@ export function skipOverlongRows(
   headers: readonly string[],
 ): number {
   let skipped = 0;
-  const { values, start, fate } = frame;
+  const { start, fate } = frame;
   for (let i = 0; i < frame.count; i++) {
-    const row = values[start + i];
-    if (row === null || row === undefined || typeof row !== 'object' || row.length <= width) continue;
+    if (rowWidth(frame, i) <= width) continue;
+    const row = rowAt(frame, i);
+    if (row === null || row === undefined || typeof row !== 'object') continue;
     const last = headerWidthOf(row) - 1;
     if (last < width) continue;
     fate[i] = ROW_SKIPPED;

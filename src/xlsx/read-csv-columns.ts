@@ -1,0 +1,535 @@
+/**
+ * Delimited text straight to columns: the bytes of a CSV file become, per column, a code per row
+ * into the column's distinct values (`ColumnarCells`), without a string per field or an array per
+ * row. A field's bytes are hashed while they are scanned and looked up among the column's distinct
+ * byte strings; a string is made only for a value not seen before. Quoted fields (`""` escapes,
+ * line breaks inside quotes, text after the closing quote) are unescaped into a scratch buffer
+ * first. The rows are exactly those of {@link CsvRowParser}: the same fields, blank lines kept as
+ * one empty field (so a row's index + 1 is its line number), trailing blank lines dropped.
+ */
+import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import type { ColumnarCells } from '../core/ingest';
+import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
+import { type CsvReadOptions, CsvRowParser } from './read-csv';
+import { type Delimiter, sniffDelimiter } from './read-sniff';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** FNV-1a. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/**
+ * Memory outside the JavaScript heap that grows by more than 64 MB starts a full garbage
+ * collection in V8; a `SharedArrayBuffer`'s does not count (see `columnArena` in ingestion), so
+ * the large code arrays are made from one where the runtime has it.
+ */
+const CodeBuffer: new (bytes: number) => ArrayBufferLike =
+  typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
+
+function int32s(length: number): Int32Array {
+  return new Int32Array(new CodeBuffer(4 * length));
+}
+
+/** One column's distinct byte strings, their texts and the codes of the rows read so far. */
+class ByteColumn {
+  codes: Int32Array;
+  readonly values: string[] = [];
+  /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
+  private slots: Int32Array = new Int32Array(2 * 1024);
+  private mask = 1023;
+  /** Where each value's bytes are in `pool`: start and end, two numbers a value. */
+  private spans: Int32Array = new Int32Array(2 * 256);
+  private pool: Buffer = Buffer.allocUnsafe(1 << 14);
+  private poolLength = 0;
+
+  /**
+   * `capacity`: rows the codes have room for (the parser grows every column's codes together);
+   * the first `rows` rows, read before the column's first field, have none.
+   */
+  constructor(capacity: number, rows: number) {
+    this.codes = int32s(capacity);
+    this.codes.fill(-1, 0, rows);
+  }
+
+  /** Code of the bytes `[start, end)` of `source` whose hash is `hash`; `ascii`: no byte ≥ 0x80. */
+  codeOf(source: Buffer, start: number, end: number, hash: number, ascii: boolean): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[2 * slot];
+      if (entry === 0) break;
+      const code = entry - 1;
+      if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
+      slot = (slot + 1) & mask;
+    }
+    return this.add(source, start, end, hash, ascii, slot);
+  }
+
+  /** True when value `code` has exactly the bytes `[start, end)` of `source`. */
+  private holds(code: number, source: Buffer, start: number, end: number): boolean {
+    let at = this.spans[2 * code];
+    if (this.spans[2 * code + 1] - at !== end - start) return false;
+    const pool = this.pool;
+    for (let i = start; i < end; i++, at++) if (pool[at] !== source[i]) return false;
+    return true;
+  }
+
+  /** Adds a value not seen before, in the empty `slot`. */
+  private add(
+    source: Buffer,
+    start: number,
+    end: number,
+    hash: number,
+    ascii: boolean,
+    slot: number,
+  ): number {
+    const length = end - start;
+    const code = this.values.length;
+    this.values.push(source.toString(ascii ? 'latin1' : 'utf8', start, end));
+    if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
+    if (this.poolLength + length > this.pool.length) {
+      const pool = Buffer.allocUnsafe(Math.max(2 * this.pool.length, this.poolLength + length));
+      this.pool.copy(pool, 0, 0, this.poolLength);
+      this.pool = pool;
+    }
+    // Values are short: a loop beats `Buffer.copy`'s call.
+    const pool = this.pool;
+    for (let i = start, at = this.poolLength; i < end; i++, at++) pool[at] = source[i];
+    this.spans[2 * code] = this.poolLength;
+    this.spans[2 * code + 1] = this.poolLength + length;
+    this.poolLength += length;
+    this.slots[2 * slot] = code + 1;
+    this.slots[2 * slot + 1] = hash;
+    if (2 * (code + 1) > this.mask) this.rehash();
+    return code;
+  }
+
+  /** A table four times larger (fewer rehashes for columns of many distinct values). */
+  private rehash(): void {
+    const size = 4 * (this.mask + 1);
+    const slots = int32s(2 * size);
+    const mask = size - 1;
+    const old = this.slots;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let slot = old[s + 1] & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s];
+      slots[2 * slot + 1] = old[s + 1];
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function grow(array: Int32Array, least: number): Int32Array {
+  let size = 2 * array.length;
+  while (size < least) size *= 2;
+  const grown = int32s(size);
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Incremental byte parser: `push` chunks of a UTF-8 file, then `finish`.
+ * @example
+ * const parser = new CsvColumnParser(',');
+ * parser.push(Buffer.from('a,"b ""q"""\r\n1,'));
+ * parser.push(Buffer.from('2\n'));
+ * columnarRows(parser.finish()) // [['a', 'b "q"'], ['1', '2']]
+ */
+export class CsvColumnParser {
+  private columns: ByteColumn[] = [];
+  private widths: Int32Array;
+  private rows = 0;
+  /** The unfinished last row of the previous chunk, at the start of `work`. */
+  private work: Buffer = Buffer.allocUnsafe(1 << 16);
+  private carried = 0;
+  private started = false;
+  /** Codes of the row being read, committed when its line ends. */
+  private rowCodes: Int32Array = new Int32Array(64);
+  private scratch = Buffer.allocUnsafe(1 << 12);
+  private readonly delimiter: number;
+  /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
+  private readonly stops = new Uint8Array(256);
+
+  /** `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing). */
+  constructor(delimiter: string, expectedRows = 1024) {
+    if (delimiter.length !== 1)
+      throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
+    this.delimiter = delimiter.charCodeAt(0);
+    this.stops[this.delimiter] = 1;
+    this.stops[LF] = 1;
+    this.stops[CR] = 1;
+    this.widths = int32s(Math.max(16, Math.min(expectedRows, 1 << 26)));
+  }
+
+  /** Rows completed so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /**
+   * Reads a chunk. The chunk is not kept (its unfinished last row is copied), so the caller may
+   * reuse its buffer.
+   */
+  push(chunk: Uint8Array): this {
+    if (chunk.length === 0) return this;
+    let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.carried > 0) {
+      // The unfinished row waits at the start of the work buffer; the chunk goes after it.
+      this.reserve(this.carried + bytes.length);
+      bytes.copy(this.work, this.carried);
+      bytes = this.work.subarray(0, this.carried + bytes.length);
+      this.carried = 0;
+    }
+    if (!this.started) {
+      if (bytes.length < 3 && bytes[0] === 0xef) {
+        // Too short to tell a byte-order mark from text: wait for more.
+        this.keep(bytes, 0);
+        return this;
+      }
+      this.started = true;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    this.keep(bytes, this.parse(bytes, false));
+    return this;
+  }
+
+  /** The work buffer holding at least `length` bytes, its first `carried` bytes kept. */
+  private reserve(length: number): void {
+    if (length <= this.work.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(length, 2 * this.work.length));
+    this.work.copy(grown, 0, 0, this.carried);
+    this.work = grown;
+  }
+
+  /** Keeps `bytes[from…]` (an unfinished row) at the start of the work buffer. */
+  private keep(bytes: Buffer, from: number): void {
+    const length = bytes.length - from;
+    if (length <= 0) return;
+    if (bytes.buffer === this.work.buffer && bytes.byteOffset === this.work.byteOffset) {
+      this.work.copyWithin(0, from, bytes.length);
+    } else {
+      this.carried = 0;
+      this.reserve(length);
+      bytes.copy(this.work, 0, from);
+    }
+    this.carried = length;
+  }
+
+  /** Ends the input (the last row is completed even without a final line break) and gives the cells. */
+  finish(): ColumnarCells {
+    const rest = this.work.subarray(0, this.carried);
+    this.carried = 0;
+    if (rest.length > 0) {
+      let bytes = rest;
+      if (!this.started) {
+        this.started = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      }
+      if (bytes.length > 0) this.parse(bytes, true);
+    }
+    const rowCount = this.rows;
+    const cells: ColumnarCells = {
+      rowCount,
+      widths: this.widths.subarray(0, rowCount),
+      columns: this.columns.map((column) => ({
+        codes: column.codes.subarray(0, rowCount),
+        values: column.values,
+      })),
+    };
+    return withoutTrailingBlankRows(cells);
+  }
+
+  /**
+   * Reads the complete rows of `bytes` (all of them when `final`); returns where the first
+   * incomplete row starts.
+   */
+  private parse(bytes: Buffer, final: boolean): number {
+    const n = bytes.length;
+    const delimiter = this.delimiter;
+    const stops = this.stops;
+    let rowStart = 0;
+    let p = 0;
+    for (;;) {
+      if (p >= n) return n;
+      // One row.
+      let field = 0;
+      let complete = false;
+      for (;;) {
+        let hash = HASH_SEED;
+        let high = 0;
+        let code: number;
+        if (bytes[p] === QUOTE) {
+          const quoted = this.quotedField(bytes, p, final);
+          if (quoted < 0) return rowStart;
+          p = quoted;
+          code = this.column(field).codeOf(
+            this.scratch,
+            0,
+            this.scratchLength,
+            this.scratchHash,
+            this.scratchAscii,
+          );
+        } else {
+          const start = p;
+          while (p < n) {
+            const b = bytes[p];
+            if (stops[b] !== 0) break;
+            hash = Math.imul(hash ^ b, HASH_PRIME);
+            high |= b;
+            p++;
+          }
+          if (p >= n && !final) return rowStart;
+          code = this.column(field).codeOf(bytes, start, p, hash, high < 0x80);
+        }
+        if (field >= this.rowCodes.length) this.rowCodes = grow(this.rowCodes, field + 1);
+        this.rowCodes[field++] = code;
+        if (p >= n) {
+          complete = true;
+          break;
+        }
+        const b = bytes[p];
+        if (b === delimiter) {
+          p++;
+          if (p >= n && !final) return rowStart;
+          continue;
+        }
+        // A line end: CR LF, LF or CR. A CR at the end of a chunk may have its LF in the next.
+        if (b === CR) {
+          if (p + 1 >= n && !final) return rowStart;
+          p++;
+          if (p < n && bytes[p] === LF) p++;
+        } else p++;
+        complete = true;
+        break;
+      }
+      if (complete) this.commitRow(field);
+      rowStart = p;
+    }
+  }
+
+  private scratchLength = 0;
+  private scratchHash = HASH_SEED;
+  private scratchAscii = true;
+
+  /**
+   * Unescapes the quoted field starting at `p` (then any text up to the next delimiter or line end)
+   * into the scratch buffer; returns where the field ends, or −1 when it runs past the chunk.
+   */
+  private quotedField(bytes: Buffer, p: number, final: boolean): number {
+    const n = bytes.length;
+    const delimiter = this.delimiter;
+    let length = 0;
+    let i = p + 1;
+    let quoted = true;
+    while (i < n) {
+      const b = bytes[i];
+      if (quoted) {
+        if (b === QUOTE) {
+          if (i + 1 >= n) {
+            if (!final) return -1;
+            i++;
+            quoted = false;
+            break;
+          }
+          if (bytes[i + 1] === QUOTE) {
+            length = this.scratchByte(length, QUOTE);
+            i += 2;
+          } else {
+            quoted = false;
+            i++;
+          }
+          continue;
+        }
+        length = this.scratchByte(length, b);
+        i++;
+      } else {
+        // Text after the closing quote (`"a"b`) is kept, as Excel does.
+        if (b === delimiter || b === LF || b === CR) break;
+        length = this.scratchByte(length, b);
+        i++;
+      }
+    }
+    if (i >= n && !final) return -1;
+    let hash = HASH_SEED;
+    let high = 0;
+    const scratch = this.scratch;
+    for (let k = 0; k < length; k++) {
+      hash = Math.imul(hash ^ scratch[k], HASH_PRIME);
+      high |= scratch[k];
+    }
+    this.scratchLength = length;
+    this.scratchHash = hash;
+    this.scratchAscii = high < 0x80;
+    return i;
+  }
+
+  private scratchByte(length: number, b: number): number {
+    if (length >= this.scratch.length) {
+      const grown = Buffer.allocUnsafe(2 * this.scratch.length);
+      this.scratch.copy(grown, 0, 0, length);
+      this.scratch = grown;
+    }
+    this.scratch[length] = b;
+    return length + 1;
+  }
+
+  private column(c: number): ByteColumn {
+    while (this.columns.length <= c) this.columns.push(new ByteColumn(this.widths.length, this.rows));
+    return this.columns[c];
+  }
+
+  private commitRow(fields: number): void {
+    const r = this.rows;
+    if (r >= this.widths.length) {
+      this.widths = grow(this.widths, r + 1);
+      for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
+    }
+    this.widths[r] = fields;
+    const columns = this.columns;
+    const rowCodes = this.rowCodes;
+    for (let c = 0; c < fields; c++) columns[c].codes[r] = rowCodes[c];
+    // New code arrays are not filled ahead: a row shorter than others marks its absent fields.
+    for (let c = fields; c < columns.length; c++) columns[c].codes[r] = -1;
+    this.rows = r + 1;
+  }
+}
+
+/** `codes` lengthened to `length` (the new rows' codes are set as they are read). */
+function padded(codes: Int32Array, length: number): Int32Array {
+  const grown = int32s(Math.max(length, codes.length));
+  grown.set(codes);
+  return grown;
+}
+
+export interface CsvColumnsResult {
+  readonly cells: ColumnarCells;
+  readonly delimiter: Delimiter;
+}
+
+/** Rows parsed as strings (whitespace-separated files) into columns. */
+function columnsOfRows(rows: readonly string[][]): ColumnarCells {
+  const builder = new ColumnarBuilder();
+  for (const row of rows) builder.pushRow(row);
+  return builder.finish();
+}
+
+/**
+ * Parses delimited text held in memory into columns (the same rows as `parseCsv`).
+ * @example columnarRows(parseCsvColumns('customer;amount\n0012;1,50\n').cells) // [['customer', 'amount'], ['0012', '1,50']]
+ */
+export function parseCsvColumns(
+  text: string | Uint8Array,
+  options: { readonly delimiter?: Delimiter } = {},
+): CsvColumnsResult {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const head = typeof text === 'string' ? text.slice(0, SNIFF_BYTES) : decodeHead(bytes);
+  const delimiter = options.delimiter ?? sniffDelimiter(head, bytes.length <= SNIFF_BYTES);
+  if (delimiter === 'whitespace') {
+    const source = typeof text === 'string' ? text : Buffer.from(bytes).toString('utf8');
+    return { cells: columnsOfRows(new CsvRowParser(delimiter).push(source).finish().rows), delimiter };
+  }
+  return { cells: new CsvColumnParser(delimiter).push(bytes).finish(), delimiter };
+}
+
+function decodeHead(bytes: Uint8Array): string {
+  return new StringDecoder('utf8').write(
+    Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)),
+  );
+}
+
+const SNIFF_BYTES = 65536;
+
+/** Rows a file of `size` bytes may hold, from the line length of its beginning (a little over). */
+function expectedRows(size: number, head: string): number {
+  let lines = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 10) lines++;
+  return lines === 0 ? 1024 : Math.ceil((1.05 * lines * size) / Buffer.byteLength(head)) + 16;
+}
+
+/** Bytes read at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The chunks of a file, read ahead into two buffers used in turn: the next read runs while the
+ * caller parses the current chunk, and no buffer is allocated per chunk (large short-lived buffers
+ * would each count towards the memory that starts a full garbage collection). A chunk is valid
+ * until the next one is asked for.
+ */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let turn = 0;
+    let position = 0;
+    let next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      turn ^= 1;
+      next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a delimited text file (UTF-8) in chunks straight into columns, sniffing the delimiter from
+ * its beginning exactly as `readCsvFile` does. Rejects with the file system's error (e.g. `ENOENT`)
+ * when it cannot be read.
+ * @example const { cells, delimiter } = await readCsvColumns('orders.csv', { onProgress: (n) => log(n) });
+ */
+export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<CsvColumnsResult> {
+  const { size } = await stat(path);
+  const every = options.progressEvery ?? 100_000;
+  const decoder = new StringDecoder('utf8');
+  let delimiter: Delimiter | undefined;
+  let parser: CsvColumnParser | undefined;
+  let words: CsvRowParser | undefined;
+  let buffered = '';
+  let pending: Buffer[] = [];
+  let nextReport = every;
+  const start = (sniffed: Delimiter): void => {
+    delimiter = sniffed;
+    if (sniffed === 'whitespace') {
+      words = new CsvRowParser(sniffed).push(buffered);
+    } else {
+      parser = new CsvColumnParser(sniffed, expectedRows(size, buffered));
+      for (const chunk of pending) parser.push(chunk);
+    }
+    buffered = '';
+    pending = [];
+  };
+  for await (const chunk of fileChunks(path)) {
+    if (delimiter === undefined) {
+      buffered += decoder.write(chunk);
+      // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
+      pending.push(Buffer.from(chunk));
+      if (buffered.length < SNIFF_BYTES) continue;
+      start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
+    } else if (parser) parser.push(chunk);
+    else words?.push(decoder.write(chunk));
+    const rows = parser ? parser.rowCount : (words?.rows.length ?? 0);
+    if (options.onProgress && rows >= nextReport) {
+      options.onProgress(rows);
+      nextReport = rows + every;
+    }
+  }
+  if (delimiter === undefined) {
+    buffered += decoder.end();
+    start(options.delimiter ?? sniffDelimiter(buffered, true));
+  } else if (words) words.push(decoder.end());
+  const cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
+  options.onProgress?.(cells.rowCount);
+  return { cells, delimiter: delimiter as Delimiter };
+}
