@@ -95,6 +95,10 @@ const en: SettingsStrings = {
       rep: 'Sales rep',
       source: 'Lead source',
       region: 'Region',
+      expected_close: 'Expected close date',
+      probability: 'Win probability',
+      stage: 'Stage',
+      forecast_category: 'Forecast category',
     },
     spend: {
       date: 'Spend date',
@@ -181,6 +185,10 @@ const id: SettingsStrings = {
       rep: 'Tenaga penjual',
       source: 'Sumber prospek',
       region: 'Wilayah',
+      expected_close: 'Perkiraan tanggal tutup',
+      probability: 'Probabilitas menang',
+      stage: 'Tahap',
+      forecast_category: 'Kategori prakiraan',
     },
     spend: {
       date: 'Tanggal belanja',
