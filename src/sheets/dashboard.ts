@@ -55,6 +55,9 @@ import {
 } from './dashboard-sections';
 import { KPI_COLUMN_WIDTHS, kpiSection, KPI_TABLE_WIDTH, liveKpis, type KpiTarget } from './dashboard-kpis';
 import { BAR_ONLY, varianceFormats } from './variance';
+import type { PipelineForecast } from '../core/pipeline';
+import { pipelineSection } from './dashboard-pipeline';
+import { leaderboardSection } from './leaderboard';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -96,6 +99,8 @@ export interface DashboardInput {
   readonly schedule?: readonly HistoryScheduleRow[];
   /** The currency of money figures (none by default). */
   readonly currency?: Currency;
+  /** The pipeline forecast and quota per rep (`core/pipeline`), shown with the leaderboard. */
+  readonly pipelineForecast?: PipelineForecast;
 }
 
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
@@ -591,6 +596,12 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   layout.gap();
   benchmarkSection(layout, input.benchmarks, formats);
   layout.gap();
+  if (input.pipelineForecast) {
+    pipelineSection(layout, input.pipelineForecast, formats, ctx.serial);
+    layout.gap();
+    leaderboardSection(layout, input.pipelineForecast, { formats, serial: ctx.serial, source: input.source });
+    layout.gap();
+  }
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);

@@ -2,3 +2,4 @@
 export * from './stages';
 export * from './open-deals';
 export * from './summary';
+export * from './report';
