@@ -73,36 +73,36 @@ export function generateTargets(
       regionQuarters.push(rounded);
     }
   }
-  out.push(...repQuotas(regionQuarters, options.seed ?? 1, startYear, years));
+  out.push(...repQuotas(regionQuarters, options.orders, options.seed ?? 1, startYear, years));
   return out;
 }
 
 /**
- * Quarterly revenue quotas per rep: each region's quarterly target shared among its reps, each
- * share 0.9–1.1 of an even one (drawn from a generator of its own, so the regional targets stay
- * what they were), the region left blank.
+ * Quarterly revenue quotas per rep, the region left blank. From the orders when given, as the
+ * regional targets: last year's same quarter of the rep's own orders × 1.15 (the first year at
+ * actual), × 0.97–1.03; otherwise each region's quarterly target shared evenly among its reps,
+ * × 0.9–1.1. Drawn from a generator of their own, so the regional targets stay what they were.
  */
 function repQuotas(
   regionQuarters: readonly number[][],
+  orders: CellValue[][] | undefined,
   seed: number,
   startYear: number,
   years: number,
 ): CellValue[][] {
   const random = mulberry32(seed ^ 0x9a07a);
+  const actual = orders ? revenueByQuarter(orders, startYear, years, 'Sales Rep', REPS) : null;
   const out: CellValue[][] = [];
   for (let y = 0; y < years; y++) {
     for (let q = 0; q < 4; q++) {
       let first = 0;
       REPS_PER_REGION.forEach((count, r) => {
         for (let k = 0; k < count; k++) {
-          const quota = (regionQuarters[y * REGIONS.length + r][q] / count) * (0.9 + 0.2 * random());
-          out.push([
-            'revenue',
-            `${startYear + y}-Q${q + 1}`,
-            '',
-            Math.round(quota / 100) * 100,
-            REPS[first + k],
-          ]);
+          const rep = first + k;
+          const quota = actual
+            ? (y === 0 ? actual[0][rep][q] : actual[y - 1][rep][q] * 1.15) * (0.97 + 0.06 * random())
+            : (regionQuarters[y * REGIONS.length + r][q] / count) * (0.9 + 0.2 * random());
+          out.push(['revenue', `${startYear + y}-Q${q + 1}`, '', Math.round(quota / 100) * 100, REPS[rep]]);
         }
         first += count;
       });
@@ -113,12 +113,23 @@ function repQuotas(
 
 /** Revenue [year][region][quarter] from a generated orders sheet (columns by header name). */
 function revenueByRegionQuarter(orders: CellValue[][], startYear: number, years: number): number[][][] {
+  return revenueByQuarter(orders, startYear, years, 'Region', REGIONS);
+}
+
+/** Revenue [year][name][quarter] of the orders whose `keyHeader` column holds one of `names`. */
+function revenueByQuarter(
+  orders: CellValue[][],
+  startYear: number,
+  years: number,
+  keyHeader: string,
+  names: readonly string[],
+): number[][][] {
   const header = orders[0] ?? [];
   const dateCol = header.indexOf('Order Date');
-  const regionCol = header.indexOf('Region');
+  const regionCol = header.indexOf(keyHeader);
   const amountCol = header.indexOf('Amount');
-  const sums = Array.from({ length: years }, () => REGIONS.map(() => [0, 0, 0, 0]));
-  const regionIndex = new Map<CellValue, number>(REGIONS.map((name, i) => [name, i]));
+  const sums = Array.from({ length: years }, () => names.map(() => [0, 0, 0, 0]));
+  const regionIndex = new Map<CellValue, number>(names.map((name, i) => [name, i]));
   const quarterStarts = Array.from({ length: years * 4 + 1 }, (_, k) =>
     excelSerial(daysFromCivil(startYear, k * 3 + 1, 1)),
   );

@@ -147,19 +147,35 @@ describe('pipeline, spend and targets', () => {
     expect(ingestTargets(targets).table!.rows).toHaveLength(480);
   });
 
-  test('targets: quarterly quotas per rep share their region’s quarter, each 0.9–1.1 of an even share', () => {
+  test("targets: quarterly quotas per rep from the rep's own orders of the year before × 1.15", () => {
     const targets = generateTargets({ seed: 1, orders }).slice(1);
     const table = ingestTargets([['Metric', 'Period', 'Region', 'Target', 'Sales Rep'], ...targets]).table!;
     expect(table.mapping).toMatchObject({ rep: 'Sales Rep', region: 'Region', target: 'Target' });
     const reps = table.rows.filter((r) => r.rep !== undefined);
     expect(reps).toHaveLength(360);
     expect(reps.every((r) => r.region === undefined && /^\d{4}-Q[1-4]$/.test(r.period))).toBe(true);
-    // Jakarta's first four reps in 2024-Q1.
-    const jakarta = targets.find((r) => r[1] === '2024-Q1' && r[2] === 'Jakarta')![3] as number;
-    const quotas = reps
-      .filter((r) => r.period === '2024-Q1')
+    // A rep's 2024-Q2 quota: the rep's 2023-Q2 orders (the sample's first year) × 1.15 × 0.97–1.03.
+    const header = orders[0] as string[];
+    const [date, rep, amount] = ['Order Date', 'Sales Rep', 'Amount'].map((h) => header.indexOf(h));
+    const name = reps[0].rep!;
+    const from = Date.UTC(2023, 3, 1) / 86400000 + 25569;
+    const to = Date.UTC(2023, 6, 1) / 86400000 + 25569;
+    const actual = orders
+      .slice(1)
+      .filter((r) => r[rep] === name && (r[date] as number) >= from && (r[date] as number) < to)
+      .reduce((s, r) => s + (r[amount] as number), 0);
+    const quota = reps.find((r) => r.rep === name && r.period === '2024-Q2')!.target;
+    expect(quota).toBeGreaterThanOrEqual(actual * 1.15 * 0.97 - 50);
+    expect(quota).toBeLessThanOrEqual(actual * 1.15 * 1.03 + 50);
+  });
+
+  test('targets: without orders, quotas share the regional quarter evenly', () => {
+    const targets = generateTargets({ seed: 1 }).slice(1);
+    const jakarta = targets.find((r) => r[1] === '2023-Q1' && r[2] === 'Jakarta')![3] as number;
+    const quotas = targets
+      .filter((r) => r[1] === '2023-Q1' && r[4] !== '')
       .slice(0, 4)
-      .map((r) => r.target);
+      .map((r) => r[3] as number);
     for (const q of quotas) {
       expect(q).toBeGreaterThanOrEqual((jakarta / 4) * 0.9 - 50);
       expect(q).toBeLessThanOrEqual((jakarta / 4) * 1.1 + 50);
