@@ -3,7 +3,8 @@
  * (docs/metrics.md "Quota per rep"). On the dashboard, a rep's actual to date is a SUMIFS over the
  * orders when they carry the rep and the sheet writes formulas (as the breakdowns do), and
  * attainment, vs pace, forecast, forecast share and coverage are formulas over the row's cells;
- * the pipeline figures are values as of the as-of day. The review writes values throughout.
+ * the pipeline figures are values as of the as-of day. The review writes values throughout. Money
+ * is shown in whole units: fifteen columns share the dashboard's widths.
  */
 import { isMetricError, metricError, type MetricValue } from '../core/errors';
 import type { RepQuotaLine } from '../core/goals/quota';
@@ -58,7 +59,7 @@ export function leaderboardSection(
   if (!forecast) return;
   const { formats, serial } = ctx;
   const lines = forecast.leaderboard;
-  layout.section(`Quota leaderboard (as of ${formatDay(forecast.asOf)})`, 14);
+  layout.section(`Quota leaderboard (as of ${formatDay(forecast.asOf)})`, 15);
   if (!lines.some((l) => l.quota !== undefined))
     return layout.note(
       'No quota per rep: give Targets rows with metric revenue, a period and a rep (one per region adds up) to see the leaderboard.',
@@ -75,12 +76,15 @@ export function leaderboardSection(
     ['Attainment', 'Actual to date ÷ quota.'],
     ['Pace', PACE_NOTE],
     ['vs pace', 'Attainment − pace: below zero, behind.'],
-    ['Weighted due'],
+    ['Stale deals', 'Open deals of the rep past the stale threshold, left out of forecast and coverage.'],
+    [
+      'Weighted due',
+      'Σ probability × value of the rep’s open deals (not stale) expected to close in the period.',
+    ],
     ['Forecast', FORECAST_NOTE],
     ['Forecast % quota'],
     ['Pipeline due'],
     ['Coverage', COVERAGE_NOTE],
-    ['Stale deals', 'Open deals of the rep past the stale threshold, left out of forecast and coverage.'],
   ]);
   lines.forEach((line) => {
     const r = layout.row;
@@ -95,7 +99,7 @@ export function leaderboardSection(
     layout.put(
       line.quota === undefined
         ? { ref: `E${r}`, value: null }
-        : { ref: `E${r}`, value: line.quota, format: formats.money },
+        : { ref: `E${r}`, value: line.quota, format: formats.moneyAxis },
     );
     const byFormula = live && line.actualFrom === 'orders' && !UNSAFE_CRITERION.test(line.rep);
     layout.put(
@@ -104,11 +108,11 @@ export function leaderboardSection(
             ...formulaCell(
               `F${r}`,
               revenueFormula(source!, `$C${r}`, `$D${r}+1`, [{ role: 'rep', cell: `$A${r}` }]),
-              formats.money,
+              formats.moneyAxis,
             ),
             ...result(line.actual),
           }
-        : notedValue(`F${r}`, line.actual, formats.money, ACTUAL_NOTE[line.actualFrom]),
+        : notedValue(`F${r}`, line.actual, formats.moneyAxis, ACTUAL_NOTE[line.actualFrom]),
     );
     const ratio = (ref: string, formula: string, value: MetricValue, format: string): CellPlan => ({
       ...formulaCell(ref, formula, format),
@@ -131,33 +135,38 @@ export function leaderboardSection(
         formats.percentChange,
       ),
     );
-    layout.put(metricCell(`J${r}`, line.due?.weighted, formats.money));
+    layout.put({ ref: `J${r}`, value: line.stale, format: formats.count });
+    layout.put(metricCell(`K${r}`, line.due?.weighted, formats.moneyAxis));
     layout.put(
       line.forecastFrom === 'pipeline'
-        ? ratio(`K${r}`, `IF(ISNUMBER(F${r}),F${r}+J${r},"${UNDEFINED_TEXT}")`, line.forecast, formats.money)
-        : notedValue(`K${r}`, line.forecast, formats.money, 'No pipeline: the run rate.'),
+        ? ratio(
+            `L${r}`,
+            `IF(ISNUMBER(F${r}),F${r}+K${r},"${UNDEFINED_TEXT}")`,
+            line.forecast,
+            formats.moneyAxis,
+          )
+        : notedValue(`L${r}`, line.forecast, formats.moneyAxis, 'No pipeline: the run rate.'),
     );
     const forecastShare =
       typeof line.forecast === 'number' && line.quota ? line.forecast / line.quota : undefined;
     layout.put(
       ratio(
-        `L${r}`,
-        `IF(AND(ISNUMBER(E${r}),ISNUMBER(K${r}),E${r}<>0),K${r}/E${r},"${UNDEFINED_TEXT}")`,
+        `M${r}`,
+        `IF(AND(ISNUMBER(E${r}),ISNUMBER(L${r}),E${r}<>0),L${r}/E${r},"${UNDEFINED_TEXT}")`,
         forecastShare ?? metricError('#N/A', 'no quota'),
         formats.percent,
       ),
     );
-    layout.put(metricCell(`M${r}`, line.due?.value, formats.money));
+    layout.put(metricCell(`N${r}`, line.due?.value, formats.moneyAxis));
     layout.put({
       ...ratio(
-        `N${r}`,
-        `IF(AND(ISNUMBER(E${r}),ISNUMBER(F${r}),ISNUMBER(M${r}),E${r}-F${r}>0),M${r}/(E${r}-F${r}),"${UNDEFINED_TEXT}")`,
+        `O${r}`,
+        `IF(AND(ISNUMBER(E${r}),ISNUMBER(F${r}),ISNUMBER(N${r}),E${r}-F${r}>0),N${r}/(E${r}-F${r}),"${UNDEFINED_TEXT}")`,
         line.coverage,
         COVERAGE_FORMAT,
       ),
       ...(isMetricError(line.coverage) ? { note: undefinedNote(line.coverage) } : {}),
     });
-    layout.put({ ref: `O${r}`, value: line.stale, format: formats.count });
     layout.row += 1;
   });
   const top = layout.row - lines.length;
@@ -203,13 +212,13 @@ export function reviewQuotaSection(
     layout.put(
       line.quota === undefined
         ? { ref: `B${r}`, value: null }
-        : { ref: `B${r}`, value: line.quota, format: formats.money },
+        : { ref: `B${r}`, value: line.quota, format: formats.moneyAxis },
     );
-    layout.put(notedValue(`C${r}`, line.actual, formats.money, ACTUAL_NOTE[line.actualFrom]));
+    layout.put(notedValue(`C${r}`, line.actual, formats.moneyAxis, ACTUAL_NOTE[line.actualFrom]));
     layout.put(metricCell(`D${r}`, line.attainment, formats.percent));
     layout.put({ ref: `E${r}`, value: line.pace, format: formats.percent });
     layout.put(metricCell(`F${r}`, line.vsPace, formats.percentChange));
-    layout.put(metricCell(`G${r}`, line.forecast, formats.money));
+    layout.put(metricCell(`G${r}`, line.forecast, formats.moneyAxis));
     layout.put(metricCell(`H${r}`, line.coverage, COVERAGE_FORMAT));
     layout.put({ ref: `I${r}`, value: line.stale, format: formats.count });
     layout.row += 1;

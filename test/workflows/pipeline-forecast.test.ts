@@ -91,7 +91,7 @@ describe('the build job with a pipeline and quotas per rep (sample, as of 2026-1
     );
     // 66 of Q4's 92 days are gone on 2026-12-05.
     expect(shown(`H${r}`) as number).toBeCloseTo(66 / 92, 12);
-    expect(shown(`K${r}`) as number).toBeCloseTo((shown(`F${r}`) as number) + (shown(`J${r}`) as number), 9);
+    expect(shown(`L${r}`) as number).toBeCloseTo((shown(`F${r}`) as number) + (shown(`K${r}`) as number), 9);
   });
 
   it("the team's coverage is the due pipeline over the Q4 quota less Q4's revenue to date", () => {

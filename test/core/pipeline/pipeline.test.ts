@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { isMetricError } from '../../../src/core/errors';
 import { ingestPipeline } from '../../../src/core/ingest';
+import { computeMetric } from '../../../src/core/metrics';
+import { periodOf } from '../../../src/core/periods';
 import {
   categoryFromText,
   categoryOfProbability,
@@ -140,6 +142,10 @@ describe('the pipeline forecast of 2026-Q1 as of 2026-02-15', () => {
       withoutProbability: 0,
     });
     expect(summary.open).toMatchObject({ count: 6, value: 12600, weighted: 6500 });
+    // The open pipeline is `pipeline_value` on the as-of day.
+    expect(
+      computeMetric('pipeline_value', { pipeline: table }, periodOf(AS_OF, 'month'), { asOf: AS_OF }),
+    ).toBe(summary.open.value);
   });
 
   it('splits the counted deals by category', () => {
