@@ -98,7 +98,10 @@ export function pipelineSection(
     'Counted deals expected to close in the period: the expected close date, else a median cycle after creation; a date that has passed counts as the as-of day.',
   );
   const r = layout.row;
-  layout.put(textCell(`A${r}`, `${CATEGORY_LABELS.closed.en} in ${period.label} to date`));
+  layout.put({
+    ...textCell(`A${r}`, `Won in ${period.label} to date`),
+    note: `The ${CATEGORY_LABELS.closed.en.toLowerCase()} category: deals won in the period up to the as-of day.`,
+  });
   layout.put({ ref: `B${r}`, value: team.closedWon.count, format: formats.count });
   layout.put({ ref: `C${r}`, value: team.closedWon.value, format: formats.money });
   layout.row += 1;
