@@ -7,7 +7,7 @@ import type { MetricValue } from '../errors';
 import { metricError } from '../errors';
 import { formatDay } from '../periods';
 import type { PipelineTable } from '../table';
-import { dictValue, STATUS_CODE } from '../table';
+import { STATUS_CODE } from '../table';
 import { isCounted, type OpenDeal, type OpenPipeline } from './open-deals';
 import { OPEN_CATEGORIES, type OpenCategory } from './stages';
 
@@ -82,20 +82,46 @@ export function wonInWindow(
   asOf: number,
   rep?: string,
 ): { count: number; value: number } {
-  const end = Math.min(period.end, Math.floor(asOf) + 1);
+  const asOfDay = Math.floor(asOf);
+  const end = Math.min(period.end, asOfDay + 1);
+  // The rep's dictionary codes, found once: comparing codes per row spares a string per row.
   const wanted = rep === undefined ? undefined : repKey(rep);
+  const codes =
+    wanted === undefined || !table.rep
+      ? undefined
+      : new Set(table.rep.dictionary.flatMap((name, code) => (repKey(name) === wanted ? [code] : [])));
+  if (wanted !== undefined && !codes) return { count: 0, value: 0 };
   let count = 0;
   let value = 0;
   for (let i = 0; i < table.length; i++) {
     if (table.status[i] !== STATUS_CODE.won) continue;
     const d = Math.floor(table.closed[i]);
-    if (!(d >= period.start && d < end) || !(Math.floor(table.created[i]) <= d)) continue;
-    if (wanted !== undefined && (!table.rep || repKey(dictValue(table.rep, i)) !== wanted)) continue;
+    // As the pipeline metrics count a won deal: created by the as-of day, closed in the window.
+    if (!(d >= period.start && d < end) || !(Math.floor(table.created[i]) <= asOfDay)) continue;
+    if (codes && !codes.has(table.rep!.codes[i])) continue;
     count++;
     const v = table.value ? table.value[i] : NaN;
     if (v === v) value += v;
   }
   return { count, value };
+}
+
+const BY_REP = new WeakMap<OpenPipeline, Map<string, OpenDeal[]>>();
+
+/** The open deals grouped by rep key, once per open pipeline (a leaderboard asks for every rep). */
+function dealsByRep(open: OpenPipeline): Map<string, OpenDeal[]> {
+  let groups = BY_REP.get(open);
+  if (!groups) {
+    groups = new Map();
+    for (const deal of open.deals) {
+      const key = repKey(deal.rep);
+      const list = groups.get(key);
+      if (list) list.push(deal);
+      else groups.set(key, [deal]);
+    }
+    BY_REP.set(open, groups);
+  }
+  return groups;
 }
 
 /**
@@ -108,8 +134,7 @@ export function summarisePipeline(
   period: PeriodWindow,
   rep?: string,
 ): PipelineSummary {
-  const wanted = rep === undefined ? undefined : repKey(rep);
-  const deals = wanted === undefined ? open.deals : open.deals.filter((d) => repKey(d.rep) === wanted);
+  const deals = rep === undefined ? open.deals : (dealsByRep(open).get(repKey(rep)) ?? []);
   const counted = deals.filter((d) => isCounted(open, d));
   const byCategory = Object.fromEntries(
     OPEN_CATEGORIES.map((c) => [c, dealTotals(counted.filter((d) => d.category === c))]),
