@@ -34,6 +34,10 @@ export const PIPELINE_ROLES = [
   'rep',
   'source',
   'region',
+  'expected_close',
+  'probability',
+  'stage',
+  'forecast_category',
 ] as const;
 export const SPEND_ROLES = ['date', 'spend', 'channel', 'end', 'period'] as const;
 export const TARGET_ROLES = ['metric', 'period', 'target', 'rep', 'region'] as const;
@@ -107,6 +111,17 @@ export interface PipelineTable extends TableBase {
   readonly rep?: DictColumn;
   readonly source?: DictColumn;
   readonly region?: DictColumn;
+  /**
+   * Expected close date of open deals: the expected-close column, else the date an open row
+   * carries in the close column; `NaN` where neither is known (and for won or lost deals).
+   */
+  readonly expectedClose?: Float64Array;
+  /** Win probability 0–1 as the sheet states it (a percentage or 0–100 read as a share); `NaN` where blank. */
+  readonly probability?: Float64Array;
+  /** Stage text: the stage column, else the text of the status column. */
+  readonly stage?: DictColumn;
+  /** Forecast category text as the sheet states it (`Commit`, `Best Case`, `Pipeline`…). */
+  readonly forecastCategory?: DictColumn;
 }
 
 /**

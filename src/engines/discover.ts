@@ -19,7 +19,7 @@ export type DiscoverKind = 'orders' | 'pipeline' | 'spend';
 /** Rows read to detect the roles (as many as ingestion profiles). */
 const SAMPLE_ROWS = 300;
 
-const DATE_ROLES = new Set(['date', 'created', 'closed', 'end']);
+const DATE_ROLES = new Set(['date', 'created', 'closed', 'end', 'expected_close']);
 const NUMBER_ROLES = new Set(['amount', 'quantity', 'cost', 'profit', 'value', 'spend']);
 
 export interface DiscoverOptions {
@@ -104,6 +104,9 @@ export async function discoverTable<Role extends string>(
     if (!column) continue;
     columns[role] = { name: header, type: columnType(role, column, sampleOf(header), orderOf.get(header)) };
   }
+  // As ingestion does: without a close column, the expected-close column dates the won and lost deals.
+  if (kind === 'pipeline' && !columns.closed && columns.expected_close)
+    columns.closed = columns.expected_close;
   const extra: Record<string, SourceColumn> = {};
   for (const header of Object.keys((table as { extra?: Record<string, unknown> }).extra ?? {})) {
     const column = described.find((c) => c.name === header);

@@ -64,6 +64,9 @@ import {
   type OutlookOrReason,
 } from './dashboard-forecast';
 import { CHART_COLUMN } from './layout';
+import type { PipelineForecast } from '../core/pipeline';
+import { pipelineSection } from './dashboard-pipeline';
+import { leaderboardSection } from './leaderboard';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -105,6 +108,8 @@ export interface DashboardInput {
   readonly schedule?: readonly HistoryScheduleRow[];
   /** The currency of money figures (none by default). */
   readonly currency?: Currency;
+  /** The pipeline forecast and quota per rep (`core/pipeline`), shown with the leaderboard. */
+  readonly pipelineForecast?: PipelineForecast;
 }
 
 /** Periods forecast after the as-of period (the trend chart, the forecast section, the backtest's steps). */
@@ -662,6 +667,12 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   layout.gap();
   benchmarkSection(layout, input.benchmarks, formats);
   layout.gap();
+  if (input.pipelineForecast) {
+    pipelineSection(layout, input.pipelineForecast, formats, ctx.serial);
+    layout.gap();
+    leaderboardSection(layout, input.pipelineForecast, { formats, serial: ctx.serial, source: input.source });
+    layout.gap();
+  }
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);

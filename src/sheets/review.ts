@@ -28,6 +28,8 @@ import { isRate, numberFormats, type NumberFormats } from './formats';
 import { printPlan } from './print';
 import { BAR_ONLY, numberOf, varianceFormats, type VarianceRow } from './variance';
 import type { PeopleAreaContent } from './merge';
+import type { PipelineForecast } from '../core/pipeline';
+import { reviewQuotaSection } from './leaderboard';
 
 export const ACTIONS_AREA = 'actions';
 /** Rows 1–3 (title, week and data line, note) repeat at the top of every printed page. */
@@ -66,6 +68,8 @@ export interface ReviewInput {
   readonly blankActionRows?: number;
   /** The currency of money figures (none by default). */
   readonly currency?: Currency;
+  /** The pipeline forecast with quota per rep (`core/pipeline`), as of the review's day. */
+  readonly pipelineForecast?: PipelineForecast;
 }
 
 /**
@@ -485,6 +489,10 @@ export function buildReviewPlan(input: ReviewInput): SheetPlan {
   for (const dimension of ['rep', 'region'] as const) {
     perDimensionSection(layout, input, dimension, week, movers, formats);
     layout.gap();
+    if (dimension === 'rep' && input.pipelineForecast) {
+      reviewQuotaSection(layout, input.pipelineForecast, formats);
+      layout.gap();
+    }
   }
   moversSection(layout, movers, formats);
   layout.gap();

@@ -29,6 +29,10 @@ export interface PaneSettings {
   readonly dimensions?: readonly string[];
   /** A benchmark industry of the library, by id. */
   readonly industry?: string;
+  /** Count stale deals in the pipeline forecast and coverage (default: left out). */
+  readonly includeStale?: boolean;
+  /** A deal is stale after this many median sales cycles (default 2). */
+  readonly staleMultiple?: number;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {

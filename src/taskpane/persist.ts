@@ -15,6 +15,7 @@ import {
   withFigures,
   withGoals,
 } from '../sheets/config-records';
+import { savedPipelineSettings, withPipelineSettings } from '../sheets/pipeline-settings';
 import type { Mapping } from '../core/table';
 import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from './model';
 
@@ -25,6 +26,7 @@ import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from '
 export function paneStateOf(config: SalesMetricsConfig): PaneState {
   const build = savedBuildSettings(config);
   const currency = savedCurrency(config);
+  const pipeline = savedPipelineSettings(config);
   const calendar = calendarOf({
     fiscalYearStartMonth: build.fiscalYearStartMonth,
     weekStartsOn: build.weekStartsOn as 1,
@@ -59,6 +61,8 @@ export function paneStateOf(config: SalesMetricsConfig): PaneState {
       ...(build.dimensions ? { dimensions: build.dimensions } : {}),
       ...(build.industry ? { industry: build.industry } : {}),
       ...(currency !== undefined ? { currency } : {}),
+      ...(pipeline.includeStale !== undefined ? { includeStale: pipeline.includeStale } : {}),
+      ...(pipeline.staleMultiple !== undefined ? { staleMultiple: pipeline.staleMultiple } : {}),
     },
     goals,
     figures,
@@ -96,6 +100,11 @@ export function configWithPaneState(
     ...(s.asOf ? { asOf: s.asOf } : {}),
     ...(s.dimensions ? { dimensions: [...s.dimensions] } : {}),
   });
+  if (s.includeStale !== undefined || s.staleMultiple !== undefined)
+    out = withPipelineSettings(out, {
+      ...(s.includeStale !== undefined ? { includeStale: s.includeStale } : {}),
+      ...(s.staleMultiple !== undefined ? { staleMultiple: s.staleMultiple } : {}),
+    });
   out =
     s.currency === undefined
       ? { ...out, settings: { ...(out.settings ?? {}), currency: undefined } }

@@ -59,6 +59,10 @@ export interface SettingsStrings {
   readonly dimensionsLabel: string;
   readonly dimensionsHint: string;
   readonly noDimensions: string;
+  readonly staleMultipleLabel: string;
+  readonly staleMultipleHint: string;
+  readonly staleMultipleInvalid: string;
+  readonly includeStaleLabel: string;
 }
 
 /** "A", "A and B", "A, B and C" in the language's own way. */
@@ -95,6 +99,10 @@ const en: SettingsStrings = {
       rep: 'Sales rep',
       source: 'Lead source',
       region: 'Region',
+      expected_close: 'Expected close date',
+      probability: 'Win probability',
+      stage: 'Stage',
+      forecast_category: 'Forecast category',
     },
     spend: {
       date: 'Spend date',
@@ -150,6 +158,11 @@ const en: SettingsStrings = {
   currencyExample: (shown) => `Money is shown as ${shown}.`,
   dimensionsLabel: 'Breakdowns',
   dimensionsHint: 'The dashboard breaks results down by the checked columns.',
+  staleMultipleLabel: 'Stale deal after (median sales cycles)',
+  staleMultipleHint:
+    'An open deal older than this many median sales cycles is stale: listed, and left out of the forecast.',
+  staleMultipleInvalid: 'Enter a number above 0, such as 2 or 1.5.',
+  includeStaleLabel: 'Count stale deals in the forecast and pipeline coverage',
   noDimensions: 'The orders have no columns to break results down by.',
 };
 
@@ -181,6 +194,10 @@ const id: SettingsStrings = {
       rep: 'Tenaga penjual',
       source: 'Sumber prospek',
       region: 'Wilayah',
+      expected_close: 'Perkiraan tanggal tutup',
+      probability: 'Probabilitas menang',
+      stage: 'Tahap',
+      forecast_category: 'Kategori prakiraan',
     },
     spend: {
       date: 'Tanggal belanja',
@@ -235,6 +252,11 @@ const id: SettingsStrings = {
   currencyExample: (shown) => `Uang ditampilkan sebagai ${shown}.`,
   dimensionsLabel: 'Rincian',
   dimensionsHint: 'Dasbor merinci hasil menurut kolom yang dicentang.',
+  staleMultipleLabel: 'Transaksi basi setelah (median siklus penjualan)',
+  staleMultipleHint:
+    'Transaksi terbuka yang lebih tua dari sekian kali median siklus penjualan dianggap basi: dicantumkan, dan tidak dihitung dalam prakiraan.',
+  staleMultipleInvalid: 'Masukkan angka di atas 0, misalnya 2 atau 1,5.',
+  includeStaleLabel: 'Hitung transaksi basi dalam prakiraan dan cakupan pipeline',
   noDimensions: 'Pesanan tidak memiliki kolom untuk merinci hasil.',
 };
 

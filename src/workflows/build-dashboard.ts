@@ -38,6 +38,7 @@ import {
 } from './plans';
 import type { WorkbookPort } from './port';
 import { loadWorkbook, type RefreshOptions } from './refresh';
+import { forecastOf, withGivenPipelineSettings } from './pipeline';
 
 export interface BuildOptions extends RefreshOptions {
   /** The dashboard's period unit (default month). */
@@ -100,6 +101,9 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     refreshRecord(refreshedAt, reviewName, REVIEW_METRICS),
   );
   const formulas = loaded.orders.formulas;
+  const forecast = (day: number) =>
+    forecastOf(inputs, goals, day, calendar, config, options.pipelineSettings, report);
+  const pipelineForecast = forecast(asOf);
   const dashboard = buildDashboardPlan({
     inputs,
     asOf,
@@ -115,6 +119,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     ...(options.dimensions ? { dimensions: options.dimensions } : {}),
     schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
     currency: currency.value,
+    pipelineForecast,
   });
   const carryOver = await carriedActions(port, week);
   const review = buildReviewPlan({
@@ -127,6 +132,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     weeklyGoals: weeklyGoals(goals, week),
     carryOver,
     currency: currency.value,
+    pipelineForecast: reviewAsOf === asOf ? pipelineForecast : forecast(reviewAsOf),
   });
   const saved = savedBuildSettings(config);
   const settings = {
@@ -141,11 +147,17 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
   if (!industry) delete (settings as { industry?: string }).industry;
   const configPlan = configSheetPlan(
     withBuildSettings(
-      withSavedChoices(withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name), {
-        goals: loaded.goalsSaved ? undefined : goals,
-        goalsSource: options.targetsLabel,
-        currency,
-      }),
+      withSavedChoices(
+        withGivenPipelineSettings(
+          withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name),
+          options.pipelineSettings,
+        ),
+        {
+          goals: loaded.goalsSaved ? undefined : goals,
+          goalsSource: options.targetsLabel,
+          currency,
+        },
+      ),
       settings,
     ),
   );

@@ -23,6 +23,7 @@ import {
 } from './plans';
 import type { WorkbookPort } from './port';
 import { loadWorkbook, type RefreshOptions } from './refresh';
+import { forecastOf, withGivenPipelineSettings } from './pipeline';
 
 export interface ReviewOptions extends RefreshOptions {
   /** The week reviewed (default: the week of the as-of day). */
@@ -79,11 +80,23 @@ export async function refreshReview(port: WorkbookPort, options: ReviewOptions):
     weeklyGoals: weeklyGoals(loaded.goals, week),
     carryOver,
     currency: loaded.currency.value,
+    pipelineForecast: forecastOf(
+      loaded.inputs,
+      loaded.goals,
+      asOf,
+      calendar,
+      loaded.config,
+      options.pipelineSettings,
+      report,
+    ),
   });
   const configPlan = configSheetPlan(
     withSavedChoices(
       withRefresh(
-        withOrdersSource(loaded.config, loaded.orders.table.mapping, loaded.orders.source.name),
+        withGivenPipelineSettings(
+          withOrdersSource(loaded.config, loaded.orders.table.mapping, loaded.orders.source.name),
+          options.pipelineSettings,
+        ),
         refreshRecord(refreshedAt, plan.name, REVIEW_METRICS),
       ),
       {

@@ -12,6 +12,7 @@ import type { MetricInputs } from '../core/metrics';
 import type { Calendar } from '../core/periods';
 import type { IngestReport } from '../core/report';
 import type { OrdersTable, PipelineTable, SpendTable, TargetsTable } from '../core/table';
+import type { PipelineSettings } from '../core/pipeline';
 import type { SalesMetricsConfig } from '../sheets/config';
 import type { OrdersSource } from '../sheets/sources';
 import { chosenCurrency, goalsOf, type ChosenCurrency } from './plans';
@@ -48,6 +49,8 @@ export interface RefreshOptions {
   readonly currency?: Currency | null;
   /** The data's currency when the caller read it before the workbook was made (a CSV's amounts). */
   readonly detectedCurrency?: Currency;
+  /** Pipeline forecast settings for this run (saved in the configuration); else the saved ones. */
+  readonly pipelineSettings?: PipelineSettings;
   /** Progress and findings, one line each. */
   readonly report?: (message: string) => void;
   /**

@@ -134,7 +134,7 @@ describe('SettingsStep', () => {
     ]);
     expect(optionTexts('Currency')[0]).toBe('From the data ($)');
     expect(text()).toContain('Money is shown as $1,234,567.89.');
-    const boxes = [...container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    const boxes = [...container.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')];
     expect(boxes.map((box) => box.checked)).toEqual([true, true, true]);
     expect(container.querySelector('legend')?.textContent).toBe('Breakdowns');
     expect(emitted).toEqual([]);
@@ -351,5 +351,26 @@ describe('settingsStrings', () => {
     expect(id.months).toHaveLength(12);
     expect(id.weekdays).toHaveLength(7);
     expect(id.needs(['Pelanggan', 'Biaya (HPP)'], [])).toBe('Perlu kolom Pelanggan dan Biaya (HPP)');
+  });
+});
+
+describe('the stale-deal settings', () => {
+  it('shows the default multiple, passes a typed one up and keeps a bad one in the field', async () => {
+    await render('en');
+    expect(control<HTMLInputElement>('Stale deal after (median sales cycles)').value).toBe('2');
+    await type('Stale deal after (median sales cycles)', '1,5');
+    expect(emitted.at(-1)).toMatchObject({ staleMultiple: 1.5 });
+    const count = emitted.length;
+    await type('Stale deal after (median sales cycles)', '0');
+    expect(emitted).toHaveLength(count);
+    expect(alerts()).toContain('Enter a number above 0, such as 2 or 1.5.');
+  });
+
+  it('includes stale deals when the box is checked, in Indonesian too', async () => {
+    await render('id');
+    const box = control<HTMLInputElement>('Hitung transaksi basi dalam prakiraan dan cakupan pipeline');
+    expect(box.checked).toBe(false);
+    await click(box);
+    expect(emitted.at(-1)).toMatchObject({ includeStale: true });
   });
 });

@@ -30,6 +30,7 @@ import {
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
+import { PIPELINE_HELP, PIPELINE_OPTIONS, pipelineFlags } from '../pipeline-flags';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
@@ -74,6 +75,7 @@ Options:
                             carries values instead of live formulas (automatic above 100,000 rows
                             or 16,384 columns);
                             "review" reads the CSV again from its path relative to the workbook
+${PIPELINE_HELP}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -197,6 +199,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const periods = integerFlag(args, 'periods', 2, 120) ?? 12;
   const calendar = calendarFlags(args);
   const currencyChoice = currencyFlag(args);
+  const pipelineSettings = pipelineFlags(args);
   const industryId = stringFlag(args, 'industry');
   const industry = industrySet(industryId);
   if (industryId !== undefined && !industry)
@@ -221,6 +224,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       calendar,
       givenDay,
       currencyChoice,
+      pipelineSettings,
       industry,
       force,
       progress,
@@ -239,6 +243,7 @@ interface BuildRun {
   readonly calendar: ReturnType<typeof calendarFlags>;
   readonly givenDay?: number;
   readonly currencyChoice: ReturnType<typeof currencyFlag>;
+  readonly pipelineSettings: ReturnType<typeof pipelineFlags>;
   readonly industry: ReturnType<typeof industrySet>;
   readonly force: boolean;
   readonly progress: Progress;
@@ -274,6 +279,7 @@ async function buildInto(target: WriteTarget, args: ParsedArgs, io: CliIO, run: 
       currency: currencyChoice,
       detectedCurrency: csv?.currency,
       valuesOnly: csv?.dataSheet === false,
+      ...(run.pipelineSettings ? { pipelineSettings: run.pipelineSettings } : {}),
       report: (message) => progress.stage(message),
     });
   } catch (error) {
@@ -351,6 +357,7 @@ export const buildCommand: Command = {
     currency: { type: 'string' },
     force: { type: 'boolean' },
     wait: { type: 'string' },
+    ...PIPELINE_OPTIONS,
   },
   run,
 };

@@ -27,6 +27,7 @@ import { asOfLine } from '../as-of';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
 import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
+import { PIPELINE_HELP, PIPELINE_OPTIONS, pipelineFlags } from '../pipeline-flags';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
@@ -68,6 +69,7 @@ Options:
   --pipeline F, --spend F   extra tables (rarely needed for the review)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
+${PIPELINE_HELP}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
 
@@ -113,6 +115,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const calendar = calendarFlags(args);
   const fixed = weekOf(args, io, calendar);
   const currency = currencyFlag(args);
+  const pipelineSettings = pipelineFlags(args);
   const waitMs = (integerFlag(args, 'wait', 0, 3600) ?? DEFAULT_WAIT_SECONDS) * 1000;
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const label = basename(path);
@@ -133,7 +136,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
     onNote: (message) => progress.warn(message),
   });
   try {
-    await refresh(args, io, { path, target, label, fixed, currency, calendar, progress });
+    await refresh(args, io, { path, target, label, fixed, currency, pipelineSettings, calendar, progress });
   } finally {
     await lock.release();
   }
@@ -145,6 +148,7 @@ interface Refresh {
   readonly label: string;
   readonly fixed: ReturnType<typeof weekOf>;
   readonly currency: ReturnType<typeof currencyFlag>;
+  readonly pipelineSettings: ReturnType<typeof pipelineFlags>;
   readonly calendar: Calendar;
   readonly progress: Progress;
 }
@@ -194,6 +198,7 @@ async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void>
       ...side.tables,
       ...(side.targetsLabel ? { targetsLabel: side.targetsLabel } : {}),
       currency: run.currency,
+      ...(run.pipelineSettings ? { pipelineSettings: run.pipelineSettings } : {}),
       report: (message) => progress.stage(message),
     });
   } catch (error) {
@@ -252,6 +257,7 @@ export const reviewCommand: Command = {
     spend: { type: 'string' },
     currency: { type: 'string' },
     ...CALENDAR_OPTIONS,
+    ...PIPELINE_OPTIONS,
   },
   run,
 };

@@ -67,7 +67,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
       path,
       [
         { name: 'Orders', rows: orders, formats: { 'Order Date': DATE, Amount: MONEY, Cost: MONEY } },
-        { name: 'Pipeline', rows: pipeline, formats: { Created: DATE, Closed: DATE, Value: MONEY } },
+        {
+          name: 'Pipeline',
+          rows: pipeline,
+          formats: { Created: DATE, Closed: DATE, 'Expected Close': DATE, Value: MONEY },
+        },
         { name: 'Spend', rows: spend, formats: { Month: 'yyyy-mm', Spend: MONEY } },
         { name: 'Targets', rows: targets, formats: { Target: MONEY } },
       ],

@@ -173,7 +173,11 @@ export function buildTable(parts: TableParts): SalesTable {
     const status =
       statusColumn?.type === 'status' ? gather(statusColumn.data, kept) : new Uint8Array(kept.length);
     // `closed` is the closing date of closed deals; for open ones a date there is an expected close.
-    const closed = numbers(parts, 'closed', kept)?.slice() ?? new Float64Array(kept.length).fill(NaN);
+    const closeColumn = numbers(parts, 'closed', kept);
+    const expectedColumn = numbers(parts, 'expected_close', kept);
+    // Without a close column, the expected-close column dates the won and lost deals too.
+    const closed = (closeColumn ?? expectedColumn)?.slice() ?? new Float64Array(kept.length).fill(NaN);
+    const expectedClose = expectedOpenClose(status, closeColumn, expectedColumn);
     for (let k = 0; k < closed.length; k++) if (status[k] === STATUS_CODE.open) closed[k] = NaN;
     return {
       kind: 'pipeline',
@@ -186,6 +190,10 @@ export function buildTable(parts: TableParts): SalesTable {
       ...optional('rep', dict(parts, 'rep', kept)),
       ...optional('source', dict(parts, 'source', kept)),
       ...optional('region', dict(parts, 'region', kept)),
+      ...optional('expectedClose', expectedClose),
+      ...optional('probability', probabilities(numbers(parts, 'probability', kept))),
+      ...optional('stage', dict(parts, 'stage', kept)),
+      ...optional('forecastCategory', dict(parts, 'forecast_category', kept)),
     };
   }
   return {
@@ -221,4 +229,37 @@ function periodDict(parts: TableParts, kept: Kept): DictColumn | undefined {
     codes[k] = code;
   }
   return { codes, dictionary };
+}
+
+/**
+ * Expected close of each open deal: the expected-close column, else the date an open row carries
+ * in the close column; `NaN` for won and lost deals. Undefined when neither column exists.
+ */
+function expectedOpenClose(
+  status: Uint8Array,
+  closeColumn: Float64Array | undefined,
+  expectedColumn: Float64Array | undefined,
+): Float64Array | undefined {
+  if (!closeColumn && !expectedColumn) return undefined;
+  const out = new Float64Array(status.length).fill(NaN);
+  for (let k = 0; k < out.length; k++) {
+    if (status[k] !== STATUS_CODE.open) continue;
+    const expected = expectedColumn ? expectedColumn[k] : NaN;
+    out[k] = expected === expected ? expected : closeColumn ? closeColumn[k] : NaN;
+  }
+  return out;
+}
+
+/**
+ * Win probabilities as shares: `60%` reads as 0.6 already; a number above 1 (up to 100) is a
+ * percentage written without the sign (60 → 0.6). Anything outside 0–100 is left out (`NaN`).
+ */
+function probabilities(column: Float64Array | undefined): Float64Array | undefined {
+  if (!column) return undefined;
+  const out = new Float64Array(column.length);
+  for (let k = 0; k < out.length; k++) {
+    const p = column[k];
+    out[k] = !(p >= 0 && p <= 100) ? NaN : p > 1 ? p / 100 : p;
+  }
+  return out;
 }

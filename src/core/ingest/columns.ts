@@ -132,10 +132,12 @@ export function readRoleColumns(
   const finishers: (() => void)[] = [];
   const columns: Partial<Record<ColumnRole, RoleColumn>> = {};
   const textColumns: TextColumn[] = [];
+  // A pipeline without a stage column of its own: the status column's text is the stage.
+  const stageFromStatus = kind === 'pipeline' && !detection.roles.stage ? detection.roles.status : undefined;
   const arena = columnArena(
     frame.count,
     order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
-    extraColumns.length,
+    extraColumns.length + (stageFromStatus ? 1 : 0),
   );
   for (const role of order) {
     const guess = detection.roles[role];
@@ -213,6 +215,14 @@ export function readRoleColumns(
       });
       formats.push({ role, column: spec.column, header: spec.header });
     }
+  }
+  if (stageFromStatus) {
+    const { column, header } = stageFromStatus;
+    const reader = dictReader(frame, { column, header, required: false }, false, undefined, arena.int32());
+    readers.push(reader);
+    finishers.push(() => {
+      columns.stage = { type: 'dict', data: reader.result() };
+    });
   }
   const extras = new Map<string, DictColumn>();
   for (const { column, header } of extraColumns) {

@@ -92,6 +92,10 @@ export const VALUE_KIND: Readonly<Record<ColumnRole, ValueKind>> = {
   profit: 'number',
   source: 'label',
   metric: 'label',
+  expected_close: 'date',
+  probability: 'number',
+  stage: 'label',
+  forecast_category: 'label',
 };
 
 /** Below this a pairing is not offered at all. */
@@ -151,8 +155,15 @@ export function placeLevel(header: string): number | undefined {
   return level;
 }
 
+/**
+ * Roles whose own name is first another role's: a lone `Stage` column is the pipeline's status (a
+ * required role), so the exact-header rule must not hand it to the stage.
+ */
+const NO_EXACT_RULE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['stage']);
+
 /** The role's own name and its first (canonical) alias, normalised: `Region` for region. */
 function exactKeys(role: ColumnRole, aliases: RoleAliases | undefined): Set<string> {
+  if (NO_EXACT_RULE.has(role)) return new Set();
   const keys = new Set([normalizeHeader(role)]);
   if (aliases?.strong[0]) keys.add(normalizeHeader(aliases.strong[0]));
   return keys;

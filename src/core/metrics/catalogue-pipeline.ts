@@ -2,7 +2,7 @@
  * Pipeline and marketing definitions (docs/metrics.md). Text only; computation is
  * in `pipeline-engine.ts` and `marketing.ts`.
  */
-import type { MetricDefinition } from './definition';
+import type { Bilingual, MetricDefinition, MetricUnit } from './definition';
 import { FORMAT, req } from './definition';
 
 const base = req('pipeline', 'created', 'status');
@@ -216,6 +216,133 @@ export const MARKETING_DEFINITIONS: readonly MetricDefinition[] = [
     formula: {
       en: 'CAC / (monthly revenue per customer × margin)',
       id: 'CAC / (pendapatan bulanan per pelanggan × margin)',
+    },
+  },
+];
+
+/**
+ * The pipeline forecast's figures (docs/metrics.md "Pipeline forecast and quota"): computed as of
+ * the as-of day for the quota period by `src/core/pipeline` and `src/core/goals/quota.ts`, not
+ * over windows like the metrics above, so they are not metric ids (no tile, function or SQL).
+ */
+export interface ForecastFigureDefinition {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly description: Bilingual;
+  readonly unit: MetricUnit;
+  readonly format: string;
+  readonly better: 'higher' | 'lower';
+}
+
+export const PIPELINE_FORECAST_FIGURES: readonly ForecastFigureDefinition[] = [
+  {
+    id: 'pipeline_open',
+    unit: 'currency',
+    format: FORMAT.currency,
+    better: 'higher',
+    label: { en: 'Open pipeline', id: 'Pipeline terbuka' },
+    description: {
+      en: 'Every deal open on the as-of day, stale ones included: count, value and weighted value.',
+      id: 'Semua transaksi yang terbuka pada tanggal acuan, termasuk yang basi: jumlah, nilai dan nilai tertimbang.',
+    },
+  },
+  {
+    id: 'weighted_pipeline',
+    unit: 'currency',
+    format: FORMAT.currency,
+    better: 'higher',
+    label: { en: 'Weighted pipeline', id: 'Pipeline tertimbang' },
+    description: {
+      en: 'Σ win probability × value of the open deals that are not stale.',
+      id: 'Σ probabilitas menang × nilai dari transaksi terbuka yang tidak basi.',
+    },
+  },
+  {
+    id: 'pipeline_by_category',
+    unit: 'currency',
+    format: FORMAT.currency,
+    better: 'higher',
+    label: { en: 'Pipeline by forecast category', id: 'Pipeline per kategori prakiraan' },
+    description: {
+      en: 'The counted open deals by category (commit, best case, pipeline, omitted), and the deals won in the period (closed).',
+      id: 'Transaksi terbuka yang dihitung per kategori (komitmen, kasus terbaik, pipeline, dikecualikan), dan transaksi yang dimenangkan dalam periode (ditutup).',
+    },
+  },
+  {
+    id: 'pipeline_due',
+    unit: 'currency',
+    format: FORMAT.currency,
+    better: 'higher',
+    label: { en: 'Pipeline due in the period', id: 'Pipeline jatuh tempo dalam periode' },
+    description: {
+      en: 'Counted open deals expected to close by the end of the quota period.',
+      id: 'Transaksi terbuka yang dihitung dan diperkirakan tutup sebelum akhir periode kuota.',
+    },
+  },
+  {
+    id: 'stale_deals',
+    unit: 'count',
+    format: FORMAT.count,
+    better: 'lower',
+    label: { en: 'Stale deals', id: 'Transaksi basi' },
+    description: {
+      en: 'Open deals open longer than K × the median sales cycle (K = 2 by default); left out of the forecast figures unless included.',
+      id: 'Transaksi terbuka lebih lama dari K × median siklus penjualan (K = 2 secara bawaan); tidak dihitung dalam prakiraan kecuali disertakan.',
+    },
+  },
+  {
+    id: 'pipeline_coverage',
+    unit: 'number',
+    format: '0.00"×"',
+    better: 'higher',
+    label: { en: 'Pipeline coverage', id: 'Cakupan pipeline' },
+    description: {
+      en: 'Open pipeline due in the period ÷ the quota still to reach (quota − revenue to date); an error value when there is no quota or nothing left.',
+      id: 'Pipeline terbuka yang jatuh tempo dalam periode ÷ sisa kuota (kuota − pendapatan hingga kini); nilai galat bila tidak ada kuota atau tidak ada sisa.',
+    },
+  },
+  {
+    id: 'quota_attainment',
+    unit: 'ratio',
+    format: FORMAT.percent,
+    better: 'higher',
+    label: { en: 'Quota attainment', id: 'Pencapaian kuota' },
+    description: {
+      en: "A rep's revenue to date (the rep's orders, else won deals) ÷ the rep's quota.",
+      id: 'Pendapatan tenaga penjual hingga kini (pesanannya, atau transaksi yang dimenangkan) ÷ kuotanya.',
+    },
+  },
+  {
+    id: 'quota_pace',
+    unit: 'ratio',
+    format: FORMAT.percent,
+    better: 'higher',
+    label: { en: 'Quota pace', id: 'Laju kuota' },
+    description: {
+      en: "The share of the quota period's days gone by the as-of day: the share of the quota expected by now.",
+      id: 'Porsi hari periode kuota yang telah berlalu pada tanggal acuan: porsi kuota yang diharapkan saat ini.',
+    },
+  },
+  {
+    id: 'quota_forecast',
+    unit: 'currency',
+    format: FORMAT.currency,
+    better: 'higher',
+    label: { en: 'Quota forecast', id: 'Prakiraan kuota' },
+    description: {
+      en: "Revenue to date + the rep's weighted pipeline due in the period; the run rate without a pipeline.",
+      id: 'Pendapatan hingga kini + pipeline tertimbang tenaga penjual yang jatuh tempo dalam periode; laju berjalan tanpa pipeline.',
+    },
+  },
+  {
+    id: 'quota_coverage',
+    unit: 'number',
+    format: '0.00"×"',
+    better: 'higher',
+    label: { en: 'Coverage per rep', id: 'Cakupan per tenaga penjual' },
+    description: {
+      en: "The rep's open pipeline due in the period ÷ (quota − revenue to date).",
+      id: 'Pipeline terbuka tenaga penjual yang jatuh tempo dalam periode ÷ (kuota − pendapatan hingga kini).',
     },
   },
 ];

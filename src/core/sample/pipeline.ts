@@ -1,7 +1,8 @@
 /**
  * A pipeline sheet (leads / opportunities) as Excel hands it over: created and closed dates as
  * serials, a stage text, a deal value, rep, lead source and region. Cycles are gamma-like around
- * six weeks; deals still running at the end of the data are open with a blank close date.
+ * six weeks; deals still running at the end of the data are open with a blank close date and an
+ * expected close date 27–63 days after creation.
  */
 import type { CellValue } from '../cell';
 import { demandCurve, excelSerial, sampleDay } from './calendar';
@@ -18,16 +19,19 @@ export const PIPELINE_HEADER = [
   'Sales Rep',
   'Source',
   'Region',
+  'Expected Close',
 ] as const;
 
 const OPEN_STAGES = ['Prospecting', 'Qualified', 'Proposal', 'Negotiation'] as const;
 
 /**
- * @example generatePipeline({ rows: 500, seed: 3 })[1] // ['OPP-000001', 44929, 'Won', 44975, 12500, 'Ayu Lestari', 'Referral', 'Jakarta']
+ * @example generatePipeline({ rows: 500, seed: 3 })[1] // ['OPP-000001', 44929, 'Won', 44975, 12500, 'Ayu Lestari', 'Referral', 'Jakarta', '']
  */
 export function generatePipeline(options: SampleOptions): CellValue[][] {
   const rows = Math.max(0, Math.floor(options.rows));
   const random = mulberry32((options.seed ?? 1) ^ 0x5eed);
+  // The expected close of open deals draws from a generator of its own: the other columns stay as they were.
+  const expecting = mulberry32((options.seed ?? 1) ^ 0xc105e);
   const curve = demandCurve(options.startYear ?? 2023, options.years ?? 3);
   const repStart = REPS_PER_REGION.map((_, r) => REPS_PER_REGION.slice(0, r).reduce((a, b) => a + b, 0));
   const created = Int32Array.from({ length: rows }, () => sampleDay(curve, random)).sort();
@@ -54,6 +58,7 @@ export function generatePipeline(options: SampleOptions): CellValue[][] {
         rep,
         source,
         REGIONS[region],
+        excelSerial(curve.start + created[i] + Math.round(45 * (0.6 + 0.8 * expecting()))),
       ]);
       continue;
     }
@@ -68,6 +73,7 @@ export function generatePipeline(options: SampleOptions): CellValue[][] {
       rep,
       source,
       REGIONS[region],
+      '',
     ]);
   }
   return out;

@@ -1,11 +1,11 @@
 /**
- * Marketing spend (monthly, per channel) and revenue targets (yearly and quarterly, per region)
- * in the shapes people keep them in Excel.
+ * Marketing spend (monthly, per channel) and revenue targets (yearly and quarterly, per region;
+ * quarterly per rep) in the shapes people keep them in Excel.
  */
 import type { CellValue } from '../cell';
 import { daysFromCivil } from '../periods';
 import { excelSerial } from './calendar';
-import { CHANNELS, REGION_WEIGHTS, REGIONS } from './names';
+import { CHANNELS, REGION_WEIGHTS, REGIONS, REPS, REPS_PER_REGION } from './names';
 import { cents, mulberry32 } from './random';
 
 export interface PeriodSampleOptions {
@@ -42,12 +42,13 @@ export function generateSpend(
   return out;
 }
 
-export const TARGETS_HEADER = ['Metric', 'Period', 'Region', 'Target'] as const;
+export const TARGETS_HEADER = ['Metric', 'Period', 'Region', 'Target', 'Sales Rep'] as const;
 
 /**
  * Revenue targets per region: yearly (`2024`) and quarterly (`2024-Q1`). From the orders sheet
  * when given (last year's actual × 1.15, the first year at actual), otherwise from `yearlyRevenue`.
- * @example generateTargets({ seed: 1, yearlyRevenue: 1e6 })[1] // ['revenue', '2023', 'Jakarta', 240000]
+ * Then quarterly quotas per rep (the `Sales Rep` column, region blank), after the regional rows.
+ * @example generateTargets({ seed: 1, yearlyRevenue: 1e6 })[1] // ['revenue', '2023', 'Jakarta', 240000, '']
  */
 export function generateTargets(
   options: PeriodSampleOptions & { readonly orders?: CellValue[][]; readonly yearlyRevenue?: number } = {},
@@ -58,6 +59,7 @@ export function generateTargets(
   const actual = options.orders ? revenueByRegionQuarter(options.orders, startYear, years) : null;
   const quarterShare = [0.22, 0.23, 0.24, 0.31];
   const out: CellValue[][] = [[...TARGETS_HEADER]];
+  const regionQuarters: number[][] = [];
   for (let y = 0; y < years; y++) {
     for (let r = 0; r < REGIONS.length; r++) {
       const quarters = [0, 1, 2, 3].map((q) => {
@@ -66,8 +68,44 @@ export function generateTargets(
         return (options.yearlyRevenue ?? 1_000_000) * Math.pow(1.2, y) * REGION_WEIGHTS[r] * quarterShare[q];
       });
       const rounded = quarters.map((v) => Math.round(v / 100) * 100);
-      out.push(['revenue', String(startYear + y), REGIONS[r], rounded.reduce((a, b) => a + b, 0)]);
-      rounded.forEach((v, q) => out.push(['revenue', `${startYear + y}-Q${q + 1}`, REGIONS[r], v]));
+      out.push(['revenue', String(startYear + y), REGIONS[r], rounded.reduce((a, b) => a + b, 0), '']);
+      rounded.forEach((v, q) => out.push(['revenue', `${startYear + y}-Q${q + 1}`, REGIONS[r], v, '']));
+      regionQuarters.push(rounded);
+    }
+  }
+  out.push(...repQuotas(regionQuarters, options.orders, options.seed ?? 1, startYear, years));
+  return out;
+}
+
+/**
+ * Quarterly revenue quotas per rep, the region left blank. From the orders when given, as the
+ * regional targets: last year's same quarter of the rep's own orders × 1.15 (the first year at
+ * actual), × 0.97–1.03; otherwise each region's quarterly target shared evenly among its reps,
+ * × 0.9–1.1. Drawn from a generator of their own, so the regional targets stay what they were.
+ */
+function repQuotas(
+  regionQuarters: readonly number[][],
+  orders: CellValue[][] | undefined,
+  seed: number,
+  startYear: number,
+  years: number,
+): CellValue[][] {
+  const random = mulberry32(seed ^ 0x9a07a);
+  const actual = orders ? revenueByQuarter(orders, startYear, years, 'Sales Rep', REPS) : null;
+  const out: CellValue[][] = [];
+  for (let y = 0; y < years; y++) {
+    for (let q = 0; q < 4; q++) {
+      let first = 0;
+      REPS_PER_REGION.forEach((count, r) => {
+        for (let k = 0; k < count; k++) {
+          const rep = first + k;
+          const quota = actual
+            ? (y === 0 ? actual[0][rep][q] : actual[y - 1][rep][q] * 1.15) * (0.97 + 0.06 * random())
+            : (regionQuarters[y * REGIONS.length + r][q] / count) * (0.9 + 0.2 * random());
+          out.push(['revenue', `${startYear + y}-Q${q + 1}`, '', Math.round(quota / 100) * 100, REPS[rep]]);
+        }
+        first += count;
+      });
     }
   }
   return out;
@@ -75,12 +113,23 @@ export function generateTargets(
 
 /** Revenue [year][region][quarter] from a generated orders sheet (columns by header name). */
 function revenueByRegionQuarter(orders: CellValue[][], startYear: number, years: number): number[][][] {
+  return revenueByQuarter(orders, startYear, years, 'Region', REGIONS);
+}
+
+/** Revenue [year][name][quarter] of the orders whose `keyHeader` column holds one of `names`. */
+function revenueByQuarter(
+  orders: CellValue[][],
+  startYear: number,
+  years: number,
+  keyHeader: string,
+  names: readonly string[],
+): number[][][] {
   const header = orders[0] ?? [];
   const dateCol = header.indexOf('Order Date');
-  const regionCol = header.indexOf('Region');
+  const regionCol = header.indexOf(keyHeader);
   const amountCol = header.indexOf('Amount');
-  const sums = Array.from({ length: years }, () => REGIONS.map(() => [0, 0, 0, 0]));
-  const regionIndex = new Map<CellValue, number>(REGIONS.map((name, i) => [name, i]));
+  const sums = Array.from({ length: years }, () => names.map(() => [0, 0, 0, 0]));
+  const regionIndex = new Map<CellValue, number>(names.map((name, i) => [name, i]));
   const quarterStarts = Array.from({ length: years * 4 + 1 }, (_, k) =>
     excelSerial(daysFromCivil(startYear, k * 3 + 1, 1)),
   );

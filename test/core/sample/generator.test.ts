@@ -1,6 +1,12 @@
 import { ingestOrders, ingestPipeline, ingestSpend, ingestTargets } from '../../../src/core/ingest';
 import {
-  generateOrders, generatePipeline, generateSpend, generateTargets, mulberry32, ORDERS_HEADER, aliasSampler,
+  generateOrders,
+  generatePipeline,
+  generateSpend,
+  generateTargets,
+  mulberry32,
+  ORDERS_HEADER,
+  aliasSampler,
 } from '../../../src/core/sample';
 
 const orders = generateOrders({ rows: 20_000, seed: 11 });
@@ -81,16 +87,28 @@ describe('generateOrders', () => {
       byMonth.set(key, (byMonth.get(key) ?? 0) + (row[10] as number));
     }
     expect(byMonth.get('2024-12')!).toBeGreaterThan(byMonth.get('2024-2')!);
-    const year = (y: number) => [...byMonth].filter(([k]) => k.startsWith(`${y}-`)).reduce((s, [, v]) => s + v, 0);
+    const year = (y: number) =>
+      [...byMonth].filter(([k]) => k.startsWith(`${y}-`)).reduce((s, [, v]) => s + v, 0);
     expect(year(2025)).toBeGreaterThan(year(2023));
   });
 
   test('ingestion reads it without issues and finds every role', () => {
     const result = ingestOrders(orders);
     expect(result.report.rowsSkipped).toBe(0);
-    expect(Object.keys(result.table!.mapping).sort()).toEqual(
-      ['amount', 'category', 'channel', 'cost', 'customer', 'date', 'order_id', 'product', 'quantity', 'region', 'rep', 'segment'],
-    );
+    expect(Object.keys(result.table!.mapping).sort()).toEqual([
+      'amount',
+      'category',
+      'channel',
+      'cost',
+      'customer',
+      'date',
+      'order_id',
+      'product',
+      'quantity',
+      'region',
+      'rep',
+      'segment',
+    ]);
   });
 });
 
@@ -102,7 +120,12 @@ describe('pipeline, spend and targets', () => {
     expect(stages.has('Won') && stages.has('Lost')).toBe(true);
     const result = ingestPipeline(pipeline);
     expect(result.table!.length).toBe(2000);
-    expect(result.table!.mapping).toMatchObject({ created: 'Created', status: 'Stage', closed: 'Closed', value: 'Value' });
+    expect(result.table!.mapping).toMatchObject({
+      created: 'Created',
+      status: 'Stage',
+      closed: 'Closed',
+      value: 'Value',
+    });
   });
 
   test('spend: one row per month and channel', () => {
@@ -113,11 +136,63 @@ describe('pipeline, spend and targets', () => {
 
   test('targets: yearly and quarterly revenue per region, quarters adding up to the year', () => {
     const targets = generateTargets({ seed: 1, orders });
-    expect(targets).toHaveLength(1 + 3 * 8 * 5);
+    // 3 years × 8 regions × (a year and 4 quarters), then 3 years × 4 quarters × 30 reps.
+    expect(targets).toHaveLength(1 + 3 * 8 * 5 + 3 * 4 * 30);
     const rows = targets.slice(1);
     const year2024 = rows.find((r) => r[1] === '2024' && r[2] === 'Jakarta')![3] as number;
-    const quarters = rows.filter((r) => String(r[1]).startsWith('2024-Q') && r[2] === 'Jakarta').map((r) => r[3] as number);
+    const quarters = rows
+      .filter((r) => String(r[1]).startsWith('2024-Q') && r[2] === 'Jakarta')
+      .map((r) => r[3] as number);
     expect(quarters.reduce((a, b) => a + b, 0)).toBeCloseTo(year2024, 6);
-    expect(ingestTargets(targets).table!.rows).toHaveLength(120);
+    expect(ingestTargets(targets).table!.rows).toHaveLength(480);
+  });
+
+  test("targets: quarterly quotas per rep from the rep's own orders of the year before × 1.15", () => {
+    const targets = generateTargets({ seed: 1, orders }).slice(1);
+    const table = ingestTargets([['Metric', 'Period', 'Region', 'Target', 'Sales Rep'], ...targets]).table!;
+    expect(table.mapping).toMatchObject({ rep: 'Sales Rep', region: 'Region', target: 'Target' });
+    const reps = table.rows.filter((r) => r.rep !== undefined);
+    expect(reps).toHaveLength(360);
+    expect(reps.every((r) => r.region === undefined && /^\d{4}-Q[1-4]$/.test(r.period))).toBe(true);
+    // A rep's 2024-Q2 quota: the rep's 2023-Q2 orders (the sample's first year) × 1.15 × 0.97–1.03.
+    const header = orders[0] as string[];
+    const [date, rep, amount] = ['Order Date', 'Sales Rep', 'Amount'].map((h) => header.indexOf(h));
+    const name = reps[0].rep!;
+    const from = Date.UTC(2023, 3, 1) / 86400000 + 25569;
+    const to = Date.UTC(2023, 6, 1) / 86400000 + 25569;
+    const actual = orders
+      .slice(1)
+      .filter((r) => r[rep] === name && (r[date] as number) >= from && (r[date] as number) < to)
+      .reduce((s, r) => s + (r[amount] as number), 0);
+    const quota = reps.find((r) => r.rep === name && r.period === '2024-Q2')!.target;
+    expect(quota).toBeGreaterThanOrEqual(actual * 1.15 * 0.97 - 50);
+    expect(quota).toBeLessThanOrEqual(actual * 1.15 * 1.03 + 50);
+  });
+
+  test('targets: without orders, quotas share the regional quarter evenly', () => {
+    const targets = generateTargets({ seed: 1 }).slice(1);
+    const jakarta = targets.find((r) => r[1] === '2023-Q1' && r[2] === 'Jakarta')![3] as number;
+    const quotas = targets
+      .filter((r) => r[1] === '2023-Q1' && r[4] !== '')
+      .slice(0, 4)
+      .map((r) => r[3] as number);
+    for (const q of quotas) {
+      expect(q).toBeGreaterThanOrEqual((jakarta / 4) * 0.9 - 50);
+      expect(q).toBeLessThanOrEqual((jakarta / 4) * 1.1 + 50);
+    }
+  });
+
+  test('pipeline: open deals carry an expected close date 27–63 days after creation, closed ones none', () => {
+    const pipeline = generatePipeline({ rows: 2000, seed: 3 });
+    const rows = pipeline.slice(1);
+    const open = rows.filter((r) => r[3] === '');
+    expect(open.length).toBeGreaterThan(0);
+    for (const r of open) {
+      const days = (r[8] as number) - (r[1] as number);
+      expect(days).toBeGreaterThanOrEqual(27);
+      expect(days).toBeLessThanOrEqual(63);
+    }
+    expect(rows.filter((r) => r[3] !== '').every((r) => r[8] === '')).toBe(true);
+    expect(ingestPipeline(pipeline).table!.mapping.expected_close).toBe('Expected Close');
   });
 });

@@ -16,6 +16,7 @@ import type { PaneSettings } from '../../model';
 import type { SettingsStrings } from '../../strings-settings';
 import { CurrencyField } from './CurrencyField';
 import { DimensionsField, type DimensionChoice } from './DimensionsField';
+import { PipelineField } from './PipelineField';
 
 /** Excel's dates start in 1900: an earlier as-of day could not be written to the sheets. */
 const FIRST_DAY = parseDay('1900-01-01')!;
@@ -212,6 +213,7 @@ export function SettingsForm(props: SettingsFormProps) {
       </div>
       <CurrencyField {...props} />
       <DimensionsField {...props} choices={props.dimensionChoices} />
+      <PipelineField {...props} />
     </section>
   );
 }
