@@ -21,7 +21,7 @@
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
 import type { MinimizeOptions } from '../models/nelder-mead';
-import { minimize } from '../models/nelder-mead';
+import { minimizeSimplex } from './simplex';
 import { isFeasible, PARAM_BOUNDS } from './admissible';
 import { initialState } from './initial';
 import type { EtsModel, EtsState, ModelSpec, SmoothingParams } from './model';
@@ -200,11 +200,11 @@ function search(y: readonly number[], layout: Layout, start: EtsModel, settings:
   const at = (u: readonly number[]) => u.map((v, i) => origin[i] + v * layout.steps[i]);
   const evaluate = evaluator(layout, y);
   const x = new Float64Array(origin.length);
-  const objective = (u: readonly number[]): number => {
+  const objective = (u: Float64Array): number => {
     for (let i = 0; i < x.length; i++) x[i] = origin[i] + u[i] * layout.steps[i];
     return evaluate(x);
   };
-  const result = minimize(
+  const result = minimizeSimplex(
     objective,
     origin.map(() => 0),
     settings,
