@@ -101,12 +101,8 @@ class Simplex {
       this.sort();
       const bestPoint = points[order[0]];
       const spreadF = values[order[n]] - values[order[0]];
-      let spreadX = 0;
-      for (let k = 0; k <= n; k++) {
-        const point = points[order[k]];
-        for (let j = 0; j < n; j++) spreadX = max(spreadX, abs(point[j] - bestPoint[j]));
-      }
-      if (spreadF <= fTolerance && spreadX <= xTolerance) {
+      // The vertices' spread matters only once the values' spread is within tolerance.
+      if (spreadF <= fTolerance && this.spreadOf(bestPoint) <= xTolerance) {
         return {
           x: Float64Array.from(bestPoint),
           value: values[order[0]],
@@ -153,6 +149,17 @@ class Simplex {
       converged: false,
       iterations: iteration,
     };
+  }
+
+  /** The largest distance of a vertex from `bestPoint` along any axis (max norm). */
+  private spreadOf(bestPoint: Float64Array): number {
+    const { n, points, order } = this;
+    let spread = 0;
+    for (let k = 0; k <= n; k++) {
+      const point = points[order[k]];
+      for (let j = 0; j < n; j++) spread = max(spread, abs(point[j] - bestPoint[j]));
+    }
+    return spread;
   }
 
   /** centroid + coefficient × (centroid − worst vertex), into `out`. */
