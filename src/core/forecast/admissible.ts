@@ -12,6 +12,9 @@ import type { ModelSpec, SmoothingParams } from './model';
 // (jest's sandbox) make every global `Math` lookup a hundred times slower.
 const { abs, max, min } = Math;
 
+/** R's tolerance on the roots' moduli. */
+const ROOT_TOLERANCE = 1e-10;
+
 export const PARAM_BOUNDS = {
   lower: { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 },
   upper: { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 },
@@ -68,7 +71,7 @@ export function discountPolynomial(spec: ModelSpec, m: number, p: SmoothingParam
  * in the disc iff |a₀| < |aₙ| and (aₙ p(z) − a₀ p*(z)) / z has; no root finding.
  * @example rootsInsideUnitCircle([-0.45, 0.4, 1]) // (z − 0.5)(z + 0.9): true
  */
-export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance = 1e-10): boolean {
+export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance = ROOT_TOLERANCE): boolean {
   const radius = 1 + tolerance;
   let n = coefficients.length - 1;
   while (n > 0 && coefficients[n] === 0) n--;
@@ -101,7 +104,71 @@ export function isAdmissible(spec: ModelSpec, m: number, p: SmoothingParams): bo
   return rootsInsideUnitCircle(discountPolynomial(spec, m, p));
 }
 
-/** Usual bounds and admissible region together. */
+/**
+ * Usual bounds and admissible region together. The characteristic polynomial is looked at only
+ * where the usual bounds can leave the admissible region, the seasonal models (R's `admissible`
+ * likewise tests polynomial roots for seasonal models only): without a season the usual bounds lie
+ * inside it. With no trend the root 1 − α is in (0, 1). With a trend, z² + a₁z + a₀ has both roots
+ * in the disc iff |a₀| < 1, p(1) > 0 and p(−1) > 0 (Jury): a₀ = φ(1 − α) ∈ (0, 1),
+ * p(1) = α(1 − φ) + βφ ≥ 8·10⁻⁵ and p(−1) = 2 − α + φ(2 − α − β) > 1, margins far beyond the
+ * 10⁻¹⁰ tolerance and round-off. The seasonal test is `rootsInsideUnitCircle(discountPolynomial)`
+ * step for step, in reused buffers: the optimiser calls this once per likelihood evaluation.
+ */
 export function isFeasible(spec: ModelSpec, m: number, p: SmoothingParams): boolean {
-  return withinUsualBounds(spec, p) && isAdmissible(spec, m, p);
+  if (!withinUsualBounds(spec, p)) return false;
+  if (!(spec.season !== 'N' && m > 1)) return true;
+  return seasonalRootsInside(spec, m, p);
+}
+
+/** Scratch for `seasonalRootsInside`, grown as needed (the recursion never re-enters). */
+let juryA = new Float64Array(16);
+let juryB = new Float64Array(16);
+
+/**
+ * `rootsInsideUnitCircle(discountPolynomial(spec, m, p))` for a seasonal model (m > 1) with the
+ * same arithmetic in the same order, so the same answer, without allocating.
+ */
+function seasonalRootsInside(spec: ModelSpec, m: number, p: SmoothingParams): boolean {
+  const alpha = p.alpha;
+  const trended = spec.trend !== 'N';
+  const phi = spec.trend === 'Ad' ? p.phi : 1;
+  const beta = trended ? p.beta : 0;
+  const gamma = p.gamma;
+  let n = trended ? m + 1 : m;
+  if (juryA.length < n + 1) {
+    juryA = new Float64Array(2 * (n + 1));
+    juryB = new Float64Array(2 * (n + 1));
+  }
+  let a = juryA;
+  let next = juryB;
+  // The coefficients of `discountPolynomial`, constant term first; the leading one is 1.
+  if (!trended) {
+    a[0] = alpha + gamma - 1;
+    for (let k = 1; k < m; k++) a[k] = alpha;
+  } else {
+    const middle = alpha + beta * phi - alpha * phi;
+    a[0] = phi * (1 - alpha - gamma);
+    a[1] = middle + gamma - 1;
+    for (let k = 2; k < m; k++) a[k] = middle;
+    a[m] = alpha + beta * phi - phi;
+  }
+  a[n] = 1;
+  const radius = 1 + ROOT_TOLERANCE;
+  for (let k = 0, power = 1; k <= n; k++, power *= radius) a[k] = a[k] * power;
+  for (; n > 0; n--) {
+    const lead = a[n];
+    const constant = a[0];
+    if (!(abs(constant) < abs(lead))) return false;
+    let largest = 0;
+    for (let k = 0; k < n; k++) {
+      next[k] = lead * a[k + 1] - constant * a[n - 1 - k];
+      largest = max(largest, abs(next[k]));
+    }
+    if (!(largest > 0)) return false;
+    for (let k = 0; k < n; k++) next[k] /= largest;
+    const swap = a;
+    a = next;
+    next = swap;
+  }
+  return true;
 }

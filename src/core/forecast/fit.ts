@@ -21,12 +21,12 @@
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
 import type { MinimizeOptions } from '../models/nelder-mead';
-import { minimize } from '../models/nelder-mead';
+import { minimizeSimplex } from './simplex';
 import { isFeasible, PARAM_BOUNDS } from './admissible';
 import { initialState } from './initial';
 import type { EtsModel, EtsState, ModelSpec, SmoothingParams } from './model';
-import { filter, likelihoodFromSums, minusTwoLogLikelihood, modelName } from './model';
-import { isLinear, profiledState } from './profile';
+import { filter, likelihoodFrom, likelihoodFromSums, minusTwoLogLikelihood, modelName } from './model';
+import { isLinear, profiledState, profileInto, ProfileWorkspace } from './profile';
 
 /** Seasons up to this length have their initial states optimised. */
 export const MAX_OPTIMISED_SEASON = 24;
@@ -198,11 +198,13 @@ interface Search {
 function search(y: readonly number[], layout: Layout, start: EtsModel, settings: MinimizeOptions): Search {
   const origin = pack(start, layout);
   const at = (u: readonly number[]) => u.map((v, i) => origin[i] + v * layout.steps[i]);
-  const objective = (u: readonly number[]): number => {
-    const model = unpack(at(u), layout, y);
-    return model ? minusTwoLogLikelihood(model, y) : Infinity;
+  const evaluate = evaluator(layout, y);
+  const x = new Float64Array(origin.length);
+  const objective = (u: Float64Array): number => {
+    for (let i = 0; i < x.length; i++) x[i] = origin[i] + u[i] * layout.steps[i];
+    return evaluate(x);
   };
-  const result = minimize(
+  const result = minimizeSimplex(
     objective,
     origin.map(() => 0),
     settings,
@@ -212,6 +214,59 @@ function search(y: readonly number[], layout: Layout, start: EtsModel, settings:
     value: result.value,
     converged: result.converged,
     evaluations: result.evaluations,
+  };
+}
+
+/**
+ * −2 log L of the model a vector stands for (Infinity outside the feasible region): what
+ * `minusTwoLogLikelihood(unpack(x))` gives, with the same arithmetic, in buffers kept for the
+ * whole search instead of a model built per evaluation.
+ */
+function evaluator(layout: Layout, y: readonly number[]): (x: ArrayLike<number>) => number {
+  const { spec, m, mode } = layout;
+  const seasonal = spec.season !== 'N';
+  const trended = spec.trend !== 'N';
+  const multiplicativeSeason = spec.season === 'M';
+  const target = multiplicativeSeason ? m : 0;
+  const params = { alpha: 0, beta: 0, gamma: 0, phi: 1 };
+  const ring = new Float64Array(Math.max(1, m));
+  const season = new Float64Array(seasonal ? m : 0);
+  const profile = new ProfileWorkspace();
+  if (mode === 'fixed-season') for (let j = 0; j < season.length; j++) season[j] = layout.fixedSeason[j];
+  return (x) => {
+    let i = 0;
+    params.alpha = x[i++];
+    params.beta = trended ? x[i++] : 0;
+    params.gamma = seasonal ? x[i++] : 0;
+    params.phi = spec.trend === 'Ad' ? x[i++] : 1;
+    if (!isFeasible(spec, m, params)) return Infinity;
+    if (mode === 'profiled') {
+      if (!profileInto(y, spec, m, params, profile)) return Infinity;
+      return likelihoodFrom(
+        spec,
+        m,
+        params,
+        profile.level,
+        profile.trend,
+        seasonal ? profile.season : season,
+        y,
+        ring,
+      );
+    }
+    const level = x[i++];
+    const trend = trended ? x[i++] : 0;
+    if (seasonal) {
+      if (mode === 'all') {
+        let sum = 0;
+        for (let j = 0; j < m - 1; j++) {
+          season[j] = x[i + j];
+          sum += season[j];
+        }
+        season[m - 1] = target - sum;
+      }
+      if (multiplicativeSeason) for (let j = 0; j < m; j++) if (season[j] < 0) return Infinity;
+    }
+    return likelihoodFrom(spec, m, params, level, trend, season, y, ring);
   };
 }
 

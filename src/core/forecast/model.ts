@@ -211,19 +211,44 @@ export function filter(model: EtsModel, y: ArrayLike<number>): FilterResult {
  * optimiser's objective. Infinity where `filter` would not be ok.
  */
 export function minusTwoLogLikelihood(model: EtsModel, y: ArrayLike<number>): number {
+  const m = model.spec.season === 'N' ? 1 : model.seasonLength;
+  return likelihoodFrom(
+    model.spec,
+    m,
+    model.params,
+    model.initial.level,
+    model.initial.trend,
+    model.initial.season,
+    y,
+    new Float64Array(m),
+  );
+}
+
+/**
+ * `minusTwoLogLikelihood` of the model with these smoothing parameters and initial states
+ * (seasonal states newest first, m of them with a season), the season's ring in `ring` (at least
+ * m long, overwritten): the optimiser's objective, allocating nothing.
+ */
+export function likelihoodFrom(
+  spec: ModelSpec,
+  m: number,
+  params: SmoothingParams,
+  initialLevel: number,
+  initialTrend: number,
+  initialSeason: ArrayLike<number>,
+  y: ArrayLike<number>,
+  ring: Float64Array,
+): number {
   // The recursion of `filter` and `advance`, written out with local variables: this runs
   // thousands of times per fit.
-  const { spec, params } = model;
   const { alpha, beta, gamma, phi } = params;
   const trended = spec.trend !== 'N';
   const season = spec.season === 'A' ? 1 : spec.season === 'M' ? 2 : 0;
   const multiplicativeError = spec.error === 'M';
-  const m = season === 0 ? 1 : model.seasonLength;
-  const ring = new Float64Array(m);
-  for (let k = 0; k < m; k++) ring[k] = model.initial.season[m - 1 - k] ?? 0;
+  for (let k = 0; k < m; k++) ring[k] = initialSeason[m - 1 - k] ?? 0;
   let at = 0;
-  let level = model.initial.level;
-  let trend = trended ? model.initial.trend : 0;
+  let level = initialLevel;
+  let trend = trended ? initialTrend : 0;
   const n = y.length;
   let sse = 0;
   let sumLogForecast = 0;

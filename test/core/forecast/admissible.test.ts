@@ -166,3 +166,49 @@ describe('the parameter region', () => {
     expect(isFeasible(AAA, 12, p(0.2, 0.19, 0.79))).toBe(false);
   });
 });
+
+describe('isFeasible', () => {
+  const specs: ModelSpec[] = (['N', 'A', 'Ad'] as const).flatMap((trend) =>
+    (['N', 'A', 'M'] as const).map((season) => ({ error: 'A' as const, trend, season })),
+  );
+  // Parameters around and across the usual bounds, edges included.
+  const unit = fc.oneof(
+    fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+    fc.constantFrom(1e-4, 0.9999, 0, 1, 0.5),
+  );
+  const params = fc.record({
+    alpha: unit,
+    beta: unit,
+    gamma: unit,
+    phi: fc.oneof(fc.double({ min: 0.75, max: 1.02, noNaN: true }), fc.constantFrom(0.8, 0.98)),
+  });
+
+  it('is the usual bounds and the admissible region together, for every model and season length', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...specs), fc.integer({ min: 1, max: 53 }), params, (spec, m, p) => {
+        expect(isFeasible(spec, m, p)).toBe(withinUsualBounds(spec, p) && isAdmissible(spec, m, p));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the non-seasonal models admissible wherever the usual bounds hold', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...specs.filter((s) => s.season === 'N')), params, (spec, p) => {
+        if (withinUsualBounds(spec, p)) expect(isAdmissible(spec, 1, p)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same answer after a longer season used its buffers', () => {
+    const AAA: ModelSpec = { error: 'A', trend: 'A', season: 'A' };
+    const p = { alpha: 0.2, beta: 0.19, gamma: 0.79, phi: 1 };
+    expect(isFeasible(AAA, 4, p)).toBe(true);
+    expect(isFeasible(AAA, 52, { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 1 })).toBe(
+      isAdmissible(AAA, 52, { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 1 }),
+    );
+    expect(isFeasible(AAA, 4, p)).toBe(true);
+    expect(isFeasible(AAA, 12, p)).toBe(false);
+  });
+});

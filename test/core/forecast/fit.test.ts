@@ -5,7 +5,12 @@ import { fitEts, freeParameters, tooShort } from '../../../src/core/forecast/fit
 import { initialState, seasonalFigure } from '../../../src/core/forecast/initial';
 import type { EtsModel, ModelSpec } from '../../../src/core/forecast/model';
 import { filter } from '../../../src/core/forecast/model';
-import { profiledState, solveSymmetric } from '../../../src/core/forecast/profile';
+import {
+  ProfileWorkspace,
+  profileInto,
+  profiledState,
+  solveSymmetric,
+} from '../../../src/core/forecast/profile';
 import { REFERENCE_FITS, fullLogLikelihood, seriesOf, specOf } from './reference';
 
 function fitted(result: ReturnType<typeof fitEts>): FittedEts {
@@ -156,5 +161,27 @@ describe('initial states by least squares', () => {
       for (let j = 0; j < m - 1; j++) expect(state.season[j]).toBeCloseTo(theta[offset + j], 6);
       expect(state.season.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
     }
+  });
+
+  it('gives the same states, to the bit, from one workspace reused across models and seasons', () => {
+    const work = new ProfileWorkspace();
+    for (const [spec, m, params] of [
+      ...cases,
+      ...cases.slice().reverse(),
+      [cases[2][0], 2, cases[2][2]] as const,
+    ]) {
+      const fresh = profiledState(aus, spec, m, params)!;
+      expect(profileInto(aus, spec, m, params, work)).toBe(true);
+      expect(work.level).toBe(fresh.level);
+      expect(work.trend).toBe(fresh.trend);
+      expect(Array.from(work.season.subarray(0, work.seasons))).toEqual(fresh.season);
+    }
+  });
+
+  it('says so when the normal equations are singular (fewer values than states)', () => {
+    const spec: ModelSpec = { error: 'A', trend: 'A', season: 'A' };
+    const params = { alpha: 0.35, beta: 0.03, gamma: 0.4, phi: 1 };
+    expect(profiledState(aus.slice(0, 4), spec, 4, params)).toBeNull();
+    expect(profileInto(aus.slice(0, 4), spec, 4, params, new ProfileWorkspace())).toBe(false);
   });
 });
