@@ -21,7 +21,7 @@
 import type { MetricError } from '../errors';
 import { metricError } from '../errors';
 import type { MinimizeOptions } from '../models/nelder-mead';
-import { minimizeSimplex } from './simplex';
+import { minimizeSimplex } from '../models/simplex';
 import { isFeasible, PARAM_BOUNDS } from './admissible';
 import { initialState } from './initial';
 import type { EtsModel, EtsState, ModelSpec, SmoothingParams } from './model';

@@ -155,7 +155,7 @@ export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit | Metric
   let meanT = 0;
   for (let i = 0; i < data.x.length; i++)
     meanT += (data.weight[i] * data.distinctT[data.tIndex[i]]) / customers;
-  const objective = (theta: readonly number[]): number => {
+  const objective = (theta: Float64Array): number => {
     if (theta.some((t) => Math.abs(t) > LOG_BOUND)) return Infinity;
     const [r, alpha, a, b] = theta.map(Math.exp);
     return -weightedLogLikelihood({ r, alpha, a, b }, data);

@@ -130,7 +130,7 @@ export function fitGammaGamma(customers: readonly RepeatSpend[]): GammaGammaFit 
   const buyers = customers.filter(usable);
   if (buyers.length < 2) return metricError('#N/A', 'fewer than two repeat buyers with a positive spend');
   const data = weightedSpend(buyers);
-  const objective = (theta: readonly number[]): number => {
+  const objective = (theta: Float64Array): number => {
     if (theta.some((t) => Math.abs(t) > LOG_BOUND)) return Infinity;
     const [p, q, v] = theta.map(Math.exp);
     return -weightedLogLikelihood({ p, q, v }, data);

@@ -3,7 +3,12 @@ import { customerSummary } from '../../../src/core/analyses/customers';
 import { isMetricError } from '../../../src/core/errors';
 import type { BgNbdFit, RepeatHistory } from '../../../src/core/models/bgnbd';
 import {
-  bgNbdLogLikelihood, expectedPurchases, expectedPurchasesAt, expectedPurchasesCurve, fitBgNbd, probabilityAlive,
+  bgNbdLogLikelihood,
+  expectedPurchases,
+  expectedPurchasesAt,
+  expectedPurchasesCurve,
+  fitBgNbd,
+  probabilityAlive,
 } from '../../../src/core/models/bgnbd';
 import { lnGamma } from '../../../src/core/models/special';
 import { parseDay } from '../../../src/core/periods';
@@ -37,8 +42,8 @@ function directLogLikelihood(p: typeof PUBLISHED, customers: readonly RepeatHist
     for (let i = 0; i < x - 1; i++) betaDropped *= p.b + i;
     for (let i = 0; i < x; i++) betaDropped /= p.a + p.b + i;
     const scale = gammaRatio * Math.pow(p.alpha, p.r);
-    let likelihood = betaAlive * scale / Math.pow(p.alpha + T, p.r + x);
-    if (x > 0) likelihood += betaDropped * scale / Math.pow(p.alpha + tx, p.r + x);
+    let likelihood = (betaAlive * scale) / Math.pow(p.alpha + T, p.r + x);
+    if (x > 0) likelihood += (betaDropped * scale) / Math.pow(p.alpha + tx, p.r + x);
     total += Math.log(likelihood);
   }
   return total;
@@ -104,7 +109,10 @@ describe('BG/NBD expectations', () => {
     const direct = betaExpectation(a, b, (p) => -Math.expm1(-r * Math.log1p((p * 52) / (alpha + T))) / p);
     expect(expectedPurchases(PUBLISHED, 52, { frequency: 0, recency: 0, T })).toBeCloseTo(direct, 5);
     // A brand-new customer (T = 0) expects the population curve.
-    expect(expectedPurchases(PUBLISHED, 52, { frequency: 0, recency: 0, T: 0 })).toBeCloseTo(expectedPurchasesAt(PUBLISHED, 52), 12);
+    expect(expectedPurchases(PUBLISHED, 52, { frequency: 0, recency: 0, T: 0 })).toBeCloseTo(
+      expectedPurchasesAt(PUBLISHED, 52),
+      12,
+    );
   });
 
   it('conditional expectation and P(alive) with repeats equal their integrals over the dropout probability', () => {
@@ -117,7 +125,11 @@ describe('BG/NBD expectations', () => {
     const odds = Math.pow((alpha + T) / (alpha + tx), r + x);
     const alive = betaExpectation(a, b, (p) => Math.pow(1 - p, x));
     const dropped = betaExpectation(a, b, (p) => p * Math.pow(1 - p, x - 1) * odds);
-    const future = betaExpectation(a, b, (p) => (Math.pow(1 - p, x) / p) * -Math.expm1(-(r + x) * Math.log1p((p * t) / (alpha + T))));
+    const future = betaExpectation(
+      a,
+      b,
+      (p) => (Math.pow(1 - p, x) / p) * -Math.expm1(-(r + x) * Math.log1p((p * t) / (alpha + T))),
+    );
     expect(probabilityAlive(PUBLISHED, customer)).toBeCloseTo(alive / (alive + dropped), 6);
     expect(expectedPurchases(PUBLISHED, t, customer)).toBeCloseTo(future / (alive + dropped), 5);
   });
@@ -137,29 +149,48 @@ describe('BG/NBD expectations', () => {
     for (let t = 1; t < curve.length; t++) expect(curve[t]).toBeGreaterThan(curve[t - 1]);
   });
 
-  const history = fc.record({ x: fc.integer({ min: 0, max: 40 }), txShare: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0, max: 200, noNaN: true }) })
+  const history = fc
+    .record({
+      x: fc.integer({ min: 0, max: 40 }),
+      txShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      T: fc.double({ min: 0, max: 200, noNaN: true }),
+    })
     .map(({ x, txShare, T }) => ({ frequency: x, recency: x === 0 ? 0 : txShare * T, T }));
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 5, noNaN: true }), alpha: fc.double({ min: 0.1, max: 50, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }), b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  }).filter((p) => Math.abs(p.a - 1) > 1e-3 && p.a + p.b > 1.05);
+  const params = fc
+    .record({
+      r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      alpha: fc.double({ min: 0.1, max: 50, noNaN: true }),
+      a: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      b: fc.double({ min: 0.05, max: 10, noNaN: true }),
+    })
+    .filter((p) => Math.abs(p.a - 1) > 1e-3 && p.a + p.b > 1.05);
 
   it('keeps P(alive) within [0, 1]', () => {
-    fc.assert(fc.property(params, history, (p, h) => {
-      const alive = probabilityAlive(p, h);
-      expect(alive).toBeGreaterThanOrEqual(0);
-      expect(alive).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(params, history, (p, h) => {
+        const alive = probabilityAlive(p, h);
+        expect(alive).toBeGreaterThanOrEqual(0);
+        expect(alive).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 
   it('never expects fewer purchases over a longer horizon', () => {
-    fc.assert(fc.property(params, history, fc.double({ min: 0.1, max: 60, noNaN: true }), fc.double({ min: 0, max: 60, noNaN: true }),
-      (p, h, t, extra) => {
-        const shorter = expectedPurchases(p, t, h);
-        const longer = expectedPurchases(p, t + extra, h);
-        expect(shorter).toBeGreaterThanOrEqual(0);
-        expect(longer).toBeGreaterThanOrEqual(shorter - 1e-9 * Math.max(1, shorter));
-      }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        params,
+        history,
+        fc.double({ min: 0.1, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        (p, h, t, extra) => {
+          const shorter = expectedPurchases(p, t, h);
+          const longer = expectedPurchases(p, t + extra, h);
+          expect(shorter).toBeGreaterThanOrEqual(0);
+          expect(longer).toBeGreaterThanOrEqual(shorter - 1e-9 * Math.max(1, shorter));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('returns errors, not exceptions, on data it cannot fit', () => {

@@ -10,7 +10,8 @@ describe('minimize', () => {
 
   it('minimises a 4-dimensional quadratic and treats NaN as +∞', () => {
     const target = [1, -2, 3, 0.5];
-    const f = (x: readonly number[]) => (x[0] < -5 ? NaN : x.reduce((s, v, i) => s + (i + 1) * (v - target[i]) ** 2, 0));
+    const f = (x: Float64Array) =>
+      x[0] < -5 ? NaN : x.reduce((s, v, i) => s + (i + 1) * (v - target[i]) ** 2, 0);
     const result = minimize(f, [0, 0, 0, 0]);
     result.x.forEach((v, i) => expect(v).toBeCloseTo(target[i], 5));
   });

@@ -21,10 +21,12 @@ describe('lnGamma', () => {
   });
 
   it('satisfies Γ(x+1) = x Γ(x)', () => {
-    fc.assert(fc.property(fc.double({ min: 0.01, max: 200, noNaN: true }), (x) => {
-      const lhs = lnGamma(x + 1);
-      expect(Math.abs(lhs - (Math.log(x) + lnGamma(x)))).toBeLessThan(1e-12 * Math.max(1, Math.abs(lhs)));
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 200, noNaN: true }), (x) => {
+        const lhs = lnGamma(x + 1);
+        expect(Math.abs(lhs - (Math.log(x) + lnGamma(x)))).toBeLessThan(1e-12 * Math.max(1, Math.abs(lhs)));
+      }),
+    );
   });
 });
 

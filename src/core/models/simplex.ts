@@ -1,5 +1,5 @@
 /**
- * The likelihood search's Nelder–Mead: `minimize` of `../models/nelder-mead` (Gao & Han's
+ * The likelihood search's Nelder–Mead: `minimize` of `./nelder-mead` as it was (Gao & Han's
  * dimension-adaptive coefficients, restarts from the best point until one no longer improves)
  * step for step, with the same arithmetic in the same order and so the same points, values and
  * counts, but with the simplex in one reused buffer: no array per trial point, and the vertices
@@ -7,7 +7,7 @@
  * stable). An ETS fit runs tens of thousands of iterations of up to 17 dimensions, where the
  * bookkeeping of the general version costs more than the likelihood itself.
  */
-import type { MinimizeOptions, MinimizeResult } from '../models/nelder-mead';
+import type { MinimizeOptions, MinimizeResult } from './nelder-mead';
 
 // Held locally: some hosts (jest's sandbox) make every global `Math` lookup a hundred times slower.
 const { abs, max } = Math;
