@@ -22,12 +22,10 @@ import {
   type Period,
   type PeriodUnit,
 } from '../core/periods';
-import { computeSuite, computeWindows, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
-import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
-import { cohortMatrix } from '../core/analyses/cohorts';
+import { getMetric, type MetricId, type MetricInputs } from '../core/metrics';
+import type { BreakdownResult } from '../core/analyses/breakdown';
 import { trend } from '../core/analyses/trend';
 import { etsPeriodForecast } from '../core/analyses/period-forecast';
-import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
 import type { Currency } from '../core/currency';
@@ -55,6 +53,7 @@ import {
 } from './dashboard-sections';
 import { KPI_COLUMN_WIDTHS, kpiSection, KPI_TABLE_WIDTH, liveKpis, type KpiTarget } from './dashboard-kpis';
 import { BAR_ONLY, varianceFormats } from './variance';
+import { engineFigures, type PlanFigures } from './figures';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -96,7 +95,11 @@ export interface DashboardInput {
   readonly schedule?: readonly HistoryScheduleRow[];
   /** The currency of money figures (none by default). */
   readonly currency?: Currency;
+  /** Figures computed elsewhere (the SQL route); default: the engine over `inputs`. */
+  readonly figures?: PlanFigures;
 }
+
+const figuresOf = (input: DashboardInput): PlanFigures => input.figures ?? engineFigures(input.inputs);
 
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
 const DEFAULT_DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] as const;
@@ -347,10 +350,8 @@ function breakdownSection(
 
 function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   layout.section('Customer retention by cohort (share of each first-order month still buying)', 14);
-  const orders = input.inputs.orders;
-  const matrix = orders
-    ? cohortMatrix(orders, { unit: 'month', asOf: input.asOf, calendar: input.calendar })
-    : undefined;
+  const matrix =
+    figuresOf(input).cohorts({ unit: 'month', asOf: input.asOf, calendar: input.calendar }) ?? undefined;
   if (!matrix || isMetricError(matrix)) {
     layout.note(matrix ? `Cohorts unavailable: ${matrix.reason}.` : 'Cohorts need an orders table.');
     return;
@@ -413,8 +414,7 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
 function rfmSection(layout: PlanLayout, ctx: Context): void {
   const { input, formats } = ctx;
   layout.section(`RFM segments (as of ${formatDay(Math.floor(input.asOf))})`, 4);
-  const orders = input.inputs.orders;
-  const result = orders ? rfm(orders, { asOf: input.asOf }) : undefined;
+  const result = figuresOf(input).rfm(input.asOf) ?? undefined;
   if (!result || isMetricError(result)) {
     layout.note(result ? `RFM unavailable: ${result.reason}.` : 'RFM needs an orders table.');
     return;
@@ -457,6 +457,7 @@ function spoken(labels: readonly string[]): string {
 function liveSentence(input: DashboardInput, kpis: readonly MetricId[], asOf: number): string {
   const source = input.source;
   const day = formatDay(asOf);
+  if (input.figures?.computedIn) return `Figures are values as of ${day} ${input.figures.computedIn}.`;
   if (!canUseFormulas(source) || !input.inputs.orders)
     return `Figures are values as of ${day}, updated on refresh.`;
   const inKpis = liveKpis(kpis, source).map((id) => getMetric(id).label.en);
@@ -487,7 +488,7 @@ function withForecasts(
   count: number,
 ): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
   const targets = input.targets;
-  if (!windows.current.partial) return targets;
+  if (!windows.current.partial || !figuresOf(input).forecasts) return targets;
   const out: Partial<Record<MetricId, KpiTarget>> = { ...targets };
   const period = windows.current.period;
   for (const id of kpis) {
@@ -548,16 +549,16 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   const options = { asOf: input.asOf, calendar };
   const formats = numberFormats(input.currency);
   const ctx: Context = { input, formats, serial: (day) => excelSerial(day, input.source?.date1904) };
-  const trend = computeSuite(input.inputs, TREND_IDS, periods, options).values;
+  const figures = figuresOf(input);
+  const trend = figures.suite(TREND_IDS, periods, options);
   const windows = likeForLike(current, asOf);
   // Each window with the whole period before it (for retention and churn), contiguous as the engine needs.
   const valuesOf = (w: { start: number; end: number; period: Period }) =>
-    computeWindows(
-      input.inputs,
+    figures.windows(
       kpis,
       [periodAt(w.period.index - 1, unit, calendar), { ...w, key: w.period.key }],
       options,
-    )[0];
+    );
   const layout = new PlanLayout(DASHBOARD_SHEET);
 
   layout.put(textCell('A1', 'Sales dashboard', 'title'));
@@ -594,12 +595,12 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);
-  if (orders) {
+  if (orders || input.figures) {
     for (const dimension of dims) {
       breakdownSection(
         layout,
         ctx,
-        breakdown(input.inputs, {
+        figures.breakdown({
           dimension,
           period: current,
           asOf: input.asOf,
