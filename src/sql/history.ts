@@ -44,14 +44,21 @@ export interface HistoryNeeds {
   readonly clv: boolean;
 }
 
-/** CTEs over `bc`, `b` (and `ends`) for the history metrics asked for. */
-export function historyCtes(d: Dialect, needs: HistoryNeeds, hasOrderId: boolean): string[] {
-  if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
-  const ctes: string[] = [
+/** `hco`, `hd`: each customer's orders dated by their first purchase line, and their distinct order days. */
+export function orderDayCtes(hasOrderId: boolean): string[] {
+  return [
     hasOrderId
       ? `hco AS (SELECT g, cid, okey, MIN(day) AS od FROM bc GROUP BY g, cid, okey)`
       : `hco AS (SELECT g, cid, day AS od FROM bc)`,
     `hd AS (SELECT DISTINCT g, cid, od AS day FROM hco)`,
+  ];
+}
+
+/** CTEs over `bc`, `b` (and `ends`) for the history metrics asked for. */
+export function historyCtes(d: Dialect, needs: HistoryNeeds, hasOrderId: boolean): string[] {
+  if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
+  const ctes: string[] = [
+    ...orderDayCtes(hasOrderId),
     `hf AS (SELECT g, cid, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cid)`,
   ];
   if (needs.everBefore)
