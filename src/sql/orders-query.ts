@@ -47,6 +47,15 @@ export function materialized(d: Dialect, ctes: readonly string[]): string[] {
   });
 }
 
+/** The days any window reads: [first start, last to-date end). */
+function spanOf(windows: readonly PlannedWindow[]): readonly [number, number] | undefined {
+  if (windows.length === 0) return undefined;
+  return [
+    Math.min(...windows.map((x) => x.start)),
+    Math.max(...windows.map((x) => Math.max(x.start, x.toDate))),
+  ];
+}
+
 export function ordersQuerySql(q: OrdersQuery): string {
   const d = q.dialect;
   const ids = new Set<string>(q.ids);
@@ -65,9 +74,18 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const cap = q.lifespanCapYears ?? 10;
   const ends = historyEnds(q.windows);
   const double = (x: string) => `CAST(${x} AS ${d.double})`;
+  // Without history metrics only the rows of the windows are added up (lifecycles still read all).
+  const historyNeeded = needs.everBefore || needs.daysBetween || needs.clv;
   const ctes: string[] = [
     `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`,
-    ...ordersRowCtes(d, q.orders, q.asOf, q.group?.orders, customer && wants('repeat_rate')),
+    ...ordersRowCtes(
+      d,
+      q.orders,
+      q.asOf,
+      q.group?.orders,
+      customer && wants('repeat_rate'),
+      historyNeeded ? undefined : spanOf(q.windows),
+    ),
     `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
     `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
     `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
@@ -90,7 +108,6 @@ export function ordersQuerySql(q: OrdersQuery): string {
       ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
       : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
   ];
-  const historyNeeded = needs.everBefore || needs.daysBetween || needs.clv;
   if (historyNeeded) ctes.push(`ends AS (SELECT * FROM ${endsTable(d, ends)})`);
   ctes.push(...historyCtes(d, needs, hasOrderId));
   if (marketing)

@@ -71,6 +71,7 @@ export function ordersRowCtes(
   asOf: number,
   group?: GroupBy,
   secondDay = true,
+  span?: readonly [start: number, end: number],
 ): string[] {
   const ref = (c: SourceColumn) => d.ident(c.name);
   const date = col(d, source, 'date')!;
@@ -107,17 +108,25 @@ export function ordersRowCtes(
   const okey = orderId ? `COALESCE(oid, '~row:' || CAST(rn AS ${d.text}))` : undefined;
   const keys = okey ? 'g, cust, okey, day' : 'g, cust, day';
   // An order's day is its first purchase line's; without order ids every purchase line is an order.
-  const co = okey
-    ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, okey`
-    : `SELECT cust, day AS od, SUM(pos) AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, day`;
+  // With a span, `b` holds only the rows of the windows, and the lifecycle is read from the rows.
+  const co = span
+    ? okey
+      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey`
+      : `SELECT cust, day AS od, COUNT(*) AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, day`
+    : okey
+      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, okey`
+      : `SELECT cust, day AS od, SUM(pos) AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, day`;
+  const fo = span
+    ? `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + rn) AS first_key\n  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust`
+    : `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + prn) AS first_key\n  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust`;
   return [
     `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
     `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey ? `${okey} AS okey, ` : ''}g\n  FROM o0\n  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(day, LAST_READ_DAY)}\n)`,
     `b AS (\n  SELECT ${keys}, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
       `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,\n` +
       `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn\n` +
-      `  FROM o GROUP BY ${keys}\n)`,
-    `fo AS (\n  SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + prn) AS first_key\n  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust\n)`,
+      `  FROM o${span ? ` WHERE day >= ${span[0]} AND day < ${span[1]}` : ''} GROUP BY ${keys}\n)`,
+    `fo AS (\n  ${fo}\n)`,
     ...(secondDay
       ? [
           `co AS (\n  ${co}\n)`,

@@ -436,11 +436,11 @@ b AS MATERIALIZED (
   SELECT g, cust, okey, day, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,
     SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,
     SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn
-  FROM o GROUP BY g, cust, okey, day
+  FROM o WHERE day >= 20727 AND day < 20793 GROUP BY g, cust, okey, day
 ),
 fo AS (
-  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + prn) AS first_key
-  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust
+  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
+  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
 ),
 life AS (SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS cid, first_day, first_key, CAST(NULL AS BIGINT) AS second_day FROM fo),
 bc AS MATERIALIZED (
