@@ -8,7 +8,6 @@ import type { MetricError } from '../core/errors';
 import { metricError } from '../core/errors';
 import type { AtRiskCustomer, SilentCustomers } from '../core/analyses/customer-lists';
 import { formatDay } from '../core/periods';
-import type { FirstOrder } from '../sheets/figures';
 import type { Dialect } from './dialect';
 import { medianSelect, orderDayCtes } from './history';
 import { materialized } from './orders-query';
@@ -21,6 +20,13 @@ import type { OrdersSource } from './source';
 const FACTOR = 2;
 const LOST_FACTOR = 3;
 const LOST_AFTER_DAYS = 365;
+
+/** A customer whose first order falls in the window, with their revenue to date. */
+export interface FirstOrder {
+  readonly id: string;
+  readonly first: number;
+  readonly revenue: number;
+}
 
 const revenueCte = `rev AS (SELECT cust, SUM(revenue) AS revenue FROM b WHERE cust IS NOT NULL GROUP BY cust)`;
 

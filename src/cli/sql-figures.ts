@@ -18,11 +18,11 @@ import type { MetricId, MetricOptions, MetricWindow } from '../core/metrics';
 import type { Period } from '../core/periods';
 import { formatDay, previousPeriod } from '../core/periods';
 import type { FirstOrder, PlanFigures } from '../sheets/figures';
-import { sqlBreakdown } from './breakdown';
-import { cohortFromRows, cohortSql, rfmFromRows, rfmSql } from './cohorts';
-import { firstOrdersFromRows, firstOrdersSql, silentFromRows, silentSql } from './customer-lists';
-import type { SqlContext } from './evaluate';
-import { evaluateRuns } from './evaluate';
+import { sqlBreakdown } from '../sql/breakdown';
+import { cohortFromRows, cohortSql, rfmFromRows, rfmSql } from '../sql/cohorts';
+import { firstOrdersFromRows, firstOrdersSql, silentFromRows, silentSql } from '../sql/customer-lists';
+import type { SqlContext } from '../sql/evaluate';
+import { evaluateRuns } from '../sql/evaluate';
 
 type Request =
   | { kind: 'windows'; ids: readonly MetricId[]; run: readonly MetricWindow[]; asOf: number }
