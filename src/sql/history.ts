@@ -55,7 +55,12 @@ export function orderDayCtes(hasOrderId: boolean): string[] {
 }
 
 /** CTEs over `bc`, `b` (and `ends`) for the history metrics asked for. */
-export function historyCtes(d: Dialect, needs: HistoryNeeds, hasOrderId: boolean): string[] {
+export function historyCtes(
+  d: Dialect,
+  needs: HistoryNeeds,
+  hasOrderId: boolean,
+  ends: readonly number[],
+): string[] {
   if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
   const ctes: string[] = [
     ...orderDayCtes(hasOrderId),
@@ -67,12 +72,18 @@ export function historyCtes(d: Dialect, needs: HistoryNeeds, hasOrderId: boolean
     );
   if (needs.daysBetween || needs.clv)
     ctes.push(`hg AS (SELECT g, cid, day, LAG(day) OVER (PARTITION BY g, cid ORDER BY day) AS pday FROM hd)`);
-  if (needs.daysBetween) ctes.push(...gapCtes(d));
+  if (needs.daysBetween) ctes.push(...gapCtes(d, ends));
   if (needs.clv) ctes.push(...clvCtes());
   return ctes;
 }
 
-function gapCtes(d: Dialect): string[] {
+/** The first of `ends` (ascending) after `day`, as a CASE: no join, so no plan can loop over ends. */
+function firstEndAfter(day: string, ends: readonly number[]): string {
+  if (ends.length === 0) return 'NULL';
+  return `CASE ${ends.map((e) => `WHEN ${day} < ${e} THEN ${e}`).join(' ')} END`;
+}
+
+function gapCtes(d: Dialect, ends: readonly number[]): string[] {
   const running = d.runningMedian
     ? [
         `hu AS (\n  SELECT g, cid, day, 2 * MEDIAN(day - pday) OVER (PARTITION BY g, cid ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS twice\n  FROM hg WHERE pday IS NOT NULL\n)`,
@@ -87,10 +98,8 @@ function gapCtes(d: Dialect): string[] {
     ...running,
     `hv AS (SELECT g, cid, day, twice, LAG(twice) OVER (PARTITION BY g, cid ORDER BY day) AS prev FROM hu)`,
     `hdel AS (\n  SELECT g, day, twice AS v, 1 AS d FROM hv\n  UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL\n)`,
-    `hdd AS (SELECT g, day, v, SUM(d) AS d FROM hdel GROUP BY g, day, v)`,
     // Each change is counted at the first end after its day, then added up end by end.
-    `eb AS (\n  SELECT x.day, MIN(ends.e) AS e FROM (SELECT DISTINCT day FROM hdd) x JOIN ends ON ends.e > x.day GROUP BY x.day\n)`,
-    `hdb AS (SELECT hdd.g, eb.e, hdd.v, SUM(hdd.d) AS c FROM hdd JOIN eb ON eb.day = hdd.day GROUP BY hdd.g, eb.e, hdd.v)`,
+    `hdb AS (\n  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, ${firstEndAfter('day', ends)} AS e, v, d FROM hdel) x\n  WHERE e IS NOT NULL GROUP BY g, e, v\n)`,
     `hh AS (\n  SELECT gv.g, ends.e, gv.v,\n    SUM(COALESCE(hdb.c, 0)) OVER (PARTITION BY gv.g, gv.v ORDER BY ends.e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c\n` +
       `  FROM (SELECT DISTINCT g, v FROM hdb) gv CROSS JOIN ends\n  LEFT JOIN hdb ON hdb.g = gv.g AND hdb.e = ends.e AND hdb.v = gv.v\n)`,
     `hc AS (\n  SELECT g, e, v, SUM(c) OVER (PARTITION BY g, e ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,\n    SUM(c) OVER (PARTITION BY g, e) AS n\n  FROM hh WHERE c <> 0\n)`,

