@@ -22,12 +22,10 @@ import {
   type Period,
   type PeriodUnit,
 } from '../core/periods';
-import { computeSuite, computeWindows, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
-import { breakdown, type BreakdownResult } from '../core/analyses/breakdown';
-import { cohortMatrix } from '../core/analyses/cohorts';
+import { getMetric, type MetricId, type MetricInputs } from '../core/metrics';
+import type { BreakdownResult } from '../core/analyses/breakdown';
 import { trend } from '../core/analyses/trend';
 import { etsOutlook, etsPeriodForecast } from '../core/analyses/period-forecast';
-import { rfm } from '../core/analyses/rfm';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
 import type { Currency } from '../core/currency';
@@ -67,6 +65,7 @@ import { CHART_COLUMN } from './layout';
 import type { PipelineForecast } from '../core/pipeline';
 import { pipelineSection } from './dashboard-pipeline';
 import { leaderboardSection } from './leaderboard';
+import { engineFigures, type PlanFigures } from './figures';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -110,10 +109,15 @@ export interface DashboardInput {
   readonly currency?: Currency;
   /** The pipeline forecast and quota per rep (`core/pipeline`), shown with the leaderboard. */
   readonly pipelineForecast?: PipelineForecast;
+  /** Figures computed elsewhere (the SQL route); default: the engine over `inputs`. */
+  readonly figures?: PlanFigures;
 }
 
 /** Periods forecast after the as-of period (the trend chart, the forecast section, the backtest's steps). */
 const FORECAST_HORIZON = 3;
+
+const figuresOf = (input: DashboardInput): PlanFigures => input.figures ?? engineFigures(input.inputs);
+
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
 const DEFAULT_DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] as const;
 /** Criteria texts SUMIFS would read as operators or wildcards: such keys are written as values. */
@@ -395,10 +399,8 @@ function breakdownSection(
 
 function cohortSection(layout: PlanLayout, input: DashboardInput): void {
   layout.section('Customer retention by cohort (share of each first-order month still buying)', 14);
-  const orders = input.inputs.orders;
-  const matrix = orders
-    ? cohortMatrix(orders, { unit: 'month', asOf: input.asOf, calendar: input.calendar })
-    : undefined;
+  const matrix =
+    figuresOf(input).cohorts({ unit: 'month', asOf: input.asOf, calendar: input.calendar }) ?? undefined;
   if (!matrix || isMetricError(matrix)) {
     layout.note(matrix ? `Cohorts unavailable: ${matrix.reason}.` : 'Cohorts need an orders table.');
     return;
@@ -461,8 +463,7 @@ function cohortSection(layout: PlanLayout, input: DashboardInput): void {
 function rfmSection(layout: PlanLayout, ctx: Context): void {
   const { input, formats } = ctx;
   layout.section(`RFM segments (as of ${formatDay(Math.floor(input.asOf))})`, 4);
-  const orders = input.inputs.orders;
-  const result = orders ? rfm(orders, { asOf: input.asOf }) : undefined;
+  const result = figuresOf(input).rfm(input.asOf) ?? undefined;
   if (!result || isMetricError(result)) {
     layout.note(result ? `RFM unavailable: ${result.reason}.` : 'RFM needs an orders table.');
     return;
@@ -505,6 +506,7 @@ function spoken(labels: readonly string[]): string {
 function liveSentence(input: DashboardInput, kpis: readonly MetricId[], asOf: number): string {
   const source = input.source;
   const day = formatDay(asOf);
+  if (input.figures?.computedIn) return `Figures are values as of ${day} ${input.figures.computedIn}.`;
   if (!canUseFormulas(source) || !input.inputs.orders)
     return `Figures are values as of ${day}, updated on refresh.`;
   const inKpis = liveKpis(kpis, source).map((id) => getMetric(id).label.en);
@@ -536,7 +538,7 @@ function withForecasts(
   outlook?: OutlookOrReason,
 ): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
   const targets = input.targets;
-  if (!windows.current.partial) return targets;
+  if (!windows.current.partial || !figuresOf(input).forecasts) return targets;
   const out: Partial<Record<MetricId, KpiTarget>> = { ...targets };
   const period = windows.current.period;
   for (const id of kpis) {
@@ -611,26 +613,27 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
   const options = { asOf: input.asOf, calendar };
   const formats = numberFormats(input.currency);
   const ctx: Context = { input, formats, serial: (day) => excelSerial(day, input.source?.date1904) };
-  const trend = computeSuite(input.inputs, TREND_IDS, periods, options).values;
+  const figures = figuresOf(input);
+  const trend = figures.suite(TREND_IDS, periods, options);
   const windows = likeForLike(current, asOf);
   // Each window with the whole period before it (for retention and churn), contiguous as the engine needs.
   const valuesOf = (w: { start: number; end: number; period: Period }) =>
-    computeWindows(
-      input.inputs,
+    figures.windows(
       kpis,
       [periodAt(w.period.index - 1, unit, calendar), { ...w, key: w.period.key }],
       options,
-    )[0];
+    );
   const layout = new PlanLayout(DASHBOARD_SHEET);
-  const outlook: OutlookOrReason | undefined = input.inputs.orders
-    ? etsOutlook('revenue', input.inputs, {
-        asOf: input.asOf,
-        unit,
-        calendar,
-        horizon: FORECAST_HORIZON,
-        backtest: true,
-      })
-    : undefined;
+  const outlook: OutlookOrReason | undefined =
+    input.inputs.orders && figures.forecasts
+      ? etsOutlook('revenue', input.inputs, {
+          asOf: input.asOf,
+          unit,
+          calendar,
+          horizon: FORECAST_HORIZON,
+          backtest: true,
+        })
+      : undefined;
 
   layout.put(textCell('A1', 'Sales dashboard', 'title'));
   layout.put(
@@ -676,12 +679,12 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
 
   const orders = input.inputs.orders;
   const dims = input.dimensions ?? DEFAULT_DIMENSIONS.filter((d) => orders?.dimensions[d] !== undefined);
-  if (orders) {
+  if (orders || input.figures) {
     for (const dimension of dims) {
       breakdownSection(
         layout,
         ctx,
-        breakdown(input.inputs, {
+        figures.breakdown({
           dimension,
           period: current,
           asOf: input.asOf,

@@ -14,11 +14,9 @@ import {
   type Calendar,
   type Period,
 } from '../core/periods';
-import { computeWindows, getMetric, type MetricId, type MetricInputs } from '../core/metrics';
-import { breakdown } from '../core/analyses/breakdown';
-import { silentCustomers, type AtRiskCustomer } from '../core/analyses/customer-lists';
+import { getMetric, type MetricId, type MetricInputs } from '../core/metrics';
+import type { AtRiskCustomer } from '../core/analyses/customer-lists';
 import type { Currency } from '../core/currency';
-import { customerActivity } from '../core/analyses/customer-activity';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { toA1 } from './a1';
 import { FORMATS, textCell, type CellPlan, type PlanValue, type SheetPlan } from './plan';
@@ -30,6 +28,7 @@ import { BAR_ONLY, numberOf, varianceFormats, type VarianceRow } from './varianc
 import type { PeopleAreaContent } from './merge';
 import type { PipelineForecast } from '../core/pipeline';
 import { reviewQuotaSection } from './leaderboard';
+import { engineFigures, type PlanFigures } from './figures';
 
 export const ACTIONS_AREA = 'actions';
 /** Rows 1–3 (title, week and data line, note) repeat at the top of every printed page. */
@@ -70,7 +69,11 @@ export interface ReviewInput {
   readonly currency?: Currency;
   /** The pipeline forecast with quota per rep (`core/pipeline`), as of the review's day. */
   readonly pipelineForecast?: PipelineForecast;
+  /** Figures computed elsewhere (the SQL route); default: the engine over `inputs`. */
+  readonly figures?: PlanFigures;
 }
+
+const figuresOf = (input: ReviewInput): PlanFigures => input.figures ?? engineFigures(input.inputs);
 
 /**
  * The sheet name of a week's review.
@@ -192,7 +195,7 @@ function comparisonSection(
     });
   const options = { asOf: input.asOf, calendar: week.calendar };
   const valuesOf = (x: { before: Period; window: { start: number; end: number; key: string } }) =>
-    computeWindows(input.inputs, ids, [x.before, x.window], options)[0];
+    figuresOf(input).windows(ids, [x.before, x.window], options);
   const now = valuesOf(w.this);
   const earlier = w.earlier.map(valuesOf);
   const share = elapsedShare(week, input.asOf);
@@ -261,7 +264,7 @@ function perDimensionSection(
   formats: NumberFormats,
 ): void {
   layout.section(`By ${dimension}`, 7);
-  const result = breakdown(input.inputs, {
+  const result = figuresOf(input).breakdown({
     dimension,
     period: week,
     asOf: input.asOf,
@@ -353,14 +356,9 @@ function newCustomersSection(
   formats: NumberFormats,
 ): void {
   layout.section('New customers this week (first order ever)', 3);
-  const orders = input.inputs.orders;
-  const activity = orders ? customerActivity(orders, Math.floor(input.asOf)) : undefined;
-  if (!activity || isMetricError(activity))
-    return layout.note(activity ? `Unavailable: ${activity.reason}.` : 'Needs an orders table.');
-  const fresh = activity.ids
-    .map((id, code) => ({ id, first: activity.firstDay[code], revenue: activity.revenue[code] }))
-    .filter((c) => c.first >= week.start && c.first < week.end)
-    .sort((a, b) => b.revenue - a.revenue || a.id.localeCompare(b.id));
+  const fresh = figuresOf(input).firstOrders(Math.floor(input.asOf), week.start, week.end);
+  if (!fresh || isMetricError(fresh))
+    return layout.note(fresh ? `Unavailable: ${fresh.reason}.` : 'Needs an orders table.');
   if (fresh.length === 0) return layout.note('No new customers this week.');
   layout.header(['Customer', 'First order', 'Revenue to date']);
   fresh.slice(0, 10).forEach((c) => {
@@ -393,8 +391,7 @@ function silentList(
 }
 
 function customersSection(layout: PlanLayout, input: ReviewInput, formats: NumberFormats): void {
-  const orders = input.inputs.orders;
-  const silent = orders ? silentCustomers(orders, { asOf: input.asOf }) : undefined;
+  const silent = figuresOf(input).silent(input.asOf) ?? undefined;
   const factor = isMetricError(silent) || !silent ? 2 : silent.factor;
   const lostFactor = isMetricError(silent) || !silent ? 3 : silent.lostFactor;
   const lostAfter = isMetricError(silent) || !silent ? 365 : silent.lostAfterDays;
@@ -475,13 +472,15 @@ export function buildReviewPlan(input: ReviewInput): SheetPlan {
   layout.put(
     textCell(
       'A3',
-      'Figures are values as of the date above, updated on refresh; the Actions table is yours and is kept.',
+      input.figures?.computedIn
+        ? `Figures are values as of the date above ${input.figures.computedIn}; the Actions table is yours and is kept.`
+        : 'Figures are values as of the date above, updated on refresh; the Actions table is yours and is kept.',
       'note',
     ),
   );
   layout.row = 5;
   const ids = CORE.filter(
-    (id) => id === 'revenue' || id === 'orders' || id === 'aov' || input.inputs.orders?.customer,
+    (id) => id === 'revenue' || id === 'orders' || id === 'aov' || figuresOf(input).customers,
   );
   comparisonSection(layout, input, ids, week, formats);
   layout.gap();

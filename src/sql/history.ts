@@ -12,6 +12,8 @@
  *   customer, and only gaps of a year or more qualify), so no row is joined to every end.
  *
  * Histories are the scope's own (`g`): a customer's orders, each dated by its first purchase line.
+ * Nothing here joins customers to ends: changes and first and last days are first added up per
+ * day (a histogram), and only those are joined to the ends.
  */
 import type { Dialect } from './dialect';
 
@@ -42,63 +44,86 @@ export interface HistoryNeeds {
   readonly clv: boolean;
 }
 
-/** CTEs over `o` (and `ends`) for the history metrics asked for. */
-export function historyCtes(d: Dialect, needs: HistoryNeeds, hasOrderId: boolean): string[] {
+/** `hco`, `hd`: each customer's orders dated by their first purchase line, and their distinct order days. */
+export function orderDayCtes(hasOrderId: boolean): string[] {
+  return [
+    hasOrderId
+      ? `hco AS (SELECT g, cid, okey, MIN(day) AS od FROM bc GROUP BY g, cid, okey)`
+      : `hco AS (SELECT g, cid, day AS od FROM bc)`,
+    `hd AS (SELECT DISTINCT g, cid, od AS day FROM hco)`,
+  ];
+}
+
+/** CTEs over `bc`, `b` (and `ends`) for the history metrics asked for. */
+export function historyCtes(
+  d: Dialect,
+  needs: HistoryNeeds,
+  hasOrderId: boolean,
+  ends: readonly number[],
+): string[] {
   if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
   const ctes: string[] = [
-    hasOrderId
-      ? `hco AS (\n  SELECT g, cust, okey, MIN(day) AS od FROM o\n  WHERE g IS NOT NULL AND amount >= 0 AND cust IS NOT NULL GROUP BY g, cust, okey\n)`
-      : `hco AS (\n  SELECT g, cust, day AS od FROM o WHERE g IS NOT NULL AND amount >= 0 AND cust IS NOT NULL\n)`,
-    `hd AS (SELECT DISTINCT g, cust, od AS day FROM hco)`,
-    `hf AS (SELECT g, cust, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cust)`,
+    ...orderDayCtes(hasOrderId),
+    `hf AS (SELECT g, cid, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cid)`,
   ];
   if (needs.everBefore)
     ctes.push(
-      `ev AS (\n  SELECT hf.g, ends.e, COUNT(*) AS ever FROM hf JOIN ends ON hf.first_day < ends.e GROUP BY hf.g, ends.e\n)`,
+      `ev AS (\n  SELECT f.g, ends.e, SUM(f.c) AS ever\n  FROM (SELECT g, first_day, COUNT(*) AS c FROM hf GROUP BY g, first_day) f JOIN ends ON f.first_day < ends.e\n  GROUP BY f.g, ends.e\n)`,
     );
   if (needs.daysBetween || needs.clv)
-    ctes.push(
-      `hg AS (SELECT g, cust, day, LAG(day) OVER (PARTITION BY g, cust ORDER BY day) AS pday FROM hd)`,
-    );
-  if (needs.daysBetween) ctes.push(...gapCtes(d));
+    ctes.push(`hg AS (SELECT g, cid, day, LAG(day) OVER (PARTITION BY g, cid ORDER BY day) AS pday FROM hd)`);
+  if (needs.daysBetween) ctes.push(...gapCtes(d, ends));
   if (needs.clv) ctes.push(...clvCtes());
   return ctes;
 }
 
-function gapCtes(d: Dialect): string[] {
+/** The first of `ends` (ascending) after `day`, as a CASE: no join, so no plan can loop over ends. */
+function firstEndAfter(day: string, ends: readonly number[]): string {
+  if (ends.length === 0) return 'NULL';
+  return `CASE ${ends.map((e) => `WHEN ${day} < ${e} THEN ${e}`).join(' ')} END`;
+}
+
+function gapCtes(d: Dialect, ends: readonly number[]): string[] {
   const running = d.runningMedian
     ? [
-        `hu AS (\n  SELECT g, cust, day, 2 * MEDIAN(day - pday) OVER (PARTITION BY g, cust ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS twice\n  FROM hg WHERE pday IS NOT NULL\n)`,
+        `hu AS (\n  SELECT g, cid, day, 2 * MEDIAN(day - pday) OVER (PARTITION BY g, cid ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS twice\n  FROM hg WHERE pday IS NOT NULL\n)`,
       ]
     : [
-        `hgn AS (\n  SELECT g, cust, day, day - pday AS gap, ROW_NUMBER() OVER (PARTITION BY g, cust ORDER BY day) AS i\n  FROM hg WHERE pday IS NOT NULL\n)`,
-        `hgp AS (\n  SELECT a.g, a.cust, a.day, b.gap FROM hgn a JOIN hgn b ON a.g = b.g AND a.cust = b.cust AND b.i <= a.i\n)`,
-        `hum AS (${medianSelect(d, ['g', 'cust', 'day'], 'gap', 'hgp', 'med')})`,
-        `hu AS (SELECT g, cust, day, 2 * med AS twice FROM hum)`,
+        `hgn AS (\n  SELECT g, cid, day, day - pday AS gap, ROW_NUMBER() OVER (PARTITION BY g, cid ORDER BY day) AS i\n  FROM hg WHERE pday IS NOT NULL\n)`,
+        `hgp AS (\n  SELECT a.g, a.cid, a.day, b.gap FROM hgn a JOIN hgn b ON a.g = b.g AND a.cid = b.cid AND b.i <= a.i\n)`,
+        `hum AS (${medianSelect(d, ['g', 'cid', 'day'], 'gap', 'hgp', 'med')})`,
+        `hu AS (SELECT g, cid, day, 2 * med AS twice FROM hum)`,
       ];
   return [
     ...running,
-    `hv AS (SELECT g, cust, day, twice, LAG(twice) OVER (PARTITION BY g, cust ORDER BY day) AS prev FROM hu)`,
+    `hv AS (SELECT g, cid, day, twice, LAG(twice) OVER (PARTITION BY g, cid ORDER BY day) AS prev FROM hu)`,
     `hdel AS (\n  SELECT g, day, twice AS v, 1 AS d FROM hv\n  UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL\n)`,
-    `hdd AS (SELECT g, day, v, SUM(d) AS d FROM hdel GROUP BY g, day, v)`,
-    `hh AS (\n  SELECT hdd.g, ends.e, hdd.v, SUM(hdd.d) AS c FROM hdd JOIN ends ON hdd.day < ends.e\n  GROUP BY hdd.g, ends.e, hdd.v\n)`,
+    // Each change is counted at the first end after its day, then added up end by end.
+    `hdb AS (\n  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, ${firstEndAfter('day', ends)} AS e, v, d FROM hdel) x\n  WHERE e IS NOT NULL GROUP BY g, e, v\n)`,
+    `hh AS (\n  SELECT gv.g, ends.e, gv.v,\n    SUM(COALESCE(hdb.c, 0)) OVER (PARTITION BY gv.g, gv.v ORDER BY ends.e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c\n` +
+      `  FROM (SELECT DISTINCT g, v FROM hdb) gv CROSS JOIN ends\n  LEFT JOIN hdb ON hdb.g = gv.g AND hdb.e = ends.e AND hdb.v = gv.v\n)`,
     `hc AS (\n  SELECT g, e, v, SUM(c) OVER (PARTITION BY g, e ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,\n    SUM(c) OVER (PARTITION BY g, e) AS n\n  FROM hh WHERE c <> 0\n)`,
     `dbo AS (\n  SELECT g, e, (MIN(CASE WHEN cum > ${d.floorDiv('n - 1', '2')} THEN v END) + MIN(CASE WHEN cum > ${d.floorDiv('n', '2')} THEN v END)) / 4.0 AS dbo\n  FROM hc GROUP BY g, e\n)`,
   ];
 }
 
+/**
+ * Customers with an order day in [a, b) (a ≤ b): first day before b and last day on or after a,
+ * that is (first day before b) − (last day before a), counted from per-day histograms of first and
+ * last days; less the customers with a gap spanning [a, b).
+ */
 function clvCtes(): string[] {
-  const count = (from: string, to: string, a: string, b: string) =>
-    `SUM(CASE WHEN ${from} < ${b} AND ${to} >= ${a} THEN 1 ELSE 0 END)`;
-  const spans = (from: string, to: string) =>
-    `${count(from, to, 'ends.yb', 'ends.e')} AS cur, ${count(from, to, 'ends.yb2', 'ends.yb')} AS prv, ${count(from, to, 'ends.yb2', 'ends.e')} AS uni`;
-  const inGap = (a: string, b: string) => `SUM(CASE WHEN pday < ${a} AND day >= ${b} THEN 1 ELSE 0 END)`;
+  const before = (column: string, t: string) => `SUM(CASE WHEN h.day < ${t} THEN h.${column} ELSE 0 END)`;
+  const span = (a: string, b: string) => `${before('f', b)} - ${before('l', a)}`;
+  const inGap = (a: string, b: string) =>
+    `SUM(CASE WHEN x.pday < ${a} AND x.day >= ${b} THEN x.c ELSE 0 END)`;
   return [
-    `hcnt AS (SELECT hf.g, ends.e, ${spans('hf.first_day', 'hf.last_day')} FROM hf CROSS JOIN ends GROUP BY hf.g, ends.e)`,
-    `hgap AS (SELECT g, pday, day FROM hg WHERE pday IS NOT NULL AND day - pday >= 366)`,
-    `hgc AS (\n  SELECT hgap.g, ends.e, ${inGap('ends.yb', 'ends.e')} AS cur, ${inGap('ends.yb2', 'ends.yb')} AS prv, ${inGap('ends.yb2', 'ends.e')} AS uni\n  FROM hgap CROSS JOIN ends GROUP BY hgap.g, ends.e\n)`,
+    `hfl AS (\n  SELECT g, day, SUM(f) AS f, SUM(l) AS l FROM (\n    SELECT g, first_day AS day, 1 AS f, 0 AS l FROM hf UNION ALL SELECT g, last_day AS day, 0 AS f, 1 AS l FROM hf\n  ) fl GROUP BY g, day\n)`,
+    `hcnt AS (\n  SELECT h.g, ends.e, ${span('ends.yb', 'ends.e')} AS cur, ${span('ends.yb2', 'ends.yb')} AS prv, ${span('ends.yb2', 'ends.e')} AS uni\n  FROM hfl h CROSS JOIN ends GROUP BY h.g, ends.e\n)`,
+    `hgap AS (SELECT g, pday, day, COUNT(*) AS c FROM hg WHERE pday IS NOT NULL AND day - pday >= 366 GROUP BY g, pday, day)`,
+    `hgc AS (\n  SELECT x.g, ends.e, ${inGap('ends.yb', 'ends.e')} AS cur, ${inGap('ends.yb2', 'ends.yb')} AS prv, ${inGap('ends.yb2', 'ends.e')} AS uni\n  FROM hgap x CROSS JOIN ends GROUP BY x.g, ends.e\n)`,
     `clvp AS (\n  SELECT c.g, c.e, c.cur - COALESCE(x.cur, 0) AS active, c.prv - COALESCE(x.prv, 0) AS previous,\n    c.uni - COALESCE(x.uni, 0) AS uni\n  FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e\n)`,
-    `daily AS (\n  SELECT g, day, SUM(amount) AS revenue, SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost\n  FROM o WHERE g IS NOT NULL GROUP BY g, day\n)`,
+    `daily AS (\n  SELECT g, day, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM b WHERE g IS NOT NULL GROUP BY g, day\n)`,
     `yr AS (\n  SELECT daily.g, ends.e, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM daily JOIN ends ON daily.day >= ends.yb AND daily.day < ends.e GROUP BY daily.g, ends.e\n)`,
   ];
 }

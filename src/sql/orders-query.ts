@@ -37,25 +37,7 @@ export function metricColumns(id: string): { value: string; why: string } {
 }
 
 /** CTEs read by several others, computed once where the dialect can be told so. */
-const SHARED_CTES = [
-  'o',
-  'fo',
-  'co',
-  'life',
-  'ol',
-  'ow',
-  'aw',
-  'hco',
-  'hd',
-  'hf',
-  'hg',
-  'hu',
-  'hv',
-  'daily',
-  'sp',
-  'spk',
-  'sps',
-];
+const SHARED_CTES = ['b', 'bc', 'cw', 'hd', 'hf', 'hg', 'hv', 'hdb', 'aw', 'daily', 'sp', 'spk', 'sps'];
 
 export function materialized(d: Dialect, ctes: readonly string[]): string[] {
   if (!d.materialize) return [...ctes];
@@ -63,6 +45,15 @@ export function materialized(d: Dialect, ctes: readonly string[]): string[] {
     const name = /^(\w+) AS \(/.exec(cte)?.[1];
     return name && SHARED_CTES.includes(name) ? cte.replace(/^(\w+) AS \(/, '$1 AS MATERIALIZED (') : cte;
   });
+}
+
+/** The days any window reads: [first start, last to-date end). */
+function spanOf(windows: readonly PlannedWindow[]): readonly [number, number] | undefined {
+  if (windows.length === 0) return undefined;
+  return [
+    Math.min(...windows.map((x) => x.start)),
+    Math.max(...windows.map((x) => Math.max(x.start, x.toDate))),
+  ];
 }
 
 export function ordersQuerySql(q: OrdersQuery): string {
@@ -83,34 +74,49 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const cap = q.lifespanCapYears ?? 10;
   const ends = historyEnds(q.windows);
   const double = (x: string) => `CAST(${x} AS ${d.double})`;
+  // Without history metrics only the rows of the windows are added up (lifecycles still read all).
+  const historyNeeded = needs.everBefore || needs.daysBetween || needs.clv;
   const ctes: string[] = [
     `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`,
-    ...ordersRowCtes(d, q.orders, q.asOf, q.group?.orders, customer && wants('repeat_rate')),
-    `dw AS (\n  SELECT win.s, win.w, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
-    `ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL)`,
-    `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
-      `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,\n` +
+    ...ordersRowCtes(
+      d,
+      q.orders,
+      q.asOf,
+      q.group?.orders,
+      customer && wants('repeat_rate'),
+      historyNeeded ? undefined : spanOf(q.windows),
+    ),
+    `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
+    `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
+    `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
+      `    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,\n` +
       (hasOrderId
-        ? `    COUNT(DISTINCT CASE WHEN amount >= 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN amount >= 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
-        : `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS orders,\n    SUM(CASE WHEN amount >= 0 AND cust IS NOT NULL THEN 1 ELSE 0 END) AS orders_with_customer,\n`) +
-      `    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers\n` +
-      `  FROM ow GROUP BY g, s, w\n)`,
-    `aw AS (\n  SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day\n  FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust\n)`,
-    `cw AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS customers,\n` +
-      `    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,\n` +
-      `    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,\n` +
-      (retention
-        ? `    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained\n` +
-          `  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a\n`
-        : `    0 AS retained\n  FROM aw a\n`) +
-      `  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w\n)`,
+        ? `    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
+        : `    SUM(pos) AS orders,\n    SUM(CASE WHEN cust IS NOT NULL THEN pos ELSE 0 END) AS orders_with_customer,\n`) +
+      `    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer\n` +
+      `  FROM bw GROUP BY g, s, w\n)`,
+    `aw AS (\n  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,\n` +
+      `    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp\n` +
+      `  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid\n)`,
+    ...(retention
+      ? [
+          `rt AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS retained\n  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1\n  GROUP BY a.g, a.s, a.w\n)`,
+        ]
+      : []),
+    `cw AS (\n  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers\n  FROM aw GROUP BY g, s, w\n)`,
     q.group
-      ? `gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
+      ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
       : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
   ];
-  const historyNeeded = needs.everBefore || needs.daysBetween || needs.clv;
   if (historyNeeded) ctes.push(`ends AS (SELECT * FROM ${endsTable(d, ends)})`);
-  ctes.push(...historyCtes(d, needs, hasOrderId));
+  ctes.push(
+    ...historyCtes(
+      d,
+      needs,
+      hasOrderId,
+      ends.map((x) => x.e),
+    ),
+  );
   if (marketing)
     ctes.push(...spendCtes(d, q.spend!, q.asOf, q.calendar, q.spendPeriods ?? new Map(), q.group?.spend));
 
@@ -126,11 +132,11 @@ export function ordersQuerySql(q: OrdersQuery): string {
     `${z('agg.orders')} AS orders`,
     `${z('agg.orders_with_customer')} AS orders_with_customer`,
     `${z('agg.revenue_with_customer')} AS revenue_with_customer`,
-    `${z('agg.new_customers')} AS new_customers`,
+    `${z('cw.new_customers')} AS new_customers`,
     `${z('cw.customers')} AS customers`,
     `${z('cw.first_timers')} AS first_timers`,
     `${z('cw.repeat_customers')} AS repeat_customers`,
-    `${z('cw.retained')} AS retained`,
+    retention ? `${z('rt.retained')} AS retained` : '0 AS retained',
     `${z('cwp.customers')} AS prev_customers`,
   ];
   const joins = [
@@ -139,6 +145,7 @@ export function ordersQuerySql(q: OrdersQuery): string {
     `LEFT JOIN cw ON cw.g = gs.g AND cw.s = win.s AND cw.w = win.w`,
     `LEFT JOIN cw cwp ON cwp.g = gs.g AND cwp.s = win.s AND cwp.w = win.w - 1`,
   ];
+  if (retention) joins.push(`LEFT JOIN rt ON rt.g = gs.g AND rt.s = win.s AND rt.w = win.w`);
   if (needs.everBefore) {
     mColumns.push(`${z('ev.ever')} AS ever`);
     joins.push(`LEFT JOIN ev ON ev.g = gs.g AND ev.e = win.wt`);

@@ -5,10 +5,15 @@
  *   not after the as-of day) with their row order `rn`, day, amount, quantity, cost (amount −
  *   profit when only a profit column is mapped), customer, order key (a blank order id is an order
  *   of its own) and group `g` (a breakdown's key; '' for the whole business);
+ * - `b`: the rows added up per group, customer, order and day (per group, customer and day without
+ *   order ids): lines, revenue, units, cost, purchase lines (`pos`, amount ≥ 0) and the first
+ *   purchase line's row order (`prn`); every later CTE reads `b`, not the rows;
  * - `fo`: each customer's first purchase day and first order row (earliest day, then row order),
  *   from the whole table, so a breakdown credits a new customer to the key of that row;
- * - `life`: first and second order day (orders dated by their first purchase line);
- * - `ol`: the rows of `o` with their customer's lifecycle and a flag on first order rows.
+ * - `life`: first and second order day (orders dated by their first purchase line), and a whole
+ *   number `cid` per customer that the history CTEs group and sort by instead of the text;
+ * - `bc`: the purchase rows of `b` of a group, with their customer's `cid`, lifecycle and a flag on
+ *   the row holding the customer's first order row.
  */
 import type { Dialect } from './dialect';
 import type { OrdersSource, SourceColumn } from './source';
@@ -55,13 +60,18 @@ function col(
   return source.columns[role];
 }
 
-/** CTEs `o0`, `o`, `fo`, `co`, `life`, `ol` for one orders source. */
+/**
+ * CTEs `o0`, `o`, `b`, `fo`, `co`, `life`, `bc` for one orders source. Rows are added up once into
+ * `b`, one row per group, customer, order and day (per group, customer and day without order ids),
+ * and everything after reads `b`: the metrics never go back to the rows.
+ */
 export function ordersRowCtes(
   d: Dialect,
   source: OrdersSource,
   asOf: number,
   group?: GroupBy,
   secondDay = true,
+  span?: readonly [start: number, end: number],
 ): string[] {
   const ref = (c: SourceColumn) => d.ident(c.name);
   const date = col(d, source, 'date')!;
@@ -95,20 +105,40 @@ export function ordersRowCtes(
     `${orderId ? d.label(ref(orderId), orderId.type) : `CAST(NULL AS ${d.text})`} AS oid`,
     `${g} AS g`,
   ].join(',\n    ');
-  const okey = orderId ? `COALESCE(oid, '~row:' || CAST(rn AS ${d.text}))` : `CAST(rn AS ${d.text})`;
-  const co = orderId
-    ? `SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey`
-    : `SELECT cust, okey, day AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL`;
+  const okey = orderId ? `COALESCE(oid, '~row:' || CAST(rn AS ${d.text}))` : undefined;
+  const keys = okey ? 'g, cust, okey, day' : 'g, cust, day';
+  // An order's day is its first purchase line's; without order ids every purchase line is an order.
+  // With a span, `b` holds only the rows of the windows, and the lifecycle is read from the rows.
+  const co = span
+    ? okey
+      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey`
+      : `SELECT cust, day AS od, COUNT(*) AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, day`
+    : okey
+      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, okey`
+      : `SELECT cust, day AS od, SUM(pos) AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, day`;
+  const fo = span
+    ? `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + rn) AS first_key\n  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust`
+    : `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + prn) AS first_key\n  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust`;
   return [
     `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
-    `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey} AS okey, g\n  FROM o0\n  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(day, LAST_READ_DAY)}\n)`,
-    `fo AS (\n  SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + rn) AS first_key\n  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust\n)`,
+    `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey ? `${okey} AS okey, ` : ''}g\n  FROM o0\n  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(day, LAST_READ_DAY)}\n)`,
+    `b AS (\n  SELECT ${keys}, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
+      `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,\n` +
+      `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn\n` +
+      `  FROM o${span ? ` WHERE day >= ${span[0]} AND day < ${span[1]}` : ''} GROUP BY ${keys}\n)`,
+    `fo AS (\n  ${fo}\n)`,
     ...(secondDay
       ? [
           `co AS (\n  ${co}\n)`,
-          `life AS (\n  SELECT co.cust, fo.first_day, fo.first_key,\n    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day\n      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day\n  FROM co JOIN fo ON co.cust = fo.cust\n  GROUP BY co.cust, fo.first_day, fo.first_key\n)`,
+          `life AS (\n  SELECT fo.cust, ROW_NUMBER() OVER (ORDER BY fo.cust) AS cid, fo.first_day, fo.first_key,\n` +
+            `    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN co.cnt ELSE 0 END) >= 2 THEN fo.first_day\n      ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day\n` +
+            `  FROM co JOIN fo ON co.cust = fo.cust\n  GROUP BY fo.cust, fo.first_day, fo.first_key\n)`,
         ]
-      : [`life AS (SELECT cust, first_day, first_key, CAST(NULL AS ${d.bigint}) AS second_day FROM fo)`]),
-    `ol AS (\n  SELECT o.*, life.first_day, life.second_day,\n    CASE WHEN o.amount >= 0 AND o.day * ${ROW_KEY_SHIFT} + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first\n  FROM o LEFT JOIN life ON o.cust = life.cust\n)`,
+      : [
+          `life AS (SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS cid, first_day, first_key, CAST(NULL AS ${d.bigint}) AS second_day FROM fo)`,
+        ]),
+    `bc AS (\n  SELECT b.g, life.cid, ${okey ? 'b.okey, ' : ''}b.day, b.pos, life.first_day, life.second_day,\n` +
+      `    CASE WHEN b.day * ${ROW_KEY_SHIFT} + b.prn = life.first_key THEN 1 ELSE 0 END AS is_first\n` +
+      `  FROM b JOIN life ON b.cust = life.cust\n  WHERE b.pos > 0 AND b.g IS NOT NULL\n)`,
   ];
 }

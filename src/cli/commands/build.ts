@@ -41,6 +41,8 @@ import { lockWorkbook } from '../lock';
 import { checkExistingOutput, fileSourceName, prepareOutput, refuseInputAsOutput } from '../output';
 import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
 import { typedDataRows } from '../data-sheet';
+import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
+import { runBuildSql } from '../build-sql';
 
 export { refreshStamp } from '../job';
 
@@ -78,9 +80,15 @@ Options:
 ${PIPELINE_HELP}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
+${SQL_ROUTE_HELP}
+                            build then writes the figures the database computes as values, with
+                            no Data sheet and a note naming the engine and table; --targets,
+                            --industry and --values-only are not available there yet
 
-Example:
-  sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx`;
+Examples:
+  sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx
+  sales-metrics build big.parquet --engine duckdb --out dashboard.xlsx
+  sales-metrics build --db postgres://analyst@db.local:5432/sales --table orders --out dashboard.xlsx`;
 
 /**
  * Above this many rows a CSV is not copied into the built workbook: ExcelJS holds a workbook in
@@ -175,6 +183,7 @@ async function csvWorkbook(
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
+  if (sqlRouteWanted(args)) return runBuildSql(args, io);
   if (args.positionals.length !== 1)
     throw usageError('build needs one input file: sales-metrics build INPUT.xlsx|INPUT.csv');
   const input = resolve(io.cwd, args.positionals[0]);
@@ -344,6 +353,7 @@ export const buildCommand: Command = {
   help: HELP,
   options: {
     ...INPUT_OPTIONS,
+    ...SQL_ROUTE_OPTIONS,
     out: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },

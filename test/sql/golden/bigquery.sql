@@ -39,50 +39,59 @@ o AS (
   FROM o0
   WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
 ),
+b AS (
+  SELECT g, cust, okey, day, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,
+    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,
+    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn
+  FROM o GROUP BY g, cust, okey, day
+),
 fo AS (
-  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
-  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
+  SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + prn) AS first_key
+  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust
 ),
 co AS (
-  SELECT cust, okey, MIN(day) AS od FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey
+  SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, okey
 ),
 life AS (
-  SELECT co.cust, fo.first_day, fo.first_key,
-    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN 1 ELSE 0 END) >= 2 THEN fo.first_day
+  SELECT fo.cust, ROW_NUMBER() OVER (ORDER BY fo.cust) AS cid, fo.first_day, fo.first_key,
+    CASE WHEN SUM(CASE WHEN co.od = fo.first_day THEN co.cnt ELSE 0 END) >= 2 THEN fo.first_day
       ELSE MIN(CASE WHEN co.od > fo.first_day THEN co.od END) END AS second_day
   FROM co JOIN fo ON co.cust = fo.cust
-  GROUP BY co.cust, fo.first_day, fo.first_key
+  GROUP BY fo.cust, fo.first_day, fo.first_key
 ),
-ol AS (
-  SELECT o.*, life.first_day, life.second_day,
-    CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
-  FROM o LEFT JOIN life ON o.cust = life.cust
+bc AS (
+  SELECT b.g, life.cid, b.okey, b.day, b.pos, life.first_day, life.second_day,
+    CASE WHEN b.day * 4294967296 + b.prn = life.first_key THEN 1 ELSE 0 END AS is_first
+  FROM b JOIN life ON b.cust = life.cust
+  WHERE b.pos > 0 AND b.g IS NOT NULL
 ),
 dw AS (
-  SELECT win.s, win.w, win.ws + k.k AS day
+  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day
   FROM win CROSS JOIN (SELECT k FROM UNNEST(GENERATE_ARRAY(0, 91)) AS k) AS k
   WHERE k.k < win.wt - win.ws
 ),
-ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL),
 agg AS (
-  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
-    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
-    COUNT(DISTINCT CASE WHEN amount >= 0 THEN okey END) AS orders,
-    COUNT(DISTINCT CASE WHEN amount >= 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
-    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
-  FROM ow GROUP BY g, s, w
+  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,
+    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,
+    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,
+    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
+    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer
+  FROM bw GROUP BY g, s, w
 ),
 aw AS (
-  SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
-  FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
+  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,
+    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp
+  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid
+),
+rt AS (
+  SELECT a.g, a.s, a.w, COUNT(*) AS retained
+  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1
+  GROUP BY a.g, a.s, a.w
 ),
 cw AS (
-  SELECT a.g, a.s, a.w, COUNT(*) AS customers,
-    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,
-    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,
-    SUM(CASE WHEN a.pw = a.w - 1 THEN 1 ELSE 0 END) AS retained
-  FROM (SELECT aw.*, LAG(w) OVER (PARTITION BY g, s, cust ORDER BY w) AS pw FROM aw) a
-  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w
+  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers
+  FROM aw GROUP BY g, s, w
 ),
 gs AS (SELECT CAST('' AS STRING) AS g),
 ends AS (SELECT * FROM (SELECT * FROM UNNEST([
@@ -96,34 +105,38 @@ ends AS (SELECT * FROM (SELECT * FROM UNNEST([
     STRUCT(20788 AS e, 20423 AS yb, 20058 AS yb2), -- to 2026-11-30; trailing year from 2025-12-01, the year before from 2024-12-01
     STRUCT(20793 AS e, 20428 AS yb, 20063 AS yb2) -- to 2026-12-05; trailing year from 2025-12-06, the year before from 2024-12-06
   ])) AS ends),
-hco AS (
-  SELECT g, cust, okey, MIN(day) AS od FROM o
-  WHERE g IS NOT NULL AND amount >= 0 AND cust IS NOT NULL GROUP BY g, cust, okey
-),
-hd AS (SELECT DISTINCT g, cust, od AS day FROM hco),
-hf AS (SELECT g, cust, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cust),
+hco AS (SELECT g, cid, okey, MIN(day) AS od FROM bc GROUP BY g, cid, okey),
+hd AS (SELECT DISTINCT g, cid, od AS day FROM hco),
+hf AS (SELECT g, cid, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cid),
 ev AS (
-  SELECT hf.g, ends.e, COUNT(*) AS ever FROM hf JOIN ends ON hf.first_day < ends.e GROUP BY hf.g, ends.e
+  SELECT f.g, ends.e, SUM(f.c) AS ever
+  FROM (SELECT g, first_day, COUNT(*) AS c FROM hf GROUP BY g, first_day) f JOIN ends ON f.first_day < ends.e
+  GROUP BY f.g, ends.e
 ),
-hg AS (SELECT g, cust, day, LAG(day) OVER (PARTITION BY g, cust ORDER BY day) AS pday FROM hd),
+hg AS (SELECT g, cid, day, LAG(day) OVER (PARTITION BY g, cid ORDER BY day) AS pday FROM hd),
 hgn AS (
-  SELECT g, cust, day, day - pday AS gap, ROW_NUMBER() OVER (PARTITION BY g, cust ORDER BY day) AS i
+  SELECT g, cid, day, day - pday AS gap, ROW_NUMBER() OVER (PARTITION BY g, cid ORDER BY day) AS i
   FROM hg WHERE pday IS NOT NULL
 ),
 hgp AS (
-  SELECT a.g, a.cust, a.day, b.gap FROM hgn a JOIN hgn b ON a.g = b.g AND a.cust = b.cust AND b.i <= a.i
+  SELECT a.g, a.cid, a.day, b.gap FROM hgn a JOIN hgn b ON a.g = b.g AND a.cid = b.cid AND b.i <= a.i
 ),
-hum AS (SELECT g, cust, day, AVG(v) AS med FROM (SELECT g AS g, cust AS cust, day AS day, gap AS v, ROW_NUMBER() OVER (PARTITION BY g, cust, day ORDER BY gap) AS r, COUNT(*) OVER (PARTITION BY g, cust, day) AS n FROM hgp) ranked WHERE r = CAST(FLOOR((n + 1) / 2) AS INT64) OR r = CAST(FLOOR((n) / 2) AS INT64) + 1 GROUP BY g, cust, day),
-hu AS (SELECT g, cust, day, 2 * med AS twice FROM hum),
-hv AS (SELECT g, cust, day, twice, LAG(twice) OVER (PARTITION BY g, cust ORDER BY day) AS prev FROM hu),
+hum AS (SELECT g, cid, day, AVG(v) AS med FROM (SELECT g AS g, cid AS cid, day AS day, gap AS v, ROW_NUMBER() OVER (PARTITION BY g, cid, day ORDER BY gap) AS r, COUNT(*) OVER (PARTITION BY g, cid, day) AS n FROM hgp) ranked WHERE r = CAST(FLOOR((n + 1) / 2) AS INT64) OR r = CAST(FLOOR((n) / 2) AS INT64) + 1 GROUP BY g, cid, day),
+hu AS (SELECT g, cid, day, 2 * med AS twice FROM hum),
+hv AS (SELECT g, cid, day, twice, LAG(twice) OVER (PARTITION BY g, cid ORDER BY day) AS prev FROM hu),
 hdel AS (
   SELECT g, day, twice AS v, 1 AS d FROM hv
   UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL
 ),
-hdd AS (SELECT g, day, v, SUM(d) AS d FROM hdel GROUP BY g, day, v),
+hdb AS (
+  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, CASE WHEN day < 20393 THEN 20393 WHEN day < 20423 THEN 20423 WHEN day < 20428 THEN 20428 WHEN day < 20454 THEN 20454 WHEN day < 20727 THEN 20727 WHEN day < 20758 THEN 20758 WHEN day < 20763 THEN 20763 WHEN day < 20788 THEN 20788 WHEN day < 20793 THEN 20793 END AS e, v, d FROM hdel) x
+  WHERE e IS NOT NULL GROUP BY g, e, v
+),
 hh AS (
-  SELECT hdd.g, ends.e, hdd.v, SUM(hdd.d) AS c FROM hdd JOIN ends ON hdd.day < ends.e
-  GROUP BY hdd.g, ends.e, hdd.v
+  SELECT gv.g, ends.e, gv.v,
+    SUM(COALESCE(hdb.c, 0)) OVER (PARTITION BY gv.g, gv.v ORDER BY ends.e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
+  FROM (SELECT DISTINCT g, v FROM hdb) gv CROSS JOIN ends
+  LEFT JOIN hdb ON hdb.g = gv.g AND hdb.e = ends.e AND hdb.v = gv.v
 ),
 hc AS (
   SELECT g, e, v, SUM(c) OVER (PARTITION BY g, e ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
@@ -134,11 +147,19 @@ dbo AS (
   SELECT g, e, (MIN(CASE WHEN cum > CAST(FLOOR((n - 1) / 2) AS INT64) THEN v END) + MIN(CASE WHEN cum > CAST(FLOOR((n) / 2) AS INT64) THEN v END)) / 4.0 AS dbo
   FROM hc GROUP BY g, e
 ),
-hcnt AS (SELECT hf.g, ends.e, SUM(CASE WHEN hf.first_day < ends.e AND hf.last_day >= ends.yb THEN 1 ELSE 0 END) AS cur, SUM(CASE WHEN hf.first_day < ends.yb AND hf.last_day >= ends.yb2 THEN 1 ELSE 0 END) AS prv, SUM(CASE WHEN hf.first_day < ends.e AND hf.last_day >= ends.yb2 THEN 1 ELSE 0 END) AS uni FROM hf CROSS JOIN ends GROUP BY hf.g, ends.e),
-hgap AS (SELECT g, pday, day FROM hg WHERE pday IS NOT NULL AND day - pday >= 366),
+hfl AS (
+  SELECT g, day, SUM(f) AS f, SUM(l) AS l FROM (
+    SELECT g, first_day AS day, 1 AS f, 0 AS l FROM hf UNION ALL SELECT g, last_day AS day, 0 AS f, 1 AS l FROM hf
+  ) fl GROUP BY g, day
+),
+hcnt AS (
+  SELECT h.g, ends.e, SUM(CASE WHEN h.day < ends.e THEN h.f ELSE 0 END) - SUM(CASE WHEN h.day < ends.yb THEN h.l ELSE 0 END) AS cur, SUM(CASE WHEN h.day < ends.yb THEN h.f ELSE 0 END) - SUM(CASE WHEN h.day < ends.yb2 THEN h.l ELSE 0 END) AS prv, SUM(CASE WHEN h.day < ends.e THEN h.f ELSE 0 END) - SUM(CASE WHEN h.day < ends.yb2 THEN h.l ELSE 0 END) AS uni
+  FROM hfl h CROSS JOIN ends GROUP BY h.g, ends.e
+),
+hgap AS (SELECT g, pday, day, COUNT(*) AS c FROM hg WHERE pday IS NOT NULL AND day - pday >= 366 GROUP BY g, pday, day),
 hgc AS (
-  SELECT hgap.g, ends.e, SUM(CASE WHEN pday < ends.yb AND day >= ends.e THEN 1 ELSE 0 END) AS cur, SUM(CASE WHEN pday < ends.yb2 AND day >= ends.yb THEN 1 ELSE 0 END) AS prv, SUM(CASE WHEN pday < ends.yb2 AND day >= ends.e THEN 1 ELSE 0 END) AS uni
-  FROM hgap CROSS JOIN ends GROUP BY hgap.g, ends.e
+  SELECT x.g, ends.e, SUM(CASE WHEN x.pday < ends.yb AND x.day >= ends.e THEN x.c ELSE 0 END) AS cur, SUM(CASE WHEN x.pday < ends.yb2 AND x.day >= ends.yb THEN x.c ELSE 0 END) AS prv, SUM(CASE WHEN x.pday < ends.yb2 AND x.day >= ends.e THEN x.c ELSE 0 END) AS uni
+  FROM hgap x CROSS JOIN ends GROUP BY x.g, ends.e
 ),
 clvp AS (
   SELECT c.g, c.e, c.cur - COALESCE(x.cur, 0) AS active, c.prv - COALESCE(x.prv, 0) AS previous,
@@ -146,8 +167,8 @@ clvp AS (
   FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e
 ),
 daily AS (
-  SELECT g, day, SUM(amount) AS revenue, SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost
-  FROM o WHERE g IS NOT NULL GROUP BY g, day
+  SELECT g, day, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost
+  FROM b WHERE g IS NOT NULL GROUP BY g, day
 ),
 yr AS (
   SELECT daily.g, ends.e, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost
@@ -219,11 +240,11 @@ m AS (
     COALESCE(agg.orders, 0) AS orders,
     COALESCE(agg.orders_with_customer, 0) AS orders_with_customer,
     COALESCE(agg.revenue_with_customer, 0) AS revenue_with_customer,
-    COALESCE(agg.new_customers, 0) AS new_customers,
+    COALESCE(cw.new_customers, 0) AS new_customers,
     COALESCE(cw.customers, 0) AS customers,
     COALESCE(cw.first_timers, 0) AS first_timers,
     COALESCE(cw.repeat_customers, 0) AS repeat_customers,
-    COALESCE(cw.retained, 0) AS retained,
+    COALESCE(rt.retained, 0) AS retained,
     COALESCE(cwp.customers, 0) AS prev_customers,
     COALESCE(ev.ever, 0) AS ever,
     dbo.dbo AS dbo,
@@ -238,6 +259,7 @@ m AS (
   LEFT JOIN agg ON agg.g = gs.g AND agg.s = win.s AND agg.w = win.w
   LEFT JOIN cw ON cw.g = gs.g AND cw.s = win.s AND cw.w = win.w
   LEFT JOIN cw cwp ON cwp.g = gs.g AND cwp.s = win.s AND cwp.w = win.w - 1
+  LEFT JOIN rt ON rt.g = gs.g AND rt.s = win.s AND rt.w = win.w
   LEFT JOIN ev ON ev.g = gs.g AND ev.e = win.wt
   LEFT JOIN dbo ON dbo.g = gs.g AND dbo.e = win.wt
   LEFT JOIN clvp ON clvp.g = gs.g AND clvp.e = win.wt
@@ -409,43 +431,47 @@ o AS (
   FROM o0
   WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN -25567 AND 20792
 ),
+b AS (
+  SELECT g, cust, okey, day, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,
+    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,
+    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn
+  FROM o WHERE day >= 20727 AND day < 20793 GROUP BY g, cust, okey, day
+),
 fo AS (
   SELECT cust, MIN(day) AS first_day, MIN(day * 4294967296 + rn) AS first_key
   FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust
 ),
-life AS (SELECT cust, first_day, first_key, CAST(NULL AS INT64) AS second_day FROM fo),
-ol AS (
-  SELECT o.*, life.first_day, life.second_day,
-    CASE WHEN o.amount >= 0 AND o.day * 4294967296 + o.rn = life.first_key THEN 1 ELSE 0 END AS is_first
-  FROM o LEFT JOIN life ON o.cust = life.cust
+life AS (SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS cid, first_day, first_key, CAST(NULL AS INT64) AS second_day FROM fo),
+bc AS (
+  SELECT b.g, life.cid, b.okey, b.day, b.pos, life.first_day, life.second_day,
+    CASE WHEN b.day * 4294967296 + b.prn = life.first_key THEN 1 ELSE 0 END AS is_first
+  FROM b JOIN life ON b.cust = life.cust
+  WHERE b.pos > 0 AND b.g IS NOT NULL
 ),
 dw AS (
-  SELECT win.s, win.w, win.ws + k.k AS day
+  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day
   FROM win CROSS JOIN (SELECT k FROM UNNEST(GENERATE_ARRAY(0, 30)) AS k) AS k
   WHERE k.k < win.wt - win.ws
 ),
-ow AS (SELECT dw.s, dw.w, ol.* FROM ol JOIN dw ON ol.day = dw.day WHERE ol.g IS NOT NULL),
+bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL),
 agg AS (
-  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,
-    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,
-    COUNT(DISTINCT CASE WHEN amount >= 0 THEN okey END) AS orders,
-    COUNT(DISTINCT CASE WHEN amount >= 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
-    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer, SUM(is_first) AS new_customers
-  FROM ow GROUP BY g, s, w
+  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,
+    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,
+    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,
+    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,
+    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer
+  FROM bw GROUP BY g, s, w
 ),
 aw AS (
-  SELECT g, s, w, cust, MIN(first_day) AS first_day, MIN(second_day) AS second_day
-  FROM ow WHERE amount >= 0 AND cust IS NOT NULL GROUP BY g, s, w, cust
+  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,
+    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp
+  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid
 ),
 cw AS (
-  SELECT a.g, a.s, a.w, COUNT(*) AS customers,
-    SUM(CASE WHEN a.first_day >= win.ws THEN 1 ELSE 0 END) AS first_timers,
-    SUM(CASE WHEN a.second_day < win.wt THEN 1 ELSE 0 END) AS repeat_customers,
-    0 AS retained
-  FROM aw a
-  JOIN win ON win.s = a.s AND win.w = a.w GROUP BY a.g, a.s, a.w
+  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers
+  FROM aw GROUP BY g, s, w
 ),
-gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT '~empty~' AS g),
+gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT '~empty~' AS g),
 m AS (
   SELECT gs.g, win.s, win.w, win.ws, win.we, win.wt,
     COALESCE(agg.nrows, 0) AS nrows,
@@ -456,11 +482,11 @@ m AS (
     COALESCE(agg.orders, 0) AS orders,
     COALESCE(agg.orders_with_customer, 0) AS orders_with_customer,
     COALESCE(agg.revenue_with_customer, 0) AS revenue_with_customer,
-    COALESCE(agg.new_customers, 0) AS new_customers,
+    COALESCE(cw.new_customers, 0) AS new_customers,
     COALESCE(cw.customers, 0) AS customers,
     COALESCE(cw.first_timers, 0) AS first_timers,
     COALESCE(cw.repeat_customers, 0) AS repeat_customers,
-    COALESCE(cw.retained, 0) AS retained,
+    0 AS retained,
     COALESCE(cwp.customers, 0) AS prev_customers
   FROM gs CROSS JOIN win
   LEFT JOIN agg ON agg.g = gs.g AND agg.s = win.s AND agg.w = win.w
