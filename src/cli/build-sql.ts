@@ -132,6 +132,7 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
     const traits: FigureTraits = {
       orders: true,
       customers: orders.columns.customer !== undefined,
+      firstDay: numberOf(stats.first) ?? undefined,
       computedIn: `computed in ${where}`,
     };
     const label = url ? table.label : basename(table.label);

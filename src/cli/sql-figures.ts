@@ -37,6 +37,8 @@ type Request =
 export interface FigureTraits {
   readonly customers: boolean;
   readonly orders: boolean;
+  /** The orders' first usable day (the outlook's series starts at the first whole period after it). */
+  readonly firstDay: number | undefined;
   /** In words, for the sheets: "computed in DuckDB from orders.parquet". */
   readonly computedIn: string;
 }
@@ -51,10 +53,12 @@ export class RecordingFigures implements PlanFigures {
   readonly requests = new Map<string, Request>();
   readonly forecasts = false;
   readonly customers: boolean;
+  readonly firstDay: number | undefined;
   readonly computedIn: string;
 
   constructor(traits: FigureTraits) {
     this.customers = traits.customers;
+    this.firstDay = traits.firstDay;
     this.computedIn = traits.computedIn;
   }
 
@@ -124,6 +128,7 @@ type Answer =
 class AnsweredFigures implements PlanFigures {
   readonly forecasts = false;
   readonly customers: boolean;
+  readonly firstDay: number | undefined;
   readonly computedIn: string;
 
   constructor(
@@ -131,6 +136,7 @@ class AnsweredFigures implements PlanFigures {
     private readonly answers: ReadonlyMap<string, Answer>,
   ) {
     this.customers = traits.customers;
+    this.firstDay = traits.firstDay;
     this.computedIn = traits.computedIn;
   }
 

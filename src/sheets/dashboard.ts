@@ -538,7 +538,8 @@ function withForecasts(
   outlook?: OutlookOrReason,
 ): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
   const targets = input.targets;
-  if (!windows.current.partial || !figuresOf(input).forecasts) return targets;
+  if (!windows.current.partial) return targets;
+  const lines = figuresOf(input).forecasts;
   const out: Partial<Record<MetricId, KpiTarget>> = { ...targets };
   const period = windows.current.period;
   for (const id of kpis) {
@@ -580,6 +581,8 @@ function withForecasts(
       };
       continue;
     }
+    // The trend line needs the daily series, which the SQL route leaves in the database.
+    if (!lines) continue;
     const current = trend(id, input.inputs, { asOf: input.asOf, unit, calendar, count, horizon: 0 }).current;
     if (!current) continue;
     const note = isMetricError(current.forecast)
@@ -624,9 +627,10 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
       options,
     );
   const layout = new PlanLayout(DASHBOARD_SHEET);
+  // The revenue outlook needs only revenue per period: on the SQL route too, from the database.
   const outlook: OutlookOrReason | undefined =
-    input.inputs.orders && figures.forecasts
-      ? etsOutlook('revenue', input.inputs, {
+    input.inputs.orders || input.figures
+      ? etsOutlook('revenue', figures, {
           asOf: input.asOf,
           unit,
           calendar,

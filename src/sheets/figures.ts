@@ -17,6 +17,7 @@ import type { MetricError, MetricValue } from '../core/errors';
 import { isMetricError } from '../core/errors';
 import type { MetricId, MetricInputs, MetricOptions, MetricWindow } from '../core/metrics';
 import { computeSuite, computeWindows } from '../core/metrics';
+import { seriesSourceOf } from '../core/analyses/period-forecast';
 import type { Period } from '../core/periods';
 
 /** A customer whose first order falls in a window, with their revenue to date. */
@@ -29,8 +30,13 @@ export interface FirstOrder {
 export interface PlanFigures {
   /** True when the orders have a customer column. */
   readonly customers: boolean;
-  /** False when forecasts cannot be made (they need the daily series, which stays in the database). */
+  /**
+   * False when the trend line's forecasts cannot be made (they need the daily series, which stays
+   * in the database); the revenue outlook needs only `suite` and `firstDay`.
+   */
   readonly forecasts: boolean;
+  /** The first day of the data (orders, else pipeline, else spend); undefined without dated rows. */
+  readonly firstDay: number | undefined;
   /** Where the figures were computed, in words for the sheets (absent: the add-in's engine). */
   readonly computedIn?: string;
   /** `computeSuite(…).values`: values[period][metric]. */
@@ -56,6 +62,7 @@ export function engineFigures(inputs: MetricInputs): PlanFigures {
   return {
     customers: !!orders?.customer,
     forecasts: true,
+    firstDay: seriesSourceOf(inputs).firstDay,
     suite: (ids, periods, options) => computeSuite(inputs, ids, periods, options).values,
     windows: (ids, run, options) => computeWindows(inputs, ids, run, options)[run.length - 2],
     breakdown: (options) => breakdown(inputs, options),

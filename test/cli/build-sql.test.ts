@@ -2,7 +2,8 @@
  * `build --engine duckdb FILE` and `build --db URL --table T`: the Dashboard and Review of the
  * bundled sample computed in the database equal `build` through the engine, cell for cell, except
  * what states where the figures come from (the data line, the note under it, the live/as-of marks
- * of the key figures) and the forecasts (FC), which need the daily series in memory. No Data sheet,
+ * of the key figures) and the trend-line forecasts (FC) of key figures other than revenue, which
+ * need the daily series in memory. No Data sheet,
  * no formula over one, and the database's password nowhere in the file.
  */
 import ExcelJS from 'exceljs';

@@ -101,6 +101,27 @@ function firstDay(inputs: MetricInputs): number | undefined {
   return Number.isFinite(first) ? Math.floor(first) : undefined;
 }
 
+/**
+ * Where an outlook reads its series: the first day of the data and the metric per period. The
+ * engine's tables by default; results computed elsewhere (a database) give the same outlook.
+ */
+export interface SeriesSource {
+  readonly firstDay: number | undefined;
+  suite(
+    ids: readonly MetricId[],
+    periods: readonly Period[],
+    options: { asOf: number; calendar: Calendar },
+  ): MetricValue[][];
+}
+
+/** The engine's tables as a series source. */
+export function seriesSourceOf(inputs: MetricInputs): SeriesSource {
+  return {
+    firstDay: firstDay(inputs),
+    suite: (ids, periods, options) => computeSuite(inputs, ids, periods, options).values,
+  };
+}
+
 /** One period of an outlook: the forecast with its interval at each level. */
 export interface OutlookPoint {
   readonly period: Period;
@@ -145,7 +166,7 @@ export interface EtsOutlook {
  */
 export function etsOutlook(
   id: MetricId,
-  inputs: MetricInputs,
+  inputs: MetricInputs | SeriesSource,
   options: {
     readonly asOf: number;
     readonly unit: PeriodUnit;
@@ -163,7 +184,8 @@ export function etsOutlook(
   const periods = lastPeriods(asOf, unit, MAX_PERIODS + 1, calendar);
   const last = periods[periods.length - 1];
   const coverage = periodCoverage(last, asOf);
-  const first = firstDay(inputs);
+  const source = 'suite' in inputs ? inputs : seriesSourceOf(inputs);
+  const first = source.firstDay;
   if (first === undefined) return { reason: 'there are no dated rows' };
   const history = (coverage.partial ? periods.slice(0, -1) : periods.slice(1)).filter(
     (p) => p.start >= first,
@@ -173,8 +195,7 @@ export function etsOutlook(
       reason: `${history.length} complete ${unit}s of history, ${MIN_ETS_PERIODS} needed for a forecast`,
     };
   const all = coverage.partial ? [...history, last] : history;
-  const suite = computeSuite(inputs, [id], all, { asOf, calendar });
-  const values: MetricValue[] = suite.values.map((row) => row[0]);
+  const values: MetricValue[] = source.suite([id], all, { asOf, calendar }).map((row) => row[0]);
   const bad = values.findIndex(isMetricError);
   if (bad >= 0)
     return { reason: `${all[bad].label} has no ${id}: ${(values[bad] as { reason: string }).reason}` };
