@@ -38,7 +38,13 @@ function trimmed(rows: CellValue[][]): CellValue[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
-function sourceOfRows(name: string, hidden: boolean, all: CellValue[][], date1904: boolean): SourceSheet {
+/** A sheet's rows (already read) as a source at A1 of the sheet. */
+export function sourceOfRows(
+  name: string,
+  hidden: boolean,
+  all: CellValue[][],
+  date1904: boolean,
+): SourceSheet {
   return {
     name,
     kind: 'sheet',
@@ -184,6 +190,20 @@ export class FileWorkbookPort implements WorkbookPort {
     });
   }
 
+  /**
+   * A port over a package made in memory (a CSV's new workbook written as a package): `sources`
+   * hold its sheets' rows, and our sheets are spliced into it. There is no file to reopen, so a
+   * package the splice cannot read is an error, not a fallback.
+   */
+  static ofPackage(
+    buffer: Buffer,
+    label: string,
+    sources: readonly SourceSheet[],
+    sheetNames: readonly string[],
+  ): FileWorkbookPort {
+    return new FileWorkbookPort({ label, sources, sheetNames, existing: new ExcelJS.Workbook(), buffer });
+  }
+
   async listSources(): Promise<SourceSheet[]> {
     return [...this.options.sources];
   }
@@ -211,9 +231,10 @@ export class FileWorkbookPort implements WorkbookPort {
     try {
       this.output = await writeIntoPackage(buffer, existing, plans);
     } catch (error) {
+      if (path === undefined) throw error;
       // A package the splice does not read: rewrite the whole workbook through the model instead.
       this.options.onFallback?.(`rewriting the whole workbook (${(error as Error)?.message ?? error})`);
-      this.output = await writeWorkbook(await openWorkbook(path!), plans);
+      this.output = await writeWorkbook(await openWorkbook(path), plans);
     }
   }
 }

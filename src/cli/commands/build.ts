@@ -12,9 +12,10 @@ import { ingestOrders } from '../../core/ingest';
 import { formatDay } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
 import { buildDashboard, currencyOfTable, industrySet, type SourceSheet } from '../../workflows';
-import { FileWorkbookPort } from '../../xlsx/file-port';
+import { FileWorkbookPort, sourceOfRows } from '../../xlsx/file-port';
 import { readTableFile } from '../../xlsx/read';
-import { addDataSheet } from '../../xlsx/write-data';
+import { dataPackage, MAX_CELL_TEXT } from '../../xlsx/data-package';
+import { gridOfRows } from '../../xlsx/grid';
 import type { ParsedArgs } from '../args';
 import {
   booleanFlag,
@@ -39,7 +40,7 @@ import { guardedPort } from '../guarded-port';
 import { lockWorkbook } from '../lock';
 import { checkExistingOutput, fileSourceName, prepareOutput, refuseInputAsOutput } from '../output';
 import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
-import { typedDataRows } from '../data-sheet';
+import { rowsOfGrid, typedDataGrid } from '../data-sheet';
 
 export { refreshStamp } from '../job';
 
@@ -130,7 +131,6 @@ async function csvWorkbook(
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
-  const workbook = new ExcelJS.Workbook();
   const width = read.rows.reduce((most, row) => Math.max(most, row.length), 0);
   const leftOut = booleanFlag(args, 'values-only')
     ? '--values-only'
@@ -144,7 +144,7 @@ async function csvWorkbook(
     const name = fileSourceName(dirname(out), path);
     const outside: SourceSheet = { name, kind: 'file', hidden: false, rows: async () => read.rows };
     return {
-      port: FileWorkbookPort.ofWorkbook(workbook, label, [outside]),
+      port: FileWorkbookPort.ofWorkbook(new ExcelJS.Workbook(), label, [outside]),
       source: name,
       ingest: { ...options, mapping: result.table.mapping },
       report: result.report,
@@ -154,16 +154,26 @@ async function csvWorkbook(
     };
   }
   progress.stage('writing the Data sheet');
-  const rows = typedDataRows(read.rows, result.table, options);
-  const dateHeader = rows[0]?.[rows[0].indexOf(result.table.mapping.date ?? '')];
-  addDataSheet(workbook, {
+  const grid = typedDataGrid(gridOfRows(read.rows), result.table, options);
+  const dateColumn = result.table.mapping.date;
+  const written = dataPackage({
     name: 'Data',
-    rows,
-    formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' },
+    grid,
+    formats: dateColumn === undefined ? {} : { [dateColumn]: 'yyyy-mm-dd' },
   });
+  for (const cell of written.cut.slice(0, 3))
+    progress.warn(
+      `Data sheet: cell ${cell.column}${cell.row} holds ${cell.length.toLocaleString('en-US')} characters; a cell holds ` +
+        `${MAX_CELL_TEXT.toLocaleString('en-US')}, so it has the first ${MAX_CELL_TEXT.toLocaleString('en-US')} (the CSV keeps the whole text)`,
+    );
+  if (written.cutCount > 3)
+    progress.warn(
+      `Data sheet: ${(written.cutCount - 3).toLocaleString('en-US')} more cells were cut the same way`,
+    );
+  const data = sourceOfRows('Data', false, rowsOfGrid(grid), false);
   // The typed sheet's layout: a header-less file now has a header row.
   return {
-    port: FileWorkbookPort.ofWorkbook(workbook, label),
+    port: FileWorkbookPort.ofPackage(written.buffer, label, [data], ['Data']),
     source: 'Data',
     ingest: { ...options, headerRow: 0, mapping: result.table.mapping },
     report: result.report,

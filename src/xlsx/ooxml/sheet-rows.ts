@@ -7,6 +7,7 @@
 import type { CellValue } from '../../core/cell';
 import { serialToDate } from '../../core/number-format';
 import { FileReadError } from '../read-error';
+import { decodeCellText } from '../sheet-xml';
 import { parseXmlStream, XmlPartError } from './xml';
 import type { ZipPackage } from './zip-package';
 
@@ -64,7 +65,7 @@ export function cellValue(
     }
     case 'str':
     case 'inlineStr':
-      return text === '' ? null : text; // an empty text is a blank cell, as every reader here treats it
+      return text === '' ? null : decodeCellText(text); // an empty text is a blank cell, as every reader here treats it
     case 'b':
       return text.trim() === '1' || text.trim().toLowerCase() === 'true';
     case 'e':
