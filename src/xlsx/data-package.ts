@@ -7,7 +7,7 @@
 import { FONT } from '../sheets/styles';
 import { escapeXml } from './charts/xml';
 import type { CellGrid } from './grid';
-import { cellXml, columnName, MAX_CELL_TEXT, type Written } from './sheet-xml';
+import { cellXml, columnName, MAX_CELL_TEXT } from './sheet-xml';
 import { ZipWriter } from './zip-writer';
 
 /** Excel's largest sheet. */
@@ -105,8 +105,9 @@ export function dataPackage(sheet: GridSheet): GridPackage {
   const lastRef = `${columnName(Math.max(0, width - 1))}${Math.max(1, grid.rowCount)}`;
   const filter = sheet.autoFilter !== false && width > 0;
 
-  const pieces: Buffer[] = [];
-  pieces.push(
+  const zip = new ZipWriter();
+  const part = zip.begin('xl/worksheets/sheet1.xml');
+  part.write(
     Buffer.from(
       `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
         `<dimension ref="A1:${lastRef}"/>` +
@@ -128,35 +129,47 @@ export function dataPackage(sheet: GridSheet): GridPackage {
   );
   const cut: CutCell[] = [];
   let cutCount = 0;
-  const out: string[] = [];
+  let atRow = 0;
+  let atColumn = 0;
+  const onCut = () => {
+    cutCount++;
+    if (cut.length < 100)
+      cut.push({
+        row: atRow,
+        column: letters[atColumn],
+        length: String(grid.cell(atRow - 1, atColumn)).length,
+      });
+  };
+  let xml = '';
   for (let r = 0; r < grid.rowCount; r++) {
     const number = r + 1;
-    out.push(`<row r="${number}">`);
+    xml += `<row r="${number}">`;
     for (let c = 0; c < width; c++) {
-      const value = grid.cell(r, c);
-      const style = r === 0 ? 1 : numberStyles[c];
-      const written: Written = cellXml(out, letters[c] + number, value, style, dateStyles[c]);
-      if (written === 'cut') {
-        cutCount++;
-        if (cut.length < 100) cut.push({ row: number, column: letters[c], length: String(value).length });
-      }
+      atRow = number;
+      atColumn = c;
+      xml += cellXml(
+        letters[c] + number,
+        grid.cell(r, c),
+        r === 0 ? 1 : numberStyles[c],
+        dateStyles[c],
+        onCut,
+      );
     }
-    out.push('</row>');
-    if (out.length > 20_000) {
-      pieces.push(Buffer.from(out.join('')));
-      out.length = 0;
+    xml += '</row>';
+    if (xml.length > 1 << 20) {
+      part.write(Buffer.from(xml));
+      xml = '';
     }
   }
-  out.push('</sheetData>');
-  if (filter) out.push(`<autoFilter ref="A1:${lastRef}"/>`);
-  out.push(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
-  );
-  pieces.push(Buffer.from(out.join('')));
+  xml += '</sheetData>';
+  if (filter) xml += `<autoFilter ref="A1:${lastRef}"/>`;
+  xml +=
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  part.write(Buffer.from(xml));
+  part.end();
 
   const name = escapeXml(sheet.name);
   const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-  const zip = new ZipWriter();
   zip.add(
     '[Content_Types].xml',
     Buffer.from(
@@ -197,7 +210,6 @@ export function dataPackage(sheet: GridSheet): GridPackage {
     ),
   );
   zip.add('xl/styles.xml', Buffer.from(stylesXml(codes)));
-  zip.add('xl/worksheets/sheet1.xml', pieces);
   return { buffer: zip.finish(), cut, cutCount };
 }
 

@@ -74,51 +74,49 @@ export interface CellStyles {
   readonly header: number;
 }
 
-/** What a cell became when written; text cut at Excel's limit is `cut`. */
-export type Written = 'cell' | 'blank' | 'cut';
+/** Whether a text needs `xml:space="preserve"` (it starts or ends with white space). */
+function edgeSpace(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || last <= 32 || /^\s|\s$/.test(text);
+}
+
+/** Text cut at Excel's limit, reported through `onCut`. */
+function fitted(text: string, onCut: (() => void) | undefined): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  onCut?.();
+  return text.slice(0, MAX_CELL_TEXT);
+}
 
 /**
- * One cell's `<c>` element (empty string for a blank cell), appended to `out`.
- * @returns whether the text had to be cut at {@link MAX_CELL_TEXT}
+ * One cell's `<c>` element, or an empty string for a blank cell. Text longer than a cell holds is
+ * cut at {@link MAX_CELL_TEXT} characters and `onCut` is told.
+ * @example cellXml('B2', 5, 0, 2) // '<c r="B2"><v>5</v></c>'
+ * @example cellXml('C2', '=1+1', 0, 2) // '<c r="C2" t="inlineStr"><is><t>=1+1</t></is></c>'
  */
 export function cellXml(
-  out: string[],
   ref: string,
   value: CellValue,
   style: number,
   dateStyle: number,
-): Written {
-  if (value === null || value === undefined || value === '') return 'blank';
-  const s = style > 0 ? ` s="${style}"` : '';
-  switch (typeof value) {
-    case 'number':
-      out.push(
-        Number.isFinite(value)
-          ? `<c r="${ref}"${s}><v>${value}</v></c>`
-          : `<c r="${ref}" t="e"><v>#NUM!</v></c>`,
-      );
-      return 'cell';
-    case 'boolean':
-      out.push(`<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`);
-      return 'cell';
-    case 'string': {
-      const cut = value.length > MAX_CELL_TEXT;
-      const text = cut ? value.slice(0, MAX_CELL_TEXT) : value;
-      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-      out.push(`<c r="${ref}"${s} t="inlineStr"><is><t${space}>${cellText(text)}</t></is></c>`);
-      return cut ? 'cut' : 'cell';
-    }
-    default: {
-      const time = value instanceof Date ? value.getTime() : NaN;
-      const serial = serialOf(value as Date);
-      // Excel has no dates before 1900-01-01 (serial 1) nor after 9999-12-31.
-      if (!Number.isFinite(time) || serial < 1 || serial >= 2_958_466) {
-        const text = Number.isFinite(time) ? (value as Date).toISOString() : '#VALUE!';
-        out.push(`<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`);
-        return 'cell';
-      }
-      out.push(`<c r="${ref}" s="${dateStyle}"><v>${serial}</v></c>`);
-      return 'cell';
-    }
+  onCut?: () => void,
+): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') {
+    const text = fitted(value, onCut);
+    const open =
+      style > 0 ? `<c r="${ref}" s="${style}" t="inlineStr"><is>` : `<c r="${ref}" t="inlineStr"><is>`;
+    return `${open}${edgeSpace(text) ? '<t xml:space="preserve">' : '<t>'}${cellText(text)}</t></is></c>`;
   }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
+    return style > 0 ? `<c r="${ref}" s="${style}"><v>${value}</v></c>` : `<c r="${ref}"><v>${value}</v></c>`;
+  }
+  if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  const time = value.getTime();
+  const serial = time / 86_400_000 + 25_569;
+  // Excel has no dates before 1900-01-01 (serial 1) nor after 9999-12-31: those stay as text.
+  if (!(serial >= 1 && serial < 2_958_466))
+    return `<c r="${ref}" t="inlineStr"><is><t>${Number.isFinite(time) ? value.toISOString() : '#VALUE!'}</t></is></c>`;
+  return `<c r="${ref}" s="${dateStyle}"><v>${serial}</v></c>`;
 }

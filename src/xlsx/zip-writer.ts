@@ -1,9 +1,10 @@
 /**
  * A small zip writer for the packages written here: parts added as bytes (compressed with the
- * platform's deflate unless told to store them) and the central directory at the end. No zip64:
- * a part or a package past 4 GB is refused with a message.
+ * platform's deflate unless told to store them) or written piece by piece (each piece compressed
+ * as it comes, so a large part is never held uncompressed), and the central directory at the
+ * end. No zip64: a part or a package past 4 GB is refused with a message.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 interface Entry {
   readonly name: Buffer;
@@ -17,6 +18,14 @@ interface Entry {
 const LIMIT = 0xffffffff;
 /** 1980-01-01 00:00 in DOS date/time: parts carry no real time, so packages are repeatable. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+/** An empty final deflate block: ends a stream of pieces each compressed up to a sync point. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** A part being written piece by piece. */
+export interface PartWriter {
+  write(piece: Buffer): void;
+  end(): void;
+}
 
 /**
  * Collects parts and gives the package's bytes.
@@ -31,26 +40,38 @@ export class ZipWriter {
   private offset = 0;
 
   /** Adds a part; `store` keeps it uncompressed (already small, or already compressed). */
-  add(name: string, content: Buffer | readonly Buffer[], store = false): void {
-    const pieces = Buffer.isBuffer(content) ? [content] : content;
+  add(name: string, content: Buffer, store = false): void {
+    const data = store ? content : deflateRawSync(content, { level: 6 });
+    this.push(name, crc32(content) >>> 0, content.length, [data], store ? 0 : 8);
+  }
+
+  /**
+   * Starts a compressed part written piece by piece: each piece is compressed up to a sync point
+   * (raw deflate streams chain that way), so memory holds the compressed part only.
+   * @example const sheet = zip.begin('xl/worksheets/sheet1.xml'); sheet.write(rowsXml); sheet.end();
+   */
+  begin(name: string): PartWriter {
+    const chunks: Buffer[] = [];
     let crc = 0;
     let size = 0;
-    for (const piece of pieces) {
-      crc = crc32(piece, crc);
-      size += piece.length;
-    }
-    const whole = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, size);
-    const data = store ? whole : deflateRawSync(whole, { level: 6 });
+    return {
+      write: (piece) => {
+        crc = crc32(piece, crc);
+        size += piece.length;
+        chunks.push(deflateRawSync(piece, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }));
+      },
+      end: () => {
+        chunks.push(FINAL_BLOCK);
+        this.push(name, crc >>> 0, size, chunks, 8);
+      },
+    };
+  }
+
+  private push(name: string, crc: number, size: number, chunks: readonly Buffer[], method: 0 | 8): void {
+    const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     if (size > LIMIT || this.offset + data.length > LIMIT)
       throw new Error(`${name} is larger than a package this writes holds (4 GB)`);
-    const entry: Entry = {
-      name: Buffer.from(name, 'utf8'),
-      crc: crc >>> 0,
-      size,
-      data,
-      method: store ? 0 : 8,
-      offset: this.offset,
-    };
+    const entry: Entry = { name: Buffer.from(name, 'utf8'), crc, size, data, method, offset: this.offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
