@@ -25,11 +25,14 @@ import { writeWorkbook } from './render-workbook';
 export { isProductSheet };
 
 /**
- * Largest `.xlsx` input read. Its sheets are streamed and only the product's sheets are rewritten,
- * but the rows are held as values (about 350 MB per 100,000 rows of a dozen columns, about 7 MB
- * zipped): past this size the process would run out of memory instead of failing with a message.
+ * Largest `.xlsx` input read: a full sheet (1,048,576 rows) of eight to ten columns, about 50 to
+ * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the rows
+ * are held as values (a full sheet of eight columns peaks near 900 MB): past this size the
+ * process would run out of memory instead of failing with a message.
  */
-export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
+export const MAX_BUILD_WORKBOOK_BYTES = 80 * 1024 * 1024;
+/** What {@link MAX_BUILD_WORKBOOK_BYTES} holds, in the size message. */
+const MAX_BUILD_WORKBOOK_ROWS = 'a full sheet of 1,048,576 rows of about eight columns';
 
 /** Rows of a sheet, trailing empty rows dropped (as a workbook model has them). */
 function trimmed(rows: CellValue[][]): CellValue[][] {
@@ -127,7 +130,7 @@ export class FileWorkbookPort implements WorkbookPort {
     if (size > MAX_BUILD_WORKBOOK_BYTES) {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
       throw new FileReadError(
-        `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
+        `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (${MAX_BUILD_WORKBOOK_ROWS}). ` +
           'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
         path,
       );
