@@ -48,8 +48,9 @@ const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 
 Writes the Dashboard sheet (KPIs with goals and benchmarks, trend with native formulas and a line
 chart, breakdowns with bar charts, cohorts, RFM segments, the measurement schedule) and this
-week's "Review YYYY-Www" sheet. An .xlsx input is copied with its own sheets intact; a CSV becomes
-the Data sheet of a new workbook. The input file is never modified. The workbook is written beside
+week's "Review YYYY-Www" sheet. An .xlsx input (up to 80 MB: a full sheet of 1,048,576 rows of
+about eight columns) is copied with its own sheets intact; a CSV becomes the Data sheet of a new
+workbook. The input file is never modified. The workbook is written beside
 OUT.xlsx and renamed into place, so an interrupted build never leaves half a file.
 
 Options:
@@ -82,9 +83,10 @@ Example:
   sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx`;
 
 /**
- * Above this many rows a CSV is not copied into the built workbook: ExcelJS holds a workbook in
- * memory (about 1.2 GB per 100,000 rows of twelve columns), and a sheet that size would make the
- * dashboard's SUMIFS slow in Excel too. The dashboard then carries values stamped "as of".
+ * Above this many rows a CSV is not copied into the built workbook: a sheet that size makes the
+ * dashboard's SUMIFS slow in Excel, and the rows would be held twice (read, then typed for the
+ * Data sheet). The dashboard then carries values stamped "as of". The Data sheet itself is
+ * written row by row (`dataPackage`): a 100,000-row build peaks near 400 MB.
  */
 export const DATA_SHEET_LIMIT = 100_000;
 
