@@ -144,11 +144,19 @@ async function csvWorkbook(
   if (leftOut !== undefined) {
     // Saved as the orders' source, where `review` reads the rows again: relative to the workbook.
     const name = fileSourceName(dirname(out), path);
-    const outside: SourceSheet = { name, kind: 'file', hidden: false, rows: async () => read.rows };
+    const ingest = { ...options, mapping: result.table.mapping };
+    // The rows stay as read, so the reading above is the job's: they are not ingested again.
+    const outside: SourceSheet = {
+      name,
+      kind: 'file',
+      hidden: false,
+      ingested: { options: ingest, result },
+      rows: async () => read.rows,
+    };
     return {
       port: FileWorkbookPort.ofWorkbook(new ExcelJS.Workbook(), label, [outside]),
       source: name,
-      ingest: { ...options, mapping: result.table.mapping },
+      ingest,
       report: result.report,
       currency,
       dataSheet: false,
