@@ -8,6 +8,7 @@ import type { CellValue } from '../../core/cell';
 import { serialToDate } from '../../core/number-format';
 import { FileReadError } from '../read-error';
 import { decodeCellText } from '../sheet-xml';
+import { scanSheetRows } from './sheet-scan';
 import { parseXmlStream, XmlPartError } from './xml';
 import type { ZipPackage } from './zip-package';
 
@@ -90,6 +91,24 @@ export function cellValue(
  * that do not exist, naming the sheet and the last row read.
  */
 export async function streamSheetRows(
+  pkg: ZipPackage,
+  part: string,
+  sheetName: string,
+  context: SheetContext,
+  onRow: (rowNumber: number, values: CellValue[]) => boolean | void,
+): Promise<void> {
+  // The fast scan reads the usual form; whatever it does not read, the parser reads from the
+  // start, passing over the rows already delivered (row numbers only ever grow).
+  const fast = await scanSheetRows(await pkg.stream(part), context, onRow);
+  if (fast.complete) return;
+  const delivered = fast.lastRow;
+  await parseSheetRows(pkg, part, sheetName, context, (number, values) =>
+    number <= delivered ? undefined : onRow(number, values),
+  );
+}
+
+/** The full parser's reading of a worksheet part (see {@link streamSheetRows}). Exposed for tests. */
+export async function parseSheetRows(
   pkg: ZipPackage,
   part: string,
   sheetName: string,
