@@ -83,6 +83,8 @@ export interface FilePortOptions {
   readonly existing: ExcelJS.Workbook;
   /** The package our sheets are spliced into; without it `existing` is written whole. */
   readonly buffer?: Buffer;
+  /** That package opened already (used once, by the splice, which changes it). */
+  readonly zip?: JSZip;
   /** The file the package came from, reopened whole when the splice cannot read the package. */
   readonly path?: string;
   /** Told when the whole workbook is rewritten instead of spliced. */
@@ -100,7 +102,12 @@ export class FileWorkbookPort implements WorkbookPort {
   /** The written package, once `render` ran. */
   output?: Buffer;
 
-  constructor(private readonly options: FilePortOptions) {}
+  /** The opened package, until a splice used it. */
+  private unspliced?: JSZip;
+
+  constructor(private readonly options: FilePortOptions) {
+    this.unspliced = options.zip;
+  }
 
   get label(): string {
     return this.options.label;
@@ -144,8 +151,10 @@ export class FileWorkbookPort implements WorkbookPort {
     // The rows first: the reader names any damage precisely; sheets come in tab order.
     const read = await readXlsxSheets(path, (name) => !isProductSheet(name), onRows);
     let listed;
+    let zip: JSZip;
     try {
-      listed = await packageSheets(await JSZip.loadAsync(buffer));
+      zip = await JSZip.loadAsync(buffer);
+      listed = await packageSheets(zip);
     } catch (error) {
       throw new FileReadError(
         `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
@@ -164,7 +173,13 @@ export class FileWorkbookPort implements WorkbookPort {
       );
     let existing: ExcelJS.Workbook;
     try {
-      existing = await openSheetsOf(buffer, isProductSheet);
+      if (listed.sheets.some((s) => isProductSheet(s.name)))
+        existing = await openSheetsOf(buffer, isProductSheet);
+      else {
+        // No sheet of ours yet (a first build): nothing to open.
+        existing = new ExcelJS.Workbook();
+        existing.properties.date1904 = listed.date1904;
+      }
     } catch {
       // A package the trimmed copy does not load: open it whole (within the model's size limit).
       existing = await openWorkbook(path);
@@ -175,6 +190,7 @@ export class FileWorkbookPort implements WorkbookPort {
       sheetNames: listed.sheets.map((s) => s.name),
       existing,
       buffer,
+      zip,
       path,
     });
   }
@@ -227,12 +243,15 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async render(plans: readonly SheetPlan[]): Promise<void> {
     const { buffer, existing, path } = this.options;
+    // The opened package serves one splice (which changes it); a second render opens it again.
+    const zip = this.unspliced;
+    this.unspliced = undefined;
     if (!buffer) {
       this.output = await writeWorkbook(existing, plans);
       return;
     }
     try {
-      this.output = await writeIntoPackage(buffer, existing, plans);
+      this.output = await writeIntoPackage(zip ?? buffer, existing, plans);
     } catch (error) {
       if (path === undefined) throw error;
       // A package the splice does not read: rewrite the whole workbook through the model instead.

@@ -319,12 +319,18 @@ async function activate(
 /**
  * Puts every sheet of `ours` (a package holding only the product's sheets, as ExcelJS and
  * `addCharts` wrote it) into `theirs`, replacing sheets of the same name, and returns the new
- * package. The user's other parts are not rewritten. Throws when either package lacks the
+ * package (`theirs` may be a package opened already, which is then changed). The user's other
+ * parts are not rewritten. Throws when either package lacks the
  * parts this needs or has them in a form it does not read.
  * @example const out = await spliceSheets(await readFile('sales.xlsx'), ourPackage, { dropName: (n) => n.startsWith('SM_') });
  */
-export async function spliceSheets(theirs: Buffer, ours: Buffer, options: SpliceOptions): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(theirs);
+export async function spliceSheets(
+  theirs: Buffer | JSZip,
+  ours: Buffer,
+  options: SpliceOptions,
+): Promise<Buffer> {
+  // A package already opened is used as it is (and changed): opening a large one costs a pass over its bytes.
+  const zip = Buffer.isBuffer(theirs) ? await JSZip.loadAsync(theirs) : theirs;
   const small = await JSZip.loadAsync(ours);
   let workbookXml = await required(zip, 'xl/workbook.xml');
   if (!/<sheets\b/.test(workbookXml) || !workbookXml.includes('</sheets>'))
