@@ -5,6 +5,8 @@
  * "build the dashboard" or "refresh the review" means is written once, in `src/workflows`.
  */
 import type { CellValue } from '../core/cell';
+import type { IngestOptions, IngestResult } from '../core/ingest';
+import type { OrdersTable } from '../core/table';
 import type { ParsedConfig } from '../sheets/config';
 import type { PeopleAreaContent } from '../sheets/merge';
 import type { SheetPlan } from '../sheets/plan';
@@ -31,6 +33,11 @@ export interface SourceSheet {
   readonly origin?: SourceOrigin;
   /** Dates count from 1904 in this workbook. */
   readonly date1904?: boolean;
+  /**
+   * The orders as already read from these rows (a CSV read once for its new workbook), so a job
+   * does not read a million rows twice; used only when the job reads them with these very options.
+   */
+  readonly ingested?: { readonly options: IngestOptions; readonly result: IngestResult<OrdersTable> };
   /**
    * The source's rows, the header first; at most `limit` from the top when given (to look for
    * tables without reading everything).

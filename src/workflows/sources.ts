@@ -115,7 +115,7 @@ export async function readOrders(
   label: string,
 ): Promise<ReadTable<OrdersTable>> {
   const rows = await source.rows();
-  const result = ingestOrders(rows, options);
+  const result = source.ingested?.options === options ? source.ingested.result : ingestOrders(rows, options);
   if (!result.table)
     throw new WorkflowError(
       'missing-columns',

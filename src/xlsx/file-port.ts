@@ -25,11 +25,14 @@ import { writeWorkbook } from './render-workbook';
 export { isProductSheet };
 
 /**
- * Largest `.xlsx` input read. Its sheets are streamed and only the product's sheets are rewritten,
- * but the rows are held as values (about 350 MB per 100,000 rows of a dozen columns, about 7 MB
- * zipped): past this size the process would run out of memory instead of failing with a message.
+ * Largest `.xlsx` input read: a full sheet (1,048,576 rows) of eight to ten columns, about 50 to
+ * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the rows
+ * are held as values (a full sheet of eight columns peaks near 950 MB): past this size the
+ * process would run out of memory instead of failing with a message.
  */
-export const MAX_BUILD_WORKBOOK_BYTES = 30 * 1024 * 1024;
+export const MAX_BUILD_WORKBOOK_BYTES = 80 * 1024 * 1024;
+/** What {@link MAX_BUILD_WORKBOOK_BYTES} holds, in the size message. */
+const MAX_BUILD_WORKBOOK_ROWS = 'a full sheet of 1,048,576 rows of about eight columns';
 
 /** Rows of a sheet, trailing empty rows dropped (as a workbook model has them). */
 function trimmed(rows: CellValue[][]): CellValue[][] {
@@ -38,7 +41,13 @@ function trimmed(rows: CellValue[][]): CellValue[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
-function sourceOfRows(name: string, hidden: boolean, all: CellValue[][], date1904: boolean): SourceSheet {
+/** A sheet's rows (already read) as a source at A1 of the sheet. */
+export function sourceOfRows(
+  name: string,
+  hidden: boolean,
+  all: CellValue[][],
+  date1904: boolean,
+): SourceSheet {
   return {
     name,
     kind: 'sheet',
@@ -74,6 +83,8 @@ export interface FilePortOptions {
   readonly existing: ExcelJS.Workbook;
   /** The package our sheets are spliced into; without it `existing` is written whole. */
   readonly buffer?: Buffer;
+  /** That package opened already (used once, by the splice, which changes it). */
+  readonly zip?: JSZip;
   /** The file the package came from, reopened whole when the splice cannot read the package. */
   readonly path?: string;
   /** Told when the whole workbook is rewritten instead of spliced. */
@@ -91,7 +102,12 @@ export class FileWorkbookPort implements WorkbookPort {
   /** The written package, once `render` ran. */
   output?: Buffer;
 
-  constructor(private readonly options: FilePortOptions) {}
+  /** The opened package, until a splice used it. */
+  private unspliced?: JSZip;
+
+  constructor(private readonly options: FilePortOptions) {
+    this.unspliced = options.zip;
+  }
 
   get label(): string {
     return this.options.label;
@@ -121,7 +137,7 @@ export class FileWorkbookPort implements WorkbookPort {
     if (size > MAX_BUILD_WORKBOOK_BYTES) {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
       throw new FileReadError(
-        `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (about 400,000 rows). ` +
+        `${path} is ${mb(size)}; ${command} reads workbooks up to ${mb(MAX_BUILD_WORKBOOK_BYTES)} (${MAX_BUILD_WORKBOOK_ROWS}). ` +
           'Save the orders as CSV and build from that (large CSVs get a values-only dashboard), or split the workbook',
         path,
       );
@@ -135,8 +151,10 @@ export class FileWorkbookPort implements WorkbookPort {
     // The rows first: the reader names any damage precisely; sheets come in tab order.
     const read = await readXlsxSheets(path, (name) => !isProductSheet(name), onRows);
     let listed;
+    let zip: JSZip;
     try {
-      listed = await packageSheets(await JSZip.loadAsync(buffer));
+      zip = await JSZip.loadAsync(buffer);
+      listed = await packageSheets(zip);
     } catch (error) {
       throw new FileReadError(
         `${path} is not a readable .xlsx workbook (${(error as Error)?.message ?? error})`,
@@ -155,7 +173,13 @@ export class FileWorkbookPort implements WorkbookPort {
       );
     let existing: ExcelJS.Workbook;
     try {
-      existing = await openSheetsOf(buffer, isProductSheet);
+      if (listed.sheets.some((s) => isProductSheet(s.name)))
+        existing = await openSheetsOf(buffer, isProductSheet);
+      else {
+        // No sheet of ours yet (a first build): nothing to open.
+        existing = new ExcelJS.Workbook();
+        existing.properties.date1904 = listed.date1904;
+      }
     } catch {
       // A package the trimmed copy does not load: open it whole (within the model's size limit).
       existing = await openWorkbook(path);
@@ -166,6 +190,7 @@ export class FileWorkbookPort implements WorkbookPort {
       sheetNames: listed.sheets.map((s) => s.name),
       existing,
       buffer,
+      zip,
       path,
     });
   }
@@ -182,6 +207,20 @@ export class FileWorkbookPort implements WorkbookPort {
       sheetNames: workbook.worksheets.map((ws) => ws.name),
       existing: workbook,
     });
+  }
+
+  /**
+   * A port over a package made in memory (a CSV's new workbook written as a package): `sources`
+   * hold its sheets' rows, and our sheets are spliced into it. There is no file to reopen, so a
+   * package the splice cannot read is an error, not a fallback.
+   */
+  static ofPackage(
+    buffer: Buffer,
+    label: string,
+    sources: readonly SourceSheet[],
+    sheetNames: readonly string[],
+  ): FileWorkbookPort {
+    return new FileWorkbookPort({ label, sources, sheetNames, existing: new ExcelJS.Workbook(), buffer });
   }
 
   async listSources(): Promise<SourceSheet[]> {
@@ -204,16 +243,20 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async render(plans: readonly SheetPlan[]): Promise<void> {
     const { buffer, existing, path } = this.options;
+    // The opened package serves one splice (which changes it); a second render opens it again.
+    const zip = this.unspliced;
+    this.unspliced = undefined;
     if (!buffer) {
       this.output = await writeWorkbook(existing, plans);
       return;
     }
     try {
-      this.output = await writeIntoPackage(buffer, existing, plans);
+      this.output = await writeIntoPackage(zip ?? buffer, existing, plans);
     } catch (error) {
+      if (path === undefined) throw error;
       // A package the splice does not read: rewrite the whole workbook through the model instead.
       this.options.onFallback?.(`rewriting the whole workbook (${(error as Error)?.message ?? error})`);
-      this.output = await writeWorkbook(await openWorkbook(path!), plans);
+      this.output = await writeWorkbook(await openWorkbook(path), plans);
     }
   }
 }

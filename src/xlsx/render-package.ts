@@ -88,13 +88,14 @@ export async function openSheetsOf(
 /**
  * Renders the plans (keeping what people typed in the sheets `existing` holds) into a fresh
  * workbook, adds their charts, and splices them into the package `source`; returns the new
- * package. `existing` is the product's current sheets (`openSheetsOf`), or an empty workbook.
+ * package. `existing` is the product's current sheets (`openSheetsOf`), or an empty workbook;
+ * `source` may be the package opened already (it is then changed).
  * @example
  * const existing = await openSheetsOf(buffer, isProductSheet);
  * await writeFile(out, await writeIntoPackage(buffer, existing, [dashboard, review]));
  */
 export async function writeIntoPackage(
-  source: Buffer,
+  source: Buffer | JSZip,
   existing: ExcelJS.Workbook,
   plans: readonly SheetPlan[],
 ): Promise<Buffer> {

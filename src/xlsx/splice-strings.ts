@@ -1,10 +1,10 @@
 /**
- * The shared strings of a spliced package: strings that no sheet staying in the package uses any
- * more (those of the product sheets being replaced) are dropped, identical strings are merged,
- * and ours reuse an existing string when it is already there and are appended otherwise. So a
- * refresh does not make the file grow. Sheets whose string numbers change are rewritten (only the
- * numbers in their shared-string cells); in the usual case that is none of the user's sheets.
- * When a sheet cannot be read for its references, every string is kept.
+ * The shared strings of a spliced package. Our sheets write their text inline, so in the usual
+ * case nothing changes here and no sheet is read: the replaced product sheets used no shared
+ * string. When they did (written by an earlier version), strings that no staying sheet uses any
+ * more are dropped and identical strings merged, so a refresh does not make the file grow; sheets
+ * whose string numbers change are rewritten (only the numbers in their shared-string cells). When
+ * a sheet cannot be read for its references, every string is kept.
  */
 import type JSZip from 'jszip';
 import { parseRelationships, resolveTarget } from './charts/package';
@@ -155,21 +155,45 @@ interface Scanned {
   readonly refs: readonly StringRef[];
 }
 
+/** True when none of the parts holds a shared-string cell (each read, all small product sheets). */
+async function useNoStrings(zip: JSZip, parts: readonly string[]): Promise<boolean> {
+  for (const part of parts) {
+    const xml = await zip
+      .file(part)
+      ?.async('nodebuffer')
+      .catch(() => undefined);
+    if (xml === undefined) {
+      if (zip.file(part) !== null) return false;
+      continue;
+    }
+    const refs = sharedStringRefs(xml);
+    if (refs === undefined || refs.length > 0) return false;
+  }
+  return true;
+}
+
 /**
  * Plans the package's shared strings once the sheets in `leaving` are gone and ours are in.
  * Throws when the shared strings part is not in the plain form this edits (the caller then
  * rewrites the whole workbook).
  * @param staying the cell parts (sheets) that stay in the package
+ * @param leaving the cell parts being replaced (read first: when they use no shared string and
+ *   there are none to add, nothing else is read)
  */
 export async function planSharedStrings(
   zip: JSZip,
   workbookRels: string,
   staying: readonly string[],
   ourStrings: readonly string[],
+  leaving: readonly string[],
   addStringsPart: (rels: string) => { rels: string; path: string },
 ): Promise<StringPlan> {
   let rel = parseRelationships(workbookRels).find((r) => r.type === REL_STRINGS);
-  if (!rel && ourStrings.length === 0) return { ours: [], workbookRels, finish: () => undefined };
+  const unchanged = { ours: [], workbookRels, finish: () => undefined };
+  if (!rel && ourStrings.length === 0) return unchanged;
+  // Nothing to add and nothing leaving that used a string: the strings stay as they are, and
+  // the staying sheets (the user's, however large) are not read at all.
+  if (ourStrings.length === 0 && (await useNoStrings(zip, leaving))) return unchanged;
   let path: string;
   if (rel) path = resolveTarget('xl/workbook.xml', rel.target);
   else {

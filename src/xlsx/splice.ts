@@ -43,6 +43,41 @@ async function required(zip: JSZip, path: string): Promise<string> {
   return found;
 }
 
+/** About the first `bytes` bytes of a part as text, without unpacking the rest. */
+async function headText(zip: JSZip, path: string, bytes: number): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let done = false;
+    const finish = () => {
+      done = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const stream = file.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        if (done) return;
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length >= bytes) {
+          stream.pause();
+          finish();
+        }
+      })
+      .on('error', (error: Error) => {
+        if (!done) {
+          done = true;
+          reject(error);
+        }
+      })
+      .on('end', () => {
+        if (!done) finish();
+      });
+  });
+}
+
 function relIdOf(tag: string): string {
   const a = attributes(tag);
   return a[Object.keys(a).find((k) => k.endsWith(':id')) ?? ''] ?? '';
@@ -121,14 +156,13 @@ function freshName(zip: JSZip, taken: Set<string>, path: string): string {
   }
 }
 
-/** Our sheet XML with cell formats, differential formats and shared-string indexes remapped. */
-function remapSheet(
-  xml: string,
-  maps: StyleMaps,
-  strings: readonly number[],
-): { xml: string; stringRefs: number } {
-  let stringRefs = 0;
-  const remapped = xml
+/**
+ * Our sheet XML with cell formats and differential formats remapped, and its shared-string cells
+ * made inline strings (the `<si>` item's content is an `<is>`'s): our sheets never add to the
+ * workbook's shared strings, so replacing them later never needs the user's sheets scanned.
+ */
+function remapSheet(xml: string, maps: StyleMaps, strings: readonly string[]): string {
+  return xml
     .replace(/<(c|row)\b[^>]*>/g, (tag) =>
       tag.replace(/(\ss=)"(\d+)"/, (_, attr: string, n: string) => `${attr}"${maps.xf[Number(n)] ?? 0}"`),
     )
@@ -141,11 +175,12 @@ function remapSheet(
         (_, attr: string, n: string) => `${attr}"${maps.dxf[Number(n)] ?? 0}"`,
       ),
     )
-    .replace(/(<c\b[^>]*\st="s"[^>]*>)<v>(\d+)<\/v>/g, (_, open: string, n: string) => {
-      stringRefs++;
-      return `${open}<v>${strings[Number(n)]}</v>`;
+    .replace(/(<c\b[^>]*\st=)"s"([^>]*>)<v>(\d+)<\/v>/g, (whole, open: string, rest: string, n: string) => {
+      const item = strings[Number(n)];
+      if (item === undefined) return whole;
+      const inner = item.replace(/^<si\b[^>]*?(?:\/>|>)/, '').replace(/<\/si>$/, '');
+      return `${open}"inlineStr"${rest}<is>${inner || '<t></t>'}</is>`;
     });
-  return { xml: remapped, stringRefs };
 }
 
 /** Parts that relationships of parts outside `removed` point at (the workbook's own included). */
@@ -263,8 +298,10 @@ async function activate(
     const rel = rels.find((r) => r.id === sheet.relId);
     if (!rel) continue;
     const part = resolveTarget('xl/workbook.xml', rel.target);
-    const body = await text(zip, part);
-    if (body === undefined) continue;
+    // The sheet view sits at the top: a large sheet is read whole only when it is selected.
+    const head = await headText(zip, part, 4096);
+    if (head === undefined || !/<sheetView\b[^>]*\stabSelected="(1|true)"/.test(head)) continue;
+    const body = (await text(zip, part))!;
     const selected = /<sheetView\b[^>]*\stabSelected="(1|true)"[^>]*>/.exec(body.slice(0, 4096));
     if (!selected) continue;
     const cleared = selected[0].replace(/\stabSelected="(1|true)"/, '');
@@ -282,12 +319,18 @@ async function activate(
 /**
  * Puts every sheet of `ours` (a package holding only the product's sheets, as ExcelJS and
  * `addCharts` wrote it) into `theirs`, replacing sheets of the same name, and returns the new
- * package. The user's other parts are not rewritten. Throws when either package lacks the
+ * package (`theirs` may be a package opened already, which is then changed). The user's other
+ * parts are not rewritten. Throws when either package lacks the
  * parts this needs or has them in a form it does not read.
  * @example const out = await spliceSheets(await readFile('sales.xlsx'), ourPackage, { dropName: (n) => n.startsWith('SM_') });
  */
-export async function spliceSheets(theirs: Buffer, ours: Buffer, options: SpliceOptions): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(theirs);
+export async function spliceSheets(
+  theirs: Buffer | JSZip,
+  ours: Buffer,
+  options: SpliceOptions,
+): Promise<Buffer> {
+  // A package already opened is used as it is (and changed): opening a large one costs a pass over its bytes.
+  const zip = Buffer.isBuffer(theirs) ? await JSZip.loadAsync(theirs) : theirs;
   const small = await JSZip.loadAsync(ours);
   let workbookXml = await required(zip, 'xl/workbook.xml');
   if (!/<sheets\b/.test(workbookXml) || !workbookXml.includes('</sheets>'))
@@ -311,11 +354,13 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     const rel = old && parseRelationships(workbookRels).find((r) => r.id === old.relId);
     if (rel) leaving.add(resolveTarget('xl/workbook.xml', rel.target));
   }
+  const ourStrings = sharedStringItems(await text(small, 'xl/sharedStrings.xml'));
   const strings = await planSharedStrings(
     zip,
     workbookRels,
     cellParts(workbookRels).filter((part) => !leaving.has(part)),
-    sharedStringItems(await text(small, 'xl/sharedStrings.xml')),
+    [],
+    [...leaving],
     (rels) => {
       zip.file(
         'xl/sharedStrings.xml',
@@ -331,7 +376,6 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     },
   );
   workbookRels = strings.workbookRels;
-  let ourRefs = 0;
 
   workbookRels = dropCalcChain(zip, workbookRels, ct);
   let tableId = await maxTableId(zip);
@@ -384,9 +428,7 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
       const name = names.get(part)!;
       let body = (await small.file(part)!.async('string'))!;
       if (part === ourPart) {
-        const remapped = remapSheet(body, merged.maps, strings.ours);
-        body = remapped.xml;
-        ourRefs += remapped.stringRefs;
+        body = remapSheet(body, merged.maps, ourStrings);
       }
       if (/^xl\/tables\//.test(part)) body = body.replace(/(<table\b[^>]*?\sid=)"\d+"/, `$1"${++tableId}"`);
       zip.file(name, body, { createFolders: false });
@@ -420,7 +462,7 @@ export async function spliceSheets(theirs: Buffer, ours: Buffer, options: Splice
     if (old) workbookXml = workbookXml.replace(old.tag, tag);
     else newTags.set(sheet.name, tag);
   }
-  strings.finish(ourRefs);
+  strings.finish(0);
   if (newTags.size > 0) {
     const close = workbookXml.indexOf('</sheets>');
     workbookXml = workbookXml.slice(0, close) + [...newTags.values()].join('') + workbookXml.slice(close);

@@ -93,34 +93,3 @@ async function streamSheets(
   await workbook.commit();
   options.onProgress?.(written);
 }
-
-/**
- * Adds (or replaces) a data sheet in a workbook model, for a CSV that becomes the `Data` sheet
- * of a built workbook. Values are written as given: strings stay text, never formulas.
- * @example addDataSheet(workbook, { name: 'Data', rows, formats: { Date: 'yyyy-mm-dd' } });
- */
-export function addDataSheet(workbook: ExcelJS.Workbook, sheet: DataSheet): ExcelJS.Worksheet {
-  const existing = workbook.getWorksheet(sheet.name);
-  if (existing) workbook.removeWorksheet(existing.id);
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = (sheet.rows[0] ?? []).map((cell) => String(cell ?? ''));
-  const formats = header.map((h) => sheet.formats?.[h]);
-  worksheet.columns = header.map((h, c) => ({ key: `c${c}`, width: widthOf(h, formats[c]) }));
-  sheet.rows.forEach((cells, r) => {
-    const row = worksheet.getRow(r + 1);
-    cells.forEach((value, c) => {
-      if (value === null || value === undefined || value === '') return;
-      const cell = row.getCell(c + 1);
-      cell.value = value;
-      if (r > 0 && formats[c]) cell.numFmt = formats[c]!;
-    });
-    if (r === 0) row.font = { bold: true };
-  });
-  if (sheet.autoFilter !== false && header.length > 0) {
-    worksheet.autoFilter = {
-      from: { row: 1, column: 1 },
-      to: { row: Math.max(1, sheet.rows.length), column: header.length },
-    };
-  }
-  return worksheet;
-}

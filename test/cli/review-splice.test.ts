@@ -4,11 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSheetRef } from '../../src/sheets/a1';
 import { readConfigSheet } from '../../src/xlsx/config';
+import { MAX_BUILD_WORKBOOK_BYTES } from '../../src/xlsx/file-port';
 import { areaRangeName } from '../../src/xlsx/render';
 import { packageSheets } from '../../src/xlsx/render-package';
 import { openWorkbook, worksheetRows } from '../../src/xlsx/read-workbook';
@@ -142,11 +143,16 @@ describe('sales-metrics review refreshes in place through the package', () => {
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
     const big = join(dir, 'big.xlsx');
-    writeFileSync(big, Buffer.alloc(31 * 1024 * 1024, 0));
+    // Sparse: one megabyte over the limit without writing it.
+    writeFileSync(big, '');
+    truncateSync(big, MAX_BUILD_WORKBOOK_BYTES + 1024 * 1024);
     const cases: [string, RegExp][] = [
       [broken, /broken\.xlsx is damaged: the zip package is incomplete/],
       [join(dir, 'none.xlsx'), /file not found: .*none\.xlsx/],
-      [big, /big\.xlsx is 31 MB; review reads workbooks up to 30 MB/],
+      [
+        big,
+        /big\.xlsx is 81 MB; review reads workbooks up to 80 MB \(a full sheet of 1,048,576 rows of about eight columns\)\. Save the orders as CSV/,
+      ],
     ];
     for (const [path, message] of cases) {
       const run = await runCli(['review', path, '--as-of', '2025-11-20', '-q']);

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSheetRef } from '../../src/sheets/a1';
 import { readConfigSheet } from '../../src/xlsx/config';
+import { MAX_BUILD_WORKBOOK_BYTES } from '../../src/xlsx/file-port';
 import { areaRangeName } from '../../src/xlsx/render';
 import { openWorkbook, worksheetRows } from '../../src/xlsx/read-workbook';
 import { FIXTURES, runCli } from './run';
@@ -167,7 +168,11 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(config.mappings.sources).toEqual({ orders: 'Orders' });
     // The refresh is recorded (for the schedule) and the goals are saved (for later reviews).
     expect(config.cadences.refreshes).toEqual([
-      expect.objectContaining({ day: '2026-11-28', sheet: 'Dashboard', metrics: expect.arrayContaining(['revenue']) }),
+      expect.objectContaining({
+        day: '2026-11-28',
+        sheet: 'Dashboard',
+        metrics: expect.arrayContaining(['revenue']),
+      }),
       expect.objectContaining({ day: '2026-11-28', sheet: 'Review 2025-W47' }),
     ]);
     expect((config.goals.list as unknown[]).length).toBeGreaterThanOrEqual(16);
@@ -255,7 +260,9 @@ describe('sales-metrics build from a workbook, then review', () => {
     const dashboardRows = worksheetRows(after.getWorksheet('Dashboard')!);
     const revenueCheck = dashboardRows.find((r) => r[0] === 'Revenue' && r[1] === 'day');
     expect(revenueCheck?.slice(2, 6)).toEqual(['2026-11-30', '2026-11-28', '2026-12-01', '2 of 3 days']);
-    expect(dashboardRows.filter((r) => /^Revenue \(.+\)$/.test(String(r[0]))).length).toBeGreaterThanOrEqual(16);
+    expect(dashboardRows.filter((r) => /^Revenue \(.+\)$/.test(String(r[0]))).length).toBeGreaterThanOrEqual(
+      16,
+    );
     expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders' });
   });
 
@@ -263,11 +270,16 @@ describe('sales-metrics build from a workbook, then review', () => {
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
     const big = join(dir, 'big.xlsx');
-    writeFileSync(big, Buffer.alloc(31 * 1024 * 1024, 0));
+    // Sparse: one megabyte over the limit without writing it.
+    writeFileSync(big, '');
+    truncateSync(big, MAX_BUILD_WORKBOOK_BYTES + 1024 * 1024);
     const cases: [string, RegExp][] = [
       [broken, /broken\.xlsx is damaged: the zip package is incomplete/],
       [join(dir, 'none.xlsx'), /file not found: .*none\.xlsx/],
-      [big, /big\.xlsx is 31 MB; build reads workbooks up to 30 MB/],
+      [
+        big,
+        /big\.xlsx is 81 MB; build reads workbooks up to 80 MB \(a full sheet of 1,048,576 rows of about eight columns\)\. Save the orders as CSV/,
+      ],
     ];
     for (const [path, message] of cases) {
       const run = await runCli(['build', path, '--out', join(dir, 'never.xlsx'), '-q']);

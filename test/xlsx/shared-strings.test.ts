@@ -1,6 +1,8 @@
 /**
- * Refreshes do not grow the shared strings: strings only a replaced sheet used are dropped,
- * identical strings are merged and ours reuse what is there, and every cell still shows its text.
+ * Refreshes do not grow the shared strings: our sheets write their text inline, strings only a
+ * replaced sheet used (written by an earlier version) are dropped and identical ones merged, a
+ * package whose replaced sheets used none is left as it is (its sheets not even read), and every
+ * cell still shows its text.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -90,14 +92,15 @@ describe('sharedStringRefs', () => {
 });
 
 describe('splicing keeps the shared strings to what the sheets use', () => {
-  it('drops the replaced sheet’s strings and reuses the user’s for ours', async () => {
+  it('drops the replaced sheet’s strings and writes ours inline', async () => {
     const user = await workbookOf({ Orders: ['Bali', 'Java'], Dashboard: ['old one', 'old two', 'Bali'] });
     expect((await sharedStrings(user)).items).toEqual(['Bali', 'Java', 'old one', 'old two']);
     const out = await refresh(user, ['new', 'Java', 'Bali']);
     const strings = await sharedStrings(out);
-    expect(strings.items).toEqual(['Bali', 'Java', 'new']);
-    expect(strings.unique).toBe(3);
-    expect(strings.count).toBe(5); // two cells in Orders, three in Dashboard
+    expect(strings.items).toEqual(['Bali', 'Java']);
+    expect(strings.unique).toBe(2);
+    expect(strings.count).toBe(2); // two cells in Orders; the Dashboard's are inline
+    expect((await stringCellCount(out)).refs).toBe(2);
     const wb = await reload(out);
     expect(columnA(wb, 'Orders')).toEqual(['Bali', 'Java']);
     expect(columnA(wb, 'Dashboard')).toEqual(['new', 'Java', 'Bali']);
@@ -107,15 +110,15 @@ describe('splicing keeps the shared strings to what the sheets use', () => {
     const user = await workbookOf({ Dashboard: ['old', 'older'], Orders: ['Bali', 'Java', 'Bali'] });
     expect((await sharedStrings(user)).items).toEqual(['old', 'older', 'Bali', 'Java']);
     const out = await refresh(user, ['fresh']);
-    expect((await sharedStrings(out)).items).toEqual(['Bali', 'Java', 'fresh']);
+    expect((await sharedStrings(out)).items).toEqual(['Bali', 'Java']);
     const wb = await reload(out);
     expect(columnA(wb, 'Orders')).toEqual(['Bali', 'Java', 'Bali']);
     expect(columnA(wb, 'Dashboard')).toEqual(['fresh']);
   });
 
-  it('merges identical strings a package already repeats', async () => {
-    const user = await workbookOf({ Orders: ['Bali'] });
-    const zip = await JSZip.loadAsync(user);
+  /** The user's package with `Bali` twice and an unused string in its shared strings. */
+  async function doubled(sheets: Record<string, string[]>): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(await workbookOf(sheets));
     const path = 'xl/sharedStrings.xml';
     const xml = (await zip.file(path)!.async('string')).replace(
       /<\/sst>/,
@@ -123,16 +126,38 @@ describe('splicing keeps the shared strings to what the sheets use', () => {
     );
     zip.file(path, xml);
     const sheet = 'xl/worksheets/sheet1.xml';
+    const count = (await sharedStrings(await workbookOf(sheets))).items.length;
     zip.file(
       sheet,
-      (await zip.file(sheet)!.async('string')).replace('</row>', '<c r="B1" t="s"><v>1</v></c></row>'),
+      (await zip.file(sheet)!.async('string')).replace('</row>', `<c r="B1" t="s"><v>${count}</v></c></row>`),
     );
-    const doubled = await zip.generateAsync({ type: 'nodebuffer' });
-    const out = await refresh(doubled, ['Bali']);
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+
+  it('merges identical strings a package already repeats when a replaced sheet used strings', async () => {
+    const out = await refresh(await doubled({ Orders: ['Bali'], Dashboard: ['old'] }), ['Bali']);
     expect((await sharedStrings(out)).items).toEqual(['Bali']);
     const wb = await reload(out);
     expect(wb.getWorksheet('Orders')!.getCell('B1').value).toBe('Bali');
     expect(columnA(wb, 'Dashboard')).toEqual(['Bali']);
+  });
+
+  it('leaves the strings and the user’s sheets as they are when no replaced sheet used a string', async () => {
+    const user = await doubled({ Orders: ['Bali'] });
+    const first = await refresh(user, ['Bali', 'new']);
+    const again = await refresh(first, ['newer']);
+    const parts = async (buffer: Buffer) => {
+      const zip = await JSZip.loadAsync(buffer);
+      return Promise.all(
+        ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'].map((p) => zip.file(p)!.async('string')),
+      );
+    };
+    expect(await parts(first)).toEqual(await parts(user));
+    expect(await parts(again)).toEqual(await parts(user));
+    expect((await sharedStrings(again)).items).toEqual(['Bali', 'Bali', 'unused']);
+    const wb = await reload(again);
+    expect(wb.getWorksheet('Orders')!.getCell('B1').value).toBe('Bali');
+    expect(columnA(wb, 'Dashboard')).toEqual(['newer']);
   });
 
   it('keeps every string when a sheet cannot be read for its references', async () => {
@@ -145,7 +170,7 @@ describe('splicing keeps the shared strings to what the sheets use', () => {
       (await zip.file(sheet)!.async('string')).replace('</row>', '<c r="C1" t = "s"><v>0</v></c></row>'),
     );
     const out = await refresh(await zip.generateAsync({ type: 'nodebuffer' }), ['new']);
-    expect((await sharedStrings(out)).items).toEqual(['Bali', 'old', 'new']);
+    expect((await sharedStrings(out)).items).toEqual(['Bali', 'old']);
   });
 });
 
@@ -159,6 +184,8 @@ describe('sales-metrics review does not grow the workbook', () => {
     expect((await runCli(['build', source, '--as-of', '2025-11-19', '-q'])).code).toBe(0);
     const days = ['2025-11-18', '2025-11-19', '2025-11-20'];
     const counts: number[] = [];
+    const original = await sharedStrings(readFileSync(source));
+    const originalRefs = (await stringCellCount(readFileSync(source))).refs;
     for (let i = 0; i < 10; i++) {
       const run = await runCli(['review', book, '--as-of', days[i % 3], '-q', '--no-backup']);
       expect(run.err).toBe('');
@@ -169,7 +196,9 @@ describe('sales-metrics review does not grow the workbook', () => {
       expect(new Set(strings.items).size).toBe(strings.items.length);
       expect(cells.indexes.size).toBe(strings.items.length);
       expect(strings.unique).toBe(strings.items.length);
-      expect(strings.count).toBe(cells.refs);
+      // Our sheets' text is inline: the shared strings are the sample's, untouched.
+      expect(strings).toEqual(original);
+      expect(cells.refs).toBe(originalRefs);
       counts.push(strings.items.length);
     }
     // The same day gives the same strings, however many refreshes came between.

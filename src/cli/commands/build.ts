@@ -12,9 +12,10 @@ import { ingestOrders } from '../../core/ingest';
 import { formatDay } from '../../core/periods';
 import type { IngestReport } from '../../core/report';
 import { buildDashboard, currencyOfTable, industrySet, type SourceSheet } from '../../workflows';
-import { FileWorkbookPort } from '../../xlsx/file-port';
+import { FileWorkbookPort, sourceOfRows } from '../../xlsx/file-port';
 import { readTableFile } from '../../xlsx/read';
-import { addDataSheet } from '../../xlsx/write-data';
+import { dataPackage, MAX_CELL_TEXT } from '../../xlsx/data-package';
+import { gridOfRows } from '../../xlsx/grid';
 import type { ParsedArgs } from '../args';
 import {
   booleanFlag,
@@ -40,7 +41,7 @@ import { guardedPort } from '../guarded-port';
 import { lockWorkbook } from '../lock';
 import { checkExistingOutput, fileSourceName, prepareOutput, refuseInputAsOutput } from '../output';
 import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
-import { typedDataRows } from '../data-sheet';
+import { rowsOfGrid, typedDataGrid } from '../data-sheet';
 import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
 import { runBuildSql } from '../build-sql';
 
@@ -50,8 +51,9 @@ const HELP = `Usage: sales-metrics build INPUT.xlsx|INPUT.csv [options]
 
 Writes the Dashboard sheet (KPIs with goals and benchmarks, trend with native formulas and a line
 chart, breakdowns with bar charts, cohorts, RFM segments, the measurement schedule) and this
-week's "Review YYYY-Www" sheet. An .xlsx input is copied with its own sheets intact; a CSV becomes
-the Data sheet of a new workbook. The input file is never modified. The workbook is written beside
+week's "Review YYYY-Www" sheet. An .xlsx input (up to 80 MB: a full sheet of 1,048,576 rows of
+about eight columns) is copied with its own sheets intact; a CSV becomes the Data sheet of a new
+workbook. The input file is never modified. The workbook is written beside
 OUT.xlsx and renamed into place, so an interrupted build never leaves half a file.
 
 Options:
@@ -91,9 +93,10 @@ Examples:
   sales-metrics build --db postgres://analyst@db.local:5432/sales --table orders --out dashboard.xlsx`;
 
 /**
- * Above this many rows a CSV is not copied into the built workbook: ExcelJS holds a workbook in
- * memory (about 1.2 GB per 100,000 rows of twelve columns), and a sheet that size would make the
- * dashboard's SUMIFS slow in Excel too. The dashboard then carries values stamped "as of".
+ * Above this many rows a CSV is not copied into the built workbook: a sheet that size makes the
+ * dashboard's SUMIFS slow in Excel, and the rows would be held twice (read, then typed for the
+ * Data sheet). The dashboard then carries values stamped "as of". The Data sheet itself is
+ * written row by row (`dataPackage`): a 100,000-row build peaks near 400 MB.
  */
 export const DATA_SHEET_LIMIT = 100_000;
 
@@ -140,7 +143,6 @@ async function csvWorkbook(
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
-  const workbook = new ExcelJS.Workbook();
   const width = read.rows.reduce((most, row) => Math.max(most, row.length), 0);
   const leftOut = booleanFlag(args, 'values-only')
     ? '--values-only'
@@ -152,11 +154,19 @@ async function csvWorkbook(
   if (leftOut !== undefined) {
     // Saved as the orders' source, where `review` reads the rows again: relative to the workbook.
     const name = fileSourceName(dirname(out), path);
-    const outside: SourceSheet = { name, kind: 'file', hidden: false, rows: async () => read.rows };
+    const ingest = { ...options, mapping: result.table.mapping };
+    // The rows stay as read, so the reading above is the job's: they are not ingested again.
+    const outside: SourceSheet = {
+      name,
+      kind: 'file',
+      hidden: false,
+      ingested: { options: ingest, result },
+      rows: async () => read.rows,
+    };
     return {
-      port: FileWorkbookPort.ofWorkbook(workbook, label, [outside]),
+      port: FileWorkbookPort.ofWorkbook(new ExcelJS.Workbook(), label, [outside]),
       source: name,
-      ingest: { ...options, mapping: result.table.mapping },
+      ingest,
       report: result.report,
       currency,
       dataSheet: false,
@@ -164,16 +174,26 @@ async function csvWorkbook(
     };
   }
   progress.stage('writing the Data sheet');
-  const rows = typedDataRows(read.rows, result.table, options);
-  const dateHeader = rows[0]?.[rows[0].indexOf(result.table.mapping.date ?? '')];
-  addDataSheet(workbook, {
+  const grid = typedDataGrid(gridOfRows(read.rows), result.table, options);
+  const dateColumn = result.table.mapping.date;
+  const written = dataPackage({
     name: 'Data',
-    rows,
-    formats: dateHeader === undefined ? {} : { [String(dateHeader)]: 'yyyy-mm-dd' },
+    grid,
+    formats: dateColumn === undefined ? {} : { [dateColumn]: 'yyyy-mm-dd' },
   });
+  for (const cell of written.cut.slice(0, 3))
+    progress.warn(
+      `Data sheet: cell ${cell.column}${cell.row} holds ${cell.length.toLocaleString('en-US')} characters; a cell holds ` +
+        `${MAX_CELL_TEXT.toLocaleString('en-US')}, so it has the first ${MAX_CELL_TEXT.toLocaleString('en-US')} (the CSV keeps the whole text)`,
+    );
+  if (written.cutCount > 3)
+    progress.warn(
+      `Data sheet: ${(written.cutCount - 3).toLocaleString('en-US')} more cells were cut the same way`,
+    );
+  const data = sourceOfRows('Data', false, rowsOfGrid(grid), false);
   // The typed sheet's layout: a header-less file now has a header row.
   return {
-    port: FileWorkbookPort.ofWorkbook(workbook, label),
+    port: FileWorkbookPort.ofPackage(written.buffer, label, [data], ['Data']),
     source: 'Data',
     ingest: { ...options, headerRow: 0, mapping: result.table.mapping },
     report: result.report,

@@ -7,6 +7,8 @@
 import type { CellValue } from '../../core/cell';
 import { serialToDate } from '../../core/number-format';
 import { FileReadError } from '../read-error';
+import { decodeCellText } from '../sheet-xml';
+import { scanSheetRows } from './sheet-scan';
 import { parseXmlStream, XmlPartError } from './xml';
 import type { ZipPackage } from './zip-package';
 
@@ -34,8 +36,9 @@ export function columnOfRef(ref: string): number {
 
 /** Row number of a cell reference (`AB12` → 12), 0 when it has none. */
 function rowOfRef(ref: string): number {
-  const match = /\d+$/.exec(ref);
-  return match ? Number(match[0]) : 0;
+  let end = ref.length;
+  while (end > 0 && ref.charCodeAt(end - 1) >= 48 && ref.charCodeAt(end - 1) <= 57) end--;
+  return end === ref.length ? 0 : Number(ref.slice(end));
 }
 
 function isoDate(text: string): CellValue {
@@ -64,7 +67,7 @@ export function cellValue(
     }
     case 'str':
     case 'inlineStr':
-      return text === '' ? null : text; // an empty text is a blank cell, as every reader here treats it
+      return text === '' ? null : decodeCellText(text); // an empty text is a blank cell, as every reader here treats it
     case 'b':
       return text.trim() === '1' || text.trim().toLowerCase() === 'true';
     case 'e':
@@ -94,6 +97,24 @@ export async function streamSheetRows(
   context: SheetContext,
   onRow: (rowNumber: number, values: CellValue[]) => boolean | void,
 ): Promise<void> {
+  // The fast scan reads the usual form; whatever it does not read, the parser reads from the
+  // start, passing over the rows already delivered (row numbers only ever grow).
+  const fast = await scanSheetRows(await pkg.stream(part), context, onRow);
+  if (fast.complete) return;
+  const delivered = fast.lastRow;
+  await parseSheetRows(pkg, part, sheetName, context, (number, values) =>
+    number <= delivered ? undefined : onRow(number, values),
+  );
+}
+
+/** The full parser's reading of a worksheet part (see {@link streamSheetRows}). Exposed for tests. */
+export async function parseSheetRows(
+  pkg: ZipPackage,
+  part: string,
+  sheetName: string,
+  context: SheetContext,
+  onRow: (rowNumber: number, values: CellValue[]) => boolean | void,
+): Promise<void> {
   let rowNumber = 0;
   let lastWholeRow = 0;
   let values: CellValue[] | null = null;
@@ -114,94 +135,99 @@ export async function streamSheetRows(
   };
   const where = () => `sheet "${sheetName}" (${part})`;
   try {
-    await parseXmlStream(stream, {
-      open(name, a) {
-        if (stopped || problem) return;
-        switch (name) {
-          case 'row': {
-            const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
-            if (!Number.isInteger(r) || r <= rowNumber || r > MAX_ROWS)
-              return fail(`${where()} has a row numbered "${a.r}" after row ${rowNumber}`);
-            rowNumber = r;
-            values = [];
-            col = 0;
-            return;
-          }
-          case 'c': {
-            if (!values) return fail(`${where()} has a cell outside any row after row ${rowNumber}`);
-            const c = a.r !== undefined ? columnOfRef(a.r) : col + 1;
-            if (
-              c <= 0 ||
-              c > MAX_COLUMNS ||
-              (a.r !== undefined && rowOfRef(a.r) !== 0 && rowOfRef(a.r) !== rowNumber)
-            )
-              return fail(`${where()} has a cell "${a.r}" that does not belong to row ${rowNumber}`);
-            col = c;
-            type = a.t ?? 'n';
-            style = a.s !== undefined && context.dateStyles[Number(a.s)] === true;
-            text = null;
-            return;
-          }
-          case 'v':
-            inValue = true;
-            text ??= [];
-            return;
-          case 'is':
-            inInline = true;
-            text ??= [];
-            return;
-          case 't':
-            if (inInline) inInlineText = true;
-            return;
-          case 'rPh':
-            phonetic++;
-            return;
-        }
-      },
-      close(name) {
-        if (stopped || problem) return;
-        switch (name) {
-          case 'v':
-            inValue = false;
-            return;
-          case 'is':
-            inInline = false;
-            return;
-          case 't':
-            inInlineText = false;
-            return;
-          case 'rPh':
-            phonetic--;
-            return;
-          case 'c': {
-            if (!values) return;
-            const value = cellValue(type, text === null ? null : text.join(''), style, context);
-            if (value === undefined)
-              return fail(
-                `${where()} cell ${columnName(col)}${rowNumber} points to shared string ${text?.join('')}, which the workbook does not have`,
-              );
-            if (value !== null) {
-              while (values.length < col - 1) values.push(null);
-              values[col - 1] = value;
+    await parseXmlStream(
+      stream,
+      {
+        open(name, a) {
+          if (stopped || problem) return;
+          switch (name) {
+            case 'row': {
+              const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
+              if (!Number.isInteger(r) || r <= rowNumber || r > MAX_ROWS)
+                return fail(`${where()} has a row numbered "${a.r}" after row ${rowNumber}`);
+              rowNumber = r;
+              values = [];
+              col = 0;
+              return;
             }
-            return;
-          }
-          case 'row': {
-            const row = values;
-            values = null;
-            lastWholeRow = rowNumber;
-            if (row && row.length > 0 && onRow(rowNumber, row) === false) {
-              stopped = true;
-              stream.destroy();
+            case 'c': {
+              if (!values) return fail(`${where()} has a cell outside any row after row ${rowNumber}`);
+              const c = a.r !== undefined ? columnOfRef(a.r) : col + 1;
+              if (
+                c <= 0 ||
+                c > MAX_COLUMNS ||
+                (a.r !== undefined && rowOfRef(a.r) !== 0 && rowOfRef(a.r) !== rowNumber)
+              )
+                return fail(`${where()} has a cell "${a.r}" that does not belong to row ${rowNumber}`);
+              col = c;
+              type = a.t ?? 'n';
+              style = a.s !== undefined && context.dateStyles[Number(a.s)] === true;
+              text = null;
+              return;
             }
-            return;
+            case 'v':
+              inValue = true;
+              text ??= [];
+              return;
+            case 'is':
+              inInline = true;
+              text ??= [];
+              return;
+            case 't':
+              if (inInline) inInlineText = true;
+              return;
+            case 'rPh':
+              phonetic++;
+              return;
           }
-        }
+        },
+        close(name) {
+          if (stopped || problem) return;
+          switch (name) {
+            case 'v':
+              inValue = false;
+              return;
+            case 'is':
+              inInline = false;
+              return;
+            case 't':
+              inInlineText = false;
+              return;
+            case 'rPh':
+              phonetic--;
+              return;
+            case 'c': {
+              if (!values) return;
+              const value = cellValue(type, text === null ? null : text.join(''), style, context);
+              if (value === undefined)
+                return fail(
+                  `${where()} cell ${columnName(col)}${rowNumber} points to shared string ${text?.join('')}, which the workbook does not have`,
+                );
+              if (value !== null) {
+                while (values.length < col - 1) values.push(null);
+                values[col - 1] = value;
+              }
+              return;
+            }
+            case 'row': {
+              const row = values;
+              values = null;
+              lastWholeRow = rowNumber;
+              if (row && row.length > 0 && onRow(rowNumber, row) === false) {
+                stopped = true;
+                stream.destroy();
+              }
+              return;
+            }
+          }
+        },
+        text(chunk) {
+          if (text && (inValue || (inInlineText && phonetic === 0))) text.push(chunk);
+        },
       },
-      text(chunk) {
-        if (text && (inValue || (inInlineText && phonetic === 0))) text.push(chunk);
-      },
-    });
+      // Cell and row attributes (r, t, s) are unqualified: read as the parser gives them.
+      'plain',
+    );
   } catch (error) {
     if (stopped) return;
     if (problem) throw new FileReadError(`${pkg.path} is damaged: ${problem}`, pkg.path);

@@ -5,6 +5,7 @@
  */
 import { isDateNumberFormat } from '../../core/number-format';
 import { FileReadError } from '../read-error';
+import { decodeCellText } from '../sheet-xml';
 import { parseXmlStream, parseXmlText, XmlPartError } from './xml';
 import type { ZipPackage } from './zip-package';
 
@@ -155,7 +156,7 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | null): P
       },
       close(name) {
         if (name === 'si' && current) {
-          strings.push(current.join(''));
+          strings.push(decodeCellText(current.join('')));
           current = null;
         } else if (name === 'rPh') phonetic--;
         else if (name === 't') inText = false;

@@ -41,7 +41,16 @@ export class XmlPartError extends Error {
   }
 }
 
-function parserFor(handlers: XmlHandlers): { parser: SaxesParser; failure: () => Error | undefined } {
+/**
+ * How attributes reach `open`: by local name as well as qualified (`r:id` → `id`), or as the
+ * parser gives them (`plain`: for parts whose attributes are unqualified, read by the million).
+ */
+export type AttributeNames = 'local' | 'plain';
+
+function parserFor(
+  handlers: XmlHandlers,
+  names: AttributeNames = 'local',
+): { parser: SaxesParser; failure: () => Error | undefined } {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let failure: Error | undefined;
   parser.on('error', (error) => {
@@ -49,8 +58,11 @@ function parserFor(handlers: XmlHandlers): { parser: SaxesParser; failure: () =>
   });
   if (handlers.open) {
     const open = handlers.open;
-    parser.on('opentag', (tag) =>
-      open(local(tag.name), attributesOf(tag.attributes as Record<string, unknown>)),
+    parser.on(
+      'opentag',
+      names === 'plain'
+        ? (tag) => open(local(tag.name), tag.attributes as Record<string, string>)
+        : (tag) => open(local(tag.name), attributesOf(tag.attributes as Record<string, unknown>)),
     );
   }
   if (handlers.close) {
@@ -83,8 +95,12 @@ export function parseXmlText(text: string, handlers: XmlHandlers): void {
  * Parses an XML stream chunk by chunk (a chunk's handlers run before the next chunk is read).
  * Throws `XmlPartError`; errors of the stream itself are rethrown as they are.
  */
-export async function parseXmlStream(stream: Readable, handlers: XmlHandlers): Promise<void> {
-  const { parser, failure } = parserFor(handlers);
+export async function parseXmlStream(
+  stream: Readable,
+  handlers: XmlHandlers,
+  names: AttributeNames = 'local',
+): Promise<void> {
+  const { parser, failure } = parserFor(handlers, names);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of stream) {
     try {
