@@ -15,7 +15,6 @@ import { buildDashboard, currencyOfTable, industrySet, type SourceSheet } from '
 import { FileWorkbookPort, sourceOfRows } from '../../xlsx/file-port';
 import { readTableFile } from '../../xlsx/read';
 import { dataPackage, MAX_CELL_TEXT } from '../../xlsx/data-package';
-import { gridOfRows } from '../../xlsx/grid';
 import type { ParsedArgs } from '../args';
 import {
   booleanFlag,
@@ -134,16 +133,17 @@ async function csvWorkbook(
 ): Promise<CsvWorkbook> {
   const options = ingestOptionsOf(ordersLoadOptions(args));
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(label, n) });
-  progress.stage(`ingesting ${read.rows.length.toLocaleString('en-US')} rows`);
+  progress.stage(`ingesting ${read.rowCount.toLocaleString('en-US')} rows`);
   // The field separator is evidence for the numbers' style and marks rows split by an unquoted 1,000.
-  const result = ingestOrders(read.rows, {
+  // The cells as read (by column for a CSV): no row arrays are made for ingestion or the Data sheet.
+  const result = ingestOrders(read.cells, {
     ...options,
     ...(read.delimiter ? { delimiter: read.delimiter } : {}),
   });
   if (!result.table) throw new CliError(`${label}: ${ingestFailure(result, 'no usable orders')}`);
   // The amounts as written (`Rp 1.250.000`) tell the currency; the Data sheet holds plain numbers.
   const currency = currencyOfTable(result);
-  const width = read.rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const width = read.grid.columnCount;
   const leftOut = booleanFlag(args, 'values-only')
     ? '--values-only'
     : result.report.rowsRead > DATA_SHEET_LIMIT
@@ -174,7 +174,7 @@ async function csvWorkbook(
     };
   }
   progress.stage('writing the Data sheet');
-  const grid = typedDataGrid(gridOfRows(read.rows), result.table, options);
+  const grid = typedDataGrid(read.grid, result.table, options);
   const dateColumn = result.table.mapping.date;
   const written = dataPackage({
     name: 'Data',
