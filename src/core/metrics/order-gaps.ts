@@ -33,73 +33,6 @@ export interface CustomerGaps {
   readonly maxTwice: number;
 }
 
-/** Running median of integers as they arrive: a max-heap of the lower half, a min-heap of the upper. */
-class RunningMedian {
-  private low: Int32Array;
-  private high: Int32Array;
-  private lowSize = 0;
-  private highSize = 0;
-
-  constructor(capacity: number) {
-    this.low = new Int32Array(Math.max(1, capacity));
-    this.high = new Int32Array(Math.max(1, capacity));
-  }
-
-  reset(): void {
-    this.lowSize = 0;
-    this.highSize = 0;
-  }
-
-  push(x: number): void {
-    if (this.lowSize === 0 || x <= this.low[0]) this.lowSize = siftUp(this.low, this.lowSize, x, -1);
-    else this.highSize = siftUp(this.high, this.highSize, x, 1);
-    if (this.lowSize > this.highSize + 1) {
-      const top = this.low[0];
-      this.lowSize = popTop(this.low, this.lowSize, -1);
-      this.highSize = siftUp(this.high, this.highSize, top, 1);
-    } else if (this.highSize > this.lowSize) {
-      const top = this.high[0];
-      this.highSize = popTop(this.high, this.highSize, 1);
-      this.lowSize = siftUp(this.low, this.lowSize, top, -1);
-    }
-  }
-
-  /** Twice the median (an integer). */
-  twice(): number {
-    return this.lowSize > this.highSize ? 2 * this.low[0] : this.low[0] + this.high[0];
-  }
-}
-
-/** Adds `x` to a heap of `size` (sign 1: min-heap, −1: max-heap); returns the new size. */
-function siftUp(heap: Int32Array, size: number, x: number, sign: number): number {
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (sign * (heap[parent] - x) <= 0) break;
-    heap[i] = heap[parent];
-    i = parent;
-  }
-  heap[i] = x;
-  return size + 1;
-}
-
-/** Removes the top of a heap of `size`; returns the new size. */
-function popTop(heap: Int32Array, size: number, sign: number): number {
-  const n = size - 1;
-  const x = heap[n];
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= n) break;
-    if (child + 1 < n && sign * (heap[child + 1] - heap[child]) < 0) child++;
-    if (sign * (heap[child] - x) >= 0) break;
-    heap[i] = heap[child];
-    i = child;
-  }
-  if (n > 0) heap[i] = x;
-  return n;
-}
-
 const CACHE = new WeakMap<CustomerHistory, CustomerGaps>();
 
 /**
@@ -134,65 +67,133 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
     events += count;
     if (count > longest) longest = count;
   }
-  // 2. The running median of each customer's gaps, one event per gap.
+  // 2. The running median of each customer's gaps, one event per gap: a max-heap `low` of the
+  // lower half and a min-heap `high` of the upper half (`low` holds the extra value when odd).
   const day = new Int32Array(events);
   const fromTwice = new Int32Array(events);
   const toTwice = new Int32Array(events);
-  const running = new RunningMedian(longest);
+  const low = new Int32Array(Math.max(1, longest));
+  const high = new Int32Array(Math.max(1, longest));
   let e = 0;
   let maxTwice = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
+  let minDay = 2147483647;
+  let maxDay = -2147483648;
   for (let c = 0; c < customers; c++) {
     const from = offsets[c];
     const to = offsets[c + 1];
-    running.reset();
+    let lowSize = 0;
+    let highSize = 0;
     let previous = -1;
     for (let k = from + 1; k < to; k++) {
-      const gap = days[k] - days[k - 1];
+      const today = days[k];
+      const gap = today - days[k - 1];
       if (gap === 0) continue;
-      running.push(gap);
-      const twice = running.twice();
-      day[e] = days[k];
+      if (lowSize === 0 || gap <= low[0]) {
+        maxHeapPush(low, lowSize++, gap);
+        if (lowSize > highSize + 1) {
+          minHeapPush(high, highSize++, low[0]);
+          maxHeapPop(low, lowSize--);
+        }
+      } else {
+        minHeapPush(high, highSize++, gap);
+        if (highSize > lowSize) {
+          maxHeapPush(low, lowSize++, high[0]);
+          minHeapPop(high, highSize--);
+        }
+      }
+      const twice = lowSize > highSize ? 2 * low[0] : low[0] + high[0];
+      day[e] = today;
       fromTwice[e] = previous;
       toTwice[e] = twice;
       e++;
       previous = twice;
       if (twice > maxTwice) maxTwice = twice;
-      if (days[k] < minDay) minDay = days[k];
-      if (days[k] > maxDay) maxDay = days[k];
+      if (today < minDay) minDay = today;
+      if (today > maxDay) maxDay = today;
     }
     if (previous >= 0) usualGap[c] = previous / 2;
   }
-  // 3. Events in day order (counting sort over the day span; a sort for very long spans).
-  const order = sortByDay(day, minDay, maxDay);
-  return {
-    usualGap,
-    orderDays,
-    lastDay,
-    eventDay: Int32Array.from(order, (i) => day[i]),
-    eventFrom: Int32Array.from(order, (i) => fromTwice[i]),
-    eventTo: Int32Array.from(order, (i) => toTwice[i]),
-    maxTwice,
-  };
+  // 3. Events in day order (stable counting sort over the day span; a sort for very long spans).
+  const eventDay = new Int32Array(events);
+  const eventFrom = new Int32Array(events);
+  const eventTo = new Int32Array(events);
+  const span = events === 0 ? 0 : maxDay - minDay + 1;
+  if (span > 10_000_000) {
+    const order = Array.from({ length: events }, (_, i) => i).sort((a, b) => day[a] - day[b] || a - b);
+    for (let i = 0; i < events; i++) {
+      const at = order[i];
+      eventDay[i] = day[at];
+      eventFrom[i] = fromTwice[at];
+      eventTo[i] = toTwice[at];
+    }
+  } else if (events > 0) {
+    const start = new Int32Array(span + 1);
+    for (let i = 0; i < events; i++) start[day[i] - minDay + 1]++;
+    for (let s = 0; s < span; s++) start[s + 1] += start[s];
+    for (let i = 0; i < events; i++) {
+      const at = start[day[i] - minDay]++;
+      eventDay[at] = day[i];
+      eventFrom[at] = fromTwice[i];
+      eventTo[at] = toTwice[i];
+    }
+  }
+  return { usualGap, orderDays, lastDay, eventDay, eventFrom, eventTo, maxTwice };
 }
 
-/** Indexes of `day` in ascending day order, stable. */
-function sortByDay(day: Int32Array, minDay: number, maxDay: number): Int32Array {
-  const n = day.length;
-  const order = new Int32Array(n);
-  if (n === 0) return order;
-  const span = maxDay - minDay + 1;
-  if (span > 10_000_000) {
-    const index = Array.from({ length: n }, (_, i) => i).sort((a, b) => day[a] - day[b] || a - b);
-    order.set(index);
-    return order;
+/** Adds `x` to the max-heap `heap[0, size)`. */
+function maxHeapPush(heap: Int32Array, size: number, x: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] >= x) break;
+    heap[i] = heap[parent];
+    i = parent;
   }
-  const start = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) start[day[i] - minDay + 1]++;
-  for (let s = 0; s < span; s++) start[s + 1] += start[s];
-  for (let i = 0; i < n; i++) order[start[day[i] - minDay]++] = i;
-  return order;
+  heap[i] = x;
+}
+
+/** Adds `x` to the min-heap `heap[0, size)`. */
+function minHeapPush(heap: Int32Array, size: number, x: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= x) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = x;
+}
+
+/** Removes the top of the max-heap `heap[0, size)`. */
+function maxHeapPop(heap: Int32Array, size: number): void {
+  const n = size - 1;
+  const x = heap[n];
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && heap[child + 1] > heap[child]) child++;
+    if (heap[child] <= x) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  if (n > 0) heap[i] = x;
+}
+
+/** Removes the top of the min-heap `heap[0, size)`. */
+function minHeapPop(heap: Int32Array, size: number): void {
+  const n = size - 1;
+  const x = heap[n];
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && heap[child + 1] < heap[child]) child++;
+    if (heap[child] >= x) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  if (n > 0) heap[i] = x;
 }
 
 /**
