@@ -35,6 +35,9 @@ export interface CustomerGaps {
 
 const CACHE = new WeakMap<CustomerHistory, CustomerGaps>();
 
+/** Most gaps a customer may have for their running median to use a sorted insertion buffer. */
+const SHORT = 256;
+
 /**
  * Every customer's gaps and usual gap from their order history (cached per history).
  * @example customerGaps(prepareOrders(orders, asOf).history()!).usualGap[code] // 24.5
@@ -67,13 +70,16 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
     events += count;
     if (count > longest) longest = count;
   }
-  // 2. The running median of each customer's gaps, one event per gap: a max-heap `low` of the
-  // lower half and a min-heap `high` of the upper half (`low` holds the extra value when odd).
+  // 2. The running median of each customer's gaps, one event per gap. Up to `SHORT` gaps, the
+  // gaps so far are kept sorted by insertion (the median is read at the middle); longer histories
+  // use a max-heap `low` of the lower half and a min-heap `high` of the upper half (`low` holds the
+  // extra value when odd).
   const day = new Int32Array(events);
   const fromTwice = new Int32Array(events);
   const toTwice = new Int32Array(events);
-  const low = new Int32Array(Math.max(1, longest));
-  const high = new Int32Array(Math.max(1, longest));
+  const sorted = new Int32Array(Math.max(1, Math.min(longest, SHORT)));
+  const low = new Int32Array(longest > SHORT ? longest : 1);
+  const high = new Int32Array(longest > SHORT ? longest : 1);
   let e = 0;
   let maxTwice = 0;
   let minDay = 2147483647;
@@ -81,6 +87,8 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
   for (let c = 0; c < customers; c++) {
     const from = offsets[c];
     const to = offsets[c + 1];
+    const short = orderDays[c] - 1 <= SHORT;
+    let size = 0;
     let lowSize = 0;
     let highSize = 0;
     let previous = -1;
@@ -88,20 +96,32 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
       const today = days[k];
       const gap = today - days[k - 1];
       if (gap === 0) continue;
-      if (lowSize === 0 || gap <= low[0]) {
-        maxHeapPush(low, lowSize++, gap);
-        if (lowSize > highSize + 1) {
-          minHeapPush(high, highSize++, low[0]);
-          maxHeapPop(low, lowSize--);
+      let twice: number;
+      if (short) {
+        let i = size;
+        while (i > 0 && sorted[i - 1] > gap) {
+          sorted[i] = sorted[i - 1];
+          i--;
         }
+        sorted[i] = gap;
+        size++;
+        twice = sorted[(size - 1) >> 1] + sorted[size >> 1];
       } else {
-        minHeapPush(high, highSize++, gap);
-        if (highSize > lowSize) {
-          maxHeapPush(low, lowSize++, high[0]);
-          minHeapPop(high, highSize--);
+        if (lowSize === 0 || gap <= low[0]) {
+          maxHeapPush(low, lowSize++, gap);
+          if (lowSize > highSize + 1) {
+            minHeapPush(high, highSize++, low[0]);
+            maxHeapPop(low, lowSize--);
+          }
+        } else {
+          minHeapPush(high, highSize++, gap);
+          if (highSize > lowSize) {
+            maxHeapPush(low, lowSize++, high[0]);
+            minHeapPop(high, highSize--);
+          }
         }
+        twice = lowSize > highSize ? 2 * low[0] : low[0] + high[0];
       }
-      const twice = lowSize > highSize ? 2 * low[0] : low[0] + high[0];
       day[e] = today;
       fromTwice[e] = previous;
       toTwice[e] = twice;

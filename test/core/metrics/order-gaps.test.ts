@@ -161,3 +161,37 @@ describe("property: the event replay equals sorting every customer's days at eac
     );
   });
 });
+
+describe('property: long histories (a sorted buffer up to 256 gaps, two heaps beyond)', () => {
+  // Each customer's days as a running sum of gaps from a start day: 0-gaps are two orders on one day.
+  const longCustomer = fc
+    .tuple(
+      fc.integer({ min: 0, max: 50 }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 200, maxLength: 420 }),
+    )
+    .map(([start, gaps]) => {
+      const days = [start];
+      for (const g of gaps) days.push(days[days.length - 1] + g);
+      return days;
+    });
+
+  test("each customer's usual gap and the median of usual gaps at any end", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(longCustomer, fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 6 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.integer({ min: 0, max: 17000 }), { minLength: 1, maxLength: 6 }),
+        (raw, ends) => {
+          const perCustomer = raw.map((d) => [...d].sort((a, b) => a - b));
+          const history = historyOf(perCustomer);
+          const usual = perCustomer.map((d) => bruteForce([d], Infinity));
+          expect([...customerGaps(history).usualGap]).toEqual(usual);
+          expect(medianUsualGapBefore(history, ends)).toEqual(ends.map((e) => bruteForce(perCustomer, e)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
