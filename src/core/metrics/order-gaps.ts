@@ -12,9 +12,10 @@
  *   end in .5, and the median of usual gaps in .25 or .75).
  *
  * Cost: one pass over the histories builds, per customer, the running median of their gaps as each
- * gap arrives (two heaps), as "change" events dated by the later order day; a series of window ends
- * then replays the events in day order into a histogram of usual gaps and reads its median at each
- * end. Built once per customer history (per table and as-of day) and reused.
+ * gap arrives, as "change" events dated by the later order day (built once per customer history,
+ * per table and as-of day, and reused). A series of window ends files each event under the first
+ * end after its day, then adds those changes up end by end into a histogram of usual gaps and reads
+ * its median at each end (many ends over very long gaps: the events are replayed in day order).
  */
 import type { CustomerHistory } from './orders-prep';
 
@@ -25,12 +26,18 @@ export interface CustomerGaps {
   readonly orderDays: Int32Array;
   /** Per customer code: the last order day (NaN without an order). */
   readonly lastDay: Float64Array;
-  /** Events in day order: on `eventDay[e]` a customer's usual gap × 2 goes from `eventFrom[e]` (−1: none yet) to `eventTo[e]`. */
+  /**
+   * Events, customer by customer (not in day order): on `eventDay[e]` a customer's usual gap × 2
+   * goes from `eventFrom[e]` (−1: none yet) to `eventTo[e]`.
+   */
   readonly eventDay: Int32Array;
   readonly eventFrom: Int32Array;
   readonly eventTo: Int32Array;
   /** Largest usual gap × 2 (histogram size − 1). */
   readonly maxTwice: number;
+  /** First and last event day (0 and −1 without events). */
+  readonly minEventDay: number;
+  readonly maxEventDay: number;
 }
 
 const CACHE = new WeakMap<CustomerHistory, CustomerGaps>();
@@ -133,31 +140,17 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
     }
     if (previous >= 0) usualGap[c] = previous / 2;
   }
-  // 3. Events in day order (stable counting sort over the day span; a sort for very long spans).
-  const eventDay = new Int32Array(events);
-  const eventFrom = new Int32Array(events);
-  const eventTo = new Int32Array(events);
-  const span = events === 0 ? 0 : maxDay - minDay + 1;
-  if (span > 10_000_000) {
-    const order = Array.from({ length: events }, (_, i) => i).sort((a, b) => day[a] - day[b] || a - b);
-    for (let i = 0; i < events; i++) {
-      const at = order[i];
-      eventDay[i] = day[at];
-      eventFrom[i] = fromTwice[at];
-      eventTo[i] = toTwice[at];
-    }
-  } else if (events > 0) {
-    const start = new Int32Array(span + 1);
-    for (let i = 0; i < events; i++) start[day[i] - minDay + 1]++;
-    for (let s = 0; s < span; s++) start[s + 1] += start[s];
-    for (let i = 0; i < events; i++) {
-      const at = start[day[i] - minDay]++;
-      eventDay[at] = day[i];
-      eventFrom[at] = fromTwice[i];
-      eventTo[at] = toTwice[i];
-    }
-  }
-  return { usualGap, orderDays, lastDay, eventDay, eventFrom, eventTo, maxTwice };
+  return {
+    usualGap,
+    orderDays,
+    lastDay,
+    eventDay: day,
+    eventFrom: fromTwice,
+    eventTo: toTwice,
+    maxTwice,
+    minEventDay: events > 0 ? minDay : 0,
+    maxEventDay: events > 0 ? maxDay : -1,
+  };
 }
 
 /** Adds `x` to the max-heap `heap[0, size)`. */
@@ -222,19 +215,90 @@ function minHeapPop(heap: Int32Array, size: number): void {
  * @example medianUsualGapBefore(history, [day('2026-12-01')]) // [24.5]
  */
 export function medianUsualGapBefore(history: CustomerHistory, ends: readonly number[]): number[] {
-  const { eventDay, eventFrom, eventTo, maxTwice } = customerGaps(history);
+  const gaps = customerGaps(history);
+  const { eventDay, eventFrom, eventTo, maxTwice } = gaps;
   const out = new Array<number>(ends.length).fill(NaN);
   const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
+  const k = order.length;
+  const width = maxTwice + 1;
+  const events = eventDay.length;
+  if (k === 0 || events === 0) return out;
+  if (k * width > DELTA_CELLS) return replayInDayOrder(gaps, ends, order, out);
+  // Slot of an event = the number of ends on or before its day: it counts at the ends from that
+  // rank on. Per slot, the change it makes to the histogram of usual gaps (× 2) and to the number
+  // of customers with one; the ends then add the slots up in order.
+  const sortedEnds = Float64Array.from(order, (w) => ends[w]);
+  const delta = new Int32Array(k * width);
+  const joined = new Int32Array(k);
+  const { minEventDay, maxEventDay } = gaps;
+  const span = maxEventDay - minEventDay + 1;
+  let slotOfDay: Int32Array | null = null;
+  if (span <= 4_000_000) {
+    slotOfDay = new Int32Array(span);
+    let r = 0;
+    for (let s = 0; s < span; s++) {
+      while (r < k && sortedEnds[r] <= minEventDay + s) r++;
+      slotOfDay[s] = r;
+    }
+  }
+  for (let e = 0; e < events; e++) {
+    const d = eventDay[e];
+    const slot = slotOfDay ? slotOfDay[d - minEventDay] : countAtOrBelow(sortedEnds, d);
+    if (slot >= k) continue;
+    const row = slot * width;
+    const from = eventFrom[e];
+    if (from >= 0) delta[row + from]--;
+    else joined[slot]++;
+    delta[row + eventTo[e]]++;
+  }
+  const histogram = new Int32Array(width);
+  let customers = 0;
+  for (let r = 0; r < k; r++) {
+    const row = r * width;
+    for (let v = 0; v < width; v++) histogram[v] += delta[row + v];
+    customers += joined[r];
+    if (customers > 0) out[order[r]] = histogramMedian(histogram, customers) / 2;
+  }
+  return out;
+}
+
+/** Most histogram cells (ends × usual gaps) the slotted route may allocate. */
+const DELTA_CELLS = 8_000_000;
+
+/** Number of entries of ascending `sorted` that are ≤ `day` (binary search). */
+function countAtOrBelow(sorted: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Many ends over long gaps: the events sorted by day once, replayed into one histogram. */
+function replayInDayOrder(
+  gaps: CustomerGaps,
+  ends: readonly number[],
+  order: number[],
+  out: number[],
+): number[] {
+  const { eventDay, eventFrom, eventTo, maxTwice } = gaps;
+  const byDay = Array.from({ length: eventDay.length }, (_, i) => i).sort(
+    (a, b) => eventDay[a] - eventDay[b] || a - b,
+  );
   const histogram = new Int32Array(maxTwice + 1);
   let applied = 0;
   let customers = 0;
   for (const w of order) {
     const end = ends[w];
-    while (applied < eventDay.length && eventDay[applied] < end) {
-      const from = eventFrom[applied];
+    while (applied < byDay.length && eventDay[byDay[applied]] < end) {
+      const e = byDay[applied];
+      const from = eventFrom[e];
       if (from >= 0) histogram[from]--;
       else customers++;
-      histogram[eventTo[applied]]++;
+      histogram[eventTo[e]]++;
       applied++;
     }
     if (customers > 0) out[w] = histogramMedian(histogram, customers) / 2;

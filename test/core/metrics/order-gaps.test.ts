@@ -195,3 +195,26 @@ describe('property: long histories (a sorted buffer up to 256 gaps, two heaps be
     );
   });
 });
+
+describe('property: far-apart order days (ends found by search) and very long gaps (events replayed by day)', () => {
+  // Days near 0 and near 4,500,000: the event days span more than a lookup table covers; a gap
+  // from one cluster to the other makes a usual gap of millions of days.
+  const nearDay = fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 4_500_000, max: 4_500_060 }));
+  test('medianUsualGapBefore', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(nearDay, { maxLength: 7 }).map((d) => [...d].sort((a, b) => a - b)),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.oneof(nearDay, fc.integer({ min: 0, max: 4_600_000 })), { minLength: 1, maxLength: 8 }),
+        (perCustomer, ends) => {
+          expect(medianUsualGapBefore(historyOf(perCustomer), ends)).toEqual(
+            ends.map((e) => bruteForce(perCustomer, e)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
