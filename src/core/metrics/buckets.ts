@@ -5,7 +5,8 @@
 
 /**
  * The window index of every day value, for windows given by ascending `bounds`
- * (window k = [bounds[k], bounds[k+1])). Returns −1 outside. `days` holds floored days.
+ * (window k = [bounds[k], bounds[k+1])). Returns −1 outside. `days` holds floored days; when
+ * `ascending`, they are in ascending order and only the rows inside the windows are looked at.
  * @example bucketDays(Int32Array.of(0, 5, 9), [0, 5, 10]) // Int32Array [0, 1, 1]
  */
 export function bucketDays(
@@ -13,6 +14,7 @@ export function bucketDays(
   bounds: readonly number[],
   minDay = -Infinity,
   maxDay = Infinity,
+  ascending = false,
 ): Int32Array {
   const out = new Int32Array(days.length);
   const k = bounds.length - 1;
@@ -21,6 +23,18 @@ export function bucketDays(
   const hi = Math.min(bounds[k] - 1, maxDay);
   if (!(hi >= lo)) return out.fill(-1);
   const span = hi - lo + 1;
+  if (ascending && span <= 4_000_000) {
+    const [from, to] = rowRange(days, lo, hi);
+    out.fill(-1, 0, from);
+    let w = 0;
+    for (let i = from; i < to; i++) {
+      const d = days[i];
+      while (bounds[w + 1] <= d) w++;
+      out[i] = w;
+    }
+    out.fill(-1, to);
+    return out;
+  }
   if (span <= 4_000_000) {
     const lookup = new Int32Array(span);
     let w = 0;
@@ -38,6 +52,24 @@ export function bucketDays(
   }
   for (let i = 0; i < days.length; i++) out[i] = windowOf(days[i], bounds);
   return out;
+}
+
+/**
+ * Rows [from, to) of ascending `days` whose day lies in [lo, hi] (binary searches).
+ * @example rowRange(Int32Array.of(1, 3, 3, 8), 2, 5) // [1, 3]
+ */
+export function rowRange(days: Int32Array, lo: number, hi: number): [number, number] {
+  const firstAbove = (limit: number) => {
+    let a = 0;
+    let b = days.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (days[mid] < limit) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  return [firstAbove(lo), firstAbove(hi + 1)];
 }
 
 /** Window index of one day (binary search), −1 outside. */

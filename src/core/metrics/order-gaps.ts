@@ -12,9 +12,10 @@
  *   end in .5, and the median of usual gaps in .25 or .75).
  *
  * Cost: one pass over the histories builds, per customer, the running median of their gaps as each
- * gap arrives (two heaps), as "change" events dated by the later order day; a series of window ends
- * then replays the events in day order into a histogram of usual gaps and reads its median at each
- * end. Built once per customer history (per table and as-of day) and reused.
+ * gap arrives, as "change" events dated by the later order day (built once per customer history,
+ * per table and as-of day, and reused). A series of window ends files each event under the first
+ * end after its day, then adds those changes up end by end into a histogram of usual gaps and reads
+ * its median at each end (many ends over very long gaps: the events are replayed in day order).
  */
 import type { CustomerHistory } from './orders-prep';
 
@@ -25,82 +26,24 @@ export interface CustomerGaps {
   readonly orderDays: Int32Array;
   /** Per customer code: the last order day (NaN without an order). */
   readonly lastDay: Float64Array;
-  /** Events in day order: on `eventDay[e]` a customer's usual gap × 2 goes from `eventFrom[e]` (−1: none yet) to `eventTo[e]`. */
+  /**
+   * Events, customer by customer (not in day order): on `eventDay[e]` a customer's usual gap × 2
+   * goes from `eventFrom[e]` (−1: none yet) to `eventTo[e]`.
+   */
   readonly eventDay: Int32Array;
   readonly eventFrom: Int32Array;
   readonly eventTo: Int32Array;
   /** Largest usual gap × 2 (histogram size − 1). */
   readonly maxTwice: number;
-}
-
-/** Running median of integers as they arrive: a max-heap of the lower half, a min-heap of the upper. */
-class RunningMedian {
-  private low: Int32Array;
-  private high: Int32Array;
-  private lowSize = 0;
-  private highSize = 0;
-
-  constructor(capacity: number) {
-    this.low = new Int32Array(Math.max(1, capacity));
-    this.high = new Int32Array(Math.max(1, capacity));
-  }
-
-  reset(): void {
-    this.lowSize = 0;
-    this.highSize = 0;
-  }
-
-  push(x: number): void {
-    if (this.lowSize === 0 || x <= this.low[0]) this.lowSize = siftUp(this.low, this.lowSize, x, -1);
-    else this.highSize = siftUp(this.high, this.highSize, x, 1);
-    if (this.lowSize > this.highSize + 1) {
-      const top = this.low[0];
-      this.lowSize = popTop(this.low, this.lowSize, -1);
-      this.highSize = siftUp(this.high, this.highSize, top, 1);
-    } else if (this.highSize > this.lowSize) {
-      const top = this.high[0];
-      this.highSize = popTop(this.high, this.highSize, 1);
-      this.lowSize = siftUp(this.low, this.lowSize, top, -1);
-    }
-  }
-
-  /** Twice the median (an integer). */
-  twice(): number {
-    return this.lowSize > this.highSize ? 2 * this.low[0] : this.low[0] + this.high[0];
-  }
-}
-
-/** Adds `x` to a heap of `size` (sign 1: min-heap, −1: max-heap); returns the new size. */
-function siftUp(heap: Int32Array, size: number, x: number, sign: number): number {
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (sign * (heap[parent] - x) <= 0) break;
-    heap[i] = heap[parent];
-    i = parent;
-  }
-  heap[i] = x;
-  return size + 1;
-}
-
-/** Removes the top of a heap of `size`; returns the new size. */
-function popTop(heap: Int32Array, size: number, sign: number): number {
-  const n = size - 1;
-  const x = heap[n];
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= n) break;
-    if (child + 1 < n && sign * (heap[child + 1] - heap[child]) < 0) child++;
-    if (sign * (heap[child] - x) >= 0) break;
-    heap[i] = heap[child];
-    i = child;
-  }
-  if (n > 0) heap[i] = x;
-  return n;
+  /** First and last event day (0 and −1 without events). */
+  readonly minEventDay: number;
+  readonly maxEventDay: number;
 }
 
 const CACHE = new WeakMap<CustomerHistory, CustomerGaps>();
+
+/** Most gaps a customer may have for their running median to use a sorted insertion buffer. */
+const SHORT = 256;
 
 /**
  * Every customer's gaps and usual gap from their order history (cached per history).
@@ -134,65 +77,136 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
     events += count;
     if (count > longest) longest = count;
   }
-  // 2. The running median of each customer's gaps, one event per gap.
+  // 2. The running median of each customer's gaps, one event per gap. Up to `SHORT` gaps, the
+  // gaps so far are kept sorted by insertion (the median is read at the middle); longer histories
+  // use a max-heap `low` of the lower half and a min-heap `high` of the upper half (`low` holds the
+  // extra value when odd).
   const day = new Int32Array(events);
   const fromTwice = new Int32Array(events);
   const toTwice = new Int32Array(events);
-  const running = new RunningMedian(longest);
+  const sorted = new Int32Array(Math.max(1, Math.min(longest, SHORT)));
+  const low = new Int32Array(longest > SHORT ? longest : 1);
+  const high = new Int32Array(longest > SHORT ? longest : 1);
   let e = 0;
   let maxTwice = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
+  let minDay = 2147483647;
+  let maxDay = -2147483648;
   for (let c = 0; c < customers; c++) {
     const from = offsets[c];
     const to = offsets[c + 1];
-    running.reset();
+    const short = orderDays[c] - 1 <= SHORT;
+    let size = 0;
+    let lowSize = 0;
+    let highSize = 0;
     let previous = -1;
     for (let k = from + 1; k < to; k++) {
-      const gap = days[k] - days[k - 1];
+      const today = days[k];
+      const gap = today - days[k - 1];
       if (gap === 0) continue;
-      running.push(gap);
-      const twice = running.twice();
-      day[e] = days[k];
+      let twice: number;
+      if (short) {
+        let i = size;
+        while (i > 0 && sorted[i - 1] > gap) {
+          sorted[i] = sorted[i - 1];
+          i--;
+        }
+        sorted[i] = gap;
+        size++;
+        twice = sorted[(size - 1) >> 1] + sorted[size >> 1];
+      } else {
+        if (lowSize === 0 || gap <= low[0]) {
+          maxHeapPush(low, lowSize++, gap);
+          if (lowSize > highSize + 1) {
+            minHeapPush(high, highSize++, low[0]);
+            maxHeapPop(low, lowSize--);
+          }
+        } else {
+          minHeapPush(high, highSize++, gap);
+          if (highSize > lowSize) {
+            maxHeapPush(low, lowSize++, high[0]);
+            minHeapPop(high, highSize--);
+          }
+        }
+        twice = lowSize > highSize ? 2 * low[0] : low[0] + high[0];
+      }
+      day[e] = today;
       fromTwice[e] = previous;
       toTwice[e] = twice;
       e++;
       previous = twice;
       if (twice > maxTwice) maxTwice = twice;
-      if (days[k] < minDay) minDay = days[k];
-      if (days[k] > maxDay) maxDay = days[k];
+      if (today < minDay) minDay = today;
+      if (today > maxDay) maxDay = today;
     }
     if (previous >= 0) usualGap[c] = previous / 2;
   }
-  // 3. Events in day order (counting sort over the day span; a sort for very long spans).
-  const order = sortByDay(day, minDay, maxDay);
   return {
     usualGap,
     orderDays,
     lastDay,
-    eventDay: Int32Array.from(order, (i) => day[i]),
-    eventFrom: Int32Array.from(order, (i) => fromTwice[i]),
-    eventTo: Int32Array.from(order, (i) => toTwice[i]),
+    eventDay: day,
+    eventFrom: fromTwice,
+    eventTo: toTwice,
     maxTwice,
+    minEventDay: events > 0 ? minDay : 0,
+    maxEventDay: events > 0 ? maxDay : -1,
   };
 }
 
-/** Indexes of `day` in ascending day order, stable. */
-function sortByDay(day: Int32Array, minDay: number, maxDay: number): Int32Array {
-  const n = day.length;
-  const order = new Int32Array(n);
-  if (n === 0) return order;
-  const span = maxDay - minDay + 1;
-  if (span > 10_000_000) {
-    const index = Array.from({ length: n }, (_, i) => i).sort((a, b) => day[a] - day[b] || a - b);
-    order.set(index);
-    return order;
+/** Adds `x` to the max-heap `heap[0, size)`. */
+function maxHeapPush(heap: Int32Array, size: number, x: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] >= x) break;
+    heap[i] = heap[parent];
+    i = parent;
   }
-  const start = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) start[day[i] - minDay + 1]++;
-  for (let s = 0; s < span; s++) start[s + 1] += start[s];
-  for (let i = 0; i < n; i++) order[start[day[i] - minDay]++] = i;
-  return order;
+  heap[i] = x;
+}
+
+/** Adds `x` to the min-heap `heap[0, size)`. */
+function minHeapPush(heap: Int32Array, size: number, x: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= x) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = x;
+}
+
+/** Removes the top of the max-heap `heap[0, size)`. */
+function maxHeapPop(heap: Int32Array, size: number): void {
+  const n = size - 1;
+  const x = heap[n];
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && heap[child + 1] > heap[child]) child++;
+    if (heap[child] <= x) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  if (n > 0) heap[i] = x;
+}
+
+/** Removes the top of the min-heap `heap[0, size)`. */
+function minHeapPop(heap: Int32Array, size: number): void {
+  const n = size - 1;
+  const x = heap[n];
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && heap[child + 1] < heap[child]) child++;
+    if (heap[child] >= x) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  if (n > 0) heap[i] = x;
 }
 
 /**
@@ -201,19 +215,90 @@ function sortByDay(day: Int32Array, minDay: number, maxDay: number): Int32Array 
  * @example medianUsualGapBefore(history, [day('2026-12-01')]) // [24.5]
  */
 export function medianUsualGapBefore(history: CustomerHistory, ends: readonly number[]): number[] {
-  const { eventDay, eventFrom, eventTo, maxTwice } = customerGaps(history);
+  const gaps = customerGaps(history);
+  const { eventDay, eventFrom, eventTo, maxTwice } = gaps;
   const out = new Array<number>(ends.length).fill(NaN);
   const order = Array.from({ length: ends.length }, (_, i) => i).sort((a, b) => ends[a] - ends[b]);
+  const k = order.length;
+  const width = maxTwice + 1;
+  const events = eventDay.length;
+  if (k === 0 || events === 0) return out;
+  if (k * width > DELTA_CELLS) return replayInDayOrder(gaps, ends, order, out);
+  // Slot of an event = the number of ends on or before its day: it counts at the ends from that
+  // rank on. Per slot, the change it makes to the histogram of usual gaps (× 2) and to the number
+  // of customers with one; the ends then add the slots up in order.
+  const sortedEnds = Float64Array.from(order, (w) => ends[w]);
+  const delta = new Int32Array(k * width);
+  const joined = new Int32Array(k);
+  const { minEventDay, maxEventDay } = gaps;
+  const span = maxEventDay - minEventDay + 1;
+  let slotOfDay: Int32Array | null = null;
+  if (span <= 4_000_000) {
+    slotOfDay = new Int32Array(span);
+    let r = 0;
+    for (let s = 0; s < span; s++) {
+      while (r < k && sortedEnds[r] <= minEventDay + s) r++;
+      slotOfDay[s] = r;
+    }
+  }
+  for (let e = 0; e < events; e++) {
+    const d = eventDay[e];
+    const slot = slotOfDay ? slotOfDay[d - minEventDay] : countAtOrBelow(sortedEnds, d);
+    if (slot >= k) continue;
+    const row = slot * width;
+    const from = eventFrom[e];
+    if (from >= 0) delta[row + from]--;
+    else joined[slot]++;
+    delta[row + eventTo[e]]++;
+  }
+  const histogram = new Int32Array(width);
+  let customers = 0;
+  for (let r = 0; r < k; r++) {
+    const row = r * width;
+    for (let v = 0; v < width; v++) histogram[v] += delta[row + v];
+    customers += joined[r];
+    if (customers > 0) out[order[r]] = histogramMedian(histogram, customers) / 2;
+  }
+  return out;
+}
+
+/** Most histogram cells (ends × usual gaps) the slotted route may allocate. */
+const DELTA_CELLS = 8_000_000;
+
+/** Number of entries of ascending `sorted` that are ≤ `day` (binary search). */
+function countAtOrBelow(sorted: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Many ends over long gaps: the events sorted by day once, replayed into one histogram. */
+function replayInDayOrder(
+  gaps: CustomerGaps,
+  ends: readonly number[],
+  order: number[],
+  out: number[],
+): number[] {
+  const { eventDay, eventFrom, eventTo, maxTwice } = gaps;
+  const byDay = Array.from({ length: eventDay.length }, (_, i) => i).sort(
+    (a, b) => eventDay[a] - eventDay[b] || a - b,
+  );
   const histogram = new Int32Array(maxTwice + 1);
   let applied = 0;
   let customers = 0;
   for (const w of order) {
     const end = ends[w];
-    while (applied < eventDay.length && eventDay[applied] < end) {
-      const from = eventFrom[applied];
+    while (applied < byDay.length && eventDay[byDay[applied]] < end) {
+      const e = byDay[applied];
+      const from = eventFrom[e];
       if (from >= 0) histogram[from]--;
       else customers++;
-      histogram[eventTo[applied]]++;
+      histogram[eventTo[e]]++;
       applied++;
     }
     if (customers > 0) out[w] = histogramMedian(histogram, customers) / 2;

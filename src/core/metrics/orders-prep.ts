@@ -20,7 +20,7 @@
  *   whole.
  */
 import type { OrdersTable } from '../table';
-import { bucketDays, rowsInBuckets } from './buckets';
+import { bucketDays, rowRange, rowsInBuckets } from './buckets';
 
 /** 0001-01-01 and 9999-12-31 as epoch days. */
 const FIRST_DAY = -719162;
@@ -117,6 +117,9 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   const day = new Int32Array(n);
   let minDay = Infinity;
   let maxDay = -Infinity;
+  // Every row usable and in day order (a date-sorted sheet): windows are ranges of rows.
+  let ascending = true;
+  let last = NO_DAY;
   const { date, amount } = table;
   for (let i = 0; i < n; i++) {
     const d = Math.floor(date[i]);
@@ -124,8 +127,11 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       day[i] = d;
       if (d < minDay) minDay = d;
       if (d > maxDay) maxDay = d;
+      if (d < last) ascending = false;
+      last = d;
     } else {
       day[i] = NO_DAY;
+      ascending = false;
     }
   }
   let orderKey: Int32Array | null = null;
@@ -165,7 +171,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
           buckets.delete(oldest);
           within.delete(oldest);
         }
-        bucket = bucketDays(day, bounds, minDay, maxDay);
+        bucket = bucketDays(day, bounds, minDay, maxDay, ascending);
         buckets.set(key, bucket);
       }
       return bucket;
@@ -190,7 +196,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       const key = bounds.join(',');
       let rows = within.get(key);
       if (!rows) {
-        rows = rowsInBuckets(bucket);
+        rows = ascending ? rowsOfRange(day, bounds, minDay, maxDay) : rowsInBuckets(bucket);
         within.set(key, rows);
       }
       return rows;
@@ -217,6 +223,19 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
     },
   };
   return prep;
+}
+
+/** Rows inside windows `bounds` of ascending `day` (every row usable): one range of rows. */
+function rowsOfRange(day: Int32Array, bounds: readonly number[], minDay: number, maxDay: number): Int32Array {
+  const k = bounds.length - 1;
+  if (k <= 0) return new Int32Array(0);
+  const lo = Math.max(bounds[0], minDay);
+  const hi = Math.min(bounds[k] - 1, maxDay);
+  if (!(hi >= lo)) return new Int32Array(0);
+  const [from, to] = rowRange(day, lo, hi);
+  const rows = new Int32Array(to - from);
+  for (let j = 0; j < rows.length; j++) rows[j] = from + j;
+  return rows;
 }
 
 /** Marks each customer's first order row (earliest day, then earliest row) of a root table. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bucketDays, groupRows, windowOf } from '../../../src/core/metrics/buckets';
+import { bucketDays, groupRows, rowRange, windowOf } from '../../../src/core/metrics/buckets';
 
 /** Rows of each bucket in input order, by filtering. */
 function brute(bucket: number[], count: number, rowIds?: number[]) {
@@ -55,5 +55,42 @@ describe('bucketDays', () => {
       ),
     );
     expect([...bucketDays(Int32Array.of(0, 5, 9, 10, -1), [0, 5, 10])]).toEqual([0, 1, 1, -1, -1]);
+  });
+});
+
+describe('ascending days (a date-sorted sheet)', () => {
+  test('by hand: only the rows inside the windows are bucketed, the rest are -1', () => {
+    expect([...bucketDays(Int32Array.of(1, 3, 3, 5, 8, 12), [3, 5, 9], -Infinity, Infinity, true)]).toEqual([
+      -1, 0, 0, 1, 1, -1,
+    ]);
+    expect(rowRange(Int32Array.of(1, 3, 3, 8), 2, 5)).toEqual([1, 3]);
+    expect(rowRange(Int32Array.of(1, 3, 3, 8), 9, 20)).toEqual([4, 4]);
+  });
+
+  test('property: the same buckets as the lookup over every row, and rowRange is the rows in [lo, hi]', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: -50, max: 400 }), { maxLength: 60 })
+          .map((d) => [...d].sort((a, b) => a - b)),
+        fc
+          .array(fc.integer({ min: -60, max: 420 }), { minLength: 1, maxLength: 8 })
+          .map((b) => [...b].sort((x, y) => x - y)),
+        (raw, bounds) => {
+          const days = Int32Array.from(raw);
+          const min = raw.length ? raw[0] : Infinity;
+          const max = raw.length ? raw[raw.length - 1] : -Infinity;
+          expect([...bucketDays(days, bounds, min, max, true)]).toEqual([
+            ...bucketDays(days, bounds, min, max),
+          ]);
+          expect([...bucketDays(days, bounds, min, max, true)]).toEqual(raw.map((d) => windowOf(d, bounds)));
+          const lo = bounds[0];
+          const hi = bounds[bounds.length - 1];
+          const [from, to] = rowRange(days, lo, hi);
+          const inside = raw.flatMap((d, i) => (d >= lo && d <= hi ? [i] : []));
+          expect(inside).toEqual(Array.from({ length: to - from }, (_, j) => from + j));
+        },
+      ),
+    );
   });
 });

@@ -161,3 +161,60 @@ describe("property: the event replay equals sorting every customer's days at eac
     );
   });
 });
+
+describe('property: long histories (a sorted buffer up to 256 gaps, two heaps beyond)', () => {
+  // Each customer's days as a running sum of gaps from a start day: 0-gaps are two orders on one day.
+  const longCustomer = fc
+    .tuple(
+      fc.integer({ min: 0, max: 50 }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 200, maxLength: 420 }),
+    )
+    .map(([start, gaps]) => {
+      const days = [start];
+      for (const g of gaps) days.push(days[days.length - 1] + g);
+      return days;
+    });
+
+  test("each customer's usual gap and the median of usual gaps at any end", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(longCustomer, fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 6 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.integer({ min: 0, max: 17000 }), { minLength: 1, maxLength: 6 }),
+        (raw, ends) => {
+          const perCustomer = raw.map((d) => [...d].sort((a, b) => a - b));
+          const history = historyOf(perCustomer);
+          const usual = perCustomer.map((d) => bruteForce([d], Infinity));
+          expect([...customerGaps(history).usualGap]).toEqual(usual);
+          expect(medianUsualGapBefore(history, ends)).toEqual(ends.map((e) => bruteForce(perCustomer, e)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('property: far-apart order days (ends found by search) and very long gaps (events replayed by day)', () => {
+  // Days near 0 and near 4,500,000: the event days span more than a lookup table covers; a gap
+  // from one cluster to the other makes a usual gap of millions of days.
+  const nearDay = fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 4_500_000, max: 4_500_060 }));
+  test('medianUsualGapBefore', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(nearDay, { maxLength: 7 }).map((d) => [...d].sort((a, b) => a - b)),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.oneof(nearDay, fc.integer({ min: 0, max: 4_600_000 })), { minLength: 1, maxLength: 8 }),
+        (perCustomer, ends) => {
+          expect(medianUsualGapBefore(historyOf(perCustomer), ends)).toEqual(
+            ends.map((e) => bruteForce(perCustomer, e)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
