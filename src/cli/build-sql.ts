@@ -10,19 +10,18 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AsOfChoice } from '../core/data-range';
 import { reviewDay } from '../core/data-range';
 import type { MetricId } from '../core/metrics';
-import { formatDay, parsePeriodKey, periodOf } from '../core/periods';
+import { formatDay, periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
 import { refreshRecord, withBuildSettings, withRefresh } from '../sheets/config-records';
 import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
 import type { PlanFigures } from '../sheets/figures';
 import type { SheetPlan } from '../sheets/plan';
 import { buildReviewPlan, reviewSheetName } from '../sheets/review';
-import type { SqlContext } from '../sql/evaluate';
 import type { FigureTraits } from './sql-figures';
 import { answerFigures, RecordingFigures } from './sql-figures';
 import { numberOf } from '../sql/results';
 import { dimensionSourceColumn } from '../sql/source';
-import { rowsAfterSql, spendPeriodTextsSql, tableStatsSql } from '../sql/source-stats';
+import { rowsAfterSql, tableStatsSql } from '../sql/source-stats';
 import {
   chosenCurrency,
   kpiSchedule,
@@ -50,7 +49,7 @@ import { refreshStamp } from './job';
 import { lockWorkbook } from './lock';
 import { checkExistingOutput, prepareOutput } from './output';
 import { backUp, ensureWritable, replaceFile, writeTarget } from './safe-write';
-import { cliErrorOf, openSqlInputs } from './sql-route';
+import { cliErrorOf, openSqlInputs, sqlContextOf } from './sql-route';
 
 /** Flags of `build` that need the rows in memory (goals pacing, benchmarks against the data). */
 const NOT_ON_SQL_ROUTE = ['targets', 'industry', 'values-only', 'sheet'] as const;
@@ -113,21 +112,7 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
           ? { day: last, source: 'data' }
           : { day: today(io), source: 'today' };
     const [after] = await engine.query(rowsAfterSql(engine.dialect, 'orders', orders, asOf.day));
-    const spendPeriods = new Map<string, readonly [number, number]>();
-    const periodSql = sources.spend && spendPeriodTextsSql(engine.dialect, sources.spend);
-    if (periodSql)
-      for (const row of await engine.query(periodSql)) {
-        const period = typeof row.txt === 'string' ? parsePeriodKey(row.txt, calendar) : null;
-        if (period) spendPeriods.set(row.txt as string, [period.start, period.end]);
-      }
-    const ctx: SqlContext = {
-      dialect: engine.dialect,
-      sources,
-      asOf: asOf.day,
-      calendar,
-      spendPeriods,
-      query: (sql) => engine.query(sql),
-    };
+    const ctx = await sqlContextOf(engine, sources, asOf.day, calendar);
     const where = url ? `PostgreSQL from ${table.label}` : `DuckDB from ${table.label}`;
     const traits: FigureTraits = {
       orders: true,

@@ -13,7 +13,11 @@ import { openDuckDb } from '../engines/duckdb';
 import type { SqlEngine } from '../engines/engine';
 import { EngineError, maskSecrets } from '../engines/engine';
 import { openPostgres } from '../engines/postgres';
+import type { Calendar } from '../core/periods';
+import { parsePeriodKey } from '../core/periods';
+import type { SqlContext } from '../sql/evaluate';
 import type { SqlSources } from '../sql/source';
+import { spendPeriodTextsSql } from '../sql/source-stats';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { listFlag, mapFlags, stringFlag } from './args';
 import { CliError, usageError } from './errors';
@@ -166,4 +170,31 @@ export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: s
   const sources: Record<string, unknown> = {};
   for (const t of tables) sources[t.kind] = t.discovered.source;
   return { engine, sources: sources as SqlSources, tables, mapping: tables[0].discovered.mapping };
+}
+
+/**
+ * The SQL context of one as-of day: the spend table's period keys read by the engine's calendar
+ * (the database holds them as text), and the query function of the engine.
+ */
+export async function sqlContextOf(
+  engine: SqlEngine,
+  sources: SqlSources,
+  asOf: number,
+  calendar: Calendar,
+): Promise<SqlContext> {
+  const spendPeriods = new Map<string, readonly [number, number]>();
+  const periodSql = sources.spend && spendPeriodTextsSql(engine.dialect, sources.spend);
+  if (periodSql)
+    for (const row of await engine.query(periodSql)) {
+      const period = typeof row.txt === 'string' ? parsePeriodKey(row.txt, calendar) : null;
+      if (period) spendPeriods.set(row.txt as string, [period.start, period.end]);
+    }
+  return {
+    dialect: engine.dialect,
+    sources,
+    asOf,
+    calendar,
+    spendPeriods,
+    query: (sql) => engine.query(sql),
+  };
 }

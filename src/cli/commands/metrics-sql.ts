@@ -10,12 +10,12 @@ import type { BreakdownResult } from '../../core/analyses/breakdown';
 import type { MetricId } from '../../core/metrics';
 import { CONVERSION_CLOSE_SHARE, METRICS, getMetric, metricIdFromText } from '../../core/metrics';
 import type { Period } from '../../core/periods';
-import { formatDay, lastPeriods, parsePeriodKey } from '../../core/periods';
+import { formatDay, lastPeriods } from '../../core/periods';
 import { sqlBreakdown } from '../../sql/breakdown';
 import type { SqlContext } from '../../sql/evaluate';
 import { conversionRuleSql } from '../../sql/pipeline-query';
 import { numberOf } from '../../sql/results';
-import { rowsAfterSql, spendPeriodTextsSql, tableStatsSql } from '../../sql/source-stats';
+import { rowsAfterSql, tableStatsSql } from '../../sql/source-stats';
 import { sqlSuite } from '../../sql/suite';
 import type { ParsedArgs } from '../args';
 import {
@@ -33,7 +33,7 @@ import { toJson } from '../format';
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import type { OpenedTable } from '../sql-route';
-import { cliErrorOf, openSqlInputs } from '../sql-route';
+import { cliErrorOf, openSqlInputs, sqlContextOf } from '../sql-route';
 import { breakdownIds } from './metrics-breakdowns';
 import type { FileJson, MetricsDocument } from './metrics-json';
 import { metricsDocument, rowsJson } from './metrics-json';
@@ -110,21 +110,7 @@ export async function runMetricsSql(args: ParsedArgs, io: CliIO, render: Metrics
     }
     const has = { orders: !!sources.orders, pipeline: !!sources.pipeline, spend: !!sources.spend };
     const ids = selectIds(has, selection);
-    const spendPeriods = new Map<string, readonly [number, number]>();
-    const periodSql = sources.spend && spendPeriodTextsSql(engine.dialect, sources.spend);
-    if (periodSql)
-      for (const row of await engine.query(periodSql)) {
-        const period = typeof row.txt === 'string' ? parsePeriodKey(row.txt, calendar) : null;
-        if (period) spendPeriods.set(row.txt as string, [period.start, period.end]);
-      }
-    const ctx: SqlContext = {
-      dialect: engine.dialect,
-      sources,
-      asOf: asOf.day,
-      calendar,
-      spendPeriods,
-      query: (sql) => engine.query(sql),
-    };
+    const ctx = await sqlContextOf(engine, sources, asOf.day, calendar);
     const periods = lastPeriods(asOf.day, unit, count, calendar);
     progress.stage(
       `computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf.day)} in the database`,
