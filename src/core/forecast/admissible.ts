@@ -72,13 +72,18 @@ export function discountPolynomial(spec: ModelSpec, m: number, p: SmoothingParam
  * @example rootsInsideUnitCircle([-0.45, 0.4, 1]) // (z − 0.5)(z + 0.9): true
  */
 export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance = ROOT_TOLERANCE): boolean {
-  const radius = 1 + tolerance;
   let n = coefficients.length - 1;
   while (n > 0 && coefficients[n] === 0) n--;
-  // Roots of p inside radius r ⇔ roots of p(r z) inside the unit disc.
-  let a = new Float64Array(n + 1);
-  let next = new Float64Array(n + 1);
-  for (let k = 0, power = 1; k <= n; k++, power *= radius) a[k] = coefficients[k] * power;
+  const a = Float64Array.from(coefficients.slice(0, n + 1));
+  return juryInside(a, new Float64Array(n + 1), n, 1 + tolerance);
+}
+
+/**
+ * The Schur–Cohn–Jury recursion on `a[0..n]` (constant term first), in place: `next` is scratch
+ * of the same length. Roots of p inside radius r ⇔ roots of p(r z) inside the unit disc.
+ */
+function juryInside(a: Float64Array, next: Float64Array, n: number, radius: number): boolean {
+  for (let k = 0, power = 1; k <= n; k++, power *= radius) a[k] = a[k] * power;
   for (; n > 0; n--) {
     const lead = a[n];
     const constant = a[0];
@@ -90,7 +95,9 @@ export function rootsInsideUnitCircle(coefficients: readonly number[], tolerance
     }
     if (!(largest > 0)) return false;
     for (let k = 0; k < n; k++) next[k] /= largest;
-    [a, next] = [next, a];
+    const swap = a;
+    a = next;
+    next = swap;
   }
   return true;
 }
@@ -134,13 +141,13 @@ function seasonalRootsInside(spec: ModelSpec, m: number, p: SmoothingParams): bo
   const phi = spec.trend === 'Ad' ? p.phi : 1;
   const beta = trended ? p.beta : 0;
   const gamma = p.gamma;
-  let n = trended ? m + 1 : m;
+  const n = trended ? m + 1 : m;
   if (juryA.length < n + 1) {
     juryA = new Float64Array(2 * (n + 1));
     juryB = new Float64Array(2 * (n + 1));
   }
-  let a = juryA;
-  let next = juryB;
+  const a = juryA;
+  const next = juryB;
   // The coefficients of `discountPolynomial`, constant term first; the leading one is 1.
   if (!trended) {
     a[0] = alpha + gamma - 1;
@@ -153,22 +160,5 @@ function seasonalRootsInside(spec: ModelSpec, m: number, p: SmoothingParams): bo
     a[m] = alpha + beta * phi - phi;
   }
   a[n] = 1;
-  const radius = 1 + ROOT_TOLERANCE;
-  for (let k = 0, power = 1; k <= n; k++, power *= radius) a[k] = a[k] * power;
-  for (; n > 0; n--) {
-    const lead = a[n];
-    const constant = a[0];
-    if (!(abs(constant) < abs(lead))) return false;
-    let largest = 0;
-    for (let k = 0; k < n; k++) {
-      next[k] = lead * a[k + 1] - constant * a[n - 1 - k];
-      largest = max(largest, abs(next[k]));
-    }
-    if (!(largest > 0)) return false;
-    for (let k = 0; k < n; k++) next[k] /= largest;
-    const swap = a;
-    a = next;
-    next = swap;
-  }
-  return true;
+  return juryInside(a, next, n, 1 + ROOT_TOLERANCE);
 }
