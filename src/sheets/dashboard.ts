@@ -65,7 +65,7 @@ import { CHART_COLUMN } from './layout';
 import type { PipelineForecast } from '../core/pipeline';
 import { pipelineSection } from './dashboard-pipeline';
 import { leaderboardSection } from './leaderboard';
-import { engineFigures, type PlanFigures } from './figures';
+import { figuresOf, type PlanFigures } from './figures';
 
 export type { KpiTarget } from './dashboard-kpis';
 
@@ -115,8 +115,6 @@ export interface DashboardInput {
 
 /** Periods forecast after the as-of period (the trend chart, the forecast section, the backtest's steps). */
 const FORECAST_HORIZON = 3;
-
-const figuresOf = (input: DashboardInput): PlanFigures => input.figures ?? engineFigures(input.inputs);
 
 const TREND_IDS: readonly MetricId[] = ['revenue', 'orders', 'aov', 'customers', 'new_customers'];
 const DEFAULT_DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] as const;

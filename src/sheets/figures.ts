@@ -17,7 +17,7 @@ import type { MetricError, MetricValue } from '../core/errors';
 import { isMetricError } from '../core/errors';
 import type { MetricId, MetricInputs, MetricOptions, MetricWindow } from '../core/metrics';
 import { computeSuite, computeWindows } from '../core/metrics';
-import { seriesSourceOf } from '../core/analyses/period-forecast';
+import { firstDay } from '../core/analyses/period-forecast';
 import type { Period } from '../core/periods';
 
 /** A customer whose first order falls in a window, with their revenue to date. */
@@ -53,16 +53,37 @@ export interface PlanFigures {
   silent(asOf: number): SilentCustomers | MetricError | null;
 }
 
+const engineFiguresOf = new WeakMap<MetricInputs, PlanFigures>();
+
+/**
+ * A plan's figures: those handed in, else the engine's over its inputs (one per inputs object, so
+ * a plan asking several times shares them).
+ * @example figuresOf({ inputs: { orders } }).rfm(asOf)
+ */
+export function figuresOf(input: {
+  readonly figures?: PlanFigures;
+  readonly inputs: MetricInputs;
+}): PlanFigures {
+  if (input.figures) return input.figures;
+  let figures = engineFiguresOf.get(input.inputs);
+  if (!figures) engineFiguresOf.set(input.inputs, (figures = engineFigures(input.inputs)));
+  return figures;
+}
+
 /**
  * The engine's figures over the tables in memory.
  * @example engineFigures({ orders }).windows(['revenue'], [previous, period], { asOf })[0]
  */
 export function engineFigures(inputs: MetricInputs): PlanFigures {
   const orders = inputs.orders;
+  let first: { readonly day: number | undefined } | undefined;
   return {
     customers: !!orders?.customer,
     forecasts: true,
-    firstDay: seriesSourceOf(inputs).firstDay,
+    // Read only when an outlook asks (a scan of every date).
+    get firstDay() {
+      return (first ??= { day: firstDay(inputs) }).day;
+    },
     suite: (ids, periods, options) => computeSuite(inputs, ids, periods, options).values,
     windows: (ids, run, options) => computeWindows(inputs, ids, run, options)[run.length - 2],
     breakdown: (options) => breakdown(inputs, options),

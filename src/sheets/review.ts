@@ -28,7 +28,7 @@ import { BAR_ONLY, numberOf, varianceFormats, type VarianceRow } from './varianc
 import type { PeopleAreaContent } from './merge';
 import type { PipelineForecast } from '../core/pipeline';
 import { reviewQuotaSection } from './leaderboard';
-import { engineFigures, type PlanFigures } from './figures';
+import { figuresOf, type PlanFigures } from './figures';
 
 export const ACTIONS_AREA = 'actions';
 /** Rows 1–3 (title, week and data line, note) repeat at the top of every printed page. */
@@ -72,8 +72,6 @@ export interface ReviewInput {
   /** Figures computed elsewhere (the SQL route); default: the engine over `inputs`. */
   readonly figures?: PlanFigures;
 }
-
-const figuresOf = (input: ReviewInput): PlanFigures => input.figures ?? engineFigures(input.inputs);
 
 /**
  * The sheet name of a week's review.

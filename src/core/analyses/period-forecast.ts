@@ -93,7 +93,7 @@ export function etsPeriodForecast(
 }
 
 /** The first day of the data's table the metric reads (orders, pipeline or spend). */
-function firstDay(inputs: MetricInputs): number | undefined {
+export function firstDay(inputs: MetricInputs): number | undefined {
   const dates = inputs.orders?.date ?? inputs.pipeline?.created ?? inputs.spend?.date;
   if (!dates || dates.length === 0) return undefined;
   let first = Infinity;
