@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPackage } from '../../src/xlsx/data-package';
 import type { BenchCase } from '../case';
+import { ordersCsvText } from '../fixtures';
 
 const BIN = join(__dirname, '../../bin/sales-metrics.js');
 const TIME = '/usr/bin/time';
@@ -30,44 +31,16 @@ function run(args: readonly string[]): { childRssMb?: number } {
   return kb ? { childRssMb: Number(kb[1]) / 1024 } : {};
 }
 
-const REGIONS = [
-  'Jakarta',
-  'West Java',
-  'East Java',
-  'Central Java',
-  'Bali',
-  'Sumatra',
-  'Kalimantan',
-  'Sulawesi',
-];
-const CHANNELS = ['Online', 'Store', 'Marketplace', 'Reseller'];
 const files = new Map<number, string>();
 
 /**
- * A CSV of `rows` order lines over 2023–2025: date, order id, customer id, amount, region, rep,
- * product, channel (seeded, so every run reads the same file).
+ * The orders CSV of `rows` lines (`ordersCsvText`) written once per size.
  */
 function salesCsv(rows: number): string {
   const known = files.get(rows);
   if (known) return known;
-  let seed = 42;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const start = Date.UTC(2023, 0, 1);
-  const days = 3 * 365;
-  const lines = ['Order Date,Order ID,Customer ID,Amount,Region,Sales Rep,Product,Channel'];
-  let order = 0;
-  for (let i = 0; i < rows; i++) {
-    if (random() < 0.6) order++;
-    const day = new Date(start + Math.floor((i / rows) * days) * 86_400_000).toISOString().slice(0, 10);
-    const amount = (5 + random() * 495).toFixed(2);
-    lines.push(
-      `${day},SO-${String(order).padStart(7, '0')},CUST-${String(Math.floor(random() * 20_000)).padStart(5, '0')},${amount},` +
-        `${REGIONS[Math.floor(random() * REGIONS.length)]},Rep ${1 + Math.floor(random() * 40)},P${1 + Math.floor(random() * 300)},` +
-        CHANNELS[Math.floor(random() * CHANNELS.length)],
-    );
-  }
   const path = join(dir, `orders-${rows}.csv`);
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, ordersCsvText(rows));
   files.set(rows, path);
   return path;
 }

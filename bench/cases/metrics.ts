@@ -8,7 +8,7 @@
  * on a fresh shallow copy of the table: every run is a cold computation, as after a refresh.
  */
 import type { BenchCase } from '../case';
-import { lastDay, ordersTable, ordersValues, releaseValues } from '../fixtures';
+import { lastDay, ordersCsvText, ordersTable, ordersValues, releaseValues } from '../fixtures';
 import type { CellValue } from '../../src/core/cell';
 import { ingestOrders } from '../../src/core/ingest';
 import { computeSuite, ORDER_METRIC_IDS } from '../../src/core/metrics';
@@ -56,40 +56,6 @@ export const ingestCase: BenchCase<CellValue[][]> = {
   setup: (rows) => ordersValues(rows),
   run: (values) => ingestOrders(values).report.rowsUsed,
 };
-
-/** An orders CSV as the command line's end-to-end cases write it (eight columns, dates in order). */
-function ordersCsvText(rows: number): string {
-  const regions = [
-    'Jakarta',
-    'West Java',
-    'East Java',
-    'Central Java',
-    'Bali',
-    'Sumatra',
-    'Kalimantan',
-    'Sulawesi',
-  ];
-  const channels = ['Online', 'Store', 'Marketplace', 'Reseller'];
-  let seed = 42;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const start = Date.UTC(2023, 0, 1);
-  const lines = ['Order Date,Order ID,Customer ID,Amount,Region,Sales Rep,Product,Channel'];
-  let order = 0;
-  for (let i = 0; i < rows; i++) {
-    if (random() < 0.6) order++;
-    const day = new Date(start + Math.floor((i / rows) * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
-    const amount = (5 + random() * 495).toFixed(2);
-    const customer = String(Math.floor(random() * 20_000)).padStart(5, '0');
-    const region = regions[Math.floor(random() * regions.length)];
-    const rep = 1 + Math.floor(random() * 40);
-    const product = 1 + Math.floor(random() * 300);
-    const channel = channels[Math.floor(random() * channels.length)];
-    lines.push(
-      `${day},SO-${String(order).padStart(7, '0')},CUST-${customer},${amount},${region},Rep ${rep},P${product},${channel}`,
-    );
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** The CSV's rows as the row route reads them (one array of strings per line). */
 export const csvRowsIngestCase: BenchCase<string[][]> = {
