@@ -15,7 +15,6 @@ import { statusCell } from './styles';
 import { PlanLayout, metricCell } from './layout';
 import type { NumberFormats } from './formats';
 import { isRate } from './formats';
-import { toA1 } from './a1';
 
 /**
  * One benchmark line: the metric, yours, the figure (in the period's terms), and either the
@@ -34,17 +33,6 @@ export interface BenchmarkLine {
   /** Conversions and the figure's caveat. */
   readonly note?: string;
   readonly source?: string;
-}
-
-/** A header row whose cells may carry notes; returns its row. */
-function notedHeader(layout: PlanLayout, columns: readonly (readonly [string, string?])[]): number {
-  const r = layout.row;
-  columns.forEach(([text, note], i) =>
-    layout.put({ ...textCell(toA1(r, i + 1), text, 'header'), ...(note ? { note } : {}) }),
-  );
-  if (columns.some(([text]) => text.length > 11)) layout.tallRow(r);
-  layout.row += 1;
-  return r;
 }
 
 const labelOf = (metric: string): string => (isMetricId(metric) ? getMetric(metric).label.en : metric);
@@ -84,7 +72,7 @@ export function goalPacingSection(
     return layout.note(
       'No goals set yet: give a Targets table with --targets (or set goals in the task pane) to see pacing.',
     );
-  notedHeader(layout, [
+  layout.header([
     ['Goal'],
     ['Period'],
     ['Target', "The whole period's target."],
@@ -152,7 +140,7 @@ export function benchmarkSection(
     return layout.note(
       'No benchmarks chosen: pick an industry with --industry (or in the task pane) to compare with published figures.',
     );
-  notedHeader(layout, [
+  layout.header([
     ['Metric'],
     ['Yours', 'This period to the as-of day.'],
     [

@@ -56,11 +56,17 @@ export class PlanLayout {
     this.row += 1;
   }
 
-  /** A header row of texts starting at column 1; returns its row. */
-  header(texts: readonly string[]): number {
+  /**
+   * A header row starting at column 1: each column a text, or a text and the note its cell
+   * carries; returns its row.
+   */
+  header(columns: readonly (string | readonly [string, string?])[]): number {
     const r = this.row;
-    texts.forEach((t, i) => this.put(textCell(toA1(r, i + 1), t, 'header')));
-    if (texts.some((t) => t.length > HEADER_LINE)) this.tallRow(r);
+    columns.forEach((column, i) => {
+      const [text, note] = typeof column === 'string' ? [column] : column;
+      this.put({ ...textCell(toA1(r, i + 1), text, 'header'), ...(note ? { note } : {}) });
+      if (text.length > HEADER_LINE) this.tallRow(r);
+    });
     this.row += 1;
     return r;
   }

@@ -14,7 +14,6 @@ import { formulaCell, textCell, UNDEFINED_TEXT, type CellPlan, type PlanValue } 
 import { PlanLayout, metricCell, undefinedNote } from './layout';
 import type { NumberFormats } from './formats';
 import { canUseFormulas, revenueFormula, type OrdersSource } from './sources';
-import { toA1 } from './a1';
 
 /** Criteria texts SUMIFS would read as operators or wildcards: such reps are written as values. */
 const UNSAFE_CRITERION = /^[<>=]|[*?~]/;
@@ -23,17 +22,6 @@ const COVERAGE_FORMAT = '0.00"×"';
 
 function result(value: MetricValue | undefined): { result: PlanValue } {
   return { result: value === undefined || isMetricError(value) ? UNDEFINED_TEXT : value };
-}
-
-/** A header row whose cells carry notes; returns its row. */
-function notedHeader(layout: PlanLayout, columns: readonly (readonly [string, string?])[]): number {
-  const r = layout.row;
-  columns.forEach(([text, note], i) =>
-    layout.put({ ...textCell(toA1(r, i + 1), text, 'header'), ...(note ? { note } : {}) }),
-  );
-  if (columns.some(([text]) => text.length > 11)) layout.tallRow(r);
-  layout.row += 1;
-  return r;
 }
 
 const ACTUAL_NOTE = {
@@ -66,7 +54,7 @@ export function leaderboardSection(
     );
   const source = ctx.source;
   const live = canUseFormulas(source) && !!source.columns.rep;
-  notedHeader(layout, [
+  layout.header([
     ['Rep'],
     ['Period'],
     ['From'],
@@ -195,7 +183,7 @@ export function reviewQuotaSection(
     return layout.note(
       'No quota per rep: give Targets rows with metric revenue, a period and a rep to see quota attainment here.',
     );
-  notedHeader(layout, [
+  layout.header([
     ['Rep'],
     ['Quota'],
     ['Actual to date'],
