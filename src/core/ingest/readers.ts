@@ -247,6 +247,35 @@ export function dictReader(
   };
 }
 
+/**
+ * Files data row `i`'s status reading: its code in `out`, or the row unusable; true when the word
+ * was not a known status (read as open, with a warning in the log).
+ */
+function takeStatus(
+  frame: Frame,
+  spec: ColumnSpec,
+  i: number,
+  value: CellValue,
+  reading: StatusReading,
+  out: Uint8Array,
+): boolean {
+  if ('error' in reading) {
+    unusable(frame, i, spec, value, reading.error);
+    return false;
+  }
+  out[i] = statusCodes[reading.status as PipelineStatus];
+  if (reading.known) return false;
+  frame.log.add(
+    frame.firstRowNumber + frame.start + i,
+    spec.column,
+    spec.header,
+    value,
+    reading.warning,
+    'warning',
+  );
+  return true;
+}
+
 /** A pipeline status column into `STATUS_CODE`s; unknown texts are open, with a warning. */
 export function statusReader(
   frame: Frame,
@@ -269,22 +298,7 @@ export function statusReader(
           reading = parseStatus(value);
           if (typeof value === 'string' && cache.size < CACHE_LIMIT) cache.set(value, reading);
         }
-        if ('error' in reading) {
-          unusable(frame, i, spec, value, reading.error);
-          continue;
-        }
-        codes[i] = statusCodes[reading.status as PipelineStatus];
-        if (!reading.known) {
-          unknown++;
-          frame.log.add(
-            frame.firstRowNumber + start + i,
-            spec.column,
-            spec.header,
-            value,
-            reading.warning,
-            'warning',
-          );
-        }
+        if (takeStatus(frame, spec, i, value, reading, codes)) unknown++;
       }
     },
   };
@@ -446,22 +460,7 @@ function columnarStatusReader(
           if (code >= 0) readings[code] = reading;
           else absent = reading;
         }
-        if ('error' in reading) {
-          unusable(frame, i, spec, value, reading.error);
-          continue;
-        }
-        out[i] = statusCodes[reading.status as PipelineStatus];
-        if (!reading.known) {
-          unknown++;
-          frame.log.add(
-            frame.firstRowNumber + start + i,
-            spec.column,
-            spec.header,
-            value,
-            reading.warning,
-            'warning',
-          );
-        }
+        if (takeStatus(frame, spec, i, value, reading, out)) unknown++;
       }
     },
   };
