@@ -55,7 +55,8 @@ interface TableCounts {
   afterAsOf: number;
 }
 
-function selectIds(has: Record<string, boolean>, selection: string | undefined): MetricId[] {
+/** The metrics whose tables are there, in catalogue order (or the `--metrics` selection). */
+export function selectMetricIds(has: Record<string, boolean>, selection: string | undefined): MetricId[] {
   if (selection === undefined)
     return METRICS.filter((m) => m.requires.every((r) => has[r.table])).map((m) => m.id);
   return selection.split(',').map((text) => {
@@ -109,7 +110,7 @@ export async function runMetricsSql(args: ParsedArgs, io: CliIO, render: Metrics
       c.afterAsOf = numberOf(row.after) ?? 0;
     }
     const has = { orders: !!sources.orders, pipeline: !!sources.pipeline, spend: !!sources.spend };
-    const ids = selectIds(has, selection);
+    const ids = selectMetricIds(has, selection);
     const ctx = await sqlContextOf(engine, sources, asOf.day, calendar);
     const periods = lastPeriods(asOf.day, unit, count, calendar);
     progress.stage(

@@ -4,7 +4,7 @@
  */
 import type { MetricValue } from '../../core/errors';
 import type { MetricDefinition, MetricId, MetricInputs } from '../../core/metrics';
-import { computeSuite, getMetric, metricNotes, METRICS, metricIdFromText } from '../../core/metrics';
+import { computeSuite, getMetric, metricNotes, METRICS } from '../../core/metrics';
 import type { Period } from '../../core/periods';
 import { formatDay, lastPeriods } from '../../core/periods';
 import type { ParsedArgs } from '../args';
@@ -35,7 +35,7 @@ import { breakdownIds, computeBreakdowns, dimensionsOf } from './metrics-breakdo
 import { periodChanges } from './metrics-changes';
 import type { MetricsDocument } from './metrics-json';
 import { fileSummaries, issuesJson, metricsDocument, rowsJson } from './metrics-json';
-import { runMetricsSql } from './metrics-sql';
+import { runMetricsSql, selectMetricIds } from './metrics-sql';
 import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
 
 const HELP = `Usage: sales-metrics metrics [ORDERS_FILE] [options]
@@ -88,22 +88,6 @@ Example:
 /** Metric columns in a text breakdown table. */
 const TEXT_BREAKDOWN_METRICS = 6;
 
-/** The metrics whose tables were given, in catalogue order (or the `--metrics` selection). */
-function selectMetrics(inputs: MetricInputs, selection: string | undefined): MetricId[] {
-  if (selection !== undefined) {
-    return selection.split(',').map((text) => {
-      const id = metricIdFromText(text.trim());
-      if (!id)
-        throw usageError(
-          `--metrics: unknown metric "${text.trim()}" (known: ${METRICS.map((m) => m.id).join(', ')})`,
-        );
-      return id;
-    });
-  }
-  const has = { orders: !!inputs.orders, pipeline: !!inputs.pipeline, spend: !!inputs.spend };
-  return METRICS.filter((m) => m.requires.every((r) => has[r.table])).map((m) => m.id);
-}
-
 async function loadInputs(args: ParsedArgs, io: CliIO, quiet: boolean) {
   const progress = progressOn(io, quiet);
   const ordersFile = ordersPath(args, 'metrics', true);
@@ -147,7 +131,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<void> {
   const { inputs, loaded, progress, mapping } = await loadInputs(args, io, quiet);
   const asOfChoice = asOfFlag(args, io, inputs);
   const asOf = asOfChoice.day;
-  const ids = selectMetrics(inputs, selection);
+  const ids = selectMetricIds(
+    { orders: !!inputs.orders, pipeline: !!inputs.pipeline, spend: !!inputs.spend },
+    selection,
+  );
   const dimensions = dimensionsOf(by, inputs);
 
   const calendar = calendarFlags(args);
