@@ -51,7 +51,7 @@ describeWithLibreOffice('dashboard checked by LibreOffice', () => {
   it('renders the dashboard page with its charts', async () => {
     const [pdf] = await convertToPdf([file], outDir, { recalc: true, pages: '1' });
     const [page] = await pdfToPng(pdf, path.join(outDir, 'dashboard'));
-    fs.copyFileSync(page, path.join(os.tmpdir(), 'sales-metrics-dashboard.png'));
+    fs.copyFileSync(page, path.join(process.env.TEST_PICTURES_DIR ?? os.tmpdir(), 'sales-metrics-dashboard.png'));
     const png = PNG.sync.read(fs.readFileSync(page));
     let ink = 0;
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 200 || png.data[i + 1] < 200 || png.data[i + 2] < 200) ink += 1;

@@ -133,7 +133,7 @@ describeWithLibreOffice('LibreOffice reads what we write', () => {
     const counts = pages.map((p) => ({ p, blue: countPixels(p, [0x1f, 0x77, 0xb4]), red: countPixels(p, [0xd6, 0x27, 0x28]) }));
     const chartPage = counts.find((c) => c.blue.matching > 50 && c.red.matching > 200);
     // Keep the picture where a person can look at it.
-    if (chartPage) fs.copyFileSync(chartPage.p, path.join(os.tmpdir(), 'sales-metrics-charts.png'));
+    if (chartPage) fs.copyFileSync(chartPage.p, path.join(process.env.TEST_PICTURES_DIR ?? os.tmpdir(), 'sales-metrics-charts.png'));
     expect(chartPage).toBeDefined();
     expect(chartPage!.blue.ink).toBeGreaterThan(5000);
   });
