@@ -378,7 +378,9 @@ export function App(props: AppProps) {
           />
         )}
       </div>
-      {preview && shownSheet && <PreviewSheet plan={shownSheet} note={strings.previewSheetNote} />}
+      {preview && shownSheet && (
+        <PreviewSheet plan={shownSheet} note={strings.previewSheetNote} locale={locale} />
+      )}
       <Caption1 className={styles.saved} aria-live="polite">
         {saveStatus.status === 'saving'
           ? strings.saving

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { isDateNumberFormat, serialToDate } from '../../core/number-format';
 import { fromA1 } from '../../sheets/a1';
 import type { SheetPlan } from '../../sheets/plan';
+import { formatPercent } from '../locale-format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -26,13 +27,23 @@ const useStyles = makeStyles({
   formula: { fontStyle: 'italic' },
 });
 
-/** A number as its cell's format shows it, roughly: dates, percentages, points, hidden bar values. */
-function formatted(value: number, format: string | undefined): string {
+/**
+ * A number as its cell's format shows it in the pane's language, roughly: dates, percentages,
+ * points, hidden bar values (`12,5%` and `1.398,69` in Indonesian, as Excel shows them there).
+ */
+function formatted(value: number, format: string | undefined, locale: string): string {
   if (format === ';;;') return '';
   if (isDateNumberFormat(format)) return serialToDate(value).toISOString().slice(0, 10);
-  if (format?.includes('" pp"')) return `${value >= 0 ? '+' : ''}${value.toFixed(1)} pp`;
-  if (format?.includes('%')) return `${(value * 100).toFixed(1)}%`;
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  if (format?.includes('" pp"')) {
+    const points = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    });
+    return `${points.format(value)} pp`;
+  }
+  if (format?.includes('%')) return formatPercent(value, locale);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** Rows and columns shown of a sheet (a preview, not the whole dashboard). */
@@ -42,13 +53,15 @@ const MAX_COLUMNS = 16;
 export interface PreviewSheetProps {
   readonly plan: SheetPlan;
   readonly note: string;
+  /** The pane's locale: numbers are shown with its decimal mark and grouping. */
+  readonly locale: string;
 }
 
 /**
  * A written sheet as an HTML table, for the preview outside Excel: each cell's value, or a formula's
  * cached result in italics.
  */
-export function PreviewSheet({ plan, note }: PreviewSheetProps) {
+export function PreviewSheet({ plan, note, locale }: PreviewSheetProps) {
   const styles = useStyles();
   const id = useId('sheet');
   const box = useRef<HTMLDivElement>(null);
@@ -66,7 +79,7 @@ export function PreviewSheet({ plan, note }: PreviewSheetProps) {
     columns = Math.max(columns, pos.column);
     const number = typeof shown === 'number';
     grid.set(`${pos.row}:${pos.column}`, {
-      text: number ? formatted(shown, cell.format) : String(shown),
+      text: number ? formatted(shown, cell.format, locale) : String(shown),
       number,
       formula: cell.formula !== undefined,
     });

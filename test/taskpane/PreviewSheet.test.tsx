@@ -1,0 +1,65 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { PreviewSheet } from '../../src/taskpane/components/PreviewSheet';
+import type { SheetPlan } from '../../src/sheets/plan';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// jsdom's getComputedStyle matches every stylesheet rule Fluent inserts; layout means nothing here.
+window.getComputedStyle = () =>
+  new Proxy({} as CSSStyleDeclaration, {
+    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
+  });
+
+const PLAN: SheetPlan = {
+  name: 'Dashboard',
+  columns: [],
+  cells: [
+    { ref: 'A1', value: 'Revenue' },
+    { ref: 'B1', value: 1398.69, format: '#,##0.00' },
+    { ref: 'C1', formula: 'B1/1600', result: 0.875, format: '0.0%' },
+    { ref: 'D1', value: -2.34, format: '+0.0" pp";-0.0" pp"' },
+    { ref: 'E1', value: 46000, format: 'yyyy-mm-dd' },
+  ],
+  merges: [],
+  conditionalFormats: [],
+  charts: [],
+  namedRanges: [],
+  areas: [],
+};
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function shown(locale: string): string[] {
+  act(() =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewSheet plan={PLAN} note="" locale={locale} />
+      </FluentProvider>,
+    ),
+  );
+  return [...container.querySelectorAll('td')].map((td) => td.textContent ?? '').filter(Boolean);
+}
+
+describe('PreviewSheet', () => {
+  it('shows numbers, percentages and points with the pane language’s decimal mark', () => {
+    expect(shown('id-ID')).toEqual(['Revenue', '1.398,69', '87,5%', '-2,3 pp', '2025-12-09']);
+    expect(shown('en-US')).toEqual(['Revenue', '1,398.69', '87.5%', '-2.3 pp', '2025-12-09']);
+  });
+});
