@@ -227,18 +227,19 @@ export async function readXlsxColumns(
   return { cells: read, sheet, sheetNames };
 }
 
-/** One worksheet's rows, as `readXlsxSheets` reads them. */
+/** One worksheet's cells, as `readXlsxSheets` reads them. */
 export interface XlsxSheet {
   readonly name: string;
   /** `visible`, `hidden` or `veryHidden`. */
   readonly state: string;
-  /** Row i is sheet row i + 1 (`[]` for a sheet whose rows were not wanted). */
-  readonly rows: CellValue[][];
+  /** By column; row i is sheet row i + 1 (no rows for a sheet whose rows were not wanted). */
+  readonly cells: ColumnarCells;
 }
 
 /**
- * Reads every worksheet of an `.xlsx` file in one streaming pass (file order), for commands that
- * look for several tables in one workbook without loading it as a model.
+ * Reads every worksheet of an `.xlsx` file in one streaming pass (file order) into cells stored
+ * by column, for commands that look for several tables in one workbook without loading it as a
+ * model.
  * @param wanted whether a sheet's rows are kept (default all); the others are read past
  * @example const { sheets } = await readXlsxSheets('sales.xlsx');
  */
@@ -259,7 +260,7 @@ export async function readXlsxSheets(
       sheets.push({
         name: sheet.name,
         state: sheet.state,
-        rows: wanted(sheet.name) ? await sheetRows(book, sheet, onRow) : [],
+        cells: wanted(sheet.name) ? await sheetColumns(book, sheet, onRow) : new SheetColumns().finish(),
       });
     onProgress?.(rowsRead);
     return { sheets, date1904: book.date1904 };
