@@ -27,9 +27,16 @@ const CODE_CACHE = `${OUT}.v8cache`;
  */
 const FIXED_OUTPUTS = `${OUT}.help.json`;
 /** Files besides `src/` whose change makes the bundle stale. */
-const INPUTS = [path.join(ROOT, 'package.json'), __filename];
+const INPUTS = [path.join(ROOT, 'package.json'), path.join(ROOT, 'package-lock.json'), __filename];
 /** Modules loaded on first use instead of at start. */
 const LAZY = ['exceljs', 'jszip', 'pg'];
+/**
+ * LAZY modules bundled with their dependencies into one file beside OUT: ExcelJS alone is some
+ * 650 modules, which take twice as long to find and load one by one. A run without that file
+ * (it could not be built) requires them from `node_modules`.
+ */
+const VENDORED = ['exceljs', 'jszip'];
+const VENDOR = path.join(path.dirname(OUT), 'vendor.cjs');
 
 /**
  * Every folder and file under `src/` when the bundle was built (paths relative to it), so a run
@@ -91,9 +98,14 @@ const lazyModules = {
         ? { path: args.path, external: true }
         : { path: args.path, namespace: 'lazy' },
     );
+    build.onResolve({ filter: /^\.\/vendor\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    const required = (name) =>
+      VENDORED.includes(name)
+        ? `(() => { try { return require('./${path.basename(VENDOR)}')[${JSON.stringify(name)}]; } catch { return require(${JSON.stringify(name)}); } })()`
+        : `require(${JSON.stringify(name)})`;
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: `let loaded;
-const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+const load = () => (loaded ??= ${required(args.path)});
 export default new Proxy(function () {}, {
   get: (_, key) => load()[key],
   has: (_, key) => key in load(),
@@ -105,6 +117,48 @@ export default new Proxy(function () {}, {
     }));
   },
 };
+
+/** The installed files VENDOR is made from: its modules' package.json files and the lockfile. */
+function vendorInputs() {
+  const inputs = [__filename, path.join(ROOT, 'package-lock.json')];
+  for (const name of VENDORED) {
+    try {
+      inputs.push(require.resolve(`${name}/package.json`, { paths: [ROOT] }));
+    } catch {
+      // Not installed: nothing to bundle it from.
+    }
+  }
+  return inputs;
+}
+
+/** Builds VENDOR when it is missing or older than what it is made from; a failure leaves none. */
+async function buildVendor(esbuild) {
+  const built = fs.statSync(VENDOR, { throwIfNoEntry: false })?.mtimeMs;
+  const stale = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > built;
+  if (built !== undefined && !vendorInputs().some(stale)) return;
+  fs.rmSync(VENDOR, { force: true });
+  try {
+    const result = await esbuild.build({
+      stdin: {
+        contents: `module.exports = { ${VENDORED.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(', ')} };`,
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+      legalComments: 'none',
+    });
+    const temporary = `${VENDOR}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, result.outputFiles[0].contents);
+    fs.renameSync(temporary, VENDOR);
+  } catch {
+    // The command line then requires the modules from node_modules.
+  }
+}
 
 /** Builds the bundle; writes it through a temporary file so a concurrent run never reads half of it. */
 async function build() {
@@ -124,6 +178,7 @@ async function build() {
     legalComments: 'none',
   });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  await buildVendor(esbuild);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });
@@ -226,7 +281,7 @@ function fixedOutput(argv) {
   return Object.prototype.hasOwnProperty.call(texts.commands, name) ? texts.commands[name] : undefined;
 }
 
-module.exports = { build, load, isFresh, fixedOutput, OUT, FIXED_OUTPUTS, SOURCE_LIST };
+module.exports = { build, load, isFresh, fixedOutput, OUT, FIXED_OUTPUTS, SOURCE_LIST, VENDOR };
 
 if (require.main === module) {
   // --if-possible (the prepare script): a failed build is said, not fatal; the first run retries.

@@ -75,6 +75,28 @@ describe('scripts/cli-bundle.js', () => {
     expect(run('--help')).toBe('help three\n');
   });
 
+  it('loads ExcelJS from one bundled file, and from node_modules when that file is missing', () => {
+    const { root, run } = project();
+    for (const name of ['exceljs', 'jszip'])
+      symlinkSync(join(__dirname, '../../node_modules', name), join(root, 'node_modules', name));
+    writeFileSync(
+      join(root, 'src', 'cli', 'main.ts'),
+      `import ExcelJS from 'exceljs';
+export function fixedOutputs() { return { help: '', version: '', commands: {} }; }
+export async function main() {
+  const sheet = new ExcelJS.Workbook().addWorksheet('Orders');
+  const separate = Object.keys(require.cache).some((k) => /node_modules[\\/]exceljs[\\/]/.test(k));
+  process.stdout.write(sheet.name + (separate ? ' from node_modules' : ' from one file') + '\\n');
+  return 0;
+}
+`,
+    );
+    expect(run('go')).toBe('Orders from one file\n');
+    const bundle = require(join(root, 'scripts', 'cli-bundle.js')) as { VENDOR: string };
+    rmSync(bundle.VENDOR);
+    expect(run('go')).toBe('Orders from node_modules\n');
+  });
+
   it('sees a source removed, even when its folder keeps its time', () => {
     const { root, run } = project();
     writeFileSync(join(root, 'src', 'cli', 'spare.ts'), 'export {};\n');
