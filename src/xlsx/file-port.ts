@@ -27,8 +27,8 @@ export { isProductSheet };
 
 /**
  * Largest `.xlsx` input read: a full sheet (1,048,576 rows) of eight to ten columns, about 50 to
- * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the rows
- * are held as values (a full sheet of eight columns peaks near 950 MB): past this size the
+ * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the cells
+ * are held (by column; a full sheet of eight columns peaks near 400 MB): past this size the
  * process would run out of memory instead of failing with a message.
  */
 export const MAX_BUILD_WORKBOOK_BYTES = 80 * 1024 * 1024;
