@@ -8,6 +8,7 @@
  *   npm run bench                         all cases, all sizes
  *   npm run bench -- --rows 10000,100000  chosen sizes
  *   npm run bench -- --only metrics       cases whose name contains "metrics"
+ *   npm run bench -- --only command line: build    several words, quoted or not (up to the next --flag)
  *   npm run bench -- --runs 7             timed runs per case (default 5)
  *
  * Run with `node --expose-gc --import tsx bench/run.ts` to collect garbage between cases (the
@@ -23,6 +24,15 @@ const SIZES = [10_000, 100_000, 1_048_576];
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The words after `--name` up to the next `--flag`, joined by spaces (a name with spaces, unquoted). */
+function words(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  let end = i + 1;
+  while (end < process.argv.length && !process.argv[end].startsWith('--')) end++;
+  return end > i + 1 ? process.argv.slice(i + 1, end).join(' ') : undefined;
 }
 
 function loadCases(): BenchCase[] {
@@ -106,7 +116,7 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const sizes = argument('rows')?.split(',').map(Number).filter((n) => n > 0) ?? SIZES;
-  const only = argument('only');
+  const only = words('only');
   const runs = Math.max(1, Number(argument('runs') ?? 5));
   const cases = loadCases().filter((c) => !only || c.name.includes(only));
   const results: Row[] = [];

@@ -21,20 +21,57 @@ const SOURCES = path.join(ROOT, 'src');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'sales-metrics', 'cli.cjs');
 /** V8's compiled code for OUT, so a run does not parse and compile 800 KB of JavaScript again. */
 const CODE_CACHE = `${OUT}.v8cache`;
+/**
+ * The help and version texts of the built file (its `fixedOutputs()`), written by its first run:
+ * `--help` and `--version` are answered from them without loading the command line.
+ */
+const FIXED_OUTPUTS = `${OUT}.help.json`;
 /** Files besides `src/` whose change makes the bundle stale. */
-const INPUTS = [path.join(ROOT, 'package.json'), __filename];
+const INPUTS = [path.join(ROOT, 'package.json'), path.join(ROOT, 'package-lock.json'), __filename];
 /** Modules loaded on first use instead of at start. */
 const LAZY = ['exceljs', 'jszip', 'pg'];
+/**
+ * LAZY modules bundled with their dependencies into one file beside OUT: ExcelJS alone is some
+ * 650 modules, which take twice as long to find and load one by one. A run without that file
+ * (it could not be built) requires them from `node_modules`.
+ */
+const VENDORED = ['exceljs', 'jszip'];
+const VENDOR = path.join(path.dirname(OUT), 'vendor.cjs');
 
-/** The newest modification time under `dir`, in ms. */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const time = entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs;
-    if (time > latest) latest = time;
+/**
+ * Every folder and file under `src/` when the bundle was built (paths relative to it), so a run
+ * checks them with one `stat` each instead of listing every folder: a changed file has a newer
+ * time, and a file added, removed or renamed gives its folder a newer time.
+ */
+const SOURCE_LIST = `${OUT}.sources.json`;
+
+/** Every folder (`dir` itself first) and file under `dir`, relative to `dir`. */
+function sourcePaths(dir, prefix = '', paths = ['']) {
+  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    paths.push(relative);
+    if (entry.isDirectory()) sourcePaths(dir, relative, paths);
   }
-  return latest;
+  return paths;
+}
+
+/** True when none of `paths` under `dir` is missing or changed after `built` (ms). */
+function unchangedSince(dir, paths, built) {
+  for (const relative of paths) {
+    const stats = fs.statSync(relative === '' ? dir : `${dir}/${relative}`, { throwIfNoEntry: false });
+    if (!stats || stats.mtimeMs > built) return false;
+  }
+  return true;
+}
+
+/** The paths SOURCE_LIST holds, or null when it is missing or unreadable. */
+function listedSources() {
+  try {
+    const listed = JSON.parse(fs.readFileSync(SOURCE_LIST, 'utf8'));
+    return Array.isArray(listed) ? listed : null;
+  } catch {
+    return null;
+  }
 }
 
 /** True when the bundle exists and nothing it was built from changed since. */
@@ -47,10 +84,8 @@ function isFresh() {
   }
   // Without the sources (an installed copy) the bundle is what there is.
   if (!fs.existsSync(SOURCES)) return true;
-  return (
-    INPUTS.every((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs <= built) &&
-    newest(SOURCES) <= built
-  );
+  if (!INPUTS.every((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs <= built)) return false;
+  return unchangedSince(SOURCES, listedSources() ?? sourcePaths(SOURCES), built);
 }
 
 /** esbuild plugin: `import X from 'm'` for a LAZY module gives an object that requires m when first used. */
@@ -63,9 +98,14 @@ const lazyModules = {
         ? { path: args.path, external: true }
         : { path: args.path, namespace: 'lazy' },
     );
+    build.onResolve({ filter: /^\.\/vendor\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    const required = (name) =>
+      VENDORED.includes(name)
+        ? `(() => { try { return require('./${path.basename(VENDOR)}')[${JSON.stringify(name)}]; } catch { return require(${JSON.stringify(name)}); } })()`
+        : `require(${JSON.stringify(name)})`;
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: `let loaded;
-const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+const load = () => (loaded ??= ${required(args.path)});
 export default new Proxy(function () {}, {
   get: (_, key) => load()[key],
   has: (_, key) => key in load(),
@@ -78,9 +118,53 @@ export default new Proxy(function () {}, {
   },
 };
 
+/** The installed files VENDOR is made from: its modules' package.json files and the lockfile. */
+function vendorInputs() {
+  const inputs = [__filename, path.join(ROOT, 'package-lock.json')];
+  for (const name of VENDORED) {
+    try {
+      inputs.push(require.resolve(`${name}/package.json`, { paths: [ROOT] }));
+    } catch {
+      // Not installed: nothing to bundle it from.
+    }
+  }
+  return inputs;
+}
+
+/** Builds VENDOR when it is missing or older than what it is made from; a failure leaves none. */
+async function buildVendor(esbuild) {
+  const built = fs.statSync(VENDOR, { throwIfNoEntry: false })?.mtimeMs;
+  const stale = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > built;
+  if (built !== undefined && !vendorInputs().some(stale)) return;
+  fs.rmSync(VENDOR, { force: true });
+  try {
+    const result = await esbuild.build({
+      stdin: {
+        contents: `module.exports = { ${VENDORED.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(', ')} };`,
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+      legalComments: 'none',
+    });
+    const temporary = `${VENDOR}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, result.outputFiles[0].contents);
+    fs.renameSync(temporary, VENDOR);
+  } catch {
+    // The command line then requires the modules from node_modules.
+  }
+}
+
 /** Builds the bundle; writes it through a temporary file so a concurrent run never reads half of it. */
 async function build() {
   const esbuild = require('esbuild');
+  // Listed before reading: a file changed while the bundle is built is newer than it.
+  const sources = sourcePaths(SOURCES);
   const result = await esbuild.build({
     entryPoints: [path.join(SOURCES, 'cli', 'main.ts')],
     bundle: true,
@@ -94,9 +178,12 @@ async function build() {
     legalComments: 'none',
   });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  await buildVendor(esbuild);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });
+  fs.writeFileSync(`${SOURCE_LIST}.${process.pid}.tmp`, JSON.stringify(sources));
+  fs.renameSync(`${SOURCE_LIST}.${process.pid}.tmp`, SOURCE_LIST);
   fs.renameSync(temporary, OUT);
   return OUT;
 }
@@ -152,10 +239,49 @@ async function load() {
       return null;
     }
   }
-  return requireCached();
+  const exports = requireCached();
+  saveFixedOutputs(exports);
+  return exports;
 }
 
-module.exports = { build, load, isFresh, OUT };
+/** Writes FIXED_OUTPUTS from the built file's exports when it is missing or older than the file. */
+function saveFixedOutputs(exports) {
+  try {
+    if (typeof exports.fixedOutputs !== 'function') return;
+    if (fs.existsSync(FIXED_OUTPUTS) && fs.statSync(FIXED_OUTPUTS).mtimeMs >= fs.statSync(OUT).mtimeMs)
+      return;
+    const temporary = `${FIXED_OUTPUTS}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(exports.fixedOutputs()));
+    fs.renameSync(temporary, FIXED_OUTPUTS);
+  } catch {
+    // A read-only install answers --help through the command line.
+  }
+}
+
+/**
+ * What the command line would write for `argv` when it is a plain request for help or the version
+ * (`--help`, `-h`, `help`, `--version`, `-v`, `COMMAND --help`, `COMMAND -h`, `help COMMAND`) and the
+ * built file is fresh with its texts saved; otherwise undefined, and the command line runs.
+ */
+function fixedOutput(argv) {
+  if (argv.length === 0 || argv.length > 2) return undefined;
+  const [first, second] = argv;
+  const plain = ['--help', '-h', 'help', '--version', '-v'];
+  if (argv.length === 1 ? !plain.includes(first) : second !== '--help' && second !== '-h' && first !== 'help')
+    return undefined;
+  let texts;
+  try {
+    if (fs.statSync(FIXED_OUTPUTS).mtimeMs < fs.statSync(OUT).mtimeMs || !isFresh()) return undefined;
+    texts = JSON.parse(fs.readFileSync(FIXED_OUTPUTS, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (argv.length === 1) return first === '--version' || first === '-v' ? texts.version : texts.help;
+  const name = first === 'help' ? second : first;
+  return Object.prototype.hasOwnProperty.call(texts.commands, name) ? texts.commands[name] : undefined;
+}
+
+module.exports = { build, load, isFresh, fixedOutput, OUT, FIXED_OUTPUTS, SOURCE_LIST, VENDOR };
 
 if (require.main === module) {
   // --if-possible (the prepare script): a failed build is said, not fatal; the first run retries.

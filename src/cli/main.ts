@@ -40,6 +40,35 @@ function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);
 }
 
+/** What `main` writes for the requests whose answer depends on nothing but the program itself. */
+export interface FixedOutputs {
+  /** `--help`, `-h`, `help`. */
+  readonly help: string;
+  /** `--version`, `-v`. */
+  readonly version: string;
+  /** `COMMAND --help`, `COMMAND -h`, `help COMMAND`, by command name. */
+  readonly commands: Readonly<Record<string, string>>;
+}
+
+/**
+ * The help and version texts exactly as `main` writes them, so the launcher can answer `--help`
+ * without loading the command line (see `scripts/cli-bundle.js`).
+ * @example fixedOutputs().version // 'sales-metrics 0.1.0\n'
+ */
+export function fixedOutputs(): FixedOutputs {
+  const commands: Record<string, string> = {};
+  for (const command of COMMANDS) commands[command.name] = terminalSafe(commandHelp(command));
+  return {
+    help: terminalSafe(generalHelp()),
+    version: terminalSafe(`${PROGRAM} ${version()}\n`),
+    commands,
+  };
+}
+
+function commandHelp(command: Command): string {
+  return command.help.endsWith('\n') ? command.help : command.help + '\n';
+}
+
 /**
  * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code:
  * 0 success, 1 a problem with the input, 2 a usage error. Never rejects.
@@ -75,7 +104,7 @@ export async function main(argv: readonly string[], given: CliIO = processIO()):
     }
     // Help wins over everything else on the line, even flags that would not parse.
     if (helpFor !== undefined || rest.some((arg) => arg === '--help' || arg === '-h')) {
-      io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
+      io.stdout(commandHelp(command));
       return 0;
     }
     const args = parseFlags(rest, { ...COMMON_OPTIONS, ...command.options });

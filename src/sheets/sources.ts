@@ -9,6 +9,7 @@
  * customer's history have no such form and stay values.
  */
 import type { CellValue } from '../core/cell';
+import { type CellGrid, cellGrid } from '../core/ingest';
 import type { MetricId } from '../core/metrics';
 import type { OrderRole } from '../core/table';
 import { ORDER_ROLES } from '../core/table';
@@ -93,23 +94,26 @@ export function ordersAreRows(source: OrdersSource): boolean {
   return !source.columns.order_id;
 }
 
+const isGrid = (cells: unknown): cells is CellGrid => !Array.isArray(cells);
+
 /**
- * The roles of `indexOf` whose every data cell (rows `firstDataIndex…` of `rows`) is a number or
- * empty; for `date` a date or a number. Text, booleans and dates in a number column disqualify it.
+ * The roles of `indexOf` whose every data cell (rows `firstDataIndex…` of `rows`, arrays or a
+ * grid over cells stored either way) is a number or empty; for `date` a date or a number. Text, booleans and dates in a number column disqualify it.
  * @example numericRoles([['Qty'], [2], [null], ['3']], 1, { quantity: 0 }) // [] ('3' is text)
  */
 export function numericRoles(
-  rows: readonly (readonly CellValue[] | undefined)[],
+  rows: readonly (readonly CellValue[] | undefined)[] | CellGrid,
   firstDataIndex: number,
   indexOf: Readonly<Partial<Record<SourceRole, number>>>,
 ): SourceRole[] {
+  const grid = isGrid(rows) ? rows : cellGrid(rows);
   const out: SourceRole[] = [];
   for (const role of SOURCE_ROLES) {
     const index = indexOf[role];
     if (index === undefined) continue;
     let ok = true;
-    for (let r = firstDataIndex; ok && r < rows.length; r++) {
-      const cell = rows[r]?.[index];
+    for (let r = firstDataIndex; ok && r < grid.rowCount; r++) {
+      const cell = grid.cell(r, index);
       ok =
         cell === null ||
         cell === undefined ||

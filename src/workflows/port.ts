@@ -5,7 +5,7 @@
  * "build the dashboard" or "refresh the review" means is written once, in `src/workflows`.
  */
 import type { CellValue } from '../core/cell';
-import type { IngestOptions, IngestResult } from '../core/ingest';
+import type { ColumnarCells, IngestOptions, IngestResult } from '../core/ingest';
 import type { OrdersTable } from '../core/table';
 import type { ParsedConfig } from '../sheets/config';
 import type { PeopleAreaContent } from '../sheets/merge';
@@ -43,6 +43,11 @@ export interface SourceSheet {
    * tables without reading everything).
    */
   rows(limit?: number): Promise<CellValue[][]>;
+  /**
+   * The same cells stored by column, where the host reads them that way (a workbook file): a
+   * table is ingested from them without an array per row.
+   */
+  cells?(): Promise<ColumnarCells>;
 }
 
 /** A workbook the product reads its tables from and writes its sheets into. */

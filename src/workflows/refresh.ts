@@ -167,7 +167,7 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
   const targets = await sideTable('targets', options.targets, sources, port.label);
   await options.pause?.();
   const { goals, saved } = goalsOf(targets, config, report, options.calendar);
-  const formulas = ordersSourceOf(read.source, read.rows, read.table, ingest, port.label);
+  const formulas = ordersSourceOf(read.source, read.cells, read.table, ingest, port.label);
   const inputs = { orders: read.table, pipeline, spend };
   const asOf = chooseAsOf(inputs, options.asOf, options.today);
   if (!asOf) throw new WorkflowError('no-rows', `${port.label}: the data holds no dates to be as of`);

@@ -7,7 +7,18 @@ import type { CellValue } from '../core/cell';
 import type { Currency } from '../core/currency';
 import { detectCurrency } from '../core/currency';
 import type { IngestOptions, IngestResult } from '../core/ingest';
-import { detectHeaderRow, ingestOrders, ingestTable, makeHeaders } from '../core/ingest';
+import { HEADER_SCAN_ROWS } from '../core/ingest/headers';
+import {
+  cellGrid,
+  columnarRow,
+  columnarRows,
+  detectHeaderRow,
+  ingestOrders,
+  ingestTable,
+  isColumnar,
+  makeHeaders,
+  type TableCells,
+} from '../core/ingest';
 import type { IngestReport } from '../core/report';
 import type { OrdersTable, SalesTable, TableKind } from '../core/table';
 import { REQUIRED_ROLES } from '../core/table';
@@ -83,8 +94,14 @@ export interface ReadTable<T extends SalesTable> {
   readonly table: T;
   readonly report: IngestReport;
   readonly source: SourceSheet;
-  readonly rows: CellValue[][];
+  /** The cells the table was read from: the source's rows, or its cells by column. */
+  readonly cells: TableCells;
   readonly result: IngestResult<T>;
+}
+
+/** A source's cells: by column where it has them so, else its rows. */
+async function cellsOf(source: SourceSheet): Promise<TableCells> {
+  return source.cells ? source.cells() : source.rows();
 }
 
 /**
@@ -97,15 +114,15 @@ export async function readTable<K extends TableKind>(
   options: IngestOptions,
   label: string,
 ): Promise<ReadTable<Extract<SalesTable, { kind: K }>>> {
-  const rows = await source.rows();
-  const result = ingestTable(kind, rows, options) as IngestResult<Extract<SalesTable, { kind: K }>>;
+  const cells = await cellsOf(source);
+  const result = ingestTable(kind, cells, options) as IngestResult<Extract<SalesTable, { kind: K }>>;
   if (!result.table)
     throw new WorkflowError(
       'missing-columns',
       `${label} [${source.name}]: ${ingestFailureText(result, `no usable ${kind} rows`)}`,
       result.missing ?? [],
     );
-  return { table: result.table, report: result.report, source, rows, result };
+  return { table: result.table, report: result.report, source, cells, result };
 }
 
 /** Reads the orders (see {@link readTable}). */
@@ -114,15 +131,23 @@ export async function readOrders(
   options: IngestOptions,
   label: string,
 ): Promise<ReadTable<OrdersTable>> {
-  const rows = await source.rows();
-  const result = source.ingested?.options === options ? source.ingested.result : ingestOrders(rows, options);
+  const cells = await cellsOf(source);
+  const result = source.ingested?.options === options ? source.ingested.result : ingestOrders(cells, options);
   if (!result.table)
     throw new WorkflowError(
       'missing-columns',
       `${label} [${source.name}]: ${ingestFailureText(result, 'no usable orders')}`,
       result.missing ?? [],
     );
-  return { table: result.table, report: result.report, source, rows, result };
+  return { table: result.table, report: result.report, source, cells, result };
+}
+
+/** Rows header detection looks at (as ingestion does): a header among the first ten, and the rows below it. */
+const HEAD_ROWS = 3 * HEADER_SCAN_ROWS + 1;
+
+/** Number of fields of row `r` (its array's length). */
+function rowWidth(cells: TableCells, r: number): number {
+  return isColumnar(cells) ? cells.widths[r] : (cells[r]?.length ?? 0);
 }
 
 /** The currency an ingested table suggests: its amount marker or its headers' language. */
@@ -141,20 +166,26 @@ export function currencyOfTable(result: IngestResult<OrdersTable>): Currency | u
  */
 export function ordersSourceOf(
   source: SourceSheet,
-  rows: readonly (readonly CellValue[])[],
+  cells: TableCells,
   table: OrdersTable,
   options: IngestOptions,
   label: string,
 ): OrdersSource {
   const origin = source.origin ?? { sheet: source.name, row: 1, column: 1 };
+  const grid = cellGrid(cells);
+  // The top rows as arrays: the header is among the first ten, with the rows under it.
+  const head = isColumnar(cells) ? columnarRows(cells, 0, HEAD_ROWS) : cells;
   const headerRow =
     options.headerRow === 'none'
       ? 'none'
       : typeof options.headerRow === 'number'
         ? options.headerRow
-        : detectHeaderRow(rows);
-  const width = Math.max(0, ...rows.slice(0, 100).map((row) => row.length));
-  const headers = makeHeaders(headerRow === 'none' ? undefined : rows[headerRow], width);
+        : detectHeaderRow(head as readonly (readonly CellValue[])[]);
+  let width = 0;
+  for (let r = 0; r < Math.min(100, grid.rowCount); r++) width = Math.max(width, rowWidth(cells, r));
+  const headerCells =
+    headerRow === 'none' ? undefined : isColumnar(cells) ? columnarRow(cells, headerRow) : cells[headerRow];
+  const headers = makeHeaders(headerCells ?? undefined, width);
   const columns: Partial<Record<SourceRole, string>> = {};
   const names: Partial<Record<SourceRole, string>> = {};
   const indexOf: Partial<Record<SourceRole, number>> = {};
@@ -170,9 +201,9 @@ export function ordersSourceOf(
   let formulaReady =
     source.origin !== undefined && indexOf.date !== undefined && indexOf.amount !== undefined;
   for (let i = 0; formulaReady && i < table.length; i++) {
-    const raw = rows[table.sourceRow[i] - 1];
-    const date = raw?.[indexOf.date!];
-    const amount = raw?.[indexOf.amount!];
+    const r = table.sourceRow[i] - 1;
+    const date = grid.cell(r, indexOf.date!);
+    const amount = grid.cell(r, indexOf.amount!);
     if (!(date instanceof Date || typeof date === 'number') || typeof amount !== 'number')
       formulaReady = false;
   }
@@ -181,10 +212,10 @@ export function ordersSourceOf(
   return {
     sheet: origin.sheet,
     firstRow: origin.row + (headerRow === 'none' ? 0 : headerRow + 1),
-    lastRow: origin.row + rows.length - 1,
+    lastRow: origin.row + grid.rowCount - 1,
     columns,
     formulaReady,
-    numeric: numericRoles(rows, headerRow === 'none' ? 0 : headerRow + 1, indexOf),
+    numeric: numericRoles(grid, headerRow === 'none' ? 0 : headerRow + 1, indexOf),
     label,
     ...(source.date1904 ? { date1904: true } : {}),
     ...(structured ? { table: origin.table, headers: names } : {}),

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFile, stat } from 'node:fs/promises';
 import type { CellValue } from '../core/cell';
+import { type ColumnarCells, columnarRows } from '../core/ingest';
 import type { SheetPlan } from '../sheets/plan';
 import type { ParsedConfig } from '../sheets/config';
 import type { PeopleAreaContent } from '../sheets/merge';
@@ -26,20 +27,13 @@ export { isProductSheet };
 
 /**
  * Largest `.xlsx` input read: a full sheet (1,048,576 rows) of eight to ten columns, about 50 to
- * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the rows
- * are held as values (a full sheet of eight columns peaks near 950 MB): past this size the
+ * 80 MB zipped. Its sheets are streamed and only the product's sheets are rewritten, but the cells
+ * are held (by column; a full sheet of eight columns peaks near 400 MB): past this size the
  * process would run out of memory instead of failing with a message.
  */
 export const MAX_BUILD_WORKBOOK_BYTES = 80 * 1024 * 1024;
 /** What {@link MAX_BUILD_WORKBOOK_BYTES} holds, in the size message. */
 const MAX_BUILD_WORKBOOK_ROWS = 'a full sheet of 1,048,576 rows of about eight columns';
-
-/** Rows of a sheet, trailing empty rows dropped (as a workbook model has them). */
-function trimmed(rows: CellValue[][]): CellValue[][] {
-  let end = rows.length;
-  while (end > 0 && rows[end - 1].every((cell) => cell === null)) end--;
-  return end === rows.length ? rows : rows.slice(0, end);
-}
 
 /** A sheet's rows (already read) as a source at A1 of the sheet. */
 export function sourceOfRows(
@@ -55,6 +49,31 @@ export function sourceOfRows(
     origin: { sheet: name, row: 1, column: 1 },
     ...(date1904 ? { date1904 } : {}),
     rows: async (limit?: number) => (limit === undefined || limit >= all.length ? all : all.slice(0, limit)),
+  };
+}
+
+/**
+ * A sheet's cells (already read, by column) as a source at A1 of the sheet: ingestion reads the
+ * cells; rows are made from them when asked for (the whole sheet's once).
+ */
+export function sourceOfCells(
+  name: string,
+  hidden: boolean,
+  cells: ColumnarCells,
+  date1904: boolean,
+): SourceSheet {
+  let all: CellValue[][] | undefined;
+  return {
+    name,
+    kind: 'sheet',
+    hidden,
+    origin: { sheet: name, row: 1, column: 1 },
+    ...(date1904 ? { date1904 } : {}),
+    rows: async (limit?: number) =>
+      limit === undefined || limit >= cells.rowCount
+        ? (all ??= columnarRows(cells))
+        : columnarRows(cells, 0, limit),
+    cells: async () => cells,
   };
 }
 
@@ -164,12 +183,7 @@ export class FileWorkbookPort implements WorkbookPort {
     const sources = read.sheets
       .filter((s) => !isProductSheet(s.name))
       .map((s) =>
-        sourceOfRows(
-          s.name,
-          s.state === 'hidden' || s.state === 'veryHidden',
-          trimmed(s.rows),
-          read.date1904,
-        ),
+        sourceOfCells(s.name, s.state === 'hidden' || s.state === 'veryHidden', s.cells, read.date1904),
       );
     let existing: ExcelJS.Workbook;
     try {

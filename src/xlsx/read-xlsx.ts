@@ -8,8 +8,10 @@
  * cell values of an ExcelJS workbook model.
  */
 import type { CellValue } from '../core/cell';
+import type { ColumnarCells } from '../core/ingest';
 import { openXlsx, type OpenedXlsx, type SheetPart } from './ooxml';
 import { FileReadError } from './read-error';
+import { SheetColumns } from './sheet-columns';
 
 import { isDateNumberFormat as isDateFormat, serialToDate } from '../core/number-format';
 
@@ -85,6 +87,29 @@ export interface XlsxReadResult {
 /** Rows a sheet is judged on before deciding whether to read it whole. */
 const SNIFF_ROWS = 200;
 
+/** What {@link denseRows} gives for a row the sheet does not have (never to be changed). */
+const NO_ROW: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * Streams a sheet's rows densely to `onRow`, up to row `limit`: row i is sheet row i + 1, and a
+ * row the sheet does not have (or has without values) comes as `NO_ROW`; the others are not empty.
+ */
+async function denseRows(
+  book: OpenedXlsx,
+  sheet: SheetPart,
+  onRow: (values: readonly CellValue[]) => void,
+  limit = Infinity,
+): Promise<void> {
+  let delivered = 0;
+  await book.rows(sheet, (number, values) => {
+    if (number > limit) return false;
+    for (; delivered < number - 1; delivered++) onRow(NO_ROW);
+    onRow(values);
+    delivered++;
+    return number < limit;
+  });
+}
+
 /** Reads a sheet's rows densely: row i of the result is sheet row i + 1 (gaps become empty rows). */
 async function sheetRows(
   book: OpenedXlsx,
@@ -93,17 +118,82 @@ async function sheetRows(
   limit = Infinity,
 ): Promise<CellValue[][]> {
   const rows: CellValue[][] = [];
-  await book.rows(sheet, (number, values) => {
-    if (number > limit) return false;
-    onRow();
-    while (rows.length < number - 1) rows.push([]);
-    rows.push(values);
-    return number < limit;
-  });
+  await denseRows(
+    book,
+    sheet,
+    (values) => {
+      if (values === NO_ROW) rows.push([]);
+      else {
+        onRow();
+        rows.push(values as CellValue[]);
+      }
+    },
+    limit,
+  );
   return rows;
 }
 
+/** Reads a sheet's cells by column (see `SheetColumns`), the same cells as {@link sheetRows}. */
+async function sheetColumns(book: OpenedXlsx, sheet: SheetPart, onRow: () => void): Promise<ColumnarCells> {
+  const columns = new SheetColumns();
+  await denseRows(book, sheet, (values) => {
+    if (values !== NO_ROW) onRow();
+    columns.push(values);
+  });
+  return columns.finish();
+}
+
 const isVisible = (sheet: SheetPart) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden';
+
+/** The sheet `options` ask for (see {@link XlsxReadOptions.sheet}). */
+async function chosenSheet(book: OpenedXlsx, path: string, options: XlsxReadOptions): Promise<SheetPart> {
+  const wanted = options.sheet?.trim().toLowerCase();
+  if (wanted !== undefined) {
+    const named = book.sheets.find((s) => s.name.toLowerCase() === wanted);
+    if (!named) {
+      const names = book.sheets.map((s) => `"${s.name}"`);
+      const list = names.length ? names.join(', ') : 'none';
+      throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
+    }
+    return named;
+  }
+  const visible = book.sheets.filter(isVisible);
+  const preferred = new Set((options.preferredNames ?? []).map((n) => n.toLowerCase()));
+  let firstFit: SheetPart | undefined;
+  for (const sheet of visible) {
+    if (!options.looksLike) break;
+    const head = await sheetRows(book, sheet, () => undefined, SNIFF_ROWS);
+    if (!options.looksLike(head)) continue;
+    if (preferred.size === 0 || preferred.has(sheet.name.toLowerCase())) return sheet;
+    firstFit ??= sheet;
+  }
+  const chosen = firstFit ?? visible[0] ?? book.sheets[0];
+  if (!chosen) throw new FileReadError(`${path} has no worksheets`, path);
+  return chosen;
+}
+
+/** Opens `path`, reads the sheet `options` ask for with `read`, and closes it. */
+async function readChosenSheet<T>(
+  path: string,
+  options: XlsxReadOptions,
+  read: (book: OpenedXlsx, sheet: SheetPart, onRow: () => void) => Promise<T>,
+): Promise<{ read: T; sheet: string; sheetNames: readonly string[] }> {
+  const book = await openXlsx(path);
+  const every = options.progressEvery ?? 100_000;
+  let rowsRead = 0;
+  const onRow = () => {
+    rowsRead++;
+    if (options.onProgress && rowsRead % every === 0) options.onProgress(rowsRead);
+  };
+  try {
+    const chosen = await chosenSheet(book, path, options);
+    const result = await read(book, chosen, onRow);
+    options.onProgress?.(rowsRead);
+    return { read: result, sheet: chosen.name, sheetNames: book.sheets.map((s) => s.name) };
+  } finally {
+    book.close();
+  }
+}
 
 /**
  * Reads the rows of one sheet of an `.xlsx` file. Sheets are considered in tab order, whatever
@@ -113,60 +203,43 @@ const isVisible = (sheet: SheetPart) => sheet.state !== 'hidden' && sheet.state 
  * @example const { rows, sheet } = await readXlsxFile('sales.xlsx', { sheet: 'Orders' });
  */
 export async function readXlsxFile(path: string, options: XlsxReadOptions = {}): Promise<XlsxReadResult> {
-  const book = await openXlsx(path);
-  const every = options.progressEvery ?? 100_000;
-  let rowsRead = 0;
-  const onRow = () => {
-    rowsRead++;
-    if (options.onProgress && rowsRead % every === 0) options.onProgress(rowsRead);
-  };
-  try {
-    const sheetNames = book.sheets.map((s) => s.name);
-    const wanted = options.sheet?.trim().toLowerCase();
-    let chosen: SheetPart | undefined;
-    if (wanted !== undefined) {
-      chosen = book.sheets.find((s) => s.name.toLowerCase() === wanted);
-      if (!chosen) {
-        const list = sheetNames.length ? sheetNames.map((n) => `"${n}"`).join(', ') : 'none';
-        throw new FileReadError(`no sheet named "${options.sheet}" in ${path} (sheets: ${list})`, path);
-      }
-    } else {
-      const visible = book.sheets.filter(isVisible);
-      const preferred = new Set((options.preferredNames ?? []).map((n) => n.toLowerCase()));
-      let firstFit: SheetPart | undefined;
-      for (const sheet of visible) {
-        if (!options.looksLike) break;
-        const head = await sheetRows(book, sheet, () => undefined, SNIFF_ROWS);
-        if (!options.looksLike(head)) continue;
-        if (preferred.size === 0 || preferred.has(sheet.name.toLowerCase())) {
-          chosen = sheet;
-          break;
-        }
-        firstFit ??= sheet;
-      }
-      chosen ??= firstFit ?? visible[0] ?? book.sheets[0];
-      if (!chosen) throw new FileReadError(`${path} has no worksheets`, path);
-    }
-    const rows = await sheetRows(book, chosen, onRow);
-    options.onProgress?.(rowsRead);
-    return { rows, sheet: chosen.name, sheetNames };
-  } finally {
-    book.close();
-  }
+  const { read, sheet, sheetNames } = await readChosenSheet(path, options, sheetRows);
+  return { rows: read, sheet, sheetNames };
 }
 
-/** One worksheet's rows, as `readXlsxSheets` reads them. */
+export interface XlsxColumnsResult {
+  /** The sheet's cells by column: exactly the rows {@link readXlsxFile} gives. */
+  readonly cells: ColumnarCells;
+  readonly sheet: string;
+  readonly sheetNames: readonly string[];
+}
+
+/**
+ * Reads one sheet of an `.xlsx` file (chosen as {@link readXlsxFile} chooses) by column, for
+ * ingestion: no array per row is kept, and each column holds each distinct value once.
+ * @example const { cells } = await readXlsxColumns('sales.xlsx'); ingestOrders(cells)
+ */
+export async function readXlsxColumns(
+  path: string,
+  options: XlsxReadOptions = {},
+): Promise<XlsxColumnsResult> {
+  const { read, sheet, sheetNames } = await readChosenSheet(path, options, sheetColumns);
+  return { cells: read, sheet, sheetNames };
+}
+
+/** One worksheet's cells, as `readXlsxSheets` reads them. */
 export interface XlsxSheet {
   readonly name: string;
   /** `visible`, `hidden` or `veryHidden`. */
   readonly state: string;
-  /** Row i is sheet row i + 1 (`[]` for a sheet whose rows were not wanted). */
-  readonly rows: CellValue[][];
+  /** By column; row i is sheet row i + 1 (no rows for a sheet whose rows were not wanted). */
+  readonly cells: ColumnarCells;
 }
 
 /**
- * Reads every worksheet of an `.xlsx` file in one streaming pass (file order), for commands that
- * look for several tables in one workbook without loading it as a model.
+ * Reads every worksheet of an `.xlsx` file in one streaming pass (file order) into cells stored
+ * by column, for commands that look for several tables in one workbook without loading it as a
+ * model.
  * @param wanted whether a sheet's rows are kept (default all); the others are read past
  * @example const { sheets } = await readXlsxSheets('sales.xlsx');
  */
@@ -187,7 +260,7 @@ export async function readXlsxSheets(
       sheets.push({
         name: sheet.name,
         state: sheet.state,
-        rows: wanted(sheet.name) ? await sheetRows(book, sheet, onRow) : [],
+        cells: wanted(sheet.name) ? await sheetColumns(book, sheet, onRow) : new SheetColumns().finish(),
       });
     onProgress?.(rowsRead);
     return { sheets, date1904: book.date1904 };

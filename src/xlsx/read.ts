@@ -1,6 +1,6 @@
 /**
- * One entry point for reading a table file: `.xlsx`/`.xlsm` through ExcelJS, anything else as
- * delimited text. The format is taken from the file's first bytes (a ZIP signature means a
+ * One entry point for reading a table file: `.xlsx`/`.xlsm` streamed sheet by sheet, anything
+ * else as delimited text, both into cells stored by column. The format is taken from the file's first bytes (a ZIP signature means a
  * workbook), so a misnamed file is still read the right way, and from the extension for errors.
  */
 import { open } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { type CellGrid, type ColumnarCells, cellGrid, columnarRows } from '../co
 import type { Delimiter } from './read-sniff';
 import { readCsvColumns } from './read-csv-columns';
 import { describeFsError, FileReadError } from './read-error';
-import { readXlsxFile } from './read-xlsx';
+import { readXlsxColumns } from './read-xlsx';
 
 export { FileReadError } from './read-error';
 export type { Delimiter } from './read-sniff';
@@ -29,13 +29,13 @@ export interface ReadTableOptions {
 
 export interface ReadTableResult {
   /**
-   * Every row of the file or sheet, header included; text files give strings only. A text file's
-   * rows are made from `cells` on first use (commands that only compute never need them).
+   * Every row of the file or sheet, header included; text files give strings only. The rows are
+   * made from `cells` on first use (commands that only compute never need them).
    */
   readonly rows: CellValue[][];
   /** Number of rows (`rows.length`), without making the rows. */
   readonly rowCount: number;
-  /** The cells as read, for ingestion: by column for text files, the rows for workbooks. */
+  /** The cells as read, by column, for ingestion. */
   readonly cells: ColumnarCells | CellValue[][];
   /** A view of the cells by row and column, the same values as `rows`. */
   readonly grid: CellGrid;
@@ -73,12 +73,17 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
   const isZip = head.length === 4 && ZIP_SIGNATURE.every((byte, i) => head[i] === byte);
   const named = /\.(xlsx|xlsm|xltx|xltm)$/i.test(path);
   if (isZip) {
-    const result = await readXlsxFile(path, options);
+    const result = await readXlsxColumns(path, options);
+    const { cells } = result;
+    let rows: CellValue[][] | undefined;
     return {
-      rows: result.rows,
-      rowCount: result.rows.length,
-      cells: result.rows,
-      grid: cellGrid(result.rows),
+      get rows(): CellValue[][] {
+        rows ??= columnarRows(cells);
+        return rows;
+      },
+      rowCount: cells.rowCount,
+      cells,
+      grid: cellGrid(cells),
       format: 'xlsx',
       sheet: result.sheet,
       sheetNames: result.sheetNames,

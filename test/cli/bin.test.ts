@@ -61,13 +61,46 @@ describe('bin/sales-metrics.js', () => {
   it('keeps V8 code for the built file and runs the same from it', () => {
     const bundle = require('../../scripts/cli-bundle.js') as { OUT: string };
     const bin = join(__dirname, '../../bin/sales-metrics.js');
-    const first = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    // A command that runs the built file (`--help` is answered without it).
+    const first = execFileSync(process.execPath, [bin, 'benchmarks'], { encoding: 'utf8' });
     expect(existsSync(`${bundle.OUT}.v8cache`)).toBe(true);
-    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toBe(first);
+    expect(execFileSync(process.execPath, [bin, 'benchmarks'], { encoding: 'utf8' })).toBe(first);
     // A damaged cache is rejected by V8 and replaced; the run is unaffected.
     writeFileSync(`${bundle.OUT}.v8cache`, 'not code');
-    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toBe(first);
+    expect(execFileSync(process.execPath, [bin, 'benchmarks'], { encoding: 'utf8' })).toBe(first);
     expect(readFileSync(`${bundle.OUT}.v8cache`).length).toBeGreaterThan(1000);
+  });
+
+  it("answers --help, --version and a command's help from saved texts exactly as the command line does", () => {
+    const bundle = require('../../scripts/cli-bundle.js') as {
+      OUT: string;
+      fixedOutput: (argv: string[]) => string | undefined;
+    };
+    const bin = join(__dirname, '../../bin/sales-metrics.js');
+    execFileSync(process.execPath, [bin, 'benchmarks']);
+    const written = (argv: string[]) =>
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `let out = ''; require(${JSON.stringify(bundle.OUT)}).main(${JSON.stringify(argv)}, { stdout: (t) => { out += t; }, stderr() {} }).then(() => process.stdout.write(out));`,
+        ],
+        { encoding: 'utf8' },
+      );
+    for (const argv of [
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ['--version'],
+      ['-v'],
+      ['build', '--help'],
+      ['help', 'metrics'],
+      ['rfm', '-h'],
+    ])
+      expect(bundle.fixedOutput(argv)).toBe(written(argv));
+    // Anything else runs the command line.
+    for (const argv of [['help', 'nope'], ['nope', '--help'], ['--help', 'x'], ['metrics'], []])
+      expect(bundle.fixedOutput(argv)).toBeUndefined();
   });
 
   it('prints the same help from the built file as from the sources', () => {

@@ -76,30 +76,47 @@ function attributesIn(tag: string): Record<string, string> {
   return out;
 }
 
-/** A value of a plain tag's attribute: `name` is ` r="`; the tag spans [from, to). */
-function plainValue(text: string, name: string, from: number, to: number): string | undefined {
-  const at = text.indexOf(name, from);
-  if (at < 0 || at >= to) return undefined;
-  const start = at + name.length;
-  const end = text.indexOf('"', start);
-  return end < 0 || end >= to ? unread() : text.slice(start, end);
+/** A cell tag's r, s and t. */
+interface CellAttributes {
+  r?: string;
+  s?: string;
+  t?: string;
 }
 
-/** A cell tag's r, s and t, read in place when the tag is plain (double quotes, spaces, no `&`). */
-function cellAttributes(text: string, from: number, to: number): Record<string, string | undefined> {
-  for (let k = from; k < to; k++) {
-    const code = text.charCodeAt(k);
-    if (code === 39 || code === 38 || code === 9 || code === 10 || code === 13 || code === 61) {
-      // `'`, `&`, tab, newline or an `=` not written as ` x="`: read every attribute the long way.
-      if (code !== 61 || text.charCodeAt(k + 1) !== 34 || text.charCodeAt(k - 2) !== 32)
-        return attributesIn(text.slice(from, to));
+/**
+ * A cell tag's r, s and t, read in place when the tag is plain: one-letter names, each after a
+ * space and written `x="…"` without `&` or `'`. Any other tag is read the long way.
+ */
+function cellAttributes(text: string, from: number, to: number): CellAttributes {
+  const out: CellAttributes = {};
+  let k = from;
+  for (;;) {
+    while (k < to && text.charCodeAt(k) === 32) k++;
+    if (k >= to) return out;
+    if (k === from || text.charCodeAt(k + 1) !== 61 || text.charCodeAt(k + 2) !== 34) break;
+    let end = k + 3;
+    for (let code = text.charCodeAt(end); code !== 34; code = text.charCodeAt(++end))
+      if (code === 38 || code === 39 || end >= to) return attributesIn(text.slice(from, to));
+    const name = text.charCodeAt(k);
+    const key = name === 114 ? 'r' : name === 115 ? 's' : name === 116 ? 't' : undefined;
+    if (key !== undefined) {
+      if (out[key] !== undefined) break;
+      out[key] = text.slice(k + 3, end);
     }
+    k = end + 1;
+    if (k < to && text.charCodeAt(k) !== 32) break;
   }
-  return {
-    r: plainValue(text, ' r="', from, to),
-    s: plainValue(text, ' s="', from, to),
-    t: plainValue(text, ' t="', from, to),
-  };
+  return attributesIn(text.slice(from, to));
+}
+
+/**
+ * The row number of a cell reference: the number from its first digit on (`B12` → 12); 0 when it
+ * has no digit, NaN when something else follows the digits.
+ */
+function rowOfRef(ref: string): number {
+  let at = 0;
+  while (at < ref.length && (ref.charCodeAt(at) < 48 || ref.charCodeAt(at) > 57)) at++;
+  return at === ref.length ? 0 : Number(ref.slice(at));
 }
 
 /**
@@ -126,10 +143,7 @@ function cellsOf(body: string, rowNumber: number, context: SheetContext): CellVa
     const a = cellAttributes(body, nameEnd, selfClosing ? tagEnd - 1 : tagEnd);
     const c = a.r !== undefined ? columnOfRef(a.r) : col + 1;
     if (c <= 0 || c > MAX_COLUMNS) unread();
-    if (a.r !== undefined) {
-      const digits = a.r.slice(a.r.search(/\d/));
-      if (digits !== '' && Number(digits) !== rowNumber) unread();
-    }
+    if (a.r !== undefined && rowOfRef(a.r) !== rowNumber) unread();
     col = c;
     if (selfClosing) {
       at = tagEnd + 1;
@@ -153,6 +167,13 @@ function cellsOf(body: string, rowNumber: number, context: SheetContext): CellVa
 /** A cell's text: its `<v>` (formulas skipped), or an inline string's runs without phonetics. */
 function cellText(inner: string, type: string): string | null {
   if (type === 'inlineStr') {
+    // The usual form: one plain run.
+    if (
+      inner.startsWith('<is><t>') &&
+      inner.endsWith('</t></is>') &&
+      inner.indexOf('<', 7) === inner.length - 9
+    )
+      return unescape(inner.slice(7, -9));
     const is = /^\s*<is>([\s\S]*)<\/is>\s*$/.exec(inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>/, ''));
     if (!is) return inner.trim() === '' ? null : unread();
     const runs = is[1].replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<phoneticPr\b[^>]*\/>/g, '');
