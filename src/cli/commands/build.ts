@@ -156,12 +156,15 @@ async function csvWorkbook(
     const name = fileSourceName(dirname(out), path);
     const ingest = { ...options, mapping: result.table.mapping };
     // The rows stay as read, so the reading above is the job's: they are not ingested again.
+    const cells = read.cells;
     const outside: SourceSheet = {
       name,
       kind: 'file',
       hidden: false,
       ingested: { options: ingest, result },
       rows: async () => read.rows,
+      // By column as read, so nothing that reads the source again makes a row array per row.
+      ...(Array.isArray(cells) ? {} : { cells: async () => cells }),
     };
     return {
       port: FileWorkbookPort.ofWorkbook(new ExcelJS.Workbook(), label, [outside]),
