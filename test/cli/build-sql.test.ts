@@ -11,13 +11,11 @@ import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDuckDb } from '../../src/engines/duckdb';
-import { openPostgres } from '../../src/engines/postgres';
 import type { PgServer } from '../engines/pg-server';
-import { postgresMissing, startPostgres } from '../engines/pg-server';
-import { SAMPLE, sampleInputs } from '../sql/datasets';
-import { loadTables } from '../sql/tables';
+import { postgresMissing } from '../engines/pg-server';
+import { SAMPLE } from '../sql/datasets';
 import { runCli } from './run';
+import { runWithPgPassword, sampleOrdersParquet, sampleOrdersServer, urlWithPassword } from './sql-fixtures';
 
 jest.setTimeout(300_000);
 
@@ -103,12 +101,7 @@ async function expectValuesOnly(file: string, where: RegExp): Promise<void> {
 
 describe('build --engine duckdb', () => {
   it('builds the sample from a Parquet file with the same figures as build through the engine', async () => {
-    const parquet = join(dir, 'orders.parquet');
-    const db = await openDuckDb();
-    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
-    for (const sql of statements) await db.run(sql);
-    await db.run(`COPY (SELECT * EXCLUDE (_row) FROM orders ORDER BY _row) TO '${parquet}' (FORMAT parquet)`);
-    await db.close();
+    const parquet = await sampleOrdersParquet(dir);
     const out = join(dir, 'duckdb.xlsx');
     const run = await runCli(['build', parquet, '--engine', 'duckdb', ...AS_OF, '--out', out, '--quiet']);
     expect(run.err).toBe('');
@@ -126,36 +119,23 @@ describe('build --engine duckdb', () => {
   });
 });
 
-const missing = postgresMissing();
-const withServer = missing ? it.skip : it;
-if (missing) console.warn(`PostgreSQL build tests skipped: ${missing}`);
+const withServer = postgresMissing() ? it.skip : it;
 
 describe('build --db postgres://…', () => {
   let server: PgServer | null = null;
   beforeAll(async () => {
-    server = missing ? null : await startPostgres();
-    if (!server) return;
-    const db = await openPostgres(server.url);
-    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
-    for (const sql of statements) await db.run(sql);
-    await db.run('ALTER TABLE orders DROP COLUMN _row');
-    await db.close();
+    server = await sampleOrdersServer();
   });
   afterAll(() => server?.stop());
 
   withServer('builds the same sheets and writes the password nowhere in the file', async () => {
     const password = 'Pw-7f3kq9-topsecret';
-    const url = server!.url.replace('postgres@', `postgres:${password}@`);
+    const url = urlWithPassword(server!, password);
     const out = join(dir, 'postgres.xlsx');
-    const saved = process.env.PGPASSWORD;
-    process.env.PGPASSWORD = `${password}-env`;
-    let run;
-    try {
-      run = await runCli(['build', '--db', url, '--table', 'orders', ...AS_OF, '--out', out]);
-    } finally {
-      if (saved === undefined) delete process.env.PGPASSWORD;
-      else process.env.PGPASSWORD = saved;
-    }
+    const run = await runWithPgPassword(
+      ['build', '--db', url, '--table', 'orders', ...AS_OF, '--out', out],
+      `${password}-env`,
+    );
     expect(run.code).toBe(0);
     expect(run.out + run.err).not.toContain(password);
     expect(run.out).toMatch(/computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/);

@@ -1,0 +1,65 @@
+/**
+ * Test helper for the command line's SQL route: the bundled sample's orders written as a Parquet
+ * file (for `--engine duckdb`), and loaded into a throwaway PostgreSQL server (for `--db`), each in
+ * the sample's row order; and a password given in the URL and PGPASSWORD for one run.
+ */
+import { join } from 'node:path';
+import { openDuckDb } from '../../src/engines/duckdb';
+import { openPostgres } from '../../src/engines/postgres';
+import type { PgServer } from '../engines/pg-server';
+import { postgresMissing, startPostgres } from '../engines/pg-server';
+import { sampleInputs } from '../sql/datasets';
+import { loadTables } from '../sql/tables';
+import type { CliRun } from './run';
+import { runCli } from './run';
+
+/** Writes the sample's orders to `dir/orders.parquet` and returns its path. */
+export async function sampleOrdersParquet(dir: string): Promise<string> {
+  const parquet = join(dir, 'orders.parquet');
+  const db = await openDuckDb();
+  try {
+    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
+    for (const sql of statements) await db.run(sql);
+    await db.run(`COPY (SELECT * EXCLUDE (_row) FROM orders ORDER BY _row) TO '${parquet}' (FORMAT parquet)`);
+  } finally {
+    await db.close();
+  }
+  return parquet;
+}
+
+/** A server holding the sample's orders as table `orders`; null (with a warning) without PostgreSQL. */
+export async function sampleOrdersServer(): Promise<PgServer | null> {
+  const missing = postgresMissing();
+  if (missing) {
+    console.warn(`PostgreSQL command-line tests skipped: ${missing}`);
+    return null;
+  }
+  const server = await startPostgres();
+  if (!server) return null;
+  const db = await openPostgres(server.url);
+  try {
+    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
+    for (const sql of statements) await db.run(sql);
+    await db.run('ALTER TABLE orders DROP COLUMN _row');
+  } finally {
+    await db.close();
+  }
+  return server;
+}
+
+/** The server's URL with `password` in it. */
+export function urlWithPassword(server: PgServer, password: string): string {
+  return server.url.replace('postgres@', `postgres:${password}@`);
+}
+
+/** Runs the command line with PGPASSWORD set to `password` (restored after). */
+export async function runWithPgPassword(argv: readonly string[], password: string): Promise<CliRun> {
+  const saved = process.env.PGPASSWORD;
+  process.env.PGPASSWORD = password;
+  try {
+    return await runCli(argv);
+  } finally {
+    if (saved === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = saved;
+  }
+}
