@@ -21,15 +21,26 @@ jest.setTimeout(300_000);
 
 const AS_OF = ['--as-of', '2026-12-05'];
 const SHEETS = ['Dashboard', 'Review 2026-W49'];
+/** Goals from the sample's Targets sheet (per region and per rep) and an industry's benchmarks. */
+const GOALS = ['--targets', SAMPLE, '--industry', 'ecommerce-retail'];
 
 let dir: string;
 let engineBook: string;
+let goalsBook: string;
+let parquet: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'build-sql-'));
   engineBook = join(dir, 'engine.xlsx');
-  const run = await runCli(['build', SAMPLE, ...AS_OF, '--out', engineBook, '--quiet']);
-  expect(run.err).toBe('');
-  expect(run.code).toBe(0);
+  goalsBook = join(dir, 'engine-goals.xlsx');
+  for (const [out, extra] of [
+    [engineBook, []],
+    [goalsBook, GOALS],
+  ] as const) {
+    const run = await runCli(['build', SAMPLE, ...AS_OF, ...extra, '--out', out, '--quiet']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+  }
+  parquet = await sampleOrdersParquet(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,8 +73,11 @@ const same = (a: unknown, b: unknown) =>
     : JSON.stringify(a) === JSON.stringify(b);
 
 /** The cells that differ, each with why it may; `unexplained` lists the others. */
-async function compareWithEngine(file: string): Promise<{ compared: number; unexplained: string[] }> {
-  const engine = await sheetCells(engineBook);
+async function compareWithEngine(
+  file: string,
+  book = engineBook,
+): Promise<{ compared: number; unexplained: string[] }> {
+  const engine = await sheetCells(book);
   const sql = await sheetCells(file);
   const unexplained: string[] = [];
   let compared = 0;
@@ -101,7 +115,6 @@ async function expectValuesOnly(file: string, where: RegExp): Promise<void> {
 
 describe('build --engine duckdb', () => {
   it('builds the sample from a Parquet file with the same figures as build through the engine', async () => {
-    const parquet = await sampleOrdersParquet(dir);
     const out = join(dir, 'duckdb.xlsx');
     const run = await runCli(['build', parquet, '--engine', 'duckdb', ...AS_OF, '--out', out, '--quiet']);
     expect(run.err).toBe('');
@@ -112,10 +125,40 @@ describe('build --engine duckdb', () => {
     await expectValuesOnly(out, /computed in DuckDB from .*orders\.parquet/);
   });
 
-  it('refuses the flags that need the rows in memory, in one line', async () => {
-    const run = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--industry', 'saas']);
+  it('paces goals from a targets file and sets benchmarks as on the workbook', async () => {
+    const out = join(dir, 'duckdb-goals.xlsx');
+    const run = await runCli([
+      'build',
+      parquet,
+      '--engine',
+      'duckdb',
+      ...AS_OF,
+      ...GOALS,
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(run.err).toBe('');
+    const { compared, unexplained } = await compareWithEngine(out, goalsBook);
+    expect(unexplained).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+    const cells = await sheetCells(out);
+    const texts = [...cells.get('Dashboard')!.values()].map((c) => String(c.value));
+    for (const section of [
+      'Goal pacing (most at risk first)',
+      'Benchmarks',
+      'Quota leaderboard (as of 2026-12-05)',
+    ])
+      expect(texts).toContain(section);
+  });
+
+  it('refuses the flags that have no meaning here, and an unknown industry, in one line', async () => {
+    const run = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--values-only']);
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/--industry is not available with --engine or --db/);
+    expect(run.err).toMatch(/--values-only is not available with --engine or --db/);
+    const industry = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--industry', 'nope']);
+    expect(industry.code).toBe(2);
+    expect(industry.err).toMatch(/--industry: unknown industry "nope"/);
   });
 });
 
@@ -128,30 +171,33 @@ describe('build --db postgres://…', () => {
   });
   afterAll(() => server?.stop());
 
-  withServer('builds the same sheets and writes the password nowhere in the file', async () => {
-    const password = 'Pw-7f3kq9-topsecret';
-    const url = urlWithPassword(server!, password);
-    const out = join(dir, 'postgres.xlsx');
-    const run = await runWithPgPassword(
-      ['build', '--db', url, '--table', 'orders', ...AS_OF, '--out', out],
-      `${password}-env`,
-    );
-    expect(run.code).toBe(0);
-    expect(run.out + run.err).not.toContain(password);
-    expect(run.out).toMatch(/computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/);
-    const { unexplained } = await compareWithEngine(out);
-    expect(unexplained).toEqual([]);
-    await expectValuesOnly(
-      out,
-      /computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/,
-    );
-    const zip = await JSZip.loadAsync(readFileSync(out));
-    const names = Object.keys(zip.files);
-    expect(names.length).toBeGreaterThan(5);
-    for (const name of names) {
-      const text = await zip.files[name].async('string');
-      expect(`${name}: ${text.includes(password) ? 'has the password' : 'clean'}`).toBe(`${name}: clean`);
-      expect(text).not.toContain('topsecret');
-    }
-  });
+  withServer(
+    'builds the same sheets, goals and benchmarks included, and writes the password nowhere in the file',
+    async () => {
+      const password = 'Pw-7f3kq9-topsecret';
+      const url = urlWithPassword(server!, password);
+      const out = join(dir, 'postgres.xlsx');
+      const run = await runWithPgPassword(
+        ['build', '--db', url, '--table', 'orders', ...AS_OF, ...GOALS, '--out', out],
+        `${password}-env`,
+      );
+      expect(run.code).toBe(0);
+      expect(run.out + run.err).not.toContain(password);
+      expect(run.out).toMatch(/computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/);
+      const { unexplained } = await compareWithEngine(out, goalsBook);
+      expect(unexplained).toEqual([]);
+      await expectValuesOnly(
+        out,
+        /computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/,
+      );
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const names = Object.keys(zip.files);
+      expect(names.length).toBeGreaterThan(5);
+      for (const name of names) {
+        const text = await zip.files[name].async('string');
+        expect(`${name}: ${text.includes(password) ? 'has the password' : 'clean'}`).toBe(`${name}: clean`);
+        expect(text).not.toContain('topsecret');
+      }
+    },
+  );
 });
