@@ -62,7 +62,8 @@ import { refreshStamp } from './job';
 import { lockWorkbook } from './lock';
 import { checkExistingOutput, prepareOutput } from './output';
 import { backUp, ensureWritable, replaceFile, writeTarget } from './safe-write';
-import { cliErrorOf, openSqlInputs, sqlContextOf } from './sql-route';
+import { cliErrorOf, openSqlSpec, sqlContextOf, sqlSpecOf } from './sql-route';
+import { sqlSourceRecord, withSqlSource } from './saved-sql-source';
 
 /** Flags of `build` that have no meaning here (every figure is a value; tables are not sheets). */
 const NOT_ON_SQL_ROUTE = ['values-only', 'sheet'] as const;
@@ -121,7 +122,8 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
   const target = await writeTarget(out);
   if (target.existing) await ensureWritable(target, 'replace it');
   const secrets = [process.env.PGPASSWORD, url];
-  const inputs = await openSqlInputs(args, progress, io.cwd);
+  const spec = sqlSpecOf(args, io.cwd);
+  const inputs = await openSqlSpec(spec, progress);
   const { engine, sources } = inputs;
   try {
     const orders = sources.orders;
@@ -213,7 +215,11 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
       }),
     ];
     const [dashboard, review] = await layOutWithSql(ctx, traits, layOut, (what) => progress.stage(what));
-    const saved = withSavedChoices(withOrdersSource(refreshed, inputs.mapping, label), {
+    const located = withSqlSource(
+      withOrdersSource(refreshed, inputs.mapping, label),
+      sqlSourceRecord(spec, out),
+    );
+    const saved = withSavedChoices(located, {
       goals,
       ...(targetsPath ? { goalsSource: basename(targetsPath) } : {}),
       currency,

@@ -19,7 +19,8 @@ export interface SqlOrdersAsOf extends CommandAsOf {
 
 /**
  * The as-of day (`given`, else the orders' latest usable date, else `today`) and what the orders
- * hold, as `ordersAsOf` says it.
+ * hold, as `ordersAsOf` says it; `dayOf` moves the day chosen (the review's never passes today),
+ * and `words` says where it came from.
  * @example const { day, lines } = await sqlOrdersAsOf(engine, orders, 'orders /data/orders.parquet', undefined, today);
  */
 export async function sqlOrdersAsOf(
@@ -28,16 +29,19 @@ export async function sqlOrdersAsOf(
   label: string,
   given: number | undefined,
   today: number,
+  dayOf: (choice: AsOfChoice, last: number | null) => { day: number; words?: string } = (choice) => choice,
 ): Promise<SqlOrdersAsOf> {
   const [stats] = await engine.query(tableStatsSql(engine.dialect, 'orders', orders));
   const first = numberOf(stats.first);
   const last = numberOf(stats.last);
-  const choice: AsOfChoice =
+  const chosen: AsOfChoice =
     given !== undefined
       ? { day: given, source: 'given' }
       : last !== null
         ? { day: last, source: 'data' }
         : { day: today, source: 'today' };
+  const moved = dayOf(chosen, last);
+  const choice: AsOfChoice = { ...chosen, day: moved.day };
   const [after] = await engine.query(rowsAfterSql(engine.dialect, 'orders', orders, choice.day));
   const read = numberOf(stats.read) ?? 0;
   const usable = numberOf(stats.used) ?? 0;
@@ -49,7 +53,7 @@ export async function sqlOrdersAsOf(
     day: choice.day,
     counts,
     range,
-    lines: [tableLine(label, counts, choice.day, range), asOfLine(choice)],
+    lines: [tableLine(label, counts, choice.day, range), asOfLine(choice, moved.words)],
     json: asOfJson(choice, { orders: { range, afterAsOf } }),
   };
 }

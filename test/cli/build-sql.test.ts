@@ -6,7 +6,6 @@
  * need the daily series in memory. No Data sheet,
  * no formula over one, and the database's password nowhere in the file.
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,14 @@ import type { PgServer } from '../engines/pg-server';
 import { postgresMissing } from '../engines/pg-server';
 import { SAMPLE } from '../sql/datasets';
 import { runCli } from './run';
-import { runWithPgPassword, sampleOrdersParquet, sampleOrdersServer, urlWithPassword } from './sql-fixtures';
+import {
+  runWithPgPassword,
+  same,
+  sampleOrdersParquet,
+  sampleOrdersServer,
+  sheetCells,
+  urlWithPassword,
+} from './sql-fixtures';
 
 jest.setTimeout(300_000);
 
@@ -43,34 +49,6 @@ beforeAll(async () => {
   parquet = await sampleOrdersParquet(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-type Cells = Map<string, { value: unknown; formula?: string }>;
-
-async function sheetCells(file: string): Promise<Map<string, Cells>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const out = new Map<string, Cells>();
-  workbook.eachSheet((sheet) => {
-    const cells: Cells = new Map();
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as any;
-        if (v && typeof v === 'object' && 'formula' in v)
-          cells.set(cell.address, { value: v.result, formula: v.formula });
-        else if (v && typeof v === 'object' && 'richText' in v)
-          cells.set(cell.address, { value: v.richText.map((t: { text: string }) => t.text).join('') });
-        else cells.set(cell.address, { value: v });
-      }),
-    );
-    out.set(sheet.name, cells);
-  });
-  return out;
-}
-
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number'
-    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
-    : JSON.stringify(a) === JSON.stringify(b);
 
 /** The cells that differ, each with why it may; `unexplained` lists the others. */
 async function compareWithEngine(

@@ -1,8 +1,10 @@
 /**
  * Test helper for the command line's SQL route: the bundled sample's orders written as a Parquet
  * file (for `--engine duckdb`), and loaded into a throwaway PostgreSQL server (for `--db`), each in
- * the sample's row order; and a password given in the URL and PGPASSWORD for one run.
+ * the sample's row order; a password given in the URL and PGPASSWORD for one run; and the cells
+ * of a written workbook, to compare two routes' sheets.
  */
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { openDuckDb } from '../../src/engines/duckdb';
 import { openPostgres } from '../../src/engines/postgres';
@@ -63,3 +65,33 @@ export async function runWithPgPassword(argv: readonly string[], password: strin
     else process.env.PGPASSWORD = saved;
   }
 }
+
+export type Cells = Map<string, { value: unknown; formula?: string }>;
+
+/** Every sheet's cells by address: values (a formula's cached result), rich text as its text. */
+export async function sheetCells(file: string): Promise<Map<string, Cells>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const out = new Map<string, Cells>();
+  workbook.eachSheet((sheet) => {
+    const cells: Cells = new Map();
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as any;
+        if (v && typeof v === 'object' && 'formula' in v)
+          cells.set(cell.address, { value: v.result, formula: v.formula });
+        else if (v && typeof v === 'object' && 'richText' in v)
+          cells.set(cell.address, { value: v.richText.map((t: { text: string }) => t.text).join('') });
+        else cells.set(cell.address, { value: v });
+      }),
+    );
+    out.set(sheet.name, cells);
+  });
+  return out;
+}
+
+/** Equal values: numbers to 1e-9 relative, the rest exactly. */
+export const same = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
+    : JSON.stringify(a) === JSON.stringify(b);
