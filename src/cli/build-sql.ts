@@ -20,7 +20,7 @@ import { buildReviewPlan, reviewSheetName } from '../sheets/review';
 import type { FigureTable } from '../sheets/figures';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { sqlQuotaForecast } from './sql-quota';
+import { NO_PIPELINE_FORECAST, sqlQuotaForecast } from './sql-quota';
 import { pipelineSettingsOf } from '../sheets/pipeline-settings';
 import { numberOf } from '../sql/results';
 import { dimensionSourceColumn } from '../sql/source';
@@ -249,7 +249,8 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         `${(counts.used - counts.after).toLocaleString('en-US')} used, ${(counts.read - counts.used).toLocaleString('en-US')} skipped` +
         (counts.after ? `, ${counts.after.toLocaleString('en-US')} after the as-of day` : '') +
         `\n  as of ${formatDay(asOf.day)} (${asOf.source === 'given' ? 'given' : asOf.source === 'data' ? 'the latest date in the data' : 'today'})\n` +
-        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n`,
+        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n` +
+        (sources.pipeline ? `  ${NO_PIPELINE_FORECAST}\n` : ''),
     );
   } catch (error) {
     throw cliErrorOf(error, secrets);

@@ -39,7 +39,7 @@ import { specOfSaved, sqlSourceRecord, withSqlSource } from './saved-sql-source'
 import { sqlOrdersAsOf } from './sql-as-of';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { sqlQuotaForecast } from './sql-quota';
+import { NO_PIPELINE_FORECAST, sqlQuotaForecast } from './sql-quota';
 import { cliErrorOf, openSqlSpec, sqlContextOf } from './sql-route';
 
 export interface SqlReviewRun {
@@ -181,7 +181,11 @@ export async function refreshReviewSql(port: WorkbookPort, run: SqlReviewRun): P
       existed: carryOver === undefined,
       carried: carryOver?.length ?? 0,
       asOf: day,
-      lines: [...asOfOf.lines, `figures as values ${traits.computedIn}`],
+      lines: [
+        ...asOfOf.lines,
+        `figures as values ${traits.computedIn}`,
+        ...(sources.pipeline ? [NO_PIPELINE_FORECAST] : []),
+      ],
     };
   } catch (error) {
     throw cliErrorOf(error, [process.env.PGPASSWORD, run.db]);

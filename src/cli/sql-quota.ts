@@ -16,6 +16,10 @@ import type { SqlEngine } from '../engines/engine';
 import { repRevenueFromRows, repRevenueSql } from '../sql/rep-revenue';
 import type { OrdersSource } from '../sql/source';
 
+/** Said on the command line when a pipeline table is read: what the sheets leave out. */
+export const NO_PIPELINE_FORECAST =
+  'no pipeline forecast or quota leaderboard: the open deals are not read through SQL yet';
+
 /** The team's revenue quota: the shortest business-wide revenue goal holding the as-of day. */
 function teamQuota(teamGoals: readonly Goal[], day: number): Goal | undefined {
   return teamGoals

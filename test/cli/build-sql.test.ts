@@ -130,6 +130,30 @@ describe('build --engine duckdb', () => {
       expect(texts).toContain(section);
   });
 
+  it('with a pipeline table, adds its metrics and says the pipeline forecast is not made', async () => {
+    const pipeline = await sampleOrdersParquet(dir, 'pipeline');
+    const out = join(dir, 'duckdb-pipeline.xlsx');
+    const run = await runCli([
+      'build',
+      parquet,
+      '--engine',
+      'duckdb',
+      '--pipeline',
+      pipeline,
+      ...AS_OF,
+      ...GOALS,
+      '--out',
+      out,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(
+      /no pipeline forecast or quota leaderboard: the open deals are not read through SQL yet/,
+    );
+    const texts = [...(await sheetCells(out)).get('Dashboard')!.values()].map((c) => String(c.value));
+    expect(texts).toContain('Win rate');
+    expect(texts).toContain('Goal pacing (most at risk first)');
+  });
+
   it('refuses the flags that have no meaning here, and an unknown industry, in one line', async () => {
     const run = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--values-only']);
     expect(run.code).toBe(2);

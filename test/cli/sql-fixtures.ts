@@ -15,14 +15,19 @@ import { loadTables } from '../sql/tables';
 import type { CliRun } from './run';
 import { runCli } from './run';
 
-/** Writes the sample's orders to `dir/orders.parquet` and returns its path. */
-export async function sampleOrdersParquet(dir: string): Promise<string> {
-  const parquet = join(dir, 'orders.parquet');
+/** Writes one of the sample's tables (the orders by default) to `dir/KIND.parquet` and returns its path. */
+export async function sampleOrdersParquet(
+  dir: string,
+  kind: 'orders' | 'pipeline' | 'spend' = 'orders',
+): Promise<string> {
+  const parquet = join(dir, `${kind}.parquet`);
   const db = await openDuckDb();
   try {
-    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
+    const { statements } = loadTables(db.dialect, { [kind]: (await sampleInputs())[kind] });
     for (const sql of statements) await db.run(sql);
-    await db.run(`COPY (SELECT * EXCLUDE (_row) FROM orders ORDER BY _row) TO '${parquet}' (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * EXCLUDE (_row) FROM ${kind} ORDER BY _row) TO '${parquet}' (FORMAT parquet)`,
+    );
   } finally {
     await db.close();
   }
