@@ -17,16 +17,27 @@ import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
 import type { PlanFigures } from '../sheets/figures';
 import type { SheetPlan } from '../sheets/plan';
 import { buildReviewPlan, reviewSheetName } from '../sheets/review';
+import type { FigureTable } from '../sheets/figures';
 import type { FigureTraits } from './sql-figures';
-import { answerFigures, RecordingFigures } from './sql-figures';
+import { layOutWithSql } from './sql-figures';
+import { NO_PIPELINE_FORECAST, sqlQuotaForecast } from './sql-quota';
+import { pipelineSettingsOf } from '../sheets/pipeline-settings';
 import { numberOf } from '../sql/results';
 import { dimensionSourceColumn } from '../sql/source';
 import { rowsAfterSql, tableStatsSql } from '../sql/source-stats';
+import type { Goal } from '../core/goals';
 import {
+  activeGoalTracking,
+  benchmarkLines,
   chosenCurrency,
+  industrySet,
   kpiSchedule,
+  kpiTargets,
+  overallGoals,
   REVIEW_METRICS,
   stampDay,
+  targetGoals,
+  weeklyGoals,
   withOrdersSource,
   withSavedChoices,
 } from '../workflows';
@@ -43,16 +54,19 @@ import {
   today,
 } from './args';
 import { usageError } from './errors';
+import { sideLoadOptions } from './inputs';
+import { loadTable } from './load';
 import type { CliIO } from './io';
 import { progressOn } from './io';
 import { refreshStamp } from './job';
 import { lockWorkbook } from './lock';
 import { checkExistingOutput, prepareOutput } from './output';
 import { backUp, ensureWritable, replaceFile, writeTarget } from './safe-write';
-import { cliErrorOf, openSqlInputs, sqlContextOf } from './sql-route';
+import { cliErrorOf, openSqlSpec, sqlContextOf, sqlSpecOf } from './sql-route';
+import { sqlSourceRecord, withSqlSource } from './saved-sql-source';
 
-/** Flags of `build` that need the rows in memory (goals pacing, benchmarks against the data). */
-const NOT_ON_SQL_ROUTE = ['targets', 'industry', 'values-only', 'sheet'] as const;
+/** Flags of `build` that have no meaning here (every figure is a value; tables are not sheets). */
+const NOT_ON_SQL_ROUTE = ['values-only', 'sheet'] as const;
 /** The dashboard's breakdowns, when the orders have the column (as `build` picks them). */
 const DIMENSIONS = ['region', 'rep', 'product', 'category', 'channel'] as const;
 
@@ -70,7 +84,7 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
   for (const flag of NOT_ON_SQL_ROUTE)
     if (args.values[flag] !== undefined)
       throw usageError(
-        `--${flag} is not available with --engine or --db yet: the dashboard is built from the figures the database computes`,
+        `--${flag} is not available with --engine or --db: the dashboard is built from the figures the database computes, as values`,
       );
   const url = stringFlag(args, 'db');
   const positional = args.positionals[0];
@@ -92,11 +106,24 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
   const givenDay = givenWorkbookAsOf(args);
   const currencyChoice = currencyFlag(args);
   const waitMs = (integerFlag(args, 'wait', 0, 3600) ?? 60) * 1000;
+  const industryId = stringFlag(args, 'industry');
+  const industry = industrySet(industryId);
+  if (industryId !== undefined && !industry)
+    throw usageError(`--industry: unknown industry "${industryId}" (run "sales-metrics benchmarks")`);
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
+  const targetsPath = stringFlag(args, 'targets');
+  const goals: Goal[] = targetsPath
+    ? targetGoals(
+        (await loadTable('targets', targetsPath, sideLoadOptions(args, 'targets'), io, progress)).table,
+        (message) => progress.stage(message),
+        calendar,
+      )
+    : [];
   const target = await writeTarget(out);
   if (target.existing) await ensureWritable(target, 'replace it');
   const secrets = [process.env.PGPASSWORD, url];
-  const inputs = await openSqlInputs(args, progress, io.cwd);
+  const spec = sqlSpecOf(args, io.cwd);
+  const inputs = await openSqlSpec(spec, progress);
   const { engine, sources } = inputs;
   try {
     const orders = sources.orders;
@@ -114,10 +141,19 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
     const [after] = await engine.query(rowsAfterSql(engine.dialect, 'orders', orders, asOf.day));
     const ctx = await sqlContextOf(engine, sources, asOf.day, calendar);
     const where = url ? `PostgreSQL from ${table.label}` : `DuckDB from ${table.label}`;
+    const firstDays: Partial<Record<FigureTable, number | undefined>> = {};
+    for (const t of inputs.tables) {
+      const [row] =
+        t.kind === 'orders'
+          ? [stats]
+          : await engine.query(tableStatsSql(engine.dialect, t.kind, t.discovered.source));
+      firstDays[t.kind] = numberOf(row.first) ?? undefined;
+    }
     const traits: FigureTraits = {
       orders: true,
       customers: orders.columns.customer !== undefined,
       firstDay: numberOf(stats.first) ?? undefined,
+      tables: firstDays,
       computedIn: `computed in ${where}`,
     };
     const label = url ? table.label : basename(table.label);
@@ -136,6 +172,16 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
       withRefresh(config, refreshRecord(refreshedAt, DASHBOARD_SHEET, kpis)),
       refreshRecord(refreshedAt, reviewSheetName(week), REVIEW_METRICS),
     );
+    const period = periodOf(asOf.day, unit, calendar);
+    // Quotas per rep from the orders alone (a pipeline table's deals are not read into memory).
+    const quotas = { goals, teamGoals: overallGoals(goals) };
+    const forecastAt = (day: number) =>
+      sources.pipeline
+        ? undefined
+        : sqlQuotaForecast(engine, orders, quotas, day, calendar, pipelineSettingsOf(config, undefined));
+    const pipelineForecast = await forecastAt(asOf.day);
+    const reviewForecast = reviewAsOf === asOf.day ? pipelineForecast : await forecastAt(reviewAsOf);
+    const metricsAt = { inputs: {}, asOf: asOf.day, calendar };
     const layOut = (figures: PlanFigures): SheetPlan[] => [
       buildDashboardPlan({
         inputs: {},
@@ -147,8 +193,12 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         refreshedAt,
         kpis,
         dimensions,
+        targets: kpiTargets(goals, period, industry, { ...metricsAt, figures }),
+        goals: activeGoalTracking(goals, {}, asOf.day, calendar, figures),
+        benchmarks: benchmarkLines(industry, {}, period, asOf.day, calendar, [], figures),
         schedule: kpiSchedule(kpis, refreshed, stampDay(refreshedAt), calendar),
         currency: currency.value,
+        ...(pipelineForecast ? { pipelineForecast } : {}),
         figures,
       }),
       buildReviewPlan({
@@ -158,18 +208,27 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         calendar,
         sourceLabel: label,
         refreshedAt,
+        weeklyGoals: weeklyGoals(goals, week),
         currency: currency.value,
+        ...(reviewForecast ? { pipelineForecast: reviewForecast } : {}),
         figures,
       }),
     ];
-    const recorder = new RecordingFigures(traits);
-    layOut(recorder);
-    const figures = await answerFigures(ctx, recorder, traits, (what) => progress.stage(what));
-    const [dashboard, review] = layOut(figures);
+    const [dashboard, review] = await layOutWithSql(ctx, traits, layOut, (what) => progress.stage(what));
+    const located = withSqlSource(
+      withOrdersSource(refreshed, inputs.mapping, label),
+      sqlSourceRecord(spec, out),
+    );
+    const saved = withSavedChoices(located, {
+      goals,
+      ...(targetsPath ? { goalsSource: basename(targetsPath) } : {}),
+      currency,
+    });
     const configPlan = configSheetPlan(
-      withBuildSettings(withSavedChoices(withOrdersSource(refreshed, inputs.mapping, label), { currency }), {
+      withBuildSettings(saved, {
         unit,
         periods,
+        ...(industry ? { industry: industry.id } : {}),
         fiscalYearStartMonth: calendar.fiscalYearStartMonth,
         weekStartsOn: calendar.weekStartsOn,
         dimensions: [...dimensions],
@@ -190,7 +249,8 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         `${(counts.used - counts.after).toLocaleString('en-US')} used, ${(counts.read - counts.used).toLocaleString('en-US')} skipped` +
         (counts.after ? `, ${counts.after.toLocaleString('en-US')} after the as-of day` : '') +
         `\n  as of ${formatDay(asOf.day)} (${asOf.source === 'given' ? 'given' : asOf.source === 'data' ? 'the latest date in the data' : 'today'})\n` +
-        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n`,
+        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n` +
+        (sources.pipeline ? `  ${NO_PIPELINE_FORECAST}\n` : ''),
     );
   } catch (error) {
     throw cliErrorOf(error, secrets);

@@ -1,31 +1,43 @@
 /**
  * The dashboard's and the review's figures through SQL. The plans ask for figures synchronously
- * (`PlanFigures`) while a database answers asynchronously, so a build lays the plans out twice:
- * first with `recordingFigures`, which notes every request and answers with placeholders, then,
- * once `answerFigures` has had the database compute every request, with the answers. The plans
- * are pure functions of their input, so the second pass asks exactly what the first noted.
+ * (`PlanFigures`) while a database answers asynchronously, so a build lays the plans out in
+ * rounds: each round answers what earlier rounds computed and notes what it has not seen yet
+ * (answering with placeholders); the database then computes every noted request, and the plans are
+ * laid out again, until a round asks nothing new. Most plans need two rounds; goal tracking asks
+ * its projection's history only once it has seen the actual values, so goals may need a third.
  *
- * Windows and suites of every request go to the database as one batch of runs (one statement per
- * table family); breakdowns, cohorts, RFM and the customer lists have statements of their own.
+ * Windows and suites of every request go to the database as one batch of runs per as-of day (one
+ * statement per table family); a rep's or region's windows (goals of one part of the business) as
+ * one grouped batch per part; breakdowns, cohorts, RFM and the customer lists have statements of
+ * their own.
  */
 import type { BreakdownOptions, BreakdownResult } from '../core/analyses/breakdown';
+import { OTHERS_KEY } from '../core/analyses/breakdown';
 import type { CohortMatrix, CohortOptions } from '../core/analyses/cohorts';
 import type { SilentCustomers } from '../core/analyses/customer-lists';
 import type { RfmResult } from '../core/analyses/rfm';
 import type { MetricError, MetricValue } from '../core/errors';
 import { metricError } from '../core/errors';
+import type { GoalScope } from '../core/goals';
 import type { MetricId, MetricOptions, MetricWindow } from '../core/metrics';
 import type { Period } from '../core/periods';
 import { formatDay, previousPeriod } from '../core/periods';
-import type { FirstOrder, PlanFigures } from '../sheets/figures';
+import type { FigureTable, FirstOrder, PlanFigures } from '../sheets/figures';
 import { sqlBreakdown } from '../sql/breakdown';
 import { cohortFromRows, cohortSql, rfmFromRows, rfmSql } from '../sql/cohorts';
 import { firstOrdersFromRows, firstOrdersSql, silentFromRows, silentSql } from '../sql/customer-lists';
-import type { SqlContext } from '../sql/evaluate';
+import type { RunGroups, SqlContext } from '../sql/evaluate';
 import { evaluateRuns } from '../sql/evaluate';
+import { dimensionSourceColumn } from '../sql/source';
 
 type Request =
-  | { kind: 'windows'; ids: readonly MetricId[]; run: readonly MetricWindow[]; asOf: number }
+  | {
+      kind: 'windows';
+      ids: readonly MetricId[];
+      run: readonly MetricWindow[];
+      asOf: number;
+      scope?: GoalScope;
+    }
   | { kind: 'suite'; ids: readonly MetricId[]; periods: readonly Period[]; asOf: number }
   | { kind: 'breakdown'; options: BreakdownOptions }
   | { kind: 'cohorts'; options: CohortOptions }
@@ -33,12 +45,16 @@ type Request =
   | { kind: 'firstOrders'; asOf: number; start: number; end: number }
   | { kind: 'silent'; asOf: number };
 
-/** What the orders have, as the plans need to know it before any figure is computed. */
+type RunRequest = Extract<Request, { kind: 'windows' | 'suite' }>;
+
+/** What the tables have, as the plans need to know it before any figure is computed. */
 export interface FigureTraits {
   readonly customers: boolean;
   readonly orders: boolean;
   /** The orders' first usable day (the outlook's series starts at the first whole period after it). */
   readonly firstDay: number | undefined;
+  /** Each table read and its first usable day (orders: order date, pipeline: created, spend: date). */
+  readonly tables: Readonly<Partial<Record<FigureTable, number | undefined>>>;
   /** In words, for the sheets: "computed in DuckDB from orders.parquet". */
   readonly computedIn: string;
 }
@@ -48,70 +64,8 @@ const keyOf = (request: Request): string => JSON.stringify(request);
 
 const PENDING = metricError('#N/A', 'not computed yet');
 
-/** Notes the requests of a plan (placeholders as answers). */
-export class RecordingFigures implements PlanFigures {
-  readonly requests = new Map<string, Request>();
-  readonly forecasts = false;
-  readonly customers: boolean;
-  readonly firstDay: number | undefined;
-  readonly computedIn: string;
-
-  constructor(traits: FigureTraits) {
-    this.customers = traits.customers;
-    this.firstDay = traits.firstDay;
-    this.computedIn = traits.computedIn;
-  }
-
-  private note(request: Request): void {
-    this.requests.set(keyOf(request), request);
-  }
-
-  suite(ids: readonly MetricId[], periods: readonly Period[], options: MetricOptions): MetricValue[][] {
-    this.note({ kind: 'suite', ids, periods, asOf: options.asOf });
-    return periods.map(() => ids.map(() => PENDING));
-  }
-
-  windows(ids: readonly MetricId[], run: readonly MetricWindow[], options: MetricOptions): MetricValue[] {
-    this.note({ kind: 'windows', ids, run, asOf: options.asOf });
-    return ids.map(() => PENDING);
-  }
-
-  breakdown(options: BreakdownOptions): BreakdownResult {
-    this.note({ kind: 'breakdown', options });
-    const ids = options.ids ?? [];
-    const none = ids.map(() => PENDING);
-    return {
-      dimension: options.dimension,
-      period: options.period,
-      ids,
-      rows: [],
-      total: { values: none, previous: none, growth: none },
-      current: options.period,
-      base: options.period,
-      error: PENDING,
-    };
-  }
-
-  cohorts(options: CohortOptions): null {
-    this.note({ kind: 'cohorts', options });
-    return null;
-  }
-
-  rfm(asOf: number): null {
-    this.note({ kind: 'rfm', asOf });
-    return null;
-  }
-
-  firstOrders(asOf: number, start: number, end: number): null {
-    this.note({ kind: 'firstOrders', asOf, start, end });
-    return null;
-  }
-
-  silent(asOf: number): null {
-    this.note({ kind: 'silent', asOf });
-    return null;
-  }
-}
+/** Rounds of laying out before the plans are taken to ask without end (a programming error). */
+const MAX_ROUNDS = 6;
 
 type Answer =
   | MetricValue[]
@@ -124,95 +78,239 @@ type Answer =
   | MetricError
   | null;
 
-/** Answers noted requests; asking anything else is a programming error, said so. */
-class AnsweredFigures implements PlanFigures {
+/** Answers what was computed; notes anything else and answers it with a placeholder. */
+class SqlFigures implements PlanFigures {
+  readonly answers = new Map<string, Answer>();
+  readonly pending = new Map<string, Request>();
   readonly forecasts = false;
   readonly customers: boolean;
   readonly firstDay: number | undefined;
   readonly computedIn: string;
 
-  constructor(
-    traits: FigureTraits,
-    private readonly answers: ReadonlyMap<string, Answer>,
-  ) {
+  constructor(private readonly traits: FigureTraits) {
     this.customers = traits.customers;
     this.firstDay = traits.firstDay;
     this.computedIn = traits.computedIn;
   }
 
-  private answer<T>(request: Request): T {
+  private ask<T>(request: Request, placeholder: T): T {
     const key = keyOf(request);
-    if (!this.answers.has(key))
-      throw new Error(`a figure was asked that the first pass did not note: ${key}`);
-    return this.answers.get(key) as T;
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    this.pending.set(key, request);
+    return placeholder;
+  }
+
+  hasTable(table: FigureTable): boolean {
+    return table in this.traits.tables;
+  }
+
+  firstDayOf(table: FigureTable): number | undefined {
+    return this.traits.tables[table];
   }
 
   suite(ids: readonly MetricId[], periods: readonly Period[], options: MetricOptions): MetricValue[][] {
-    return this.answer({ kind: 'suite', ids, periods, asOf: options.asOf });
+    return this.ask(
+      { kind: 'suite', ids, periods, asOf: options.asOf },
+      periods.map(() => ids.map(() => PENDING)),
+    );
   }
 
-  windows(ids: readonly MetricId[], run: readonly MetricWindow[], options: MetricOptions): MetricValue[] {
-    return this.answer({ kind: 'windows', ids, run, asOf: options.asOf });
+  windows(
+    ids: readonly MetricId[],
+    run: readonly MetricWindow[],
+    options: MetricOptions,
+    scope?: GoalScope,
+  ): MetricValue[] {
+    return this.ask(
+      { kind: 'windows', ids, run, asOf: options.asOf, ...(scope ? { scope } : {}) },
+      ids.map(() => PENDING),
+    );
   }
 
   breakdown(options: BreakdownOptions): BreakdownResult {
-    return this.answer({ kind: 'breakdown', options });
+    const none = (options.ids ?? []).map(() => PENDING);
+    return this.ask(
+      { kind: 'breakdown', options },
+      {
+        dimension: options.dimension,
+        period: options.period,
+        ids: options.ids ?? [],
+        rows: [],
+        total: { values: none, previous: none, growth: none },
+        current: options.period,
+        base: options.period,
+        error: PENDING,
+      },
+    );
   }
 
   cohorts(options: CohortOptions): CohortMatrix | MetricError | null {
-    return this.answer({ kind: 'cohorts', options });
+    return this.ask({ kind: 'cohorts', options }, null);
   }
 
   rfm(asOf: number): RfmResult | MetricError | null {
-    return this.answer({ kind: 'rfm', asOf });
+    return this.ask({ kind: 'rfm', asOf }, null);
   }
 
   firstOrders(asOf: number, start: number, end: number): FirstOrder[] | MetricError | null {
-    return this.answer({ kind: 'firstOrders', asOf, start, end });
+    return this.ask({ kind: 'firstOrders', asOf, start, end }, null);
   }
 
   silent(asOf: number): SilentCustomers | MetricError | null {
-    return this.answer({ kind: 'silent', asOf });
+    return this.ask({ kind: 'silent', asOf }, null);
   }
 }
 
 /**
- * Computes every recorded request in the database and returns figures that answer them.
- * @example const rec = new RecordingFigures(traits); buildDashboardPlan({ ..., figures: rec });
- * const figures = await answerFigures(ctx, rec, traits); buildDashboardPlan({ ..., figures });
+ * Lays out plans with figures computed in the database: `layOut` runs once per round (it must be a
+ * pure function of the figures), and the last round's plans are returned.
+ * @example const [dashboard, review] = await layOutWithSql(ctx, traits, (figures) => [
+ *   buildDashboardPlan({ ..., figures }), buildReviewPlan({ ..., figures })]);
  */
-export async function answerFigures(
+export async function layOutWithSql<T>(
   ctx: SqlContext,
-  recorded: RecordingFigures,
   traits: FigureTraits,
+  layOut: (figures: PlanFigures) => T,
   onStage: (what: string) => void = () => undefined,
-): Promise<PlanFigures> {
-  const answers = new Map<string, Answer>();
-  const requests = [...recorded.requests.entries()];
-  // Windows and suites: one batch of runs per as-of day, every metric asked for at once.
-  const batches = new Map<number, [string, Request][]>();
-  for (const entry of requests)
-    if (entry[1].kind === 'windows' || entry[1].kind === 'suite') {
-      const batch = batches.get(entry[1].asOf) ?? [];
-      batch.push(entry);
-      batches.set(entry[1].asOf, batch);
-    }
-  for (const [asOf, batch] of batches) {
-    onStage(`computing the key figures and the trend to ${formatDay(asOf)} in the database`);
-    const ids = [...new Set(batch.flatMap(([, r]) => (r as { ids: readonly MetricId[] }).ids))];
-    const runs = batch.map(([, r]): readonly MetricWindow[] =>
-      r.kind === 'suite' ? [previousPeriod(r.periods[0]), ...r.periods] : r.kind === 'windows' ? r.run : [],
-    );
-    const values = (await evaluateRuns({ ...ctx, asOf }, ids, runs)).byGroup.get('')!;
-    batch.forEach(([key, r], s) => {
-      const pick = (row: readonly MetricValue[]) =>
-        (r as { ids: readonly MetricId[] }).ids.map((id) => row[ids.indexOf(id)]);
-      answers.set(key, r.kind === 'suite' ? values[s].map(pick) : pick(values[s][values[s].length - 1]));
-    });
+): Promise<T> {
+  const figures = new SqlFigures(traits);
+  for (let round = 1; ; round++) {
+    const plans = layOut(figures);
+    if (figures.pending.size === 0) return plans;
+    if (round === MAX_ROUNDS)
+      throw new Error(`the sheets still asked ${figures.pending.size} new figures after ${round} rounds`);
+    const requests = [...figures.pending.entries()];
+    figures.pending.clear();
+    await answerRequests(ctx, traits, requests, figures.answers, onStage);
   }
+}
+
+/** Which part of the business a scoped request is of: 'rep', 'region', both, or none. */
+function dimensionOf(scope: GoalScope | undefined): 'rep' | 'region' | 'both' | null {
+  if (!scope) return null;
+  if (scope.rep !== undefined) return scope.region !== undefined ? 'both' : 'rep';
+  return scope.region !== undefined ? 'region' : null;
+}
+
+/**
+ * Requests grouped by what they share: the as-of day, and for scoped windows the dimension (every
+ * rep's windows in one grouped batch).
+ */
+function batchesOf(requests: readonly [string, Request][]): Map<string, [string, RunRequest][]> {
+  const batches = new Map<string, [string, RunRequest][]>();
+  for (const [key, r] of requests)
+    if (r.kind === 'windows' || r.kind === 'suite') {
+      const batchKey = JSON.stringify([r.asOf, dimensionOf(r.kind === 'windows' ? r.scope : undefined)]);
+      const batch = batches.get(batchKey) ?? [];
+      batch.push([key, r]);
+      batches.set(batchKey, batch);
+    }
+  return batches;
+}
+
+const norm = (text: string) => text.trim().toLowerCase();
+
+/** A run's values picked for a request's metrics: a suite's every window, a window's last. */
+function answerOf(r: RunRequest, ids: readonly MetricId[], values: MetricValue[][]): Answer {
+  const pick = (row: readonly MetricValue[]) => r.ids.map((id) => row[ids.indexOf(id)]);
+  return r.kind === 'suite' ? values.map(pick) : pick(values[values.length - 1]);
+}
+
+/** The runs of a batch (a suite's run starts with the period before its first). */
+const runOf = (r: RunRequest): readonly MetricWindow[] =>
+  r.kind === 'suite' ? [previousPeriod(r.periods[0]), ...r.periods] : r.run;
+
+/** One batch of runs (one as-of day, one dimension's parts of the business) computed in the database. */
+async function answerRuns(
+  ctx: SqlContext,
+  batch: readonly [string, RunRequest][],
+  answers: Map<string, Answer>,
+): Promise<void> {
+  const first = batch[0][1];
+  const asOf = first.asOf;
+  const dimension = dimensionOf(first.kind === 'windows' ? first.scope : undefined);
+  const ids = [...new Set(batch.flatMap(([, r]) => r.ids))];
+  const runs = batch.map(([, r]) => runOf(r));
+  if (dimension === null) {
+    const values = (await evaluateRuns({ ...ctx, asOf }, ids, runs)).byGroup.get('')!;
+    batch.forEach(([key, r], s) => answers.set(key, answerOf(r, ids, values[s])));
+    return;
+  }
+  if (dimension === 'both') {
+    const none = metricError('#N/A', 'a goal of one rep in one region is not computed through SQL');
+    for (const [key, r] of batch)
+      answers.set(
+        key,
+        answerOf(
+          r,
+          ids,
+          runOf(r).map(() => ids.map(() => none)),
+        ),
+      );
+    return;
+  }
+  const { orders, pipeline, spend } = ctx.sources;
+  const columns = {
+    orders: orders && dimensionSourceColumn('orders', orders, dimension),
+    pipeline: pipeline && dimensionSourceColumn('pipeline', pipeline, dimension),
+    spend: spend && dimensionSourceColumn('spend', spend, dimension),
+  };
+  // Each part as the engine's filter makes it: tables without the column left out.
+  const part: SqlContext = {
+    ...ctx,
+    asOf,
+    sources: {
+      orders: columns.orders ? orders : undefined,
+      pipeline: columns.pipeline ? pipeline : undefined,
+      spend: columns.spend ? spend : undefined,
+    },
+  };
+  const groups = (only?: readonly string[]): RunGroups => ({
+    orders: columns.orders ? { column: columns.orders, only } : undefined,
+    pipeline: columns.pipeline ? { column: columns.pipeline, only } : undefined,
+    spend: columns.spend ? { column: columns.spend, only } : undefined,
+  });
+  const all = await evaluateRuns(part, ids, runs, groups());
+  const keyOfScope = (r: RunRequest) => {
+    const scope = (r as { scope: GoalScope }).scope;
+    return (dimension === 'rep' ? scope.rep : scope.region)!;
+  };
+  for (const [s, [key, r]] of batch.entries()) {
+    const wanted = keyOfScope(r);
+    // The keys the engine's filter matches (trimmed, any case); several are added up as one part.
+    const matching = columns.orders ? [...all.byGroup.keys()].filter((k) => norm(k) === norm(wanted)) : [];
+    let values: MetricValue[][][];
+    if (matching.length > 1)
+      values = (await evaluateRuns(part, ids, runs, groups(matching))).byGroup.get(OTHERS_KEY) ?? all.empty;
+    else if (matching.length === 1) values = all.byGroup.get(matching[0])!;
+    else if (columns.orders) values = all.empty;
+    else values = all.pipelineGroups.get(wanted.toLowerCase()) ?? all.empty;
+    answers.set(key, answerOf(r, ids, values[s]));
+  }
+}
+
+/** Computes every request in the database, into `answers`. */
+async function answerRequests(
+  ctx: SqlContext,
+  traits: FigureTraits,
+  requests: readonly [string, Request][],
+  answers: Map<string, Answer>,
+  onStage: (what: string) => void,
+): Promise<void> {
+  for (const batch of batchesOf(requests).values()) {
+    const r = batch[0][1];
+    const dimension = dimensionOf(r.kind === 'windows' ? r.scope : undefined);
+    onStage(
+      dimension
+        ? `computing the goals of each ${dimension === 'both' ? 'rep and region' : dimension} to ${formatDay(r.asOf)} in the database`
+        : `computing the key figures and the trend to ${formatDay(r.asOf)} in the database`,
+    );
+    await answerRuns(ctx, batch, answers);
+  }
+  const orders = ctx.sources.orders;
+  const noCustomers = orders ? metricError('#VALUE!', 'the orders have no customer column') : null;
   for (const [key, r] of requests) {
     const at = (asOf: number): SqlContext => ({ ...ctx, asOf });
-    const orders = ctx.sources.orders;
     switch (r.kind) {
       case 'breakdown': {
         onStage(`breaking down ${r.options.period.key} by ${r.options.dimension} in the database`);
@@ -231,7 +329,7 @@ export async function answerFigures(
       }
       case 'cohorts': {
         if (!orders || !traits.customers) {
-          answers.set(key, orders ? metricError('#VALUE!', 'the orders have no customer column') : null);
+          answers.set(key, noCustomers);
           break;
         }
         onStage('computing the cohorts in the database');
@@ -241,7 +339,7 @@ export async function answerFigures(
       }
       case 'rfm':
         if (!orders || !traits.customers) {
-          answers.set(key, orders ? metricError('#VALUE!', 'the orders have no customer column') : null);
+          answers.set(key, noCustomers);
           break;
         }
         onStage('computing the RFM segments in the database');
@@ -249,7 +347,7 @@ export async function answerFigures(
         break;
       case 'firstOrders':
         if (!orders || !traits.customers) {
-          answers.set(key, orders ? metricError('#VALUE!', 'the orders have no customer column') : null);
+          answers.set(key, noCustomers);
           break;
         }
         answers.set(
@@ -259,7 +357,7 @@ export async function answerFigures(
         break;
       case 'silent':
         if (!orders || !traits.customers) {
-          answers.set(key, orders ? metricError('#VALUE!', 'the orders have no customer column') : null);
+          answers.set(key, noCustomers);
           break;
         }
         onStage('finding the silent customers in the database');
@@ -269,5 +367,4 @@ export async function answerFigures(
         break;
     }
   }
-  return new AnsweredFigures(traits, answers);
 }

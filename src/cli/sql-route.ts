@@ -105,8 +105,23 @@ export function describeUrl(url: string | undefined): string {
   }
 }
 
-/** Opens the engine and reads every table's columns and mapping. */
-export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: string): Promise<SqlInputs> {
+/**
+ * Where a command's tables are, as the flags say it (or as a workbook built through SQL saved it):
+ * the engine, the database URL, and the orders, pipeline and spend as files (DuckDB, absolute
+ * paths) or table names (PostgreSQL), with the `--map` entries.
+ */
+export interface SqlSpec {
+  readonly engine: 'duckdb' | 'postgres';
+  /** The URL as given (it may hold a password: never saved or printed); undefined: the PG* variables. */
+  readonly url?: string;
+  readonly orders?: string;
+  readonly pipeline?: string;
+  readonly spend?: string;
+  readonly maps: readonly string[];
+}
+
+/** The tables the flags name (`--engine`, `--db`, `--table`, `--pipeline`, `--spend`, `--map`). */
+export function sqlSpecOf(args: ParsedArgs, cwd: string): SqlSpec {
   const engineName = stringFlag(args, 'engine');
   const url = stringFlag(args, 'db');
   if (engineName !== undefined && engineName !== 'duckdb')
@@ -115,7 +130,6 @@ export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: s
     throw usageError('use either --engine duckdb (files) or --db (a database), not both');
   if (url && !/^(postgres|postgresql)(:\/\/|$)/i.test(url))
     throw usageError('--db takes a postgres://… URL, or "postgres" for the PG* environment variables');
-  const secrets = [process.env.PGPASSWORD, url];
   const pipelineName = stringFlag(args, 'pipeline');
   const spendName = stringFlag(args, 'spend');
   let ordersName: string | undefined;
@@ -131,6 +145,27 @@ export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: s
     throw usageError(
       url ? 'name the orders table with --table (or the pipeline with --pipeline)' : 'give an orders file',
     );
+  const place = (name: string | undefined) => (name === undefined || url ? name : resolve(cwd, name));
+  return {
+    engine: url ? 'postgres' : 'duckdb',
+    ...(url && url !== 'postgres' ? { url } : {}),
+    ...(ordersName ? { orders: place(ordersName) } : {}),
+    ...(pipelineName ? { pipeline: place(pipelineName) } : {}),
+    ...(spendName ? { spend: place(spendName) } : {}),
+    maps: listFlag(args, 'map'),
+  };
+}
+
+/** Opens the engine and reads every table's columns and mapping. */
+export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: string): Promise<SqlInputs> {
+  return openSqlSpec(sqlSpecOf(args, cwd), progress);
+}
+
+/** Opens the engine of a spec and reads every table's columns and mapping. */
+export async function openSqlSpec(spec: SqlSpec, progress: Progress): Promise<SqlInputs> {
+  const postgres = spec.engine === 'postgres';
+  const url = postgres ? (spec.url ?? 'postgres') : undefined;
+  const secrets = [process.env.PGPASSWORD, spec.url];
   let engine: SqlEngine;
   try {
     progress.stage(url ? `connecting to ${describeUrl(url)}` : 'opening DuckDB');
@@ -138,15 +173,11 @@ export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: s
   } catch (error) {
     throw cliErrorOf(error, secrets);
   }
-  const maps = listFlag(args, 'map');
-  const primary: DiscoverKind = ordersName ? 'orders' : 'pipeline';
+  const primary: DiscoverKind = spec.orders ? 'orders' : 'pipeline';
   const tables: OpenedTable[] = [];
   try {
-    for (const [kind, name] of [
-      ['orders', ordersName],
-      ['pipeline', pipelineName],
-      ['spend', spendName],
-    ] as const) {
+    for (const kind of ['orders', 'pipeline', 'spend'] as const) {
+      const name = spec[kind];
       if (!name) continue;
       const where = url
         ? {
@@ -154,10 +185,10 @@ export async function openSqlInputs(args: ParsedArgs, progress: Progress, cwd: s
             hidden: [] as string[],
             label: `${describeUrl(url)} table ${name}`,
           }
-        : { ...fileRelation(resolve(cwd, name)), label: resolve(cwd, name) };
+        : { ...fileRelation(name), label: name };
       progress.stage(`reading the columns of ${url ? name : where.label}`);
       const discovered = await discoverTable(engine, kind, where.relation, {
-        mapping: mapFlags(maps, kind, primary),
+        mapping: mapFlags(spec.maps, kind, primary),
         hidden: where.hidden,
         rowOrder: where.rowOrder,
       });

@@ -15,8 +15,9 @@ import type { RfmResult } from '../core/analyses/rfm';
 import { rfm } from '../core/analyses/rfm';
 import type { MetricError, MetricValue } from '../core/errors';
 import { isMetricError } from '../core/errors';
+import type { GoalScope } from '../core/goals';
 import type { MetricId, MetricInputs, MetricOptions, MetricWindow } from '../core/metrics';
-import { computeSuite, computeWindows } from '../core/metrics';
+import { computeSuite, computeWindows, filterInputs } from '../core/metrics';
 import { firstDay } from '../core/analyses/period-forecast';
 import type { Period } from '../core/periods';
 
@@ -26,6 +27,9 @@ export interface FirstOrder {
   readonly first: number;
   readonly revenue: number;
 }
+
+/** The tables figures are computed from. */
+export type FigureTable = 'orders' | 'pipeline' | 'spend';
 
 export interface PlanFigures {
   /** True when the orders have a customer column. */
@@ -39,10 +43,22 @@ export interface PlanFigures {
   readonly firstDay: number | undefined;
   /** Where the figures were computed, in words for the sheets (absent: the add-in's engine). */
   readonly computedIn?: string;
+  /** True when the table is there to compute from. */
+  hasTable(table: FigureTable): boolean;
+  /** The table's first date (orders: order date, pipeline: created date, spend: date), floored. */
+  firstDayOf(table: FigureTable): number | undefined;
   /** `computeSuite(…).values`: values[period][metric]. */
   suite(ids: readonly MetricId[], periods: readonly Period[], options: MetricOptions): MetricValue[][];
-  /** The values of the last window of a run of two (the first is the window before). */
-  windows(ids: readonly MetricId[], run: readonly MetricWindow[], options: MetricOptions): MetricValue[];
+  /**
+   * The values of the last window of a run of two (the first is the window before); with a scope,
+   * over the part of the business of that rep and region (`filterInputs`).
+   */
+  windows(
+    ids: readonly MetricId[],
+    run: readonly MetricWindow[],
+    options: MetricOptions,
+    scope?: GoalScope,
+  ): MetricValue[];
   breakdown(options: BreakdownOptions): BreakdownResult;
   /** null without an orders table. */
   cohorts(options: CohortOptions): CohortMatrix | MetricError | null;
@@ -77,6 +93,22 @@ export function figuresOf(input: {
 export function engineFigures(inputs: MetricInputs): PlanFigures {
   const orders = inputs.orders;
   let first: { readonly day: number | undefined } | undefined;
+  const firstDays = new Map<FigureTable, number | undefined>();
+  const scoped = new Map<string, MetricInputs>();
+  // A rep's and a region's part of the business, filtered once.
+  const inputsFor = (scope: GoalScope | undefined): MetricInputs => {
+    if (!scope || (scope.rep === undefined && scope.region === undefined)) return inputs;
+    const key = `${scope.rep ?? ''}\u0000${scope.region ?? ''}`;
+    let found = scoped.get(key);
+    if (!found) {
+      found = inputs;
+      if (scope.rep !== undefined) found = filterInputs(found, { dimension: 'rep', keys: [scope.rep] });
+      if (scope.region !== undefined)
+        found = filterInputs(found, { dimension: 'region', keys: [scope.region] });
+      scoped.set(key, found);
+    }
+    return found;
+  };
   return {
     customers: !!orders?.customer,
     forecasts: true,
@@ -84,8 +116,14 @@ export function engineFigures(inputs: MetricInputs): PlanFigures {
     get firstDay() {
       return (first ??= { day: firstDay(inputs) }).day;
     },
+    hasTable: (table) => inputs[table] !== undefined,
+    firstDayOf(table) {
+      if (!firstDays.has(table)) firstDays.set(table, firstDateOf(inputs, table));
+      return firstDays.get(table);
+    },
     suite: (ids, periods, options) => computeSuite(inputs, ids, periods, options).values,
-    windows: (ids, run, options) => computeWindows(inputs, ids, run, options)[run.length - 2],
+    windows: (ids, run, options, scope) =>
+      computeWindows(inputsFor(scope), ids, run, options)[run.length - 2],
     breakdown: (options) => breakdown(inputs, options),
     cohorts: (options) => (orders ? cohortMatrix(orders, options) : null),
     rfm: (asOf) => (orders ? rfm(orders, { asOf }) : null),
@@ -100,4 +138,17 @@ export function engineFigures(inputs: MetricInputs): PlanFigures {
     },
     silent: (asOf) => (orders ? silentCustomers(orders, { asOf }) : null),
   };
+}
+
+/** The earliest date of a table (orders by order date, the pipeline by created date), floored. */
+function firstDateOf(inputs: MetricInputs, table: FigureTable): number | undefined {
+  const dates =
+    table === 'orders'
+      ? inputs.orders?.date
+      : table === 'pipeline'
+        ? inputs.pipeline?.created
+        : inputs.spend?.date;
+  let first = Infinity;
+  if (dates) for (let i = 0; i < dates.length; i++) if (dates[i] < first) first = dates[i];
+  return Number.isFinite(first) ? Math.floor(first) : undefined;
 }

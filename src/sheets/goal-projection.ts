@@ -5,6 +5,7 @@
  * as a share of the week's goal, with the status judged on it (`goalStatus`, the usual
  * thresholds).
  */
+import type { SeriesSource } from '../core/analyses/period-forecast';
 import { etsOutlook, MIN_ETS_PERIODS } from '../core/analyses/period-forecast';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { goalStatus, projectionSentence } from '../core/goals';
@@ -12,12 +13,13 @@ import { getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import { periodCoverage, type Calendar, type Period } from '../core/periods';
 
 /**
- * One sentence per flow metric with a weekly goal, while the week runs.
+ * One sentence per flow metric with a weekly goal, while the week runs; the weekly series come from
+ * the tables, or from figures computed elsewhere (the SQL route's).
  * @example weekProjectionNotes({ orders }, week, asOf, { revenue: 70_000 }, ['revenue'], { revenue: 30_000 })
  *   // ['Revenue: projected to reach 96 % of the week's goal (interval 88–104 %), on track — ETS(A,N,N) on 40 complete weeks: revenue to date + the forecast of the 4 days left.']
  */
 export function weekProjectionNotes(
-  inputs: MetricInputs,
+  inputs: MetricInputs | SeriesSource,
   week: Period,
   asOf: number,
   goals: Readonly<Partial<Record<MetricId, number>>> | undefined,

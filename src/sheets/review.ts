@@ -229,7 +229,7 @@ function comparisonSection(
   layout.row = top + ids.length;
   // Where the week is headed against its goal: the ETS forecast where there is history, else the run rate.
   for (const line of weekProjectionNotes(
-    input.inputs,
+    figuresOf(input),
     week,
     input.asOf,
     input.weeklyGoals,

@@ -5,9 +5,11 @@
  */
 import type { ComparedMetric, PeriodScaling } from '../core/benchmarks';
 import { metricError } from '../core/errors';
-import type { Evaluate, GoalScope, MetricTraits } from '../core/goals';
+import type { Evaluate, MetricTraits } from '../core/goals';
 import type { MetricId, MetricInputs } from '../core/metrics';
-import { computeWindows, filterInputs, getMetric } from '../core/metrics';
+import { getMetric } from '../core/metrics';
+import type { PlanFigures } from '../sheets/figures';
+import { figuresOf } from '../sheets/figures';
 import type { Calendar } from '../core/periods';
 import { formatDay } from '../core/periods';
 
@@ -55,60 +57,44 @@ export function comparedMetric(id: MetricId): ComparedMetric {
  * The first day of the data a metric is computed from (the earliest date of the tables it needs),
  * or undefined when they hold no date. A baseline period starting before it has no baseline.
  */
-export function historyStartOf(inputs: MetricInputs, id: MetricId): number | undefined {
-  let first = Infinity;
-  const scan = (dates: Float64Array | undefined) => {
-    if (!dates) return;
-    for (let i = 0; i < dates.length; i++) if (dates[i] < first) first = dates[i];
-  };
-  for (const table of new Set(getMetric(id).requires.map((r) => r.table))) {
-    if (table === 'orders') scan(inputs.orders?.date);
-    else if (table === 'pipeline') scan(inputs.pipeline?.created);
-    else scan(inputs.spend?.date);
-  }
-  return Number.isFinite(first) ? Math.floor(first) : undefined;
+export function historyStartOf(inputs: MetricInputs | PlanFigures, id: MetricId): number | undefined {
+  const figures = figuresFrom(inputs);
+  const days = [...new Set(getMetric(id).requires.map((r) => r.table))]
+    .map((table) => figures.firstDayOf(table))
+    .filter((day): day is number => day !== undefined);
+  return days.length > 0 ? Math.min(...days) : undefined;
+}
+
+/** Figures handed in, or the engine's over the tables (one per tables object). */
+function figuresFrom(inputs: MetricInputs | PlanFigures): PlanFigures {
+  return 'windows' in inputs ? inputs : figuresOf({ inputs });
 }
 
 /**
- * An `Evaluate` over the loaded tables: the metric over the window, with the window's `before` as
- * the reference period retention and churn compare with (for a period to date, the whole period
- * before it, as `metrics` and the dashboard take it). Scoped inputs are filtered once and reused.
+ * An `Evaluate` over the loaded tables (or figures computed elsewhere, the SQL route's): the
+ * metric over the window, with the window's `before` as the reference period retention and churn
+ * compare with (for a period to date, the whole period before it, as `metrics` and the dashboard
+ * take it). A rep's or region's part of the business is filtered once and reused.
  * @example makeEvaluate({ orders }, 'churn_rate', { asOf, calendar })(periodWindow(december, asOf + 1))
  *   // the churn `metrics` reports for December to date
  */
 export function makeEvaluate(
-  inputs: MetricInputs,
+  inputs: MetricInputs | PlanFigures,
   id: MetricId,
   options: { asOf: number; calendar: Calendar },
 ): Evaluate {
-  const scoped = new Map<string, MetricInputs>();
-  const inputsFor = (scope?: GoalScope): MetricInputs => {
-    if (!scope || (scope.rep === undefined && scope.region === undefined)) return inputs;
-    const key = `${scope.rep ?? ''}\u0000${scope.region ?? ''}`;
-    let found = scoped.get(key);
-    if (!found) {
-      found = inputs;
-      if (scope.rep !== undefined) found = filterInputs(found, { dimension: 'rep', keys: [scope.rep] });
-      if (scope.region !== undefined)
-        found = filterInputs(found, { dimension: 'region', keys: [scope.region] });
-      scoped.set(key, found);
-    }
-    return found;
-  };
+  const figures = figuresFrom(inputs);
   const name = (w: { start: number; end: number; key?: string }) =>
     w.key ?? `${formatDay(w.start)}..${formatDay(w.end - 1)}`;
   return (window, scope) => {
     const { before } = window;
     if (before.end !== window.start || !(before.end > before.start))
       return metricError('#VALUE!', 'the reference window must end where the window starts');
-    return computeWindows(
-      inputsFor(scope),
-      [id],
-      [
-        { start: before.start, end: before.end, key: name(before) },
-        { start: window.start, end: window.end, key: name(window) },
-      ],
-      options,
-    )[0][0];
+    const run = [
+      { start: before.start, end: before.end, key: name(before) },
+      { start: window.start, end: window.end, key: name(window) },
+    ];
+    const scoped = scope && (scope.rep !== undefined || scope.region !== undefined);
+    return (scoped ? figures.windows([id], run, options, scope) : figures.windows([id], run, options))[0];
   };
 }

@@ -18,7 +18,7 @@ import { isMetricError, metricError } from '../core/errors';
 import type { Goal, GoalTracking } from '../core/goals';
 import { curvePace, trackGoal } from '../core/goals';
 import type { MetricId, MetricInputs } from '../core/metrics';
-import { computeSuite, getMetric, isMetricId } from '../core/metrics';
+import { getMetric, isMetricId } from '../core/metrics';
 import type { Calendar, Period, PeriodUnit } from '../core/periods';
 import { parseDay, parsePeriodKey, parsePeriodUnit } from '../core/periods';
 import type { HistoryScheduleRow } from '../core/schedule';
@@ -34,6 +34,8 @@ import type { BenchmarkLine } from '../sheets/dashboard-sections';
 import type { Mapping } from '../core/table';
 import type { SalesMetricsConfig } from '../sheets/config';
 import type { KpiTarget } from '../sheets/dashboard';
+import type { PlanFigures } from '../sheets/figures';
+import { figuresOf } from '../sheets/figures';
 import { defaultKpis } from '../sheets/dashboard';
 import type { ActionItem } from '../sheets/review';
 import { ACTIONS_AREA, openActions, reviewSheetName } from '../sheets/review';
@@ -70,6 +72,8 @@ export interface KpiTargetContext {
   readonly inputs: MetricInputs;
   readonly asOf: number;
   readonly calendar: Calendar;
+  /** Figures computed elsewhere (the SQL route); default: the engine over `inputs`. */
+  readonly figures?: PlanFigures;
 }
 
 /**
@@ -102,13 +106,13 @@ export function kpiTargets(
     const traits = traitsOf(id);
     out[id] = { goal: target };
     if (traits.pace && context && cut > period.start) {
-      const paced = curvePace(target, traits, period, cut, makeEvaluate(context.inputs, id, context));
+      const paced = curvePace(target, traits, period, cut, makeEvaluate(figuresOf(context), id, context));
       out[id] = { goal: target, goalToDate: paced.expected, goalToDateNote: paced.basis };
     }
   }
   if (!industry) return out;
   const ids = [...new Set(industry.metrics.map((entry) => entry.metric))].filter(isMetricId);
-  const values = context ? kpiValues(context.inputs, ids, period, context) : undefined;
+  const values = context ? kpiValues(figuresOf(context), ids, period, context) : undefined;
   const compared = comparedPeriod(period, cut);
   ids.forEach((id, m) => {
     const picked = pickBenchmark(benchmarksFor(industry, id), compared, comparedMetric(id));
@@ -138,14 +142,14 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Each metric over the period to date, as the dashboard computes it (against all of P−1). */
 function kpiValues(
-  inputs: MetricInputs,
+  figures: PlanFigures,
   ids: readonly MetricId[],
   period: Period,
   context: { asOf: number; calendar: Calendar },
 ): MetricValue[] | undefined {
-  const usable = ids.filter((id) => getMetric(id).requires.every((r) => inputs[r.table] !== undefined));
+  const usable = ids.filter((id) => getMetric(id).requires.every((r) => figures.hasTable(r.table)));
   if (usable.length === 0) return undefined;
-  const values = computeSuite(inputs, usable, [period], context).values[0];
+  const values = figures.suite(usable, [period], { asOf: context.asOf, calendar: context.calendar })[0];
   return ids.map((id) => {
     const i = usable.indexOf(id);
     return i < 0 ? metricError('#N/A', `no table for ${id}`) : values[i];
@@ -261,22 +265,27 @@ export function withOrdersSource(
 /** The KPIs the dashboard shows by default (the dashboard plan's own list). */
 export const dashboardKpis = defaultKpis;
 
-/** Goals whose period contains the as-of day, tracked (for the dashboard's goal pacing). */
+/**
+ * Goals whose period contains the as-of day, tracked (for the dashboard's goal pacing), over the
+ * figures handed in (the SQL route's) or the engine's over `inputs`.
+ */
 export function activeGoalTracking(
   goals: readonly Goal[],
   inputs: MetricInputs,
   asOf: number,
   calendar: Calendar,
+  figures?: PlanFigures,
 ): GoalTracking[] {
+  const source = figuresOf({ inputs, ...(figures ? { figures } : {}) });
   return goals
     .filter((goal) => isMetricId(goal.metric) && goal.period.start <= asOf && asOf < goal.period.end)
     .map((goal) => {
       const id = goal.metric as MetricId;
-      const firstDay = historyStartOf(inputs, id);
+      const firstDay = historyStartOf(source, id);
       return trackGoal(goal, {
         asOf,
         traits: traitsOf(id),
-        evaluate: makeEvaluate(inputs, id, { asOf, calendar }),
+        evaluate: makeEvaluate(source, id, { asOf, calendar }),
         ...(firstDay === undefined ? {} : { history: { firstDay } }),
       });
     });
@@ -296,14 +305,16 @@ export function benchmarkLines(
   asOf: number,
   calendar: Calendar,
   extra: readonly BenchmarkSet[] = [],
+  figures?: PlanFigures,
 ): BenchmarkLine[] {
+  const source = figuresOf({ inputs, ...(figures ? { figures } : {}) });
   const sets = [...(industry ? [industry] : []), ...extra];
   const ids = [...new Set(sets.flatMap((set) => set.metrics.map((entry) => entry.metric)))].filter(
     (metric): metric is MetricId =>
-      isMetricId(metric) && getMetric(metric).requires.every((r) => inputs[r.table] !== undefined),
+      isMetricId(metric) && getMetric(metric).requires.every((r) => source.hasTable(r.table)),
   );
   if (ids.length === 0) return [];
-  const values = computeSuite(inputs, ids, [period], { asOf, calendar }).values[0];
+  const values = source.suite(ids, [period], { asOf, calendar })[0];
   const cut = Math.min(period.end, Math.max(period.start, Math.floor(asOf) + 1));
   const compared = comparedPeriod(period, cut);
   const lines: BenchmarkLine[] = [];

@@ -6,66 +6,56 @@
  * need the daily series in memory. No Data sheet,
  * no formula over one, and the database's password nowhere in the file.
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDuckDb } from '../../src/engines/duckdb';
-import { openPostgres } from '../../src/engines/postgres';
 import type { PgServer } from '../engines/pg-server';
-import { postgresMissing, startPostgres } from '../engines/pg-server';
-import { SAMPLE, sampleInputs } from '../sql/datasets';
-import { loadTables } from '../sql/tables';
+import { postgresMissing } from '../engines/pg-server';
+import { SAMPLE } from '../sql/datasets';
 import { runCli } from './run';
+import {
+  runWithPgPassword,
+  same,
+  sampleOrdersParquet,
+  sampleOrdersServer,
+  sheetCells,
+  urlWithPassword,
+} from './sql-fixtures';
 
 jest.setTimeout(300_000);
 
 const AS_OF = ['--as-of', '2026-12-05'];
 const SHEETS = ['Dashboard', 'Review 2026-W49'];
+/** Goals from the sample's Targets sheet (per region and per rep) and an industry's benchmarks. */
+const GOALS = ['--targets', SAMPLE, '--industry', 'ecommerce-retail'];
 
 let dir: string;
 let engineBook: string;
+let goalsBook: string;
+let parquet: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'build-sql-'));
   engineBook = join(dir, 'engine.xlsx');
-  const run = await runCli(['build', SAMPLE, ...AS_OF, '--out', engineBook, '--quiet']);
-  expect(run.err).toBe('');
-  expect(run.code).toBe(0);
+  goalsBook = join(dir, 'engine-goals.xlsx');
+  for (const [out, extra] of [
+    [engineBook, []],
+    [goalsBook, GOALS],
+  ] as const) {
+    const run = await runCli(['build', SAMPLE, ...AS_OF, ...extra, '--out', out, '--quiet']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+  }
+  parquet = await sampleOrdersParquet(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Cells = Map<string, { value: unknown; formula?: string }>;
-
-async function sheetCells(file: string): Promise<Map<string, Cells>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const out = new Map<string, Cells>();
-  workbook.eachSheet((sheet) => {
-    const cells: Cells = new Map();
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as any;
-        if (v && typeof v === 'object' && 'formula' in v)
-          cells.set(cell.address, { value: v.result, formula: v.formula });
-        else if (v && typeof v === 'object' && 'richText' in v)
-          cells.set(cell.address, { value: v.richText.map((t: { text: string }) => t.text).join('') });
-        else cells.set(cell.address, { value: v });
-      }),
-    );
-    out.set(sheet.name, cells);
-  });
-  return out;
-}
-
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number'
-    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
-    : JSON.stringify(a) === JSON.stringify(b);
-
 /** The cells that differ, each with why it may; `unexplained` lists the others. */
-async function compareWithEngine(file: string): Promise<{ compared: number; unexplained: string[] }> {
-  const engine = await sheetCells(engineBook);
+async function compareWithEngine(
+  file: string,
+  book = engineBook,
+): Promise<{ compared: number; unexplained: string[] }> {
+  const engine = await sheetCells(book);
   const sql = await sheetCells(file);
   const unexplained: string[] = [];
   let compared = 0;
@@ -103,12 +93,6 @@ async function expectValuesOnly(file: string, where: RegExp): Promise<void> {
 
 describe('build --engine duckdb', () => {
   it('builds the sample from a Parquet file with the same figures as build through the engine', async () => {
-    const parquet = join(dir, 'orders.parquet');
-    const db = await openDuckDb();
-    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
-    for (const sql of statements) await db.run(sql);
-    await db.run(`COPY (SELECT * EXCLUDE (_row) FROM orders ORDER BY _row) TO '${parquet}' (FORMAT parquet)`);
-    await db.close();
     const out = join(dir, 'duckdb.xlsx');
     const run = await runCli(['build', parquet, '--engine', 'duckdb', ...AS_OF, '--out', out, '--quiet']);
     expect(run.err).toBe('');
@@ -119,59 +103,103 @@ describe('build --engine duckdb', () => {
     await expectValuesOnly(out, /computed in DuckDB from .*orders\.parquet/);
   });
 
-  it('refuses the flags that need the rows in memory, in one line', async () => {
-    const run = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--industry', 'saas']);
+  it('paces goals from a targets file and sets benchmarks as on the workbook', async () => {
+    const out = join(dir, 'duckdb-goals.xlsx');
+    const run = await runCli([
+      'build',
+      parquet,
+      '--engine',
+      'duckdb',
+      ...AS_OF,
+      ...GOALS,
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(run.err).toBe('');
+    const { compared, unexplained } = await compareWithEngine(out, goalsBook);
+    expect(unexplained).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+    const cells = await sheetCells(out);
+    const texts = [...cells.get('Dashboard')!.values()].map((c) => String(c.value));
+    for (const section of [
+      'Goal pacing (most at risk first)',
+      'Benchmarks',
+      'Quota leaderboard (as of 2026-12-05)',
+    ])
+      expect(texts).toContain(section);
+  });
+
+  it('with a pipeline table, adds its metrics and says the pipeline forecast is not made', async () => {
+    const pipeline = await sampleOrdersParquet(dir, 'pipeline');
+    const out = join(dir, 'duckdb-pipeline.xlsx');
+    const run = await runCli([
+      'build',
+      parquet,
+      '--engine',
+      'duckdb',
+      '--pipeline',
+      pipeline,
+      ...AS_OF,
+      ...GOALS,
+      '--out',
+      out,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(
+      /no pipeline forecast or quota leaderboard: the open deals are not read through SQL yet/,
+    );
+    const texts = [...(await sheetCells(out)).get('Dashboard')!.values()].map((c) => String(c.value));
+    expect(texts).toContain('Win rate');
+    expect(texts).toContain('Goal pacing (most at risk first)');
+  });
+
+  it('refuses the flags that have no meaning here, and an unknown industry, in one line', async () => {
+    const run = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--values-only']);
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/--industry is not available with --engine or --db/);
+    expect(run.err).toMatch(/--values-only is not available with --engine or --db/);
+    const industry = await runCli(['build', 'x.parquet', '--engine', 'duckdb', '--industry', 'nope']);
+    expect(industry.code).toBe(2);
+    expect(industry.err).toMatch(/--industry: unknown industry "nope"/);
   });
 });
 
-const missing = postgresMissing();
-const withServer = missing ? it.skip : it;
-if (missing) console.warn(`PostgreSQL build tests skipped: ${missing}`);
+const withServer = postgresMissing() ? it.skip : it;
 
 describe('build --db postgres://…', () => {
   let server: PgServer | null = null;
   beforeAll(async () => {
-    server = missing ? null : await startPostgres();
-    if (!server) return;
-    const db = await openPostgres(server.url);
-    const { statements } = loadTables(db.dialect, { orders: (await sampleInputs()).orders });
-    for (const sql of statements) await db.run(sql);
-    await db.run('ALTER TABLE orders DROP COLUMN _row');
-    await db.close();
+    server = await sampleOrdersServer();
   });
   afterAll(() => server?.stop());
 
-  withServer('builds the same sheets and writes the password nowhere in the file', async () => {
-    const password = 'Pw-7f3kq9-topsecret';
-    const url = server!.url.replace('postgres@', `postgres:${password}@`);
-    const out = join(dir, 'postgres.xlsx');
-    const saved = process.env.PGPASSWORD;
-    process.env.PGPASSWORD = `${password}-env`;
-    let run;
-    try {
-      run = await runCli(['build', '--db', url, '--table', 'orders', ...AS_OF, '--out', out]);
-    } finally {
-      if (saved === undefined) delete process.env.PGPASSWORD;
-      else process.env.PGPASSWORD = saved;
-    }
-    expect(run.code).toBe(0);
-    expect(run.out + run.err).not.toContain(password);
-    expect(run.out).toMatch(/computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/);
-    const { unexplained } = await compareWithEngine(out);
-    expect(unexplained).toEqual([]);
-    await expectValuesOnly(
-      out,
-      /computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/,
-    );
-    const zip = await JSZip.loadAsync(readFileSync(out));
-    const names = Object.keys(zip.files);
-    expect(names.length).toBeGreaterThan(5);
-    for (const name of names) {
-      const text = await zip.files[name].async('string');
-      expect(`${name}: ${text.includes(password) ? 'has the password' : 'clean'}`).toBe(`${name}: clean`);
-      expect(text).not.toContain('topsecret');
-    }
-  });
+  withServer(
+    'builds the same sheets, goals and benchmarks included, and writes the password nowhere in the file',
+    async () => {
+      const password = 'Pw-7f3kq9-topsecret';
+      const url = urlWithPassword(server!, password);
+      const out = join(dir, 'postgres.xlsx');
+      const run = await runWithPgPassword(
+        ['build', '--db', url, '--table', 'orders', ...AS_OF, ...GOALS, '--out', out],
+        `${password}-env`,
+      );
+      expect(run.code).toBe(0);
+      expect(run.out + run.err).not.toContain(password);
+      expect(run.out).toMatch(/computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/);
+      const { unexplained } = await compareWithEngine(out, goalsBook);
+      expect(unexplained).toEqual([]);
+      await expectValuesOnly(
+        out,
+        /computed in PostgreSQL from postgres 127\.0\.0\.1:\d+\/postgres table orders/,
+      );
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const names = Object.keys(zip.files);
+      expect(names.length).toBeGreaterThan(5);
+      for (const name of names) {
+        const text = await zip.files[name].async('string');
+        expect(`${name}: ${text.includes(password) ? 'has the password' : 'clean'}`).toBe(`${name}: clean`);
+        expect(text).not.toContain('topsecret');
+      }
+    },
+  );
 });

@@ -83,12 +83,14 @@ ${PIPELINE_HELP}
 ${INPUT_HELP}
 ${SQL_ROUTE_HELP}
                             build then writes the figures the database computes as values, with
-                            no Data sheet and a note naming the engine and table; --targets,
-                            --industry and --values-only are not available there yet
+                            no Data sheet and a note naming the engine and table; --targets FILE
+                            and --industry work as on a workbook (goal pace, projections, quotas
+                            per rep from the orders and benchmarks computed in the database);
+                            --values-only and --sheet have no meaning there
 
 Examples:
   sales-metrics build sales.xlsx --targets sales.xlsx --industry ecommerce-retail --out dashboard.xlsx
-  sales-metrics build big.parquet --engine duckdb --out dashboard.xlsx
+  sales-metrics build big.parquet --engine duckdb --targets targets.csv --industry ecommerce-retail --out dashboard.xlsx
   sales-metrics build --db postgres://analyst@db.local:5432/sales --table orders --out dashboard.xlsx`;
 
 /**

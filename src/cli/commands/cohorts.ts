@@ -23,8 +23,12 @@ import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
 import { ordersAsOf } from '../as-of';
+import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
+import { runCohortsSql } from './cohorts-sql';
 
 const HELP = `Usage: sales-metrics cohorts ORDERS_FILE [options]
+       sales-metrics cohorts big.parquet --engine duckdb [options]
+       sales-metrics cohorts --db postgres://user@host:5432/db --table orders [options]
 
 Cohort retention: each customer's cohort is the period of their first order; cell (cohort, k) is
 the share of the cohort that ordered again in period cohort + k (period 0 is 100%). Needs customer,
@@ -43,8 +47,11 @@ Options:
                             is {key, days, daysInPeriod, to} or null
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
+${SQL_ROUTE_HELP}
+                            cohorts then counts the cohorts in the database, with the same output
 
-Example:
+Examples:
+  sales-metrics cohorts --db postgres://analyst@db.local:5432/sales --table orders --period quarter
   sales-metrics cohorts cdnow_sample.txt --columns customer,-,date,quantity,amount --as-of 1998-06-30`;
 
 export function cohortsJson(matrix: CohortMatrix, asOf: number): unknown {
@@ -107,11 +114,21 @@ function cohortsText(matrix: CohortMatrix, asOf: number, maxSteps: number): stri
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  const path = ordersPath(args, 'cohorts')!;
+  const sql = sqlRouteWanted(args);
+  const path = sql ? undefined : ordersPath(args, 'cohorts')!;
   const unit = periodFlag(args, 'month');
   givenAsOf(args); // a bad --as-of stops before the file is read
   const measure = choiceFlag(args, 'measure', ['customers', 'revenue'] as const) ?? 'customers';
   const maxSteps = integerFlag(args, 'steps', 1, 1000) ?? 24;
+  if (sql || path === undefined)
+    return runCohortsSql(args, io, {
+      unit,
+      calendar: calendarFlags(args),
+      measure,
+      maxSteps,
+      text: cohortsText,
+      json: cohortsJson,
+    });
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
@@ -143,6 +160,7 @@ export const cohortsCommand: Command = {
   ),
   options: {
     ...INPUT_OPTIONS,
+    ...SQL_ROUTE_OPTIONS,
     orders: { type: 'string' },
     period: { type: 'string' },
     ...CALENDAR_OPTIONS,

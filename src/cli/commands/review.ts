@@ -19,6 +19,7 @@ import {
   currencyFlag,
   givenWorkbookAsOf,
   integerFlag,
+  listFlag,
   stringFlag,
   today,
   WORKBOOK_YEARS,
@@ -26,13 +27,16 @@ import {
 import { asOfLine } from '../as-of';
 import type { Command } from '../command';
 import { CliError, usageError } from '../errors';
-import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions } from '../inputs';
+import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, sideLoadOptions } from '../inputs';
 import { PIPELINE_HELP, PIPELINE_OPTIONS, pipelineFlags } from '../pipeline-flags';
 import type { CliIO, Progress } from '../io';
 import { progressOn } from '../io';
 import { cliErrorOf, jobLines, refreshStamp, sideTablesOf } from '../job';
 import { guardedPort } from '../guarded-port';
-import { ingestOptionsOf } from '../load';
+import { ingestOptionsOf, loadTable } from '../load';
+import { refreshReviewSql } from '../review-sql';
+import type { SavedSqlSource } from '../saved-sql-source';
+import { savedSqlSource } from '../saved-sql-source';
 import { lockWorkbook, officeLocks } from '../lock';
 import { savedOrdersFile } from '../saved-source';
 import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
@@ -51,14 +55,19 @@ so an interrupted run leaves it as it was. A symlink is followed and stays a sym
 mode is kept; a read-only workbook is refused. One run at a time: a second run waits for the
 first (WORKBOOK.xlsx.lock) and then reads the workbook afresh. The orders are found through the
 configuration "build" saved (sheet, or the CSV a large dashboard was built from, and the column
-mapping), or detected.
+mapping), or detected. A workbook built through SQL (build --engine duckdb, build --db) has its
+figures computed in the database again, from the files or tables the build saved.
 
 Options:
   --week YYYY-Www           the week to review (default: the week of the as-of date), 1900-9999
   --as-of YYYY-MM-DD        the day the review is as of (default: the latest date in the data, but
                             never later than today; with --week, that week's last day or today)
-  --data FILE               the orders file of a dashboard built from a large CSV, when it is no
-                            longer where "build" saved it (the new place is saved)
+  --data FILE               the orders file of a dashboard built from a large CSV (or a Parquet or
+                            CSV file through DuckDB), when it is no longer where "build" saved it
+                            (the new place is saved)
+  --db URL                  for a workbook built with --db: the database URL again, with its
+                            password (never saved); default: the URL the build saved, without a
+                            password, which then comes from PGPASSWORD
   --force                   replace a sheet named like ours ("Dashboard", "Review YYYY-Www") that
                             Sales Metrics did not write (default: stop and say so)
   --wait SECONDS            how long to wait for another run on the workbook (default 60; 0: none)
@@ -155,7 +164,7 @@ interface Refresh {
 
 /** Reads the workbook (after taking its lock, so a run that waited sees the first one's work) and writes it back. */
 async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void> {
-  const { path, label, fixed, calendar, progress } = run;
+  const { path, label, progress } = run;
   // What was read, to tell whether another program saved the file while this ran.
   const read = await stat(run.target.real);
   const target: WriteTarget = { ...run.target, existing: read };
@@ -166,6 +175,105 @@ async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void>
   progress.stage(`reading ${label}`);
   // The user's sheets streamed as rows; the product's sheets (config, reviews) as a model.
   const port = await FileWorkbookPort.open(path, label, (n) => progress.rows(label, n), 'review');
+  const savedSql =
+    stringFlag(args, 'sheet') === undefined ? savedSqlSource((await port.readConfig()).config) : undefined;
+  const done = savedSql
+    ? await refreshSql(args, io, run, port, savedSql)
+    : await refreshFromRows(args, io, run, port);
+  const { result, lines } = done;
+  for (const line of lines) progress.stage(line);
+
+  if (!booleanFlag(args, 'no-backup')) {
+    const backup = `${target.real}.bak`;
+    progress.stage(`backing up to ${backup === `${path}.bak` ? `${label}.bak` : backup}`);
+    await backUp(target, backup);
+  }
+  progress.stage(`writing ${path}`);
+  await replaceFile(target, port.output!, {
+    ...(io.writer ? { writer: io.writer } : {}),
+    beforeRename: async () => {
+      const now = await stat(target.real).catch(() => undefined);
+      if (!now || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs)
+        throw new CliError(
+          `${path} changed while this review ran (saved by another program?), so it was left as it is: run review again`,
+        );
+    },
+  });
+  const carried =
+    result.carried > 0
+      ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over`
+      : '';
+  io.stdout(
+    `${result.existed ? 'refreshed' : 'wrote'} "${result.name}" in ${path} (as of ${formatDay(result.asOf)}${carried})\n` +
+      lines.map((line) => `  ${line}\n`).join(''),
+  );
+}
+
+interface Refreshed {
+  readonly result: {
+    readonly name: string;
+    readonly existed: boolean;
+    readonly carried: number;
+    readonly asOf: number;
+  };
+  readonly lines: readonly string[];
+}
+
+/** The review of a workbook built through SQL: its figures computed in the database again. */
+async function refreshSql(
+  args: ParsedArgs,
+  io: CliIO,
+  run: Refresh,
+  port: FileWorkbookPort,
+  saved: SavedSqlSource,
+): Promise<Refreshed> {
+  for (const flag of ['pipeline', 'spend'] as const)
+    if (stringFlag(args, flag) !== undefined)
+      throw usageError(
+        `--${flag}: ${run.label} was built through SQL and reads its tables from where the build saved them`,
+      );
+  const db = stringFlag(args, 'db');
+  if (db !== undefined && saved.engine !== 'postgres')
+    throw usageError(`--db: ${run.label} was built from files through DuckDB, not from a database`);
+  const targetsPath = stringFlag(args, 'targets');
+  const targets = targetsPath
+    ? {
+        table: (await loadTable('targets', targetsPath, sideLoadOptions(args, 'targets'), io, run.progress))
+          .table,
+        label: basename(targetsPath),
+      }
+    : undefined;
+  const data = stringFlag(args, 'data');
+  const result = await refreshReviewSql(guardedPort(port, { force: booleanFlag(args, 'force') }), {
+    saved,
+    workbook: run.path,
+    real: run.target.real,
+    cwd: io.cwd,
+    ...(db !== undefined ? { db } : {}),
+    ...(data !== undefined ? { data } : {}),
+    maps: listFlag(args, 'map'),
+    ...(run.fixed.week ? { week: run.fixed.week } : {}),
+    ...(run.fixed.asOf !== undefined ? { asOf: run.fixed.asOf } : {}),
+    ...(run.fixed.words ? { words: run.fixed.words } : {}),
+    today: today(io),
+    calendar: run.calendar,
+    refreshedAt: refreshStamp(io.now()),
+    currency: run.currency,
+    ...(targets ? { targets } : {}),
+    ...(run.pipelineSettings ? { pipelineSettings: run.pipelineSettings } : {}),
+    progress: run.progress,
+  });
+  return { result, lines: result.lines };
+}
+
+/** The review of a workbook whose orders are rows: a sheet of it, or a file beside it. */
+async function refreshFromRows(
+  args: ParsedArgs,
+  io: CliIO,
+  run: Refresh,
+  port: FileWorkbookPort,
+): Promise<Refreshed> {
+  const { path, fixed, calendar, progress } = run;
   const flags = ordersLoadOptions(args);
   const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
   const sheet = stringFlag(args, 'sheet');
@@ -211,33 +319,10 @@ async function refresh(args: ParsedArgs, io: CliIO, run: Refresh): Promise<void>
     (result.asOf.source === 'data' && latest !== undefined && latest > asOf
       ? `today; the data runs to ${formatDay(latest)}`
       : undefined);
-  const lines = [...jobLines(result.orders, result.asOf, result.dates), asOfLine(result.asOf, words)];
-  for (const line of lines) progress.stage(line);
-
-  if (!booleanFlag(args, 'no-backup')) {
-    const backup = `${target.real}.bak`;
-    progress.stage(`backing up to ${backup === `${path}.bak` ? `${label}.bak` : backup}`);
-    await backUp(target, backup);
-  }
-  progress.stage(`writing ${path}`);
-  await replaceFile(target, port.output!, {
-    ...(io.writer ? { writer: io.writer } : {}),
-    beforeRename: async () => {
-      const now = await stat(target.real).catch(() => undefined);
-      if (!now || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs)
-        throw new CliError(
-          `${path} changed while this review ran (saved by another program?), so it was left as it is: run review again`,
-        );
-    },
-  });
-  const carried =
-    result.carried > 0
-      ? `, ${result.carried} open action${result.carried === 1 ? '' : 's'} carried over`
-      : '';
-  io.stdout(
-    `${result.existed ? 'refreshed' : 'wrote'} "${result.name}" in ${path} (as of ${formatDay(asOf)}${carried})\n` +
-      lines.map((line) => `  ${line}\n`).join(''),
-  );
+  return {
+    result: { ...result, asOf },
+    lines: [...jobLines(result.orders, result.asOf, result.dates), asOfLine(result.asOf, words)],
+  };
 }
 
 export const reviewCommand: Command = {
@@ -252,6 +337,7 @@ export const reviewCommand: Command = {
     wait: { type: 'string' },
     force: { type: 'boolean' },
     data: { type: 'string' },
+    db: { type: 'string' },
     targets: { type: 'string' },
     pipeline: { type: 'string' },
     spend: { type: 'string' },

@@ -17,8 +17,12 @@ import { INPUT_HELP, INPUT_OPTIONS, ordersLoadOptions, ordersPath } from '../inp
 import type { CliIO } from '../io';
 import { progressOn } from '../io';
 import { loadTable } from '../load';
+import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
+import { runRfmSql } from './rfm-sql';
 
 const HELP = `Usage: sales-metrics rfm ORDERS_FILE [options]
+       sales-metrics rfm big.parquet --engine duckdb [options]
+       sales-metrics rfm --db postgres://user@host:5432/db --table orders [options]
 
 Recency (days since the last order), frequency (orders) and monetary (net revenue) per customer,
 quintile scores 1-5 (ties share the score of their first rank), the named segments (Champions,
@@ -39,9 +43,13 @@ Options:
                             refundOnlyCustomers, asOfSource, dataRange, afterAsOf}
   -q, --quiet               no progress on stderr
 ${INPUT_HELP}
+${SQL_ROUTE_HELP}
+                            rfm then scores the customers and finds the silent ones in the
+                            database, with the same output
 
-Example:
-  sales-metrics rfm sales.csv --as-of 2026-11-28 --json`;
+Examples:
+  sales-metrics rfm sales.csv --as-of 2026-11-28 --json
+  sales-metrics rfm --db postgres://analyst@db.local:5432/sales --table orders --top 20`;
 
 export function rfmJson(
   result: RfmResult,
@@ -133,12 +141,19 @@ function rfmText(
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<void> {
-  const path = ordersPath(args, 'rfm')!;
+  const sql = sqlRouteWanted(args);
+  const path = sql ? undefined : ordersPath(args, 'rfm')!;
   givenAsOf(args); // a bad --as-of stops before the file is read
   const factor = numberFlag(args, 'risk-factor', 0.01, 1000) ?? 2;
   const lostFactor = numberFlag(args, 'lost-factor', 0.01, 1000) ?? Math.max(3, factor);
   const lostAfterDays = numberFlag(args, 'lost-after', 1, 100_000) ?? 365;
   const top = integerFlag(args, 'top', 1, 1_000_000) ?? 10;
+  if (sql || path === undefined)
+    return runRfmSql(args, io, {
+      thresholds: { factor, lostFactor, lostAfterDays },
+      text: (lists, preface) => rfmText(lists.result, lists.atRisk, lists.loyalty, top, lists.lost, preface),
+      json: (lists) => rfmJson(lists.result, lists.atRisk, lists.loyalty, lists.lost),
+    });
   const progress = progressOn(io, booleanFlag(args, 'quiet'));
   const orders = await loadTable('orders', path, ordersLoadOptions(args), io, progress);
   if (!orders.table.customer)
@@ -168,6 +183,7 @@ export const rfmCommand: Command = {
   help: HELP,
   options: {
     ...INPUT_OPTIONS,
+    ...SQL_ROUTE_OPTIONS,
     orders: { type: 'string' },
     'as-of': { type: 'string' },
     'risk-factor': { type: 'string' },
