@@ -30,6 +30,24 @@ const HASH_PRIME = 0x01000193;
 const CodeBuffer: new (bytes: number) => ArrayBufferLike =
   typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
 
+/**
+ * The rows of a stretch of a file read on its own (by another thread), for {@link
+ * CsvColumnParser.append}: codes into the stretch's own distinct values, with their bytes.
+ */
+export interface CsvPart {
+  readonly rowCount: number;
+  readonly widths: Int32Array;
+  readonly columns: readonly CsvPartColumn[];
+}
+
+export interface CsvPartColumn {
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+  /** The values' bytes, value `k` at `[spans[2k], spans[2k + 1])`. */
+  readonly pool: Uint8Array;
+  readonly spans: Int32Array;
+}
+
 function int32s(length: number): Int32Array {
   return new Int32Array(new CodeBuffer(4 * length));
 }
@@ -67,11 +85,49 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    return this.add(source, start, end, hash, ascii, slot);
+    return this.add(source, start, end, hash, slot, source.toString(ascii ? 'latin1' : 'utf8', start, end));
+  }
+
+  /**
+   * Codes in this column of a part's values (read from later rows of the same file), adding the
+   * values this column has not seen, in their order: the codes a single reading would have given.
+   */
+  merge(part: CsvPartColumn): Int32Array {
+    const { pool, spans, values } = part;
+    const codes = new Int32Array(values.length);
+    for (let k = 0; k < values.length; k++) {
+      const start = spans[2 * k];
+      const end = spans[2 * k + 1];
+      let hash = HASH_SEED;
+      for (let i = start; i < end; i++) hash = Math.imul(hash ^ pool[i], HASH_PRIME);
+      let slot = hash & this.mask;
+      let code = -1;
+      for (;;) {
+        const entry = this.slots[2 * slot];
+        if (entry === 0) break;
+        if (this.slots[2 * slot + 1] === hash && this.holds(entry - 1, pool, start, end)) {
+          code = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+      codes[k] = code >= 0 ? code : this.add(pool, start, end, hash, slot, values[k]);
+    }
+    return codes;
+  }
+
+  /** The column's first `rowCount` codes with its values and their bytes, to send to another thread. */
+  part(rowCount: number): CsvPartColumn {
+    return {
+      codes: this.codes.subarray(0, rowCount),
+      values: this.values,
+      pool: this.pool.subarray(0, this.poolLength),
+      spans: this.spans.subarray(0, 2 * this.values.length),
+    };
   }
 
   /** True when value `code` has exactly the bytes `[start, end)` of `source`. */
-  private holds(code: number, source: Buffer, start: number, end: number): boolean {
+  private holds(code: number, source: Uint8Array, start: number, end: number): boolean {
     let at = this.spans[2 * code];
     if (this.spans[2 * code + 1] - at !== end - start) return false;
     const pool = this.pool;
@@ -81,16 +137,16 @@ class ByteColumn {
 
   /** Adds a value not seen before, in the empty `slot`. */
   private add(
-    source: Buffer,
+    source: Uint8Array,
     start: number,
     end: number,
     hash: number,
-    ascii: boolean,
     slot: number,
+    text: string,
   ): number {
     const length = end - start;
     const code = this.values.length;
-    this.values.push(source.toString(ascii ? 'latin1' : 'utf8', start, end));
+    this.values.push(text);
     if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
     if (this.poolLength + length > this.pool.length) {
       const pool = Buffer.allocUnsafe(Math.max(2 * this.pool.length, this.poolLength + length));
@@ -158,8 +214,12 @@ export class CsvColumnParser {
   /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
   private readonly stops = new Uint8Array(256);
 
-  /** `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing). */
-  constructor(delimiter: string, expectedRows = 1024) {
+  /**
+   * `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing);
+   * `midFile`: the bytes start at a row of a file, not at its beginning (no byte-order mark).
+   */
+  constructor(delimiter: string, expectedRows = 1024, midFile = false) {
+    this.started = midFile;
     if (delimiter.length !== 1)
       throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
     this.delimiter = delimiter.charCodeAt(0);
@@ -172,6 +232,11 @@ export class CsvColumnParser {
   /** Rows completed so far. */
   get rowCount(): number {
     return this.rows;
+  }
+
+  /** True when the bytes pushed so far end with a complete row (the next byte starts a row). */
+  get atRowStart(): boolean {
+    return this.started && this.carried === 0;
   }
 
   /**
@@ -225,16 +290,7 @@ export class CsvColumnParser {
 
   /** Ends the input (the last row is completed even without a final line break) and gives the cells. */
   finish(): ColumnarCells {
-    const rest = this.work.subarray(0, this.carried);
-    this.carried = 0;
-    if (rest.length > 0) {
-      let bytes = rest;
-      if (!this.started) {
-        this.started = true;
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      }
-      if (bytes.length > 0) this.parse(bytes, true);
-    }
+    this.end();
     const rowCount = this.rows;
     const cells: ColumnarCells = {
       rowCount,
@@ -245,6 +301,66 @@ export class CsvColumnParser {
       })),
     };
     return withoutTrailingBlankRows(cells);
+  }
+
+  /**
+   * Ends the input and gives the rows as a part for another parser's {@link append} (trailing
+   * blank rows kept: the file's last rows are judged once the parts are together).
+   */
+  finishPart(): CsvPart {
+    this.end();
+    const rowCount = this.rows;
+    return {
+      rowCount,
+      widths: this.widths.subarray(0, rowCount),
+      columns: this.columns.map((column) => column.part(rowCount)),
+    };
+  }
+
+  /**
+   * Adds the rows of `part`, read from the bytes that follow those pushed so far (which must end
+   * at a row start, see {@link atRowStart}): the same cells as pushing those bytes here.
+   */
+  append(part: CsvPart): this {
+    if (!this.atRowStart) throw new Error('CsvColumnParser.append: the bytes pushed end inside a row');
+    const base = this.rows;
+    const total = base + part.rowCount;
+    if (total > this.widths.length) {
+      this.widths = grow(this.widths, total);
+      for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
+    }
+    this.widths.set(part.widths.subarray(0, part.rowCount), base);
+    const width = Math.max(this.columns.length, part.columns.length);
+    for (let c = 0; c < width; c++) {
+      const column = this.column(c);
+      const codes = column.codes;
+      if (c >= part.columns.length) {
+        codes.fill(-1, base, total);
+        continue;
+      }
+      const from = part.columns[c].codes;
+      const map = column.merge(part.columns[c]);
+      for (let r = 0; r < part.rowCount; r++) {
+        const code = from[r];
+        codes[base + r] = code < 0 ? -1 : map[code];
+      }
+    }
+    this.rows = total;
+    return this;
+  }
+
+  /** Reads what is left of the input, the last row completed even without a final line break. */
+  private end(): void {
+    const rest = this.work.subarray(0, this.carried);
+    this.carried = 0;
+    if (rest.length > 0) {
+      let bytes = rest;
+      if (!this.started) {
+        this.started = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      }
+      if (bytes.length > 0) this.parse(bytes, true);
+    }
   }
 
   /**
