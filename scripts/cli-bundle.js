@@ -19,6 +19,8 @@ const Module = require('node:module');
 const ROOT = path.join(__dirname, '..');
 const SOURCES = path.join(ROOT, 'src');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'sales-metrics', 'cli.cjs');
+/** The worker thread that reads the second half of a large CSV file (src/xlsx/read-csv-split.ts). */
+const WORKER_OUT = path.join(path.dirname(OUT), 'csv-worker.cjs');
 /** V8's compiled code for OUT, so a run does not parse and compile 800 KB of JavaScript again. */
 const CODE_CACHE = `${OUT}.v8cache`;
 /** Files besides `src/` whose change makes the bundle stale. */
@@ -81,8 +83,7 @@ export default new Proxy(function () {}, {
 /** Builds the bundle; writes it through a temporary file so a concurrent run never reads half of it. */
 async function build() {
   const esbuild = require('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [path.join(SOURCES, 'cli', 'main.ts')],
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -92,8 +93,17 @@ async function build() {
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+  };
+  const result = await esbuild.build({ ...options, entryPoints: [path.join(SOURCES, 'cli', 'main.ts')] });
+  const worker = await esbuild.build({
+    ...options,
+    entryPoints: [path.join(SOURCES, 'xlsx', 'read-csv-worker.ts')],
   });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  // The worker first: a fresh OUT always has its worker beside it.
+  const workerTemporary = `${WORKER_OUT}.${process.pid}.tmp`;
+  fs.writeFileSync(workerTemporary, worker.outputFiles[0].contents);
+  fs.renameSync(workerTemporary, WORKER_OUT);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });

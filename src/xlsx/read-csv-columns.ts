@@ -12,6 +12,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ColumnarCells } from '../core/ingest';
 import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
+import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
 import { type Delimiter, sniffDelimiter } from './read-sniff';
 
 const QUOTE = 34;
@@ -89,29 +90,36 @@ class ByteColumn {
   }
 
   /**
-   * Codes in this column of a part's values (read from later rows of the same file), adding the
+   * Codes in this column of a part's values (read from the rows that end the file), adding the
    * values this column has not seen, in their order: the codes a single reading would have given.
+   * The added values are not indexed: the column reads nothing after them.
    */
   merge(part: CsvPartColumn): Int32Array {
     const { pool, spans, values } = part;
+    const slots = this.slots;
+    const mask = this.mask;
     const codes = new Int32Array(values.length);
     for (let k = 0; k < values.length; k++) {
       const start = spans[2 * k];
       const end = spans[2 * k + 1];
       let hash = HASH_SEED;
       for (let i = start; i < end; i++) hash = Math.imul(hash ^ pool[i], HASH_PRIME);
-      let slot = hash & this.mask;
+      let slot = hash & mask;
       let code = -1;
       for (;;) {
-        const entry = this.slots[2 * slot];
+        const entry = slots[2 * slot];
         if (entry === 0) break;
-        if (this.slots[2 * slot + 1] === hash && this.holds(entry - 1, pool, start, end)) {
+        if (slots[2 * slot + 1] === hash && this.holds(entry - 1, pool, start, end)) {
           code = entry - 1;
           break;
         }
-        slot = (slot + 1) & this.mask;
+        slot = (slot + 1) & mask;
       }
-      codes[k] = code >= 0 ? code : this.add(pool, start, end, hash, slot, values[k]);
+      if (code < 0) {
+        code = this.values.length;
+        this.values.push(values[k]);
+      }
+      codes[k] = code;
     }
     return codes;
   }
@@ -207,6 +215,8 @@ export class CsvColumnParser {
   private work: Buffer = Buffer.allocUnsafe(1 << 16);
   private carried = 0;
   private started = false;
+  /** True once the rows that end the file were appended (see {@link append}). */
+  private appended = false;
   /** Codes of the row being read, committed when its line ends. */
   private rowCodes: Int32Array = new Int32Array(64);
   private scratch = Buffer.allocUnsafe(1 << 12);
@@ -244,6 +254,7 @@ export class CsvColumnParser {
    * reuse its buffer.
    */
   push(chunk: Uint8Array): this {
+    if (this.appended) throw new Error('CsvColumnParser.push: the rest of the file was appended');
     if (chunk.length === 0) return this;
     let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.carried > 0) {
@@ -319,10 +330,12 @@ export class CsvColumnParser {
 
   /**
    * Adds the rows of `part`, read from the bytes that follow those pushed so far (which must end
-   * at a row start, see {@link atRowStart}): the same cells as pushing those bytes here.
+   * at a row start, see {@link atRowStart}) to the end of the file: the same cells as pushing
+   * those bytes here. Nothing can be pushed after it.
    */
   append(part: CsvPart): this {
     if (!this.atRowStart) throw new Error('CsvColumnParser.append: the bytes pushed end inside a row');
+    this.appended = true;
     const base = this.rows;
     const total = base + part.rowCount;
     if (total > this.widths.length) {
@@ -528,6 +541,8 @@ function padded(codes: Int32Array, length: number): Int32Array {
 export interface CsvColumnsResult {
   readonly cells: ColumnarCells;
   readonly delimiter: Delimiter;
+  /** Threads that read the file: 2 when a worker read its second half (see `read-csv-split.ts`). */
+  readonly threads: 1 | 2;
 }
 
 /** Rows parsed as strings (whitespace-separated files) into columns. */
@@ -550,9 +565,10 @@ export function parseCsvColumns(
   const delimiter = options.delimiter ?? sniffDelimiter(head, bytes.length <= SNIFF_BYTES);
   if (delimiter === 'whitespace') {
     const source = typeof text === 'string' ? text : Buffer.from(bytes).toString('utf8');
-    return { cells: columnsOfRows(new CsvRowParser(delimiter).push(source).finish().rows), delimiter };
+    const rows = new CsvRowParser(delimiter).push(source).finish().rows;
+    return { cells: columnsOfRows(rows), delimiter, threads: 1 };
   }
-  return { cells: new CsvColumnParser(delimiter).push(bytes).finish(), delimiter };
+  return { cells: new CsvColumnParser(delimiter).push(bytes).finish(), delimiter, threads: 1 };
 }
 
 function decodeHead(bytes: Uint8Array): string {
@@ -573,25 +589,30 @@ function expectedRows(size: number, head: string): number {
 /** Bytes read at a time. */
 const CHUNK_BYTES = 1 << 20;
 
+/** Files from this size on are read on two threads (below it a worker's start costs more than it saves). */
+const SPLIT_BYTES = 8 << 20;
+
 /**
- * The chunks of a file, read ahead into two buffers used in turn: the next read runs while the
- * caller parses the current chunk, and no buffer is allocated per chunk (large short-lived buffers
- * would each count towards the memory that starts a full garbage collection). A chunk is valid
- * until the next one is asked for.
+ * The chunks of bytes `[start, end)` of a file, read ahead into two buffers used in turn: the next
+ * read runs while the caller parses the current chunk, and no buffer is allocated per chunk (large
+ * short-lived buffers would each count towards the memory that starts a full garbage collection).
+ * A chunk is valid until the next one is asked for.
  */
-async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let turn = 0;
-    let position = 0;
-    let next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+    let position = start;
+    const read = () =>
+      handle.read(buffers[turn], 0, Math.max(0, Math.min(CHUNK_BYTES, end - position)), position);
+    let next = read();
     for (;;) {
       const { bytesRead, buffer } = await next;
       if (bytesRead === 0) return;
       position += bytesRead;
       turn ^= 1;
-      next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+      next = read();
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
@@ -600,18 +621,59 @@ async function* fileChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 /**
+ * Where a file of `size` bytes is split for two threads: the start of the first line after its
+ * middle, or `size` (no split) for a small file. The first part holds at least the first chunk,
+ * so the delimiter is sniffed from the same bytes as on one thread.
+ */
+async function splitPoint(path: string, size: number, splitAbove: number): Promise<number> {
+  if (size < Math.max(splitAbove, CHUNK_BYTES + 1)) return size;
+  const middle = Math.max(CHUNK_BYTES, Math.floor(size / 2));
+  const handle = await open(path, 'r');
+  try {
+    const window = Buffer.allocUnsafe(1 << 16);
+    const { bytesRead } = await handle.read(window, 0, window.length, middle);
+    const lineEnd = window.subarray(0, bytesRead).indexOf(LF);
+    return lineEnd < 0 ? size : Math.min(size, middle + lineEnd + 1);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a file from byte `start`, which starts a row, to its end into a part for
+ * {@link CsvColumnParser.append} (the work of the second thread).
+ */
+export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
+  const parser = new CsvColumnParser(request.delimiter, request.expectedRows, true);
+  for await (const chunk of fileChunks(request.path, request.start)) parser.push(chunk);
+  return parser.finishPart();
+}
+
+export interface CsvColumnsOptions extends CsvReadOptions {
+  /** Files of at least this many bytes are read on two threads (default 8 MB). */
+  readonly splitAbove?: number;
+}
+
+/**
  * Reads a delimited text file (UTF-8) in chunks straight into columns, sniffing the delimiter from
- * its beginning exactly as `readCsvFile` does. Rejects with the file system's error (e.g. `ENOENT`)
- * when it cannot be read.
+ * its beginning exactly as `readCsvFile` does. A large file is read on two threads (see
+ * `read-csv-split.ts`) into exactly the same cells. Rejects with the file system's error (e.g.
+ * `ENOENT`) when it cannot be read.
  * @example const { cells, delimiter } = await readCsvColumns('orders.csv', { onProgress: (n) => log(n) });
  */
-export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<CsvColumnsResult> {
+export async function readCsvColumns(
+  path: string,
+  options: CsvColumnsOptions = {},
+): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
+  const split = await splitPoint(path, size, options.splitAbove ?? SPLIT_BYTES);
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
   let parser: CsvColumnParser | undefined;
   let words: CsvRowParser | undefined;
+  let rest: CsvPartReader | undefined;
+  let onOneThread = split >= size;
   let buffered = '';
   let pending: Buffer[] = [];
   let nextReport = every;
@@ -621,25 +683,50 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       words = new CsvRowParser(sniffed).push(buffered);
     } else {
       parser = new CsvColumnParser(sniffed, expectedRows(size, buffered));
+      if (!onOneThread) {
+        const partRows = expectedRows(size - split, buffered);
+        rest = CsvPartReader.start({ path, start: split, delimiter: sniffed, expectedRows: partRows });
+      }
       for (const chunk of pending) parser.push(chunk);
     }
     buffered = '';
     pending = [];
   };
-  for await (const chunk of fileChunks(path)) {
-    if (delimiter === undefined) {
-      buffered += decoder.write(chunk);
-      // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
-      pending.push(Buffer.from(chunk));
-      if (buffered.length < SNIFF_BYTES) continue;
-      start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
-    } else if (parser) parser.push(chunk);
-    else words?.push(decoder.write(chunk));
-    const rows = parser ? parser.rowCount : (words?.rows.length ?? 0);
-    if (options.onProgress && rows >= nextReport) {
-      options.onProgress(rows);
-      nextReport = rows + every;
+  const read = async (from: number, to: number): Promise<void> => {
+    for await (const chunk of fileChunks(path, from, to)) {
+      if (delimiter === undefined) {
+        buffered += decoder.write(chunk);
+        // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
+        pending.push(Buffer.from(chunk));
+        if (buffered.length < SNIFF_BYTES) continue;
+        start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
+      } else if (parser) parser.push(chunk);
+      else words?.push(decoder.write(chunk));
+      const rows = parser ? parser.rowCount : (words?.rows.length ?? 0);
+      if (options.onProgress && rows >= nextReport) {
+        options.onProgress(rows);
+        nextReport = rows + every;
+      }
     }
+  };
+  let threads: 1 | 2 = 1;
+  try {
+    await read(0, onOneThread ? Infinity : split);
+    if (!onOneThread) {
+      // The worker's part counts only when this thread's rows end where it started.
+      const part = rest && parser?.atRowStart ? await rest.result : undefined;
+      if (part && parser) {
+        parser.append(part);
+        threads = 2;
+      } else {
+        rest?.cancel();
+        onOneThread = true;
+        await read(split, Infinity);
+      }
+    }
+  } catch (error) {
+    rest?.cancel();
+    throw error;
   }
   if (delimiter === undefined) {
     buffered += decoder.end();
@@ -647,5 +734,5 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
   } else if (words) words.push(decoder.end());
   const cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
   options.onProgress?.(cells.rowCount);
-  return { cells, delimiter: delimiter as Delimiter };
+  return { cells, delimiter: delimiter as Delimiter, threads };
 }

@@ -1,6 +1,11 @@
 import * as fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ColumnarCells } from '../../src/core/ingest';
-import { CsvColumnParser } from '../../src/xlsx/read-csv-columns';
+import { CsvColumnParser, readCsvColumns } from '../../src/xlsx/read-csv-columns';
+
+const dir = mkdtempSync(join(tmpdir(), 'csv-split-'));
 
 type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -8,8 +13,9 @@ type Delimiter = ',' | ';' | '\t' | '|';
 function stored(cells: ColumnarCells) {
   return {
     rowCount: cells.rowCount,
-    widths: Array.from(cells.widths),
-    columns: cells.columns.map((column) => ({ codes: Array.from(column.codes), values: column.values })),
+    // Joined: large files compare quickly.
+    widths: cells.widths.join(),
+    columns: cells.columns.map((column) => ({ codes: column.codes.join(), values: column.values })),
   };
 }
 
@@ -90,5 +96,62 @@ describe('CsvColumnParser.append (a file read in two parts)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+/** A file of about `bytes` bytes of seeded rows of the given shapes. */
+function messyFile(name: string, bytes: number, line: (i: number) => string, head = '', tail = ''): string {
+  const lines: string[] = [];
+  let length = head.length;
+  for (let i = 0; length < bytes; i++) {
+    lines.push(line(i));
+    length += lines[lines.length - 1].length;
+  }
+  const path = join(dir, name);
+  writeFileSync(path, head + lines.join('') + tail);
+  return path;
+}
+
+describe('readCsvColumns on two threads', () => {
+  async function both(path: string) {
+    const one = await readCsvColumns(path, { splitAbove: Infinity });
+    const progress: number[] = [];
+    const two = await readCsvColumns(path, { splitAbove: 0, onProgress: (rows) => progress.push(rows) });
+    expect(two.delimiter).toBe(one.delimiter);
+    expect(stored(two.cells)).toEqual(stored(one.cells));
+    expect(progress[progress.length - 1]).toBe(one.cells.rowCount);
+    return { one, two };
+  }
+
+  it('reads a large file with quotes, CRLF, a BOM, blank lines and non-ASCII text as one thread does', async () => {
+    const path = messyFile(
+      'messy.csv',
+      3 << 20,
+      (i) =>
+        i % 97 === 0
+          ? '\r\n'
+          : `2026-0${(i % 9) + 1}-1${i % 10};"Tök ""${i % 301}"", a;b";${i * 7};Ürün ${i % 13};${i % 7 === 0 && (i < 9000 || i > 40_000) ? '"x\r\ny"' : ''}\r\n`,
+      '\uFEFFDate;Customer;Amount;Product;Note\r\n',
+      '\r\n\r\n',
+    );
+    const { one, two } = await both(path);
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
+    expect(one.delimiter).toBe(';');
+  });
+
+  it('reads on one thread when the middle of the file is inside a quoted field', async () => {
+    const path = join(dir, 'quoted-middle.csv');
+    writeFileSync(path, `id,note\n1,"${'a\nb,'.repeat(800_000)}"\n2,x\n`);
+    const { two } = await both(path);
+    expect(two.threads).toBe(1);
+  });
+
+  it('reads a large file whose second half has columns and values the first has not', async () => {
+    const path = messyFile('ragged.csv', 5 << 19, (i) =>
+      i < 30_000 ? `first half ${i % 5},${i % 5}\n` : `second half,${i % 11},${i},"${i % 3}"\n\n`,
+    );
+    const { two } = await both(path);
+    expect(two.threads).toBe(2);
   });
 });
