@@ -53,6 +53,12 @@ function int32s(length: number): Int32Array {
   return new Int32Array(new CodeBuffer(4 * length));
 }
 
+/** Node's Buffer decoders behind `toString('latin1' | 'utf8', start, end)`. */
+interface SlicedBuffer extends Buffer {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
 /** One column's distinct byte strings, their texts and the codes of the rows read so far. */
 class ByteColumn {
   codes: Int32Array;
@@ -86,7 +92,10 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    return this.add(source, start, end, hash, slot, source.toString(ascii ? 'latin1' : 'utf8', start, end));
+    // The slices `toString` calls, without its checks of arguments that are valid here.
+    const sliced = source as SlicedBuffer;
+    const text = ascii ? sliced.latin1Slice(start, end) : sliced.utf8Slice(start, end);
+    return this.add(source, start, end, hash, slot, text);
   }
 
   /**
