@@ -43,8 +43,8 @@ export interface CsvPart {
 
 export interface CsvPartColumn {
   readonly codes: Int32Array;
-  readonly values: readonly string[];
-  /** The values' bytes, value `k` at `[spans[2k], spans[2k + 1])`. */
+  /** Number of distinct values; value `k`'s bytes are `pool[spans[2k] … spans[2k + 1])`. */
+  readonly count: number;
   readonly pool: Uint8Array;
   readonly spans: Int32Array;
 }
@@ -59,10 +59,21 @@ interface SlicedBuffer extends Buffer {
   utf8Slice(start: number, end: number): string;
 }
 
+/**
+ * The text of bytes `[start, end)` (`ascii`: no byte ≥ 0x80): the slice `toString` calls, without
+ * its checks of arguments that are valid here.
+ */
+function textOf(source: Buffer, start: number, end: number, ascii: boolean): string {
+  const sliced = source as SlicedBuffer;
+  return ascii ? sliced.latin1Slice(start, end) : sliced.utf8Slice(start, end);
+}
+
 /** One column's distinct byte strings, their texts and the codes of the rows read so far. */
 class ByteColumn {
   codes: Int32Array;
+  /** The values' texts; none for a part (see {@link CsvColumnParser.append}). */
   readonly values: string[] = [];
+  private count = 0;
   /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
   private slots: Int32Array = new Int32Array(2 * 1024);
   private mask = 1023;
@@ -75,7 +86,11 @@ class ByteColumn {
    * `capacity`: rows the codes have room for (the parser grows every column's codes together);
    * the first `rows` rows, read before the column's first field, have none.
    */
-  constructor(capacity: number, rows: number) {
+  constructor(
+    capacity: number,
+    rows: number,
+    private readonly texts: boolean,
+  ) {
     this.codes = int32s(capacity);
     this.codes.fill(-1, 0, rows);
   }
@@ -92,10 +107,8 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    // The slices `toString` calls, without its checks of arguments that are valid here.
-    const sliced = source as SlicedBuffer;
-    const text = ascii ? sliced.latin1Slice(start, end) : sliced.utf8Slice(start, end);
-    return this.add(source, start, end, hash, slot, text);
+    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    return this.add(source, start, end, hash, slot);
   }
 
   /**
@@ -104,15 +117,20 @@ class ByteColumn {
    * The added values are not indexed: the column reads nothing after them.
    */
   merge(part: CsvPartColumn): Int32Array {
-    const { pool, spans, values } = part;
+    const { spans, count } = part;
+    const pool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
     const slots = this.slots;
     const mask = this.mask;
-    const codes = new Int32Array(values.length);
-    for (let k = 0; k < values.length; k++) {
+    const codes = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
       const start = spans[2 * k];
       const end = spans[2 * k + 1];
       let hash = HASH_SEED;
-      for (let i = start; i < end; i++) hash = Math.imul(hash ^ pool[i], HASH_PRIME);
+      let high = 0;
+      for (let i = start; i < end; i++) {
+        hash = Math.imul(hash ^ pool[i], HASH_PRIME);
+        high |= pool[i];
+      }
       let slot = hash & mask;
       let code = -1;
       for (;;) {
@@ -126,25 +144,25 @@ class ByteColumn {
       }
       if (code < 0) {
         code = this.values.length;
-        this.values.push(values[k]);
+        this.values.push(textOf(pool, start, end, high < 0x80));
       }
       codes[k] = code;
     }
     return codes;
   }
 
-  /** The column's first `rowCount` codes with its values and their bytes, to send to another thread. */
+  /** The column's first `rowCount` codes with its values' bytes, to send to another thread. */
   part(rowCount: number): CsvPartColumn {
     return {
       codes: this.codes.subarray(0, rowCount),
-      values: this.values,
+      count: this.count,
       pool: this.pool.subarray(0, this.poolLength),
-      spans: this.spans.subarray(0, 2 * this.values.length),
+      spans: this.spans.subarray(0, 2 * this.count),
     };
   }
 
   /** True when value `code` has exactly the bytes `[start, end)` of `source`. */
-  private holds(code: number, source: Uint8Array, start: number, end: number): boolean {
+  private holds(code: number, source: Buffer, start: number, end: number): boolean {
     let at = this.spans[2 * code];
     if (this.spans[2 * code + 1] - at !== end - start) return false;
     const pool = this.pool;
@@ -153,17 +171,9 @@ class ByteColumn {
   }
 
   /** Adds a value not seen before, in the empty `slot`. */
-  private add(
-    source: Uint8Array,
-    start: number,
-    end: number,
-    hash: number,
-    slot: number,
-    text: string,
-  ): number {
+  private add(source: Buffer, start: number, end: number, hash: number, slot: number): number {
     const length = end - start;
-    const code = this.values.length;
-    this.values.push(text);
+    const code = this.count++;
     if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
     if (this.poolLength + length > this.pool.length) {
       const pool = Buffer.allocUnsafe(Math.max(2 * this.pool.length, this.poolLength + length));
@@ -224,6 +234,7 @@ export class CsvColumnParser {
   private work: Buffer = Buffer.allocUnsafe(1 << 16);
   private carried = 0;
   private started = false;
+  private readonly part: boolean;
   /** True once the rows that end the file were appended (see {@link append}). */
   private appended = false;
   /** Codes of the row being read, committed when its line ends. */
@@ -235,10 +246,13 @@ export class CsvColumnParser {
 
   /**
    * `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing);
-   * `midFile`: the bytes start at a row of a file, not at its beginning (no byte-order mark).
+   * `part`: the bytes are a part of a file from a row start, read for another parser's {@link
+   * append} with {@link finishPart} (no byte-order mark; no texts made, the other parser makes
+   * those it lacks).
    */
-  constructor(delimiter: string, expectedRows = 1024, midFile = false) {
-    this.started = midFile;
+  constructor(delimiter: string, expectedRows = 1024, part = false) {
+    this.started = part;
+    this.part = part;
     if (delimiter.length !== 1)
       throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
     this.delimiter = delimiter.charCodeAt(0);
@@ -310,6 +324,7 @@ export class CsvColumnParser {
 
   /** Ends the input (the last row is completed even without a final line break) and gives the cells. */
   finish(): ColumnarCells {
+    if (this.part) throw new Error('CsvColumnParser.finish: a part is finished with finishPart');
     this.end();
     const rowCount = this.rows;
     const cells: ColumnarCells = {
@@ -520,7 +535,8 @@ export class CsvColumnParser {
   }
 
   private column(c: number): ByteColumn {
-    while (this.columns.length <= c) this.columns.push(new ByteColumn(this.widths.length, this.rows));
+    while (this.columns.length <= c)
+      this.columns.push(new ByteColumn(this.widths.length, this.rows, !this.part));
     return this.columns[c];
   }
 
