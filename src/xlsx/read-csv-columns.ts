@@ -237,8 +237,6 @@ export class CsvColumnParser {
   private readonly part: boolean;
   /** True once the rows that end the file were appended (see {@link append}). */
   private appended = false;
-  /** Codes of the row being read, committed when its line ends. */
-  private rowCodes: Int32Array = new Int32Array(64);
   private scratch = Buffer.allocUnsafe(1 << 12);
   private readonly delimiter: number;
   /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
@@ -412,18 +410,20 @@ export class CsvColumnParser {
     let p = 0;
     for (;;) {
       if (p >= n) return n;
-      // One row.
+      // One row, its codes written in place (a row left incomplete is read again from its start).
+      const r = this.rows;
+      if (r >= this.widths.length) this.growRows();
       let field = 0;
       let complete = false;
       for (;;) {
         let hash = HASH_SEED;
         let high = 0;
-        let code: number;
+        const column = this.column(field);
         if (bytes[p] === QUOTE) {
           const quoted = this.quotedField(bytes, p, final);
           if (quoted < 0) return rowStart;
           p = quoted;
-          code = this.column(field).codeOf(
+          column.codes[r] = column.codeOf(
             this.scratch,
             0,
             this.scratchLength,
@@ -440,10 +440,9 @@ export class CsvColumnParser {
             p++;
           }
           if (p >= n && !final) return rowStart;
-          code = this.column(field).codeOf(bytes, start, p, hash, high < 0x80);
+          column.codes[r] = column.codeOf(bytes, start, p, hash, high < 0x80);
         }
-        if (field >= this.rowCodes.length) this.rowCodes = grow(this.rowCodes, field + 1);
-        this.rowCodes[field++] = code;
+        field++;
         if (p >= n) {
           complete = true;
           break;
@@ -540,16 +539,17 @@ export class CsvColumnParser {
     return this.columns[c];
   }
 
+  /** Room for more rows in the widths and every column's codes. */
+  private growRows(): void {
+    this.widths = grow(this.widths, this.rows + 1);
+    for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
+  }
+
+  /** Ends the row being read, whose first `fields` codes are set. */
   private commitRow(fields: number): void {
     const r = this.rows;
-    if (r >= this.widths.length) {
-      this.widths = grow(this.widths, r + 1);
-      for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
-    }
     this.widths[r] = fields;
     const columns = this.columns;
-    const rowCodes = this.rowCodes;
-    for (let c = 0; c < fields; c++) columns[c].codes[r] = rowCodes[c];
     // New code arrays are not filled ahead: a row shorter than others marks its absent fields.
     for (let c = fields; c < columns.length; c++) columns[c].codes[r] = -1;
     this.rows = r + 1;
