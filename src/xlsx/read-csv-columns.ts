@@ -360,10 +360,7 @@ export class CsvColumnParser {
     this.appended = true;
     const base = this.rows;
     const total = base + part.rowCount;
-    if (total > this.widths.length) {
-      this.widths = grow(this.widths, total);
-      for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
-    }
+    if (total > this.widths.length) this.growRows(total);
     this.widths.set(part.widths.subarray(0, part.rowCount), base);
     const width = Math.max(this.columns.length, part.columns.length);
     for (let c = 0; c < width; c++) {
@@ -412,7 +409,7 @@ export class CsvColumnParser {
       if (p >= n) return n;
       // One row, its codes written in place (a row left incomplete is read again from its start).
       const r = this.rows;
-      if (r >= this.widths.length) this.growRows();
+      if (r >= this.widths.length) this.growRows(r + 1);
       let field = 0;
       let complete = false;
       for (;;) {
@@ -539,9 +536,9 @@ export class CsvColumnParser {
     return this.columns[c];
   }
 
-  /** Room for more rows in the widths and every column's codes. */
-  private growRows(): void {
-    this.widths = grow(this.widths, this.rows + 1);
+  /** Room for at least `rows` rows in the widths and every column's codes. */
+  private growRows(rows: number): void {
+    this.widths = grow(this.widths, rows);
     for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
   }
 
