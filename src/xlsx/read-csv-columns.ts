@@ -8,6 +8,7 @@
  * one empty field (so a row's index + 1 is its line number), trailing blank lines dropped.
  */
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { ColumnarCells } from '../core/ingest';
 import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
@@ -615,6 +616,16 @@ const CHUNK_BYTES = 1 << 20;
 const SPLIT_BYTES = 8 << 20;
 
 /**
+ * True when a second thread would find a core free: the last minute's load average (this
+ * process's own reading included) is below the cores plus a half; always true where the system
+ * gives no load average. On a busy machine the second thread gets no more time than the first
+ * would, and only adds the cost of merging its part.
+ */
+function spareCore(): boolean {
+  return loadavg()[0] < availableParallelism() + 0.5;
+}
+
+/**
  * The chunks of bytes `[start, end)` of a file, read ahead into two buffers used in turn: the next
  * read runs while the caller parses the current chunk, and no buffer is allocated per chunk (large
  * short-lived buffers would each count towards the memory that starts a full garbage collection).
@@ -678,7 +689,10 @@ export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
 }
 
 export interface CsvColumnsOptions extends CsvReadOptions {
-  /** Files of at least this many bytes are read on two threads (default 8 MB). */
+  /**
+   * Files of at least this many bytes are read on two threads. Default: 8 MB when a core is
+   * spare (see `spareCore`), else never.
+   */
   readonly splitAbove?: number;
 }
 
@@ -694,7 +708,7 @@ export async function readCsvColumns(
   options: CsvColumnsOptions = {},
 ): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
-  const split = await splitPoint(path, size, options.splitAbove ?? SPLIT_BYTES);
+  const split = await splitPoint(path, size, options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity));
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
