@@ -19,6 +19,8 @@ const Module = require('node:module');
 const ROOT = path.join(__dirname, '..');
 const SOURCES = path.join(ROOT, 'src');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'sales-metrics', 'cli.cjs');
+/** The worker thread that reads the second half of a large CSV file (src/xlsx/read-csv-split.ts). */
+const WORKER_OUT = path.join(path.dirname(OUT), 'csv-worker.cjs');
 /** V8's compiled code for OUT, so a run does not parse and compile 800 KB of JavaScript again. */
 const CODE_CACHE = `${OUT}.v8cache`;
 /**
@@ -165,8 +167,7 @@ async function build() {
   const esbuild = require('esbuild');
   // Listed before reading: a file changed while the bundle is built is newer than it.
   const sources = sourcePaths(SOURCES);
-  const result = await esbuild.build({
-    entryPoints: [path.join(SOURCES, 'cli', 'main.ts')],
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -176,9 +177,18 @@ async function build() {
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+  };
+  const result = await esbuild.build({ ...options, entryPoints: [path.join(SOURCES, 'cli', 'main.ts')] });
+  const worker = await esbuild.build({
+    ...options,
+    entryPoints: [path.join(SOURCES, 'xlsx', 'read-csv-worker.ts')],
   });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   await buildVendor(esbuild);
+  // The worker first: a fresh OUT always has its worker beside it.
+  const workerTemporary = `${WORKER_OUT}.${process.pid}.tmp`;
+  fs.writeFileSync(workerTemporary, worker.outputFiles[0].contents);
+  fs.renameSync(workerTemporary, WORKER_OUT);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });

@@ -8,10 +8,12 @@
  * one empty field (so a row's index + 1 is its line number), trailing blank lines dropped.
  */
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { ColumnarCells } from '../core/ingest';
 import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
+import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
 import { type Delimiter, sniffDelimiter } from './read-sniff';
 
 const QUOTE = 34;
@@ -30,14 +32,49 @@ const HASH_PRIME = 0x01000193;
 const CodeBuffer: new (bytes: number) => ArrayBufferLike =
   typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
 
+/**
+ * The rows of a stretch of a file read on its own (by another thread), for {@link
+ * CsvColumnParser.append}: codes into the stretch's own distinct values, with their bytes.
+ */
+export interface CsvPart {
+  readonly rowCount: number;
+  readonly widths: Int32Array;
+  readonly columns: readonly CsvPartColumn[];
+}
+
+export interface CsvPartColumn {
+  readonly codes: Int32Array;
+  /** Number of distinct values; value `k`'s bytes are `pool[spans[2k] … spans[2k + 1])`. */
+  readonly count: number;
+  readonly pool: Uint8Array;
+  readonly spans: Int32Array;
+}
+
 function int32s(length: number): Int32Array {
   return new Int32Array(new CodeBuffer(4 * length));
+}
+
+/** Node's Buffer decoders behind `toString('latin1' | 'utf8', start, end)`. */
+interface SlicedBuffer extends Buffer {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/**
+ * The text of bytes `[start, end)` (`ascii`: no byte ≥ 0x80): the slice `toString` calls, without
+ * its checks of arguments that are valid here.
+ */
+function textOf(source: Buffer, start: number, end: number, ascii: boolean): string {
+  const sliced = source as SlicedBuffer;
+  return ascii ? sliced.latin1Slice(start, end) : sliced.utf8Slice(start, end);
 }
 
 /** One column's distinct byte strings, their texts and the codes of the rows read so far. */
 class ByteColumn {
   codes: Int32Array;
+  /** The values' texts; none for a part (see {@link CsvColumnParser.append}). */
   readonly values: string[] = [];
+  private count = 0;
   /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
   private slots: Int32Array = new Int32Array(2 * 1024);
   private mask = 1023;
@@ -50,7 +87,11 @@ class ByteColumn {
    * `capacity`: rows the codes have room for (the parser grows every column's codes together);
    * the first `rows` rows, read before the column's first field, have none.
    */
-  constructor(capacity: number, rows: number) {
+  constructor(
+    capacity: number,
+    rows: number,
+    private readonly texts: boolean,
+  ) {
     this.codes = int32s(capacity);
     this.codes.fill(-1, 0, rows);
   }
@@ -67,7 +108,58 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    return this.add(source, start, end, hash, ascii, slot);
+    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    return this.add(source, start, end, hash, slot);
+  }
+
+  /**
+   * Codes in this column of a part's values (read from the rows that end the file), adding the
+   * values this column has not seen, in their order: the codes a single reading would have given.
+   * The added values are not indexed: the column reads nothing after them.
+   */
+  merge(part: CsvPartColumn): Int32Array {
+    const { spans, count } = part;
+    const pool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
+    const slots = this.slots;
+    const mask = this.mask;
+    const codes = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const start = spans[2 * k];
+      const end = spans[2 * k + 1];
+      let hash = HASH_SEED;
+      let high = 0;
+      for (let i = start; i < end; i++) {
+        hash = Math.imul(hash ^ pool[i], HASH_PRIME);
+        high |= pool[i];
+      }
+      let slot = hash & mask;
+      let code = -1;
+      for (;;) {
+        const entry = slots[2 * slot];
+        if (entry === 0) break;
+        if (slots[2 * slot + 1] === hash && this.holds(entry - 1, pool, start, end)) {
+          code = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (code < 0) {
+        code = this.values.length;
+        this.values.push(textOf(pool, start, end, high < 0x80));
+      }
+      codes[k] = code;
+    }
+    return codes;
+  }
+
+  /** The column's first `rowCount` codes with its values' bytes, to send to another thread. */
+  part(rowCount: number): CsvPartColumn {
+    return {
+      codes: this.codes.subarray(0, rowCount),
+      count: this.count,
+      pool: this.pool.subarray(0, this.poolLength),
+      spans: this.spans.subarray(0, 2 * this.count),
+    };
   }
 
   /** True when value `code` has exactly the bytes `[start, end)` of `source`. */
@@ -80,17 +172,9 @@ class ByteColumn {
   }
 
   /** Adds a value not seen before, in the empty `slot`. */
-  private add(
-    source: Buffer,
-    start: number,
-    end: number,
-    hash: number,
-    ascii: boolean,
-    slot: number,
-  ): number {
+  private add(source: Buffer, start: number, end: number, hash: number, slot: number): number {
     const length = end - start;
-    const code = this.values.length;
-    this.values.push(source.toString(ascii ? 'latin1' : 'utf8', start, end));
+    const code = this.count++;
     if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
     if (this.poolLength + length > this.pool.length) {
       const pool = Buffer.allocUnsafe(Math.max(2 * this.pool.length, this.poolLength + length));
@@ -151,15 +235,23 @@ export class CsvColumnParser {
   private work: Buffer = Buffer.allocUnsafe(1 << 16);
   private carried = 0;
   private started = false;
-  /** Codes of the row being read, committed when its line ends. */
-  private rowCodes: Int32Array = new Int32Array(64);
+  private readonly part: boolean;
+  /** True once the rows that end the file were appended (see {@link append}). */
+  private appended = false;
   private scratch = Buffer.allocUnsafe(1 << 12);
   private readonly delimiter: number;
   /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
   private readonly stops = new Uint8Array(256);
 
-  /** `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing). */
-  constructor(delimiter: string, expectedRows = 1024) {
+  /**
+   * `expectedRows`: room to make at the start (an estimate from the file's size saves regrowing);
+   * `part`: the bytes are a part of a file from a row start, read for another parser's {@link
+   * append} with {@link finishPart} (no byte-order mark; no texts made, the other parser makes
+   * those it lacks).
+   */
+  constructor(delimiter: string, expectedRows = 1024, part = false) {
+    this.started = part;
+    this.part = part;
     if (delimiter.length !== 1)
       throw new Error(`CsvColumnParser: a one-character delimiter, got ${delimiter}`);
     this.delimiter = delimiter.charCodeAt(0);
@@ -174,11 +266,17 @@ export class CsvColumnParser {
     return this.rows;
   }
 
+  /** True when the bytes pushed so far end with a complete row (the next byte starts a row). */
+  get atRowStart(): boolean {
+    return this.started && this.carried === 0;
+  }
+
   /**
    * Reads a chunk. The chunk is not kept (its unfinished last row is copied), so the caller may
    * reuse its buffer.
    */
   push(chunk: Uint8Array): this {
+    if (this.appended) throw new Error('CsvColumnParser.push: the rest of the file was appended');
     if (chunk.length === 0) return this;
     let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.carried > 0) {
@@ -225,16 +323,8 @@ export class CsvColumnParser {
 
   /** Ends the input (the last row is completed even without a final line break) and gives the cells. */
   finish(): ColumnarCells {
-    const rest = this.work.subarray(0, this.carried);
-    this.carried = 0;
-    if (rest.length > 0) {
-      let bytes = rest;
-      if (!this.started) {
-        this.started = true;
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      }
-      if (bytes.length > 0) this.parse(bytes, true);
-    }
+    if (this.part) throw new Error('CsvColumnParser.finish: a part is finished with finishPart');
+    this.end();
     const rowCount = this.rows;
     const cells: ColumnarCells = {
       rowCount,
@@ -245,6 +335,65 @@ export class CsvColumnParser {
       })),
     };
     return withoutTrailingBlankRows(cells);
+  }
+
+  /**
+   * Ends the input and gives the rows as a part for another parser's {@link append} (trailing
+   * blank rows kept: the file's last rows are judged once the parts are together).
+   */
+  finishPart(): CsvPart {
+    this.end();
+    const rowCount = this.rows;
+    return {
+      rowCount,
+      widths: this.widths.subarray(0, rowCount),
+      columns: this.columns.map((column) => column.part(rowCount)),
+    };
+  }
+
+  /**
+   * Adds the rows of `part`, read from the bytes that follow those pushed so far (which must end
+   * at a row start, see {@link atRowStart}) to the end of the file: the same cells as pushing
+   * those bytes here. Nothing can be pushed after it.
+   */
+  append(part: CsvPart): this {
+    if (!this.atRowStart) throw new Error('CsvColumnParser.append: the bytes pushed end inside a row');
+    this.appended = true;
+    const base = this.rows;
+    const total = base + part.rowCount;
+    if (total > this.widths.length) this.growRows(total);
+    this.widths.set(part.widths.subarray(0, part.rowCount), base);
+    const width = Math.max(this.columns.length, part.columns.length);
+    for (let c = 0; c < width; c++) {
+      const column = this.column(c);
+      const codes = column.codes;
+      if (c >= part.columns.length) {
+        codes.fill(-1, base, total);
+        continue;
+      }
+      const from = part.columns[c].codes;
+      const map = column.merge(part.columns[c]);
+      for (let r = 0; r < part.rowCount; r++) {
+        const code = from[r];
+        codes[base + r] = code < 0 ? -1 : map[code];
+      }
+    }
+    this.rows = total;
+    return this;
+  }
+
+  /** Reads what is left of the input, the last row completed even without a final line break. */
+  private end(): void {
+    const rest = this.work.subarray(0, this.carried);
+    this.carried = 0;
+    if (rest.length > 0) {
+      let bytes = rest;
+      if (!this.started) {
+        this.started = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      }
+      if (bytes.length > 0) this.parse(bytes, true);
+    }
   }
 
   /**
@@ -259,18 +408,20 @@ export class CsvColumnParser {
     let p = 0;
     for (;;) {
       if (p >= n) return n;
-      // One row.
+      // One row, its codes written in place (a row left incomplete is read again from its start).
+      const r = this.rows;
+      if (r >= this.widths.length) this.growRows(r + 1);
       let field = 0;
       let complete = false;
       for (;;) {
         let hash = HASH_SEED;
         let high = 0;
-        let code: number;
+        const column = this.column(field);
         if (bytes[p] === QUOTE) {
           const quoted = this.quotedField(bytes, p, final);
           if (quoted < 0) return rowStart;
           p = quoted;
-          code = this.column(field).codeOf(
+          column.codes[r] = column.codeOf(
             this.scratch,
             0,
             this.scratchLength,
@@ -287,10 +438,9 @@ export class CsvColumnParser {
             p++;
           }
           if (p >= n && !final) return rowStart;
-          code = this.column(field).codeOf(bytes, start, p, hash, high < 0x80);
+          column.codes[r] = column.codeOf(bytes, start, p, hash, high < 0x80);
         }
-        if (field >= this.rowCodes.length) this.rowCodes = grow(this.rowCodes, field + 1);
-        this.rowCodes[field++] = code;
+        field++;
         if (p >= n) {
           complete = true;
           break;
@@ -382,20 +532,22 @@ export class CsvColumnParser {
   }
 
   private column(c: number): ByteColumn {
-    while (this.columns.length <= c) this.columns.push(new ByteColumn(this.widths.length, this.rows));
+    while (this.columns.length <= c)
+      this.columns.push(new ByteColumn(this.widths.length, this.rows, !this.part));
     return this.columns[c];
   }
 
+  /** Room for at least `rows` rows in the widths and every column's codes. */
+  private growRows(rows: number): void {
+    this.widths = grow(this.widths, rows);
+    for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
+  }
+
+  /** Ends the row being read, whose first `fields` codes are set. */
   private commitRow(fields: number): void {
     const r = this.rows;
-    if (r >= this.widths.length) {
-      this.widths = grow(this.widths, r + 1);
-      for (const column of this.columns) column.codes = padded(column.codes, this.widths.length);
-    }
     this.widths[r] = fields;
     const columns = this.columns;
-    const rowCodes = this.rowCodes;
-    for (let c = 0; c < fields; c++) columns[c].codes[r] = rowCodes[c];
     // New code arrays are not filled ahead: a row shorter than others marks its absent fields.
     for (let c = fields; c < columns.length; c++) columns[c].codes[r] = -1;
     this.rows = r + 1;
@@ -412,6 +564,8 @@ function padded(codes: Int32Array, length: number): Int32Array {
 export interface CsvColumnsResult {
   readonly cells: ColumnarCells;
   readonly delimiter: Delimiter;
+  /** Threads that read the file: 2 when a worker read its second half (see `read-csv-split.ts`). */
+  readonly threads: 1 | 2;
 }
 
 /** Rows parsed as strings (whitespace-separated files) into columns. */
@@ -434,9 +588,10 @@ export function parseCsvColumns(
   const delimiter = options.delimiter ?? sniffDelimiter(head, bytes.length <= SNIFF_BYTES);
   if (delimiter === 'whitespace') {
     const source = typeof text === 'string' ? text : Buffer.from(bytes).toString('utf8');
-    return { cells: columnsOfRows(new CsvRowParser(delimiter).push(source).finish().rows), delimiter };
+    const rows = new CsvRowParser(delimiter).push(source).finish().rows;
+    return { cells: columnsOfRows(rows), delimiter, threads: 1 };
   }
-  return { cells: new CsvColumnParser(delimiter).push(bytes).finish(), delimiter };
+  return { cells: new CsvColumnParser(delimiter).push(bytes).finish(), delimiter, threads: 1 };
 }
 
 function decodeHead(bytes: Uint8Array): string {
@@ -457,25 +612,40 @@ function expectedRows(size: number, head: string): number {
 /** Bytes read at a time. */
 const CHUNK_BYTES = 1 << 20;
 
+/** Files from this size on are read on two threads (below it a worker's start costs more than it saves). */
+const SPLIT_BYTES = 8 << 20;
+
 /**
- * The chunks of a file, read ahead into two buffers used in turn: the next read runs while the
- * caller parses the current chunk, and no buffer is allocated per chunk (large short-lived buffers
- * would each count towards the memory that starts a full garbage collection). A chunk is valid
- * until the next one is asked for.
+ * True when a second thread would find a core free: the last minute's load average (this
+ * process's own reading included) is below the cores plus a half; always true where the system
+ * gives no load average. On a busy machine the second thread gets no more time than the first
+ * would, and only adds the cost of merging its part.
  */
-async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+function spareCore(): boolean {
+  return loadavg()[0] < availableParallelism() + 0.5;
+}
+
+/**
+ * The chunks of bytes `[start, end)` of a file, read ahead into two buffers used in turn: the next
+ * read runs while the caller parses the current chunk, and no buffer is allocated per chunk (large
+ * short-lived buffers would each count towards the memory that starts a full garbage collection).
+ * A chunk is valid until the next one is asked for.
+ */
+async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let turn = 0;
-    let position = 0;
-    let next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+    let position = start;
+    const read = () =>
+      handle.read(buffers[turn], 0, Math.max(0, Math.min(CHUNK_BYTES, end - position)), position);
+    let next = read();
     for (;;) {
       const { bytesRead, buffer } = await next;
       if (bytesRead === 0) return;
       position += bytesRead;
       turn ^= 1;
-      next = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+      next = read();
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
@@ -484,18 +654,68 @@ async function* fileChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 /**
+ * The share of a split file this thread reads: a little less than half, as it also merges the
+ * worker's part into its own (about as long as the worker takes to start).
+ */
+const FIRST_PART = 0.45;
+
+/**
+ * Where a file of `size` bytes is split for two threads: the start of the first line after
+ * {@link FIRST_PART} of it, or `size` (no split) for a small file. The first part holds at least
+ * the first chunk, so the delimiter is sniffed from the same bytes as on one thread.
+ */
+async function splitPoint(path: string, size: number, splitAbove: number): Promise<number> {
+  if (size < Math.max(splitAbove, CHUNK_BYTES + 1)) return size;
+  const at = Math.max(CHUNK_BYTES, Math.floor(size * FIRST_PART));
+  const handle = await open(path, 'r');
+  try {
+    const window = Buffer.allocUnsafe(1 << 16);
+    const { bytesRead } = await handle.read(window, 0, window.length, at);
+    const lineEnd = window.subarray(0, bytesRead).indexOf(LF);
+    return lineEnd < 0 ? size : Math.min(size, at + lineEnd + 1);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a file from byte `start`, which starts a row, to its end into a part for
+ * {@link CsvColumnParser.append} (the work of the second thread).
+ */
+export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
+  const parser = new CsvColumnParser(request.delimiter, request.expectedRows, true);
+  for await (const chunk of fileChunks(request.path, request.start)) parser.push(chunk);
+  return parser.finishPart();
+}
+
+export interface CsvColumnsOptions extends CsvReadOptions {
+  /**
+   * Files of at least this many bytes are read on two threads. Default: 8 MB when a core is
+   * spare (see `spareCore`), else never.
+   */
+  readonly splitAbove?: number;
+}
+
+/**
  * Reads a delimited text file (UTF-8) in chunks straight into columns, sniffing the delimiter from
- * its beginning exactly as `readCsvFile` does. Rejects with the file system's error (e.g. `ENOENT`)
- * when it cannot be read.
+ * its beginning exactly as `readCsvFile` does. A large file is read on two threads (see
+ * `read-csv-split.ts`) into exactly the same cells. Rejects with the file system's error (e.g.
+ * `ENOENT`) when it cannot be read.
  * @example const { cells, delimiter } = await readCsvColumns('orders.csv', { onProgress: (n) => log(n) });
  */
-export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<CsvColumnsResult> {
+export async function readCsvColumns(
+  path: string,
+  options: CsvColumnsOptions = {},
+): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
+  const split = await splitPoint(path, size, options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity));
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
   let parser: CsvColumnParser | undefined;
   let words: CsvRowParser | undefined;
+  let rest: CsvPartReader | undefined;
+  let onOneThread = split >= size;
   let buffered = '';
   let pending: Buffer[] = [];
   let nextReport = every;
@@ -505,25 +725,50 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       words = new CsvRowParser(sniffed).push(buffered);
     } else {
       parser = new CsvColumnParser(sniffed, expectedRows(size, buffered));
+      if (!onOneThread) {
+        const partRows = expectedRows(size - split, buffered);
+        rest = CsvPartReader.start({ path, start: split, delimiter: sniffed, expectedRows: partRows });
+      }
       for (const chunk of pending) parser.push(chunk);
     }
     buffered = '';
     pending = [];
   };
-  for await (const chunk of fileChunks(path)) {
-    if (delimiter === undefined) {
-      buffered += decoder.write(chunk);
-      // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
-      pending.push(Buffer.from(chunk));
-      if (buffered.length < SNIFF_BYTES) continue;
-      start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
-    } else if (parser) parser.push(chunk);
-    else words?.push(decoder.write(chunk));
-    const rows = parser ? parser.rowCount : (words?.rows.length ?? 0);
-    if (options.onProgress && rows >= nextReport) {
-      options.onProgress(rows);
-      nextReport = rows + every;
+  const read = async (from: number, to: number): Promise<void> => {
+    for await (const chunk of fileChunks(path, from, to)) {
+      if (delimiter === undefined) {
+        buffered += decoder.write(chunk);
+        // Kept until the delimiter is known: a copy, as the chunk's buffer is reused.
+        pending.push(Buffer.from(chunk));
+        if (buffered.length < SNIFF_BYTES) continue;
+        start(options.delimiter ?? sniffDelimiter(buffered.slice(0, SNIFF_BYTES * 4)));
+      } else if (parser) parser.push(chunk);
+      else words?.push(decoder.write(chunk));
+      const rows = parser ? parser.rowCount : (words?.rows.length ?? 0);
+      if (options.onProgress && rows >= nextReport) {
+        options.onProgress(rows);
+        nextReport = rows + every;
+      }
     }
+  };
+  let threads: 1 | 2 = 1;
+  try {
+    await read(0, onOneThread ? Infinity : split);
+    if (!onOneThread) {
+      // The worker's part counts only when this thread's rows end where it started.
+      const part = rest && parser?.atRowStart ? await rest.result : undefined;
+      if (part && parser) {
+        parser.append(part);
+        threads = 2;
+      } else {
+        rest?.cancel();
+        onOneThread = true;
+        await read(split, Infinity);
+      }
+    }
+  } catch (error) {
+    rest?.cancel();
+    throw error;
   }
   if (delimiter === undefined) {
     buffered += decoder.end();
@@ -531,5 +776,5 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
   } else if (words) words.push(decoder.end());
   const cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
   options.onProgress?.(cells.rowCount);
-  return { cells, delimiter: delimiter as Delimiter };
+  return { cells, delimiter: delimiter as Delimiter, threads };
 }
