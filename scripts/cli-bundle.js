@@ -162,6 +162,25 @@ async function buildVendor(esbuild) {
   }
 }
 
+/**
+ * Builds the CSV reader's worker beside OUT, before OUT, so a fresh OUT has its worker. Without it
+ * (it could not be built) large files are read on one thread.
+ */
+async function buildWorker(esbuild, options) {
+  fs.rmSync(WORKER_OUT, { force: true });
+  try {
+    const worker = await esbuild.build({
+      ...options,
+      entryPoints: [path.join(SOURCES, 'xlsx', 'read-csv-worker.ts')],
+    });
+    const temporary = `${WORKER_OUT}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, worker.outputFiles[0].contents);
+    fs.renameSync(temporary, WORKER_OUT);
+  } catch {
+    // The reader then stays on one thread.
+  }
+}
+
 /** Builds the bundle; writes it through a temporary file so a concurrent run never reads half of it. */
 async function build() {
   const esbuild = require('esbuild');
@@ -179,16 +198,9 @@ async function build() {
     legalComments: 'none',
   };
   const result = await esbuild.build({ ...options, entryPoints: [path.join(SOURCES, 'cli', 'main.ts')] });
-  const worker = await esbuild.build({
-    ...options,
-    entryPoints: [path.join(SOURCES, 'xlsx', 'read-csv-worker.ts')],
-  });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   await buildVendor(esbuild);
-  // The worker first: a fresh OUT always has its worker beside it.
-  const workerTemporary = `${WORKER_OUT}.${process.pid}.tmp`;
-  fs.writeFileSync(workerTemporary, worker.outputFiles[0].contents);
-  fs.renameSync(workerTemporary, WORKER_OUT);
+  await buildWorker(esbuild, options);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });
