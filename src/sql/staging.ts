@@ -1,0 +1,61 @@
+/**
+ * Staging: an orders source read once per command into two temporary tables that every later
+ * statement of the command reads instead of the source, where a command sends several statements
+ * over the same rows (the monthly suite and its breakdowns):
+ *
+ * - the rows as the metrics read them (`o` of `orders-rows.ts`: readable, up to the as-of day) in
+ *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
+ *   per customer in place of the text, beside the source's own columns (the breakdowns' keys);
+ * - each customer's lifecycle (`life`: first purchase, second order day), which no grouping
+ *   changes.
+ *
+ * The statements after staging compute exactly what they compute from the source: only where the
+ * rows are read from changes. Staging is text too: `stageOrders` in `evaluate.ts` runs it.
+ */
+import type { Dialect } from './dialect';
+import { FIRST_READ_DAY, LAST_READ_DAY, lifecycleCtes, okeyExpression, orderRowsSelect } from './orders-rows';
+import type { OrdersSource } from './source';
+
+/** The staged tables of one orders source at one as-of day. */
+export interface StagedOrders {
+  readonly source: OrdersSource;
+  /** The as-of day the rows were read up to. */
+  readonly asOf: number;
+  /** The table of rows. */
+  readonly rows: string;
+  /** The table of lifecycles: cust (= cid), cid, first_day, first_key, second_day. */
+  readonly life: string;
+}
+
+/**
+ * The statements creating the staged tables `rows` and `life` of `source` (temporary tables).
+ * @example stagingStatements(d, orders, asOf, { rows: 'sm_rows', life: 'sm_life' }) // ['CREATE TEMP TABLE sm_rows AS …', …]
+ */
+export function stagingStatements(
+  d: Dialect,
+  source: OrdersSource,
+  asOf: number,
+  names: { readonly rows: string; readonly life: string },
+): string[] {
+  const hasOrderId = source.columns.order_id !== undefined;
+  const last = Math.min(Math.floor(asOf), LAST_READ_DAY);
+  const columns = orderRowsSelect(d, source, '__');
+  const read =
+    `SELECT x.*${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}\n` +
+    `  FROM (SELECT ${columns}, src.* FROM ${source.relation} src) x\n` +
+    `  WHERE __day IS NOT NULL AND __amount IS NOT NULL AND __day BETWEEN ${FIRST_READ_DAY} AND ${last}`;
+  const rows =
+    `CREATE TEMP TABLE ${names.rows} AS\nWITH t0 AS (\n  ${read}\n),\n` +
+    `ids AS (\n  SELECT __cust AS cust, ROW_NUMBER() OVER (ORDER BY __cust) AS id\n  FROM (SELECT DISTINCT __cust FROM t0 WHERE __cust IS NOT NULL) c\n)\n` +
+    `SELECT t0.*, ids.id AS __cid FROM t0 LEFT JOIN ids ON ids.cust = t0.__cust`;
+  const o = `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __cid AS cust${hasOrderId ? ', __okey AS okey' : ''}\n  FROM ${names.rows}\n)`;
+  const life =
+    `CREATE TEMP TABLE ${names.life} AS\nWITH ${[o, ...lifecycleCtes(d, 'o', hasOrderId, true)].join(',\n')}\n` +
+    `SELECT cust, cid, first_day, first_key, second_day FROM life`;
+  return [rows, life];
+}
+
+/** The statements dropping the staged tables. */
+export function unstagingStatements(staged: StagedOrders): string[] {
+  return [`DROP TABLE IF EXISTS ${staged.rows}`, `DROP TABLE IF EXISTS ${staged.life}`];
+}
