@@ -180,8 +180,12 @@ export async function stageOrders(
     asOf: Math.floor(ctx.asOf),
     rows: `sm_staged_rows_${n}`,
     life: `sm_staged_life_${n}`,
+    days: `sm_staged_days_${n}`,
   };
-  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, staged)) {
+  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, {
+    ...staged,
+    orders: `sm_staged_orders_${n}`,
+  })) {
     ctx.onStatement?.(sql);
     await run(sql);
   }

@@ -119,6 +119,8 @@ export function ordersQuerySql(q: OrdersQuery): string {
       needs,
       hasOrderId,
       ends.map((x) => x.e),
+      // The whole business's order days are staged; a breakdown's are its keys' own.
+      q.staged && !q.group ? { table: q.staged.days, g: `CAST('' AS ${d.text})` } : undefined,
     ),
   );
   if (marketing)

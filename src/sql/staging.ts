@@ -6,8 +6,8 @@
  * - the rows as the metrics read them (`o` of `orders-rows.ts`: readable, up to the as-of day) in
  *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
  *   per customer in place of the text, beside the source's own columns (the breakdowns' keys);
- * - each customer's lifecycle (`life`: first purchase, second order day), which no grouping
- *   changes.
+ * - each customer's lifecycle (`life`: first purchase, second order day) and distinct order days
+ *   (the history metrics' `hd` of the whole business), which no grouping changes.
  *
  * The statements after staging compute exactly what they compute from the source: only where the
  * rows are read from changes. Staging is text too: `stageOrders` in `evaluate.ts` runs it.
@@ -25,6 +25,16 @@ export interface StagedOrders {
   readonly rows: string;
   /** The table of lifecycles: cust (= cid), cid, first_day, first_key, second_day. */
   readonly life: string;
+  /** The table of each customer's distinct order days (orders dated by their first purchase line): cid, day. */
+  readonly days: string;
+}
+
+export interface StagedNames {
+  readonly rows: string;
+  readonly life: string;
+  readonly days: string;
+  /** A working table of orders (`co`), dropped once the others are made. */
+  readonly orders: string;
 }
 
 /**
@@ -35,7 +45,7 @@ export function stagingStatements(
   d: Dialect,
   source: OrdersSource,
   asOf: number,
-  names: { readonly rows: string; readonly life: string },
+  names: StagedNames,
 ): string[] {
   const hasOrderId = source.columns.order_id !== undefined;
   const last = Math.min(Math.floor(asOf), LAST_READ_DAY);
@@ -49,13 +59,16 @@ export function stagingStatements(
     `ids AS (\n  SELECT __cust AS cust, ROW_NUMBER() OVER (ORDER BY __cust) AS id\n  FROM (SELECT DISTINCT __cust FROM t0 WHERE __cust IS NOT NULL) c\n)\n` +
     `SELECT t0.*, ids.id AS __cid FROM t0 LEFT JOIN ids ON ids.cust = t0.__cust`;
   const o = `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __cid AS cust${hasOrderId ? ', __okey AS okey' : ''}\n  FROM ${names.rows}\n)`;
+  const co = lifecycleCtes(d, 'o', hasOrderId, true)[1];
+  const orders = `CREATE TEMP TABLE ${names.orders} AS\nWITH ${o},\n${co}\nSELECT * FROM co`;
   const life =
-    `CREATE TEMP TABLE ${names.life} AS\nWITH ${[o, ...lifecycleCtes(d, 'o', hasOrderId, true)].join(',\n')}\n` +
-    `SELECT cust, cid, first_day, first_key, second_day FROM life`;
-  return [rows, life];
+    `CREATE TEMP TABLE ${names.life} AS\nWITH ${[o, ...lifecycleCtes(d, 'o', hasOrderId, true, names.orders)].join(',\n')}\n` +
+    `SELECT cust, cust AS cid, first_day, first_key, second_day FROM life`;
+  const days = `CREATE TEMP TABLE ${names.days} AS SELECT DISTINCT cust AS cid, od AS day FROM ${names.orders}`;
+  return [rows, orders, life, days, `DROP TABLE ${names.orders}`];
 }
 
 /** The statements dropping the staged tables. */
 export function unstagingStatements(staged: StagedOrders): string[] {
-  return [`DROP TABLE IF EXISTS ${staged.rows}`, `DROP TABLE IF EXISTS ${staged.life}`];
+  return [staged.rows, staged.life, staged.days].map((table) => `DROP TABLE IF EXISTS ${table}`);
 }
