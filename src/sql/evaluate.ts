@@ -182,10 +182,8 @@ export async function stageOrders(
     life: `sm_staged_life_${n}`,
     days: `sm_staged_days_${n}`,
   };
-  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, {
-    ...staged,
-    orders: `sm_staged_orders_${n}`,
-  })) {
+  const working = { customers: `sm_staged_customers_${n}`, orders: `sm_staged_orders_${n}` };
+  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, ...working })) {
     ctx.onStatement?.(sql);
     await run(sql);
   }

@@ -5,7 +5,7 @@
  *
  * - the rows as the metrics read them (`o` of `orders-rows.ts`: readable, up to the as-of day) in
  *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
- *   per customer in place of the text, beside the source's own columns (the breakdowns' keys);
+ *   per customer in place of the text, beside the source's columns a breakdown can group by;
  * - each customer's lifecycle (`life`: first purchase, second order day) and distinct order days
  *   (the history metrics' `hd` of the whole business), which no grouping changes.
  *
@@ -15,6 +15,7 @@
 import type { Dialect } from './dialect';
 import { FIRST_READ_DAY, LAST_READ_DAY, lifecycleCtes, okeyExpression, orderRowsSelect } from './orders-rows';
 import type { OrdersSource } from './source';
+import { dimensionColumns } from './source';
 
 /** The staged tables of one orders source at one as-of day. */
 export interface StagedOrders {
@@ -33,7 +34,8 @@ export interface StagedNames {
   readonly rows: string;
   readonly life: string;
   readonly days: string;
-  /** A working table of orders (`co`), dropped once the others are made. */
+  /** Working tables, dropped once the others are made: customers' numbers, orders (`co`). */
+  readonly customers: string;
   readonly orders: string;
 }
 
@@ -49,15 +51,23 @@ export function stagingStatements(
 ): string[] {
   const hasOrderId = source.columns.order_id !== undefined;
   const last = Math.min(Math.floor(asOf), LAST_READ_DAY);
-  const columns = orderRowsSelect(d, source, '__');
-  const read =
-    `SELECT x.*${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}\n` +
-    `  FROM (SELECT ${columns}, src.* FROM ${source.relation} src) x\n` +
-    `  WHERE __day IS NOT NULL AND __amount IS NOT NULL AND __day BETWEEN ${FIRST_READ_DAY} AND ${last}`;
+  const customer = source.columns.customer;
+  // The source's columns a breakdown can group by, copied beside the rows as they are.
+  const keys = dimensionColumns('orders', source).map((c) => `, x.${d.ident(c.name)}`);
   const rows =
-    `CREATE TEMP TABLE ${names.rows} AS\nWITH t0 AS (\n  ${read}\n),\n` +
-    `ids AS (\n  SELECT __cust AS cust, ROW_NUMBER() OVER (ORDER BY __cust) AS id\n  FROM (SELECT DISTINCT __cust FROM t0 WHERE __cust IS NOT NULL) c\n)\n` +
-    `SELECT t0.*, ids.id AS __cid FROM t0 LEFT JOIN ids ON ids.cust = t0.__cust`;
+    `CREATE TEMP TABLE ${names.rows} AS\n` +
+    `SELECT x.__rn, x.__day, x.__amount, x.__qty, x.__cost, ${customer ? 'ids.id' : `CAST(NULL AS ${d.bigint})`} AS __cid` +
+    `${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}${keys.join('')}\n` +
+    `FROM (SELECT ${orderRowsSelect(d, source, '__')}, src.* FROM ${source.relation} src) x\n` +
+    `${customer ? `LEFT JOIN ${names.customers} ids ON ids.cust = x.__cust\n` : ''}` +
+    `WHERE x.__day IS NOT NULL AND x.__amount IS NOT NULL AND x.__day BETWEEN ${FIRST_READ_DAY} AND ${last}`;
+  // A whole number per customer text (of any row: only telling customers apart matters).
+  const ids = customer
+    ? [
+        `CREATE TEMP TABLE ${names.customers} AS\nSELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS id\n` +
+          `FROM (SELECT DISTINCT ${d.label(d.ident(customer.name), customer.type)} AS cust FROM ${source.relation}) c WHERE cust IS NOT NULL`,
+      ]
+    : [];
   const o = `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __cid AS cust${hasOrderId ? ', __okey AS okey' : ''}\n  FROM ${names.rows}\n)`;
   const co = lifecycleCtes(d, 'o', hasOrderId, true)[1];
   const orders = `CREATE TEMP TABLE ${names.orders} AS\nWITH ${o},\n${co}\nSELECT * FROM co`;
@@ -65,7 +75,8 @@ export function stagingStatements(
     `CREATE TEMP TABLE ${names.life} AS\nWITH ${[o, ...lifecycleCtes(d, 'o', hasOrderId, true, names.orders)].join(',\n')}\n` +
     `SELECT cust, cust AS cid, first_day, first_key, second_day FROM life`;
   const days = `CREATE TEMP TABLE ${names.days} AS SELECT DISTINCT cust AS cid, od AS day FROM ${names.orders}`;
-  return [rows, orders, life, days, `DROP TABLE ${names.orders}`];
+  const dropped = [...(customer ? [names.customers] : []), names.orders].map((t) => `DROP TABLE ${t}`);
+  return [...ids, rows, orders, life, days, ...dropped];
 }
 
 /** The statements dropping the staged tables. */
