@@ -76,7 +76,15 @@ export function stagingStatements(
     `SELECT cust, cust AS cid, first_day, first_key, second_day FROM life`;
   const days = `CREATE TEMP TABLE ${names.days} AS SELECT DISTINCT cust AS cid, od AS day FROM ${names.orders}`;
   const dropped = [...(customer ? [names.customers] : []), names.orders].map((t) => `DROP TABLE ${t}`);
-  return [...ids, rows, orders, life, days, ...dropped];
+  const made = (sql: string, table: string) => (d.analyze ? [sql, d.analyze(table)] : [sql]);
+  return [
+    ...(ids.length ? made(ids[0], names.customers) : []),
+    ...made(rows, names.rows),
+    ...made(orders, names.orders),
+    ...made(life, names.life),
+    ...made(days, names.days),
+    ...dropped,
+  ];
 }
 
 /** The statements dropping the staged tables. */
