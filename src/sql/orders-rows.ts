@@ -14,6 +14,9 @@
  *   number `cid` per customer that the history CTEs group and sort by instead of the text;
  * - `bc`: the purchase rows of `b` of a group, with their customer's `cid`, lifecycle and a flag on
  *   the row holding the customer's first order row.
+ *
+ * With the orders staged (`staging.ts`), `o` reads the staged rows and `life` the staged
+ * lifecycles; `o0`, `fo` and `co` are not needed.
  */
 import type { Dialect } from './dialect';
 import type { OrdersSource, SourceColumn } from './source';

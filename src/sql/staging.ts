@@ -40,8 +40,9 @@ export interface StagedNames {
 }
 
 /**
- * The statements creating the staged tables `rows` and `life` of `source` (temporary tables).
- * @example stagingStatements(d, orders, asOf, { rows: 'sm_rows', life: 'sm_life' }) // ['CREATE TEMP TABLE sm_rows AS …', …]
+ * The statements creating the staged tables `rows`, `life` and `days` of `source` (temporary
+ * tables), in order, the working tables dropped at the end.
+ * @example stagingStatements(d, orders, asOf, { rows: 'r', life: 'l', days: 'd', customers: 'c', orders: 'o' }) // ['CREATE TEMP TABLE c AS …', …]
  */
 export function stagingStatements(
   d: Dialect,
