@@ -48,8 +48,13 @@ export interface HistoryNeeds {
  * `hco`, `hd`: each customer's orders dated by their first purchase line, and their distinct order
  * days; `hd` read from `stagedDays` (the whole business's, see `staging.ts`) where given.
  */
-export function orderDayCtes(hasOrderId: boolean, stagedDays?: { table: string; g: string }): string[] {
-  if (stagedDays) return [`hd AS (SELECT ${stagedDays.g} AS g, cid, day FROM ${stagedDays.table})`];
+export function orderDayCtes(
+  hasOrderId: boolean,
+  stagedDays?: { table: string; g: string; inline: string },
+): string[] {
+  // A staged table is read where it is needed rather than copied (`inline`: the dialect's `AS`).
+  if (stagedDays)
+    return [`hd ${stagedDays.inline} (SELECT ${stagedDays.g} AS g, cid, day FROM ${stagedDays.table})`];
   return [
     hasOrderId
       ? `hco AS (SELECT g, cid, okey, MIN(day) AS od FROM bc GROUP BY g, cid, okey)`
@@ -64,7 +69,7 @@ export function historyCtes(
   needs: HistoryNeeds,
   hasOrderId: boolean,
   ends: readonly number[],
-  stagedDays?: { table: string; g: string },
+  stagedDays?: { table: string; g: string; inline: string },
 ): string[] {
   if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
   const ctes: string[] = [

@@ -120,7 +120,13 @@ export function ordersQuerySql(q: OrdersQuery): string {
       hasOrderId,
       ends.map((x) => x.e),
       // The whole business's order days are staged; a breakdown's are its keys' own.
-      q.staged && !q.group ? { table: q.staged.days, g: `CAST('' AS ${d.text})` } : undefined,
+      q.staged && !q.group
+        ? {
+            table: q.staged.days,
+            g: `CAST('' AS ${d.text})`,
+            inline: d.materialize ? 'AS NOT MATERIALIZED' : 'AS',
+          }
+        : undefined,
     ),
   );
   if (marketing)
