@@ -68,6 +68,8 @@ export interface Dialect {
   lettersAndDigits(expr: string): string;
   /** True when `name AS MATERIALIZED (…)` computes a CTE read several times only once. */
   readonly materialize: boolean;
+  /** A statement gathering a new table's statistics, where the planner needs it told to. */
+  analyze?(table: string): string;
 }
 
 const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -190,6 +192,8 @@ const postgres: Dialect = {
   median: (expr) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})`,
   runningMedian: false,
   lettersAndDigits: (expr) => `lower(regexp_replace(${expr}, '[^A-Za-z0-9]', '', 'g'))`,
+  // Temporary tables get no statistics unless asked (autovacuum skips them).
+  analyze: (table) => `ANALYZE ${table}`,
 };
 
 const bigquery: Dialect = {

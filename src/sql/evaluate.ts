@@ -23,6 +23,8 @@ import { pipelineQuerySql } from './pipeline-query';
 import type { ResultRow } from './results';
 import { numberOf, readValues } from './results';
 import type { SqlSources } from './source';
+import type { StagedOrders } from './staging';
+import { stagingStatements, unstagingStatements } from './staging';
 import { planWindows } from './windows';
 
 /** Runs one statement and returns its rows (the caller's database connection). */
@@ -39,6 +41,8 @@ export interface SqlContext {
   readonly query: RunQuery;
   /** Called with every statement before it runs (the `sql` command and tests read them here). */
   readonly onStatement?: (sql: string) => void;
+  /** The orders source's staged tables (`stageOrders`), read instead of the source when they match it. */
+  readonly staged?: StagedOrders;
 }
 
 /** A breakdown's grouping: the orders' key and the side tables' keys (compared in lower case). */
@@ -83,6 +87,8 @@ export function statementsFor(
       group: groups?.orders ? { orders: groups.orders, spend: groups.spend } : undefined,
       lifespanCapYears: ctx.lifespanCapYears,
       spendPeriods: ctx.spendPeriods,
+      staged:
+        ctx.staged?.source === orders && ctx.staged.asOf === Math.floor(ctx.asOf) ? ctx.staged : undefined,
     });
   if (pipeline && pipelineIds.length && (!groups || groups.pipeline))
     out.pipeline = pipelineQuerySql({
@@ -152,6 +158,39 @@ export async function evaluateRuns(
   const pipelineGroups = new Map<string, MetricValue[][][]>();
   for (const g of pipelineRows.keys()) if (g !== EMPTY_GROUP) pipelineGroups.set(g, read(g));
   return { byGroup, empty: read(EMPTY_GROUP), rows, pipelineGroups };
+}
+
+let stagings = 0;
+
+/**
+ * `ctx` with its orders source staged: read once into temporary tables (`staging.ts`) by `run`, so
+ * the statements that follow read those instead of the source. `release` drops them. Without an
+ * orders source, `ctx` as it is.
+ * @example const { ctx: staged, release } = await stageOrders(ctx, (sql) => db.run(sql)); await sqlSuite(staged, ids, periods); await release();
+ */
+export async function stageOrders(
+  ctx: SqlContext,
+  run: (sql: string) => Promise<void>,
+): Promise<{ ctx: SqlContext; release: () => Promise<void> }> {
+  const orders = ctx.sources.orders;
+  if (!orders) return { ctx, release: async () => undefined };
+  const n = ++stagings;
+  const staged: StagedOrders = {
+    source: orders,
+    asOf: Math.floor(ctx.asOf),
+    rows: `sm_staged_rows_${n}`,
+    life: `sm_staged_life_${n}`,
+    days: `sm_staged_days_${n}`,
+  };
+  const working = { customers: `sm_staged_customers_${n}`, orders: `sm_staged_orders_${n}` };
+  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, ...working })) {
+    ctx.onStatement?.(sql);
+    await run(sql);
+  }
+  const release = async () => {
+    for (const sql of unstagingStatements(staged)) await run(sql);
+  };
+  return { ctx: { ...ctx, staged }, release };
 }
 
 /** Orders metrics are read from the orders statement; the others need no orders. */

@@ -44,8 +44,17 @@ export interface HistoryNeeds {
   readonly clv: boolean;
 }
 
-/** `hco`, `hd`: each customer's orders dated by their first purchase line, and their distinct order days. */
-export function orderDayCtes(hasOrderId: boolean): string[] {
+/**
+ * `hco`, `hd`: each customer's orders dated by their first purchase line, and their distinct order
+ * days; `hd` read from `stagedDays` (the whole business's, see `staging.ts`) where given.
+ */
+export function orderDayCtes(
+  hasOrderId: boolean,
+  stagedDays?: { table: string; g: string; inline: string },
+): string[] {
+  // A staged table is read where it is needed rather than copied (`inline`: the dialect's `AS`).
+  if (stagedDays)
+    return [`hd ${stagedDays.inline} (SELECT ${stagedDays.g} AS g, cid, day FROM ${stagedDays.table})`];
   return [
     hasOrderId
       ? `hco AS (SELECT g, cid, okey, MIN(day) AS od FROM bc GROUP BY g, cid, okey)`
@@ -60,10 +69,11 @@ export function historyCtes(
   needs: HistoryNeeds,
   hasOrderId: boolean,
   ends: readonly number[],
+  stagedDays?: { table: string; g: string; inline: string },
 ): string[] {
   if (!needs.everBefore && !needs.daysBetween && !needs.clv) return [];
   const ctes: string[] = [
-    ...orderDayCtes(hasOrderId),
+    ...orderDayCtes(hasOrderId, stagedDays),
     `hf AS (SELECT g, cid, MIN(day) AS first_day, MAX(day) AS last_day FROM hd GROUP BY g, cid)`,
   ];
   if (needs.everBefore)

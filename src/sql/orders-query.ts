@@ -11,6 +11,7 @@ import type { GroupBy } from './orders-rows';
 import { EMPTY_GROUP, ordersRowCtes } from './orders-rows';
 import type { OrdersSource, SpendSource } from './source';
 import { spendCtes } from './spend';
+import type { StagedOrders } from './staging';
 import type { PlannedWindow } from './windows';
 import { endsTable, historyEnds, longestWindow, windowsTable } from './windows';
 
@@ -27,6 +28,8 @@ export interface OrdersQuery {
   readonly lifespanCapYears?: number;
   /** Period keys of the spend table's `period` column, read into spans [start, end). */
   readonly spendPeriods?: ReadonlyMap<string, readonly [number, number]>;
+  /** The orders' staged tables to read instead of the source (see `staging.ts`). */
+  readonly staged?: StagedOrders;
 }
 
 const HISTORY: ReadonlySet<string> = new Set(['active_ratio', 'days_between_orders', 'clv']);
@@ -85,6 +88,7 @@ export function ordersQuerySql(q: OrdersQuery): string {
       q.group?.orders,
       customer && wants('repeat_rate'),
       historyNeeded ? undefined : spanOf(q.windows),
+      q.staged,
     ),
     `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
     `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
@@ -115,6 +119,14 @@ export function ordersQuerySql(q: OrdersQuery): string {
       needs,
       hasOrderId,
       ends.map((x) => x.e),
+      // The whole business's order days are staged; a breakdown's are its keys' own.
+      q.staged && !q.group
+        ? {
+            table: q.staged.days,
+            g: `CAST('' AS ${d.text})`,
+            inline: d.materialize ? 'AS NOT MATERIALIZED' : 'AS',
+          }
+        : undefined,
     ),
   );
   if (marketing)

@@ -14,9 +14,13 @@
  *   number `cid` per customer that the history CTEs group and sort by instead of the text;
  * - `bc`: the purchase rows of `b` of a group, with their customer's `cid`, lifecycle and a flag on
  *   the row holding the customer's first order row.
+ *
+ * With the orders staged (`staging.ts`), `o` reads the staged rows and `life` the staged
+ * lifecycles; `o0`, `fo` and `co` are not needed.
  */
 import type { Dialect } from './dialect';
 import type { OrdersSource, SourceColumn } from './source';
+import type { StagedOrders } from './staging';
 
 /** Inclusive bounds of the days ingestion reads (years 1900–2200). */
 export const FIRST_READ_DAY = -25567;
@@ -61,18 +65,10 @@ function col(
 }
 
 /**
- * CTEs `o0`, `o`, `b`, `fo`, `co`, `life`, `bc` for one orders source. Rows are added up once into
- * `b`, one row per group, customer, order and day (per group, customer and day without order ids),
- * and everything after reads `b`: the metrics never go back to the rows.
+ * The columns of a row as the metrics read them, each named `prefix` + rn, day, amount, qty,
+ * cost, cust, oid (one per line): row order, epoch day, numbers, and customer and order id text.
  */
-export function ordersRowCtes(
-  d: Dialect,
-  source: OrdersSource,
-  asOf: number,
-  group?: GroupBy,
-  secondDay = true,
-  span?: readonly [start: number, end: number],
-): string[] {
+export function orderRowsSelect(d: Dialect, source: OrdersSource, prefix = ''): string {
   const ref = (c: SourceColumn) => d.ident(c.name);
   const date = col(d, source, 'date')!;
   const amount = col(d, source, 'amount')!;
@@ -93,39 +89,48 @@ export function ordersRowCtes(
       .filter((c): c is SourceColumn => c !== undefined)
       .map(ref)
       .join(', ')}) - 1`;
-  const g = groupExpression(d, group);
-  const day = Math.floor(asOf);
-  const o0 = [
-    `SELECT ${order} AS rn`,
-    `${d.epochDay(ref(date), date.type)} AS day`,
-    `${amountExpr} AS amount`,
-    `${quantity ? d.number(ref(quantity), quantity.type) : `CAST(NULL AS ${d.double})`} AS qty`,
-    `${costExpr} AS cost`,
-    `${customer ? d.label(ref(customer), customer.type) : `CAST(NULL AS ${d.text})`} AS cust`,
-    `${orderId ? d.label(ref(orderId), orderId.type) : `CAST(NULL AS ${d.text})`} AS oid`,
-    `${g} AS g`,
-  ].join(',\n    ');
-  const okey = orderId ? `COALESCE(oid, '~row:' || CAST(rn AS ${d.text}))` : undefined;
-  const keys = okey ? 'g, cust, okey, day' : 'g, cust, day';
-  // An order's day is its first purchase line's; without order ids every purchase line is an order.
-  // With a span, `b` holds only the rows of the windows, and the lifecycle is read from the rows.
-  const co = span
-    ? okey
-      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, okey`
-      : `SELECT cust, day AS od, COUNT(*) AS cnt FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust, day`
-    : okey
-      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, okey`
-      : `SELECT cust, day AS od, SUM(pos) AS cnt FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust, day`;
-  const fo = span
-    ? `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + rn) AS first_key\n  FROM o WHERE amount >= 0 AND cust IS NOT NULL GROUP BY cust`
-    : `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + prn) AS first_key\n  FROM b WHERE pos > 0 AND cust IS NOT NULL GROUP BY cust`;
   return [
-    `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
-    `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey ? `${okey} AS okey, ` : ''}g\n  FROM o0\n  WHERE day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(day, LAST_READ_DAY)}\n)`,
-    `b AS (\n  SELECT ${keys}, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
-      `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,\n` +
-      `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn\n` +
-      `  FROM o${span ? ` WHERE day >= ${span[0]} AND day < ${span[1]}` : ''} GROUP BY ${keys}\n)`,
+    `${order} AS ${prefix}rn`,
+    `${d.epochDay(ref(date), date.type)} AS ${prefix}day`,
+    `${amountExpr} AS ${prefix}amount`,
+    `${quantity ? d.number(ref(quantity), quantity.type) : `CAST(NULL AS ${d.double})`} AS ${prefix}qty`,
+    `${costExpr} AS ${prefix}cost`,
+    `${customer ? d.label(ref(customer), customer.type) : `CAST(NULL AS ${d.text})`} AS ${prefix}cust`,
+    `${orderId ? d.label(ref(orderId), orderId.type) : `CAST(NULL AS ${d.text})`} AS ${prefix}oid`,
+  ].join(',\n    ');
+}
+
+/** An order's key: its id, or the row's own key for a blank id (an order of its own). */
+export function okeyExpression(d: Dialect, oid: string, rn: string): string {
+  return `COALESCE(${oid}, '~row:' || CAST(${rn} AS ${d.text}))`;
+}
+
+/** The rows ingestion reads: a readable day and amount, the day in 1900–2200 and not after `lastDay`. */
+export function readableRow(lastDay: number): string {
+  return `day IS NOT NULL AND amount IS NOT NULL AND day BETWEEN ${FIRST_READ_DAY} AND ${Math.min(lastDay, LAST_READ_DAY)}`;
+}
+
+/**
+ * `fo`, `co`, `life`: each customer's first purchase (day and row key), their orders' days and
+ * their lifecycle with a whole number `cid`, read from the rows `o` or from the lines `b`
+ * (`co` from `ordersTable` where it is already a table). Without `secondDay`, `life` leaves the
+ * second order day NULL (no `co`).
+ */
+export function lifecycleCtes(
+  d: Dialect,
+  from: 'o' | 'b',
+  hasOrderId: boolean,
+  secondDay: boolean,
+  ordersTable?: string,
+): string[] {
+  const purchase = from === 'o' ? 'amount >= 0' : 'pos > 0';
+  const co = ordersTable
+    ? `SELECT * FROM ${ordersTable}`
+    : hasOrderId
+      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, okey`
+      : `SELECT cust, day AS od, ${from === 'o' ? 'COUNT(*)' : 'SUM(pos)'} AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, day`;
+  const fo = `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + ${from === 'o' ? 'rn' : 'prn'}) AS first_key\n  FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust`;
+  return [
     `fo AS (\n  ${fo}\n)`,
     ...(secondDay
       ? [
@@ -137,6 +142,49 @@ export function ordersRowCtes(
       : [
           `life AS (SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS cid, first_day, first_key, CAST(NULL AS ${d.bigint}) AS second_day FROM fo)`,
         ]),
+  ];
+}
+
+/**
+ * CTEs `o0`, `o`, `b`, `fo`, `co`, `life`, `bc` for one orders source. Rows are added up once into
+ * `b`, one row per group, customer, order and day (per group, customer and day without order ids),
+ * and everything after reads `b`: the metrics never go back to the rows.
+ */
+export function ordersRowCtes(
+  d: Dialect,
+  source: OrdersSource,
+  asOf: number,
+  group?: GroupBy,
+  secondDay = true,
+  span?: readonly [start: number, end: number],
+  staged?: StagedOrders,
+): string[] {
+  const orderId = col(d, source, 'order_id');
+  const g = groupExpression(d, group);
+  const day = Math.floor(asOf);
+  const o0 = `SELECT ${orderRowsSelect(d, source)},\n    ${g} AS g`;
+  const okey = orderId ? okeyExpression(d, 'oid', 'rn') : undefined;
+  const keys = okey ? 'g, cust, okey, day' : 'g, cust, day';
+  const lines =
+    `b AS (\n  SELECT ${keys}, COUNT(*) AS n, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
+    `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS rwc, SUM(cost) AS cost,\n` +
+    `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn\n` +
+    `  FROM o${span ? ` WHERE day >= ${span[0]} AND day < ${span[1]}` : ''} GROUP BY ${keys}\n)`;
+  const rows = staged
+    ? [
+        `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __qty AS qty, __cost AS cost, __cid AS cust, ${okey ? '__okey AS okey, ' : ''}${g} AS g\n  FROM ${staged.rows}\n)`,
+        lines,
+        `life AS (SELECT cust, cid, first_day, first_key, second_day FROM ${staged.life})`,
+      ]
+    : [
+        `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
+        `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey ? `${okey} AS okey, ` : ''}g\n  FROM o0\n  WHERE ${readableRow(day)}\n)`,
+        lines,
+        // With a span, `b` holds only the rows of the windows, and the lifecycle is read from the rows.
+        ...lifecycleCtes(d, span ? 'o' : 'b', okey !== undefined, secondDay),
+      ];
+  return [
+    ...rows,
     `bc AS (\n  SELECT b.g, life.cid, ${okey ? 'b.okey, ' : ''}b.day, b.pos, life.first_day, life.second_day,\n` +
       `    CASE WHEN b.day * ${ROW_KEY_SHIFT} + b.prn = life.first_key THEN 1 ELSE 0 END AS is_first\n` +
       `  FROM b JOIN life ON b.cust = life.cust\n  WHERE b.pos > 0 AND b.g IS NOT NULL\n)`,

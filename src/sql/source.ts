@@ -62,6 +62,27 @@ const SPEND_DIMENSION_ROLES: Readonly<Record<string, SpendRole>> = { channel: 'c
 const norm = (text: string) => text.trim().toLowerCase();
 
 /**
+ * Every column of a source that `dimensionSourceColumn` can name, once each.
+ * @example dimensionColumns('orders', orders) // [{ name: 'Region', type: 'text' }, …]
+ */
+export function dimensionColumns(
+  kind: 'orders' | 'pipeline' | 'spend',
+  source: TableSource<string>,
+): SourceColumn[] {
+  const columns = source.columns as Readonly<Record<string, SourceColumn | undefined>>;
+  const roles =
+    kind === 'orders'
+      ? ORDER_DIMENSION_ROLES
+      : kind === 'pipeline'
+        ? Object.values(PIPELINE_DIMENSION_ROLES)
+        : Object.values(SPEND_DIMENSION_ROLES);
+  const all = [...roles.map((role) => columns[role]), ...Object.values(source.extra ?? {})];
+  const byName = new Map<string, SourceColumn>();
+  for (const column of all) if (column && !byName.has(column.name)) byName.set(column.name, column);
+  return [...byName.values()];
+}
+
+/**
  * The column a dimension name refers to in a source, as the engine's `dimensionColumn` reads it:
  * a header first (a role's column or another text column, case-insensitive), else a role.
  * @example dimensionSourceColumn('orders', orders, 'region') // { name: 'Region', type: 'text' }

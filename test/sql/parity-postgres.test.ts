@@ -46,6 +46,21 @@ describe('breakdowns through SQL on a PostgreSQL server equal the engine', () =>
   }
 });
 
+describe('the metrics and breakdowns on a PostgreSQL server with the orders staged equal the engine', () => {
+  for (const c of PARITY_CASES) {
+    const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
+    run(c.name, async () => {
+      expect(await parityDifferences(db, c, true)).toEqual([]);
+    });
+  }
+  for (const c of BREAKDOWN_CASES) {
+    const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;
+    run(`breakdown: ${c.name}`, async () => {
+      expect(await breakdownDifferences(db, c, true)).toEqual([]);
+    });
+  }
+});
+
 describe('cohorts and RFM through SQL on a PostgreSQL server equal the engine', () => {
   for (const c of ANALYSIS_CASES) {
     const run = !missing && (c.data === 'sample' || sharedDataPresent) ? it : it.skip;

@@ -14,6 +14,8 @@ import { periodChanges } from '../../src/cli/commands/metrics-changes';
 import type { SqlEngine } from '../../src/engines/engine';
 import { sqlSuite } from '../../src/sql/suite';
 import { sqlBreakdown } from '../../src/sql/breakdown';
+import type { SqlContext } from '../../src/sql/evaluate';
+import { stageOrders } from '../../src/sql/evaluate';
 import type { BreakdownResult } from '../../src/core/analyses/breakdown';
 import { breakdown } from '../../src/core/analyses/breakdown';
 import { differences, jsonDifferences } from './compare';
@@ -91,8 +93,21 @@ async function sourcesIn(db: SqlEngine, data: ParityCase['data'], inputs: Metric
   return sources;
 }
 
-/** Every difference between the SQL route on `db` and the engine for one case (none when equal). */
-export async function parityDifferences(db: SqlEngine, c: ParityCase): Promise<string[]> {
+/** A context on `db`, its orders staged into temporary tables when `staged` (dropped by `release`). */
+async function contextOn(
+  db: SqlEngine,
+  base: Omit<SqlContext, 'dialect' | 'query'>,
+  staged: boolean,
+): Promise<{ ctx: SqlContext; release: () => Promise<void> }> {
+  const ctx: SqlContext = { ...base, dialect: db.dialect, query: (s) => db.query(s) };
+  return staged ? stageOrders(ctx, (s) => db.run(s)) : { ctx, release: async () => undefined };
+}
+
+/**
+ * Every difference between the SQL route on `db` and the engine for one case (none when equal),
+ * the orders read from their source or, with `staged`, from their staged tables.
+ */
+export async function parityDifferences(db: SqlEngine, c: ParityCase, staged = false): Promise<string[]> {
   const inputs = await INPUTS[c.data]();
   const sources = await sourcesIn(db, c.data, inputs);
   const asOf = c.asOf ? parseDay(c.asOf)! : dataAsOf(inputs)!;
@@ -103,11 +118,9 @@ export async function parityDifferences(db: SqlEngine, c: ParityCase): Promise<s
   const options = { asOf, calendar };
   const engine = computeSuite(inputs, ids, periods, { ...options, totals: true });
   const engineChanges = periodChanges(inputs, ids, periods, engine.values, options);
-  const sql = await sqlSuite(
-    { dialect: db.dialect, sources, asOf, calendar, query: (s) => db.query(s) },
-    ids,
-    periods,
-  );
+  const { ctx, release } = await contextOn(db, { sources, asOf, calendar }, staged);
+  const sql = await sqlSuite(ctx, ids, periods);
+  await release();
   const keys = (k: number) => periods[k].key;
   const change = (side: 'growth' | 'yoy', list: typeof engineChanges | typeof sql.changes) =>
     list.map((x) => x[side].changes as MetricValue[]);
@@ -195,14 +208,20 @@ export const BREAKDOWN_CASES: readonly BreakdownCase[] = [
 ];
 
 /** Differences between the SQL breakdown on `db` and the engine's. */
-export async function breakdownDifferences(db: SqlEngine, c: BreakdownCase): Promise<string[]> {
+export async function breakdownDifferences(
+  db: SqlEngine,
+  c: BreakdownCase,
+  staged = false,
+): Promise<string[]> {
   const inputs = await INPUTS[c.data]();
   const sources = await sourcesIn(db, c.data, inputs);
   const asOf = parseDay(c.asOf)!;
   const period = lastPeriods(asOf, c.unit, 1)[0];
   const options = { dimension: c.dimension, period, ids: c.ids, top: c.top, likeForLike: c.likeForLike };
   const engine = breakdown(inputs, { ...options, asOf });
-  const sql = await sqlBreakdown({ dialect: db.dialect, sources, asOf, query: (s) => db.query(s) }, options);
+  const { ctx, release } = await contextOn(db, { sources, asOf }, staged);
+  const sql = await sqlBreakdown(ctx, options);
+  await release();
   const keysOf = (r: BreakdownResult) => r.rows.map((row) => `${row.key}:${row.keys.join('|')}`);
   const problems: string[] = [];
   if (JSON.stringify(keysOf(engine)) !== JSON.stringify(keysOf(sql)))
