@@ -13,6 +13,7 @@ import type { Period } from '../../core/periods';
 import { formatDay, lastPeriods } from '../../core/periods';
 import { sqlBreakdown } from '../../sql/breakdown';
 import type { SqlContext } from '../../sql/evaluate';
+import { stageOrders } from '../../sql/evaluate';
 import { conversionRuleSql } from '../../sql/pipeline-query';
 import { numberOf } from '../../sql/results';
 import { rowsAfterSql, tableStatsSql } from '../../sql/source-stats';
@@ -111,7 +112,13 @@ export async function runMetricsSql(args: ParsedArgs, io: CliIO, render: Metrics
     }
     const has = { orders: !!sources.orders, pipeline: !!sources.pipeline, spend: !!sources.spend };
     const ids = selectMetricIds(has, selection);
-    const ctx = await sqlContextOf(engine, sources, asOf.day, calendar);
+    const unstaged = await sqlContextOf(engine, sources, asOf.day, calendar);
+    // With breakdowns the orders are read once into temporary tables that every statement reads
+    // (docs/sql.md "Performance"); the suite alone reads them once anyway.
+    const { ctx, release } =
+      by.length > 0
+        ? await stageOrders(unstaged, (sql) => engine.run(sql))
+        : { ctx: unstaged, release: async () => undefined };
     const periods = lastPeriods(asOf.day, unit, count, calendar);
     progress.stage(
       `computing ${ids.length} metrics for ${periods.length} ${unit}${periods.length === 1 ? '' : 's'} to ${formatDay(asOf.day)} in the database`,
@@ -135,6 +142,7 @@ export async function runMetricsSql(args: ParsedArgs, io: CliIO, render: Metrics
       }
     }
     const notes = await sqlNotes(ctx, ids, Object.values(breakdowns));
+    await release();
     const dates: DataDates = Object.fromEntries(
       counts.map((c) => [c.table.kind, tableDatesOf(c)]),
     ) as DataDates;
