@@ -20,7 +20,8 @@ import { buildReviewPlan, reviewSheetName } from '../sheets/review';
 import type { FigureTable } from '../sheets/figures';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { NO_PIPELINE_FORECAST, sqlQuotaForecast } from './sql-quota';
+import { sqlPipelineDeals, sqlQuotaForecast } from './sql-quota';
+import { pipelineFlags } from './pipeline-flags';
 import { pipelineSettingsOf } from '../sheets/pipeline-settings';
 import { numberOf } from '../sql/results';
 import { dimensionSourceColumn } from '../sql/source';
@@ -41,6 +42,7 @@ import {
   withOrdersSource,
   withSavedChoices,
 } from '../workflows';
+import { withGivenPipelineSettings } from '../workflows/pipeline';
 import { FileWorkbookPort } from '../xlsx/file-port';
 import type { ParsedArgs } from './args';
 import {
@@ -105,6 +107,7 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
   const calendar = calendarFlags(args);
   const givenDay = givenWorkbookAsOf(args);
   const currencyChoice = currencyFlag(args);
+  const givenPipeline = pipelineFlags(args);
   const waitMs = (integerFlag(args, 'wait', 0, 3600) ?? 60) * 1000;
   const industryId = stringFlag(args, 'industry');
   const industry = industrySet(industryId);
@@ -173,12 +176,28 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
       refreshRecord(refreshedAt, reviewSheetName(week), REVIEW_METRICS),
     );
     const period = periodOf(asOf.day, unit, calendar);
-    // Quotas per rep from the orders alone (a pipeline table's deals are not read into memory).
+    // The pipeline's deals in memory (a pipeline is small), the orders' revenue from the database.
+    const pipelineTable = inputs.tables.find((t) => t.kind === 'pipeline');
+    const deals =
+      sources.pipeline && pipelineTable
+        ? await sqlPipelineDeals(engine, sources.pipeline, pipelineTable.discovered.mapping)
+        : undefined;
+    for (const note of deals?.notes ?? []) progress.warn(note);
     const quotas = { goals, teamGoals: overallGoals(goals) };
-    const forecastAt = (day: number) =>
-      sources.pipeline
-        ? undefined
-        : sqlQuotaForecast(engine, orders, quotas, day, calendar, pipelineSettingsOf(config, undefined));
+    const pipelineSettings = pipelineSettingsOf(config, givenPipeline);
+    const forecastAt = async (day: number) => {
+      const forecast = await sqlQuotaForecast(
+        engine,
+        orders,
+        quotas,
+        day,
+        calendar,
+        pipelineSettings,
+        deals?.table,
+      );
+      for (const problem of forecast?.open?.problems ?? []) progress.stage(`pipeline settings: ${problem}`);
+      return forecast;
+    };
     const pipelineForecast = await forecastAt(asOf.day);
     const reviewForecast = reviewAsOf === asOf.day ? pipelineForecast : await forecastAt(reviewAsOf);
     const metricsAt = { inputs: {}, asOf: asOf.day, calendar };
@@ -215,9 +234,9 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
       }),
     ];
     const [dashboard, review] = await layOutWithSql(ctx, traits, layOut, (what) => progress.stage(what));
-    const located = withSqlSource(
-      withOrdersSource(refreshed, inputs.mapping, label),
-      sqlSourceRecord(spec, out),
+    const located = withGivenPipelineSettings(
+      withSqlSource(withOrdersSource(refreshed, inputs.mapping, label), sqlSourceRecord(spec, out)),
+      givenPipeline,
     );
     const saved = withSavedChoices(located, {
       goals,
@@ -249,8 +268,7 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         `${(counts.used - counts.after).toLocaleString('en-US')} used, ${(counts.read - counts.used).toLocaleString('en-US')} skipped` +
         (counts.after ? `, ${counts.after.toLocaleString('en-US')} after the as-of day` : '') +
         `\n  as of ${formatDay(asOf.day)} (${asOf.source === 'given' ? 'given' : asOf.source === 'data' ? 'the latest date in the data' : 'today'})\n` +
-        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n` +
-        (sources.pipeline ? `  ${NO_PIPELINE_FORECAST}\n` : ''),
+        `  ${unit}ly, figures as values ${traits.computedIn}, no Data sheet\n`,
     );
   } catch (error) {
     throw cliErrorOf(error, secrets);

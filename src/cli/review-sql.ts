@@ -39,7 +39,7 @@ import { specOfSaved, sqlSourceRecord, withSqlSource } from './saved-sql-source'
 import { sqlOrdersAsOf } from './sql-as-of';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { NO_PIPELINE_FORECAST, sqlQuotaForecast } from './sql-quota';
+import { sqlPipelineDeals, sqlQuotaForecast } from './sql-quota';
 import { cliErrorOf, openSqlSpec, sqlContextOf } from './sql-route';
 
 export interface SqlReviewRun {
@@ -124,17 +124,23 @@ export async function refreshReviewSql(port: WorkbookPort, run: SqlReviewRun): P
     const week = run.week ?? periodOf(day, 'week', calendar);
     report(`building the review of ${week.key}`);
     const carryOver = await carriedActions(port, week);
-    // As the build: quotas per rep from the orders, none with a pipeline table.
-    const pipelineForecast = sources.pipeline
-      ? undefined
-      : await sqlQuotaForecast(
-          engine,
-          orders,
-          { goals, teamGoals: overallGoals(goals) },
-          day,
-          calendar,
-          pipelineSettingsOf(config, run.pipelineSettings),
-        );
+    // As the build: the pipeline's deals in memory, the orders' revenue from the database.
+    const pipelineTable = inputs.tables.find((t) => t.kind === 'pipeline');
+    const deals =
+      sources.pipeline && pipelineTable
+        ? await sqlPipelineDeals(engine, sources.pipeline, pipelineTable.discovered.mapping)
+        : undefined;
+    for (const note of deals?.notes ?? []) progress.warn(note);
+    const pipelineForecast = await sqlQuotaForecast(
+      engine,
+      orders,
+      { goals, teamGoals: overallGoals(goals) },
+      day,
+      calendar,
+      pipelineSettingsOf(config, run.pipelineSettings),
+      deals?.table,
+    );
+    for (const problem of pipelineForecast?.open?.problems ?? []) report(`pipeline settings: ${problem}`);
     const ctx = await sqlContextOf(engine, sources, day, calendar);
     const plan = await layOutWithSql(
       ctx,
@@ -181,11 +187,7 @@ export async function refreshReviewSql(port: WorkbookPort, run: SqlReviewRun): P
       existed: carryOver === undefined,
       carried: carryOver?.length ?? 0,
       asOf: day,
-      lines: [
-        ...asOfOf.lines,
-        `figures as values ${traits.computedIn}`,
-        ...(sources.pipeline ? [NO_PIPELINE_FORECAST] : []),
-      ],
+      lines: [...asOfOf.lines, `figures as values ${traits.computedIn}`],
     };
   } catch (error) {
     throw cliErrorOf(error, [process.env.PGPASSWORD, run.db]);

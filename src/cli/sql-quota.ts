@@ -1,24 +1,22 @@
 /**
- * The quota leaderboard of a build through SQL: with quotas per rep in the targets and no pipeline
- * table, `pipelineForecast` measures each rep by the revenue of their orders in the quota's period
- * to date; here the database adds those up (`src/sql/rep-revenue.ts`) and the leaderboard is made
- * by the same `quotaLeaderboard`. The forecast by open deals needs the pipeline's deals in memory
- * and is not made on this route (a pipeline table gives no leaderboard here yet).
+ * The pipeline forecast and the quota leaderboard of a build through SQL, made by the same
+ * `pipelineForecast` as on a workbook: the pipeline table's deals are read into memory (one SELECT
+ * of its mapped columns, `src/sql/pipeline-deals.ts`, ingested as a sheet of them would be), while
+ * the orders stay in the database: the revenue of the quota periods to date, in all and per rep,
+ * is added up there (`src/sql/rep-revenue.ts`).
  */
 import type { Goal } from '../core/goals';
-import { quotaLeaderboard, repQuotas } from '../core/goals/quota';
-import { metricError } from '../core/errors';
+import { repQuotas } from '../core/goals/quota';
+import { ingestPipeline } from '../core/ingest';
 import type { Calendar, Period } from '../core/periods';
 import { periodOf } from '../core/periods';
-import type { PipelineForecast, PipelineSettings } from '../core/pipeline';
-import { repKey } from '../core/pipeline';
+import type { OrdersRevenue, PipelineForecast, PipelineSettings } from '../core/pipeline';
+import { pipelineForecast, repKey } from '../core/pipeline';
+import type { Mapping, PipelineTable } from '../core/table';
 import type { SqlEngine } from '../engines/engine';
+import { pipelineDealsCells, pipelineDealsSql } from '../sql/pipeline-deals';
 import { repRevenueFromRows, repRevenueSql } from '../sql/rep-revenue';
-import type { OrdersSource } from '../sql/source';
-
-/** Said on the command line when a pipeline table is read: what the sheets leave out. */
-export const NO_PIPELINE_FORECAST =
-  'no pipeline forecast or quota leaderboard: the open deals are not read through SQL yet';
+import type { OrdersSource, PipelineSource } from '../sql/source';
 
 /** The team's revenue quota: the shortest business-wide revenue goal holding the as-of day. */
 function teamQuota(teamGoals: readonly Goal[], day: number): Goal | undefined {
@@ -29,9 +27,63 @@ function teamQuota(teamGoals: readonly Goal[], day: number): Goal | undefined {
 }
 
 /**
- * The leaderboard of the quotas per rep as of `asOf`, from the orders in the database; undefined
- * without a quota per rep holding the day.
- * @example await sqlQuotaForecast(engine, orders, { goals, teamGoals: overallGoals(goals) }, asOf, calendar, {})
+ * The pipeline table's deals, read from the database into the table a sheet of the same columns
+ * gives (`mapping`: role → column, as the table was mapped), with what ingestion noted; no table
+ * when no deal is usable.
+ * @example (await sqlPipelineDeals(engine, sources.pipeline, discovered.mapping)).table?.length // 240
+ */
+export async function sqlPipelineDeals(
+  engine: SqlEngine,
+  pipeline: PipelineSource,
+  mapping: Mapping,
+): Promise<{ table?: PipelineTable; notes: readonly string[] }> {
+  const query = pipelineDealsSql(engine.dialect, pipeline, mapping);
+  const read = new Set(query.headers);
+  const mapped: Record<string, string> = {};
+  for (const [role, header] of Object.entries(mapping)) if (header && read.has(header)) mapped[role] = header;
+  const cells = pipelineDealsCells(query, await engine.query(query.sql));
+  const result = ingestPipeline(cells, { mapping: mapped as Mapping, headerRow: 0 });
+  if (!result.table) return { notes: [`pipeline: ${result.error ?? 'no usable deals'}`] };
+  return { table: result.table, notes: [] };
+}
+
+/**
+ * The orders' revenue over each of `ranges` ([start, end) day pairs), added up in the database,
+ * as the forecast reads it; asking for another range is an error.
+ */
+async function sqlOrdersRevenue(
+  engine: SqlEngine,
+  orders: OrdersSource,
+  ranges: readonly (readonly [number, number])[],
+): Promise<OrdersRevenue> {
+  const names = new Map<string, Map<string, number>>();
+  const byRep = new Map<string, Map<string, number>>();
+  for (const [start, end] of ranges) {
+    const key = `${start}|${end}`;
+    if (names.has(key)) continue;
+    const revenue = repRevenueFromRows(await engine.query(repRevenueSql(engine.dialect, orders, start, end)));
+    names.set(key, revenue);
+    const sums = new Map<string, number>();
+    for (const [name, amount] of revenue) sums.set(repKey(name), (sums.get(repKey(name)) ?? 0) + amount);
+    byRep.set(key, sums);
+  }
+  const of = <T>(map: Map<string, T>, start: number, end: number): T => {
+    const found = map.get(`${start}|${end}`);
+    if (found === undefined) throw new Error(`the orders' revenue from day ${start} to ${end} was not read`);
+    return found;
+  };
+  return {
+    total: (start, end) => [...of(names, start, end).values()].reduce((sum, amount) => sum + amount, 0),
+    ...(orders.columns.rep ? { byRep: (start: number, end: number) => of(byRep, start, end) } : {}),
+    reps: (start, end) => [...of(names, start, end).keys()].filter((name) => name !== ''),
+  };
+}
+
+/**
+ * The forecast as of `asOf`, as `pipelineForecast` makes it on a workbook, with the orders in the
+ * database and the pipeline's deals (when there is a pipeline table) in memory; undefined with
+ * neither a pipeline nor a quota per rep holding the day.
+ * @example await sqlQuotaForecast(engine, orders, { goals, teamGoals: overallGoals(goals) }, asOf, calendar, {}, deals)
  */
 export async function sqlQuotaForecast(
   engine: SqlEngine,
@@ -40,48 +92,15 @@ export async function sqlQuotaForecast(
   asOf: number,
   calendar: Calendar,
   settings: PipelineSettings,
+  pipeline?: PipelineTable,
 ): Promise<PipelineForecast | undefined> {
   const day = Math.floor(asOf);
   const quotaLines = repQuotas(quotas.goals, day);
-  if (quotaLines.length === 0) return undefined;
-  const goal = teamQuota(quotas.teamGoals, day);
-  const period = goal?.period ?? periodOf(day, 'quarter', calendar);
+  if (!pipeline && quotaLines.length === 0) return undefined;
+  // The ranges `pipelineForecast` reads: the team's period and each quota's, to the as-of day.
+  const period = teamQuota(quotas.teamGoals, day)?.period ?? periodOf(day, 'quarter', calendar);
   const cutOf = (p: Period) => Math.min(p.end, Math.max(p.start, day + 1));
-  // Revenue per rep key over each period asked (the team's, each quota's), read once per range.
-  const ranges = new Map<string, Map<string, number>>();
-  const byRep = new Map<string, Map<string, number>>();
-  for (const p of [period, ...quotaLines.map((q) => q.period)]) {
-    const [start, end] = [p.start, cutOf(p)];
-    const key = `${start}|${end}`;
-    if (ranges.has(key)) continue;
-    const names = repRevenueFromRows(await engine.query(repRevenueSql(engine.dialect, orders, start, end)));
-    ranges.set(key, names);
-    const sums = new Map<string, number>();
-    for (const [name, revenue] of names) sums.set(repKey(name), (sums.get(repKey(name)) ?? 0) + revenue);
-    byRep.set(key, sums);
-  }
-  const team = ranges.get(`${period.start}|${cutOf(period)}`)!;
-  const achieved = [...team.values()].reduce((sum, revenue) => sum + revenue, 0);
-  const leaderboard = quotaLeaderboard({
-    goals: quotas.goals,
-    asOf: day,
-    ...(orders.columns.rep
-      ? {
-          ordersRevenue: (start: number, end: number, rep: string) =>
-            byRep.get(`${start}|${end}`)?.get(repKey(rep)) ?? 0,
-        }
-      : {}),
-    reps: orders.columns.rep ? [...team.keys()].filter((name) => name !== '') : [],
-    period,
-  });
-  return {
-    asOf: day,
-    period,
-    ...(goal ? { quota: goal.target } : {}),
-    achieved,
-    achievedFrom: 'orders',
-    coverage: metricError('#N/A', 'needs a pipeline table'),
-    leaderboard,
-    settings,
-  };
+  const ranges = [period, ...quotaLines.map((q) => q.period)].map((p) => [p.start, cutOf(p)] as const);
+  const revenue = await sqlOrdersRevenue(engine, orders, ranges);
+  return pipelineForecast(pipeline ? { pipeline } : {}, quotas, day, calendar, settings, revenue);
 }

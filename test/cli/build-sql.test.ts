@@ -3,8 +3,10 @@
  * bundled sample computed in the database equal `build` through the engine, cell for cell, except
  * what states where the figures come from (the data line, the note under it, the live/as-of marks
  * of the key figures) and the trend-line forecasts (FC) of key figures other than revenue, which
- * need the daily series in memory. No Data sheet,
- * no formula over one, and the database's password nowhere in the file.
+ * need the daily series in memory. With a pipeline table, the pipeline forecast, the quota
+ * leaderboard and the review's quota per rep equal the workbook's too (the deals read into memory,
+ * the orders' revenue from the database). No Data sheet, no formula over one, and the database's
+ * password nowhere in the file.
  */
 import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import {
   same,
   sampleOrdersParquet,
   sampleOrdersServer,
+  samplePipelineParquet,
   sheetCells,
   urlWithPassword,
 } from './sql-fixtures';
@@ -33,20 +36,32 @@ const GOALS = ['--targets', SAMPLE, '--industry', 'ecommerce-retail'];
 let dir: string;
 let engineBook: string;
 let goalsBook: string;
+/** The sample's workbook built with its Pipeline sheet as the pipeline table, and the goals. */
+let pipelineBook: string;
+/** As `pipelineBook`, with the stale and stage-probability flags. */
+let settingsBook: string;
 let parquet: string;
+let pipelineParquet: string;
+/** The pipeline flags of `settingsBook`. */
+const SETTINGS = ['--stale-multiple', '1.5', '--include-stale', '--stage-probability', 'Proposal=55%'];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'build-sql-'));
   engineBook = join(dir, 'engine.xlsx');
   goalsBook = join(dir, 'engine-goals.xlsx');
+  pipelineBook = join(dir, 'engine-pipeline.xlsx');
+  settingsBook = join(dir, 'engine-settings.xlsx');
   for (const [out, extra] of [
     [engineBook, []],
     [goalsBook, GOALS],
+    [pipelineBook, ['--pipeline', SAMPLE, ...GOALS]],
+    [settingsBook, ['--pipeline', SAMPLE, ...GOALS, ...SETTINGS]],
   ] as const) {
     const run = await runCli(['build', SAMPLE, ...AS_OF, ...extra, '--out', out, '--quiet']);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
   }
   parquet = await sampleOrdersParquet(dir);
+  pipelineParquet = await samplePipelineParquet(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -75,7 +90,9 @@ async function compareWithEngine(
       const where = ref === 'A2' || ref === 'A3';
       const mark = x === 'live' && y === 'as of';
       const forecast = column === fcColumn && typeof x === 'number' && y === '—';
-      if (!where && !mark && !forecast)
+      // A text cell left empty: no cell in a workbook written over its file, an empty text in a new one.
+      const blank = x === undefined && y === '';
+      if (!where && !mark && !forecast && !blank)
         unexplained.push(`${name}!${ref}: ${JSON.stringify(x)} | ${JSON.stringify(y)}`);
     }
   }
@@ -130,8 +147,7 @@ describe('build --engine duckdb', () => {
       expect(texts).toContain(section);
   });
 
-  it('with a pipeline table, adds its metrics and says the pipeline forecast is not made', async () => {
-    const pipeline = await sampleOrdersParquet(dir, 'pipeline');
+  it('with a pipeline table, makes the pipeline forecast, leaderboard and quota per rep as the workbook', async () => {
     const out = join(dir, 'duckdb-pipeline.xlsx');
     const run = await runCli([
       'build',
@@ -139,19 +155,50 @@ describe('build --engine duckdb', () => {
       '--engine',
       'duckdb',
       '--pipeline',
-      pipeline,
+      pipelineParquet,
       ...AS_OF,
       ...GOALS,
       '--out',
       out,
     ]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(
-      /no pipeline forecast or quota leaderboard: the open deals are not read through SQL yet/,
-    );
-    const texts = [...(await sheetCells(out)).get('Dashboard')!.values()].map((c) => String(c.value));
-    expect(texts).toContain('Win rate');
-    expect(texts).toContain('Goal pacing (most at risk first)');
+    expect(run.out).not.toMatch(/no pipeline forecast/);
+    const { compared, unexplained } = await compareWithEngine(out, pipelineBook);
+    expect(unexplained).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+    const cells = await sheetCells(out);
+    const texts = (name: string) => [...cells.get(name)!.values()].map((c) => String(c.value));
+    for (const section of [
+      'Win rate',
+      'Pipeline forecast — Q4 2026 (as of 2026-12-05)',
+      'Quota leaderboard (as of 2026-12-05)',
+    ])
+      expect(texts('Dashboard')).toContain(section);
+    expect(texts('Review 2026-W49')).toContain('Quota per rep (as of 2026-12-05)');
+  });
+
+  it('applies the stale and stage-probability flags as the workbook does', async () => {
+    const out = join(dir, 'duckdb-settings.xlsx');
+    const run = await runCli([
+      'build',
+      parquet,
+      '--engine',
+      'duckdb',
+      '--pipeline',
+      pipelineParquet,
+      ...AS_OF,
+      ...GOALS,
+      ...SETTINGS,
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    const { unexplained } = await compareWithEngine(out, settingsBook);
+    expect(unexplained).toEqual([]);
+    // The flags change the forecast: the two books differ.
+    const plain = await compareWithEngine(out, pipelineBook);
+    expect(plain.unexplained.length).toBeGreaterThan(0);
   });
 
   it('refuses the flags that have no meaning here, and an unknown industry, in one line', async () => {
@@ -200,6 +247,31 @@ describe('build --db postgres://…', () => {
         expect(`${name}: ${text.includes(password) ? 'has the password' : 'clean'}`).toBe(`${name}: clean`);
         expect(text).not.toContain('topsecret');
       }
+    },
+  );
+
+  withServer(
+    'with the pipeline table, makes the same pipeline forecast, leaderboard and quota per rep',
+    async () => {
+      const out = join(dir, 'postgres-pipeline.xlsx');
+      const run = await runCli([
+        'build',
+        '--db',
+        server!.url,
+        '--table',
+        'orders',
+        '--pipeline',
+        'pipeline',
+        ...AS_OF,
+        ...GOALS,
+        '--out',
+        out,
+        '-q',
+      ]);
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      const { unexplained } = await compareWithEngine(out, pipelineBook);
+      expect(unexplained).toEqual([]);
     },
   );
 });

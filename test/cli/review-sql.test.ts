@@ -3,7 +3,8 @@
  * from the file or table the build saved (a password never saved: it comes from `--db` given again
  * or PGPASSWORD), and equals `review` of the same workbook built from the sample, cell by cell but
  * for the line naming the data and the note under it; what people typed in Actions is kept, and a
- * new week's sheet carries the open actions over.
+ * new week's sheet carries the open actions over. With a pipeline table, the review's quota per
+ * rep (forecast by open deals, the pipeline flags applied) equals the workbook route's too.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -21,6 +22,7 @@ import {
   same,
   sampleOrdersParquet,
   sampleOrdersServer,
+  samplePipelineParquet,
   sheetCells,
   urlWithPassword,
 } from './sql-fixtures';
@@ -141,6 +143,33 @@ describe('review of a workbook built with --engine duckdb', () => {
     } finally {
       renameSync(moved, parquet);
     }
+  });
+});
+
+describe('review of a workbook built with --engine duckdb and a pipeline table', () => {
+  const SETTINGS = ['--stale-multiple', '1.5', '--stage-probability', 'Proposal=55%'];
+  let pipeline: string;
+  beforeAll(async () => {
+    pipeline = await samplePipelineParquet(dir);
+  });
+
+  // The reference: the review `build --pipeline` writes on the workbook route (its quota per rep
+  // forecast by the open deals), as of the same day.
+  it.each([
+    ['without flags', []],
+    ['with the stale and stage flags', SETTINGS],
+  ])('makes the quota per rep from the deals and the orders as the workbook route, %s', async (_, flags) => {
+    const engine = join(dir, `engine-pipeline${flags.length}.xlsx`);
+    const book = join(dir, `duckdb-pipeline${flags.length}.xlsx`);
+    const built = await runCli(['build', SAMPLE, '--pipeline', SAMPLE, ...BUILD, ...flags, '--out', engine]);
+    expect(built.code).toBe(0);
+    const sql = ['build', parquet, '--engine', 'duckdb', '--pipeline', pipeline, ...BUILD, '--out', book];
+    expect((await runCli(sql)).code).toBe(0);
+    const out = await review(book, flags);
+    expect(out).not.toMatch(/no pipeline forecast/);
+    expect(await differences(book, W49, engine)).toEqual([]);
+    const texts = [...(await sheetCells(book)).get(W49)!.values()].map((c) => String(c.value));
+    expect(texts).toContain('Quota per rep (as of 2026-12-05)');
   });
 });
 

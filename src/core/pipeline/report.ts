@@ -33,6 +33,22 @@ export interface PipelineForecast {
   readonly settings: PipelineSettings;
 }
 
+/**
+ * The orders' revenue as the forecast reads it: added up from the orders in memory
+ * (`ordersRevenueOf`), or where the orders are (a database).
+ */
+export interface OrdersRevenue {
+  /** Σ amount of the orders dated in [start, end). */
+  readonly total: (start: number, end: number) => number;
+  /**
+   * Σ amount of the orders dated in [start, end) per rep key (`repKey`); absent when the orders
+   * have no rep column.
+   */
+  readonly byRep?: (start: number, end: number) => ReadonlyMap<string, number>;
+  /** The reps' names, as written, of the orders dated in [start, end) (repeats allowed). */
+  readonly reps: (start: number, end: number) => Iterable<string>;
+}
+
 /** Σ amount of the orders dated in [start, end), per rep (trimmed, case-insensitive). */
 function revenueByRep(orders: OrdersTable, start: number, end: number): Map<string, number> {
   const out = new Map<string, number>();
@@ -56,6 +72,30 @@ function revenueBetween(orders: OrdersTable, start: number, end: number): number
   return sum;
 }
 
+function* repsBetween(orders: OrdersTable, start: number, end: number): Iterable<string> {
+  const rep = orders.dimensions.rep;
+  if (!rep) return;
+  for (let i = 0; i < orders.length; i++) {
+    const d = Math.floor(orders.date[i]);
+    const name = d >= start && d < end ? dictValue(rep, i) : undefined;
+    if (name) yield name;
+  }
+}
+
+/**
+ * The revenue of an orders table in memory, as `pipelineForecast` reads it by default.
+ * @example ordersRevenueOf(orders).total(q4.start, asOf + 1) // 182400
+ */
+export function ordersRevenueOf(orders: OrdersTable): OrdersRevenue {
+  return {
+    total: (start, end) => revenueBetween(orders, start, end),
+    ...(orders.dimensions.rep !== undefined
+      ? { byRep: (start: number, end: number) => revenueByRep(orders, start, end) }
+      : {}),
+    reps: (start, end) => repsBetween(orders, start, end),
+  };
+}
+
 /** The team's revenue quota: the shortest business-wide revenue goal holding the as-of day. */
 function teamQuota(goals: readonly Goal[], asOf: number): Goal | undefined {
   return goals
@@ -68,7 +108,8 @@ function teamQuota(goals: readonly Goal[], asOf: number): Goal | undefined {
  * The forecast of a refresh, or undefined when there is neither a pipeline table nor a quota per
  * rep (with quotas and no pipeline: the leaderboard from the orders, without forecast by deals). `goals` are every goal (the
  * rep-scoped revenue goals are the quotas); `teamGoals` the business-wide ones (regional goals
- * summed where no unscoped one exists), whose revenue goal is the team's quota.
+ * summed where no unscoped one exists), whose revenue goal is the team's quota. `revenue` is the
+ * orders' revenue, by default added up from `inputs.orders` (without orders: the won deals').
  * @example pipelineForecast(inputs, { goals, teamGoals: overallGoals(goals) }, asOf, calendar)?.coverage // 2.4
  */
 export function pipelineForecast(
@@ -77,6 +118,7 @@ export function pipelineForecast(
   asOf: number,
   calendar: Calendar,
   settings: PipelineSettings = {},
+  revenue: OrdersRevenue | undefined = inputs.orders ? ordersRevenueOf(inputs.orders) : undefined,
 ): PipelineForecast | undefined {
   const table = inputs.pipeline;
   const goals = quotas.goals;
@@ -87,28 +129,21 @@ export function pipelineForecast(
   const period = goal?.period ?? periodOf(day, 'quarter', calendar);
   const team = table && open ? summarisePipeline(table, open, period) : undefined;
   const cut = Math.min(period.end, day + 1);
-  const orders = inputs.orders;
-  const achieved = orders ? revenueBetween(orders, period.start, cut) : (team?.closedWon.value ?? 0);
-  const byRep = new Map<string, Map<string, number>>();
-  const ordersRevenue =
-    orders?.dimensions.rep !== undefined
-      ? (start: number, end: number, rep: string) => {
-          const key = `${start}|${end}`;
-          let sums = byRep.get(key);
-          if (!sums) byRep.set(key, (sums = revenueByRep(orders, start, end)));
-          return sums.get(repKey(rep)) ?? 0;
-        }
-      : undefined;
+  const achieved = revenue ? revenue.total(period.start, cut) : (team?.closedWon.value ?? 0);
+  const byRep = new Map<string, ReadonlyMap<string, number>>();
+  const sumsOf = revenue?.byRep;
+  const ordersRevenue = sumsOf
+    ? (start: number, end: number, rep: string) => {
+        const key = `${start}|${end}`;
+        let sums = byRep.get(key);
+        if (!sums) byRep.set(key, (sums = sumsOf(start, end)));
+        return sums.get(repKey(rep)) ?? 0;
+      }
+    : undefined;
   // Reps active in the period: an open deal, or an order in the period to date.
   const reps = new Set<string>();
   for (const deal of open?.deals ?? []) if (deal.rep) reps.add(deal.rep);
-  const orderReps = orders?.dimensions.rep;
-  if (orders && orderReps)
-    for (let i = 0; i < orders.length; i++) {
-      const d = Math.floor(orders.date[i]);
-      const name = d >= period.start && d < cut ? dictValue(orderReps, i) : undefined;
-      if (name) reps.add(name);
-    }
+  for (const name of revenue?.reps(period.start, cut) ?? []) reps.add(name);
   const leaderboard = quotaLeaderboard({
     goals,
     asOf: day,
@@ -123,7 +158,7 @@ export function pipelineForecast(
     period,
     ...(goal ? { quota: goal.target } : {}),
     achieved,
-    achievedFrom: orders ? 'orders' : 'won deals',
+    achievedFrom: revenue ? 'orders' : 'won deals',
     coverage: team
       ? pipelineCoverage(team.due.value, goal?.target, achieved, period.key)
       : metricError('#N/A', 'needs a pipeline table'),
