@@ -16,10 +16,25 @@ import type { ResultRow } from './results';
 import { numberOf } from './results';
 import type { OrdersSource } from './source';
 
-/** The review's thresholds (`silentCustomers`' defaults). */
-const FACTOR = 2;
-const LOST_FACTOR = 3;
-const LOST_AFTER_DAYS = 365;
+/** How long a silence makes a customer at risk or lost (`rfm --risk-factor`, `--lost-factor`, `--lost-after`). */
+export interface SilentThresholds {
+  /** Usual gaps of silence that make a customer at risk (default 2). */
+  readonly factor?: number;
+  /** Usual gaps of silence that make a customer lost (default 3, at least `factor`). */
+  readonly lostFactor?: number;
+  /** Days of silence after which a customer is lost whatever their gap (default 365). */
+  readonly lostAfterDays?: number;
+}
+
+/** The thresholds with `silentCustomers`' defaults filled in (`lostFactor` at least `factor`). */
+export function thresholdsOf(given: SilentThresholds = {}): Required<SilentThresholds> {
+  const factor = given.factor ?? 2;
+  return {
+    factor,
+    lostFactor: Math.max(given.lostFactor ?? 3, factor),
+    lostAfterDays: given.lostAfterDays ?? 365,
+  };
+}
 
 /** A customer whose first order falls in the window, with their revenue to date. */
 export interface FirstOrder {
@@ -56,8 +71,18 @@ export function firstOrdersFromRows(rows: readonly ResultRow[]): FirstOrder[] {
     .sort((a, b) => b.revenue - a.revenue || a.id.localeCompare(b.id));
 }
 
-/** `cust, last_day, order_days, usual, revenue` of the customers silent past the at-risk line or a year. */
-export function silentSql(d: Dialect, orders: OrdersSource, asOf: number): string {
+/**
+ * `cust, last_day, order_days, usual, revenue` of the customers silent past the at-risk line or the
+ * day limit (a year by default).
+ * @example silentSql(duckdb, orders, asOf, { factor: 1.5, lostAfterDays: 180 })
+ */
+export function silentSql(
+  d: Dialect,
+  orders: OrdersSource,
+  asOf: number,
+  thresholds: SilentThresholds = {},
+): string {
+  const { factor, lostAfterDays } = thresholdsOf(thresholds);
   const day = Math.floor(asOf);
   const hasOrderId = orders.columns.order_id !== undefined;
   const ctes = [
@@ -74,22 +99,30 @@ export function silentSql(d: Dialect, orders: OrdersSource, asOf: number): strin
     `SELECT life.cust, CAST(last.last_day AS ${d.double}) AS last_day, CAST(last.order_days AS ${d.double}) AS order_days,\n` +
     `  CAST(usual.usual AS ${d.double}) AS usual, CAST(rev.revenue AS ${d.double}) AS revenue\n` +
     `FROM usual JOIN last ON last.cid = usual.cid JOIN life ON life.cid = usual.cid JOIN rev ON rev.cust = life.cust\n` +
-    `WHERE ${day} - last.last_day > ${FACTOR} * usual.usual OR ${day} - last.last_day > ${LOST_AFTER_DAYS}`
+    `WHERE ${day} - last.last_day > ${factor} * usual.usual OR ${day} - last.last_day > ${lostAfterDays}`
   );
 }
 
-/** The at-risk and lost lists from `silentSql`'s rows, sorted as the engine sorts them. */
-export function silentFromRows(rows: readonly ResultRow[], asOf: number): SilentCustomers | MetricError {
+/** The at-risk and lost lists from `silentSql`'s rows (the same thresholds), sorted as the engine sorts them. */
+export function silentFromRows(
+  rows: readonly ResultRow[],
+  asOf: number,
+  thresholds: SilentThresholds = {},
+): SilentCustomers | MetricError {
+  const { factor, lostFactor, lostAfterDays } = thresholdsOf(thresholds);
   const day = Math.floor(asOf);
   if (!Number.isFinite(day)) return metricError('#VALUE!', 'the as-of date is not a date');
+  if (!(factor > 0)) return metricError('#VALUE!', 'the factor must be positive');
+  if (!(lostAfterDays > 0))
+    return metricError('#VALUE!', 'the days before a customer is lost must be positive');
   const atRisk: AtRiskCustomer[] = [];
   const lost: AtRiskCustomer[] = [];
   for (const row of rows) {
     const last = numberOf(row.last_day)!;
     const usualGapDays = numberOf(row.usual)!;
     const daysSinceLastOrder = day - last;
-    const isLost = daysSinceLastOrder > LOST_FACTOR * usualGapDays || daysSinceLastOrder > LOST_AFTER_DAYS;
-    if (!isLost && daysSinceLastOrder <= FACTOR * usualGapDays) continue;
+    const isLost = daysSinceLastOrder > lostFactor * usualGapDays || daysSinceLastOrder > lostAfterDays;
+    if (!isLost && daysSinceLastOrder <= factor * usualGapDays) continue;
     (isLost ? lost : atRisk).push({
       id: String(row.cust),
       lastOrder: formatDay(last),
@@ -102,11 +135,5 @@ export function silentFromRows(rows: readonly ResultRow[], asOf: number): Silent
   }
   const byValue = (a: AtRiskCustomer, b: AtRiskCustomer) =>
     b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return {
-    atRisk: atRisk.sort(byValue),
-    lost: lost.sort(byValue),
-    factor: FACTOR,
-    lostFactor: LOST_FACTOR,
-    lostAfterDays: LOST_AFTER_DAYS,
-  };
+  return { atRisk: atRisk.sort(byValue), lost: lost.sort(byValue), factor, lostFactor, lostAfterDays };
 }
