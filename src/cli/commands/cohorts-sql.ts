@@ -7,13 +7,11 @@ import { isMetricError } from '../../core/errors';
 import type { Calendar, PeriodUnit } from '../../core/periods';
 import { cohortFromRows, cohortSql } from '../../sql/cohorts';
 import type { ParsedArgs } from '../args';
-import { booleanFlag, givenAsOf, stringFlag, today } from '../args';
+import { booleanFlag } from '../args';
 import { CliError } from '../errors';
 import { toJson } from '../format';
 import type { CliIO } from '../io';
-import { progressOn } from '../io';
-import { sqlOrdersAsOf } from '../sql-as-of';
-import { cliErrorOf, openSqlInputs } from '../sql-route';
+import { withSqlOrders } from './sql-orders-command';
 
 export interface CohortsRun {
   readonly unit: PeriodUnit;
@@ -27,17 +25,7 @@ export interface CohortsRun {
 
 /** Runs `cohorts` through SQL and prints the matrix. */
 export async function runCohortsSql(args: ParsedArgs, io: CliIO, run: CohortsRun): Promise<void> {
-  const given = givenAsOf(args);
-  const progress = progressOn(io, booleanFlag(args, 'quiet'));
-  const inputs = await openSqlInputs(args, progress, io.cwd);
-  const { engine } = inputs;
-  try {
-    const orders = inputs.sources.orders;
-    const table = inputs.tables.find((t) => t.kind === 'orders');
-    if (!orders || !table) throw new CliError('cohorts needs an orders table');
-    if (!orders.columns.customer)
-      throw new CliError('cohorts needs a customer column (use --map customer=Header or --columns)');
-    const asOfOf = await sqlOrdersAsOf(engine, orders, `orders ${table.label}`, given, today(io));
+  await withSqlOrders(args, io, 'cohorts', async ({ engine, orders, progress, asOf: asOfOf }) => {
     asOfOf.lines.forEach((line) => progress.stage(line));
     progress.stage(`building ${run.unit} cohorts in the database`);
     const options = { unit: run.unit, calendar: run.calendar, asOf: asOfOf.day, measure: run.measure };
@@ -48,9 +36,5 @@ export async function runCohortsSql(args: ParsedArgs, io: CliIO, run: CohortsRun
         ? toJson({ ...(run.json(matrix, asOfOf.day) as object), ...asOfOf.json })
         : run.text(matrix, asOfOf.day, run.maxSteps),
     );
-  } catch (error) {
-    throw cliErrorOf(error, [process.env.PGPASSWORD, stringFlag(args, 'db')]);
-  } finally {
-    await engine.close();
-  }
+  });
 }

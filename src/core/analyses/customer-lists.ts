@@ -9,7 +9,7 @@ import type { OrdersTable } from '../table';
 import { customerGaps } from '../metrics/order-gaps';
 import { prepareOrders } from '../metrics/orders-prep';
 import { resolveAsOf } from './customer-activity';
-import type { RfmCustomer, RfmSegment } from './rfm';
+import type { RfmCustomer, RfmResult, RfmSegment } from './rfm';
 import { rfm } from './rfm';
 
 export interface AtRiskCustomer {
@@ -133,9 +133,17 @@ export function loyaltyCandidates(
   orders: OrdersTable,
   options: LoyaltyOptions = {},
 ): RfmCustomer[] | MetricError {
-  const { segments = ['Champions', 'Loyal'], limit = Infinity } = options;
   const result = rfm(orders, { asOf: options.asOf });
-  if (isMetricError(result)) return result;
+  return isMetricError(result) ? result : loyaltyFromRfm(result, options);
+}
+
+/**
+ * The loyalty candidates among customers already scored (by `rfm` or by the database): the same
+ * selection and order as `loyaltyCandidates`.
+ * @example loyaltyFromRfm(result)[0] // { id: 'C-7', segment: 'Champions', monetary: 12_400, … }
+ */
+export function loyaltyFromRfm(result: RfmResult, options: Omit<LoyaltyOptions, 'asOf'> = {}): RfmCustomer[] {
+  const { segments = ['Champions', 'Loyal'], limit = Infinity } = options;
   const wanted = new Set<RfmSegment>(segments);
   return result.customers
     .filter((c) => wanted.has(c.segment))
