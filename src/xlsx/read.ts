@@ -64,6 +64,24 @@ async function firstBytes(path: string, count: number): Promise<Buffer> {
 }
 
 /**
+ * A reading's cells by column with what the reader adds (`about`), a grid over them, and rows made
+ * on first use (a getter, so the result must not be spread into another object).
+ */
+function byColumn<T extends object>(cells: ColumnarCells, about: T) {
+  let rows: CellValue[][] | undefined;
+  return {
+    get rows(): CellValue[][] {
+      rows ??= columnarRows(cells);
+      return rows;
+    },
+    rowCount: cells.rowCount,
+    cells,
+    grid: cellGrid(cells),
+    ...about,
+  };
+}
+
+/**
  * Reads the rows of a `.csv`/`.txt`/`.tsv` or `.xlsx` file.
  * Throws `FileReadError` (with a message for the user) when the file cannot be read.
  * @example const { rows } = await readTableFile('orders.csv'); // [['Date', 'Amount'], ['2026-01-05', '12.50']]
@@ -74,20 +92,11 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
   const named = /\.(xlsx|xlsm|xltx|xltm)$/i.test(path);
   if (isZip) {
     const result = await readXlsxColumns(path, options);
-    const { cells } = result;
-    let rows: CellValue[][] | undefined;
-    return {
-      get rows(): CellValue[][] {
-        rows ??= columnarRows(cells);
-        return rows;
-      },
-      rowCount: cells.rowCount,
-      cells,
-      grid: cellGrid(cells),
-      format: 'xlsx',
+    return byColumn(result.cells, {
+      format: 'xlsx' as const,
       sheet: result.sheet,
       sheetNames: result.sheetNames,
-    };
+    });
   }
   if (named) throw new FileReadError(`${path} is not a valid .xlsx workbook (it is not a ZIP package)`, path);
   if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) {
@@ -104,19 +113,7 @@ export async function readTableFile(path: string, options: ReadTableOptions = {}
       delimiter: options.delimiter,
       onProgress: options.onProgress,
     });
-    const { cells } = result;
-    let rows: CellValue[][] | undefined;
-    return {
-      get rows(): CellValue[][] {
-        rows ??= columnarRows(cells);
-        return rows;
-      },
-      rowCount: cells.rowCount,
-      cells,
-      grid: cellGrid(cells),
-      format: 'csv',
-      delimiter: result.delimiter,
-    };
+    return byColumn(result.cells, { format: 'csv' as const, delimiter: result.delimiter });
   } catch (error) {
     throw error instanceof FileReadError ? error : describeFsError(error, path);
   }
