@@ -11,20 +11,12 @@ import { ingestPipeline } from '../core/ingest';
 import type { Calendar, Period } from '../core/periods';
 import { periodOf } from '../core/periods';
 import type { OrdersRevenue, PipelineForecast, PipelineSettings } from '../core/pipeline';
-import { pipelineForecast, repKey } from '../core/pipeline';
+import { pipelineForecast, repKey, teamQuota } from '../core/pipeline';
 import type { Mapping, PipelineTable } from '../core/table';
 import type { SqlEngine } from '../engines/engine';
 import { pipelineDealsCells, pipelineDealsSql } from '../sql/pipeline-deals';
 import { repRevenueFromRows, repRevenueSql } from '../sql/rep-revenue';
 import type { OrdersSource, PipelineSource } from '../sql/source';
-
-/** The team's revenue quota: the shortest business-wide revenue goal holding the as-of day. */
-function teamQuota(teamGoals: readonly Goal[], day: number): Goal | undefined {
-  return teamGoals
-    .filter((g) => g.scope === undefined && g.metric === 'revenue')
-    .filter((g) => g.period.start <= day && day < g.period.end)
-    .sort((a, b) => a.period.end - a.period.start - (b.period.end - b.period.start))[0];
-}
 
 /**
  * The pipeline table's deals, read from the database into the table a sheet of the same columns

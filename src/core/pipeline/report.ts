@@ -97,7 +97,7 @@ export function ordersRevenueOf(orders: OrdersTable): OrdersRevenue {
 }
 
 /** The team's revenue quota: the shortest business-wide revenue goal holding the as-of day. */
-function teamQuota(goals: readonly Goal[], asOf: number): Goal | undefined {
+export function teamQuota(goals: readonly Goal[], asOf: number): Goal | undefined {
   return goals
     .filter((g) => g.scope === undefined)
     .filter((g) => g.metric === 'revenue' && g.period.start <= asOf && asOf < g.period.end)
