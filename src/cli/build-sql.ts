@@ -20,7 +20,7 @@ import { buildReviewPlan, reviewSheetName } from '../sheets/review';
 import type { FigureTable } from '../sheets/figures';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { sqlPipelineDeals, sqlQuotaForecast } from './sql-quota';
+import { sqlPipelineDealsOf, sqlQuotaForecast } from './sql-quota';
 import { pipelineFlags } from './pipeline-flags';
 import { pipelineSettingsOf } from '../sheets/pipeline-settings';
 import { numberOf } from '../sql/results';
@@ -178,24 +178,11 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
     );
     const period = periodOf(asOf.day, unit, calendar);
     // The pipeline's deals in memory (a pipeline is small), the orders' revenue from the database.
-    const pipelineTable = inputs.tables.find((t) => t.kind === 'pipeline');
-    const deals =
-      sources.pipeline && pipelineTable
-        ? await sqlPipelineDeals(engine, sources.pipeline, pipelineTable.discovered.mapping)
-        : undefined;
-    for (const note of deals?.notes ?? []) progress.warn(note);
+    const deals = await sqlPipelineDealsOf(inputs, progress);
     const quotas = { goals, teamGoals: overallGoals(goals) };
     const pipelineSettings = pipelineSettingsOf(config, givenPipeline);
     const forecastAt = async (day: number) => {
-      const forecast = await sqlQuotaForecast(
-        engine,
-        orders,
-        quotas,
-        day,
-        calendar,
-        pipelineSettings,
-        deals?.table,
-      );
+      const forecast = await sqlQuotaForecast(engine, orders, quotas, day, calendar, pipelineSettings, deals);
       for (const problem of forecast?.open?.problems ?? []) progress.stage(`pipeline settings: ${problem}`);
       return forecast;
     };

@@ -39,7 +39,7 @@ import { specOfSaved, sqlSourceRecord, withSqlSource } from './saved-sql-source'
 import { sqlOrdersAsOf } from './sql-as-of';
 import type { FigureTraits } from './sql-figures';
 import { layOutWithSql } from './sql-figures';
-import { sqlPipelineDeals, sqlQuotaForecast } from './sql-quota';
+import { sqlPipelineDealsOf, sqlQuotaForecast } from './sql-quota';
 import { cliErrorOf, openSqlSpec, sqlContextOf } from './sql-route';
 
 export interface SqlReviewRun {
@@ -125,12 +125,7 @@ export async function refreshReviewSql(port: WorkbookPort, run: SqlReviewRun): P
     report(`building the review of ${week.key}`);
     const carryOver = await carriedActions(port, week);
     // As the build: the pipeline's deals in memory, the orders' revenue from the database.
-    const pipelineTable = inputs.tables.find((t) => t.kind === 'pipeline');
-    const deals =
-      sources.pipeline && pipelineTable
-        ? await sqlPipelineDeals(engine, sources.pipeline, pipelineTable.discovered.mapping)
-        : undefined;
-    for (const note of deals?.notes ?? []) progress.warn(note);
+    const deals = await sqlPipelineDealsOf(inputs, progress);
     const pipelineForecast = await sqlQuotaForecast(
       engine,
       orders,
@@ -138,7 +133,7 @@ export async function refreshReviewSql(port: WorkbookPort, run: SqlReviewRun): P
       day,
       calendar,
       pipelineSettingsOf(config, run.pipelineSettings),
-      deals?.table,
+      deals,
     );
     for (const problem of pipelineForecast?.open?.problems ?? []) report(`pipeline settings: ${problem}`);
     const ctx = await sqlContextOf(engine, sources, day, calendar);

@@ -17,14 +17,29 @@ import type { SqlEngine } from '../engines/engine';
 import { pipelineDealsCells, pipelineDealsSql } from '../sql/pipeline-deals';
 import { repRevenueFromRows, repRevenueSql } from '../sql/rep-revenue';
 import type { OrdersSource, PipelineSource } from '../sql/source';
+import type { Progress } from './io';
+import type { SqlInputs } from './sql-route';
 
 /**
- * The pipeline table's deals, read from the database into the table a sheet of the same columns
- * gives (`mapping`: role → column, as the table was mapped), with what ingestion noted; no table
- * when no deal is usable.
- * @example (await sqlPipelineDeals(engine, sources.pipeline, discovered.mapping)).table?.length // 240
+ * The pipeline table's deals, when the inputs have one, read from the database into the table a
+ * sheet of the same columns gives (mapped as the table was); what ingestion noted is warned on
+ * `progress`. Undefined without a pipeline table or a usable deal.
+ * @example (await sqlPipelineDealsOf(inputs, progress))?.length // 240
  */
-export async function sqlPipelineDeals(
+export async function sqlPipelineDealsOf(
+  inputs: SqlInputs,
+  progress: Progress,
+): Promise<PipelineTable | undefined> {
+  const pipeline = inputs.sources.pipeline;
+  const table = inputs.tables.find((t) => t.kind === 'pipeline');
+  if (!pipeline || !table) return undefined;
+  const deals = await sqlPipelineDeals(inputs.engine, pipeline, table.discovered.mapping);
+  for (const note of deals.notes) progress.warn(note);
+  return deals.table;
+}
+
+/** The deals of `pipeline` (`mapping`: role → column) and what ingestion noted. */
+async function sqlPipelineDeals(
   engine: SqlEngine,
   pipeline: PipelineSource,
   mapping: Mapping,
