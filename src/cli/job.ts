@@ -16,6 +16,7 @@ import { CliError } from './errors';
 import { sideLoadOptions } from './inputs';
 import type { CliIO, Progress } from './io';
 import { ingestOptionsOf, loadTable } from './load';
+import { fileSourceName } from './output';
 
 export { refreshStamp } from '../workflows';
 
@@ -53,33 +54,37 @@ export function jobLines(
   return lines;
 }
 
-type SideTables = {
+export type SideTables = {
   pipeline?: SideSpec<PipelineTable>;
   spend?: SideSpec<SpendTable>;
   targets?: SideSpec<TargetsTable>;
 };
 
 /**
- * The side tables named on the command line: a file of their own is read here; the input
- * workbook itself (`--targets sales.xlsx` when building sales.xlsx) is searched by the job.
+ * The side tables named on the command line: a file of their own is read here (its `origin` the
+ * file's name relative to `workbookFolder`, the folder of the workbook written, as the
+ * configuration saves it); the input workbook itself (`--targets sales.xlsx` when building
+ * sales.xlsx) is searched by the job.
  */
 export async function sideTablesOf(
   args: ParsedArgs,
   io: CliIO,
   progress: Progress,
   input: string | undefined,
+  workbookFolder: string,
 ): Promise<{ tables: SideTables; targetsLabel?: string }> {
   const tables: SideTables = {};
   for (const kind of ['pipeline', 'spend', 'targets'] as const) {
     const path = stringFlag(args, kind);
     if (path === undefined) continue;
     const options = sideLoadOptions(args, kind);
-    if (input !== undefined && resolve(io.cwd, path) === input) {
+    const full = resolve(io.cwd, path);
+    if (input !== undefined && full === input) {
       tables[kind] = { ingest: ingestOptionsOf(options) } as never;
       continue;
     }
     const loaded = await loadTable(kind as 'pipeline', path, options, io, progress);
-    tables[kind] = { table: loaded.table } as never;
+    tables[kind] = { table: loaded.table, origin: fileSourceName(workbookFolder, full) } as never;
   }
   const targets = stringFlag(args, 'targets');
   return { tables, ...(targets ? { targetsLabel: basename(targets) } : {}) };

@@ -10,6 +10,9 @@ import type { FileWorkbookPort } from '../xlsx/file-port';
 import { readTableFile } from '../xlsx/read';
 import { CliError } from './errors';
 import type { Progress } from './io';
+import type { SideTables } from './job';
+import type { SideKind } from '../workflows/refresh';
+import type { PipelineTable, SpendTable, TargetsTable } from '../core/table';
 import { fileSourceName } from './output';
 
 /** Source names that are files rather than sheets or tables. */
@@ -26,6 +29,18 @@ async function isFile(path: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
+}
+
+/** True when a saved source name is a file rather than a sheet or table of the workbook. */
+async function isSavedFile(port: FileWorkbookPort, saved: string): Promise<boolean> {
+  return FILE_NAME.test(saved) && !(await port.listSources()).some((s) => s.name === saved);
+}
+
+/** Where a saved file can be: beside the workbook (by the path given, then by its real path). */
+function placesOf(saved: string, workbook: string, real: string): string[] {
+  return isAbsolute(saved)
+    ? [saved]
+    : [...new Set([resolve(dirname(workbook), saved), resolve(dirname(real), saved)])];
 }
 
 async function fileSource(name: string, path: string, progress: Progress): Promise<SavedSource> {
@@ -67,14 +82,53 @@ export async function savedOrdersFile(
     return fileSource(fileSourceName(dirname(workbook), path), path, progress);
   }
   const saved = (await port.readConfig()).config.mappings.sources?.orders;
-  if (typeof saved !== 'string' || !FILE_NAME.test(saved)) return undefined;
-  if ((await port.listSources()).some((s) => s.name === saved)) return undefined;
-  const places = isAbsolute(saved)
-    ? [saved]
-    : [...new Set([resolve(dirname(workbook), saved), resolve(dirname(real), saved)])];
+  if (typeof saved !== 'string' || !(await isSavedFile(port, saved))) return undefined;
+  const places = placesOf(saved, workbook, real);
   for (const place of places) if (await isFile(place)) return fileSource(saved, place, progress);
   throw new CliError(
     `the orders of ${port.label} are read from ${saved}, which is not at ${places[0]} any more: ` +
       'name the file with --data FILE (the new place is saved for the next runs)',
   );
+}
+
+/**
+ * The side tables (pipeline, spend, targets) not named for this run, from where the configuration
+ * saved them: a sheet or table of the workbook is searched by the job under its saved name (and
+ * left out, with a line, when it is gone); a file beside the workbook is read again by `read`. A
+ * saved file that is no longer there is left out with a warning naming the flag that gives it.
+ * @example await savedSideTables(port, { workbook, real, given: side.tables, progress, read })
+ */
+export async function savedSideTables(
+  port: FileWorkbookPort,
+  where: {
+    readonly workbook: string;
+    readonly real: string;
+    readonly given: SideTables;
+    readonly progress: Progress;
+    readonly read: (kind: SideKind, path: string) => Promise<PipelineTable | SpendTable | TargetsTable>;
+  },
+): Promise<SideTables> {
+  const saved = (await port.readConfig()).config.mappings.sources ?? {};
+  const tables: SideTables = { ...where.given };
+  for (const kind of ['pipeline', 'spend', 'targets'] as const) {
+    const name = saved[kind];
+    if (where.given[kind] !== undefined || typeof name !== 'string') continue;
+    if (!(await isSavedFile(port, name))) {
+      tables[kind] = { source: name, saved: true } as never;
+      continue;
+    }
+    const places = placesOf(name, where.workbook, where.real);
+    const place = (await Promise.all(places.map(async (p) => ((await isFile(p)) ? p : undefined)))).find(
+      (p) => p !== undefined,
+    );
+    if (place === undefined) {
+      where.progress.warn(
+        `the ${kind} of ${port.label} was read from ${name}, which is not at ${places[0]} any more: ` +
+          `going on without it (name the file with --${kind} FILE)`,
+      );
+      continue;
+    }
+    tables[kind] = { table: await where.read(kind, place), origin: name } as never;
+  }
+  return tables;
 }

@@ -149,7 +149,12 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     withBuildSettings(
       withSavedChoices(
         withGivenPipelineSettings(
-          withOrdersSource(refreshed, loaded.orders.table.mapping, loaded.orders.source.name),
+          withOrdersSource(
+            refreshed,
+            loaded.orders.table.mapping,
+            loaded.orders.source.name,
+            loaded.sideSources,
+          ),
           options.pipelineSettings,
         ),
         {

@@ -246,18 +246,22 @@ export function latestReviewBefore(sheetNames: readonly string[], week: Period):
   return best?.name;
 }
 
-/** The configuration with the orders mapping and source recorded (other sections kept). */
+/**
+ * The configuration with the orders mapping and source recorded, and where the side tables read
+ * this time came from (other sections, and side tables not read this time, kept).
+ */
 export function withOrdersSource(
   config: SalesMetricsConfig,
   mapping: Mapping,
   sheet: string,
+  sideSources: Readonly<Record<string, string>> = {},
 ): SalesMetricsConfig {
   return {
     ...config,
     mappings: {
       ...config.mappings,
       orders: mapping,
-      sources: { ...(config.mappings.sources ?? {}), orders: sheet },
+      sources: { ...(config.mappings.sources ?? {}), ...sideSources, orders: sheet },
     },
   };
 }

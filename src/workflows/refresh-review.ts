@@ -94,7 +94,12 @@ export async function refreshReview(port: WorkbookPort, options: ReviewOptions):
     withSavedChoices(
       withRefresh(
         withGivenPipelineSettings(
-          withOrdersSource(loaded.config, loaded.orders.table.mapping, loaded.orders.source.name),
+          withOrdersSource(
+            loaded.config,
+            loaded.orders.table.mapping,
+            loaded.orders.source.name,
+            loaded.sideSources,
+          ),
           options.pipelineSettings,
         ),
         refreshRecord(refreshedAt, plan.name, REVIEW_METRICS),

@@ -20,9 +20,17 @@ import type { SourceSheet, WorkbookPort } from './port';
 import { WorkflowError } from './port';
 import { currencyOfTable, findSource, ordersSourceOf, readOrders, readTable } from './sources';
 
-/** A side table: already read (from a file of its own), or found among the workbook's sources. */
+/**
+ * A side table: already read (from a file of its own, `origin` naming that file as the configuration
+ * saves it), or found among the workbook's sources (`saved`: the name is the one the configuration
+ * saved, so a source that is gone is reported and the job goes on without the table).
+ */
 export type SideSpec<T> =
-  { readonly table: T } | { readonly source?: string; readonly ingest?: IngestOptions };
+  | { readonly table: T; readonly origin?: string }
+  | { readonly source?: string; readonly ingest?: IngestOptions; readonly saved?: boolean };
+
+/** The side tables a job can read besides the orders. */
+export type SideKind = 'pipeline' | 'spend' | 'targets';
 
 export interface RefreshOptions {
   /** The as-of epoch day people gave; absent: the latest date in the data (`chooseAsOf`). */
@@ -79,18 +87,34 @@ export interface Loaded {
   readonly asOf: AsOfChoice;
   /** Each table's first and last date and its rows after the as-of day. */
   readonly dates: DataDates;
+  /** Where each side table read was found: its sheet or table, or the file it came from. */
+  readonly sideSources: Partial<Record<SideKind, string>>;
 }
 
-async function sideTable<K extends 'pipeline' | 'spend' | 'targets'>(
+/** A side table read, and where it came from (unnamed when the caller read it and did not say). */
+interface SideRead<T> {
+  readonly table: T;
+  readonly origin?: string;
+}
+
+async function sideTable<K extends SideKind>(
   kind: K,
   spec: SideSpec<Extract<OrdersTable | PipelineTable | SpendTable | TargetsTable, { kind: K }>> | undefined,
   sources: readonly SourceSheet[],
   label: string,
-) {
+  report: (message: string) => void,
+): Promise<
+  SideRead<Extract<OrdersTable | PipelineTable | SpendTable | TargetsTable, { kind: K }>> | undefined
+> {
   if (spec === undefined) return undefined;
-  if ('table' in spec) return spec.table;
+  if ('table' in spec) return { table: spec.table, ...(spec.origin ? { origin: spec.origin } : {}) };
+  const wanted = spec.source?.trim().toLowerCase();
+  if (spec.saved && !sources.some((s) => s.name.toLowerCase() === wanted)) {
+    report(`the saved ${kind} source "${spec.source}" is not in ${label}; going on without it`);
+    return undefined;
+  }
   const source = await findSource(kind, sources, spec.ingest ?? {}, label, spec.source);
-  return (await readTable(kind, source, spec.ingest ?? {}, label)).table;
+  return { table: (await readTable(kind, source, spec.ingest ?? {}, label)).table, origin: source.name };
 }
 
 /** The sources, with one named by an address appended when the host can read it. */
@@ -162,11 +186,15 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
     ingest = options.orders?.ingest ?? {};
     read = await readOrders(place.source, ingest, port.label);
   }
-  const pipeline = await sideTable('pipeline', options.pipeline, sources, port.label);
-  const spend = await sideTable('spend', options.spend, sources, port.label);
-  const targets = await sideTable('targets', options.targets, sources, port.label);
+  const side = {
+    pipeline: await sideTable('pipeline', options.pipeline, sources, port.label, report),
+    spend: await sideTable('spend', options.spend, sources, port.label, report),
+    targets: await sideTable('targets', options.targets, sources, port.label, report),
+  };
+  const pipeline = side.pipeline?.table;
+  const spend = side.spend?.table;
   await options.pause?.();
-  const { goals, saved } = goalsOf(targets, config, report, options.calendar);
+  const { goals, saved } = goalsOf(side.targets?.table, config, report, options.calendar);
   const formulas = ordersSourceOf(read.source, read.cells, read.table, ingest, port.label);
   const inputs = { orders: read.table, pipeline, spend };
   const asOf = chooseAsOf(inputs, options.asOf, options.today);
@@ -185,5 +213,8 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
     ),
     asOf,
     dates: dataDates(inputs, asOf.day),
+    sideSources: Object.fromEntries(
+      Object.entries(side).flatMap(([kind, read]) => (read?.origin ? [[kind, read.origin]] : [])),
+    ),
   };
 }

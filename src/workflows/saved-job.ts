@@ -60,7 +60,7 @@ export async function runSavedJob(
   const side = Object.fromEntries(
     (['pipeline', 'spend', 'targets'] as const)
       .filter((kind) => typeof where[kind] === 'string')
-      .map((kind) => [kind, { source: where[kind] }]),
+      .map((kind) => [kind, { source: where[kind], saved: true }]),
   );
   const common = {
     ...side,

@@ -115,7 +115,7 @@ describe('sales-metrics review refreshes in place through the package', () => {
         '_sales_metrics',
       ]);
       const { config } = readConfigSheet(refreshed);
-      expect(config.mappings.sources).toEqual({ orders: 'Orders' });
+      expect(config.mappings.sources).toEqual({ orders: 'Orders', targets: 'Targets' });
       // The build's two refreshes, then one per review.
       const refreshes = config.cadences.refreshes as { day: string; sheet: string; metrics: string[] }[];
       expect(refreshes.map((r) => r.sheet)).toEqual(['Dashboard', SHEET, ...Array(i + 1).fill(SHEET)]);

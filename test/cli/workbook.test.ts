@@ -165,7 +165,7 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(texts.some((t) => /No goals set yet/.test(t))).toBe(false);
     expect(texts.some((t) => /No benchmarks/i.test(t))).toBe(false);
     const { config } = readConfigSheet(after);
-    expect(config.mappings.sources).toEqual({ orders: 'Orders' });
+    expect(config.mappings.sources).toEqual({ orders: 'Orders', targets: 'Targets' });
     // The refresh is recorded (for the schedule) and the goals are saved (for later reviews).
     expect(config.cadences.refreshes).toEqual([
       expect.objectContaining({
@@ -263,7 +263,7 @@ describe('sales-metrics build from a workbook, then review', () => {
     expect(dashboardRows.filter((r) => /^Revenue \(.+\)$/.test(String(r[0]))).length).toBeGreaterThanOrEqual(
       16,
     );
-    expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders' });
+    expect(readConfigSheet(after).config.mappings.sources).toEqual({ orders: 'Orders', targets: 'Targets' });
   });
 
   it('reports a corrupt, a missing and an oversized workbook in one line', async () => {

@@ -11,6 +11,7 @@ import type { SheetPlan } from '../../src/sheets/plan';
 import { buildDashboard } from '../../src/workflows/build-dashboard';
 import { refreshReview } from '../../src/workflows/refresh-review';
 import { MemoryWorkbookPort } from '../../src/workflows/memory-port';
+import { runSavedJob } from '../../src/workflows/saved-job';
 
 const asOf = parseDay('2026-12-05')!;
 const serial = (iso: string) => parseDay(iso)! + 25569;
@@ -133,5 +134,40 @@ describe('the build job with a pipeline and quotas per rep (sample, as of 2026-1
       refreshedAt: '2026-12-05 10:00',
     });
     expect(refreshed.plans[0].cells.some((c) => c.value === 'Quota per rep (as of 2026-12-05)')).toBe(true);
+  });
+
+  it('saves where the pipeline and targets were found; a saved review job reads them again', async () => {
+    const { config } = await port.readConfig();
+    expect(config.mappings.sources).toEqual({ orders: 'Orders', pipeline: 'Pipeline', targets: 'Targets' });
+    const built = review.cells;
+    const lines: string[] = [];
+    // The saved as-of day is the build's; the clock is the build's day.
+    await runSavedJob(port, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    const again = port.sheet(review.name)!;
+    const { rowOf, shown } = cellsOf(again);
+    const before = cellsOf({ ...review, cells: built });
+    const top = rowOf('Quota per rep');
+    expect(top).toBe(before.rowOf('Quota per rep'));
+    for (let r = top + 2; r < top + 32; r++)
+      for (const column of 'ABCDEFGHI') expect(shown(`${column}${r}`)).toEqual(before.shown(`${column}${r}`));
+    expect(lines.join('\n')).not.toMatch(/going on without/);
+  });
+
+  it('a saved side table that is gone is reported and the review goes on without it', async () => {
+    const bare = new MemoryWorkbookPort('sample', [
+      { name: 'Orders', rows: orders },
+      { name: 'Targets', rows: targets },
+    ]);
+    await bare.render([port.sheet('_sales_metrics')!]);
+    const lines: string[] = [];
+    const done = await runSavedJob(bare, 'review', {
+      now: new Date(2026, 11, 5, 9),
+      report: (m) => lines.push(m),
+    });
+    expect(done.sheets).toEqual([review.name]);
+    expect(lines).toContain('the saved pipeline source "Pipeline" is not in sample; going on without it');
+    const { rowOf, shown } = cellsOf(bare.sheet(review.name)!);
+    // Without the pipeline the per-rep forecast is the run rate and no deal is stale.
+    expect(shown(`I${rowOf('Quota per rep') + 2}`)).toBe(0);
   });
 });

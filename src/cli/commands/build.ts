@@ -294,7 +294,7 @@ async function buildInto(target: WriteTarget, args: ParsedArgs, io: CliIO, run: 
   const port = guardedPort(filePort, { force: run.force });
   const flags = ordersLoadOptions(args);
   const mappingGiven = flags.columns !== undefined || Object.keys(flags.mapping ?? {}).length > 0;
-  const side = await sideTablesOf(args, io, progress, isCsv ? undefined : input);
+  const side = await sideTablesOf(args, io, progress, isCsv ? undefined : input, dirname(out));
   let result;
   try {
     result = await buildDashboard(port, {

@@ -5,7 +5,7 @@
  * The job itself is `refreshReview` (src/workflows), the same the ribbon runs in Excel.
  */
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Calendar, Period } from '../../core/periods';
 import { formatDay, parsePeriodKey } from '../../core/periods';
 import { refreshReview } from '../../workflows';
@@ -38,7 +38,7 @@ import { refreshReviewSql } from '../review-sql';
 import type { SavedSqlSource } from '../saved-sql-source';
 import { savedSqlSource } from '../saved-sql-source';
 import { lockWorkbook, officeLocks } from '../lock';
-import { savedOrdersFile } from '../saved-source';
+import { savedOrdersFile, savedSideTables } from '../saved-source';
 import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } from '../safe-write';
 
 /** How long a review waits for another run on the same workbook (`--wait`). */
@@ -73,9 +73,10 @@ Options:
   --wait SECONDS            how long to wait for another run on the workbook (default 60; 0: none)
   --no-backup               do not write the .bak copy
   --targets F               Targets file for the goal pace (may be the workbook itself; default:
-                            the goals saved in the workbook by "build")
+                            the Targets sheet or file "build" read, else the goals it saved)
   --currency C[:D]          money shown as C with D decimals (default: as saved in the workbook)
-  --pipeline F, --spend F   extra tables (rarely needed for the review)
+  --pipeline F, --spend F   extra tables (default: the sheet or file "build" read them from; the
+                            pipeline adds each rep's forecast and coverage to the quota per rep)
   --fiscal-start 1..12      month the fiscal year starts (default 1)
   --week-start DAY          first day of the week: 1-7 or monday…sunday (default monday, ISO)
 ${PIPELINE_HELP}
@@ -285,7 +286,16 @@ async function refreshFromRows(
   // A file named anew keeps the column mapping saved for the one it replaces.
   const savedMapping = file && !mappingGiven ? (await port.readConfig()).config.mappings.orders : undefined;
   const ingest = ingestOptionsOf(flags);
-  const side = await sideTablesOf(args, io, progress, path);
+  const given = await sideTablesOf(args, io, progress, path, dirname(path));
+  const tables = await savedSideTables(port, {
+    workbook: path,
+    real: run.target.real,
+    given: given.tables,
+    progress,
+    read: async (kind, at) =>
+      (await loadTable(kind as 'pipeline', at, sideLoadOptions(args, kind), io, progress)).table,
+  });
+  const side = { ...given, tables };
   const jobPort = guardedPort(port, {
     extraSources: file ? [file.source] : [],
     force: booleanFlag(args, 'force'),

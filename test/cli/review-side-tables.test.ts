@@ -1,0 +1,110 @@
+/**
+ * `review` after `build` with side tables: without flags it reads the pipeline and targets from
+ * where the build found them (a sheet of the workbook, or a file beside it), so a refresh shows the
+ * figures the build showed; a saved file that has moved is named in a warning and left out.
+ */
+import { copyFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readConfigSheet } from '../../src/xlsx/config';
+import { openWorkbook, worksheetRows } from '../../src/xlsx/read-workbook';
+import { runCli } from './run';
+
+const SAMPLE = join(__dirname, '../../samples/sales-sample.xlsx');
+const dir = mkdtempSync(join(tmpdir(), 'review-side-'));
+const REVIEW = 'Review 2026-W49';
+const now = new Date(Date.UTC(2026, 11, 5, 12));
+
+/** The review's rows but its subtitle (which names the file the figures were read from). */
+async function reviewRows(path: string): Promise<unknown[][]> {
+  const rows = worksheetRows((await openWorkbook(path)).getWorksheet(REVIEW)!);
+  expect(String(rows[1][0])).toMatch(/^2026-11-30 to 2026-12-06 · Data: /);
+  return [rows[0], ...rows.slice(2)];
+}
+
+/** The rows of the review's "Quota per rep" section (title to the first empty row). */
+function quotaSection(rows: readonly unknown[][]): unknown[][] {
+  const top = rows.findIndex((r) => typeof r?.[0] === 'string' && r[0].startsWith('Quota per rep'));
+  expect(top).toBeGreaterThan(0);
+  const end = rows.findIndex(
+    (r, i) => i > top && (r ?? []).every((v) => v === null || v === undefined || v === ''),
+  );
+  return rows.slice(top, end < 0 ? undefined : end);
+}
+
+async function sources(path: string): Promise<Record<string, string> | undefined> {
+  const config = readConfigSheet(await openWorkbook(path));
+  return config.config.mappings.sources as Record<string, string> | undefined;
+}
+
+describe('review reads the side tables build found', () => {
+  it('from sheets of the workbook: the refresh shows the quota per rep the build showed', async () => {
+    const out = join(dir, 'sheets.xlsx');
+    const built = await runCli(
+      [
+        'build',
+        SAMPLE,
+        '--pipeline',
+        SAMPLE,
+        '--targets',
+        SAMPLE,
+        '--as-of',
+        '2026-12-05',
+        '--out',
+        out,
+        '-q',
+      ],
+      now,
+    );
+    expect(built.err).toBe('');
+    expect(built.code).toBe(0);
+    expect(await sources(out)).toEqual({ orders: 'Orders', pipeline: 'Pipeline', targets: 'Targets' });
+    const before = await reviewRows(out);
+    const run = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/pipeline: .*dates 2024-01-02/);
+    const after = await reviewRows(out);
+    expect(quotaSection(after)).toEqual(quotaSection(before));
+    // The whole sheet: the clock is the same, so nothing else differs.
+    expect(after).toEqual(before);
+  });
+
+  it('from a file beside the workbook, and says so when that file has moved', async () => {
+    const pipelineCsv = join(dir, 'deals.csv');
+    const rows = worksheetRows((await openWorkbook(SAMPLE)).getWorksheet('Pipeline')!);
+    const text = (v: unknown) =>
+      v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v);
+    writeFileSync(pipelineCsv, rows.map((r) => r.map(text).join(',')).join('\n') + '\n');
+    const input = join(dir, 'orders.xlsx');
+    copyFileSync(SAMPLE, input);
+    const out = join(dir, 'file.xlsx');
+    const built = await runCli(
+      ['build', input, '--pipeline', pipelineCsv, '--as-of', '2026-12-05', '--out', out, '-q'],
+      now,
+    );
+    expect(built.code).toBe(0);
+    expect((await sources(out))?.pipeline).toBe('deals.csv');
+    const before = await reviewRows(out);
+    const run = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(await reviewRows(out)).toEqual(before);
+
+    renameSync(pipelineCsv, join(dir, 'deals-old.csv'));
+    const moved = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(moved.code).toBe(0);
+    expect(moved.err).toContain(
+      `the pipeline of file.xlsx was read from deals.csv, which is not at ${pipelineCsv} any more: going on without it (name the file with --pipeline FILE)`,
+    );
+    expect(moved.out).not.toMatch(/pipeline:/);
+    // Named again, it is read and its new place saved.
+    const named = await runCli(
+      ['review', out, '--as-of', '2026-12-05', '--no-backup', '-q', '--pipeline', join(dir, 'deals-old.csv')],
+      now,
+    );
+    expect(named.code).toBe(0);
+    expect(await reviewRows(out)).toEqual(before);
+    expect((await sources(out))?.pipeline).toBe('deals-old.csv');
+  });
+});
