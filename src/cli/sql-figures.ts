@@ -8,7 +8,7 @@
  *
  * Windows and suites of every request go to the database as one batch of runs per as-of day (one
  * statement per table family); a rep's or region's windows (goals of one part of the business) as
- * one grouped batch per part; breakdowns, cohorts, RFM and the customer lists have statements of
+ * one grouped batch per part (a rep in a region through the tables narrowed to its rows); breakdowns, cohorts, RFM and the customer lists have statements of
  * their own.
  */
 import type { BreakdownOptions, BreakdownResult } from '../core/analyses/breakdown';
@@ -28,6 +28,7 @@ import { cohortFromRows, cohortSql, rfmFromRows, rfmSql } from '../sql/cohorts';
 import { firstOrdersFromRows, firstOrdersSql, silentFromRows, silentSql } from '../sql/customer-lists';
 import type { RunGroups, SqlContext } from '../sql/evaluate';
 import { evaluateRuns } from '../sql/evaluate';
+import { distinctValuesOf, scopedSources } from '../sql/scoped-sources';
 import { dimensionSourceColumn } from '../sql/source';
 
 type Request =
@@ -237,16 +238,37 @@ async function answerRuns(
     return;
   }
   if (dimension === 'both') {
-    const none = metricError('#N/A', 'a goal of one rep in one region is not computed through SQL');
-    for (const [key, r] of batch)
-      answers.set(
-        key,
-        answerOf(
-          r,
-          ids,
-          runOf(r).map(() => ids.map(() => none)),
-        ),
+    // A rep in a region: each through the tables narrowed to its rows (few such goals).
+    const distinct = distinctValuesOf(ctx);
+    const byScope = new Map<string, [string, RunRequest][]>();
+    for (const entry of batch) {
+      const scope = (entry[1] as { scope: GoalScope }).scope;
+      const key = JSON.stringify([scope.rep, scope.region]);
+      byScope.set(key, [...(byScope.get(key) ?? []), entry]);
+    }
+    for (const requests of byScope.values()) {
+      const scope = (requests[0][1] as { scope: GoalScope }).scope;
+      const part = await scopedSources(
+        { ...ctx, asOf },
+        [
+          { dimension: 'rep', key: scope.rep! },
+          { dimension: 'region', key: scope.region! },
+        ],
+        distinct,
       );
+      try {
+        const values = (
+          await evaluateRuns(
+            part.ctx,
+            ids,
+            requests.map(([, r]) => runOf(r)),
+          )
+        ).byGroup.get('')!;
+        requests.forEach(([key, r], s) => answers.set(key, answerOf(r, ids, values[s])));
+      } finally {
+        await part.release();
+      }
+    }
     return;
   }
   const { orders, pipeline, spend } = ctx.sources;
