@@ -83,7 +83,6 @@ type Answer =
 class SqlFigures implements PlanFigures {
   readonly answers = new Map<string, Answer>();
   readonly pending = new Map<string, Request>();
-  readonly forecasts = false;
   readonly customers: boolean;
   readonly firstDay: number | undefined;
   readonly computedIn: string;

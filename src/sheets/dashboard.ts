@@ -24,7 +24,7 @@ import {
 } from '../core/periods';
 import { getMetric, type MetricId, type MetricInputs } from '../core/metrics';
 import type { BreakdownResult } from '../core/analyses/breakdown';
-import { trend } from '../core/analyses/trend';
+import { lineOfSeries } from '../core/analyses/trend';
 import { etsOutlook, etsPeriodForecast } from '../core/analyses/period-forecast';
 import { isMetricError, type MetricValue } from '../core/errors';
 import { ORDER_DIMENSIONS } from '../core/table';
@@ -537,7 +537,7 @@ function withForecasts(
 ): Readonly<Partial<Record<MetricId, KpiTarget>>> | undefined {
   const targets = input.targets;
   if (!windows.current.partial) return targets;
-  const lines = figuresOf(input).forecasts;
+  const figures = figuresOf(input);
   const out: Partial<Record<MetricId, KpiTarget>> = { ...targets };
   const period = windows.current.period;
   for (const id of kpis) {
@@ -579,9 +579,11 @@ function withForecasts(
       };
       continue;
     }
-    // The trend line needs the daily series, which the SQL route leaves in the database.
-    if (!lines) continue;
-    const current = trend(id, input.inputs, { asOf: input.asOf, unit, calendar, count, horizon: 0 }).current;
+    // The trend line through the metric's last `count` periods, from the plan's figures.
+    const periods = lastPeriods(input.asOf, unit, Math.max(1, Math.floor(count)), calendar);
+    const values = figures.suite([id], periods, { asOf: input.asOf, calendar });
+    const series = periods.map((p, i) => ({ period: p, value: values[i][0] }));
+    const current = lineOfSeries(id, series, input.asOf).current;
     if (!current) continue;
     const note = isMetricError(current.forecast)
       ? `No forecast for ${period.label}: ${current.forecast.reason}.`

@@ -34,11 +34,6 @@ export type FigureTable = 'orders' | 'pipeline' | 'spend';
 export interface PlanFigures {
   /** True when the orders have a customer column. */
   readonly customers: boolean;
-  /**
-   * False when the trend line's forecasts cannot be made (they need the daily series, which stays
-   * in the database); the revenue outlook needs only `suite` and `firstDay`.
-   */
-  readonly forecasts: boolean;
   /** The first day of the data (orders, else pipeline, else spend); undefined without dated rows. */
   readonly firstDay: number | undefined;
   /** Where the figures were computed, in words for the sheets (absent: the add-in's engine). */
@@ -111,7 +106,6 @@ export function engineFigures(inputs: MetricInputs): PlanFigures {
   };
   return {
     customers: !!orders?.customer,
-    forecasts: true,
     // Read only when an outlook asks (a scan of every date).
     get firstDay() {
       return (first ??= { day: firstDay(inputs) }).day;

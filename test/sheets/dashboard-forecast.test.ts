@@ -1,8 +1,8 @@
 /**
  * Where FC comes from when the caller gives none: the core trend's forecast of the period holding
  * the as-of day, asked only while that period is not over, for flows and rates — not for the open
- * pipeline (a level) nor for distinct counts of customers. The trend is stubbed here, so the test
- * checks what the sheet does with each answer.
+ * pipeline (a level) nor for distinct counts of customers. The trend line is stubbed here, so the
+ * test checks what the sheet does with each answer.
  */
 import { buildDashboardPlan } from '../../src/sheets/dashboard';
 import { ingestOrders } from '../../src/core/ingest';
@@ -14,21 +14,21 @@ import type { SheetPlan } from '../../src/sheets/plan';
 
 const asked: MetricId[] = [];
 jest.mock('../../src/core/analyses/trend', () => ({
-  trend: (id: MetricId, _inputs: unknown, options: { asOf: number; unit: string }) => {
+  lineOfSeries: (id: MetricId, _series: unknown, asOf: number) => {
     asked.push(id);
-    const period = periodOf(options.asOf, 'month');
+    const period = periodOf(asOf, 'month');
     const base = { period, toDate: 1, daysElapsed: 10, daysInPeriod: 31 };
     return {
-      id,
-      series: [],
       fit: null,
       skipped: [],
       partial: [],
-      forecast: [],
-      seasonalNaive: null,
       current:
         id === 'aov'
-          ? { ...base, forecast: metricError('#N/A', 'fewer than two complete periods have a value'), method: 'none' }
+          ? {
+              ...base,
+              forecast: metricError('#N/A', 'fewer than two complete periods have a value'),
+              method: 'none',
+            }
           : { ...base, forecast: id === 'revenue' ? 1234.5 : 0.42, method: `stub for ${id}` },
     };
   },
@@ -69,7 +69,10 @@ describe('FC from the core trend', () => {
       value: '—',
       note: 'No forecast for Mar 2026: fewer than two complete periods have a value.',
     });
-    expect(at(plan, 'Active customers', 'O')).toMatchObject({ value: '—', note: expect.stringMatching(/^Not forecast: a distinct count/) });
+    expect(at(plan, 'Active customers', 'O')).toMatchObject({
+      value: '—',
+      note: expect.stringMatching(/^Not forecast: a distinct count/),
+    });
   });
 
   it('keeps a forecast the caller gives, and asks nothing once the period is over', () => {
@@ -79,6 +82,9 @@ describe('FC from the core trend', () => {
     asked.splice(0);
     const complete = build('2026-03-31');
     expect(asked).toEqual([]);
-    expect(at(complete, 'Revenue', 'O')).toMatchObject({ value: '—', note: 'Mar 2026 is complete: the actual is the final figure.' });
+    expect(at(complete, 'Revenue', 'O')).toMatchObject({
+      value: '—',
+      note: 'Mar 2026 is complete: the actual is the final figure.',
+    });
   });
 });

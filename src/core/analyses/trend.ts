@@ -186,19 +186,7 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
   const lastYear = future.map(samePeriodLastYear);
   const suite = computeSuite(inputs, [id], [...periods, ...lastYear], options);
   const series = periods.map((period, i) => ({ period, value: suite.values[i][0] }));
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const skipped: TrendPoint[] = [];
-  const partial: TrendPoint[] = [];
-  let partialAt = -1;
-  series.forEach((point, i) => {
-    if (periodCoverage(point.period, options.asOf).partial) {
-      partial.push(point);
-      partialAt = i;
-    } else if (isMetricError(point.value)) skipped.push(point);
-    else (xs.push(i), ys.push(point.value));
-  });
-  const fit = fitLine(xs, ys);
+  const { fit, skipped, partial, current } = lineOfSeries(id, series, options.asOf);
   const forecast = fit
     ? future.map((period, k) => ({ period, value: bounded(id, fit.intercept + fit.slope * (count + k)) }))
     : [];
@@ -208,8 +196,35 @@ export function trend(id: MetricId, inputs: MetricInputs, options: TrendOptions)
       ? future.map((period, k) => ({ period, value: suite.values[periods.length + k][0] }))
       : null;
   const result = { id, series, fit, skipped, partial, forecast, seasonalNaive };
-  if (partialAt < 0) return result;
-  return { ...result, current: currentForecast(id, series[partialAt], partialAt, fit, options.asOf) };
+  return current ? { ...result, current } : result;
+}
+
+/**
+ * The line through a series' complete periods with a value, the periods left out of it, and the
+ * forecast of the period holding the as-of day while it is not over: `trend` on values computed
+ * elsewhere (the SQL route's).
+ * @example lineOfSeries('orders', periods.map((period, i) => ({ period, value: values[i][0] })), asOf).current?.forecast
+ */
+export function lineOfSeries(
+  id: MetricId,
+  series: readonly TrendPoint[],
+  asOf: number,
+): Pick<TrendResult, 'fit' | 'skipped' | 'partial' | 'current'> {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const skipped: TrendPoint[] = [];
+  const partial: TrendPoint[] = [];
+  let partialAt = -1;
+  series.forEach((point, i) => {
+    if (periodCoverage(point.period, asOf).partial) {
+      partial.push(point);
+      partialAt = i;
+    } else if (isMetricError(point.value)) skipped.push(point);
+    else (xs.push(i), ys.push(point.value));
+  });
+  const fit = fitLine(xs, ys);
+  if (partialAt < 0) return { fit, skipped, partial };
+  return { fit, skipped, partial, current: currentForecast(id, series[partialAt], partialAt, fit, asOf) };
 }
 
 /** True when some table has a row dated before `day` (a year of history exists). */

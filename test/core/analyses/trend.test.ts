@@ -1,4 +1,6 @@
-import { fitLine, trend } from '../../../src/core/analyses/trend';
+import { fitLine, lineOfSeries, trend } from '../../../src/core/analyses/trend';
+import { metricError } from '../../../src/core/errors';
+import { lastPeriods } from '../../../src/core/periods';
 import { daysFromCivil } from '../../../src/core/periods';
 import { ordersTable } from '../metrics/tables';
 
@@ -155,5 +157,45 @@ describe('trend with a partial period', () => {
     expect(t.forecast).toEqual([]);
     expect(t.current!.toDate).toBe(40);
     expect(t.current!.forecast).toMatchObject({ error: '#N/A' });
+  });
+});
+
+describe('lineOfSeries: the line of values computed elsewhere', () => {
+  const may10 = daysFromCivil(2026, 5, 10);
+  const periods = lastPeriods(may10, 'month', 5);
+
+  test('by hand: Jan–Apr on the line, May to date forecast (the partial-period case above)', () => {
+    const series = periods.map((period, i) => ({ period, value: [100, 130, 150, 190, 40][i] }));
+    const line = lineOfSeries('revenue', series, may10);
+    expect(line.fit!.slope).toBeCloseTo(29, 12);
+    expect(line.partial.map((p) => p.period.key)).toEqual(['2026-05']);
+    expect(line.current!.forecast).toBeCloseTo(40 + (215 * 21) / 31, 9);
+  });
+
+  test('a period whose value is an error is left out of the fit and listed', () => {
+    const error = metricError('#DIV/0!', 'no orders');
+    const series = periods.map((period, i) => ({
+      period,
+      value: i === 1 ? error : [100, 0, 150, 190, 40][i],
+    }));
+    const line = lineOfSeries('revenue', series, may10);
+    expect(line.skipped.map((p) => p.period.key)).toEqual(['2026-02']);
+    expect(line.fit!.n).toBe(3);
+  });
+
+  test("gives what trend gives over the engine's values", () => {
+    const table = ordersTable({
+      date: ['2026-01-15', '2026-02-15', '2026-03-01', '2026-04-15', '2026-05-03'].map((d) => {
+        const [y, m, dd] = d.split('-').map(Number);
+        return daysFromCivil(y, m, dd);
+      }),
+      amount: [100, 130, 150, 190, 40],
+      customer: ['a', 'b', 'a', 'c', 'b'],
+    });
+    for (const id of ['revenue', 'aov', 'orders', 'repeat_rate'] as const) {
+      const t = trend(id, { orders: table }, { asOf: may10, unit: 'month', count: 5, horizon: 0 });
+      const line = lineOfSeries(id, t.series, may10);
+      expect(line).toEqual({ fit: t.fit, skipped: t.skipped, partial: t.partial, current: t.current });
+    }
   });
 });
