@@ -55,8 +55,9 @@ so an interrupted run leaves it as it was. A symlink is followed and stays a sym
 mode is kept; a read-only workbook is refused. One run at a time: a second run waits for the
 first (WORKBOOK.xlsx.lock) and then reads the workbook afresh. The orders are found through the
 configuration "build" saved (sheet, or the CSV a large dashboard was built from, and the column
-mapping), or detected. A workbook built through SQL (build --engine duckdb, build --db) has its
-figures computed in the database again, from the files or tables the build saved.
+mapping), or detected; the pipeline, spend and targets from the sheets or files the build read
+them from. A workbook built through SQL (build --engine duckdb, build --db) has its figures
+computed in the database again, from the files or tables the build saved.
 
 Options:
   --week YYYY-Www           the week to review (default: the week of the as-of date), 1900-9999
