@@ -82,6 +82,21 @@ class ByteColumn {
   private spans: Int32Array = new Int32Array(2 * 256);
   private pool: Buffer = Buffer.allocUnsafe(1 << 14);
   private poolLength = 0;
+  /** Values in the hash table. */
+  private hashedCount = 0;
+  /**
+   * Ids of one shape (a fixed prefix then a fixed number of digits, see {@link idShape}) are found
+   * by their number in a table indexed by it: order numbers come in runs, so its memory is read in
+   * order where a hash table's is read at random. −1: no shape chosen yet.
+   */
+  private idLength = -1;
+  private idPrefix: Buffer = Buffer.alloc(0);
+  private idDigits = 0;
+  /** Code + 1 of id `idLow + i` at `i` (0 = not seen). */
+  private ids: Int32Array = new Int32Array(1024);
+  private idLow = 0;
+  /** Ids of the shape kept in the hash table (the id table would have grown too large). */
+  private idsHashed = 0;
 
   /**
    * `capacity`: rows the codes have room for (the parser grows every column's codes together);
@@ -98,6 +113,10 @@ class ByteColumn {
 
   /** Code of the bytes `[start, end)` of `source` whose hash is `hash`; `ascii`: no byte ≥ 0x80. */
   codeOf(source: Buffer, start: number, end: number, hash: number, ascii: boolean): number {
+    if (end - start === this.idLength) {
+      const n = this.idNumber(source, start, end);
+      if (n >= 0) return this.idCode(n, source, start, end, hash, ascii);
+    }
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
@@ -109,7 +128,127 @@ class ByteColumn {
       slot = (slot + 1) & mask;
     }
     if (this.texts) this.values.push(textOf(source, start, end, ascii));
-    return this.add(source, start, end, hash, slot);
+    const code = this.add(source, start, end);
+    this.index(code, hash, slot);
+    if (this.idLength < 0) this.chooseIdShape(source, start, end, code);
+    return code;
+  }
+
+  /**
+   * The code of an id of the column's shape (its number `n`): found in the id table, else (when
+   * some ids of the shape live in the hash table) there, else a new value, kept in the id table.
+   */
+  private idCode(
+    n: number,
+    source: Buffer,
+    start: number,
+    end: number,
+    hash: number,
+    ascii: boolean,
+  ): number {
+    const slot = n - this.idLow;
+    const ids = this.ids;
+    if (slot >= 0 && slot < ids.length) {
+      const entry = ids[slot];
+      if (entry !== 0) return entry - 1;
+    }
+    if (this.idsHashed > 0) {
+      const found = this.hashed(source, start, end, hash);
+      if (found >= 0) return found;
+    }
+    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    const code = this.add(source, start, end);
+    if (!this.setId(n, code)) {
+      this.index(code, hash, this.freeSlot(hash));
+      this.idsHashed++;
+    }
+    return code;
+  }
+
+  /** The code of bytes `[start, end)` in the hash table, or −1. */
+  private hashed(source: Buffer, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[2 * slot];
+      if (entry === 0) return -1;
+      if (slots[2 * slot + 1] === hash && this.holds(entry - 1, source, start, end)) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The empty slot where a value of hash `hash` not in the table goes. */
+  private freeSlot(hash: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The code of a value already in the column, or −1 (the id table first, then the hash table). */
+  private find(source: Buffer, start: number, end: number, hash: number): number {
+    if (end - start === this.idLength) {
+      const n = this.idNumber(source, start, end);
+      if (n >= 0) {
+        const slot = n - this.idLow;
+        if (slot >= 0 && slot < this.ids.length && this.ids[slot] !== 0) return this.ids[slot] - 1;
+        if (this.idsHashed === 0) return -1;
+      }
+    }
+    return this.hashed(source, start, end, hash);
+  }
+
+  /**
+   * The id shape of the column, from the first value that has one (see {@link idShape}), with
+   * that value (`code`) as the id table's first entry. No value before it has the shape, so none
+   * of the hash table's values has it.
+   */
+  private chooseIdShape(source: Buffer, start: number, end: number, code: number): void {
+    const digits = idShape(source, start, end);
+    if (digits === 0) return;
+    this.idPrefix = Buffer.from(source.subarray(start, end - digits));
+    this.idLength = end - start;
+    this.idDigits = digits;
+    const n = this.idNumber(source, start, end);
+    this.idLow = Math.max(0, n - 512);
+    this.setId(n, code);
+  }
+
+  /** The number of bytes `[start, end)` (of the id length) when they have the column's id shape, else −1. */
+  private idNumber(source: Buffer, start: number, end: number): number {
+    const prefix = this.idPrefix;
+    const digitsAt = end - this.idDigits;
+    for (let i = start, k = 0; i < digitsAt; i++, k++) if (source[i] !== prefix[k]) return -1;
+    let n = 0;
+    for (let i = digitsAt; i < end; i++) {
+      const d = source[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** Files id `n` under `code` in the id table; false when the table would grow past its limit. */
+  private setId(n: number, code: number): boolean {
+    let ids = this.ids;
+    let slot = n - this.idLow;
+    if (slot < 0 || slot >= ids.length) {
+      const low = Math.min(this.idLow, n);
+      const high = Math.max(this.idLow + ids.length, n + 1);
+      // Double the span so that growth is amortised, towards the side that overflowed.
+      const size = Math.max(2 * ids.length, high - low);
+      if (size > MAX_ID_TABLE) return false;
+      const newLow = n < this.idLow ? high - size : low;
+      const grown = int32s(size);
+      grown.set(ids, this.idLow - newLow);
+      this.ids = ids = grown;
+      this.idLow = newLow;
+      slot = n - newLow;
+    }
+    ids[slot] = code + 1;
+    return true;
   }
 
   /**
@@ -120,8 +259,6 @@ class ByteColumn {
   merge(part: CsvPartColumn): Int32Array {
     const { spans, count } = part;
     const pool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
-    const slots = this.slots;
-    const mask = this.mask;
     const codes = new Int32Array(count);
     for (let k = 0; k < count; k++) {
       const start = spans[2 * k];
@@ -132,17 +269,7 @@ class ByteColumn {
         hash = Math.imul(hash ^ pool[i], HASH_PRIME);
         high |= pool[i];
       }
-      let slot = hash & mask;
-      let code = -1;
-      for (;;) {
-        const entry = slots[2 * slot];
-        if (entry === 0) break;
-        if (slots[2 * slot + 1] === hash && this.holds(entry - 1, pool, start, end)) {
-          code = entry - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
+      let code = this.find(pool, start, end, hash);
       if (code < 0) {
         code = this.values.length;
         this.values.push(textOf(pool, start, end, high < 0x80));
@@ -171,8 +298,8 @@ class ByteColumn {
     return true;
   }
 
-  /** Adds a value not seen before, in the empty `slot`. */
-  private add(source: Buffer, start: number, end: number, hash: number, slot: number): number {
+  /** Adds a value not seen before (its bytes and code; see {@link index} for the hash table). */
+  private add(source: Buffer, start: number, end: number): number {
     const length = end - start;
     const code = this.count++;
     if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
@@ -187,10 +314,15 @@ class ByteColumn {
     this.spans[2 * code] = this.poolLength;
     this.spans[2 * code + 1] = this.poolLength + length;
     this.poolLength += length;
+    return code;
+  }
+
+  /** Files value `code` (of hash `hash`) in the hash table's empty `slot`. */
+  private index(code: number, hash: number, slot: number): void {
     this.slots[2 * slot] = code + 1;
     this.slots[2 * slot + 1] = hash;
-    if (2 * (code + 1) > this.mask) this.rehash();
-    return code;
+    this.hashedCount++;
+    if (2 * this.hashedCount > this.mask) this.rehash();
   }
 
   /** A table four times larger (fewer rehashes for columns of many distinct values). */
@@ -209,6 +341,27 @@ class ByteColumn {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** Largest id table (slots of 4 bytes): 16 MB. */
+const MAX_ID_TABLE = 1 << 22;
+
+/** Longest id prefix; more digits than 9 would not fit a 32-bit number. */
+const MAX_ID_PREFIX = 16;
+const MIN_ID_DIGITS = 3;
+const MAX_ID_DIGITS = 9;
+
+/**
+ * Digits ending bytes `[start, end)` when they make an id shape: 3 to 9 digits after a prefix of at
+ * most 16 bytes that does not end with a digit (`SO-0001234`, `CUST-00042`, `100234`); 0 when not.
+ * A value has the shape of a prefix and digit count exactly when it has that prefix and that many
+ * digits after it.
+ */
+function idShape(source: Buffer, start: number, end: number): number {
+  let i = end;
+  while (i > start && source[i - 1] >= 48 && source[i - 1] <= 57) i--;
+  const digits = end - i;
+  return digits >= MIN_ID_DIGITS && digits <= MAX_ID_DIGITS && i - start <= MAX_ID_PREFIX ? digits : 0;
 }
 
 function grow(array: Int32Array, least: number): Int32Array {
