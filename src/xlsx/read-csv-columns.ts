@@ -10,8 +10,9 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
-import type { ColumnarCells } from '../core/ingest';
-import { ColumnarBuilder, withoutTrailingBlankRows } from '../core/ingest';
+import type { CellValue } from '../core/cell';
+import type { ColumnarCells, IdNumbers } from '../core/ingest';
+import { ColumnarBuilder, idText, lazyEntries, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
 import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
 import { type Delimiter, sniffDelimiter } from './read-sniff';
@@ -44,10 +45,14 @@ export interface CsvPart {
 
 export interface CsvPartColumn {
   readonly codes: Int32Array;
-  /** Number of distinct values; value `k`'s bytes are `pool[spans[2k] … spans[2k + 1])`. */
+  /**
+   * Number of distinct values; value `k`'s bytes are `pool[spans[2k] … spans[2k + 1])`, or for an
+   * id kept as its number (`ids.numbers[k]` = number + 1), `ids.prefix` then its `ids.digits` digits.
+   */
   readonly count: number;
   readonly pool: Uint8Array;
   readonly spans: Int32Array;
+  readonly ids?: { readonly prefix: Uint8Array; readonly digits: number; readonly numbers: Int32Array };
 }
 
 function int32s(length: number): Int32Array {
@@ -72,8 +77,11 @@ function textOf(source: Buffer, start: number, end: number, ascii: boolean): str
 /** One column's distinct byte strings, their texts and the codes of the rows read so far. */
 class ByteColumn {
   codes: Int32Array;
-  /** The values' texts; none for a part (see {@link CsvColumnParser.append}). */
-  readonly values: string[] = [];
+  /**
+   * The values' texts, `undefined` for ids kept as numbers (see {@link idOf}); none for a part
+   * (see {@link CsvColumnParser.append}).
+   */
+  readonly values: (string | undefined)[] = [];
   private count = 0;
   /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
   private slots: Int32Array = new Int32Array(2 * 1024);
@@ -97,6 +105,12 @@ class ByteColumn {
   private idLow = 0;
   /** Ids of the shape kept in the hash table (the id table would have grown too large). */
   private idsHashed = 0;
+  /**
+   * Number + 1 of each value (by code) that is an id kept as its number: it has no text or bytes
+   * of its own (they are the prefix then the number's digits); 0 for other values.
+   */
+  private idOf: Int32Array = new Int32Array(0);
+  private idCount = 0;
 
   /**
    * `capacity`: rows the codes have room for (the parser grows every column's codes together);
@@ -156,13 +170,49 @@ class ByteColumn {
       const found = this.hashed(source, start, end, hash);
       if (found >= 0) return found;
     }
-    if (this.texts) this.values.push(textOf(source, start, end, ascii));
-    const code = this.add(source, start, end);
-    if (!this.setId(n, code)) {
-      this.index(code, hash, this.freeSlot(hash));
-      this.idsHashed++;
+    const code = this.count;
+    if (this.setId(n, code)) {
+      // An id kept as its number: no bytes, and its text is made only if it is read.
+      this.count++;
+      if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
+      this.spans[2 * code] = this.spans[2 * code + 1] = 0;
+      this.markId(code, n);
+      if (this.texts) this.values.push(undefined);
+      return code;
     }
-    return code;
+    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    const added = this.add(source, start, end);
+    this.index(added, hash, this.freeSlot(hash));
+    this.idsHashed++;
+    return added;
+  }
+
+  /** Records that value `code` is id `n`, kept as its number. */
+  private markId(code: number, n: number): void {
+    if (code >= this.idOf.length) {
+      const grown = new Int32Array(Math.max(1024, 2 * code));
+      grown.set(this.idOf);
+      this.idOf = grown;
+    }
+    this.idOf[code] = n + 1;
+    this.idCount++;
+  }
+
+  /**
+   * The column's values for the cells: their texts, those of ids kept as numbers made on first
+   * read, with the ids' numbers (see `CellColumn.ids`).
+   */
+  cellValues(): { values: readonly CellValue[]; ids?: IdNumbers } {
+    if (this.idCount === 0) return { values: this.values as string[] };
+    const shape = { prefix: this.idPrefix.toString('latin1'), digits: this.idDigits };
+    const count = this.values.length;
+    const numbers = new Int32Array(count);
+    const idOf = this.idOf;
+    for (let code = 0; code < count; code++) numbers[code] = code < idOf.length ? idOf[code] - 1 : -1;
+    return {
+      values: lazyEntries(this.values, (code) => idText(shape, numbers[code])),
+      ids: { ...shape, numbers },
+    };
   }
 
   /** The code of bytes `[start, end)` in the hash table, or −1. */
@@ -208,6 +258,8 @@ class ByteColumn {
   private chooseIdShape(source: Buffer, start: number, end: number, code: number): void {
     const digits = idShape(source, start, end);
     if (digits === 0) return;
+    // An ASCII prefix: an id's text is then the prefix's characters followed by its digits.
+    for (let i = start; i < end - digits; i++) if (source[i] >= 0x80) return;
     this.idPrefix = Buffer.from(source.subarray(start, end - digits));
     this.idLength = end - start;
     this.idDigits = digits;
@@ -257,12 +309,26 @@ class ByteColumn {
    * The added values are not indexed: the column reads nothing after them.
    */
   merge(part: CsvPartColumn): Int32Array {
-    const { spans, count } = part;
-    const pool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
+    const { spans, count, ids } = part;
+    const partPool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
     const codes = new Int32Array(count);
+    let idBytes: Buffer | undefined;
     for (let k = 0; k < count; k++) {
-      const start = spans[2 * k];
-      const end = spans[2 * k + 1];
+      let pool = partPool;
+      let start = spans[2 * k];
+      let end = spans[2 * k + 1];
+      const id = ids === undefined ? 0 : ids.numbers[k];
+      if (id > 0 && ids !== undefined) {
+        // An id the part kept as its number: its bytes are its prefix and digits.
+        idBytes ??= Buffer.alloc(ids.prefix.length + ids.digits);
+        idBytes.set(ids.prefix);
+        let n = id - 1;
+        for (let i = idBytes.length - 1; i >= ids.prefix.length; i--, n = Math.floor(n / 10))
+          idBytes[i] = 48 + (n % 10);
+        pool = idBytes;
+        start = 0;
+        end = idBytes.length;
+      }
       let hash = HASH_SEED;
       let high = 0;
       for (let i = start; i < end; i++) {
@@ -272,7 +338,11 @@ class ByteColumn {
       let code = this.find(pool, start, end, hash);
       if (code < 0) {
         code = this.values.length;
-        this.values.push(textOf(pool, start, end, high < 0x80));
+        const n = end - start === this.idLength ? this.idNumber(pool, start, end) : -1;
+        if (n >= 0) {
+          this.markId(code, n);
+          this.values.push(undefined);
+        } else this.values.push(textOf(pool, start, end, high < 0x80));
       }
       codes[k] = code;
     }
@@ -281,11 +351,18 @@ class ByteColumn {
 
   /** The column's first `rowCount` codes with its values' bytes, to send to another thread. */
   part(rowCount: number): CsvPartColumn {
+    let ids: CsvPartColumn['ids'];
+    if (this.idCount > 0) {
+      const numbers = new Int32Array(this.count);
+      numbers.set(this.idOf.subarray(0, Math.min(this.count, this.idOf.length)));
+      ids = { prefix: new Uint8Array(this.idPrefix), digits: this.idDigits, numbers };
+    }
     return {
       codes: this.codes.subarray(0, rowCount),
       count: this.count,
       pool: this.pool.subarray(0, this.poolLength),
       spans: this.spans.subarray(0, 2 * this.count),
+      ids,
     };
   }
 
@@ -484,7 +561,7 @@ export class CsvColumnParser {
       widths: this.widths.subarray(0, rowCount),
       columns: this.columns.map((column) => ({
         codes: column.codes.subarray(0, rowCount),
-        values: column.values,
+        ...column.cellValues(),
       })),
     };
     return withoutTrailingBlankRows(cells);
