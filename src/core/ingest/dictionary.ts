@@ -196,19 +196,21 @@ export class DictionaryEncoder {
 
   /**
    * Codes of the texts (not numbers) that pass `test`, e.g. the `TOTAL` of a summary row; costs one
-   * pass over the distinct values and makes no number's text.
+   * pass over the distinct values and makes no number's text. `idsMayPass(prefix)`: false when no
+   * text of the prefix followed by digits can pass, so that ids kept as numbers (see
+   * `codeOfIdNumber`) need no text to be made.
    */
-  codesOfText(test: (text: string) => boolean): number[] {
+  codesOfText(test: (text: string) => boolean, idsMayPass?: (prefix: string) => boolean): number[] {
     const found: number[] = [];
     const entries = this.entries;
-    const ids = this.idByCode;
     const pattern = this.pattern;
+    const ids = pattern !== undefined && (idsMayPass?.(pattern.prefix) ?? true) ? this.idByCode : undefined;
     for (let code = 0; code < entries.length; code++) {
       const text = entries[code];
       if (text !== undefined) {
         if (test(text)) found.push(code);
-      } else if (code < ids.length && ids[code] > 0 && test(idText(pattern as IdPattern, ids[code] - 1))) {
-        found.push(code);
+      } else if (ids !== undefined && code < ids.length && ids[code] > 0) {
+        if (test(idText(pattern as IdPattern, ids[code] - 1))) found.push(code);
       }
     }
     return found;

@@ -177,7 +177,7 @@ const LABEL_SLOTS_MASK = 255;
 /** A dictionary column's reader, which can also say which of its texts pass a test. */
 export interface DictColumnReader extends ColumnReader<DictColumn> {
   /** Codes of the column's texts that pass `test` (see `DictionaryEncoder.codesOfText`). */
-  codesOfText(test: (text: string) => boolean): number[];
+  codesOfText(test: (text: string) => boolean, idsMayPass?: (prefix: string) => boolean): number[];
 }
 
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
@@ -200,7 +200,7 @@ export function dictReader(
   const slotCodes = new Int32Array(LABEL_SLOTS_MASK + 1);
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
-    codesOfText: (test) => encoder.codesOfText(test),
+    codesOfText: (test, idsMayPass) => encoder.codesOfText(test, idsMayPass),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;
@@ -413,7 +413,7 @@ function columnarDictReader(
   const leastPlain = ids === undefined ? 0 : 10 ** (ids.digits - 1);
   return {
     result: () => ({ codes: out, dictionary: encoder.dictionary() }),
-    codesOfText: (test) => encoder.codesOfText(test),
+    codesOfText: (test, idsMayPass) => encoder.codesOfText(test, idsMayPass),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;
