@@ -313,11 +313,29 @@ class ByteColumn {
     const partPool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
     const codes = new Int32Array(count);
     let idBytes: Buffer | undefined;
+    // Ids of this column's own shape are found by number (unless some of them are hashed).
+    const byNumber =
+      ids !== undefined &&
+      this.idsHashed === 0 &&
+      this.idLength === ids.prefix.length + ids.digits &&
+      this.idDigits === ids.digits &&
+      this.idPrefix.equals(ids.prefix);
     for (let k = 0; k < count; k++) {
       let pool = partPool;
       let start = spans[2 * k];
       let end = spans[2 * k + 1];
       const id = ids === undefined ? 0 : ids.numbers[k];
+      if (id > 0 && byNumber) {
+        const slot = id - 1 - this.idLow;
+        let code = slot >= 0 && slot < this.ids.length ? this.ids[slot] - 1 : -1;
+        if (code < 0) {
+          code = this.values.length;
+          this.markId(code, id - 1);
+          this.values.push(undefined);
+        }
+        codes[k] = code;
+        continue;
+      }
       if (id > 0 && ids !== undefined) {
         // An id the part kept as its number: its bytes are its prefix and digits.
         idBytes ??= Buffer.alloc(ids.prefix.length + ids.digits);
@@ -601,12 +619,7 @@ export class CsvColumnParser {
         codes.fill(-1, base, total);
         continue;
       }
-      const from = part.columns[c].codes;
-      const map = column.merge(part.columns[c]);
-      for (let r = 0; r < part.rowCount; r++) {
-        const code = from[r];
-        codes[base + r] = code < 0 ? -1 : map[code];
-      }
+      remap(part.columns[c].codes, column.merge(part.columns[c]), codes, base, part.rowCount);
     }
     this.rows = total;
     return this;
@@ -781,6 +794,14 @@ export class CsvColumnParser {
     // New code arrays are not filled ahead: a row shorter than others marks its absent fields.
     for (let c = fields; c < columns.length; c++) columns[c].codes[r] = -1;
     this.rows = r + 1;
+  }
+}
+
+/** `to[at + r] = map[from[r]]` for the first `count` codes of `from` (−1 stays −1). */
+function remap(from: Int32Array, map: Int32Array, to: Int32Array, at: number, count: number): void {
+  for (let r = 0; r < count; r++) {
+    const code = from[r];
+    to[at + r] = code < 0 ? -1 : map[code];
   }
 }
 
