@@ -17,7 +17,7 @@ import {
   type DateOptions,
   MAX_SERIAL_1900,
 } from './dates';
-import { amountFromText, amountOrReason, type NumberStyle } from './numbers';
+import { amountFromText, amountOrReason, type NumberStyle, plainAmount } from './numbers';
 import { DictionaryEncoder, ERROR_CODE, MISSING_CODE } from './dictionary';
 import type { IdNumbers, IdPattern } from './int-codes';
 import { parseStatus, type StatusReading } from './status';
@@ -134,7 +134,7 @@ export function amountReader(
   if (frame.columns)
     return byDistinctValue(frame, spec, out, (value) => {
       if (typeof value === 'number') return value - value === 0 ? value : 'not a finite number';
-      if (typeof value === 'string') return amountFromText(value, style, wholeUnits);
+      if (typeof value === 'string') return plainAmount(value) ?? amountFromText(value, style, wholeUnits);
       return amountOrReason(value, style, wholeUnits);
     });
   const cache = new Map<string, number | string>();
