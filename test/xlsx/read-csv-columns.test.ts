@@ -89,6 +89,12 @@ describe('CsvColumnParser', () => {
       '€',
       '#N/A',
       '\uFEFF',
+      'SO-001',
+      'SO-0012',
+      '0012',
+      '123',
+      '999999999',
+      '1234567890',
     );
     fc.assert(
       fc.property(
@@ -105,6 +111,59 @@ describe('CsvColumnParser', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  /** Per column, codes numbering each distinct text in order of first appearance (what the parser gives). */
+  function firstSeen(rows: readonly string[][]) {
+    const width = Math.max(0, ...rows.map((row) => row.length));
+    return Array.from({ length: width }, (_, c) => {
+      const codes = new Map<string, number>();
+      return rows
+        .map((row) => {
+          if (c >= row.length) return -1;
+          if (!codes.has(row[c])) codes.set(row[c], codes.size);
+          return codes.get(row[c]);
+        })
+        .join();
+    });
+  }
+
+  it('numbers ids of one shape (prefix and digits) in order of first appearance, near and far apart', () => {
+    // Ids of the column's shape are found through a table indexed by their number; numbers too far
+    // apart for it, other shapes and other texts go through the hash table. The codes must not tell.
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((n) => `SO-${String(n).padStart(4, '0')}`),
+      fc.integer({ min: 0, max: 999_999_999 }).map((n) => `SO-${String(n).padStart(9, '0')}`),
+      fc.integer({ min: 0, max: 40 }).map((n) => `SO-${String(n).padStart(5, '0')}`),
+      fc.integer({ min: 0, max: 99 }).map((n) => `${n}`.padStart(3, '0')),
+      fc.constantFrom('SO-', 'so-0001', 'SO-00a1', '', 'x', '"SO-0001"', 'SO-0001 '),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(id, id), { maxLength: 120 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (pairs, cutSeeds) => {
+          const text = pairs.map(([a, b]) => `${a},${b}\n`).join('');
+          const bytes = Buffer.from(text, 'utf8');
+          const cuts = cutSeeds.map((seed) => seed % (bytes.length + 1));
+          const cells = columnsInChunks(bytes, ',', cuts);
+          const rows = rowsOf(text, ',');
+          expect(columnarRows(cells)).toEqual(rows);
+          expect(cells.columns.map((column) => column.codes.join())).toEqual(firstSeen(rows));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('numbers ids far apart (past the id table) as any other values', () => {
+    const ids = [1, 999_999_999, 1, 5_000_000, 2, 999_999_999, 5_000_001, 5_000_000, 3].map(
+      (n) => `A${String(n).padStart(9, '0')}`,
+    );
+    const text = ids.map((value) => `${value}\n`).join('');
+    const cells = parseCsvColumns(text, { delimiter: ',' }).cells;
+    expect(cells.columns[0].values).toEqual([...new Set(ids)]);
+    expect(Array.from(cells.columns[0].codes)).toEqual([0, 1, 0, 2, 3, 1, 4, 2, 5]);
   });
 
   it('reads a file as readCsvFile does, sniffing the same delimiter', async () => {

@@ -54,6 +54,10 @@ describe('CsvColumnParser.append (a file read in two parts)', () => {
     '€',
     '日本',
     '\uFEFF',
+    'SO-001',
+    'SO-0012',
+    '0012',
+    '123',
   );
 
   it('gives exactly the cells of one reading, wherever the file is split', () => {
@@ -77,7 +81,13 @@ describe('CsvColumnParser.append (a file read in two parts)', () => {
   });
 
   it('splits at line starts: rows of many shapes, the second part with values of its own', () => {
-    const field = fc.constantFrom('x', 'y', '', '"q,1"', '"a\nb"', 'Ü', '7', ' ');
+    const field = fc.oneof(
+      fc.constantFrom('x', 'y', '', '"q,1"', '"a\nb"', 'Ü', '7', ' '),
+      // Ids of a shape, near and far apart: each part numbers them through its own id table.
+      fc.integer({ min: 0, max: 30 }).map((n) => `SO-${String(n).padStart(4, '0')}`),
+      fc.integer({ min: 0, max: 999_999_999 }).map((n) => `SO-${String(n).padStart(9, '0')}`),
+      fc.integer({ min: 0, max: 30 }).map((n) => `C${String(n).padStart(3, '0')}`),
+    );
     const row = fc.array(field, { minLength: 0, maxLength: 5 });
     fc.assert(
       fc.property(

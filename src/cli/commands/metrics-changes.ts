@@ -7,7 +7,7 @@
  */
 import type { MetricValue } from '../../core/errors';
 import type { MetricId, MetricInputs, MetricOptions } from '../../core/metrics';
-import { computeSuite } from '../../core/metrics';
+import { computeSuite, isOrderMetric } from '../../core/metrics';
 import type { ChangeBase } from '../../core/metrics/compute';
 import { computeChanges, relativeChange } from '../../core/metrics/compute';
 import type { DayWindow, Period, PeriodCoverage } from '../../core/periods';
@@ -43,7 +43,7 @@ export function periodChanges(
 ): PeriodChanges[] {
   if (periods.length === 0) return [];
   const before = computeSuite(inputs, ids, [previousPeriod(periods[0])], options).values[0];
-  const yearAgo = computeSuite(inputs, ids, periods.map(samePeriodLastYear), options).values;
+  const yearAgo = yearAgoValues(inputs, ids, periods, values, options);
   const whole = (basePeriod: Period, now: readonly MetricValue[], then: readonly MetricValue[]) => ({
     basePeriod,
     base: { start: basePeriod.start, end: basePeriod.end },
@@ -68,5 +68,35 @@ export function periodChanges(
       growth: whole(previousPeriod(period), values[p], p === 0 ? before : values[p - 1]),
       yoy: whole(samePeriodLastYear(period), values[p], yearAgo[p]),
     };
+  });
+}
+
+/** What makes two periods the same windows: unit, calendar and days. */
+function periodIdentity(period: Period): string {
+  const { unit, calendar, start, end, key } = period;
+  return `${unit}|${calendar.weekStartsOn}|${calendar.fiscalYearStartMonth}|${start}|${end}|${key}`;
+}
+
+/**
+ * The values of the period a year before each of `periods`. An orders metric of a period depends
+ * on that period (and the one before it) only, not on the periods computed with it, so a year-ago
+ * period that is among `periods` takes its values from `values`; the others are computed.
+ */
+function yearAgoValues(
+  inputs: MetricInputs,
+  ids: readonly MetricId[],
+  periods: readonly Period[],
+  values: readonly (readonly MetricValue[])[],
+  options: MetricOptions,
+): (readonly MetricValue[])[] {
+  const yearAgo = periods.map(samePeriodLastYear);
+  if (!ids.every(isOrderMetric)) return computeSuite(inputs, ids, yearAgo, options).values;
+  const known = new Map(periods.map((period, p) => [periodIdentity(period), p]));
+  const missing = yearAgo.filter((period) => !known.has(periodIdentity(period)));
+  const computed = missing.length > 0 ? computeSuite(inputs, ids, missing, options).values : [];
+  let next = 0;
+  return yearAgo.map((period) => {
+    const p = known.get(periodIdentity(period));
+    return p === undefined ? computed[next++] : values[p];
   });
 }

@@ -7,12 +7,18 @@
  * given, ragged rows and blank lines included.
  */
 import type { CellValue } from '../cell';
+import type { IdNumbers } from './int-codes';
 
 /** One column: a code per row into `values`, `-1` where the row has no such field. */
 export interface CellColumn {
   readonly codes: Int32Array;
   /** The column's distinct values, in order of first appearance. */
   readonly values: readonly CellValue[];
+  /**
+   * The values that are ids of one shape, as numbers (a file reader's; their texts in `values`
+   * are made on first read), so that ingestion can encode them without their texts.
+   */
+  readonly ids?: IdNumbers;
 }
 
 /** A table of cells stored by column. */
@@ -226,9 +232,6 @@ export function withoutTrailingBlankRows(cells: ColumnarCells): ColumnarCells {
   return {
     rowCount,
     widths: cells.widths.subarray(0, rowCount),
-    columns: cells.columns.map((column) => ({
-      codes: column.codes.subarray(0, rowCount),
-      values: column.values,
-    })),
+    columns: cells.columns.map((column) => ({ ...column, codes: column.codes.subarray(0, rowCount) })),
   };
 }

@@ -6,7 +6,7 @@
 import type { CellValue } from '../cell';
 import { isExcelError } from '../cell';
 import type { DictColumn } from '../table';
-import { type IdPattern, IntCodeTable, lazyTexts, patternNumber } from './int-codes';
+import { type IdPattern, IntCodeTable, idText, lazyEntries, patternNumber } from './int-codes';
 
 /** Code of a blank cell. */
 export const MISSING_CODE = -1;
@@ -62,6 +62,11 @@ export class DictionaryEncoder {
   /** The number behind each numeric code (other slots unused). */
   private numberByCode = new Float64Array(1024);
   private numericCodes = 0;
+  /** Id number + 1 behind each code whose id text is not made yet (see `codeOfIdNumber`), else 0. */
+  private idByCode = new Int32Array(0);
+  private idCodes = 0;
+  /** Ids of the pattern kept in `codeByString` under their text (too far apart for the table). */
+  private idsInMap = 0;
 
   constructor(private readonly pattern?: IdPattern) {}
 
@@ -123,8 +128,45 @@ export class DictionaryEncoder {
     if (known !== undefined) return known;
     code = this.entries.length;
     this.entries.push(text);
-    if (!this.patterned.set(n, code)) this.codeByString.set(text, code);
+    if (!this.patterned.set(n, code)) {
+      this.codeByString.set(text, code);
+      this.idsInMap++;
+    }
     return code;
+  }
+
+  /**
+   * Code of the id of the encoder's pattern whose number is `n` (the code `codeOfString` gives its
+   * text); the text is made only when the dictionary is read.
+   */
+  codeOfIdNumber(n: number): number {
+    const pattern = this.pattern as IdPattern;
+    const code = this.patterned.get(n);
+    if (code >= 0) return code;
+    // An id kept under its text is found there; so is one the table cannot take.
+    if (this.idsInMap > 0 || !this.patterned.set(n, this.entries.length))
+      return this.codeOfPatterned(n, idText(pattern, n));
+    const added = this.entries.length;
+    this.entries.push(undefined);
+    if (added >= this.idByCode.length) {
+      const grown = new Int32Array(Math.max(1024, 2 * added));
+      grown.set(this.idByCode);
+      this.idByCode = grown;
+    }
+    this.idByCode[added] = n + 1;
+    this.idCodes++;
+    return added;
+  }
+
+  /** True when ids given by number (`codeOfIdNumber`) are the ids of this shape. */
+  takesIds(prefix: string, digits: number): boolean {
+    return this.pattern !== undefined && this.pattern.prefix === prefix && this.pattern.digits === digits;
+  }
+
+  /** The text of code `code` whose entry is not made yet: an id's or a number's. */
+  private textOfCode(code: number): string {
+    const id = code < this.idByCode.length ? this.idByCode[code] : 0;
+    return id > 0 ? idText(this.pattern as IdPattern, id - 1) : String(this.numberByCode[code]);
   }
 
   /** Code of a number; its text is made when the dictionary is asked for. */
@@ -140,7 +182,7 @@ export class DictionaryEncoder {
     code = this.entries.length;
     this.entries.push(undefined);
     if (code >= this.numberByCode.length) {
-      const grown = new Float64Array(2 * this.numberByCode.length);
+      const grown = new Float64Array(Math.max(2 * this.numberByCode.length, code + 1));
       grown.set(this.numberByCode);
       this.numberByCode = grown;
     }
@@ -154,14 +196,22 @@ export class DictionaryEncoder {
 
   /**
    * Codes of the texts (not numbers) that pass `test`, e.g. the `TOTAL` of a summary row; costs one
-   * pass over the distinct values and makes no number's text.
+   * pass over the distinct values and makes no number's text. `idsMayPass(prefix)`: false when no
+   * text of the prefix followed by digits can pass, so that ids kept as numbers (see
+   * `codeOfIdNumber`) need no text to be made.
    */
-  codesOfText(test: (text: string) => boolean): number[] {
+  codesOfText(test: (text: string) => boolean, idsMayPass?: (prefix: string) => boolean): number[] {
     const found: number[] = [];
     const entries = this.entries;
+    const pattern = this.pattern;
+    const ids = pattern !== undefined && (idsMayPass?.(pattern.prefix) ?? true) ? this.idByCode : undefined;
     for (let code = 0; code < entries.length; code++) {
       const text = entries[code];
-      if (text !== undefined && test(text)) found.push(code);
+      if (text !== undefined) {
+        if (test(text)) found.push(code);
+      } else if (ids !== undefined && code < ids.length && ids[code] > 0) {
+        if (test(idText(pattern as IdPattern, ids[code] - 1))) found.push(code);
+      }
     }
     return found;
   }
@@ -172,19 +222,18 @@ export class DictionaryEncoder {
   }
 
   /**
-   * The dictionary (code → text). Up to {@link LAZY_NUMBERS} numeric entries are turned into text
-   * here; beyond that the array is a view that makes each number's text on first read, so that
-   * a column of a million distinct ids costs nothing until someone displays them.
+   * The dictionary (code → text). Up to {@link LAZY_NUMBERS} numeric and id entries are turned
+   * into text here; beyond that the array is a view that makes each number's or id's text on first
+   * read, so that a column of a million distinct ids costs nothing until someone displays them.
    */
   dictionary(): readonly string[] {
     const entries = this.entries;
-    const numbers = this.numberByCode;
-    if (this.numericCodes < LAZY_NUMBERS) {
+    if (this.numericCodes + this.idCodes < LAZY_NUMBERS) {
       for (let code = 0; code < entries.length; code++)
-        if (entries[code] === undefined) entries[code] = String(numbers[code]);
+        if (entries[code] === undefined) entries[code] = this.textOfCode(code);
       return entries as string[];
     }
-    return lazyTexts(entries, numbers);
+    return lazyEntries(entries, (code) => this.textOfCode(code));
   }
 }
 

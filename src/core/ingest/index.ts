@@ -36,5 +36,6 @@ export {
 } from './roles';
 export { parseStatus, statusFromText } from './status';
 export { encodeDictionary, DictionaryEncoder } from './dictionary';
+export { idText, lazyEntries, type IdNumbers } from './int-codes';
 export type { ColumnFormat } from './columns';
 export type { OverrideHints, ReadingBasis } from './conventions';

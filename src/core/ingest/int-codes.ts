@@ -103,11 +103,30 @@ export function detectIdPattern(sample: readonly CellValue[]): IdPattern | undef
 }
 
 /**
- * An array of texts whose numeric slots are filled on first read. It is a real array underneath
- * (length, `Array.isArray`, iteration, `JSON.stringify`, indexing all behave as usual); only the
- * read of a not-yet-made slot is intercepted.
+ * Ids of one shape held as numbers: the text of number `n` is `prefix` then `n` in `digits` digits
+ * (`SO-` and 7: `SO-0001234`). A file reader gives them for a column whose ids it numbered so.
  */
-export function lazyTexts(entries: (string | undefined)[], numbers: Float64Array): readonly string[] {
+export interface IdNumbers {
+  readonly prefix: string;
+  readonly digits: number;
+  /** Per distinct value (by code): its number when it is an id of the shape, else −1. */
+  readonly numbers: Int32Array;
+}
+
+/** The text of id number `n` of a shape. */
+export function idText(shape: { readonly prefix: string; readonly digits: number }, n: number): string {
+  return shape.prefix + String(n).padStart(shape.digits, '0');
+}
+
+/**
+ * An array of texts whose `undefined` slots are made by `make` on first read. It is a real array
+ * underneath (length, `Array.isArray`, iteration, `JSON.stringify`, indexing all behave as usual);
+ * only the read of a not-yet-made slot is intercepted.
+ */
+export function lazyEntries(
+  entries: (string | undefined)[],
+  make: (index: number) => string,
+): readonly string[] {
   return new Proxy(entries, {
     get(target, key, receiver) {
       if (typeof key === 'string') {
@@ -116,7 +135,7 @@ export function lazyTexts(entries: (string | undefined)[], numbers: Float64Array
           const index = Number(key);
           if (Number.isInteger(index) && index < target.length) {
             let text = target[index];
-            if (text === undefined) target[index] = text = String(numbers[index]);
+            if (text === undefined) target[index] = text = make(index);
             return text;
           }
         }
@@ -124,4 +143,9 @@ export function lazyTexts(entries: (string | undefined)[], numbers: Float64Array
       return Reflect.get(target, key, receiver);
     },
   }) as readonly string[];
+}
+
+/** An array of texts whose numeric slots are filled on first read (see {@link lazyEntries}). */
+export function lazyTexts(entries: (string | undefined)[], numbers: Float64Array): readonly string[] {
+  return lazyEntries(entries, (index) => String(numbers[index]));
 }

@@ -194,6 +194,27 @@ function toNumber(body: string, decimal: '.' | ',' | undefined): number {
 }
 
 /**
+ * The amount of text that is digits, or digits, a dot and one or two digits (`262.31`, `1250`):
+ * what {@link amountFromText} reads it as in any style (no separator to judge, no marker, no
+ * sign); `undefined` for any other text. A quick path for the plain amounts of exports.
+ * @example plainAmount('262.31') // 262.31
+ * @example plainAmount('1.250') // undefined
+ */
+export function plainAmount(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === 0) return undefined;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    const fraction = n - i - 1;
+    if (fraction < 1 || fraction > 2) return undefined;
+    for (let k = i + 1; k < n; k++) if (text.charCodeAt(k) < 48 || text.charCodeAt(k) > 57) return undefined;
+  }
+  return Number(text);
+}
+
+/**
  * Reads amount text; returns the number, or the reason it is not one. Used by the ingest loops
  * (no result object per cell) and by {@link parseAmount}.
  *

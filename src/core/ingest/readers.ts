@@ -17,9 +17,9 @@ import {
   type DateOptions,
   MAX_SERIAL_1900,
 } from './dates';
-import { amountFromText, amountOrReason, type NumberStyle } from './numbers';
+import { amountFromText, amountOrReason, type NumberStyle, plainAmount } from './numbers';
 import { DictionaryEncoder, ERROR_CODE, MISSING_CODE } from './dictionary';
-import type { IdPattern } from './int-codes';
+import type { IdNumbers, IdPattern } from './int-codes';
 import { parseStatus, type StatusReading } from './status';
 import { type Frame, ROW_BLANK, ROW_SKIPPED, ROW_USED, cellAt, isBlankRow } from './frame';
 
@@ -134,7 +134,7 @@ export function amountReader(
   if (frame.columns)
     return byDistinctValue(frame, spec, out, (value) => {
       if (typeof value === 'number') return value - value === 0 ? value : 'not a finite number';
-      if (typeof value === 'string') return amountFromText(value, style, wholeUnits);
+      if (typeof value === 'string') return plainAmount(value) ?? amountFromText(value, style, wholeUnits);
       return amountOrReason(value, style, wholeUnits);
     });
   const cache = new Map<string, number | string>();
@@ -177,7 +177,7 @@ const LABEL_SLOTS_MASK = 255;
 /** A dictionary column's reader, which can also say which of its texts pass a test. */
 export interface DictColumnReader extends ColumnReader<DictColumn> {
   /** Codes of the column's texts that pass `test` (see `DictionaryEncoder.codesOfText`). */
-  codesOfText(test: (text: string) => boolean): number[];
+  codesOfText(test: (text: string) => boolean, idsMayPass?: (prefix: string) => boolean): number[];
 }
 
 /** A text column into dictionary codes (`-1` where missing; Excel errors warned when `warn`). */
@@ -200,7 +200,7 @@ export function dictReader(
   const slotCodes = new Int32Array(LABEL_SLOTS_MASK + 1);
   return {
     result: () => ({ codes, dictionary: encoder.dictionary() }),
-    codesOfText: (test) => encoder.codesOfText(test),
+    codesOfText: (test, idsMayPass) => encoder.codesOfText(test, idsMayPass),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;
@@ -331,7 +331,10 @@ export function cellReader<T>(
 }
 
 /** A columnar frame's codes for a column (`undefined` when no row has the field) and its distinct values. */
-function columnOf(frame: Frame, spec: ColumnSpec): { codes?: Int32Array; values: readonly CellValue[] } {
+function columnOf(
+  frame: Frame,
+  spec: ColumnSpec,
+): { codes?: Int32Array; values: readonly CellValue[]; ids?: IdNumbers } {
   const column = frame.columns?.columns[spec.column];
   return column ?? { values: [] };
 }
@@ -399,12 +402,18 @@ function columnarDictReader(
   encoder: DictionaryEncoder,
   out: Int32Array,
 ): DictColumnReader {
-  const { codes, values } = columnOf(frame, spec);
+  const { codes, values, ids } = columnOf(frame, spec);
   const mapped = new Int32Array(values.length).fill(UNMAPPED);
   const { start, fate } = frame;
+  // Ids the file reader gives as numbers are encoded without their texts where the encoder takes
+  // them as they are: ids of its pattern, and digits without a leading zero (a number's text).
+  const idNumbers = ids?.numbers;
+  const idsOfPattern = ids !== undefined && encoder.takesIds(ids.prefix, ids.digits);
+  const plainNumbers = ids !== undefined && ids.prefix === '';
+  const leastPlain = ids === undefined ? 0 : 10 ** (ids.digits - 1);
   return {
     result: () => ({ codes: out, dictionary: encoder.dictionary() }),
-    codesOfText: (test) => encoder.codesOfText(test),
+    codesOfText: (test, idsMayPass) => encoder.codesOfText(test, idsMayPass),
     read(from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (fate[i] !== USED) continue;
@@ -413,13 +422,18 @@ function columnarDictReader(
         if (source >= 0) {
           code = mapped[source];
           if (code === UNMAPPED) {
-            const value = values[source];
-            code =
-              typeof value === 'string'
-                ? encoder.codeOfString(value)
-                : typeof value === 'number'
-                  ? encoder.codeOfNumber(value)
-                  : encoder.encode(value);
+            const id = idNumbers === undefined ? -1 : idNumbers[source];
+            if (id >= 0 && idsOfPattern) code = encoder.codeOfIdNumber(id);
+            else if (id >= leastPlain && plainNumbers) code = encoder.codeOfNumber(id);
+            else {
+              const value = values[source];
+              code =
+                typeof value === 'string'
+                  ? encoder.codeOfString(value)
+                  : typeof value === 'number'
+                    ? encoder.codeOfNumber(value)
+                    : encoder.encode(value);
+            }
             mapped[source] = code;
           }
         }

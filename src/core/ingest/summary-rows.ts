@@ -81,6 +81,14 @@ export function summaryLabel(text: string): 'strong' | 'weak' | undefined {
   return normal.startsWith('total ') ? 'weak' : undefined;
 }
 
+/**
+ * False when no text that starts with `prefix` can be a summary label: its first three characters
+ * start no label (ids such as `SO-0001234` all start with theirs).
+ */
+function mayStartLabel(prefix: string): boolean {
+  return prefix.length < 3 || STARTS.has(startKey(prefix));
+}
+
 /** An amount column and the columns that name a row's order (order id, customer). */
 export interface SummaryScan {
   /** What a row of the table is, for the reason: `order`, `opportunity`, `spend entry`. */
@@ -127,7 +135,7 @@ function article(noun: string): string {
 function skipLabelled(frame: Frame, scan: SummaryScan, summary: Uint8Array): number {
   let skipped = 0;
   for (const text of scan.textColumns) {
-    const matches = text.reader.codesOfText((t) => summaryLabel(t) !== undefined);
+    const matches = text.reader.codesOfText((t) => summaryLabel(t) !== undefined, mayStartLabel);
     if (matches.length === 0) continue;
     const { codes, dictionary } = text.reader.result();
     const strength = new Map(matches.map((code) => [code, summaryLabel(dictionary[code])]));

@@ -190,6 +190,92 @@ describe('ingestion of columnar cells', () => {
     expect(withIssues).toBeGreaterThan(60);
   });
 
+  it('matches the row route where the file reader gives ids of one shape as numbers', () => {
+    // Ids of a shape (`SO-00042`, `100234`) come from the CSV reader as numbers whose texts are made
+    // on first read; ingestion encodes them by number where its own id pattern is the same shape,
+    // or as a number's text where the digits have no leading zero.
+    const rare = fc.oneof(
+      fc.integer({ min: 0, max: 99_999_999 }).map((n) => `SO-${String(n).padStart(8, '0')}`),
+      fc.integer({ min: 0, max: 2000 }).map((n) => String(n).padStart(4, '0')),
+      fc.constantFrom('', '', ' SO-00001', 'SO-00001 ', 'TOTAL', '#N/A', 'so-00001', '1001', '0999'),
+    );
+    // Mostly one shape, so that ingestion detects its pattern in the column (90% of a sample).
+    const usual = {
+      prefixed: fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.integer({ min: 0, max: 300 }).map((n) => `SO-${String(n).padStart(5, '0')}`),
+        },
+        fc.integer({ min: 0, max: 99_999 }).map((n) => `SO-${String(n).padStart(5, '0')}`),
+      ),
+      digits: fc.integer({ min: 0, max: 99_999 }).map((n) => String(n).padStart(5, '0')),
+      // Ids that start like a summary label (`Total 00042`): their texts are tested.
+      label: fc.integer({ min: 0, max: 300 }).map((n) => `Total ${String(n).padStart(5, '0')}`),
+      // Numbers too far apart for the id tables: some are kept under their texts.
+      wide: fc.oneof(
+        fc.integer({ min: 0, max: 99_999_999 }).map((n) => `SO-${String(n).padStart(8, '0')}`),
+        fc.integer({ min: 0, max: 9 }).map((n) => `SO-${String(n).padStart(8, '0')}`),
+      ),
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom<keyof typeof usual>('prefixed', 'digits', 'label', 'wide').chain((shape) => {
+          const id = fc.oneof({ weight: 30, arbitrary: usual[shape] }, { weight: 1, arbitrary: rare });
+          const row = fc.tuple(
+            fc.constantFrom(...DATES.slice(0, 4)),
+            id,
+            id,
+            fc.constantFrom(...AMOUNTS.slice(0, 5)),
+          );
+          return fc.array(row, { minLength: 25, maxLength: 80 });
+        }),
+        fc.boolean(),
+        (body, sameIds) => {
+          const lines = body.map(([date, a, b, amount]) => [date, a, sameIds ? a : b, amount]);
+          const text = toCsv(
+            [['Order Date', 'Order ID', 'Customer ID', 'Amount'], ...lines],
+            ',',
+            '\n',
+            false,
+          );
+          const rows = parseCsv(text, { delimiter: ',' }).rows;
+          const columns = parseCsvColumns(text, { delimiter: ',' });
+          expect(columnarRows(columns.cells)).toEqual(rows);
+          expectSameIngestion('orders', rows, columns.cells, {});
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  // Ids starting like a summary label (`Total 0000042`) are judged as labels where a row has no
+  // customer; other ids are not made into texts for that.
+  it.each(['SO-', 'Total '])(
+    'matches the row route on more ids than a dictionary makes texts for at once (%s)',
+    (prefix) => {
+      const lines = ['Order Date,Order ID,Customer ID,Amount'];
+      for (let i = 0; i < 70_000; i++) {
+        const customer = i % 997 === 0 ? '' : String(1000 + (i % 5000));
+        lines.push(
+          `2026-01-${String((i % 28) + 1).padStart(2, '0')},${prefix}${String(i).padStart(7, '0')},${customer},1`,
+        );
+      }
+      const text = lines.join('\n');
+      const rows = parseCsv(text, { delimiter: ',' }).rows;
+      const { cells } = parseCsvColumns(text, { delimiter: ',' });
+      expect(cells.columns[1].ids?.numbers.length).toBe(70_001);
+      const byRow = ingestTable('orders', rows);
+      const byColumn = ingestTable('orders', cells);
+      const orderIds = (result: typeof byRow) => {
+        const column = result.table?.kind === 'orders' ? result.table.orderId : undefined;
+        return column && { codes: column.codes, texts: [...column.dictionary] };
+      };
+      expect(orderIds(byColumn)).toEqual(orderIds(byRow));
+      expect(byColumn.report).toEqual(byRow.report);
+      expect(byRow.report.rowsSkipped).toBe(prefix === 'SO-' ? 0 : 71);
+    },
+  );
+
   it('matches the row route with every option a host passes', () => {
     fc.assert(
       fc.property(

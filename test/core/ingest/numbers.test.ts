@@ -1,4 +1,5 @@
-import { parseAmount, inferNumberStyle, amountFromText } from '../../../src/core/ingest/numbers';
+import fc from 'fast-check';
+import { parseAmount, inferNumberStyle, amountFromText, plainAmount } from '../../../src/core/ingest/numbers';
 
 const value = (v: Parameters<typeof parseAmount>[0], style?: Parameters<typeof parseAmount>[1]) => {
   const r = parseAmount(v, style);
@@ -160,5 +161,59 @@ describe('round trip through the platform formatter (independent route)', () => 
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('plainAmount (the quick path of plain amounts)', () => {
+  it('reads text as amountFromText does in every style, or leaves it to it', () => {
+    const piece = fc.constantFrom(
+      '0',
+      '1',
+      '2',
+      '5',
+      '9',
+      '.',
+      ',',
+      ' ',
+      '-',
+      '%',
+      'e',
+      'Rp',
+      '$',
+      '(',
+      ')',
+      '\u00a0',
+    );
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')),
+      fc
+        .tuple(fc.nat(), fc.nat({ max: 999 }), fc.integer({ min: 0, max: 4 }))
+        .map(
+          ([whole, fraction, digits]) =>
+            `${whole}${digits === 0 ? '' : '.'}${String(fraction).padStart(digits, '0').slice(0, digits)}`,
+        ),
+    );
+    let quick = 0;
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom<'dot-decimal' | 'comma-decimal' | undefined>(
+          'dot-decimal',
+          'comma-decimal',
+          undefined,
+        ),
+        fc.constantFrom<boolean | undefined>(true, false, undefined),
+        (t, style, wholeUnits) => {
+          const value = plainAmount(t);
+          if (value === undefined) return;
+          quick++;
+          expect(value).toBe(amountFromText(t, style, wholeUnits));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(quick).toBeGreaterThan(500);
+    expect(plainAmount('1.250')).toBeUndefined();
+    expect(plainAmount('0012.5')).toBe(12.5);
   });
 });
