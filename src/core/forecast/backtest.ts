@@ -12,6 +12,7 @@
  */
 import { fitLine } from '../analyses/trend';
 import type { FittedEts } from './fit';
+import type { FitMemo } from './fit-memo';
 import { candidateSpecs, selectModel } from './forecast';
 import type { EtsModel, ModelSpec } from './model';
 import { pointForecasts } from './model';
@@ -36,6 +37,8 @@ export interface BacktestOptions {
   readonly maxOrigins?: number;
   /** 'auto' (default) or one ETS model at every origin. */
   readonly model?: 'auto' | ModelSpec;
+  /** Fits made ahead (and where this run's are kept); see `fit-memo.ts`. */
+  readonly fits?: FitMemo;
 }
 
 export interface StepAccuracy {
@@ -140,7 +143,7 @@ export function backtest(values: readonly number[], options: BacktestOptions): B
     // The season is used at an origin only when its training values hold two full seasons.
     const mt = usableSeason(m, origin).seasonLength;
     const lag = m > 1 && origin > m ? m : 1;
-    const chosen = fitAt(train, mt, options.model, warm);
+    const chosen = fitAt(train, mt, options.model, warm, options.fits);
     warm = chosen.fits;
     origins.push({
       origin,
@@ -172,6 +175,7 @@ function fitAt(
   m: number,
   model: BacktestOptions['model'],
   warm: ReadonlyMap<string, EtsModel>,
+  memo: FitMemo | undefined,
 ): { best: FittedEts | null; fits: Map<string, EtsModel> } {
   const specs =
     model && model !== 'auto'
@@ -182,7 +186,7 @@ function fitAt(
           m > 1,
           train.every((v) => v > 0),
         );
-  const { best, fits } = selectModel(train, m, specs, warm);
+  const { best, fits } = selectModel(train, m, specs, warm, memo);
   return { best, fits };
 }
 
