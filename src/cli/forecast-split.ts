@@ -26,20 +26,34 @@ export interface OutlookFitsRequest {
   readonly values: readonly number[];
   readonly unit: PeriodUnit;
   readonly backtest: boolean;
-  /** The models it fits (`ETS(M,A,M)`…). */
-  readonly only: readonly string[];
+  /** The models (`ETS(M,A,M)`…), the heaviest first: each thread takes the next one not taken. */
+  readonly order: readonly string[];
+  /** One Int32: the index of the next model to take, shared by both threads. */
+  readonly next: SharedArrayBuffer;
 }
 
 /** What the worker answers: its memo's entries. */
 export type OutlookFitsAnswer =
   { readonly fits: readonly (readonly [string, FittedEts | MetricError])[] } | { readonly error: string };
 
+/**
+ * Takes the request's models one at a time, the next one neither thread has taken, and makes all
+ * of its fits into `fits`, until none is left: the threads share the work whatever each model
+ * costs and whenever each starts.
+ */
+export function fitInTurn(request: OutlookFitsRequest, fits: FitMemo['fits']): void {
+  const next = new Int32Array(request.next);
+  for (let i = Atomics.add(next, 0, 1); i < request.order.length; i = Atomics.add(next, 0, 1))
+    outlookFits(request.values, request.unit, request.backtest, { fits, only: new Set([request.order[i]]) });
+}
+
 /** Fewer complete periods than this: one thread fits them sooner than a second one starts. */
 const MIN_SHARED_PERIODS = 24;
 
 /**
  * A model's rough share of the work (a multiplicative season or error searches all its states in
- * up to 17 dimensions; a trend, and more so a damped one, adds to it), for sharing the models out.
+ * up to 17 dimensions; a trend, and more so a damped one, adds to it): the heaviest are taken
+ * first, so neither thread is left with a heavy one at the end.
  */
 function weightOf(spec: ModelSpec): number {
   if (spec.season === 'N') return 1;
@@ -93,26 +107,20 @@ export async function sharedOutlookFits(
   if (!backtest || values.length < MIN_SHARED_PERIODS) return undefined;
   // Every model an origin may try (a shorter series may have no season, a part of it only
   // positive values): a model no selection tries is never fitted.
-  const specs = candidateSpecs(true, true).sort((a, b) => weightOf(b) - weightOf(a));
-  // The heaviest first to whichever side has less; the worker starts later, so it starts behind.
-  const here: string[] = [];
-  const there: string[] = [];
-  let hereLoad = 0;
-  let thereLoad = 4;
-  for (const spec of specs) {
-    if (hereLoad <= thereLoad) {
-      here.push(modelName(spec));
-      hereLoad += weightOf(spec);
-    } else {
-      there.push(modelName(spec));
-      thereLoad += weightOf(spec);
-    }
-  }
-  const answer = workerFits({ values: [...values], unit, backtest, only: there });
-  const memo: FitMemo = { fits: new Map(), only: new Set(here) };
-  outlookFits(values, unit, backtest, memo);
+  const order = candidateSpecs(true, true)
+    .sort((a, b) => weightOf(b) - weightOf(a))
+    .map(modelName);
+  const request: OutlookFitsRequest = {
+    values: [...values],
+    unit,
+    backtest,
+    order,
+    next: new SharedArrayBuffer(4),
+  };
+  const answer = workerFits(request);
+  const fits: FitMemo['fits'] = new Map();
+  fitInTurn(request, fits);
   const theirs = await answer;
-  const fits = new Map(memo.fits);
   if ('fits' in theirs) for (const [key, fit] of theirs.fits) fits.set(key, fit);
   return { fits };
 }
