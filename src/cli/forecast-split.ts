@@ -47,6 +47,9 @@ export function fitInTurn(request: OutlookFitsRequest, fits: FitMemo['fits']): v
     outlookFits(request.values, request.unit, request.backtest, { fits, only: new Set([request.order[i]]) });
 }
 
+/** The worker's young generation: its fits keep little, so a small one costs few collections and little memory. */
+const YOUNG_MB = 4;
+
 /** Fewer complete periods than this: one thread fits them sooner than a second one starts. */
 const MIN_SHARED_PERIODS = 24;
 
@@ -81,7 +84,11 @@ function workerFits(request: OutlookFitsRequest): Promise<OutlookFitsAnswer> {
   if (!entry) return Promise.resolve({ error: 'no worker' });
   return new Promise((resolve) => {
     try {
-      const worker = new Worker(entry.file, { workerData: request, execArgv: entry.execArgv });
+      const worker = new Worker(entry.file, {
+        workerData: request,
+        execArgv: entry.execArgv,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
       worker.once('message', (answer: OutlookFitsAnswer) => {
         resolve(answer);
         void worker.terminate();
