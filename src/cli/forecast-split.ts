@@ -8,6 +8,7 @@
  * cannot start or fails, its models are fitted here when the outlook needs them.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MetricError } from '../core/errors';
@@ -64,6 +65,14 @@ function weightOf(spec: ModelSpec): number {
   return (spec.error === 'M' ? 8 : 5) * trend;
 }
 
+/**
+ * True when the machine has a core to spare for the worker (the last minute's load below the
+ * cores): on a busy machine a second thread only adds its start and its own compiling to the work.
+ */
+function hasSpareCore(): boolean {
+  return loadavg()[0] < availableParallelism();
+}
+
 /** The worker's script and the options that make it runnable here. */
 function workerEntry(): { readonly file: string; readonly execArgv?: string[] } | undefined {
   // In the built command line `__dirname` is the bundle's folder, where the worker is built too.
@@ -103,15 +112,17 @@ function workerFits(request: OutlookFitsRequest): Promise<OutlookFitsAnswer> {
 
 /**
  * The fits an outlook of `values` makes (see `outlookFits`), made on two threads; undefined when
- * the series is too short for that to pay (the outlook then fits its models itself).
+ * the series is too short for that to pay or no core is spare (the outlook then fits its models
+ * itself).
  * @example const fits = await sharedOutlookFits(series, 'month', true); // etsOutlook(…, { fits })
  */
 export async function sharedOutlookFits(
   values: readonly number[],
   unit: PeriodUnit,
   backtest: boolean,
+  spareCore: () => boolean = hasSpareCore,
 ): Promise<FitMemo | undefined> {
-  if (!backtest || values.length < MIN_SHARED_PERIODS) return undefined;
+  if (!backtest || values.length < MIN_SHARED_PERIODS || !spareCore()) return undefined;
   // Every model an origin may try (a shorter series may have no season, a part of it only
   // positive values): a model no selection tries is never fitted.
   const order = candidateSpecs(true, true)

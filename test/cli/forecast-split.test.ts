@@ -12,7 +12,7 @@ const values = Array.from(
 
 describe('sharedOutlookFits', () => {
   it('makes the fits one thread makes, to the last bit', async () => {
-    const shared = await sharedOutlookFits(values, 'month', true);
+    const shared = await sharedOutlookFits(values, 'month', true, () => true);
     const alone: FitMemo = { fits: new Map() };
     outlookFits(values, 'month', true, alone);
     expect(shared).toBeDefined();
@@ -28,8 +28,9 @@ describe('sharedOutlookFits', () => {
     expect(shared!.fits.size).toBe(made);
   });
 
-  it('leaves a short series, or one without a backtest, to the outlook', async () => {
-    expect(await sharedOutlookFits(values.slice(0, 20), 'month', true)).toBeUndefined();
-    expect(await sharedOutlookFits(values, 'month', false)).toBeUndefined();
+  it('leaves a short series, one without a backtest, or a busy machine to the outlook', async () => {
+    expect(await sharedOutlookFits(values.slice(0, 20), 'month', true, () => true)).toBeUndefined();
+    expect(await sharedOutlookFits(values, 'month', false, () => true)).toBeUndefined();
+    expect(await sharedOutlookFits(values, 'month', true, () => false)).toBeUndefined();
   });
 });
