@@ -65,12 +65,17 @@ function weightOf(spec: ModelSpec): number {
   return (spec.error === 'M' ? 8 : 5) * trend;
 }
 
+/** Held memory past which the worker's own heap (some 10 MB) would raise a large build's peak. */
+const MAX_RSS_FOR_WORKER = 256 * 1024 * 1024;
+
 /**
- * True when the machine has a core to spare for the worker (the last minute's load below the
- * cores): on a busy machine a second thread only adds its start and its own compiling to the work.
+ * True when a second thread pays: the machine has a core to spare (the last minute's load below
+ * the cores; on a busy machine a second thread only adds its start and its own compiling to the
+ * work) and the data is not so large that the worker's heap would raise the run's peak memory
+ * (there the fits are a small part of the run anyway).
  */
 function hasSpareCore(): boolean {
-  return loadavg()[0] < availableParallelism();
+  return loadavg()[0] < availableParallelism() && process.memoryUsage.rss() < MAX_RSS_FOR_WORKER;
 }
 
 /** The worker's script and the options that make it runnable here. */
@@ -112,8 +117,8 @@ function workerFits(request: OutlookFitsRequest): Promise<OutlookFitsAnswer> {
 
 /**
  * The fits an outlook of `values` makes (see `outlookFits`), made on two threads; undefined when
- * the series is too short for that to pay or no core is spare (the outlook then fits its models
- * itself).
+ * the series is too short for that to pay, no core is spare or the data is large (the outlook
+ * then fits its models itself).
  * @example const fits = await sharedOutlookFits(series, 'month', true); // etsOutlook(…, { fits })
  */
 export async function sharedOutlookFits(
