@@ -21,8 +21,6 @@ const SOURCES = path.join(ROOT, 'src');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'sales-metrics', 'cli.cjs');
 /** The worker thread that reads the second half of a large CSV file (src/xlsx/read-csv-split.ts). */
 const WORKER_OUT = path.join(path.dirname(OUT), 'csv-worker.cjs');
-/** The worker thread that makes some of the revenue outlook's fits (src/cli/forecast-split.ts). */
-const FORECAST_WORKER_OUT = path.join(path.dirname(OUT), 'forecast-worker.cjs');
 /** V8's compiled code for OUT, so a run does not parse and compile 800 KB of JavaScript again. */
 const CODE_CACHE = `${OUT}.v8cache`;
 /**
@@ -169,22 +167,21 @@ async function buildVendor(esbuild) {
 }
 
 /**
- * Builds a worker thread's script (`entry` under src/) into `out` beside OUT, before OUT, so a
- * fresh OUT has its workers. Without one (it could not be built) its work stays on one thread:
- * the CSV reader's second half, the outlook's share of fits.
+ * Builds the CSV reader's worker beside OUT, before OUT, so a fresh OUT has its worker. Without it
+ * (it could not be built) large files are read on one thread.
  */
-async function buildWorker(esbuild, options, entry, out) {
-  fs.rmSync(out, { force: true });
+async function buildWorker(esbuild, options) {
+  fs.rmSync(WORKER_OUT, { force: true });
   try {
     const worker = await esbuild.build({
       ...options,
-      entryPoints: [path.join(SOURCES, ...entry.split('/'))],
+      entryPoints: [path.join(SOURCES, 'xlsx', 'read-csv-worker.ts')],
     });
-    const temporary = `${out}.${process.pid}.tmp`;
+    const temporary = `${WORKER_OUT}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, worker.outputFiles[0].contents);
-    fs.renameSync(temporary, out);
+    fs.renameSync(temporary, WORKER_OUT);
   } catch {
-    // The work then stays on one thread.
+    // The reader then stays on one thread.
   }
 }
 
@@ -207,8 +204,7 @@ async function build() {
   const result = await esbuild.build({ ...options, entryPoints: [path.join(SOURCES, 'cli', 'main.ts')] });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   await buildVendor(esbuild);
-  await buildWorker(esbuild, options, 'xlsx/read-csv-worker.ts', WORKER_OUT);
-  await buildWorker(esbuild, options, 'cli/forecast-worker.ts', FORECAST_WORKER_OUT);
+  await buildWorker(esbuild, options);
   const temporary = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.rmSync(CODE_CACHE, { force: true });

@@ -27,7 +27,6 @@ import type { BreakdownResult } from '../core/analyses/breakdown';
 import { trend } from '../core/analyses/trend';
 import { etsOutlook, etsPeriodForecast } from '../core/analyses/period-forecast';
 import { isMetricError, type MetricValue } from '../core/errors';
-import type { FitMemo } from '../core/forecast';
 import { ORDER_DIMENSIONS } from '../core/table';
 import type { Currency } from '../core/currency';
 import type { GoalTracking } from '../core/goals/tracking';
@@ -85,8 +84,6 @@ const PRINT_COLUMNS = KPI_TABLE_WIDTH;
 
 export interface DashboardInput {
   readonly inputs: MetricInputs;
-  /** The revenue outlook's fits made ahead (`outlookFits`); the dashboard is the same without. */
-  readonly forecastFits?: FitMemo;
   /** As-of epoch day. */
   readonly asOf: number;
   readonly unit?: PeriodUnit;
@@ -637,7 +634,6 @@ export function buildDashboardPlan(input: DashboardInput): SheetPlan {
           calendar,
           horizon: FORECAST_HORIZON,
           backtest: true,
-          fits: input.forecastFits,
         })
       : undefined;
 

@@ -2,13 +2,11 @@
  * The product's main job, the same in every host: read the orders and side tables, compute, and
  * write the `Dashboard`, this week's `Review YYYY-Www` and the configuration into the workbook.
  */
-import { etsOutlookSeries } from '../core/analyses/period-forecast';
 import type { BenchmarkSet } from '../core/benchmarks';
 import type { AsOfChoice, DataDates } from '../core/data-range';
 import { reviewDay } from '../core/data-range';
 import type { IngestReport, RowCounts } from '../core/report';
 import { rowCounts } from '../core/report';
-import type { FitMemo } from '../core/forecast';
 import type { PeriodUnit } from '../core/periods';
 import { periodOf } from '../core/periods';
 import { configSheetPlan } from '../sheets/config';
@@ -20,7 +18,6 @@ import {
   withRefresh,
 } from '../sheets/config-records';
 import { buildDashboardPlan, DASHBOARD_SHEET } from '../sheets/dashboard';
-import { figuresOf } from '../sheets/figures';
 import type { SheetPlan } from '../sheets/plan';
 import type { OrdersSource } from '../sheets/sources';
 import { buildReviewPlan, reviewSheetName } from '../sheets/review';
@@ -56,11 +53,6 @@ export interface BuildOptions extends RefreshOptions {
   readonly targetsLabel?: string;
   /** Breakdown dimensions (roles or extra column headers); absent: every one the orders have. */
   readonly dimensions?: readonly string[];
-  /**
-   * Makes the fits of the dashboard's revenue outlook ahead, given its series (a host with a
-   * second thread shares them out); the dashboard is the same without.
-   */
-  readonly forecastFits?: (values: readonly number[], unit: PeriodUnit) => Promise<FitMemo | undefined>;
 }
 
 export interface BuildResult {
@@ -109,18 +101,11 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
     refreshRecord(refreshedAt, reviewName, REVIEW_METRICS),
   );
   const formulas = loaded.orders.formulas;
-  // Started before the other figures, so a second thread's share overlaps them.
-  const series = options.forecastFits
-    ? etsOutlookSeries('revenue', figuresOf({ inputs }), { asOf, unit, calendar })
-    : null;
-  const fits = series && options.forecastFits ? options.forecastFits(series, unit) : undefined;
   const forecast = (day: number) =>
     forecastOf(inputs, goals, day, calendar, config, options.pipelineSettings, report);
   const pipelineForecast = forecast(asOf);
-  const forecastFits = await fits;
   const dashboard = buildDashboardPlan({
     inputs,
-    ...(forecastFits ? { forecastFits } : {}),
     asOf,
     unit,
     periods: options.periods ?? 12,

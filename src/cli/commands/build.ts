@@ -43,7 +43,6 @@ import { backUp, ensureWritable, replaceFile, writeTarget, type WriteTarget } fr
 import { rowsOfGrid, typedDataGrid } from '../data-sheet';
 import { SQL_ROUTE_HELP, SQL_ROUTE_OPTIONS, sqlRouteWanted } from '../sql-route';
 import { runBuildSql } from '../build-sql';
-import { sharedOutlookFits } from '../forecast-split';
 
 export { refreshStamp } from '../job';
 
@@ -316,7 +315,6 @@ async function buildInto(target: WriteTarget, args: ParsedArgs, io: CliIO, run: 
       valuesOnly: csv?.dataSheet === false,
       ...(run.pipelineSettings ? { pipelineSettings: run.pipelineSettings } : {}),
       report: (message) => progress.stage(message),
-      forecastFits: (values, unit) => sharedOutlookFits(values, unit, true),
     });
   } catch (error) {
     throw cliErrorOf(error);

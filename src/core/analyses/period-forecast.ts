@@ -11,7 +11,6 @@ import {
   modelWords,
   seasonLengthOf,
   type BacktestResult,
-  type FitMemo,
   type ForecastResult,
 } from '../forecast';
 import { computeSuite, getMetric, type MetricId, type MetricInputs } from '../metrics';
@@ -176,19 +175,36 @@ export function etsOutlook(
     readonly levels?: readonly number[];
     readonly backtest?: boolean;
     readonly backtestHorizon?: number;
-    /** Fits made ahead (`outlookFits`); the outlook is the same with or without them. */
-    readonly fits?: FitMemo;
   },
 ): EtsOutlook | { readonly reason: string } {
-  const frame = outlookFrame(id, inputs, options);
-  if ('reason' in frame) return frame;
-  const { unit, last, coverage, history, values } = frame;
+  if (getMetric(id).kind !== 'flow') return { reason: `${id} is not a flow` };
+  const calendar = options.calendar ?? DEFAULT_CALENDAR;
+  const unit = options.unit;
+  const asOf = Math.floor(options.asOf);
+  const periods = lastPeriods(asOf, unit, MAX_PERIODS + 1, calendar);
+  const last = periods[periods.length - 1];
+  const coverage = periodCoverage(last, asOf);
+  const source = 'suite' in inputs ? inputs : seriesSourceOf(inputs);
+  const first = source.firstDay;
+  if (first === undefined) return { reason: 'there are no dated rows' };
+  const history = (coverage.partial ? periods.slice(0, -1) : periods.slice(1)).filter(
+    (p) => p.start >= first,
+  );
+  if (history.length < MIN_ETS_PERIODS)
+    return {
+      reason: `${history.length} complete ${unit}s of history, ${MIN_ETS_PERIODS} needed for a forecast`,
+    };
+  const all = coverage.partial ? [...history, last] : history;
+  const values: MetricValue[] = source.suite([id], all, { asOf, calendar }).map((row) => row[0]);
+  const bad = values.findIndex(isMetricError);
+  if (bad >= 0)
+    return { reason: `${all[bad].label} has no ${id}: ${(values[bad] as { reason: string }).reason}` };
   const series = history.map((period, i) => ({ period, value: values[i] as number }));
   const levels = options.levels ?? [0.8, 0.95];
   const steps = (coverage.partial ? 1 : 0) + options.horizon;
   const result = forecastSeries(
     series.map((p) => p.value),
-    { unit, horizon: steps, levels, fits: options.fits },
+    { unit, horizon: steps, levels },
   );
   if (isMetricError(result)) return { reason: result.reason };
   const [low, high] = possibleRange(id);
@@ -212,7 +228,6 @@ export function etsOutlook(
         {
           horizon: options.backtestHorizon ?? Math.max(1, options.horizon),
           seasonLength: seasonLengthOf(unit),
-          fits: options.fits,
         },
       )
     : null;
@@ -229,60 +244,4 @@ export function etsOutlook(
     words: modelWords(result.model.spec, result.model.seasonLength),
     backtest: test,
   };
-}
-
-/** What an outlook reads before it forecasts: its periods and the metric's values in them. */
-interface OutlookFrame {
-  readonly unit: PeriodUnit;
-  readonly last: Period;
-  readonly coverage: ReturnType<typeof periodCoverage>;
-  /** The complete periods fitted, oldest first. */
-  readonly history: readonly Period[];
-  /** The metric in `history`, then in the as-of period while it is not over. */
-  readonly values: readonly MetricValue[];
-}
-
-function outlookFrame(
-  id: MetricId,
-  inputs: MetricInputs | SeriesSource,
-  options: { readonly asOf: number; readonly unit: PeriodUnit; readonly calendar?: Calendar },
-): OutlookFrame | { readonly reason: string } {
-  if (getMetric(id).kind !== 'flow') return { reason: `${id} is not a flow` };
-  const calendar = options.calendar ?? DEFAULT_CALENDAR;
-  const unit = options.unit;
-  const asOf = Math.floor(options.asOf);
-  const periods = lastPeriods(asOf, unit, MAX_PERIODS + 1, calendar);
-  const last = periods[periods.length - 1];
-  const coverage = periodCoverage(last, asOf);
-  const source = 'suite' in inputs ? inputs : seriesSourceOf(inputs);
-  const first = source.firstDay;
-  if (first === undefined) return { reason: 'there are no dated rows' };
-  const history = (coverage.partial ? periods.slice(0, -1) : periods.slice(1)).filter(
-    (p) => p.start >= first,
-  );
-  if (history.length < MIN_ETS_PERIODS)
-    return {
-      reason: `${history.length} complete ${unit}s of history, ${MIN_ETS_PERIODS} needed for a forecast`,
-    };
-  const all = coverage.partial ? [...history, last] : history;
-  const values: MetricValue[] = source.suite([id], all, { asOf, calendar }).map((row) => row[0]);
-  const bad = values.findIndex(isMetricError);
-  if (bad >= 0)
-    return { reason: `${all[bad].label} has no ${id}: ${(values[bad] as { reason: string }).reason}` };
-  return { unit, last, coverage, history, values };
-}
-
-/**
- * The values `etsOutlook` would fit (its complete periods), or null when it would give a reason
- * instead: what `outlookFits` (core/forecast) is handed to make the outlook's fits ahead.
- * @example etsOutlookSeries('revenue', { orders }, { asOf, unit: 'month' }) // [31_200, 29_870, …]
- */
-export function etsOutlookSeries(
-  id: MetricId,
-  inputs: MetricInputs | SeriesSource,
-  options: { readonly asOf: number; readonly unit: PeriodUnit; readonly calendar?: Calendar },
-): number[] | null {
-  const frame = outlookFrame(id, inputs, options);
-  if ('reason' in frame) return null;
-  return frame.values.slice(0, frame.history.length) as number[];
 }

@@ -12,7 +12,6 @@
  */
 import { fitLine } from '../analyses/trend';
 import type { FittedEts } from './fit';
-import type { FitMemo } from './fit-memo';
 import { candidateSpecs, selectModel } from './forecast';
 import type { EtsModel, ModelSpec } from './model';
 import { pointForecasts } from './model';
@@ -37,8 +36,6 @@ export interface BacktestOptions {
   readonly maxOrigins?: number;
   /** 'auto' (default) or one ETS model at every origin. */
   readonly model?: 'auto' | ModelSpec;
-  /** Fits made ahead (and where this run's are kept); see `fit-memo.ts`. */
-  readonly fits?: FitMemo;
 }
 
 export interface StepAccuracy {
@@ -143,7 +140,7 @@ export function backtest(values: readonly number[], options: BacktestOptions): B
     // The season is used at an origin only when its training values hold two full seasons.
     const mt = usableSeason(m, origin).seasonLength;
     const lag = m > 1 && origin > m ? m : 1;
-    const chosen = fitAt(train, mt, options.model, warm, options.fits);
+    const chosen = fitAt(train, mt, options.model, warm);
     warm = chosen.fits;
     origins.push({
       origin,
@@ -175,7 +172,6 @@ function fitAt(
   m: number,
   model: BacktestOptions['model'],
   warm: ReadonlyMap<string, EtsModel>,
-  memo: FitMemo | undefined,
 ): { best: FittedEts | null; fits: Map<string, EtsModel> } {
   const specs =
     model && model !== 'auto'
@@ -186,7 +182,7 @@ function fitAt(
           m > 1,
           train.every((v) => v > 0),
         );
-  const { best, fits } = selectModel(train, m, specs, warm, memo);
+  const { best, fits } = selectModel(train, m, specs, warm);
   return { best, fits };
 }
 

@@ -8,8 +8,7 @@ import type { MetricError } from '../errors';
 import { isMetricError, metricError } from '../errors';
 import type { PeriodUnit } from '../periods';
 import type { FittedEts } from './fit';
-import type { FitMemo } from './fit-memo';
-import { memoFit } from './fit-memo';
+import { fitEts } from './fit';
 import { additiveIntervals, simulatedIntervals } from './intervals';
 import type { EtsModel, ModelSpec, SeasonType, SmoothingParams } from './model';
 import { modelName, pointForecasts } from './model';
@@ -29,8 +28,6 @@ export interface ForecastOptions {
   readonly simulations?: number;
   /** Seed of the simulation (default 1). */
   readonly seed?: number;
-  /** Fits made ahead (and where this run's are kept); see `fit-memo.ts`. */
-  readonly fits?: FitMemo;
 }
 
 export interface ForecastPoint {
@@ -88,23 +85,20 @@ export function candidateSpecs(seasonal: boolean, positive: boolean): ModelSpec[
 
 /**
  * The fits of `specs`, and the one with the smallest AICc (null when none could be fitted). A
- * model found in `warm` (the same model fitted on fewer values) is searched from there. Fits found
- * in `memo` are taken from it; a memo limited to some models passes over the others.
+ * model found in `warm` (the same model fitted on fewer values) is searched from there.
  */
 export function selectModel(
   values: readonly number[],
   seasonLength: number,
   specs: readonly ModelSpec[],
   warm?: ReadonlyMap<string, EtsModel>,
-  memo?: FitMemo,
 ): { best: FittedEts | null; fits: Map<string, FittedEts>; candidates: Candidate[] } {
   const fits = new Map<string, FittedEts>();
   const candidates: Candidate[] = [];
   let best: FittedEts | null = null;
   for (const spec of specs) {
     const name = modelName(spec);
-    if (memo?.only && !memo.only.has(name)) continue;
-    const fit = memoFit(values, spec, seasonLength, warm?.get(name), memo);
+    const fit = fitEts(values, spec, seasonLength, { start: warm?.get(name) });
     if (isMetricError(fit)) {
       candidates.push({ name, aicc: null, reason: fit.reason });
       continue;
@@ -153,7 +147,7 @@ export function forecastSeries(
       return metricError('#N/A', season.note ?? `${modelName(options.model)} needs a season length above 1`);
     specs = [options.model];
   } else specs = candidateSpecs(season.seasonLength > 1, positive);
-  const { best, candidates } = selectModel(values, season.seasonLength, specs, undefined, options.fits);
+  const { best, candidates } = selectModel(values, season.seasonLength, specs);
   if (!best) {
     // The simplest candidate asks least: its reason says what is missing.
     return metricError(

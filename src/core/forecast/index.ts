@@ -14,9 +14,6 @@ export type {
 export { modelName, modelWords, parseModelSpec, filter, pointForecasts, simulatePath } from './model';
 export type { FittedEts } from './fit';
 export { fitEts, freeParameters } from './fit';
-export type { FitMemo } from './fit-memo';
-export { fitKey } from './fit-memo';
-export { outlookFits } from './outlook-fits';
 export type { ForecastOptions, ForecastPoint, ForecastResult, Candidate } from './forecast';
 export { forecastSeries, candidateSpecs } from './forecast';
 export type {
