@@ -39,6 +39,8 @@ const LAZY = ['exceljs', 'jszip', 'pg'];
  */
 const VENDORED = ['exceljs', 'jszip'];
 const VENDOR = path.join(path.dirname(OUT), 'vendor.cjs');
+/** V8's compiled code for VENDOR (see `requireCached`). */
+const VENDOR_CODE_CACHE = `${VENDOR}.v8cache`;
 
 /**
  * Every folder and file under `src/` when the bundle was built (paths relative to it), so a run
@@ -139,6 +141,8 @@ async function buildVendor(esbuild) {
   const stale = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > built;
   if (built !== undefined && !vendorInputs().some(stale)) return;
   fs.rmSync(VENDOR, { force: true });
+  // V8 checks a cache against its source's length only: a rebuilt VENDOR must not meet the old one.
+  fs.rmSync(VENDOR_CODE_CACHE, { force: true });
   try {
     const result = await esbuild.build({
       stdin: {
@@ -211,42 +215,57 @@ async function build() {
 }
 
 /**
- * Requires OUT through V8's code cache: the first run compiles it and, once the command has run
- * (so the functions it used are compiled too), saves the cache next to it; later runs hand the
- * cache to V8, which then skips most parsing and compiling. A cache V8 rejects (another Node.js
- * version, a rebuilt bundle) is replaced. Any failure falls back to a plain `require`.
+ * Requires `file` through V8's code cache `cacheFile`: the first run compiles it and, once the
+ * command has run (so the functions it used are compiled too), saves the cache next to it; later
+ * runs hand the cache to V8, which then skips most parsing and compiling. A cache V8 rejects
+ * (another Node.js version, a rebuilt file) is replaced. Any failure falls back to a plain
+ * `require`. `requireFor` gives the `require` the file's code sees.
  */
-function requireCached() {
+function requireCached(file, cacheFile, requireFor = Module.createRequire) {
   let source;
   let cached;
   try {
-    source = fs.readFileSync(OUT, 'utf8');
-    cached = fs.existsSync(CODE_CACHE) ? fs.readFileSync(CODE_CACHE) : undefined;
+    source = fs.readFileSync(file, 'utf8');
+    cached = fs.existsSync(cacheFile) ? fs.readFileSync(cacheFile) : undefined;
   } catch {
-    return require(OUT);
+    return require(file);
   }
   const script = new vm.Script(Module.wrap(source), {
-    filename: OUT,
+    filename: file,
     ...(cached ? { cachedData: cached } : {}),
   });
-  const module = new Module(OUT, null);
-  module.filename = OUT;
-  module.paths = Module._nodeModulePaths(path.dirname(OUT));
-  const requireHere = Module.createRequire(OUT);
-  script.runInThisContext()(module.exports, requireHere, module, OUT, path.dirname(OUT));
+  const module = new Module(file, null);
+  module.filename = file;
+  module.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext()(module.exports, requireFor(file), module, file, path.dirname(file));
   module.loaded = true;
   if (!cached || script.cachedDataRejected) {
     process.once('beforeExit', () => {
       try {
-        const temporary = `${CODE_CACHE}.${process.pid}.tmp`;
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, script.createCachedData());
-        fs.renameSync(temporary, CODE_CACHE);
+        fs.renameSync(temporary, cacheFile);
       } catch {
         // A read-only install runs without the cache.
       }
     });
   }
   return module.exports;
+}
+
+/**
+ * The `require` OUT's code sees: VENDOR (its modules loaded on first use) through its own code
+ * cache, as OUT is, since compiling its 2 MB is most of what loading it costs; anything else as
+ * usual.
+ */
+function requireForOut(file) {
+  const plain = Module.createRequire(file);
+  let vendor;
+  const vendorName = `./${path.basename(VENDOR)}`;
+  return Object.assign(
+    (id) => (id === vendorName ? (vendor ??= requireCached(VENDOR, VENDOR_CODE_CACHE)) : plain(id)),
+    plain,
+  );
 }
 
 /**
@@ -261,7 +280,7 @@ async function load() {
       return null;
     }
   }
-  const exports = requireCached();
+  const exports = requireCached(OUT, CODE_CACHE, requireForOut);
   saveFixedOutputs(exports);
   return exports;
 }

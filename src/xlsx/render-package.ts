@@ -104,11 +104,14 @@ export async function writeIntoPackage(
   for (const plan of plans) {
     renderSheetPlan(fresh, mergePeopleAreas(plan, readPeopleAreas(existing, plan.name, plan)));
   }
-  let ours: Buffer = Buffer.from(await fresh.xlsx.writeBuffer());
+  // Our package is only read again by the splice, which compresses what it takes: left
+  // uncompressed, it costs no compressing on the way.
+  const stored: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'STORE' } };
+  let ours: Buffer = Buffer.from(await fresh.xlsx.writeBuffer(stored));
   const charts = plans
     .filter((p) => p.charts.length > 0)
     .map((p) => ({ sheetName: p.name, charts: p.charts }));
-  if (charts.length > 0) ours = await addCharts(ours, charts, (ref) => readRangeValues(fresh, ref));
+  if (charts.length > 0) ours = await addCharts(ours, charts, (ref) => readRangeValues(fresh, ref), 'STORE');
   const names = new Set<string>();
   const prefixes = plans.map((plan) => areaRangeName(plan.name, ''));
   for (const plan of plans) for (const n of plan.namedRanges) names.add(n.name);

@@ -34,6 +34,9 @@ class ValueColumn {
   /** Dates by their time → code. */
   private readonly dates = new Map<number, number>();
   private negativeZero = ABSENT;
+  /** The last date's time and code: a date column holds runs of one day (orders come sorted). */
+  private lastTime = NaN;
+  private lastDateCode = ABSENT;
 
   constructor(capacity: number) {
     this.codes = new Int32Array(capacity).fill(ABSENT);
@@ -44,8 +47,11 @@ class ValueColumn {
     let code: number | undefined;
     if (value instanceof Date) {
       const time = value.getTime();
+      if (time === this.lastTime) return this.lastDateCode;
       code = this.dates.get(time);
       if (code === undefined) this.dates.set(time, (code = this.add(value)));
+      this.lastTime = time;
+      this.lastDateCode = code;
     } else if (value === 0 && Object.is(value, -0)) {
       if (this.negativeZero === ABSENT) this.negativeZero = this.add(value);
       code = this.negativeZero;

@@ -145,7 +145,8 @@ async function readText(zip: JSZip, path: string): Promise<string | undefined> {
  * Adds the charts to the sheets of a saved workbook and returns the new package.
  * `resolve` supplies the cached values (pass one when you have the workbook in memory;
  * without it the parts carry references only, which Excel and LibreOffice fill on load).
- * Throws when a sheet is missing or its existing drawing part cannot be extended.
+ * Throws when a sheet is missing or its existing drawing part cannot be extended. A package that
+ * is only read again (spliced into another) is best left uncompressed (`STORE`).
  * @example
  * const out = await addCharts(await wb.xlsx.writeBuffer() as Buffer, [{ sheetName: 'Dashboard', charts: plan.charts }]);
  */
@@ -153,6 +154,7 @@ export async function addCharts(
   xlsxBuffer: Buffer,
   charts: readonly SheetCharts[],
   resolve?: ChartDataResolver,
+  compression: 'DEFLATE' | 'STORE' = 'DEFLATE',
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsxBuffer);
   const workbookXml = await readText(zip, 'xl/workbook.xml');
@@ -224,5 +226,5 @@ export async function addCharts(
     zip.file(relsPathOf(sheetPath), sheetRels);
   }
   zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'nodebuffer', compression });
 }

@@ -134,6 +134,17 @@ function cellsOf(body: string, rowNumber: number, context: SheetContext): CellVa
       break;
     }
     if (body.slice(at, open).trim() !== '' || body.charCodeAt(open + 1) !== 99 /* c */) unread();
+    const end = plainCell(body, open, rowNumber, col, context);
+    if (end >= 0) {
+      col = plainColumn;
+      const value = plainValue;
+      if (value !== null) {
+        while (values.length < col - 1) values.push(null);
+        values[col - 1] = value;
+      }
+      at = end;
+      continue;
+    }
     const tagEnd = body.indexOf('>', open);
     if (tagEnd < 0) unread();
     const selfClosing = body.charCodeAt(tagEnd - 1) === 47; /* / */
@@ -162,6 +173,111 @@ function cellsOf(body: string, rowNumber: number, context: SheetContext): CellVa
     at = close + 4;
   }
   return values;
+}
+
+/** The column and value of the cell `plainCell` read last. */
+let plainColumn = 0;
+let plainValue: CellValue = null;
+
+/** Cell types `plainCell` reads: none (a number), shared string, formula string, inline string. */
+const PLAIN_TYPES = ['n', 's', 'str', 'inlineStr'] as const;
+
+/**
+ * The usual cell read in place, without slicing its attributes: `<c r="B2" s="3" t="inlineStr">`
+ * (r, s and t, each at most once, one space before each, r letters then the row's number, s
+ * digits, t one of {@link PLAIN_TYPES}) holding only `<v>…</v>` (`<is><t>…</t></is>` for an inline
+ * string). Sets `plainColumn` and `plainValue` and returns where the cell ends; -1 when the cell
+ * is not in that form, for `cellsOf` to read the long way, which gives these cells the same result.
+ */
+function plainCell(
+  body: string,
+  open: number,
+  rowNumber: number,
+  col: number,
+  context: SheetContext,
+): number {
+  let refStart = -1;
+  let refEnd = -1;
+  let styleStart = -1;
+  let styleEnd = -1;
+  let typeStart = -1;
+  let typeEnd = -1;
+  let k = open + 2;
+  for (let code = body.charCodeAt(k); code !== 62 /* > */; code = body.charCodeAt(k)) {
+    if (code !== 32 || body.charCodeAt(k + 2) !== 61 /* = */ || body.charCodeAt(k + 3) !== 34 /* " */)
+      return -1;
+    const name = body.charCodeAt(k + 1);
+    const start = k + 4;
+    const end = body.indexOf('"', start);
+    if (end < 0) return -1;
+    if (name === 114 /* r */ && refStart < 0) {
+      refStart = start;
+      refEnd = end;
+    } else if (name === 115 /* s */ && styleStart < 0) {
+      styleStart = start;
+      styleEnd = end;
+    } else if (name === 116 /* t */ && typeStart < 0) {
+      typeStart = start;
+      typeEnd = end;
+    } else return -1;
+    k = end + 1;
+  }
+  const tagEnd = k;
+  let c = col + 1;
+  if (refStart >= 0) {
+    let i = refStart;
+    c = 0;
+    for (; i < refEnd; i++) {
+      const code = body.charCodeAt(i) & ~32;
+      if (code < 65 || code > 90) break;
+      c = c * 26 + (code - 64);
+    }
+    if (i === refStart || c > MAX_COLUMNS || refEnd - i < 1 || refEnd - i > 9) return -1;
+    let row = 0;
+    for (; i < refEnd; i++) {
+      const digit = body.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      row = row * 10 + digit;
+    }
+    if (row !== rowNumber) return -1;
+  }
+  let style = false;
+  if (styleStart >= 0) {
+    if (styleEnd - styleStart < 1 || styleEnd - styleStart > 9) return -1;
+    let index = 0;
+    for (let i = styleStart; i < styleEnd; i++) {
+      const digit = body.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      index = index * 10 + digit;
+    }
+    style = context.dateStyles[index] === true;
+  }
+  let type: (typeof PLAIN_TYPES)[number] | undefined = typeStart < 0 ? 'n' : undefined;
+  for (const known of PLAIN_TYPES)
+    if (type === undefined && typeEnd - typeStart === known.length && body.startsWith(known, typeStart))
+      type = known;
+  if (type === undefined) return -1;
+  let textStart: number;
+  let textEnd: number;
+  let end: number;
+  if (type === 'inlineStr') {
+    if (!body.startsWith('<is><t>', tagEnd + 1)) return -1;
+    textStart = tagEnd + 8;
+    textEnd = body.indexOf('<', textStart);
+    if (textEnd < 0 || !body.startsWith('</t></is></c>', textEnd)) return -1;
+    end = textEnd + 13;
+  } else {
+    if (!body.startsWith('<v>', tagEnd + 1)) return -1;
+    textStart = tagEnd + 4;
+    textEnd = body.indexOf('<', textStart);
+    if (textEnd < 0 || !body.startsWith('</v></c>', textEnd)) return -1;
+    end = textEnd + 8;
+  }
+  const value = cellValue(type, unescape(body.slice(textStart, textEnd)), style, context);
+  if (value === undefined) unread(); // a missing shared string: the full parser names it
+  plainColumn = c;
+  plainValue = value as CellValue;
+  return end;
 }
 
 /** A cell's text: its `<v>` (formulas skipped), or an inline string's runs without phonetics. */
@@ -199,6 +315,35 @@ function cellText(inner: string, type: string): string | null {
   const v = /^\s*<v>([^<]*)<\/v>\s*$/.exec(body) ?? /^\s*<v\/>\s*$/.exec(body);
   if (!v) return unread();
   return unescape(v[1] ?? '');
+}
+
+/** A row tag's number from its attributes (the next row's when it has no `r`); NaN when not a number. */
+function rowNumberOf(
+  text: string,
+  at: number,
+  tagEnd: number,
+  selfClosing: boolean,
+  previous: number,
+): number {
+  const a = attributesIn(text.slice(at + 4, selfClosing ? tagEnd - 1 : tagEnd));
+  return a.r !== undefined ? Number(a.r) : previous + 1;
+}
+
+/**
+ * The number of a row tag written ` r="12">` (its only attribute, one to seven digits), read in
+ * place; undefined for any other form, which `rowNumberOf` reads.
+ */
+function plainRowNumber(text: string, from: number, tagEnd: number): number | undefined {
+  const digits = tagEnd - from - 5;
+  if (digits < 1 || digits > 7 || !text.startsWith(' r="', from) || text.charCodeAt(tagEnd - 1) !== 34)
+    return undefined;
+  let row = 0;
+  for (let i = from + 4; i < tagEnd - 1; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    row = row * 10 + digit;
+  }
+  return row;
 }
 
 /**
@@ -262,8 +407,8 @@ export async function scanSheetRows(
         if (body.includes('<row')) unread();
         end = close + 6;
       }
-      const a = attributesIn(pending.slice(at + 4, selfClosing ? tagEnd - 1 : tagEnd));
-      const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
+      const r =
+        plainRowNumber(pending, at + 4, tagEnd) ?? rowNumberOf(pending, at, tagEnd, selfClosing, rowNumber);
       if (!Number.isInteger(r) || r <= rowNumber || r > MAX_ROWS) unread();
       rowNumber = r;
       const values = body === '' ? [] : cellsOf(body, r, context);
