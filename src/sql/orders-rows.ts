@@ -112,23 +112,19 @@ export function readableRow(lastDay: number): string {
 
 /**
  * `fo`, `co`, `life`: each customer's first purchase (day and row key), their orders' days and
- * their lifecycle with a whole number `cid`, read from the rows `o` or from the lines `b`
- * (`co` from `ordersTable` where it is already a table). Without `secondDay`, `life` leaves the
- * second order day NULL (no `co`).
+ * their lifecycle with a whole number `cid`, read from the rows `o` or from the lines `b`.
+ * Without `secondDay`, `life` leaves the second order day NULL (no `co`).
  */
 export function lifecycleCtes(
   d: Dialect,
   from: 'o' | 'b',
   hasOrderId: boolean,
   secondDay: boolean,
-  ordersTable?: string,
 ): string[] {
   const purchase = from === 'o' ? 'amount >= 0' : 'pos > 0';
-  const co = ordersTable
-    ? `SELECT * FROM ${ordersTable}`
-    : hasOrderId
-      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, okey`
-      : `SELECT cust, day AS od, ${from === 'o' ? 'COUNT(*)' : 'SUM(pos)'} AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, day`;
+  const co = hasOrderId
+    ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, okey`
+    : `SELECT cust, day AS od, ${from === 'o' ? 'COUNT(*)' : 'SUM(pos)'} AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, day`;
   const fo = `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + ${from === 'o' ? 'rn' : 'prn'}) AS first_key\n  FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust`;
   return [
     `fo AS (\n  ${fo}\n)`,
