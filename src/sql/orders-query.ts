@@ -8,10 +8,10 @@ import type { Calendar } from '../core/periods';
 import type { Dialect } from './dialect';
 import { historyCtes } from './history';
 import type { GroupBy } from './orders-rows';
-import { EMPTY_GROUP, ordersRowCtes } from './orders-rows';
+import { EMPTY_GROUP, ordersRowCtes, stagedRowCtes } from './orders-rows';
 import type { OrdersSource, SpendSource } from './source';
 import { spendCtes } from './spend';
-import { adjacentWindows, stagedHistoryCtes, stagedWindowCtes } from './staged-query';
+import { adjacentWindows, stagedGroupCtes, stagedHistoryCtes, stagedWindowCtes } from './staged-query';
 import type { StagedOrders } from './staging';
 import type { PlannedWindow } from './windows';
 import { endsTable, historyEnds, longestWindow, windowsTable } from './windows';
@@ -41,7 +41,7 @@ export function metricColumns(id: string): { value: string; why: string } {
 }
 
 /** CTEs read by several others, computed once where the dialect can be told so. */
-const SHARED_CTES = ['b', 'bc', 'cw', 'hd', 'hf', 'hg', 'hv', 'hdb', 'aw', 'daily', 'sp', 'spk', 'sps'];
+const SHARED_CTES = ['b', 'bc', 'ow', 'cw', 'hd', 'hf', 'hg', 'hv', 'hdb', 'aw', 'daily', 'sp', 'spk', 'sps'];
 
 export function materialized(d: Dialect, ctes: readonly string[]): string[] {
   if (!d.materialize) return [...ctes];
@@ -84,41 +84,51 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const totals = q.staged && !q.group && adjacentWindows(q.windows) ? q.staged.totals : undefined;
   const win = `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`;
   const dw = `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`;
+  // A breakdown over staged orders without history metrics or retention reads the lines themselves.
+  const lines = q.staged && q.group && !historyNeeded && !retention ? q.staged : undefined;
+  const span = spanOf(q.windows);
   const ctes: string[] = totals
     ? [win, dw, ...stagedWindowCtes(d, totals, retention)]
-    : [
-        win,
-        ...ordersRowCtes(
-          d,
-          q.orders,
-          q.asOf,
-          q.group?.orders,
-          customer && wants('repeat_rate'),
-          historyNeeded ? undefined : spanOf(q.windows),
-          q.staged,
-        ),
-        dw,
-        `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
-        `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
-          `    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,\n` +
-          (hasOrderId
-            ? `    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
-            : `    SUM(pos) AS orders,\n    SUM(CASE WHEN cust IS NOT NULL THEN pos ELSE 0 END) AS orders_with_customer,\n`) +
-          `    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer\n` +
-          `  FROM bw GROUP BY g, s, w\n)`,
-        `aw AS (\n  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,\n` +
-          `    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp\n` +
-          `  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid\n)`,
-        ...(retention
-          ? [
-              `rt AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS retained\n  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1\n  GROUP BY a.g, a.s, a.w\n)`,
-            ]
-          : []),
-        `cw AS (\n  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers\n  FROM aw GROUP BY g, s, w\n)`,
-        q.group
-          ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
-          : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
-      ];
+    : lines && span
+      ? [
+          win,
+          ...stagedRowCtes(d, lines, q.group?.orders),
+          dw,
+          ...stagedGroupCtes(d, hasOrderId, span, EMPTY_GROUP),
+        ]
+      : [
+          win,
+          ...ordersRowCtes(
+            d,
+            q.orders,
+            q.asOf,
+            q.group?.orders,
+            customer && wants('repeat_rate'),
+            historyNeeded ? undefined : spanOf(q.windows),
+            q.staged,
+          ),
+          dw,
+          `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
+          `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
+            `    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,\n` +
+            (hasOrderId
+              ? `    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
+              : `    SUM(pos) AS orders,\n    SUM(CASE WHEN cust IS NOT NULL THEN pos ELSE 0 END) AS orders_with_customer,\n`) +
+            `    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer\n` +
+            `  FROM bw GROUP BY g, s, w\n)`,
+          `aw AS (\n  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,\n` +
+            `    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp\n` +
+            `  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid\n)`,
+          ...(retention
+            ? [
+                `rt AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS retained\n  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1\n  GROUP BY a.g, a.s, a.w\n)`,
+              ]
+            : []),
+          `cw AS (\n  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers\n  FROM aw GROUP BY g, s, w\n)`,
+          q.group
+            ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
+            : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
+        ];
   if (historyNeeded) ctes.push(`ends AS (SELECT * FROM ${endsTable(d, ends)})`);
   const endDays = ends.map((x) => x.e);
   ctes.push(

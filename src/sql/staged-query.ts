@@ -19,6 +19,7 @@
 import type { Dialect } from './dialect';
 import { clvCountCtes, gapMedianCtes } from './history';
 import type { HistoryNeeds } from './history';
+import { ROW_KEY_SHIFT } from './orders-rows';
 import type { StagedTotals } from './staging';
 import type { PlannedWindow } from './windows';
 
@@ -103,4 +104,34 @@ export function stagedHistoryCtes(
     );
   }
   return ctes;
+}
+
+/**
+ * `ow`, `agg`, `cw` and `gs` of a breakdown without history metrics or retention, read from the
+ * staged rows `o` of the days of the windows (`span`) and `life`, line by line: no row per
+ * customer, order and day, nor per customer and window, is made. A customer's first order row is
+ * the line whose day and row order make their first key.
+ */
+export function stagedGroupCtes(
+  d: Dialect,
+  hasOrderId: boolean,
+  span: readonly [number, number],
+  emptyGroup: string,
+): string[] {
+  const purchase = 'amount >= 0';
+  return [
+    `ow AS (\n  SELECT dw.s, dw.w, dw.ws, dw.wt, o.* FROM o JOIN dw ON o.day = dw.day\n  WHERE o.day >= ${span[0]} AND o.day < ${span[1]} AND o.g IS NOT NULL\n)`,
+    `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
+      `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,\n` +
+      (hasOrderId
+        ? `    COUNT(DISTINCT CASE WHEN ${purchase} THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN ${purchase} AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
+        : `    SUM(CASE WHEN ${purchase} THEN 1 ELSE 0 END) AS orders,\n    SUM(CASE WHEN ${purchase} AND cust IS NOT NULL THEN 1 ELSE 0 END) AS orders_with_customer,\n`) +
+      `    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer\n  FROM ow GROUP BY g, s, w\n)`,
+    `cw AS (\n  SELECT ow.g, ow.s, ow.w, COUNT(DISTINCT life.cid) AS customers,\n` +
+      `    SUM(CASE WHEN ow.day * ${ROW_KEY_SHIFT} + ow.rn = life.first_key THEN 1 ELSE 0 END) AS new_customers,\n` +
+      `    COUNT(DISTINCT CASE WHEN life.first_day >= ow.ws THEN life.cid END) AS first_timers,\n` +
+      `    COUNT(DISTINCT CASE WHEN life.second_day < ow.wt THEN life.cid END) AS repeat_customers\n` +
+      `  FROM ow JOIN life ON ow.cust = life.cust WHERE ow.${purchase} GROUP BY ow.g, ow.s, ow.w\n)`,
+    `gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT ${d.str(emptyGroup)} AS g)`,
+  ];
 }
