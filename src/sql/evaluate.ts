@@ -175,15 +175,25 @@ export async function stageOrders(
   const orders = ctx.sources.orders;
   if (!orders) return { ctx, release: async () => undefined };
   const n = ++stagings;
+  const hasOrderId = orders.columns.order_id !== undefined;
+  const table = (name: string) => `sm_staged_${name}_${n}`;
   const staged: StagedOrders = {
     source: orders,
     asOf: Math.floor(ctx.asOf),
-    rows: `sm_staged_rows_${n}`,
-    life: `sm_staged_life_${n}`,
-    days: `sm_staged_days_${n}`,
+    rows: table('rows'),
+    life: table('life'),
+    days: table('days'),
+    totals: {
+      daily: table('daily'),
+      buyers: table('buyers'),
+      orderDays: hasOrderId ? table('order_days') : undefined,
+      spanning: hasOrderId ? table('spanning') : undefined,
+      gaps: table('gaps'),
+      marks: table('marks'),
+      longGaps: table('long_gaps'),
+    },
   };
-  const working = { customers: `sm_staged_customers_${n}`, orders: `sm_staged_orders_${n}` };
-  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, ...working })) {
+  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, work: table('work') })) {
     ctx.onStatement?.(sql);
     await run(sql);
   }

@@ -94,6 +94,14 @@ function firstEndAfter(day: string, ends: readonly number[]): string {
 }
 
 function gapCtes(d: Dialect, ends: readonly number[]): string[] {
+  return [...gapChangeCtes(d), ...gapMedianCtes(d, ends, 'hdel')];
+}
+
+/**
+ * `hdel`: the changes of each customer's usual gap (twice the running median of the gaps of
+ * `hg(g, cid, day, pday)`), +1 for the new value and −1 for the one it replaces, on the gap's day.
+ */
+export function gapChangeCtes(d: Dialect): string[] {
   const running = d.runningMedian
     ? [
         `hu AS (\n  SELECT g, cid, day, 2 * MEDIAN(day - pday) OVER (PARTITION BY g, cid ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS twice\n  FROM hg WHERE pday IS NOT NULL\n)`,
@@ -108,8 +116,17 @@ function gapCtes(d: Dialect, ends: readonly number[]): string[] {
     ...running,
     `hv AS (SELECT g, cid, day, twice, LAG(twice) OVER (PARTITION BY g, cid ORDER BY day) AS prev FROM hu)`,
     `hdel AS (\n  SELECT g, day, twice AS v, 1 AS d FROM hv\n  UNION ALL SELECT g, day, prev AS v, -1 AS d FROM hv WHERE prev IS NOT NULL\n)`,
+  ];
+}
+
+/**
+ * `hdb`, `hh`, `hc`, `dbo`: the changes of `changes(g, day, v, d)` counted at the first end after
+ * their day, added up end by end, and the median usual gap read at each end.
+ */
+export function gapMedianCtes(d: Dialect, ends: readonly number[], changes: string): string[] {
+  return [
     // Each change is counted at the first end after its day, then added up end by end.
-    `hdb AS (\n  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, ${firstEndAfter('day', ends)} AS e, v, d FROM hdel) x\n  WHERE e IS NOT NULL GROUP BY g, e, v\n)`,
+    `hdb AS (\n  SELECT g, e, v, SUM(d) AS c FROM (SELECT g, ${firstEndAfter('day', ends)} AS e, v, d FROM ${changes}) x\n  WHERE e IS NOT NULL GROUP BY g, e, v\n)`,
     `hh AS (\n  SELECT gv.g, ends.e, gv.v,\n    SUM(COALESCE(hdb.c, 0)) OVER (PARTITION BY gv.g, gv.v ORDER BY ends.e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c\n` +
       `  FROM (SELECT DISTINCT g, v FROM hdb) gv CROSS JOIN ends\n  LEFT JOIN hdb ON hdb.g = gv.g AND hdb.e = ends.e AND hdb.v = gv.v\n)`,
     `hc AS (\n  SELECT g, e, v, SUM(c) OVER (PARTITION BY g, e ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,\n    SUM(c) OVER (PARTITION BY g, e) AS n\n  FROM hh WHERE c <> 0\n)`,
@@ -123,17 +140,32 @@ function gapCtes(d: Dialect, ends: readonly number[]): string[] {
  * last days; less the customers with a gap spanning [a, b).
  */
 function clvCtes(): string[] {
+  const counts = clvCountCtes();
+  return [
+    `hfl AS (\n  SELECT g, day, SUM(f) AS f, SUM(l) AS l FROM (\n    SELECT g, first_day AS day, 1 AS f, 0 AS l FROM hf UNION ALL SELECT g, last_day AS day, 0 AS f, 1 AS l FROM hf\n  ) fl GROUP BY g, day\n)`,
+    counts.hcnt,
+    `hgap AS (SELECT g, pday, day, COUNT(*) AS c FROM hg WHERE pday IS NOT NULL AND day - pday >= 366 GROUP BY g, pday, day)`,
+    counts.hgc,
+    counts.clvp,
+    `daily AS (\n  SELECT g, day, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM b WHERE g IS NOT NULL GROUP BY g, day\n)`,
+    counts.yr,
+  ];
+}
+
+/**
+ * `hcnt`, `hgc`, `clvp`, `yr`: historic CLV's counts per end, read from the per-day histogram of
+ * first and last order days `hfl(g, day, f, l)`, the long gaps `hgap(g, pday, day, c)` and the
+ * revenue per day `daily(g, day, revenue, rwc, cost)`.
+ */
+export function clvCountCtes(): { hcnt: string; hgc: string; clvp: string; yr: string } {
   const before = (column: string, t: string) => `SUM(CASE WHEN h.day < ${t} THEN h.${column} ELSE 0 END)`;
   const span = (a: string, b: string) => `${before('f', b)} - ${before('l', a)}`;
   const inGap = (a: string, b: string) =>
     `SUM(CASE WHEN x.pday < ${a} AND x.day >= ${b} THEN x.c ELSE 0 END)`;
-  return [
-    `hfl AS (\n  SELECT g, day, SUM(f) AS f, SUM(l) AS l FROM (\n    SELECT g, first_day AS day, 1 AS f, 0 AS l FROM hf UNION ALL SELECT g, last_day AS day, 0 AS f, 1 AS l FROM hf\n  ) fl GROUP BY g, day\n)`,
-    `hcnt AS (\n  SELECT h.g, ends.e, ${span('ends.yb', 'ends.e')} AS cur, ${span('ends.yb2', 'ends.yb')} AS prv, ${span('ends.yb2', 'ends.e')} AS uni\n  FROM hfl h CROSS JOIN ends GROUP BY h.g, ends.e\n)`,
-    `hgap AS (SELECT g, pday, day, COUNT(*) AS c FROM hg WHERE pday IS NOT NULL AND day - pday >= 366 GROUP BY g, pday, day)`,
-    `hgc AS (\n  SELECT x.g, ends.e, ${inGap('ends.yb', 'ends.e')} AS cur, ${inGap('ends.yb2', 'ends.yb')} AS prv, ${inGap('ends.yb2', 'ends.e')} AS uni\n  FROM hgap x CROSS JOIN ends GROUP BY x.g, ends.e\n)`,
-    `clvp AS (\n  SELECT c.g, c.e, c.cur - COALESCE(x.cur, 0) AS active, c.prv - COALESCE(x.prv, 0) AS previous,\n    c.uni - COALESCE(x.uni, 0) AS uni\n  FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e\n)`,
-    `daily AS (\n  SELECT g, day, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM b WHERE g IS NOT NULL GROUP BY g, day\n)`,
-    `yr AS (\n  SELECT daily.g, ends.e, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM daily JOIN ends ON daily.day >= ends.yb AND daily.day < ends.e GROUP BY daily.g, ends.e\n)`,
-  ];
+  return {
+    hcnt: `hcnt AS (\n  SELECT h.g, ends.e, ${span('ends.yb', 'ends.e')} AS cur, ${span('ends.yb2', 'ends.yb')} AS prv, ${span('ends.yb2', 'ends.e')} AS uni\n  FROM hfl h CROSS JOIN ends GROUP BY h.g, ends.e\n)`,
+    hgc: `hgc AS (\n  SELECT x.g, ends.e, ${inGap('ends.yb', 'ends.e')} AS cur, ${inGap('ends.yb2', 'ends.yb')} AS prv, ${inGap('ends.yb2', 'ends.e')} AS uni\n  FROM hgap x CROSS JOIN ends GROUP BY x.g, ends.e\n)`,
+    clvp: `clvp AS (\n  SELECT c.g, c.e, c.cur - COALESCE(x.cur, 0) AS active, c.prv - COALESCE(x.prv, 0) AS previous,\n    c.uni - COALESCE(x.uni, 0) AS uni\n  FROM hcnt c LEFT JOIN hgc x ON x.g = c.g AND x.e = c.e\n)`,
+    yr: `yr AS (\n  SELECT daily.g, ends.e, SUM(revenue) AS revenue, SUM(rwc) AS rwc, SUM(cost) AS cost\n  FROM daily JOIN ends ON daily.day >= ends.yb AND daily.day < ends.e GROUP BY daily.g, ends.e\n)`,
+  };
 }

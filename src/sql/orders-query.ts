@@ -8,9 +8,10 @@ import type { Calendar } from '../core/periods';
 import type { Dialect } from './dialect';
 import { historyCtes } from './history';
 import type { GroupBy } from './orders-rows';
-import { EMPTY_GROUP, ordersRowCtes } from './orders-rows';
+import { EMPTY_GROUP, ordersRowCtes, stagedRowCtes } from './orders-rows';
 import type { OrdersSource, SpendSource } from './source';
 import { spendCtes } from './spend';
+import { adjacentWindows, stagedGroupCtes, stagedHistoryCtes, stagedWindowCtes } from './staged-query';
 import type { StagedOrders } from './staging';
 import type { PlannedWindow } from './windows';
 import { endsTable, historyEnds, longestWindow, windowsTable } from './windows';
@@ -40,7 +41,7 @@ export function metricColumns(id: string): { value: string; why: string } {
 }
 
 /** CTEs read by several others, computed once where the dialect can be told so. */
-const SHARED_CTES = ['b', 'bc', 'cw', 'hd', 'hf', 'hg', 'hv', 'hdb', 'aw', 'daily', 'sp', 'spk', 'sps'];
+const SHARED_CTES = ['b', 'bc', 'ow', 'cw', 'hd', 'hf', 'hg', 'hv', 'hdb', 'aw', 'daily', 'sp', 'spk', 'sps'];
 
 export function materialized(d: Dialect, ctes: readonly string[]): string[] {
   if (!d.materialize) return [...ctes];
@@ -79,55 +80,74 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const double = (x: string) => `CAST(${x} AS ${d.double})`;
   // Without history metrics only the rows of the windows are added up (lifecycles still read all).
   const historyNeeded = needs.everBefore || needs.daysBetween || needs.clv;
-  const ctes: string[] = [
-    `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`,
-    ...ordersRowCtes(
-      d,
-      q.orders,
-      q.asOf,
-      q.group?.orders,
-      customer && wants('repeat_rate'),
-      historyNeeded ? undefined : spanOf(q.windows),
-      q.staged,
-    ),
-    `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`,
-    `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
-    `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
-      `    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,\n` +
-      (hasOrderId
-        ? `    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
-        : `    SUM(pos) AS orders,\n    SUM(CASE WHEN cust IS NOT NULL THEN pos ELSE 0 END) AS orders_with_customer,\n`) +
-      `    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer\n` +
-      `  FROM bw GROUP BY g, s, w\n)`,
-    `aw AS (\n  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,\n` +
-      `    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp\n` +
-      `  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid\n)`,
-    ...(retention
+  // The whole business over staged orders adds up the staged days instead of the rows.
+  const totals = q.staged && !q.group && adjacentWindows(q.windows) ? q.staged.totals : undefined;
+  const win = `win AS (SELECT * FROM ${windowsTable(d, q.windows)})`;
+  const dw = `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`;
+  // A breakdown over staged orders without history metrics or retention reads the lines themselves.
+  const lines = q.staged && q.group && !historyNeeded && !retention ? q.staged : undefined;
+  const span = spanOf(q.windows);
+  const ctes: string[] = totals
+    ? [win, dw, ...stagedWindowCtes(d, totals, retention)]
+    : lines && span
       ? [
-          `rt AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS retained\n  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1\n  GROUP BY a.g, a.s, a.w\n)`,
+          win,
+          ...stagedRowCtes(d, lines, q.group?.orders),
+          dw,
+          ...stagedGroupCtes(d, hasOrderId, span, EMPTY_GROUP),
         ]
-      : []),
-    `cw AS (\n  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers\n  FROM aw GROUP BY g, s, w\n)`,
-    q.group
-      ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
-      : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
-  ];
+      : [
+          win,
+          ...ordersRowCtes(
+            d,
+            q.orders,
+            q.asOf,
+            q.group?.orders,
+            customer && wants('repeat_rate'),
+            historyNeeded ? undefined : spanOf(q.windows),
+            q.staged,
+          ),
+          dw,
+          `bw AS (SELECT dw.s, dw.w, b.* FROM b JOIN dw ON b.day = dw.day WHERE b.g IS NOT NULL)`,
+          `agg AS (\n  SELECT g, s, w, SUM(n) AS nrows, SUM(revenue) AS revenue, SUM(units) AS units,\n` +
+            `    SUM(rwc) AS revenue_with_cost, SUM(cost) AS cost,\n` +
+            (hasOrderId
+              ? `    COUNT(DISTINCT CASE WHEN pos > 0 THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN pos > 0 AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
+              : `    SUM(pos) AS orders,\n    SUM(CASE WHEN cust IS NOT NULL THEN pos ELSE 0 END) AS orders_with_customer,\n`) +
+            `    SUM(CASE WHEN cust IS NOT NULL THEN revenue END) AS revenue_with_customer\n` +
+            `  FROM bw GROUP BY g, s, w\n)`,
+          `aw AS (\n  SELECT bc.g, dw.s, dw.w, bc.cid, SUM(bc.is_first) AS nf,\n` +
+            `    CASE WHEN MIN(bc.first_day) >= MIN(dw.ws) THEN 1 ELSE 0 END AS ft, CASE WHEN MIN(bc.second_day) < MIN(dw.wt) THEN 1 ELSE 0 END AS rp\n` +
+            `  FROM bc JOIN dw ON bc.day = dw.day GROUP BY bc.g, dw.s, dw.w, bc.cid\n)`,
+          ...(retention
+            ? [
+                `rt AS (\n  SELECT a.g, a.s, a.w, COUNT(*) AS retained\n  FROM aw a JOIN aw p ON p.g = a.g AND p.s = a.s AND p.cid = a.cid AND p.w = a.w - 1\n  GROUP BY a.g, a.s, a.w\n)`,
+              ]
+            : []),
+          `cw AS (\n  SELECT g, s, w, COUNT(*) AS customers, SUM(nf) AS new_customers, SUM(ft) AS first_timers, SUM(rp) AS repeat_customers\n  FROM aw GROUP BY g, s, w\n)`,
+          q.group
+            ? `gs AS (SELECT DISTINCT g FROM bw UNION ALL SELECT ${d.str(EMPTY_GROUP)} AS g)`
+            : `gs AS (SELECT CAST('' AS ${d.text}) AS g)`,
+        ];
   if (historyNeeded) ctes.push(`ends AS (SELECT * FROM ${endsTable(d, ends)})`);
+  const endDays = ends.map((x) => x.e);
   ctes.push(
-    ...historyCtes(
-      d,
-      needs,
-      hasOrderId,
-      ends.map((x) => x.e),
-      // The whole business's order days are staged; a breakdown's are its keys' own.
-      q.staged && !q.group
-        ? {
-            table: q.staged.days,
-            g: `CAST('' AS ${d.text})`,
-            inline: d.materialize ? 'AS NOT MATERIALIZED' : 'AS',
-          }
-        : undefined,
-    ),
+    ...(totals
+      ? stagedHistoryCtes(d, totals, needs, endDays)
+      : historyCtes(
+          d,
+          needs,
+          hasOrderId,
+          endDays,
+          // The whole business's order days are staged; a breakdown's are its keys' own.
+          q.staged && !q.group
+            ? {
+                table: q.staged.days,
+                g: `CAST('' AS ${d.text})`,
+                inline: d.materialize ? 'AS NOT MATERIALIZED' : 'AS',
+              }
+            : undefined,
+        )),
   );
   if (marketing)
     ctes.push(...spendCtes(d, q.spend!, q.asOf, q.calendar, q.spendPeriods ?? new Map(), q.group?.spend));

@@ -112,23 +112,19 @@ export function readableRow(lastDay: number): string {
 
 /**
  * `fo`, `co`, `life`: each customer's first purchase (day and row key), their orders' days and
- * their lifecycle with a whole number `cid`, read from the rows `o` or from the lines `b`
- * (`co` from `ordersTable` where it is already a table). Without `secondDay`, `life` leaves the
- * second order day NULL (no `co`).
+ * their lifecycle with a whole number `cid`, read from the rows `o` or from the lines `b`.
+ * Without `secondDay`, `life` leaves the second order day NULL (no `co`).
  */
 export function lifecycleCtes(
   d: Dialect,
   from: 'o' | 'b',
   hasOrderId: boolean,
   secondDay: boolean,
-  ordersTable?: string,
 ): string[] {
   const purchase = from === 'o' ? 'amount >= 0' : 'pos > 0';
-  const co = ordersTable
-    ? `SELECT * FROM ${ordersTable}`
-    : hasOrderId
-      ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, okey`
-      : `SELECT cust, day AS od, ${from === 'o' ? 'COUNT(*)' : 'SUM(pos)'} AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, day`;
+  const co = hasOrderId
+    ? `SELECT cust, okey, MIN(day) AS od, 1 AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, okey`
+    : `SELECT cust, day AS od, ${from === 'o' ? 'COUNT(*)' : 'SUM(pos)'} AS cnt FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust, day`;
   const fo = `SELECT cust, MIN(day) AS first_day, MIN(day * ${ROW_KEY_SHIFT} + ${from === 'o' ? 'rn' : 'prn'}) AS first_key\n  FROM ${from} WHERE ${purchase} AND cust IS NOT NULL GROUP BY cust`;
   return [
     `fo AS (\n  ${fo}\n)`,
@@ -171,11 +167,7 @@ export function ordersRowCtes(
     `    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS pos, MIN(CASE WHEN amount >= 0 THEN rn END) AS prn\n` +
     `  FROM o${span ? ` WHERE day >= ${span[0]} AND day < ${span[1]}` : ''} GROUP BY ${keys}\n)`;
   const rows = staged
-    ? [
-        `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __qty AS qty, __cost AS cost, __cid AS cust, ${okey ? '__okey AS okey, ' : ''}${g} AS g\n  FROM ${staged.rows}\n)`,
-        lines,
-        `life AS (SELECT cust, cid, first_day, first_key, second_day FROM ${staged.life})`,
-      ]
+    ? [...stagedRowCtes(d, staged, group).slice(0, 1), lines, ...stagedRowCtes(d, staged, group).slice(1)]
     : [
         `o0 AS (\n  ${o0}\n  FROM ${source.relation}\n)`,
         `o AS (\n  SELECT rn, day, amount, qty, cost, cust, ${okey ? `${okey} AS okey, ` : ''}g\n  FROM o0\n  WHERE ${readableRow(day)}\n)`,
@@ -188,5 +180,14 @@ export function ordersRowCtes(
     `bc AS (\n  SELECT b.g, life.cid, ${okey ? 'b.okey, ' : ''}b.day, b.pos, life.first_day, life.second_day,\n` +
       `    CASE WHEN b.day * ${ROW_KEY_SHIFT} + b.prn = life.first_key THEN 1 ELSE 0 END AS is_first\n` +
       `  FROM b JOIN life ON b.cust = life.cust\n  WHERE b.pos > 0 AND b.g IS NOT NULL\n)`,
+  ];
+}
+
+/** `o` and `life` read from the staged tables, `o` with its group `g`. */
+export function stagedRowCtes(d: Dialect, staged: StagedOrders, group?: GroupBy): string[] {
+  const okey = staged.source.columns.order_id !== undefined ? '__okey AS okey, ' : '';
+  return [
+    `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __qty AS qty, __cost AS cost, __cid AS cust, ${okey}${groupExpression(d, group)} AS g\n  FROM ${staged.rows}\n)`,
+    `life AS (SELECT cust, cid, first_day, first_key, second_day FROM ${staged.life})`,
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * Staging: an orders source read once per command into two temporary tables that every later
+ * Staging: an orders source read once per command into temporary tables that every later
  * statement of the command reads instead of the source, where a command sends several statements
  * over the same rows (the monthly suite and its breakdowns):
  *
@@ -7,15 +7,42 @@
  *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
  *   per customer in place of the text, beside the source's columns a breakdown can group by;
  * - each customer's lifecycle (`life`: first purchase, second order day) and distinct order days
- *   (the history metrics' `hd` of the whole business), which no grouping changes.
+ *   (the history metrics' `hd` of the whole business), which no grouping changes;
+ * - the whole business's figures as small tables no window choice changes (`StagedTotals`): sums
+ *   per day, orders per day, customers' purchase days per day and previous purchase day, the
+ *   changes of customers' usual gaps, first, last and second order days per day and the long gaps,
+ *   so a statement of the whole business adds up days, not rows (`staged-query.ts`).
  *
- * The statements after staging compute exactly what they compute from the source: only where the
- * rows are read from changes. Staging is text too: `stageOrders` in `evaluate.ts` runs it.
+ * Everything is worked out from the staged rows in a few passes: the order keys are grouped once
+ * (orders on one day are counted per day; the few orders over several days keep their days), and
+ * each customer's purchase days once, with their previous purchase and order days, from which the
+ * lifecycles, order days and gaps follow. The statements after staging compute exactly what they
+ * compute from the source: only where the rows are read from changes. Staging is text too:
+ * `stageOrders` in `evaluate.ts` runs it.
  */
 import type { Dialect } from './dialect';
-import { FIRST_READ_DAY, LAST_READ_DAY, lifecycleCtes, okeyExpression, orderRowsSelect } from './orders-rows';
+import { gapChangeCtes } from './history';
+import { FIRST_READ_DAY, LAST_READ_DAY, ROW_KEY_SHIFT, okeyExpression, orderRowsSelect } from './orders-rows';
 import type { OrdersSource } from './source';
 import { dimensionColumns } from './source';
+
+/** The whole business's staged figures, per day (see `staged-query.ts` for how they are read). */
+export interface StagedTotals {
+  /** Rows per day: day, n (lines), revenue, units, rwc, cost, rwcust (revenue with a customer), pos and posc (purchase lines, with a customer). */
+  readonly daily: string;
+  /** Customers' purchase days per day and previous purchase day: day, pp, r (second order day on or before pp), c. */
+  readonly buyers: string;
+  /** With order ids: orders whose purchase lines are all on one day, per day: day, n, nc (with a customer). */
+  readonly orderDays?: string;
+  /** With order ids: the purchase days of the other orders: okey, day, c (a purchase line with a customer). */
+  readonly spanning?: string;
+  /** Changes of customers' usual gaps (twice the running median gap): day, v, c. */
+  readonly gaps: string;
+  /** Customers' first, last and second order days per day: day, f, l, n2. */
+  readonly marks: string;
+  /** Gaps of a year or more between consecutive order days: pday, day, c. */
+  readonly longGaps: string;
+}
 
 /** The staged tables of one orders source at one as-of day. */
 export interface StagedOrders {
@@ -28,21 +55,16 @@ export interface StagedOrders {
   readonly life: string;
   /** The table of each customer's distinct order days (orders dated by their first purchase line): cid, day. */
   readonly days: string;
+  readonly totals: StagedTotals;
 }
 
-export interface StagedNames {
-  readonly rows: string;
-  readonly life: string;
-  readonly days: string;
-  /** Working tables, dropped once the others are made: customers' numbers, orders (`co`). */
-  readonly customers: string;
-  readonly orders: string;
-}
+/** The tables staging makes, and a prefix for its working tables (dropped once the others are made). */
+export type StagedNames = Omit<StagedOrders, 'source' | 'asOf'> & { readonly work: string };
 
 /**
- * The statements creating the staged tables `rows`, `life` and `days` of `source` (temporary
- * tables), in order, the working tables dropped at the end.
- * @example stagingStatements(d, orders, asOf, { rows: 'r', life: 'l', days: 'd', customers: 'c', orders: 'o' }) // ['CREATE TEMP TABLE c AS …', …]
+ * The statements creating the staged tables of `source` (temporary tables), in order, the working
+ * tables dropped at the end.
+ * @example stagingStatements(d, orders, asOf, { rows: 'r', life: 'l', days: 'd', totals, work: 'w' }) // ['CREATE TEMP TABLE w_customers AS …', …]
  */
 export function stagingStatements(
   d: Dialect,
@@ -53,42 +75,162 @@ export function stagingStatements(
   const hasOrderId = source.columns.order_id !== undefined;
   const last = Math.min(Math.floor(asOf), LAST_READ_DAY);
   const customer = source.columns.customer;
+  const t = names.totals;
+  const work = (name: string) => `${names.work}_${name}`;
+  const w = {
+    customers: work('customers'),
+    keys: work('keys'),
+    spanKeys: work('span_keys'),
+    spanLines: work('span_lines'),
+    spanOrders: work('span_orders'),
+    days: work('purchase_days'),
+    firsts: work('firsts'),
+  };
+  const statements: string[] = [];
+  const make = (table: string, sql: string) => {
+    statements.push(`CREATE TEMP TABLE ${table} AS\n${sql}`);
+    if (d.analyze) statements.push(d.analyze(table));
+  };
+  const made: string[] = [];
+  const working = (table: string, sql: string) => {
+    make(table, sql);
+    made.push(table);
+  };
+  // A whole number per customer text (of any row: only telling customers apart matters).
+  if (customer)
+    working(
+      w.customers,
+      `SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS id\n` +
+        `FROM (SELECT DISTINCT ${d.label(d.ident(customer.name), customer.type)} AS cust FROM ${source.relation}) c WHERE cust IS NOT NULL`,
+    );
   // The source's columns a breakdown can group by, copied beside the rows as they are.
   const keys = dimensionColumns('orders', source).map((c) => `, x.${d.ident(c.name)}`);
-  const rows =
-    `CREATE TEMP TABLE ${names.rows} AS\n` +
+  make(
+    names.rows,
     `SELECT x.__rn, x.__day, x.__amount, x.__qty, x.__cost, ${customer ? 'ids.id' : `CAST(NULL AS ${d.bigint})`} AS __cid` +
-    `${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}${keys.join('')}\n` +
-    `FROM (SELECT ${orderRowsSelect(d, source, '__')}, src.* FROM ${source.relation} src) x\n` +
-    `${customer ? `LEFT JOIN ${names.customers} ids ON ids.cust = x.__cust\n` : ''}` +
-    `WHERE x.__day IS NOT NULL AND x.__amount IS NOT NULL AND x.__day BETWEEN ${FIRST_READ_DAY} AND ${last}`;
-  // A whole number per customer text (of any row: only telling customers apart matters).
-  const ids = customer
-    ? [
-        `CREATE TEMP TABLE ${names.customers} AS\nSELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS id\n` +
-          `FROM (SELECT DISTINCT ${d.label(d.ident(customer.name), customer.type)} AS cust FROM ${source.relation}) c WHERE cust IS NOT NULL`,
-      ]
-    : [];
-  const o = `o AS (\n  SELECT __rn AS rn, __day AS day, __amount AS amount, __cid AS cust${hasOrderId ? ', __okey AS okey' : ''}\n  FROM ${names.rows}\n)`;
-  const co = lifecycleCtes(d, 'o', hasOrderId, true)[1];
-  const orders = `CREATE TEMP TABLE ${names.orders} AS\nWITH ${o},\n${co}\nSELECT * FROM co`;
-  const life =
-    `CREATE TEMP TABLE ${names.life} AS\nWITH ${[o, ...lifecycleCtes(d, 'o', hasOrderId, true, names.orders)].join(',\n')}\n` +
-    `SELECT cust, cust AS cid, first_day, first_key, second_day FROM life`;
-  const days = `CREATE TEMP TABLE ${names.days} AS SELECT DISTINCT cust AS cid, od AS day FROM ${names.orders}`;
-  const dropped = [...(customer ? [names.customers] : []), names.orders].map((t) => `DROP TABLE ${t}`);
-  const made = (sql: string, table: string) => (d.analyze ? [sql, d.analyze(table)] : [sql]);
-  return [
-    ...(ids.length ? made(ids[0], names.customers) : []),
-    ...made(rows, names.rows),
-    ...made(orders, names.orders),
-    ...made(life, names.life),
-    ...made(days, names.days),
-    ...dropped,
-  ];
+      `${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}${keys.join('')}\n` +
+      `FROM (SELECT ${orderRowsSelect(d, source, '__')}, src.* FROM ${source.relation} src) x\n` +
+      `${customer ? `LEFT JOIN ${w.customers} ids ON ids.cust = x.__cust\n` : ''}` +
+      `WHERE x.__day IS NOT NULL AND x.__amount IS NOT NULL AND x.__day BETWEEN ${FIRST_READ_DAY} AND ${last}`,
+  );
+  const purchase = 'r.__amount >= 0';
+  make(
+    t.daily,
+    `SELECT __day AS day, COUNT(*) AS n, SUM(__amount) AS revenue, SUM(__qty) AS units,\n` +
+      `  SUM(CASE WHEN __cost IS NOT NULL THEN __amount END) AS rwc, SUM(__cost) AS cost,\n` +
+      `  SUM(CASE WHEN __cid IS NOT NULL THEN __amount END) AS rwcust,\n` +
+      `  SUM(CASE WHEN __amount >= 0 THEN 1 ELSE 0 END) AS pos, SUM(CASE WHEN __amount >= 0 AND __cid IS NOT NULL THEN 1 ELSE 0 END) AS posc\n` +
+      `FROM ${names.rows} GROUP BY __day`,
+  );
+  // An order is dated by its first purchase line: a line starts an order of its customer unless
+  // its order has purchase lines on an earlier day (only orders over several days can).
+  let starts = '1';
+  let spanJoin = '';
+  if (hasOrderId) {
+    working(
+      w.keys,
+      `SELECT __okey AS okey, MIN(__day) AS d0, MAX(__day) AS d1, MAX(CASE WHEN __cid IS NOT NULL THEN 1 ELSE 0 END) AS hc\n` +
+        `FROM ${names.rows} r WHERE ${purchase} GROUP BY __okey`,
+    );
+    make(
+      t.orderDays!,
+      `SELECT d0 AS day, COUNT(*) AS n, SUM(hc) AS nc FROM ${w.keys} WHERE d0 = d1 GROUP BY d0`,
+    );
+    working(w.spanKeys, `SELECT okey FROM ${w.keys} WHERE d0 <> d1`);
+    working(
+      w.spanLines,
+      `SELECT r.__okey AS okey, r.__cid AS cid, r.__day AS day FROM ${names.rows} r JOIN ${w.spanKeys} k ON k.okey = r.__okey WHERE ${purchase}`,
+    );
+    make(
+      t.spanning!,
+      `SELECT okey, day, MAX(CASE WHEN cid IS NOT NULL THEN 1 ELSE 0 END) AS c FROM ${w.spanLines} GROUP BY okey, day`,
+    );
+    working(
+      w.spanOrders,
+      `SELECT cid, okey, MIN(day) AS od FROM ${w.spanLines} WHERE cid IS NOT NULL GROUP BY cid, okey`,
+    );
+    starts = 'CASE WHEN so.od IS NULL OR so.od = r.__day THEN 1 ELSE 0 END';
+    spanJoin = ` LEFT JOIN ${w.spanOrders} so ON so.cid = r.__cid AND so.okey = r.__okey`;
+  }
+  // Each customer's purchase days: an order day or not, purchase lines, the first line's row
+  // order, and the previous purchase day and order day.
+  const byCustomer = 'PARTITION BY cid ORDER BY day';
+  working(
+    w.days,
+    `SELECT cid, day, isod, cnt, mrn, LAG(day) OVER (${byCustomer}) AS pp,\n` +
+      `  ${hasOrderId ? `MAX(CASE WHEN isod = 1 THEN day END) OVER (${byCustomer} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)` : `LAG(day) OVER (${byCustomer})`} AS pod\n` +
+      `FROM (\n  SELECT r.__cid AS cid, r.__day AS day, MAX(${starts}) AS isod, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
+      `  FROM ${names.rows} r${spanJoin}\n  WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n) x`,
+  );
+  working(
+    w.firsts,
+    `SELECT cid, MIN(day) AS first_day, MIN(CASE WHEN pp IS NULL THEN mrn END) AS mrn, MAX(CASE WHEN pp IS NULL THEN cnt END) AS cnt1,\n` +
+      `  MIN(CASE WHEN isod = 1 AND pod IS NOT NULL THEN day END) AS next_day, MAX(CASE WHEN isod = 1 THEN day END) AS last_day\n` +
+      `FROM ${w.days} GROUP BY cid`,
+  );
+  // Two orders on the first day make it the second order day too (without order ids, two lines).
+  make(
+    names.life,
+    (hasOrderId
+      ? `WITH two AS (\n  SELECT f.cid FROM ${w.firsts} f JOIN ${names.rows} r ON r.__cid = f.cid AND r.__day = f.first_day\n` +
+        `  WHERE f.cnt1 >= 2 AND ${purchase} GROUP BY f.cid HAVING COUNT(DISTINCT r.__okey) >= 2\n)\n`
+      : '') +
+      `SELECT f.cid AS cust, f.cid, f.first_day, f.first_day * ${ROW_KEY_SHIFT} + f.mrn AS first_key,\n` +
+      `  CASE WHEN ${hasOrderId ? 'two.cid IS NOT NULL' : 'f.cnt1 >= 2'} THEN f.first_day ELSE f.next_day END AS second_day\n` +
+      `FROM ${w.firsts} f${hasOrderId ? ' LEFT JOIN two ON two.cid = f.cid' : ''}`,
+  );
+  make(names.days, `SELECT cid, day FROM ${w.days} WHERE isod = 1`);
+  make(
+    t.buyers,
+    `SELECT day, pp, r, COUNT(*) AS c FROM (\n` +
+      `  SELECT p.day, p.pp, CASE WHEN l.second_day <= p.pp THEN 1 ELSE 0 END AS r FROM ${w.days} p JOIN ${names.life} l ON l.cid = p.cid\n` +
+      `) x GROUP BY day, pp, r`,
+  );
+  make(
+    t.marks,
+    `SELECT day, SUM(f) AS f, SUM(l) AS l, SUM(n2) AS n2 FROM (\n` +
+      `  SELECT first_day AS day, 1 AS f, 0 AS l, 0 AS n2 FROM ${w.firsts}\n` +
+      `  UNION ALL SELECT last_day AS day, 0 AS f, 1 AS l, 0 AS n2 FROM ${w.firsts}\n` +
+      `  UNION ALL SELECT second_day AS day, 0 AS f, 0 AS l, 1 AS n2 FROM ${names.life} WHERE second_day IS NOT NULL\n` +
+      `) x GROUP BY day`,
+  );
+  make(
+    t.longGaps,
+    `SELECT pod AS pday, day, COUNT(*) AS c FROM ${w.days} WHERE isod = 1 AND pod IS NOT NULL AND day - pod >= 366 GROUP BY pod, day`,
+  );
+  make(t.gaps, gapChangesSql(d, w.days));
+  return [...statements, ...made.map((table) => `DROP TABLE ${table}`)];
+}
+
+/**
+ * The changes of customers' usual gaps, added up per day and value, from the purchase days
+ * `days(cid, day, isod, pod)`: on DuckDB one windowed pass (the running median and the next gap's
+ * day, where the value it replaces is taken back), elsewhere the history metrics' own CTEs.
+ */
+function gapChangesSql(d: Dialect, days: string): string {
+  if (d.runningMedian)
+    return (
+      `WITH hu AS (\n  SELECT day, 2 * MEDIAN(day - pod) OVER w AS twice, LEAD(day) OVER w AS nday\n` +
+      `  FROM ${days} WHERE isod = 1 AND pod IS NOT NULL\n  WINDOW w AS (PARTITION BY cid ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)\n)\n` +
+      `SELECT day, v, SUM(d) AS c FROM (\n  SELECT day, twice AS v, 1 AS d FROM hu\n  UNION ALL SELECT nday AS day, twice AS v, -1 AS d FROM hu WHERE nday IS NOT NULL\n) x GROUP BY day, v`
+    );
+  const hg = `hg AS (SELECT CAST('' AS ${d.text}) AS g, cid, day, pod AS pday FROM ${days} WHERE isod = 1)`;
+  return `WITH ${[hg, ...gapChangeCtes(d)].join(',\n')}\nSELECT day, v, SUM(d) AS c FROM hdel GROUP BY day, v`;
 }
 
 /** The statements dropping the staged tables. */
 export function unstagingStatements(staged: StagedOrders): string[] {
-  return [staged.rows, staged.life, staged.days].map((table) => `DROP TABLE IF EXISTS ${table}`);
+  const t = staged.totals;
+  return [
+    staged.rows,
+    staged.life,
+    staged.days,
+    t.daily,
+    t.buyers,
+    ...(t.orderDays ? [t.orderDays] : []),
+    ...(t.spanning ? [t.spanning] : []),
+    t.gaps,
+    t.marks,
+    t.longGaps,
+  ].map((table) => `DROP TABLE IF EXISTS ${table}`);
 }

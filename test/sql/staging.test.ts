@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { openDuckDb } from '../../src/engines/duckdb';
 import type { SqlEngine } from '../../src/engines/engine';
 import { METRICS } from '../../src/core/metrics';
 import type { MetricId } from '../../src/core/metrics';
+import type { PeriodUnit } from '../../src/core/periods';
 import { lastPeriods, parseDay } from '../../src/core/periods';
 import type { SqlContext } from '../../src/sql/evaluate';
 import { stageOrders } from '../../src/sql/evaluate';
@@ -80,5 +82,68 @@ describe('staged orders', () => {
     await release();
     expect(staged).toEqual(unstaged);
     expect(breakdownStaged).toEqual(await sqlBreakdown(context(), options));
+  });
+});
+
+// Random orders over a few weeks: few customers and order ids, so orders spread over several days
+// and customers, share ids, have two orders on a first day, refunds, blank customers and blank ids.
+const line = fc.record({
+  day: fc.oneof(fc.integer({ min: 0, max: 68 }), fc.constantFrom(20, 40, 58, 59)),
+  customer: fc.option(fc.constantFrom('ann', 'bob', 'cid', 'dee'), { nil: null, freq: 6 }),
+  orderId: fc.option(fc.constantFrom('A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'D1'), { nil: null, freq: 4 }),
+  amount: fc.integer({ min: -20, max: 60 }),
+  region: fc.constantFrom('North', 'South'),
+});
+
+const HISTORY_OR_RETENTION = ['active_ratio', 'days_between_orders', 'clv', 'retention_rate', 'churn_rate'];
+const lineIds = ids.filter((id) => !HISTORY_OR_RETENTION.includes(id));
+
+describe('staged orders, random tables', () => {
+  it('give the figures the source gives (the whole business from the staged days, a breakdown from the staged lines)', async () => {
+    let table = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom<PeriodUnit>('week', 'month'),
+        fc.boolean(),
+        async (lines, unit, withIds) => {
+          const name = `random_orders_${++table}`;
+          await db.run(
+            `CREATE TABLE ${name} (d DATE, cust VARCHAR, oid VARCHAR, amount DOUBLE, region VARCHAR, _row BIGINT)`,
+          );
+          const values = lines.map(
+            (x, i) =>
+              `(DATE '2026-01-01' + ${x.day}, ${text(x.customer)}, ${text(x.orderId)}, ${x.amount}, '${x.region}', ${i})`,
+          );
+          await db.run(`INSERT INTO ${name} VALUES ${values.join(', ')}`);
+          const { order_id: _ids, ...noIds } = SOURCE.columns;
+          const source: OrdersSource = {
+            ...SOURCE,
+            relation: name,
+            columns: withIds ? SOURCE.columns : noIds,
+          };
+          const at = parseDay('2026-03-10')!;
+          const ctx: SqlContext = {
+            sources: { orders: source },
+            asOf: at,
+            dialect: db.dialect,
+            query: (q) => db.query(q),
+          };
+          const periods = lastPeriods(at, unit, unit === 'week' ? 8 : 3);
+          const unstaged = await sqlSuite(ctx, ids, periods);
+          const { ctx: stagedCtx, release } = await stageOrders(ctx, (q) => db.run(q));
+          const staged = await sqlSuite(stagedCtx, ids, periods);
+          // A breakdown without history metrics or retention reads the staged lines themselves.
+          const options = { dimension: 'region', period: periods[periods.length - 1], ids: lineIds, top: 1 };
+          const breakdownStaged = await sqlBreakdown(stagedCtx, options);
+          await release();
+          const breakdown = await sqlBreakdown(ctx, options);
+          await db.run(`DROP TABLE ${name}`);
+          expect(staged).toEqual(unstaged);
+          expect(breakdownStaged).toEqual(breakdown);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
