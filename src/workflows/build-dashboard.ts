@@ -33,6 +33,7 @@ import {
   stampDay,
   weeklyGoals,
   withOrdersSource,
+  withoutSideSources,
   withSavedChoices,
   type ChosenCurrency,
 } from './plans';
@@ -150,7 +151,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
       withSavedChoices(
         withGivenPipelineSettings(
           withOrdersSource(
-            refreshed,
+            withoutSideSources(refreshed),
             loaded.orders.table.mapping,
             loaded.orders.source.name,
             loaded.sideSources,

@@ -266,6 +266,19 @@ export function withOrdersSource(
   };
 }
 
+/**
+ * The configuration without the saved places of the side tables (pipeline, spend, targets): a
+ * build records those it read this time, so a later review reads the same ones.
+ */
+export function withoutSideSources(config: SalesMetricsConfig): SalesMetricsConfig {
+  const sources = config.mappings.sources;
+  if (!sources) return config;
+  const kept = Object.fromEntries(
+    Object.entries(sources).filter(([kind]) => kind !== 'pipeline' && kind !== 'spend' && kind !== 'targets'),
+  );
+  return { ...config, mappings: { ...config.mappings, sources: kept } };
+}
+
 /** The KPIs the dashboard shows by default (the dashboard plan's own list). */
 export const dashboardKpis = defaultKpis;
 

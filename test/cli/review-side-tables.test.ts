@@ -68,6 +68,17 @@ describe('review reads the side tables build found', () => {
     expect(quotaSection(after)).toEqual(quotaSection(before));
     // The whole sheet: the clock is the same, so nothing else differs.
     expect(after).toEqual(before);
+    // Built again without the pipeline: the build records what it read, so a review reads the same.
+    const again = join(dir, 'again.xlsx');
+    const rebuilt = await runCli(
+      ['build', out, '--targets', out, '--as-of', '2026-12-05', '--out', again, '-q'],
+      now,
+    );
+    expect(rebuilt.code).toBe(0);
+    expect(await sources(again)).toEqual({ orders: 'Orders', targets: 'Targets' });
+    const plain = await runCli(['review', again, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(plain.code).toBe(0);
+    expect(plain.out).not.toMatch(/pipeline:/);
   });
 
   it('from a file beside the workbook, and says so when that file has moved', async () => {
