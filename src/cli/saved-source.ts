@@ -43,6 +43,12 @@ function placesOf(saved: string, workbook: string, real: string): string[] {
     : [...new Set([resolve(dirname(workbook), saved), resolve(dirname(real), saved)])];
 }
 
+/** The first of `places` that is a file, if any. */
+async function firstFile(places: readonly string[]): Promise<string | undefined> {
+  for (const place of places) if (await isFile(place)) return place;
+  return undefined;
+}
+
 async function fileSource(name: string, path: string, progress: Progress): Promise<SavedSource> {
   progress.stage(`reading the orders from ${path}`);
   const read = await readTableFile(path, { onProgress: (n) => progress.rows(name, n) });
@@ -84,7 +90,8 @@ export async function savedOrdersFile(
   const saved = (await port.readConfig()).config.mappings.sources?.orders;
   if (typeof saved !== 'string' || !(await isSavedFile(port, saved))) return undefined;
   const places = placesOf(saved, workbook, real);
-  for (const place of places) if (await isFile(place)) return fileSource(saved, place, progress);
+  const place = await firstFile(places);
+  if (place !== undefined) return fileSource(saved, place, progress);
   throw new CliError(
     `the orders of ${port.label} are read from ${saved}, which is not at ${places[0]} any more: ` +
       'name the file with --data FILE (the new place is saved for the next runs)',
@@ -118,9 +125,7 @@ export async function savedSideTables(
       continue;
     }
     const places = placesOf(name, where.workbook, where.real);
-    const place = (await Promise.all(places.map(async (p) => ((await isFile(p)) ? p : undefined)))).find(
-      (p) => p !== undefined,
-    );
+    const place = await firstFile(places);
     if (place === undefined) {
       where.progress.warn(
         `the ${kind} of ${port.label} was read from ${name}, which is not at ${places[0]} any more: ` +

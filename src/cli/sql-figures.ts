@@ -29,7 +29,7 @@ import { firstOrdersFromRows, firstOrdersSql, silentFromRows, silentSql } from '
 import type { RunGroups, SqlContext } from '../sql/evaluate';
 import { evaluateRuns } from '../sql/evaluate';
 import { distinctValuesOf, scopedSources } from '../sql/scoped-sources';
-import { dimensionSourceColumn } from '../sql/source';
+import { dimensionSourceColumn, norm } from '../sql/source';
 
 type Request =
   | {
@@ -207,8 +207,6 @@ function batchesOf(requests: readonly [string, Request][]): Map<string, [string,
     }
   return batches;
 }
-
-const norm = (text: string) => text.trim().toLowerCase();
 
 /** A run's values picked for a request's metrics: a suite's every window, a window's last. */
 function answerOf(r: RunRequest, ids: readonly MetricId[], values: MetricValue[][]): Answer {

@@ -8,15 +8,13 @@
 import { BLANK_KEY } from '../core/metrics/filter';
 import type { SqlContext } from './evaluate';
 import type { SourceColumn, SqlSources, TableSource } from './source';
-import { dimensionSourceColumn } from './source';
+import { dimensionSourceColumn, norm } from './source';
 
 /** A dimension and the key its rows must hold. */
 export interface ScopeKey {
   readonly dimension: string;
   readonly key: string;
 }
-
-const norm = (text: string) => text.trim().toLowerCase();
 
 let views = 0;
 

@@ -59,7 +59,8 @@ const PIPELINE_DIMENSION_ROLES: Readonly<Record<string, PipelineRole>> = {
 };
 const SPEND_DIMENSION_ROLES: Readonly<Record<string, SpendRole>> = { channel: 'channel', source: 'channel' };
 
-const norm = (text: string) => text.trim().toLowerCase();
+/** A key as the engine's filter compares it: trimmed, in lower case. */
+export const norm = (text: string) => text.trim().toLowerCase();
 
 /**
  * Every column of a source that `dimensionSourceColumn` can name, once each.

@@ -228,12 +228,7 @@ export function dictReader(
           lastValue = value;
           lastCode = code;
         } else {
-          code =
-            typeof value === 'string'
-              ? encoder.codeOfString(value)
-              : typeof value === 'number'
-                ? encoder.codeOfNumber(value)
-                : encoder.encode(value);
+          code = encoder.encode(value);
           lastValue = value;
           lastCode = code;
         }
@@ -427,12 +422,7 @@ function columnarDictReader(
             else if (id >= leastPlain && plainNumbers) code = encoder.codeOfNumber(id);
             else {
               const value = values[source];
-              code =
-                typeof value === 'string'
-                  ? encoder.codeOfString(value)
-                  : typeof value === 'number'
-                    ? encoder.codeOfNumber(value)
-                    : encoder.encode(value);
+              code = encoder.encode(value);
             }
             mapped[source] = code;
           }
