@@ -23,7 +23,7 @@ import { pipelineQuerySql } from './pipeline-query';
 import type { ResultRow } from './results';
 import { numberOf, readValues } from './results';
 import type { SqlSources } from './source';
-import type { StagedOrders } from './staging';
+import type { StagedOrders, StagingOptions } from './staging';
 import { stagingStatements, unstagingStatements } from './staging';
 import { planWindows } from './windows';
 
@@ -171,6 +171,7 @@ let stagings = 0;
 export async function stageOrders(
   ctx: SqlContext,
   run: (sql: string) => Promise<void>,
+  options: StagingOptions = {},
 ): Promise<{ ctx: SqlContext; release: () => Promise<void> }> {
   const orders = ctx.sources.orders;
   if (!orders) return { ctx, release: async () => undefined };
@@ -193,7 +194,13 @@ export async function stageOrders(
       longGaps: table('long_gaps'),
     },
   };
-  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, work: table('work') })) {
+  for (const sql of stagingStatements(
+    ctx.dialect,
+    orders,
+    ctx.asOf,
+    { ...staged, work: table('work') },
+    options,
+  )) {
     ctx.onStatement?.(sql);
     await run(sql);
   }
