@@ -114,12 +114,14 @@ export function stagingStatements(
     make(table, sql);
     made.push(table);
   };
-  // A whole number per customer text (of any row: only telling customers apart matters).
+  // A whole number per customer text (of any row: only telling customers apart matters), for each
+  // of the column's distinct values: the text is read once per value, and rows join on the value.
   if (customer)
     working(
       w.customers,
-      `SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS id\n` +
-        `FROM (SELECT DISTINCT ${d.label(d.ident(customer.name), customer.type)} AS cust FROM ${source.relation}) c WHERE cust IS NOT NULL`,
+      `SELECT raw, DENSE_RANK() OVER (ORDER BY cust) AS id FROM (\n` +
+        `  SELECT raw, ${d.label('raw', customer.type)} AS cust FROM (SELECT DISTINCT ${d.ident(customer.name)} AS raw FROM ${source.relation}) r\n` +
+        `) c WHERE cust IS NOT NULL`,
     );
   // The source's columns a breakdown can group by, copied beside the rows as they are.
   const keys = dimensionColumns('orders', source).map((c) => `, x.${d.ident(c.name)}`);
@@ -128,7 +130,7 @@ export function stagingStatements(
     `SELECT x.__rn, x.__day, x.__amount, x.__qty, x.__cost, ${customer ? 'ids.id' : `CAST(NULL AS ${d.bigint})`} AS __cid` +
       `${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}${keys.join('')}\n` +
       `FROM (SELECT ${orderRowsSelect(d, source, '__')}, src.* FROM ${source.relation} src) x\n` +
-      `${customer ? `LEFT JOIN ${w.customers} ids ON ids.cust = x.__cust\n` : ''}` +
+      `${customer ? `LEFT JOIN ${w.customers} ids ON ids.raw = x.${d.ident(customer.name)}\n` : ''}` +
       `WHERE x.__day IS NOT NULL AND x.__amount IS NOT NULL AND x.__day BETWEEN ${FIRST_READ_DAY} AND ${last}`,
   );
   const purchase = 'r.__amount >= 0';
