@@ -24,7 +24,7 @@ import type { Dialect } from './dialect';
 import { gapChangeCtes } from './history';
 import { FIRST_READ_DAY, LAST_READ_DAY, ROW_KEY_SHIFT, okeyExpression, orderRowsSelect } from './orders-rows';
 import type { OrdersSource } from './source';
-import { dimensionColumns } from './source';
+import { dimensionColumns, dimensionSourceColumn } from './source';
 
 /**
  * The gaps before each gap that the running median's first pass frames on DuckDB: a bounded frame
@@ -59,6 +59,8 @@ export interface StagedOrders {
   readonly asOf: number;
   /** The table of rows. */
   readonly rows: string;
+  /** The source's columns copied beside the rows, which a breakdown over the staged rows can group by. */
+  readonly groupColumns: readonly string[];
   /** The table of lifecycles: cust (= cid), cid, first_day, first_key, second_day. */
   readonly life: string;
   /** The table of each customer's distinct order days (orders dated by their first purchase line): cid, day. */
@@ -71,6 +73,12 @@ export type StagedNames = Omit<StagedOrders, 'source' | 'asOf'> & { readonly wor
 
 /** How staging works, where the default is not wanted. */
 export interface StagingOptions {
+  /**
+   * The dimensions the command breaks down by (as a breakdown names them): only their columns are
+   * copied beside the rows, and a breakdown by another dimension reads the source. Without it,
+   * every column a breakdown can group by is copied.
+   */
+  readonly dimensions?: readonly string[];
   /**
    * DuckDB: the gaps before each gap that the running median's first pass frames (`GAP_FRAME`);
    * a customer's later gaps come from a second pass framed from their first gap.
@@ -123,8 +131,8 @@ export function stagingStatements(
         `  SELECT raw, ${d.label('raw', customer.type)} AS cust FROM (SELECT DISTINCT ${d.ident(customer.name)} AS raw FROM ${source.relation}) r\n` +
         `) c WHERE cust IS NOT NULL`,
     );
-  // The source's columns a breakdown can group by, copied beside the rows as they are.
-  const keys = dimensionColumns('orders', source).map((c) => `, x.${d.ident(c.name)}`);
+  // The columns a breakdown of the command groups by (`groupColumnsOf`), copied beside the rows as they are.
+  const keys = names.groupColumns.map((name) => `, x.${d.ident(name)}`);
   make(
     names.rows,
     `SELECT x.__rn, x.__day, x.__amount, x.__qty, x.__cost, ${customer ? 'ids.id' : `CAST(NULL AS ${d.bigint})`} AS __cid` +
@@ -246,6 +254,18 @@ function gapChangesSql(d: Dialect, days: string, frame: number): string {
   }
   const hg = `hg AS (SELECT CAST('' AS ${d.text}) AS g, cid, day, pod AS pday FROM ${days} WHERE isod = 1)`;
   return `WITH ${[hg, ...gapChangeCtes(d)].join(',\n')}\nSELECT day, v, SUM(d) AS c FROM hdel GROUP BY day, v`;
+}
+
+/**
+ * The source's columns that staging copies beside the rows for breakdowns by `dimensions` (each
+ * once), or every column a breakdown can group by.
+ * @example groupColumnsOf(orders, ['region']) // ['Region']
+ */
+export function groupColumnsOf(source: OrdersSource, dimensions?: readonly string[]): string[] {
+  const columns = dimensions
+    ? dimensions.map((name) => dimensionSourceColumn('orders', source, name))
+    : dimensionColumns('orders', source);
+  return [...new Set(columns.flatMap((c) => (c ? [c.name] : [])))];
 }
 
 /** The statements dropping the staged tables. */

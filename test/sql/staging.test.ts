@@ -85,6 +85,27 @@ describe('staged orders', () => {
   });
 });
 
+describe('staged orders for chosen dimensions', () => {
+  it('copy only those columns; a breakdown by another dimension reads the source, with the same figures', async () => {
+    const periods = lastPeriods(asOf, 'month', 3);
+    const options = { dimension: 'region', period: periods[2], ids, top: 5 };
+    const statements: string[] = [];
+    const { ctx, release } = await stageOrders(
+      { ...context(), onStatement: (sql) => statements.push(sql) },
+      (s) => db.run(s),
+      { dimensions: ['customer'] },
+    );
+    const staged = await sqlBreakdown(ctx, options);
+    await release();
+    const rows = statements.find((sql) => /^CREATE TEMP TABLE sm_staged_rows_/.test(sql))!;
+    expect(rows).toContain('x."cust"');
+    expect(rows).not.toContain('x."region"');
+    // The grouped statements name the source; the totals read the staged days.
+    expect(statements.filter((sql) => sql.includes('FROM staging_orders')).length).toBeGreaterThan(0);
+    expect(staged).toEqual(await sqlBreakdown(context(), options));
+  });
+});
+
 // Random orders over a few weeks: few customers and order ids, so orders spread over several days
 // and customers, share ids, have two orders on a first day, refunds, blank customers and blank ids.
 const line = fc.record({
