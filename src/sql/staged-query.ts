@@ -110,15 +110,20 @@ export function stagedHistoryCtes(
  * `ow`, `agg`, `cw` and `gs` of a breakdown without history metrics or retention, read from the
  * staged rows `o` of the days of the windows (`span`) and `life`, line by line: no row per
  * customer, order and day, nor per customer and window, is made. A customer's first order row is
- * the line whose day and row order make their first key.
+ * the line whose day and row order make their first key. First-timers and repeat customers are
+ * counted where `wanted` (0 otherwise: no metric asked for reads them).
  */
 export function stagedGroupCtes(
   d: Dialect,
   hasOrderId: boolean,
   span: readonly [number, number],
   emptyGroup: string,
+  wanted: { readonly firstTimers: boolean; readonly repeatCustomers: boolean },
 ): string[] {
   const purchase = 'amount >= 0';
+  // Each count of distinct customers costs a pass of its own: only those a metric reads are made.
+  const distinctIf = (wantedHere: boolean, condition: string, as: string) =>
+    wantedHere ? `COUNT(DISTINCT CASE WHEN ${condition} THEN life.cid END) AS ${as}` : `0 AS ${as}`;
   return [
     `ow AS (\n  SELECT dw.s, dw.w, dw.ws, dw.wt, o.* FROM o JOIN dw ON o.day = dw.day\n  WHERE o.day >= ${span[0]} AND o.day < ${span[1]} AND o.g IS NOT NULL\n)`,
     `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
@@ -129,8 +134,8 @@ export function stagedGroupCtes(
       `    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer\n  FROM ow GROUP BY g, s, w\n)`,
     `cw AS (\n  SELECT ow.g, ow.s, ow.w, COUNT(DISTINCT life.cid) AS customers,\n` +
       `    SUM(CASE WHEN ow.day * ${ROW_KEY_SHIFT} + ow.rn = life.first_key THEN 1 ELSE 0 END) AS new_customers,\n` +
-      `    COUNT(DISTINCT CASE WHEN life.first_day >= ow.ws THEN life.cid END) AS first_timers,\n` +
-      `    COUNT(DISTINCT CASE WHEN life.second_day < ow.wt THEN life.cid END) AS repeat_customers\n` +
+      `    ${distinctIf(wanted.firstTimers, 'life.first_day >= ow.ws', 'first_timers')},\n` +
+      `    ${distinctIf(wanted.repeatCustomers, 'life.second_day < ow.wt', 'repeat_customers')}\n` +
       `  FROM ow JOIN life ON ow.cust = life.cust WHERE ow.${purchase} GROUP BY ow.g, ow.s, ow.w\n)`,
     `gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT ${d.str(emptyGroup)} AS g)`,
   ];

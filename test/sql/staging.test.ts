@@ -79,9 +79,13 @@ describe('staged orders', () => {
     const staged = await sqlSuite(ctx, ids, periods);
     const options = { dimension: 'region', period: periods[2], ids, top: 5 };
     const breakdownStaged = await sqlBreakdown(ctx, options);
+    // Without returning customers and repeat rate, first-timers and repeat customers are not counted.
+    const few = { ...options, ids: ['revenue', 'customers', 'new_customers'] as MetricId[] };
+    const fewStaged = await sqlBreakdown(ctx, few);
     await release();
     expect(staged).toEqual(unstaged);
     expect(breakdownStaged).toEqual(await sqlBreakdown(context(), options));
+    expect(fewStaged).toEqual(await sqlBreakdown(context(), few));
   });
 });
 
