@@ -152,8 +152,7 @@ export function stagingStatements(
   );
   // An order is dated by its first purchase line: a line starts an order of its customer unless
   // its order has purchase lines on an earlier day (only orders over several days can).
-  let starts = '1';
-  let spanJoin = '';
+  let continued = '';
   if (hasOrderId) {
     working(
       w.keys,
@@ -177,8 +176,12 @@ export function stagingStatements(
       w.spanOrders,
       `SELECT cid, okey, MIN(day) AS od FROM ${w.spanLines} WHERE cid IS NOT NULL GROUP BY cid, okey`,
     );
-    starts = 'CASE WHEN so.od IS NULL OR so.od = r.__day THEN 1 ELSE 0 END';
-    spanJoin = ` LEFT JOIN ${w.spanOrders} so ON so.cid = r.__cid AND so.okey = r.__okey`;
+    // A day is no order day of a customer when all their purchase lines on it continue orders of
+    // theirs begun on an earlier day: those lines counted per customer and day, from the few
+    // orders over several days (so the customer's lines of each day are grouped without a join).
+    continued =
+      `  LEFT JOIN (\n    SELECT l.cid, l.day, COUNT(*) AS n FROM ${w.spanLines} l JOIN ${w.spanOrders} so ON so.cid = l.cid AND so.okey = l.okey\n` +
+      `    WHERE l.day <> so.od GROUP BY l.cid, l.day\n  ) ns ON ns.cid = g.cid AND ns.day = g.day`;
   }
   // Each customer's purchase days: an order day or not, purchase lines, the first line's row
   // order, and the previous purchase day and order day.
@@ -187,8 +190,9 @@ export function stagingStatements(
     w.days,
     `SELECT cid, day, isod, cnt, mrn, LAG(day) OVER (${byCustomer}) AS pp,\n` +
       `  ${hasOrderId ? `MAX(CASE WHEN isod = 1 THEN day END) OVER (${byCustomer} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)` : `LAG(day) OVER (${byCustomer})`} AS pod\n` +
-      `FROM (\n  SELECT r.__cid AS cid, r.__day AS day, MAX(${starts}) AS isod, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
-      `  FROM ${names.rows} r${spanJoin}\n  WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n) x`,
+      `FROM (\n  SELECT g.cid, g.day, ${continued ? 'CASE WHEN ns.n IS NULL OR ns.n < g.cnt THEN 1 ELSE 0 END' : '1'} AS isod, g.cnt, g.mrn FROM (\n` +
+      `    SELECT r.__cid AS cid, r.__day AS day, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
+      `    FROM ${names.rows} r WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n  ) g${continued ? `\n${continued}` : ''}\n) x`,
   );
   working(
     w.firsts,
