@@ -5,7 +5,8 @@
  *
  * - the rows as the metrics read them (`o` of `orders-rows.ts`: readable, up to the as-of day) in
  *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
- *   per customer in place of the text, beside the source's columns a breakdown can group by;
+ *   per customer in place of the text, beside the source's columns the command's breakdowns group
+ *   by (`StagingOptions.dimensions`; every column a breakdown can group by without it);
  * - each customer's lifecycle (`life`: first purchase, second order day) and distinct order days
  *   (the history metrics' `hd` of the whole business), which no grouping changes;
  * - the whole business's figures as small tables no window choice changes (`StagedTotals`): sums
