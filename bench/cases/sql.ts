@@ -11,8 +11,8 @@
  *   hot spots (EXPLAIN ANALYZE, nodes by their own time) of the suite statement over the staged
  *   orders are printed on stderr.
  *
- * Each timed run stages the orders (`stageOrders`: read once into temporary tables) and drops them
- * at the end, as a command does.
+ * Each timed run stages the orders (`stageOrders`: read once into temporary tables, with the columns
+ * of the four dimensions) and drops them at the end, as a command does.
  *
  * Both are skipped with a line on stderr where DuckDB's package or PostgreSQL's binaries are missing.
  */
@@ -88,7 +88,7 @@ async function suiteAndBreakdowns(state: State): Promise<number> {
 
 /** The command's work: the orders staged once (read into temporary tables), then every statement. */
 async function timedWork(source: SqlContext, run: (sql: string) => Promise<void>): Promise<number> {
-  const { ctx, release } = await stageOrders(source, run);
+  const { ctx, release } = await stageOrders(source, run, { dimensions: DIMENSIONS });
   try {
     return await suiteAndBreakdownRows(ctx);
   } finally {
@@ -231,7 +231,7 @@ async function postgresState(): Promise<State> {
   };
   const months = periodsBetween(FIRST_DAY, FIRST_DAY + DAYS, 'month');
   const t1 = performance.now();
-  const staged = await stageOrders(ctx, (sql) => db.run(sql));
+  const staged = await stageOrders(ctx, (sql) => db.run(sql), { dimensions: DIMENSIONS });
   console.error(`  staged the orders in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   const statement = statementsFor(staged.ctx, ORDER_METRIC_IDS, [
     [periodOf(months[0].start - 1, 'month'), ...months],

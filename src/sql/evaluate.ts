@@ -23,8 +23,8 @@ import { pipelineQuerySql } from './pipeline-query';
 import type { ResultRow } from './results';
 import { numberOf, readValues } from './results';
 import type { SqlSources } from './source';
-import type { StagedOrders } from './staging';
-import { stagingStatements, unstagingStatements } from './staging';
+import type { StagedOrders, StagingOptions } from './staging';
+import { groupColumnsOf, stagingStatements, unstagingStatements } from './staging';
 import { planWindows } from './windows';
 
 /** Runs one statement and returns its rows (the caller's database connection). */
@@ -87,8 +87,7 @@ export function statementsFor(
       group: groups?.orders ? { orders: groups.orders, spend: groups.spend } : undefined,
       lifespanCapYears: ctx.lifespanCapYears,
       spendPeriods: ctx.spendPeriods,
-      staged:
-        ctx.staged?.source === orders && ctx.staged.asOf === Math.floor(ctx.asOf) ? ctx.staged : undefined,
+      staged: stagedFor(ctx, groups?.orders),
     });
   if (pipeline && pipelineIds.length && (!groups || groups.pipeline))
     out.pipeline = pipelineQuerySql({
@@ -100,6 +99,14 @@ export function statementsFor(
       group: groups?.pipeline,
     });
   return out;
+}
+
+/** `ctx`'s staged orders where they hold the rows of its orders source and the column `group` reads. */
+function stagedFor(ctx: Omit<SqlContext, 'query'>, group?: GroupBy): StagedOrders | undefined {
+  const staged = ctx.staged;
+  if (!staged || staged.source !== ctx.sources.orders || staged.asOf !== Math.floor(ctx.asOf))
+    return undefined;
+  return !group || staged.groupColumns.includes(group.column.name) ? staged : undefined;
 }
 
 function indexRows(rows: readonly ResultRow[]): Map<string, Map<string, ResultRow>> {
@@ -171,6 +178,7 @@ let stagings = 0;
 export async function stageOrders(
   ctx: SqlContext,
   run: (sql: string) => Promise<void>,
+  options: StagingOptions = {},
 ): Promise<{ ctx: SqlContext; release: () => Promise<void> }> {
   const orders = ctx.sources.orders;
   if (!orders) return { ctx, release: async () => undefined };
@@ -181,6 +189,7 @@ export async function stageOrders(
     source: orders,
     asOf: Math.floor(ctx.asOf),
     rows: table('rows'),
+    groupColumns: groupColumnsOf(orders, options.dimensions),
     life: table('life'),
     days: table('days'),
     totals: {
@@ -193,7 +202,13 @@ export async function stageOrders(
       longGaps: table('long_gaps'),
     },
   };
-  for (const sql of stagingStatements(ctx.dialect, orders, ctx.asOf, { ...staged, work: table('work') })) {
+  for (const sql of stagingStatements(
+    ctx.dialect,
+    orders,
+    ctx.asOf,
+    { ...staged, work: table('work') },
+    options,
+  )) {
     ctx.onStatement?.(sql);
     await run(sql);
   }

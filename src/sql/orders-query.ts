@@ -94,7 +94,10 @@ export function ordersQuerySql(q: OrdersQuery): string {
           win,
           ...stagedRowCtes(d, lines, q.group?.orders),
           dw,
-          ...stagedGroupCtes(d, hasOrderId, span, EMPTY_GROUP),
+          ...stagedGroupCtes(d, hasOrderId, span, EMPTY_GROUP, {
+            firstTimers: wants('returning_customers'),
+            repeatCustomers: wants('repeat_rate'),
+          }),
         ]
       : [
           win,

@@ -110,15 +110,22 @@ export function stagedHistoryCtes(
  * `ow`, `agg`, `cw` and `gs` of a breakdown without history metrics or retention, read from the
  * staged rows `o` of the days of the windows (`span`) and `life`, line by line: no row per
  * customer, order and day, nor per customer and window, is made. A customer's first order row is
- * the line whose day and row order make their first key.
+ * the line whose day and row order make their first key (every purchase line with a customer has
+ * a lifecycle, so customers are counted from the lines alone). First-timers and repeat customers
+ * are counted, from each line's lifecycle, where `wanted` (0 otherwise: no metric asked for reads
+ * them).
  */
 export function stagedGroupCtes(
   d: Dialect,
   hasOrderId: boolean,
   span: readonly [number, number],
   emptyGroup: string,
+  wanted: { readonly firstTimers: boolean; readonly repeatCustomers: boolean },
 ): string[] {
   const purchase = 'amount >= 0';
+  // Each count of distinct customers costs a pass of its own: only those a metric reads are made.
+  const distinctIf = (wantedHere: boolean, condition: string, as: string) =>
+    wantedHere ? `COUNT(DISTINCT CASE WHEN ${condition} THEN life.cid END) AS ${as}` : `0 AS ${as}`;
   return [
     `ow AS (\n  SELECT dw.s, dw.w, dw.ws, dw.wt, o.* FROM o JOIN dw ON o.day = dw.day\n  WHERE o.day >= ${span[0]} AND o.day < ${span[1]} AND o.g IS NOT NULL\n)`,
     `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
@@ -127,11 +134,13 @@ export function stagedGroupCtes(
         ? `    COUNT(DISTINCT CASE WHEN ${purchase} THEN okey END) AS orders,\n    COUNT(DISTINCT CASE WHEN ${purchase} AND cust IS NOT NULL THEN okey END) AS orders_with_customer,\n`
         : `    SUM(CASE WHEN ${purchase} THEN 1 ELSE 0 END) AS orders,\n    SUM(CASE WHEN ${purchase} AND cust IS NOT NULL THEN 1 ELSE 0 END) AS orders_with_customer,\n`) +
       `    SUM(CASE WHEN cust IS NOT NULL THEN amount END) AS revenue_with_customer\n  FROM ow GROUP BY g, s, w\n)`,
-    `cw AS (\n  SELECT ow.g, ow.s, ow.w, COUNT(DISTINCT life.cid) AS customers,\n` +
-      `    SUM(CASE WHEN ow.day * ${ROW_KEY_SHIFT} + ow.rn = life.first_key THEN 1 ELSE 0 END) AS new_customers,\n` +
-      `    COUNT(DISTINCT CASE WHEN life.first_day >= ow.ws THEN life.cid END) AS first_timers,\n` +
-      `    COUNT(DISTINCT CASE WHEN life.second_day < ow.wt THEN life.cid END) AS repeat_customers\n` +
-      `  FROM ow JOIN life ON ow.cust = life.cust WHERE ow.${purchase} GROUP BY ow.g, ow.s, ow.w\n)`,
+    // A new customer's line is the one whose key is a first key of the days of the windows.
+    `cw AS (\n  SELECT ow.g, ow.s, ow.w, COUNT(DISTINCT ow.cust) AS customers, COUNT(fk.first_key) AS new_customers,\n` +
+      `    ${distinctIf(wanted.firstTimers, 'life.first_day >= ow.ws', 'first_timers')},\n` +
+      `    ${distinctIf(wanted.repeatCustomers, 'life.second_day < ow.wt', 'repeat_customers')}\n` +
+      `  FROM ow LEFT JOIN (SELECT first_key FROM life WHERE first_day >= ${span[0]} AND first_day < ${span[1]}) fk ON fk.first_key = ow.day * ${ROW_KEY_SHIFT} + ow.rn\n` +
+      (wanted.firstTimers || wanted.repeatCustomers ? `  JOIN life ON life.cust = ow.cust\n` : '') +
+      `  WHERE ow.${purchase} AND ow.cust IS NOT NULL GROUP BY ow.g, ow.s, ow.w\n)`,
     `gs AS (SELECT DISTINCT g FROM ow UNION ALL SELECT ${d.str(emptyGroup)} AS g)`,
   ];
 }

@@ -5,7 +5,8 @@
  *
  * - the rows as the metrics read them (`o` of `orders-rows.ts`: readable, up to the as-of day) in
  *   columns `__rn`, `__day`, `__amount`, `__qty`, `__cost`, `__okey` and `__cid`, a whole number
- *   per customer in place of the text, beside the source's columns a breakdown can group by;
+ *   per customer in place of the text, beside the source's columns the command's breakdowns group
+ *   by (`StagingOptions.dimensions`; every column a breakdown can group by without it);
  * - each customer's lifecycle (`life`: first purchase, second order day) and distinct order days
  *   (the history metrics' `hd` of the whole business), which no grouping changes;
  * - the whole business's figures as small tables no window choice changes (`StagedTotals`): sums
@@ -24,7 +25,15 @@ import type { Dialect } from './dialect';
 import { gapChangeCtes } from './history';
 import { FIRST_READ_DAY, LAST_READ_DAY, ROW_KEY_SHIFT, okeyExpression, orderRowsSelect } from './orders-rows';
 import type { OrdersSource } from './source';
-import { dimensionColumns } from './source';
+import { dimensionColumns, dimensionSourceColumn } from './source';
+
+/**
+ * The gaps before each gap that the running median's first pass frames on DuckDB: a bounded frame
+ * holds every earlier gap of a customer's first `GAP_FRAME` + 1 gaps, and DuckDB's windowed
+ * `MEDIAN` over it takes about half the CPU of a frame from the partition's start (10,000,000 rows:
+ * 6.3 s against 11.7 s).
+ */
+const GAP_FRAME = 1000;
 
 /** The whole business's staged figures, per day (see `staged-query.ts` for how they are read). */
 export interface StagedTotals {
@@ -51,6 +60,8 @@ export interface StagedOrders {
   readonly asOf: number;
   /** The table of rows. */
   readonly rows: string;
+  /** The source's columns copied beside the rows, which a breakdown over the staged rows can group by. */
+  readonly groupColumns: readonly string[];
   /** The table of lifecycles: cust (= cid), cid, first_day, first_key, second_day. */
   readonly life: string;
   /** The table of each customer's distinct order days (orders dated by their first purchase line): cid, day. */
@@ -60,6 +71,21 @@ export interface StagedOrders {
 
 /** The tables staging makes, and a prefix for its working tables (dropped once the others are made). */
 export type StagedNames = Omit<StagedOrders, 'source' | 'asOf'> & { readonly work: string };
+
+/** How staging works, where the default is not wanted. */
+export interface StagingOptions {
+  /**
+   * The dimensions the command breaks down by (as a breakdown names them): only their columns are
+   * copied beside the rows, and a breakdown by another dimension reads the source. Without it,
+   * every column a breakdown can group by is copied.
+   */
+  readonly dimensions?: readonly string[];
+  /**
+   * DuckDB: the gaps before each gap that the running median's first pass frames (`GAP_FRAME`);
+   * a customer's later gaps come from a second pass framed from their first gap.
+   */
+  readonly gapFrame?: number;
+}
 
 /**
  * The statements creating the staged tables of `source` (temporary tables), in order, the working
@@ -71,6 +97,7 @@ export function stagingStatements(
   source: OrdersSource,
   asOf: number,
   names: StagedNames,
+  options: StagingOptions = {},
 ): string[] {
   const hasOrderId = source.columns.order_id !== undefined;
   const last = Math.min(Math.floor(asOf), LAST_READ_DAY);
@@ -96,21 +123,23 @@ export function stagingStatements(
     make(table, sql);
     made.push(table);
   };
-  // A whole number per customer text (of any row: only telling customers apart matters).
+  // A whole number per customer text (of any row: only telling customers apart matters), for each
+  // of the column's distinct values: the text is read once per value, and rows join on the value.
   if (customer)
     working(
       w.customers,
-      `SELECT cust, ROW_NUMBER() OVER (ORDER BY cust) AS id\n` +
-        `FROM (SELECT DISTINCT ${d.label(d.ident(customer.name), customer.type)} AS cust FROM ${source.relation}) c WHERE cust IS NOT NULL`,
+      `SELECT raw, DENSE_RANK() OVER (ORDER BY cust) AS id FROM (\n` +
+        `  SELECT raw, ${d.label('raw', customer.type)} AS cust FROM (SELECT DISTINCT ${d.ident(customer.name)} AS raw FROM ${source.relation}) r\n` +
+        `) c WHERE cust IS NOT NULL`,
     );
-  // The source's columns a breakdown can group by, copied beside the rows as they are.
-  const keys = dimensionColumns('orders', source).map((c) => `, x.${d.ident(c.name)}`);
+  // The columns a breakdown of the command groups by (`groupColumnsOf`), copied beside the rows as they are.
+  const keys = names.groupColumns.map((name) => `, x.${d.ident(name)}`);
   make(
     names.rows,
     `SELECT x.__rn, x.__day, x.__amount, x.__qty, x.__cost, ${customer ? 'ids.id' : `CAST(NULL AS ${d.bigint})`} AS __cid` +
       `${hasOrderId ? `, ${okeyExpression(d, 'x.__oid', 'x.__rn')} AS __okey` : ''}${keys.join('')}\n` +
       `FROM (SELECT ${orderRowsSelect(d, source, '__')}, src.* FROM ${source.relation} src) x\n` +
-      `${customer ? `LEFT JOIN ${w.customers} ids ON ids.cust = x.__cust\n` : ''}` +
+      `${customer ? `LEFT JOIN ${w.customers} ids ON ids.raw = x.${d.ident(customer.name)}\n` : ''}` +
       `WHERE x.__day IS NOT NULL AND x.__amount IS NOT NULL AND x.__day BETWEEN ${FIRST_READ_DAY} AND ${last}`,
   );
   const purchase = 'r.__amount >= 0';
@@ -124,8 +153,7 @@ export function stagingStatements(
   );
   // An order is dated by its first purchase line: a line starts an order of its customer unless
   // its order has purchase lines on an earlier day (only orders over several days can).
-  let starts = '1';
-  let spanJoin = '';
+  let continued = '';
   if (hasOrderId) {
     working(
       w.keys,
@@ -149,8 +177,12 @@ export function stagingStatements(
       w.spanOrders,
       `SELECT cid, okey, MIN(day) AS od FROM ${w.spanLines} WHERE cid IS NOT NULL GROUP BY cid, okey`,
     );
-    starts = 'CASE WHEN so.od IS NULL OR so.od = r.__day THEN 1 ELSE 0 END';
-    spanJoin = ` LEFT JOIN ${w.spanOrders} so ON so.cid = r.__cid AND so.okey = r.__okey`;
+    // A day is no order day of a customer when all their purchase lines on it continue orders of
+    // theirs begun on an earlier day: those lines counted per customer and day, from the few
+    // orders over several days (so the customer's lines of each day are grouped without a join).
+    continued =
+      `  LEFT JOIN (\n    SELECT l.cid, l.day, COUNT(*) AS n FROM ${w.spanLines} l JOIN ${w.spanOrders} so ON so.cid = l.cid AND so.okey = l.okey\n` +
+      `    WHERE l.day <> so.od GROUP BY l.cid, l.day\n  ) ns ON ns.cid = g.cid AND ns.day = g.day`;
   }
   // Each customer's purchase days: an order day or not, purchase lines, the first line's row
   // order, and the previous purchase day and order day.
@@ -159,8 +191,9 @@ export function stagingStatements(
     w.days,
     `SELECT cid, day, isod, cnt, mrn, LAG(day) OVER (${byCustomer}) AS pp,\n` +
       `  ${hasOrderId ? `MAX(CASE WHEN isod = 1 THEN day END) OVER (${byCustomer} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)` : `LAG(day) OVER (${byCustomer})`} AS pod\n` +
-      `FROM (\n  SELECT r.__cid AS cid, r.__day AS day, MAX(${starts}) AS isod, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
-      `  FROM ${names.rows} r${spanJoin}\n  WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n) x`,
+      `FROM (\n  SELECT g.cid, g.day, ${continued ? 'CASE WHEN ns.n IS NULL OR ns.n < g.cnt THEN 1 ELSE 0 END' : '1'} AS isod, g.cnt, g.mrn FROM (\n` +
+      `    SELECT r.__cid AS cid, r.__day AS day, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
+      `    FROM ${names.rows} r WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n  ) g${continued ? `\n${continued}` : ''}\n) x`,
   );
   working(
     w.firsts,
@@ -198,24 +231,46 @@ export function stagingStatements(
     t.longGaps,
     `SELECT pod AS pday, day, COUNT(*) AS c FROM ${w.days} WHERE isod = 1 AND pod IS NOT NULL AND day - pod >= 366 GROUP BY pod, day`,
   );
-  make(t.gaps, gapChangesSql(d, w.days));
+  make(t.gaps, gapChangesSql(d, w.days, options.gapFrame ?? GAP_FRAME));
   return [...statements, ...made.map((table) => `DROP TABLE ${table}`)];
 }
 
 /**
  * The changes of customers' usual gaps, added up per day and value, from the purchase days
  * `days(cid, day, isod, pod)`: on DuckDB one windowed pass (the running median and the next gap's
- * day, where the value it replaces is taken back), elsewhere the history metrics' own CTEs.
+ * day, where the value it replaces is taken back), elsewhere the history metrics' own CTEs. The
+ * pass frames each gap with the `frame` gaps before it, which is each customer's whole history up
+ * to it for their first `frame` + 1 gaps; the gaps after that of the few customers with more are
+ * taken from a second pass over those customers alone, framed from their first gap.
  */
-function gapChangesSql(d: Dialect, days: string): string {
-  if (d.runningMedian)
+function gapChangesSql(d: Dialect, days: string, frame: number): string {
+  if (d.runningMedian) {
+    const pass = (preceding: string, where: string) =>
+      `  SELECT cid, day, 2 * MEDIAN(day - pod) OVER w AS twice, LEAD(day) OVER w AS nday, ROW_NUMBER() OVER w AS k\n` +
+      `  FROM ${days} WHERE isod = 1 AND pod IS NOT NULL${where}\n` +
+      `  WINDOW w AS (PARTITION BY cid ORDER BY day ROWS BETWEEN ${preceding} PRECEDING AND CURRENT ROW)\n`;
+    const whole = frame + 1;
     return (
-      `WITH hu AS (\n  SELECT day, 2 * MEDIAN(day - pod) OVER w AS twice, LEAD(day) OVER w AS nday\n` +
-      `  FROM ${days} WHERE isod = 1 AND pod IS NOT NULL\n  WINDOW w AS (PARTITION BY cid ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)\n)\n` +
+      `WITH hb AS (\n${pass(String(frame), '')}),\n` +
+      `hl AS (\n${pass('UNBOUNDED', ` AND cid IN (SELECT cid FROM hb WHERE k > ${whole})`)}),\n` +
+      `hu AS (SELECT day, twice, nday FROM hb WHERE k <= ${whole} UNION ALL SELECT day, twice, nday FROM hl WHERE k > ${whole})\n` +
       `SELECT day, v, SUM(d) AS c FROM (\n  SELECT day, twice AS v, 1 AS d FROM hu\n  UNION ALL SELECT nday AS day, twice AS v, -1 AS d FROM hu WHERE nday IS NOT NULL\n) x GROUP BY day, v`
     );
+  }
   const hg = `hg AS (SELECT CAST('' AS ${d.text}) AS g, cid, day, pod AS pday FROM ${days} WHERE isod = 1)`;
   return `WITH ${[hg, ...gapChangeCtes(d)].join(',\n')}\nSELECT day, v, SUM(d) AS c FROM hdel GROUP BY day, v`;
+}
+
+/**
+ * The source's columns that staging copies beside the rows for breakdowns by `dimensions` (each
+ * once), or every column a breakdown can group by.
+ * @example groupColumnsOf(orders, ['region']) // ['Region']
+ */
+export function groupColumnsOf(source: OrdersSource, dimensions?: readonly string[]): string[] {
+  const columns = dimensions
+    ? dimensions.map((name) => dimensionSourceColumn('orders', source, name))
+    : dimensionColumns('orders', source);
+  return [...new Set(columns.flatMap((c) => (c ? [c.name] : [])))];
 }
 
 /** The statements dropping the staged tables. */
