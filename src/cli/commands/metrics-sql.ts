@@ -113,11 +113,12 @@ export async function runMetricsSql(args: ParsedArgs, io: CliIO, render: Metrics
     const has = { orders: !!sources.orders, pipeline: !!sources.pipeline, spend: !!sources.spend };
     const ids = selectMetricIds(has, selection);
     const unstaged = await sqlContextOf(engine, sources, asOf.day, calendar);
-    // With breakdowns the orders are read once into temporary tables that every statement reads
-    // (docs/sql.md "Performance"); the suite alone reads them once anyway.
+    // With breakdowns the orders are read once into temporary tables that every statement reads,
+    // with the columns of the dimensions asked for (docs/sql.md "Performance"); the suite alone
+    // reads them once anyway.
     const { ctx, release } =
       by.length > 0
-        ? await stageOrders(unstaged, (sql) => engine.run(sql))
+        ? await stageOrders(unstaged, (sql) => engine.run(sql), { dimensions: by })
         : { ctx: unstaged, release: async () => undefined };
     const periods = lastPeriods(asOf.day, unit, count, calendar);
     progress.stage(
