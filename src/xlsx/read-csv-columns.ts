@@ -911,13 +911,18 @@ async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenera
  */
 const FIRST_PART = 0.5;
 
+/** True when a file of `size` bytes is large enough to be read on two threads. */
+function splits(size: number, splitAbove: number): boolean {
+  return size >= Math.max(splitAbove, CHUNK_BYTES + 1);
+}
+
 /**
  * Where a file of `size` bytes is split for two threads: the start of the first line after
  * {@link FIRST_PART} of it, or `size` (no split) for a small file. The first part holds at least
  * the first chunk, so the delimiter is sniffed from the same bytes as on one thread.
  */
 async function splitPoint(path: string, size: number, splitAbove: number): Promise<number> {
-  if (size < Math.max(splitAbove, CHUNK_BYTES + 1)) return size;
+  if (!splits(size, splitAbove)) return size;
   const at = Math.max(CHUNK_BYTES, Math.floor(size * FIRST_PART));
   const handle = await open(path, 'r');
   try {
@@ -960,7 +965,10 @@ export async function readCsvColumns(
   options: CsvColumnsOptions = {},
 ): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
-  const split = await splitPoint(path, size, options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity));
+  const splitAbove = options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity);
+  // Started now, the worker gets its runtime going while this thread finds the split and sniffs.
+  const spare = splits(size, splitAbove) ? CsvPartReader.spawn() : undefined;
+  const split = await splitPoint(path, size, splitAbove);
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
@@ -979,7 +987,7 @@ export async function readCsvColumns(
       parser = new CsvColumnParser(sniffed, expectedRows(size, buffered));
       if (!onOneThread) {
         const partRows = expectedRows(size - split, buffered);
-        rest = CsvPartReader.start({ path, start: split, delimiter: sniffed, expectedRows: partRows });
+        rest = spare?.read({ path, start: split, delimiter: sniffed, expectedRows: partRows });
       }
       for (const chunk of pending) parser.push(chunk);
     }
@@ -1006,6 +1014,7 @@ export async function readCsvColumns(
   let threads: 1 | 2 = 1;
   try {
     await read(0, onOneThread ? Infinity : split);
+    if (rest === undefined) spare?.cancel();
     if (!onOneThread) {
       // The worker's part counts only when this thread's rows end where it started.
       const part = rest && parser?.atRowStart ? await rest.result : undefined;
@@ -1019,7 +1028,7 @@ export async function readCsvColumns(
       }
     }
   } catch (error) {
-    rest?.cancel();
+    spare?.cancel();
     throw error;
   }
   if (delimiter === undefined) {
