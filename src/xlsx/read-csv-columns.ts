@@ -312,6 +312,11 @@ class ByteColumn {
     const { spans, count, ids } = part;
     const partPool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
     const codes = new Int32Array(count);
+    // Room for every value of the part at once (an array grown value by value is copied again and
+    // again); what is not used is cut off at the end.
+    const values = this.values;
+    let size = values.length;
+    values.length = size + count;
     let idBytes: Buffer | undefined;
     // Ids of this column's own shape are found by number (unless some of them are hashed).
     const byNumber =
@@ -329,9 +334,9 @@ class ByteColumn {
         const slot = id - 1 - this.idLow;
         let code = slot >= 0 && slot < this.ids.length ? this.ids[slot] - 1 : -1;
         if (code < 0) {
-          code = this.values.length;
+          code = size++;
           this.markId(code, id - 1);
-          this.values.push(undefined);
+          values[code] = undefined;
         }
         codes[k] = code;
         continue;
@@ -355,15 +360,16 @@ class ByteColumn {
       }
       let code = this.find(pool, start, end, hash);
       if (code < 0) {
-        code = this.values.length;
+        code = size++;
         const n = end - start === this.idLength ? this.idNumber(pool, start, end) : -1;
         if (n >= 0) {
           this.markId(code, n);
-          this.values.push(undefined);
-        } else this.values.push(textOf(pool, start, end, high < 0x80));
+          values[code] = undefined;
+        } else values[code] = textOf(pool, start, end, high < 0x80);
       }
       codes[k] = code;
     }
+    values.length = size;
     return codes;
   }
 
