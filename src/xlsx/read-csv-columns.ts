@@ -78,10 +78,17 @@ function textOf(source: Buffer, start: number, end: number, ascii: boolean): str
 class ByteColumn {
   codes: Int32Array;
   /**
-   * The values' texts, `undefined` for ids kept as numbers (see {@link idOf}); none for a part
-   * (see {@link CsvColumnParser.append}).
+   * The values' texts by code up to the first id kept as its number (see {@link idOf}), which has
+   * no text; the texts of later codes are in `laterTexts` under their codes in `laterCodes`, and
+   * {@link cellValues} makes the array of all values once, at its size (an array grown by an entry
+   * per id is copied over and over: for a million ids, tens of MB of fresh memory). None for a
+   * part (see {@link CsvColumnParser.append}).
    */
-  readonly values: (string | undefined)[] = [];
+  private readonly values: string[] = [];
+  private readonly laterTexts: string[] = [];
+  private readonly laterCodes: number[] = [];
+  /** Values given a code (those merged from a part included). */
+  private valueCount = 0;
   private count = 0;
   /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
   private slots: Int32Array = new Int32Array(2 * 1024);
@@ -141,7 +148,7 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    if (this.texts) this.pushValue(textOf(source, start, end, ascii));
     const code = this.add(source, start, end);
     this.index(code, hash, slot);
     if (this.idLength < 0) this.chooseIdShape(source, start, end, code);
@@ -177,14 +184,25 @@ class ByteColumn {
       if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
       this.spans[2 * code] = this.spans[2 * code + 1] = 0;
       this.markId(code, n);
-      if (this.texts) this.values.push(undefined);
+      if (this.texts) this.pushValue(undefined);
       return code;
     }
-    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    if (this.texts) this.pushValue(textOf(source, start, end, ascii));
     const added = this.add(source, start, end);
     this.index(added, hash, this.freeSlot(hash));
     this.idsHashed++;
     return added;
+  }
+
+  /** Gives the next code to a value: its text, or `undefined` for an id kept as its number. */
+  private pushValue(text: string | undefined): void {
+    const code = this.valueCount++;
+    if (text === undefined) return;
+    if (code === this.values.length) this.values.push(text);
+    else {
+      this.laterTexts.push(text);
+      this.laterCodes.push(code);
+    }
   }
 
   /** Records that value `code` is id `n`, kept as its number. */
@@ -203,14 +221,23 @@ class ByteColumn {
    * read, with the ids' numbers (see `CellColumn.ids`).
    */
   cellValues(): { values: readonly CellValue[]; ids?: IdNumbers } {
-    if (this.idCount === 0) return { values: this.values as string[] };
+    const count = this.valueCount;
+    let values: (string | undefined)[] = this.values;
+    if (values.length !== count) {
+      values = new Array<string | undefined>(count);
+      const leading = this.values;
+      for (let code = 0; code < leading.length; code++) values[code] = leading[code];
+      for (let code = leading.length; code < count; code++) values[code] = undefined;
+      const { laterTexts, laterCodes } = this;
+      for (let k = 0; k < laterTexts.length; k++) values[laterCodes[k]] = laterTexts[k];
+    }
+    if (this.idCount === 0) return { values: values as string[] };
     const shape = { prefix: this.idPrefix.toString('latin1'), digits: this.idDigits };
-    const count = this.values.length;
     const numbers = new Int32Array(count);
     const idOf = this.idOf;
     for (let code = 0; code < count; code++) numbers[code] = code < idOf.length ? idOf[code] - 1 : -1;
     return {
-      values: lazyEntries(this.values, (code) => idText(shape, numbers[code])),
+      values: lazyEntries(values, (code) => idText(shape, numbers[code])),
       ids: { ...shape, numbers },
     };
   }
@@ -312,11 +339,6 @@ class ByteColumn {
     const { spans, count, ids } = part;
     const partPool = Buffer.from(part.pool.buffer, part.pool.byteOffset, part.pool.length);
     const codes = new Int32Array(count);
-    // Room for every value of the part at once (an array grown value by value is copied again and
-    // again); what is not used is cut off at the end.
-    const values = this.values;
-    let size = values.length;
-    values.length = size + count;
     let idBytes: Buffer | undefined;
     // Ids of this column's own shape are found by number (unless some of them are hashed).
     const byNumber =
@@ -334,9 +356,9 @@ class ByteColumn {
         const slot = id - 1 - this.idLow;
         let code = slot >= 0 && slot < this.ids.length ? this.ids[slot] - 1 : -1;
         if (code < 0) {
-          code = size++;
+          code = this.valueCount;
           this.markId(code, id - 1);
-          values[code] = undefined;
+          this.pushValue(undefined);
         }
         codes[k] = code;
         continue;
@@ -360,16 +382,15 @@ class ByteColumn {
       }
       let code = this.find(pool, start, end, hash);
       if (code < 0) {
-        code = size++;
+        code = this.valueCount;
         const n = end - start === this.idLength ? this.idNumber(pool, start, end) : -1;
         if (n >= 0) {
           this.markId(code, n);
-          values[code] = undefined;
-        } else values[code] = textOf(pool, start, end, high < 0x80);
+          this.pushValue(undefined);
+        } else this.pushValue(textOf(pool, start, end, high < 0x80));
       }
       codes[k] = code;
     }
-    values.length = size;
     return codes;
   }
 
