@@ -152,6 +152,8 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   let customerOrderMarks: Int32Array | null = null;
   let customerMarks: Int32Array | null = null;
   let nextStamp = 1;
+  /** 0, 1, 2, … one per row: the rows of a date-sorted table inside windows are a view of it. */
+  let rowNumbers: Int32Array | undefined;
   const prep: OrdersPrep = {
     table,
     asOf,
@@ -196,7 +198,14 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       const key = bounds.join(',');
       let rows = within.get(key);
       if (!rows) {
-        rows = ascending ? rowsOfRange(day, bounds, minDay, maxDay) : rowsInBuckets(bucket);
+        if (ascending) {
+          const range = rowsOfRange(day, bounds, minDay, maxDay);
+          // A large range is a view of the row numbers, made once for the table.
+          if (range[1] - range[0] > day.length >> 2) {
+            rowNumbers ??= consecutive(0, day.length);
+            rows = rowNumbers.subarray(range[0], range[1]);
+          } else rows = consecutive(range[0], range[1]);
+        } else rows = rowsInBuckets(bucket);
         within.set(key, rows);
       }
       return rows;
@@ -225,17 +234,26 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   return prep;
 }
 
-/** Rows inside windows `bounds` of ascending `day` (every row usable): one range of rows. */
-function rowsOfRange(day: Int32Array, bounds: readonly number[], minDay: number, maxDay: number): Int32Array {
+/** Rows inside windows `bounds` of ascending `day` (every row usable): one range of rows, `[from, to)`. */
+function rowsOfRange(
+  day: Int32Array,
+  bounds: readonly number[],
+  minDay: number,
+  maxDay: number,
+): [number, number] {
   const k = bounds.length - 1;
-  if (k <= 0) return new Int32Array(0);
+  if (k <= 0) return [0, 0];
   const lo = Math.max(bounds[0], minDay);
   const hi = Math.min(bounds[k] - 1, maxDay);
-  if (!(hi >= lo)) return new Int32Array(0);
-  const [from, to] = rowRange(day, lo, hi);
-  const rows = new Int32Array(to - from);
-  for (let j = 0; j < rows.length; j++) rows[j] = from + j;
-  return rows;
+  if (!(hi >= lo)) return [0, 0];
+  return rowRange(day, lo, hi);
+}
+
+/** `[from, from + 1, …, to − 1]`. */
+function consecutive(from: number, to: number): Int32Array {
+  const numbers = new Int32Array(to - from);
+  for (let j = 0; j < numbers.length; j++) numbers[j] = from + j;
+  return numbers;
 }
 
 /** Marks each customer's first order row (earliest day, then earliest row) of a root table. */
