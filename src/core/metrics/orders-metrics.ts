@@ -116,9 +116,8 @@ export function computeOrderWindows(
   const memoKey = `windows|${bounds.join(',')}|${windows.map((w) => w.key).join(',')}|${ids.join(',')}|${lifespanCapYears}`;
   const memo = prep.results.get(memoKey) as MetricValue[][] | undefined;
   if (memo) return memo.map((row) => [...row]);
-  const windowOfRow = prep.bucketsFor(bounds);
   const rowIds = prep.rowsWithin(bounds);
-  const bucket = bucketsOfRows(windowOfRow, rowIds);
+  const bucket = prep.bucketsWithin(bounds);
   const ends = windows.map((w) => toDateEnd(w, asOf));
   const agg = aggregateOrders(
     prep,
@@ -142,19 +141,6 @@ export function computeOrderWindows(
     out.map((row) => [...row]),
   );
   return out;
-}
-
-/**
- * The bucket of each row of `rowIds` (ascending rows): `windowOfRow[rowIds[j]]`. Rows of a date-sorted
- * table inside the windows are one run of consecutive rows, whose buckets are then a view of
- * `windowOfRow` rather than a copy (a million rows' worth of fresh memory per call).
- */
-export function bucketsOfRows(windowOfRow: Int32Array, rowIds: Int32Array): Int32Array {
-  const n = rowIds.length;
-  if (n > 0 && rowIds[n - 1] - rowIds[0] === n - 1) return windowOfRow.subarray(rowIds[0], rowIds[0] + n);
-  const bucket = new Int32Array(n);
-  for (let j = 0; j < n; j++) bucket[j] = windowOfRow[rowIds[j]];
-  return bucket;
 }
 
 /** active_ratio, days_between_orders and clv per window (index = window), when asked for. */
@@ -228,17 +214,16 @@ export function computeGroupedOrderWindows(
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
   const k = windows.length;
-  const windowOfRow = prep.bucketsFor(bounds);
   const rowIds = prep.rowsWithin(bounds);
+  const windowOfRows = prep.bucketsWithin(bounds);
   const bucket = new Int32Array(rowIds.length);
   const present = new Uint8Array(groupCount);
   // Window 0 is read only by retention and churn (customers of the window before): without them,
   // its rows are left out of the pass.
   const firstWindow = ids.includes('retention_rate') || ids.includes('churn_rate') ? 0 : 1;
   for (let j = 0; j < rowIds.length; j++) {
-    const i = rowIds[j];
-    const w = windowOfRow[i];
-    const g = groupOfCode[codes[i] + 1];
+    const w = windowOfRows[j];
+    const g = groupOfCode[codes[rowIds[j]] + 1];
     if (g < 0 || w < firstWindow) {
       bucket[j] = -1;
       continue;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { bucketDays, groupRows, rowRange, windowOf } from '../../../src/core/metrics/buckets';
-import { bucketsOfRows } from '../../../src/core/metrics/orders-metrics';
+import { bucketDays, bucketsOfRows, groupRows, rowRange, windowOf } from '../../../src/core/metrics/buckets';
 
 /** Rows of each bucket in input order, by filtering. */
 function brute(bucket: number[], count: number, rowIds?: number[]) {
