@@ -7,11 +7,19 @@ import { builtinModules } from 'node:module';
 /** Node I/O and process modules `src/core` must never import (test/foundation/layers.test.ts checks all layers). */
 const NODE_MODULES = builtinModules.flatMap((name) => [name, `node:${name}`, `${name}/*`, `node:${name}/*`]);
 
-const officeReactRules = officeAddins.configs.react.find((c) => c.rules && c.rules['office-addins/call-sync-after-load']);
+const officeReactRules = officeAddins.configs.react.find(
+  (c) => c.rules && c.rules['office-addins/call-sync-after-load'],
+);
 
 export default [
   { ignores: ['dist/**', 'build/**', 'out/**', 'node_modules/**'] },
   ...officeAddins.configs.react,
+  {
+    // The command line's launchers and build scripts: JavaScript of the Node versions supported
+    // (each names the Node globals it uses in a `/* global */` comment).
+    files: ['**/*.{js,cjs,mjs}'],
+    languageOptions: { ecmaVersion: 2022 },
+  },
   {
     // The preset only lists .ts/.js files for its rules; .tsx components get the same ones.
     files: ['**/*.{ts,tsx}'],
@@ -49,7 +57,15 @@ export default [
           })),
           patterns: [
             {
-              group: ['react', 'react-*', 'react/*', '@fluentui/*', 'exceljs', 'exceljs/*', '@microsoft/office-js'],
+              group: [
+                'react',
+                'react-*',
+                'react/*',
+                '@fluentui/*',
+                'exceljs',
+                'exceljs/*',
+                '@microsoft/office-js',
+              ],
               message: 'src/core is pure: no UI, Office or ExcelJS (see docs/architecture.md).',
             },
           ],

@@ -42,7 +42,9 @@ async function httpsServerOptions() {
     const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
     const read = (name) => fs.readFileSync(path.join(dir, name));
     if (!fs.existsSync(path.join(dir, 'localhost.crt'))) throw error;
-    console.warn(`Serving the developer certificate from ${dir} without trusting its CA: ${error.message.split('\n')[0]}`);
+    console.warn(
+      `Serving the developer certificate from ${dir} without trusting its CA: ${error.message.split('\n')[0]}`,
+    );
     return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
   }
 }
@@ -83,7 +85,11 @@ module.exports = async (env = {}, options = {}) => {
       context: OFFICE_JS_DIST,
       to: 'office-js/[name][ext]',
     });
-    copyPatterns.push({ from: '*/office_strings.js', context: OFFICE_JS_DIST, to: 'office-js/[path][name][ext]' });
+    copyPatterns.push({
+      from: '*/office_strings.js',
+      context: OFFICE_JS_DIST,
+      to: 'office-js/[path][name][ext]',
+    });
   }
 
   return {
@@ -109,7 +115,10 @@ module.exports = async (env = {}, options = {}) => {
           exclude: /node_modules/,
           // Type errors are the typecheck script's job; the bundle only needs transpiling. ES modules
           // (not tsconfig's CommonJS, which suits jest and tsx) let webpack tree-shake Fluent UI.
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020' } } },
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020' } },
+          },
         },
       ],
     },

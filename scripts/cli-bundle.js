@@ -1,5 +1,5 @@
 'use strict';
-/* global require, module, __dirname, process */
+/* global require, module, __dirname, __filename, process */
 /**
  * The command line as one built CommonJS file, so `bin/sales-metrics.js` starts without compiling
  * TypeScript. `npm ci` builds it (the `prepare` script); a run that finds it missing or older than

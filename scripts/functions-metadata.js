@@ -1,4 +1,4 @@
-/* global require, module */
+/* global module */
 // functions.json as Excel needs it. custom-functions-metadata writes the metadata from the JSDoc in
 // src/functions/functions.ts but cannot write `allowErrorForDataTypeAny`: without it Excel never
 // calls a function whose range holds an error cell (it returns the error itself), so the functions
@@ -16,10 +16,14 @@ const PLUGIN = 'FunctionsMetadataFinisher';
 function finishFunctionsMetadata(json) {
   const metadata = JSON.parse(json);
   // The settings first, then what the generator wrote (its own copy of a setting is replaced).
-  const finished = Object.assign({ allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true }, metadata, {
-    allowCustomDataForDataTypeAny: true,
-    allowErrorForDataTypeAny: true,
-  });
+  const finished = Object.assign(
+    { allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true },
+    metadata,
+    {
+      allowCustomDataForDataTypeAny: true,
+      allowErrorForDataTypeAny: true,
+    },
+  );
   return JSON.stringify(finished, null, 4);
 }
 

@@ -77,6 +77,7 @@ export function sideLoadOptions(
     dateOrder: dateOrderFlag(args),
     numberStyle: decimalFlag(args),
     mapping: mapFlags(listFlag(args, 'map'), kind, primary),
+    ...(kind !== primary ? { side: true } : {}),
   };
 }
 

@@ -8,14 +8,14 @@ import type { IngestReport } from '../core/report';
 import { rowCounts } from '../core/report';
 import { rowsText, sideLine } from './as-of';
 import type { PipelineTable, SpendTable, TargetsTable } from '../core/table';
-import { WorkflowError, type SideSpec } from '../workflows';
+import { headerMapping, WorkflowError, type SideSpec } from '../workflows';
 import { FileReadError } from '../xlsx/read';
 import type { ParsedArgs } from './args';
 import { stringFlag } from './args';
 import { CliError } from './errors';
 import { sideLoadOptions } from './inputs';
 import type { CliIO, Progress } from './io';
-import { ingestOptionsOf, loadTable } from './load';
+import { ingestOptionsOf, loadTable, mapAdvice } from './load';
 import { fileSourceName } from './output';
 
 export { refreshStamp } from '../workflows';
@@ -63,7 +63,7 @@ export type SideTables = {
 /**
  * The side tables named on the command line: a file of their own is read here (its `origin` the
  * file's name relative to `workbookFolder`, the folder of the workbook written, as the
- * configuration saves it); the input workbook itself (`--targets sales.xlsx` when building
+ * configuration saves it, with the columns `--map kind.role=Header` mapped); the input workbook itself (`--targets sales.xlsx` when building
  * sales.xlsx) is searched by the job.
  */
 export async function sideTablesOf(
@@ -84,7 +84,12 @@ export async function sideTablesOf(
       continue;
     }
     const loaded = await loadTable(kind as 'pipeline', path, options, io, progress);
-    tables[kind] = { table: loaded.table, origin: fileSourceName(workbookFolder, full) } as never;
+    const mapping = headerMapping(options.mapping);
+    tables[kind] = {
+      table: loaded.table,
+      origin: fileSourceName(workbookFolder, full),
+      ...(mapping ? { mapping } : {}),
+    } as never;
   }
   const targets = stringFlag(args, 'targets');
   return { tables, ...(targets ? { targetsLabel: basename(targets) } : {}) };
@@ -99,13 +104,15 @@ export function cliErrorOf(error: unknown): unknown {
   if (!(error instanceof WorkflowError)) return error;
   switch (error.code) {
     case 'no-source':
-      return new CliError(`${error.message}; name one with --sheet and map columns with --map`);
+      return new CliError(
+        error.table !== undefined && error.table !== 'orders'
+          ? `${error.message}; map the columns it lacks with --map ${error.table}.ROLE=HEADER (roles: ${error.missing.join(', ')})`
+          : `${error.message}; name one with --sheet and map columns with --map`,
+      );
     case 'missing-columns': {
       if (error.missing.length === 0) return new CliError(error.message);
-      const flags = error.missing.map((role) => `--map ${role}=HEADER`).join(' and ');
-      return new CliError(
-        `${error.message} Use ${flags} with the header of the column to use (or --columns for a file without a header row).`,
-      );
+      const side = error.table !== undefined && error.table !== 'orders' ? error.table : undefined;
+      return new CliError(`${error.message} ${mapAdvice(error.missing, side)}`);
     }
     default:
       return new CliError(error.message);

@@ -43,6 +43,8 @@ export interface LoadOptions {
   readonly dateOrder?: DateOrderFlag;
   /** `--decimal , | .`: the decimal separator of amounts written as text. */
   readonly numberStyle?: NumberStyle;
+  /** The table is a side table of the command (its `--map` entries carry its kind as a prefix). */
+  readonly side?: boolean;
 }
 
 export interface LoadedTable<T extends SalesTable> {
@@ -146,7 +148,9 @@ export async function loadTable(
     ...(read.delimiter ? { delimiter: read.delimiter } : {}),
   });
   if (!result.table) {
-    throw new CliError(`${name}: ${ingestFailure(result, `no usable ${kind} rows`)}`);
+    throw new CliError(
+      `${name}: ${ingestFailure(result, `no usable ${kind} rows`, options.side ? kind : undefined)}`,
+    );
   }
   const { report } = result;
   if (report.rowsUsed === 0) throw new CliError(`${name}: ${noRowsMessage(kind, report)}`);
@@ -240,15 +244,28 @@ function oneLine(text: string): string {
 
 /**
  * Why a table could not be read, on one line, with the flag that fixes a column that was not found
- * (`--map date=HEADER`).
+ * (`--map date=HEADER`; `--map pipeline.status=HEADER` for a side table, `options.side`).
  * @example ingestFailure(result, 'no usable orders') // "Could not find the date column … Use --map date=HEADER …"
  */
 export function ingestFailure(
   result: { readonly error?: string; readonly missing?: readonly string[] },
   fallback: string,
+  side?: TableKind,
 ): string {
   const text = oneLine(result.error ?? fallback);
   if (!result.missing || result.missing.length === 0) return text;
-  const flags = result.missing.map((role) => `--map ${role}=HEADER`).join(' and ');
-  return `${text} Use ${flags} with the header of the column to use (or --columns for a file without a header row).`;
+  return `${text} ${mapAdvice(result.missing, side)}`;
+}
+
+/**
+ * The flags that map the `missing` roles: `--map role=HEADER` for the main table (or `--columns`
+ * for a file without a header row), `--map side.role=HEADER` for a side table.
+ * @example mapAdvice(['status'], 'pipeline') // "Use --map pipeline.status=HEADER with the header of the column to use."
+ */
+export function mapAdvice(missing: readonly string[], side?: string): string {
+  const prefix = side === undefined ? '' : `${side}.`;
+  const flags = missing.map((role) => `--map ${prefix}${role}=HEADER`).join(' and ');
+  return side === undefined
+    ? `Use ${flags} with the header of the column to use (or --columns for a file without a header row).`
+    : `Use ${flags} with the header of the column to use.`;
 }

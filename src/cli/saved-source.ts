@@ -11,9 +11,13 @@ import { readTableFile } from '../xlsx/read';
 import { CliError } from './errors';
 import type { Progress } from './io';
 import type { SideTables } from './job';
-import type { SideKind } from '../workflows/refresh';
-import type { PipelineTable, SpendTable, TargetsTable } from '../core/table';
+import { headerMapping, type SideKind } from '../workflows/refresh';
+import type { IngestOptions } from '../core/ingest';
+import type { Mapping, PipelineTable, SpendTable, TargetsTable } from '../core/table';
 import { fileSourceName } from './output';
+
+/** A pipeline, spend or targets table. */
+type SideTable = PipelineTable | SpendTable | TargetsTable;
 
 /** Source names that are files rather than sheets or tables. */
 const FILE_NAME = /\.(csv|tsv|txt|xlsx|xlsm)$/i;
@@ -100,10 +104,12 @@ export async function savedOrdersFile(
 
 /**
  * The side tables (pipeline, spend, targets) not named for this run, from where the configuration
- * saved them: a sheet or table of the workbook is searched by the job under its saved name (and
- * left out, with a line, when it is gone); a file beside the workbook is read again by `read`. A
- * saved file that is no longer there is left out with a warning naming the flag that gives it.
- * @example await savedSideTables(port, { workbook, real, given: side.tables, progress, read })
+ * saved them, read with the column mapping saved with them unless `--map kind.role=Header` maps
+ * columns for this run (`ingestOf`): a sheet or table of the workbook is searched by the job under
+ * its saved name (and left out, with a line, when it is gone); a file beside the workbook is read
+ * again by `read` (its columns detected again, with a line, when the saved mapping no longer fits).
+ * A saved file that is no longer there is left out with a warning naming the flag that gives it.
+ * @example await savedSideTables(port, { workbook, real, given: side.tables, progress, ingestOf, read })
  */
 export async function savedSideTables(
   port: FileWorkbookPort,
@@ -112,16 +118,19 @@ export async function savedSideTables(
     readonly real: string;
     readonly given: SideTables;
     readonly progress: Progress;
-    readonly read: (kind: SideKind, path: string) => Promise<PipelineTable | SpendTable | TargetsTable>;
+    /** This run's ingest options for a side table (its `--map kind.` entries, date order, decimals). */
+    readonly ingestOf: (kind: SideKind) => IngestOptions;
+    readonly read: (kind: SideKind, path: string, mapping: Mapping | undefined) => Promise<SideTable>;
   },
 ): Promise<SideTables> {
-  const saved = (await port.readConfig()).config.mappings.sources ?? {};
+  const { mappings } = (await port.readConfig()).config;
+  const saved = mappings.sources ?? {};
   const tables: SideTables = { ...where.given };
   for (const kind of ['pipeline', 'spend', 'targets'] as const) {
     const name = saved[kind];
     if (where.given[kind] !== undefined || typeof name !== 'string') continue;
     if (!(await isSavedFile(port, name))) {
-      tables[kind] = { source: name, saved: true } as never;
+      tables[kind] = { source: name, saved: true, ingest: where.ingestOf(kind) } as never;
       continue;
     }
     const places = placesOf(name, where.workbook, where.real);
@@ -133,7 +142,35 @@ export async function savedSideTables(
       );
       continue;
     }
-    tables[kind] = { table: await where.read(kind, place), origin: name } as never;
+    const given = headerMapping(where.ingestOf(kind).mapping);
+    const read = given
+      ? { table: await where.read(kind, place, given), mapping: given }
+      : await withSavedMapping(kind, place, headerMapping(mappings[kind]), where);
+    tables[kind] = { ...read, origin: name } as never;
   }
   return tables;
+}
+
+/** A side table read from its saved file with the saved `mapping`, else with its columns detected. */
+async function withSavedMapping(
+  kind: SideKind,
+  place: string,
+  mapping: Mapping | undefined,
+  where: {
+    readonly progress: Progress;
+    readonly read: (kind: SideKind, path: string, mapping: Mapping | undefined) => Promise<SideTable>;
+  },
+): Promise<{ table: SideTable; mapping?: Mapping }> {
+  if (mapping !== undefined) {
+    try {
+      return { table: await where.read(kind, place, mapping), mapping };
+    } catch (error) {
+      // A mapping that no longer fits (columns renamed): detect the columns again.
+      if (!(error instanceof CliError)) throw error;
+      where.progress.stage(
+        `the saved column mapping no longer fits the ${kind}; detecting the columns again`,
+      );
+    }
+  }
+  return { table: await where.read(kind, place, undefined) };
 }

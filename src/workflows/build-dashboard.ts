@@ -155,6 +155,7 @@ export async function buildDashboard(port: WorkbookPort, options: BuildOptions):
             loaded.orders.table.mapping,
             loaded.orders.source.name,
             loaded.sideSources,
+            loaded.sideMappings,
           ),
           options.pipelineSettings,
         ),

@@ -246,37 +246,44 @@ export function latestReviewBefore(sheetNames: readonly string[], week: Period):
   return best?.name;
 }
 
+/** The side tables whose place (and column mapping) a configuration saves beside the orders'. */
+const SIDE_KINDS = ['pipeline', 'spend', 'targets'] as const;
+
 /**
  * The configuration with the orders mapping and source recorded, and where the side tables read
- * this time came from (other sections, and side tables not read this time, kept).
+ * this time came from with the columns people mapped for them (a side table read without a mapping
+ * drops the one saved; other sections, and side tables not read this time, kept).
  */
 export function withOrdersSource(
   config: SalesMetricsConfig,
   mapping: Mapping,
   sheet: string,
   sideSources: Readonly<Record<string, string>> = {},
+  sideMappings: Readonly<Record<string, Mapping>> = {},
 ): SalesMetricsConfig {
-  return {
-    ...config,
-    mappings: {
-      ...config.mappings,
-      orders: mapping,
-      sources: { ...(config.mappings.sources ?? {}), ...sideSources, orders: sheet },
-    },
+  const mappings: Record<string, unknown> = {
+    ...config.mappings,
+    orders: mapping,
+    sources: { ...(config.mappings.sources ?? {}), ...sideSources, orders: sheet },
   };
+  for (const kind of SIDE_KINDS) {
+    if (sideSources[kind] === undefined) continue;
+    if (sideMappings[kind] !== undefined) mappings[kind] = sideMappings[kind];
+    else delete mappings[kind];
+  }
+  return { ...config, mappings };
 }
 
 /**
- * The configuration without the saved places of the side tables (pipeline, spend, targets): a
- * build records those it read this time, so a later review reads the same ones.
+ * The configuration without the saved places and column mappings of the side tables (pipeline,
+ * spend, targets): a build records those it read this time, so a later review reads the same ones.
  */
 export function withoutSideSources(config: SalesMetricsConfig): SalesMetricsConfig {
+  const side = (kind: string) => (SIDE_KINDS as readonly string[]).includes(kind);
+  const mappings = Object.fromEntries(Object.entries(config.mappings).filter(([kind]) => !side(kind)));
   const sources = config.mappings.sources;
-  if (!sources) return config;
-  const kept = Object.fromEntries(
-    Object.entries(sources).filter(([kind]) => kind !== 'pipeline' && kind !== 'spend' && kind !== 'targets'),
-  );
-  return { ...config, mappings: { ...config.mappings, sources: kept } };
+  if (sources) mappings.sources = Object.fromEntries(Object.entries(sources).filter(([kind]) => !side(kind)));
+  return { ...config, mappings };
 }
 
 /** The KPIs the dashboard shows by default (the dashboard plan's own list). */

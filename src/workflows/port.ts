@@ -83,6 +83,8 @@ export class WorkflowError extends Error {
     message: string,
     /** Roles the table lacks (`missing-columns`). */
     readonly missing: readonly string[] = [],
+    /** The kind of table that lacks them (`orders`, `pipeline`, …), when known. */
+    readonly table?: string,
   ) {
     super(message);
   }

@@ -99,6 +99,7 @@ export async function refreshReview(port: WorkbookPort, options: ReviewOptions):
             loaded.orders.table.mapping,
             loaded.orders.source.name,
             loaded.sideSources,
+            loaded.sideMappings,
           ),
           options.pipelineSettings,
         ),

@@ -11,7 +11,7 @@ import type { IngestOptions } from '../core/ingest';
 import type { MetricInputs } from '../core/metrics';
 import type { Calendar } from '../core/periods';
 import type { IngestReport } from '../core/report';
-import type { OrdersTable, PipelineTable, SpendTable, TargetsTable } from '../core/table';
+import type { Mapping, OrdersTable, PipelineTable, SpendTable, TargetsTable } from '../core/table';
 import type { PipelineSettings } from '../core/pipeline';
 import type { SalesMetricsConfig } from '../sheets/config';
 import type { OrdersSource } from '../sheets/sources';
@@ -22,11 +22,13 @@ import { currencyOfTable, findSource, ordersSourceOf, readOrders, readTable } fr
 
 /**
  * A side table: already read (from a file of its own, `origin` naming that file as the configuration
- * saves it), or found among the workbook's sources (`saved`: the name is the one the configuration
- * saved, so a source that is gone is reported and the job goes on without the table).
+ * saves it, `mapping` the columns people mapped for it), or found among the workbook's sources
+ * (`saved`: the name is the one the configuration saved, so a source that is gone is reported and
+ * the job goes on without the table, and the column mapping saved with it is used unless `ingest`
+ * maps columns for this run).
  */
 export type SideSpec<T> =
-  | { readonly table: T; readonly origin?: string }
+  | { readonly table: T; readonly origin?: string; readonly mapping?: Mapping }
   | { readonly source?: string; readonly ingest?: IngestOptions; readonly saved?: boolean };
 
 /** The side tables a job can read besides the orders. */
@@ -89,12 +91,29 @@ export interface Loaded {
   readonly dates: DataDates;
   /** Where each side table read was found: its sheet or table, or the file it came from. */
   readonly sideSources: Partial<Record<SideKind, string>>;
+  /** The columns people mapped for each side table read (given this time, or saved and still fitting). */
+  readonly sideMappings: Partial<Record<SideKind, Mapping>>;
 }
 
-/** A side table read, and where it came from (unnamed when the caller read it and did not say). */
+/**
+ * A side table read, where it came from (unnamed when the caller read it and did not say), and the
+ * columns people mapped for it.
+ */
 interface SideRead<T> {
   readonly table: T;
   readonly origin?: string;
+  readonly mapping?: Mapping;
+}
+
+/**
+ * The role → header entries of a mapping (a saved one, or one given for this run), if there are
+ * any; column numbers and anything that is not text are left out.
+ * @example headerMapping({ status: 'Stage', value: 3 }) // { status: 'Stage' }
+ */
+export function headerMapping(value: unknown): Mapping | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter(([, header]) => typeof header === 'string' && header !== '');
+  return entries.length > 0 ? (Object.fromEntries(entries) as Mapping) : undefined;
 }
 
 async function sideTable<K extends SideKind>(
@@ -103,18 +122,40 @@ async function sideTable<K extends SideKind>(
   sources: readonly SourceSheet[],
   label: string,
   report: (message: string) => void,
+  savedMapping: unknown,
 ): Promise<
   SideRead<Extract<OrdersTable | PipelineTable | SpendTable | TargetsTable, { kind: K }>> | undefined
 > {
   if (spec === undefined) return undefined;
-  if ('table' in spec) return { table: spec.table, ...(spec.origin ? { origin: spec.origin } : {}) };
+  if ('table' in spec) {
+    const mapping = headerMapping(spec.mapping);
+    return {
+      table: spec.table,
+      ...(spec.origin ? { origin: spec.origin } : {}),
+      ...(mapping ? { mapping } : {}),
+    };
+  }
   const wanted = spec.source?.trim().toLowerCase();
   if (spec.saved && !sources.some((s) => s.name.toLowerCase() === wanted)) {
     report(`the saved ${kind} source "${spec.source}" is not in ${label}; going on without it`);
     return undefined;
   }
-  const source = await findSource(kind, sources, spec.ingest ?? {}, label, spec.source);
-  return { table: (await readTable(kind, source, spec.ingest ?? {}, label)).table, origin: source.name };
+  const ingest = spec.ingest ?? {};
+  const source = await findSource(kind, sources, ingest, label, spec.source);
+  const given = headerMapping(ingest.mapping);
+  const saved = spec.saved && given === undefined ? headerMapping(savedMapping) : undefined;
+  if (saved) {
+    try {
+      const table = (await readTable(kind, source, { ...ingest, mapping: saved }, label)).table;
+      return { table, origin: source.name, mapping: saved };
+    } catch (error) {
+      // A saved mapping that no longer fits (columns renamed): detect the columns again.
+      if (!(error instanceof WorkflowError)) throw error;
+      report(`the saved column mapping no longer fits the ${kind}; detecting the columns again`);
+    }
+  }
+  const table = (await readTable(kind, source, ingest, label)).table;
+  return { table, origin: source.name, ...(given ? { mapping: given } : {}) };
 }
 
 /** The sources, with one named by an address appended when the host can read it. */
@@ -187,9 +228,23 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
     read = await readOrders(place.source, ingest, port.label);
   }
   const side = {
-    pipeline: await sideTable('pipeline', options.pipeline, sources, port.label, report),
-    spend: await sideTable('spend', options.spend, sources, port.label, report),
-    targets: await sideTable('targets', options.targets, sources, port.label, report),
+    pipeline: await sideTable(
+      'pipeline',
+      options.pipeline,
+      sources,
+      port.label,
+      report,
+      config.mappings.pipeline,
+    ),
+    spend: await sideTable('spend', options.spend, sources, port.label, report, config.mappings.spend),
+    targets: await sideTable(
+      'targets',
+      options.targets,
+      sources,
+      port.label,
+      report,
+      config.mappings.targets,
+    ),
   };
   const pipeline = side.pipeline?.table;
   const spend = side.spend?.table;
@@ -215,6 +270,9 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
     dates: dataDates(inputs, asOf.day),
     sideSources: Object.fromEntries(
       Object.entries(side).flatMap(([kind, read]) => (read?.origin ? [[kind, read.origin]] : [])),
+    ),
+    sideMappings: Object.fromEntries(
+      Object.entries(side).flatMap(([kind, read]) => (read?.mapping ? [[kind, read.mapping]] : [])),
     ),
   };
 }

@@ -85,6 +85,8 @@ export async function findSource(
       'no-source',
       `${label}: no sheet or table has the ${kind} table's required columns (${REQUIRED_ROLES[kind].join(', ')}; looked at ` +
         `${visible.map((s) => `"${s.name}"`).join(', ') || 'nothing'})`,
+      REQUIRED_ROLES[kind],
+      kind,
     );
   return found;
 }
@@ -121,6 +123,7 @@ export async function readTable<K extends TableKind>(
       'missing-columns',
       `${label} [${source.name}]: ${ingestFailureText(result, `no usable ${kind} rows`)}`,
       result.missing ?? [],
+      kind,
     );
   return { table: result.table, report: result.report, source, cells, result };
 }

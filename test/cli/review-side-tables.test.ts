@@ -118,4 +118,88 @@ describe('review reads the side tables build found', () => {
     expect(await reviewRows(out)).toEqual(before);
     expect((await sources(out))?.pipeline).toBe('deals-old.csv');
   });
+
+  it('with the columns mapped at build: the mapping is saved and used, and detected again when it no longer fits', async () => {
+    const rows = worksheetRows((await openWorkbook(SAMPLE)).getWorksheet('Pipeline')!);
+    const text = (v: unknown) =>
+      v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v);
+    const csv = (header: unknown[]) =>
+      [header, ...rows.slice(1)].map((r) => r.map(text).join(',')).join('\n') + '\n';
+    const renamed = rows[0].map((h) => (h === 'Stage' ? 'Step' : h === 'Value' ? 'Worth' : h));
+    const deals = join(dir, 'mapped-deals.csv');
+    writeFileSync(deals, csv(renamed));
+    const input = join(dir, 'mapped-orders.xlsx');
+    copyFileSync(SAMPLE, input);
+    const out = join(dir, 'mapped.xlsx');
+    const build = (...more: string[]) =>
+      runCli(
+        ['build', input, '--pipeline', deals, '--as-of', '2026-12-05', '--out', out, '-q', ...more],
+        now,
+      );
+    // Detection cannot find the status column under "Step": the message names the prefixed flag.
+    const refused = await build();
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Use --map pipeline.status=HEADER with the header of the column to use.');
+    const built = await build('--map', 'pipeline.status=Step', '--map', 'pipeline.value=Worth');
+    expect(built.err).toBe('');
+    expect(built.code).toBe(0);
+    const config = readConfigSheet(await openWorkbook(out)).config;
+    expect(config.mappings.pipeline).toEqual({ status: 'Step', value: 'Worth' });
+    const before = await reviewRows(out);
+    const plain = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(plain.err).toBe('');
+    expect(plain.code).toBe(0);
+    expect(await reviewRows(out)).toEqual(before);
+
+    // The file's headers renamed back: the saved mapping no longer fits, the columns are found again.
+    writeFileSync(deals, csv(rows[0]));
+    const back = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup'], now);
+    expect(back.code).toBe(0);
+    expect(back.err).toContain(
+      'the saved column mapping no longer fits the pipeline; detecting the columns again',
+    );
+    expect(await reviewRows(out)).toEqual(before);
+    expect(readConfigSheet(await openWorkbook(out)).config.mappings.pipeline).toBeUndefined();
+  });
+
+  it("a side table in the workbook whose columns are not found: the message names the side table's flags", async () => {
+    const { Workbook } = await import('exceljs');
+    const book = new Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    book.getWorksheet('Pipeline')!.getCell('C1').value = 'Step';
+    const input = join(dir, 'step.xlsx');
+    await book.xlsx.writeFile(input);
+    const out = join(dir, 'step-built.xlsx');
+    const refused = await runCli(
+      ['build', input, '--pipeline', input, '--as-of', '2026-12-05', '--out', out, '-q'],
+      now,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      "no sheet or table has the pipeline table's required columns (created, status; looked at " +
+        '"Orders", "Pipeline", "Spend", "Targets"); map the columns it lacks with --map pipeline.ROLE=HEADER (roles: created, status)',
+    );
+    const built = await runCli(
+      [
+        'build',
+        input,
+        '--pipeline',
+        input,
+        '--map',
+        'pipeline.status=Step',
+        '--as-of',
+        '2026-12-05',
+        '--out',
+        out,
+        '-q',
+      ],
+      now,
+    );
+    expect(built.code).toBe(0);
+    const before = await reviewRows(out);
+    const plain = await runCli(['review', out, '--as-of', '2026-12-05', '--no-backup', '-q'], now);
+    expect(plain.err).toBe('');
+    expect(plain.code).toBe(0);
+    expect(await reviewRows(out)).toEqual(before);
+  });
 });

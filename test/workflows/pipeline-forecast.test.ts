@@ -171,3 +171,106 @@ describe('the build job with a pipeline and quotas per rep (sample, as of 2026-1
     expect(shown(`I${rowOf('Quota per rep') + 2}`)).toBe(0);
   });
 });
+
+describe('a pipeline whose columns people mapped', () => {
+  /** The pipeline with its Stage header renamed, so only a mapping finds the status column. */
+  const renamed = [pipeline[0].map((h) => (h === 'Stage' ? 'Step' : h)), ...pipeline.slice(1)];
+  const settings = { asOf, today: asOf, calendar: DEFAULT_CALENDAR, refreshedAt: '2026-12-05 09:00' };
+
+  /** The per-rep quota rows of a review sheet (title and 30 reps), as shown. */
+  function quotaRows(plan: SheetPlan): unknown[][] {
+    const { rowOf, shown } = cellsOf(plan);
+    const top = rowOf('Quota per rep');
+    expect(top).toBeGreaterThan(0);
+    const rows: unknown[][] = [];
+    for (let r = top + 2; r < top + 32; r++) rows.push([...'ABCDEFGHI'].map((c) => shown(`${c}${r}`)));
+    return rows;
+  }
+
+  it('saves the mapping with the source; a saved review job reads the pipeline with it', async () => {
+    const port = new MemoryWorkbookPort('mapped', [
+      { name: 'Orders', rows: orders },
+      { name: 'Pipeline', rows: renamed },
+      { name: 'Targets', rows: targets },
+    ]);
+    const built = await buildDashboard(port, {
+      ...settings,
+      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
+      targets: { source: 'Targets' },
+    });
+    const review = built.plans[1];
+    const { config } = await port.readConfig();
+    expect(config.mappings.sources).toEqual({ orders: 'Orders', pipeline: 'Pipeline', targets: 'Targets' });
+    expect(config.mappings.pipeline).toEqual({ status: 'Step' });
+    expect(config.mappings.targets).toBeUndefined();
+    // The same figures as the sample's pipeline under its own headers.
+    expect(quotaRows(review)).toEqual(quotaRows(await sampleReview()));
+
+    const lines: string[] = [];
+    await runSavedJob(port, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    expect(quotaRows(port.sheet(review.name)!)).toEqual(quotaRows(review));
+    expect(lines.join('\n')).not.toMatch(/going on without|no longer fits/);
+    expect((await port.readConfig()).config.mappings.pipeline).toEqual({ status: 'Step' });
+  });
+
+  it('a saved mapping that no longer fits is reported, the columns detected again and the mapping dropped', async () => {
+    const port = new MemoryWorkbookPort('mapped', [
+      { name: 'Orders', rows: orders },
+      { name: 'Pipeline', rows: renamed },
+      { name: 'Targets', rows: targets },
+    ]);
+    const built = await buildDashboard(port, {
+      ...settings,
+      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
+      targets: { source: 'Targets' },
+    });
+    // The header is renamed back: the saved mapping names a column that is gone.
+    const back = new MemoryWorkbookPort('mapped', [
+      { name: 'Orders', rows: orders },
+      { name: 'Pipeline', rows: pipeline },
+      { name: 'Targets', rows: targets },
+    ]);
+    await back.render([port.sheet('_sales_metrics')!]);
+    const lines: string[] = [];
+    await runSavedJob(back, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    expect(lines).toContain(
+      'the saved column mapping no longer fits the pipeline; detecting the columns again',
+    );
+    expect(quotaRows(back.sheet(built.plans[1].name)!)).toEqual(quotaRows(built.plans[1]));
+    const { config } = await back.readConfig();
+    expect(config.mappings.sources?.pipeline).toBe('Pipeline');
+    expect(config.mappings.pipeline).toBeUndefined();
+  });
+
+  it('a build that reads the pipeline without a mapping drops the saved one', async () => {
+    const port = new MemoryWorkbookPort('mapped', [
+      { name: 'Orders', rows: orders },
+      { name: 'Pipeline', rows: renamed },
+    ]);
+    await buildDashboard(port, {
+      ...settings,
+      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
+    });
+    expect((await port.readConfig()).config.mappings.pipeline).toEqual({ status: 'Step' });
+    // Built again without the pipeline: neither its place nor its mapping is kept.
+    await buildDashboard(port, settings);
+    const { config } = await port.readConfig();
+    expect(config.mappings.sources).toEqual({ orders: 'Orders' });
+    expect(config.mappings.pipeline).toBeUndefined();
+  });
+
+  /** The review of the sample's own pipeline and targets, built the same way. */
+  async function sampleReview(): Promise<SheetPlan> {
+    const port = new MemoryWorkbookPort('sample', [
+      { name: 'Orders', rows: orders },
+      { name: 'Pipeline', rows: pipeline },
+      { name: 'Targets', rows: targets },
+    ]);
+    const result = await buildDashboard(port, {
+      ...settings,
+      pipeline: { source: 'Pipeline' },
+      targets: { source: 'Targets' },
+    });
+    return result.plans[1];
+  }
+});

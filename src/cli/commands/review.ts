@@ -293,8 +293,10 @@ async function refreshFromRows(
     real: run.target.real,
     given: given.tables,
     progress,
-    read: async (kind, at) =>
-      (await loadTable(kind as 'pipeline', at, sideLoadOptions(args, kind), io, progress)).table,
+    ingestOf: (kind) => ingestOptionsOf(sideLoadOptions(args, kind)),
+    read: async (kind, at, mapping) =>
+      (await loadTable(kind as 'pipeline', at, { ...sideLoadOptions(args, kind), mapping }, io, progress))
+        .table,
   });
   const side = { ...given, tables };
   const jobPort = guardedPort(port, {
