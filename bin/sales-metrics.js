@@ -15,7 +15,7 @@ if (fixed !== undefined) {
   });
   process.stdout.write(fixed);
 } else {
-  load()
+  load(argv)
     .then((built) => {
       if (built) return built;
       require('tsx/cjs');

@@ -15,6 +15,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
+const os = require('node:os');
+const { Worker } = require('node:worker_threads');
 
 const ROOT = path.join(__dirname, '..');
 const SOURCES = path.join(ROOT, 'src');
@@ -269,10 +271,47 @@ function requireForOut(file) {
 }
 
 /**
+ * Files from this size on are read on two threads by the CSV reader when a core is spare
+ * (`SPLIT_BYTES` and `spareCore` in src/xlsx/read-csv-columns.ts).
+ */
+const CSV_SPLIT_BYTES = 8 << 20;
+
+/** True when `arg` (or the value of `--flag=arg`) names a delimited text file the reader splits. */
+function largeTextFile(arg) {
+  const file = arg.startsWith('-') ? arg.slice(arg.indexOf('=') + 1) : arg;
+  if (!/\.(csv|tsv|txt)$/i.test(file)) return false;
+  try {
+    return fs.statSync(file).size >= CSV_SPLIT_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the CSV reader's worker thread before the command line is loaded when an argument is a
+ * large text file, so that its runtime starts while this thread loads the command line; the
+ * reader takes it (src/xlsx/read-csv-split.ts, `STANDBY_KEY`). Unreferenced until taken, so a
+ * command that reads no such file ends as it would without it.
+ */
+function startCsvWorker(argv) {
+  try {
+    if (!argv.some(largeTextFile) || !fs.existsSync(WORKER_OUT)) return;
+    if (os.loadavg()[0] >= os.availableParallelism() + 0.5) return;
+    const worker = new Worker(WORKER_OUT);
+    worker.unref();
+    worker.on('error', () => {});
+    globalThis[Symbol.for('sales-metrics.csv-part-worker')] = worker;
+  } catch {
+    // The reader starts its own.
+  }
+}
+
+/**
  * The built command line's exports, building them first when missing or stale; null when they
  * cannot be built here (esbuild missing, a read-only install), so the caller runs the sources.
+ * `argv`: the command's arguments, to start early what it will need (see `startCsvWorker`).
  */
-async function load() {
+async function load(argv = []) {
   if (!isFresh()) {
     try {
       await build();
@@ -280,6 +319,7 @@ async function load() {
       return null;
     }
   }
+  startCsvWorker(argv);
   const exports = requireCached(OUT, CODE_CACHE, requireForOut);
   saveFixedOutputs(exports);
   return exports;

@@ -78,10 +78,17 @@ function textOf(source: Buffer, start: number, end: number, ascii: boolean): str
 class ByteColumn {
   codes: Int32Array;
   /**
-   * The values' texts, `undefined` for ids kept as numbers (see {@link idOf}); none for a part
-   * (see {@link CsvColumnParser.append}).
+   * The values' texts by code up to the first id kept as its number (see {@link idOf}), which has
+   * no text; the texts of later codes are in `laterTexts` under their codes in `laterCodes`, and
+   * {@link cellValues} makes the array of all values once, at its size (an array grown by an entry
+   * per id is copied over and over: for a million ids, tens of MB of fresh memory). None for a
+   * part (see {@link CsvColumnParser.append}).
    */
-  readonly values: (string | undefined)[] = [];
+  private readonly values: string[] = [];
+  private readonly laterTexts: string[] = [];
+  private readonly laterCodes: number[] = [];
+  /** Values given a code (those merged from a part included). */
+  private valueCount = 0;
   private count = 0;
   /** Open addressing, two numbers a slot: code + 1 (0 = empty) and the value's hash. */
   private slots: Int32Array = new Int32Array(2 * 1024);
@@ -141,7 +148,7 @@ class ByteColumn {
       if (slots[2 * slot + 1] === hash && this.holds(code, source, start, end)) return code;
       slot = (slot + 1) & mask;
     }
-    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    if (this.texts) this.pushValue(textOf(source, start, end, ascii));
     const code = this.add(source, start, end);
     this.index(code, hash, slot);
     if (this.idLength < 0) this.chooseIdShape(source, start, end, code);
@@ -177,14 +184,25 @@ class ByteColumn {
       if (2 * code + 1 >= this.spans.length) this.spans = grow(this.spans, 2 * code + 2);
       this.spans[2 * code] = this.spans[2 * code + 1] = 0;
       this.markId(code, n);
-      if (this.texts) this.values.push(undefined);
+      if (this.texts) this.pushValue(undefined);
       return code;
     }
-    if (this.texts) this.values.push(textOf(source, start, end, ascii));
+    if (this.texts) this.pushValue(textOf(source, start, end, ascii));
     const added = this.add(source, start, end);
     this.index(added, hash, this.freeSlot(hash));
     this.idsHashed++;
     return added;
+  }
+
+  /** Gives the next code to a value: its text, or `undefined` for an id kept as its number. */
+  private pushValue(text: string | undefined): void {
+    const code = this.valueCount++;
+    if (text === undefined) return;
+    if (code === this.values.length) this.values.push(text);
+    else {
+      this.laterTexts.push(text);
+      this.laterCodes.push(code);
+    }
   }
 
   /** Records that value `code` is id `n`, kept as its number. */
@@ -203,14 +221,23 @@ class ByteColumn {
    * read, with the ids' numbers (see `CellColumn.ids`).
    */
   cellValues(): { values: readonly CellValue[]; ids?: IdNumbers } {
-    if (this.idCount === 0) return { values: this.values as string[] };
+    const count = this.valueCount;
+    let values: (string | undefined)[] = this.values;
+    if (values.length !== count) {
+      values = new Array<string | undefined>(count);
+      const leading = this.values;
+      for (let code = 0; code < leading.length; code++) values[code] = leading[code];
+      for (let code = leading.length; code < count; code++) values[code] = undefined;
+      const { laterTexts, laterCodes } = this;
+      for (let k = 0; k < laterTexts.length; k++) values[laterCodes[k]] = laterTexts[k];
+    }
+    if (this.idCount === 0) return { values: values as string[] };
     const shape = { prefix: this.idPrefix.toString('latin1'), digits: this.idDigits };
-    const count = this.values.length;
     const numbers = new Int32Array(count);
     const idOf = this.idOf;
     for (let code = 0; code < count; code++) numbers[code] = code < idOf.length ? idOf[code] - 1 : -1;
     return {
-      values: lazyEntries(this.values, (code) => idText(shape, numbers[code])),
+      values: lazyEntries(values, (code) => idText(shape, numbers[code])),
       ids: { ...shape, numbers },
     };
   }
@@ -329,9 +356,9 @@ class ByteColumn {
         const slot = id - 1 - this.idLow;
         let code = slot >= 0 && slot < this.ids.length ? this.ids[slot] - 1 : -1;
         if (code < 0) {
-          code = this.values.length;
+          code = this.valueCount;
           this.markId(code, id - 1);
-          this.values.push(undefined);
+          this.pushValue(undefined);
         }
         codes[k] = code;
         continue;
@@ -355,12 +382,12 @@ class ByteColumn {
       }
       let code = this.find(pool, start, end, hash);
       if (code < 0) {
-        code = this.values.length;
+        code = this.valueCount;
         const n = end - start === this.idLength ? this.idNumber(pool, start, end) : -1;
         if (n >= 0) {
           this.markId(code, n);
-          this.values.push(undefined);
-        } else this.values.push(textOf(pool, start, end, high < 0x80));
+          this.pushValue(undefined);
+        } else this.pushValue(textOf(pool, start, end, high < 0x80));
       }
       codes[k] = code;
     }
@@ -911,13 +938,18 @@ async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenera
  */
 const FIRST_PART = 0.5;
 
+/** True when a file of `size` bytes is large enough to be read on two threads. */
+function splits(size: number, splitAbove: number): boolean {
+  return size >= Math.max(splitAbove, CHUNK_BYTES + 1);
+}
+
 /**
  * Where a file of `size` bytes is split for two threads: the start of the first line after
  * {@link FIRST_PART} of it, or `size` (no split) for a small file. The first part holds at least
  * the first chunk, so the delimiter is sniffed from the same bytes as on one thread.
  */
 async function splitPoint(path: string, size: number, splitAbove: number): Promise<number> {
-  if (size < Math.max(splitAbove, CHUNK_BYTES + 1)) return size;
+  if (!splits(size, splitAbove)) return size;
   const at = Math.max(CHUNK_BYTES, Math.floor(size * FIRST_PART));
   const handle = await open(path, 'r');
   try {
@@ -960,7 +992,10 @@ export async function readCsvColumns(
   options: CsvColumnsOptions = {},
 ): Promise<CsvColumnsResult> {
   const { size } = await stat(path);
-  const split = await splitPoint(path, size, options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity));
+  const splitAbove = options.splitAbove ?? (spareCore() ? SPLIT_BYTES : Infinity);
+  // Started now, the worker gets its runtime going while this thread finds the split and sniffs.
+  const spare = splits(size, splitAbove) ? CsvPartReader.spawn() : undefined;
+  const split = await splitPoint(path, size, splitAbove);
   const every = options.progressEvery ?? 100_000;
   const decoder = new StringDecoder('utf8');
   let delimiter: Delimiter | undefined;
@@ -979,7 +1014,7 @@ export async function readCsvColumns(
       parser = new CsvColumnParser(sniffed, expectedRows(size, buffered));
       if (!onOneThread) {
         const partRows = expectedRows(size - split, buffered);
-        rest = CsvPartReader.start({ path, start: split, delimiter: sniffed, expectedRows: partRows });
+        rest = spare?.read({ path, start: split, delimiter: sniffed, expectedRows: partRows });
       }
       for (const chunk of pending) parser.push(chunk);
     }
@@ -1006,6 +1041,7 @@ export async function readCsvColumns(
   let threads: 1 | 2 = 1;
   try {
     await read(0, onOneThread ? Infinity : split);
+    if (rest === undefined) spare?.cancel();
     if (!onOneThread) {
       // The worker's part counts only when this thread's rows end where it started.
       const part = rest && parser?.atRowStart ? await rest.result : undefined;
@@ -1019,7 +1055,7 @@ export async function readCsvColumns(
       }
     }
   } catch (error) {
-    rest?.cancel();
+    spare?.cancel();
     throw error;
   }
   if (delimiter === undefined) {

@@ -4,6 +4,11 @@
  * appends. The worker runs the built `csv-worker.cjs` next to the built command line, or the
  * TypeScript entry through tsx when running from the sources; where neither can start, the file is
  * read on one thread.
+ *
+ * A worker takes a while to start (its own Node.js runtime), so it is started before its request
+ * is known and waits for it: the command line's launcher starts one before loading the command
+ * line when an argument is a large file (see `STANDBY_KEY`), else the reader starts one as soon
+ * as it knows the file's size.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +26,12 @@ export interface CsvPartRequest {
 /** What the worker answers. */
 export type CsvPartAnswer = { readonly part: CsvPart } | { readonly error: string };
 
+/**
+ * Where a launcher leaves a worker it started early (running `csv-worker.cjs`, unreferenced, not
+ * yet asked anything) for the first reader to take; `scripts/cli-bundle.js` uses the same key.
+ */
+export const STANDBY_KEY = Symbol.for('sales-metrics.csv-part-worker');
+
 /** The worker's script and the options that make it runnable here. */
 function workerEntry(): { readonly file: string; readonly execArgv?: string[] } | undefined {
   // In the built command line `__dirname` is the bundle's folder, where the worker is built too.
@@ -35,10 +46,19 @@ function workerEntry(): { readonly file: string; readonly execArgv?: string[] } 
   }
 }
 
+/** The worker a launcher started early, taken once. */
+function standbyWorker(): Worker | undefined {
+  const slots = globalThis as { [STANDBY_KEY]?: Worker };
+  const worker = slots[STANDBY_KEY];
+  delete slots[STANDBY_KEY];
+  return worker instanceof Worker ? worker : undefined;
+}
+
 /**
- * A part of a file being read by a worker thread.
+ * A worker thread that reads a part of a file once asked.
  * @example
- * const reader = CsvPartReader.start({ path, start: split, delimiter: ',', expectedRows });
+ * const reader = CsvPartReader.spawn(); // as early as possible: the worker starts meanwhile
+ * reader?.read({ path, start: split, delimiter: ',', expectedRows });
  * const part = await reader?.result; // undefined when the worker failed: read the bytes here instead
  */
 export class CsvPartReader {
@@ -46,6 +66,8 @@ export class CsvPartReader {
   readonly result: Promise<CsvPart | undefined>;
 
   private constructor(private readonly worker: Worker) {
+    // Not asked yet, the worker does not keep the process alive.
+    worker.unref();
     this.result = new Promise((resolve) => {
       worker.once('message', (answer: CsvPartAnswer) => resolve('part' in answer ? answer.part : undefined));
       worker.once('error', () => resolve(undefined));
@@ -53,18 +75,32 @@ export class CsvPartReader {
     });
   }
 
-  /** Starts a worker on `request`; `undefined` when no worker can run here. */
-  static start(request: CsvPartRequest): CsvPartReader | undefined {
+  /** A worker waiting for its request (the launcher's, else a new one); `undefined` when none can run here. */
+  static spawn(): CsvPartReader | undefined {
+    const standby = standbyWorker();
+    if (standby) return new CsvPartReader(standby);
     const entry = workerEntry();
     if (!entry) return undefined;
     try {
-      return new CsvPartReader(new Worker(entry.file, { workerData: request, execArgv: entry.execArgv }));
+      return new CsvPartReader(new Worker(entry.file, { execArgv: entry.execArgv }));
     } catch {
       return undefined;
     }
   }
 
-  /** Stops the worker (its part is not wanted). */
+  /** Starts a worker on `request`; `undefined` when no worker can run here. */
+  static start(request: CsvPartRequest): CsvPartReader | undefined {
+    return CsvPartReader.spawn()?.read(request);
+  }
+
+  /** Asks the worker to read `request`; its part comes as `result`. */
+  read(request: CsvPartRequest): this {
+    this.worker.ref();
+    this.worker.postMessage(request);
+    return this;
+  }
+
+  /** Stops the worker (its part is not wanted, or it was never asked). */
   cancel(): void {
     void this.worker.terminate();
   }

@@ -1,15 +1,16 @@
 /**
- * The worker thread of a CSV file read on two threads (see `read-csv-split.ts`): reads the bytes
- * it is given into a part and posts it back (codes in shared memory, so they are not copied).
+ * The worker thread of a CSV file read on two threads (see `read-csv-split.ts`): waits for its
+ * request, reads the bytes it is given into a part and posts it back (codes in shared memory, so
+ * they are not copied).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readCsvPart } from './read-csv-columns';
 import type { CsvPartAnswer, CsvPartRequest } from './read-csv-split';
 
 const port = parentPort;
-if (port) {
-  readCsvPart(workerData as CsvPartRequest).then(
+port?.once('message', (request: CsvPartRequest) => {
+  readCsvPart(request).then(
     (part) => port.postMessage({ part } satisfies CsvPartAnswer),
     (error: unknown) => port.postMessage({ error: String(error) } satisfies CsvPartAnswer),
   );
-}
+});

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from './run';
 
 describe('bin/sales-metrics.js', () => {
   it('runs after npm ci with no build step and prints the help', () => {
@@ -57,6 +58,31 @@ describe('bin/sales-metrics.js', () => {
     );
     expect(loaded.trim()).toBe('0');
   });
+
+  it('reads a large CSV with the worker it starts before loading the command line, and ends without using it', async () => {
+    const bin = join(__dirname, '../../bin/sales-metrics.js');
+    const csv = join(mkdtempSync(join(tmpdir(), 'bin-large-')), 'orders.csv');
+    const lines = ['Order Date,Order ID,Customer,Amount,Region'];
+    for (let i = 0; lines.length * 40 < 9 << 20; i++)
+      lines.push(
+        `2025-0${(i % 9) + 1}-1${i % 10},SO-${String(i >> 1).padStart(8, '0')},C${i % 3001},${i % 997}.5,R${i % 7}`,
+      );
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const args = ['metrics', csv, '--period', 'quarter', '--last', '3', '--by', 'Region', '--json', '-q'];
+    const fromBin = execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(fromBin).toBe((await runCli(args)).out);
+    // A usage error stops before the file is read: the waiting worker does not keep the process.
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [bin, 'metrics', csv, '--as-of', 'someday'], {
+        stdio: 'pipe',
+        timeout: 20_000,
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  }, 60_000);
 
   it('keeps V8 code for the built file and runs the same from it', () => {
     const bundle = require('../../scripts/cli-bundle.js') as { OUT: string };

@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnarCells } from '../../src/core/ingest';
+import { Worker } from 'node:worker_threads';
 import { CsvColumnParser, readCsvColumns } from '../../src/xlsx/read-csv-columns';
+import { STANDBY_KEY } from '../../src/xlsx/read-csv-split';
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-split-'));
 
@@ -155,6 +157,32 @@ describe('readCsvColumns on two threads', () => {
     writeFileSync(path, `id,note\n1,"${'a\nb,'.repeat(800_000)}"\n2,x\n`);
     const { two } = await both(path);
     expect(two.threads).toBe(1);
+  });
+
+  it('reads a large whitespace-separated file on one thread (the worker started early is stopped)', async () => {
+    const path = messyFile(
+      'spaced.txt',
+      3 << 20,
+      (i) => `   ${i % 500}   2026010${(i % 9) + 1}   ${i % 4}   ${i}.50\n`,
+    );
+    const { two } = await both(path);
+    expect(two.threads).toBe(1);
+    expect(two.delimiter).toBe('whitespace');
+  });
+
+  it('takes the worker a launcher left waiting, and reads with it as with its own', async () => {
+    const path = messyFile(
+      'standby.csv',
+      3 << 20,
+      (i) => `2026-01-0${(i % 9) + 1},SO-${String(i).padStart(7, '0')},${i % 97}\n`,
+    );
+    const slots = globalThis as { [STANDBY_KEY]?: Worker };
+    slots[STANDBY_KEY] = new Worker(join(__dirname, '../../src/xlsx/read-csv-worker.ts'), {
+      execArgv: ['--require', require.resolve('tsx/cjs')],
+    });
+    const { two } = await both(path);
+    expect(two.threads).toBe(2);
+    expect(slots[STANDBY_KEY]).toBeUndefined();
   });
 
   it('reads a large file whose second half has columns and values the first has not', async () => {

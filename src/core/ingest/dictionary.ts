@@ -57,8 +57,13 @@ export class DictionaryEncoder {
   private readonly codeByNumber = new Map<number, number>();
   private readonly integers = new IntCodeTable();
   private readonly patterned = new IntCodeTable();
-  /** Texts by code; `undefined` for numbers whose text is not made yet (see `numberByCode`). */
-  private readonly entries: (string | undefined)[] = [];
+  /**
+   * Texts by code; `undefined` for numbers whose text is not made yet (see `numberByCode`). Slots
+   * from `size` on are room made in advance (see the constructor), cut off when the dictionary is read.
+   */
+  private readonly entries: (string | undefined)[];
+  /** Number of codes given. */
+  private count = 0;
   /** The number behind each numeric code (other slots unused). */
   private numberByCode = new Float64Array(1024);
   private numericCodes = 0;
@@ -68,7 +73,24 @@ export class DictionaryEncoder {
   /** Ids of the pattern kept in `codeByString` under their text (too far apart for the table). */
   private idsInMap = 0;
 
-  constructor(private readonly pattern?: IdPattern) {}
+  /**
+   * `capacity`: the most distinct values expected (a columnar reader knows its column's), so that
+   * the codes' entries are made once rather than grown value by value: a million-entry array grown
+   * by `push` is copied about twenty times, and its fresh memory is much of ingestion's cost.
+   */
+  constructor(
+    private readonly pattern?: IdPattern,
+    capacity = 0,
+  ) {
+    this.entries = capacity > 0 ? new Array<string | undefined>(capacity) : [];
+  }
+
+  /** Files `text` (or `undefined`: a number's or id's text, made later) under the next code. */
+  private add(text: string | undefined): number {
+    const code = this.count++;
+    this.entries[code] = text;
+    return code;
+  }
 
   /** Code of a cell: `>= 0`, {@link MISSING_CODE} for blanks, {@link ERROR_CODE} for Excel errors. */
   encode(value: CellValue): number {
@@ -114,8 +136,7 @@ export class DictionaryEncoder {
       // Text that is exactly a number's text (`1001`) shares that number's code.
       if (String(number) === text) return this.codeOfNumber(number);
     }
-    const code = this.entries.length;
-    this.entries.push(text);
+    const code = this.add(text);
     if (text !== value) this.codeByString.set(text, code);
     return code;
   }
@@ -126,8 +147,7 @@ export class DictionaryEncoder {
     // Numbers too far apart for the table live in the map, under their text.
     const known = this.codeByString.get(text);
     if (known !== undefined) return known;
-    code = this.entries.length;
-    this.entries.push(text);
+    code = this.add(text);
     if (!this.patterned.set(n, code)) {
       this.codeByString.set(text, code);
       this.idsInMap++;
@@ -144,10 +164,9 @@ export class DictionaryEncoder {
     const code = this.patterned.get(n);
     if (code >= 0) return code;
     // An id kept under its text is found there; so is one the table cannot take.
-    if (this.idsInMap > 0 || !this.patterned.set(n, this.entries.length))
+    if (this.idsInMap > 0 || !this.patterned.set(n, this.count))
       return this.codeOfPatterned(n, idText(pattern, n));
-    const added = this.entries.length;
-    this.entries.push(undefined);
+    const added = this.add(undefined);
     if (added >= this.idByCode.length) {
       const grown = new Int32Array(Math.max(1024, 2 * added));
       grown.set(this.idByCode);
@@ -179,8 +198,7 @@ export class DictionaryEncoder {
     let code = this.codeByNumber.get(value);
     if (code !== undefined) return code;
     if (!Number.isFinite(value)) return MISSING_CODE;
-    code = this.entries.length;
-    this.entries.push(undefined);
+    code = this.add(undefined);
     if (code >= this.numberByCode.length) {
       const grown = new Float64Array(Math.max(2 * this.numberByCode.length, code + 1));
       grown.set(this.numberByCode);
@@ -205,7 +223,7 @@ export class DictionaryEncoder {
     const entries = this.entries;
     const pattern = this.pattern;
     const ids = pattern !== undefined && (idsMayPass?.(pattern.prefix) ?? true) ? this.idByCode : undefined;
-    for (let code = 0; code < entries.length; code++) {
+    for (let code = 0; code < this.count; code++) {
       const text = entries[code];
       if (text !== undefined) {
         if (test(text)) found.push(code);
@@ -218,7 +236,7 @@ export class DictionaryEncoder {
 
   /** Number of distinct values so far. */
   get size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   /**
@@ -228,6 +246,8 @@ export class DictionaryEncoder {
    */
   dictionary(): readonly string[] {
     const entries = this.entries;
+    // The room made in advance and not used goes.
+    if (entries.length !== this.count) entries.length = this.count;
     if (this.numericCodes + this.idCodes < LAZY_NUMBERS) {
       for (let code = 0; code < entries.length; code++)
         if (entries[code] === undefined) entries[code] = this.textOfCode(code);

@@ -188,7 +188,8 @@ export function dictReader(
   pattern?: IdPattern,
   codes: Int32Array = new Int32Array(frame.count),
 ): DictColumnReader {
-  const encoder = new DictionaryEncoder(pattern);
+  // A columnar column gives one code per distinct value it holds, so their number bounds the codes.
+  const encoder = new DictionaryEncoder(pattern, frame.columns ? columnOf(frame, spec).values.length : 0);
   codes.fill(MISSING);
   if (frame.columns) return columnarDictReader(frame, spec, warn, encoder, codes);
   const { values, start, fate } = frame;

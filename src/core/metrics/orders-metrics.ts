@@ -116,10 +116,8 @@ export function computeOrderWindows(
   const memoKey = `windows|${bounds.join(',')}|${windows.map((w) => w.key).join(',')}|${ids.join(',')}|${lifespanCapYears}`;
   const memo = prep.results.get(memoKey) as MetricValue[][] | undefined;
   if (memo) return memo.map((row) => [...row]);
-  const windowOfRow = prep.bucketsFor(bounds);
   const rowIds = prep.rowsWithin(bounds);
-  const bucket = new Int32Array(rowIds.length);
-  for (let j = 0; j < rowIds.length; j++) bucket[j] = windowOfRow[rowIds[j]];
+  const bucket = prep.bucketsWithin(bounds);
   const ends = windows.map((w) => toDateEnd(w, asOf));
   const agg = aggregateOrders(
     prep,
@@ -216,17 +214,16 @@ export function computeGroupedOrderWindows(
   const prep = prepareOrders(table, asOf);
   const bounds = windowBounds(windows);
   const k = windows.length;
-  const windowOfRow = prep.bucketsFor(bounds);
   const rowIds = prep.rowsWithin(bounds);
+  const windowOfRows = prep.bucketsWithin(bounds);
   const bucket = new Int32Array(rowIds.length);
   const present = new Uint8Array(groupCount);
   // Window 0 is read only by retention and churn (customers of the window before): without them,
   // its rows are left out of the pass.
   const firstWindow = ids.includes('retention_rate') || ids.includes('churn_rate') ? 0 : 1;
   for (let j = 0; j < rowIds.length; j++) {
-    const i = rowIds[j];
-    const w = windowOfRow[i];
-    const g = groupOfCode[codes[i] + 1];
+    const w = windowOfRows[j];
+    const g = groupOfCode[codes[rowIds[j]] + 1];
     if (g < 0 || w < firstWindow) {
       bucket[j] = -1;
       continue;

@@ -20,7 +20,7 @@
  *   whole.
  */
 import type { OrdersTable } from '../table';
-import { bucketDays, rowRange, rowsInBuckets } from './buckets';
+import { bucketDays, bucketsOfRows, rowRange, rowsInBuckets } from './buckets';
 
 /** 0001-01-01 and 9999-12-31 as epoch days. */
 const FIRST_DAY = -719162;
@@ -58,6 +58,11 @@ export interface OrdersPrep {
   bucketsFor(bounds: readonly number[]): Int32Array;
   /** The rows inside those windows, ascending (cached with the buckets). Do not mutate. */
   rowsWithin(bounds: readonly number[]): Int32Array;
+  /**
+   * The window of each row of `rowsWithin(bounds)`, in that order (cached). A date-sorted table
+   * makes them for those rows only, without `bucketsFor`'s array over every row. Do not mutate.
+   */
+  bucketsWithin(bounds: readonly number[]): Int32Array;
   /**
    * Scratch mark arrays for distinct counting, reused across calls so that each aggregation does
    * not allocate and zero an array per order id. A caller takes `stamps` consecutive stamps
@@ -146,12 +151,24 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   const customerCount = table.customer ? table.customer.dictionary.length : 0;
   let history: CustomerHistory | null | undefined;
   let firstRows: Uint8Array | null | undefined;
-  const buckets = new Map<string, Int32Array>();
-  const within = new Map<string, Int32Array>();
+  // The last few sets of windows asked for (breakdowns ask again for the same ones).
+  const windowRows = new Map<string, { buckets?: Int32Array; rows?: Int32Array; rowBuckets?: Int32Array }>();
+  const windowEntry = (bounds: readonly number[]) => {
+    const key = bounds.join(',');
+    let entry = windowRows.get(key);
+    if (!entry) {
+      if (windowRows.size >= 4) windowRows.delete(windowRows.keys().next().value!);
+      entry = {};
+      windowRows.set(key, entry);
+    }
+    return entry;
+  };
   let orderMarks: Int32Array | null = null;
   let customerOrderMarks: Int32Array | null = null;
   let customerMarks: Int32Array | null = null;
   let nextStamp = 1;
+  /** 0, 1, 2, … one per row: the rows of a date-sorted table inside windows are a view of it. */
+  let rowNumbers: Int32Array | undefined;
   const prep: OrdersPrep = {
     table,
     asOf,
@@ -163,18 +180,9 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
     customerCount,
     results: new Map(),
     bucketsFor(bounds) {
-      const key = bounds.join(',');
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= 4) {
-          const oldest = buckets.keys().next().value!;
-          buckets.delete(oldest);
-          within.delete(oldest);
-        }
-        bucket = bucketDays(day, bounds, minDay, maxDay, ascending);
-        buckets.set(key, bucket);
-      }
-      return bucket;
+      const entry = windowEntry(bounds);
+      entry.buckets ??= bucketDays(day, bounds, minDay, maxDay, ascending);
+      return entry.buckets;
     },
     marks(stamps) {
       if (!orderMarks && orderKey) orderMarks = new Int32Array(orderKeyCount);
@@ -192,14 +200,28 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       return { order: orderMarks, customerOrder: customerOrderMarks, customer: customerMarks, base };
     },
     rowsWithin(bounds) {
-      const bucket = prep.bucketsFor(bounds);
-      const key = bounds.join(',');
-      let rows = within.get(key);
-      if (!rows) {
-        rows = ascending ? rowsOfRange(day, bounds, minDay, maxDay) : rowsInBuckets(bucket);
-        within.set(key, rows);
+      const entry = windowEntry(bounds);
+      if (!entry.rows) {
+        if (ascending) {
+          const range = rowsOfRange(day, bounds, minDay, maxDay);
+          // A large range is a view of the row numbers, made once for the table.
+          if (range[1] - range[0] > day.length >> 2) {
+            rowNumbers ??= consecutive(0, day.length);
+            entry.rows = rowNumbers.subarray(range[0], range[1]);
+          } else entry.rows = consecutive(range[0], range[1]);
+        } else entry.rows = rowsInBuckets(prep.bucketsFor(bounds));
       }
-      return rows;
+      return entry.rows;
+    },
+    bucketsWithin(bounds) {
+      const entry = windowEntry(bounds);
+      if (!entry.rowBuckets) {
+        const rows = prep.rowsWithin(bounds);
+        entry.rowBuckets = ascending
+          ? bucketsOfConsecutiveRows(day, bounds, rows)
+          : bucketsOfRows(prep.bucketsFor(bounds), rows);
+      }
+      return entry.rowBuckets;
     },
     history() {
       if (history === undefined) history = buildHistory(prep);
@@ -225,17 +247,43 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   return prep;
 }
 
-/** Rows inside windows `bounds` of ascending `day` (every row usable): one range of rows. */
-function rowsOfRange(day: Int32Array, bounds: readonly number[], minDay: number, maxDay: number): Int32Array {
+/** Rows inside windows `bounds` of ascending `day` (every row usable): one range of rows, `[from, to)`. */
+function rowsOfRange(
+  day: Int32Array,
+  bounds: readonly number[],
+  minDay: number,
+  maxDay: number,
+): [number, number] {
   const k = bounds.length - 1;
-  if (k <= 0) return new Int32Array(0);
+  if (k <= 0) return [0, 0];
   const lo = Math.max(bounds[0], minDay);
   const hi = Math.min(bounds[k] - 1, maxDay);
-  if (!(hi >= lo)) return new Int32Array(0);
-  const [from, to] = rowRange(day, lo, hi);
-  const rows = new Int32Array(to - from);
-  for (let j = 0; j < rows.length; j++) rows[j] = from + j;
-  return rows;
+  if (!(hi >= lo)) return [0, 0];
+  return rowRange(day, lo, hi);
+}
+
+/**
+ * The window of each of `rows`, consecutive rows of ascending `day` inside windows `bounds` (see
+ * {@link rowsOfRange}): what `bucketDays` gives those rows.
+ */
+function bucketsOfConsecutiveRows(day: Int32Array, bounds: readonly number[], rows: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
+  if (rows.length === 0) return out;
+  const from = rows[0];
+  let w = 0;
+  for (let j = 0; j < out.length; j++) {
+    const d = day[from + j];
+    while (bounds[w + 1] <= d) w++;
+    out[j] = w;
+  }
+  return out;
+}
+
+/** `[from, from + 1, …, to − 1]`. */
+function consecutive(from: number, to: number): Int32Array {
+  const numbers = new Int32Array(to - from);
+  for (let j = 0; j < numbers.length; j++) numbers[j] = from + j;
+  return numbers;
 }
 
 /** Marks each customer's first order row (earliest day, then earliest row) of a root table. */

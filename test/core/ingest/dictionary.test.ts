@@ -133,3 +133,46 @@ describe('dictionary reader (the ingest loop)', () => {
     );
   });
 });
+
+describe('an encoder given its capacity in advance', () => {
+  const pattern = { prefix: 'SO-', digits: 4 };
+  const cell = fc.oneof(
+    fc.constantFrom('Acme', ' Acme', 'Acme ', '', '  ', '#N/A', '1001', '0012', '-5', 'SO-0001', ' SO-0002'),
+    fc.integer({ min: -3, max: 40 }).map((n) => `SO-${String(n).padStart(4, '0')}`),
+    fc.integer({ min: 0, max: 50 }),
+    fc.double({ noNaN: false }),
+    fc.string({ maxLength: 4 }),
+    fc.constant(null),
+  );
+  type Step = { id: number } | { cell: string | number | null };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.integer({ min: 0, max: 60 }).map((id) => ({ id })),
+    cell.map((value) => ({ cell: value })),
+  );
+
+  it('gives the codes, sizes, found texts and dictionary of one that grows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step, { maxLength: 60 }),
+        fc.boolean(),
+        fc.nat(80),
+        (steps, patterned, capacity) => {
+          const grown = new DictionaryEncoder(patterned ? pattern : undefined);
+          const sized = new DictionaryEncoder(patterned ? pattern : undefined, capacity);
+          for (const s of steps) {
+            const code = (e: DictionaryEncoder) =>
+              'id' in s ? (patterned ? e.codeOfIdNumber(s.id) : e.codeOfNumber(s.id)) : e.encode(s.cell);
+            expect(code(sized)).toBe(code(grown));
+            expect(sized.size).toBe(grown.size);
+          }
+          const test = (text: string) => text.length % 2 === 0;
+          expect(sized.codesOfText(test)).toEqual(grown.codesOfText(test));
+          const dictionary = sized.dictionary();
+          expect(dictionary.length).toBe(grown.size);
+          expect([...dictionary]).toEqual([...grown.dictionary()]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bucketDays, groupRows, rowRange, windowOf } from '../../../src/core/metrics/buckets';
+import { bucketDays, bucketsOfRows, groupRows, rowRange, windowOf } from '../../../src/core/metrics/buckets';
 
 /** Rows of each bucket in input order, by filtering. */
 function brute(bucket: number[], count: number, rowIds?: number[]) {
@@ -91,6 +91,29 @@ describe('ascending days (a date-sorted sheet)', () => {
           expect(inside).toEqual(Array.from({ length: to - from }, (_, j) => from + j));
         },
       ),
+    );
+  });
+});
+
+describe('bucketsOfRows', () => {
+  it('gives windowOfRow[rowIds[j]] for any ascending rows, as a view when they are consecutive', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: 5 }), { maxLength: 60 }),
+        fc.nat(60),
+        fc.nat(60),
+        fc.boolean(),
+        (windows, from, length, gaps) => {
+          const windowOfRow = Int32Array.from(windows);
+          const start = Math.min(from, windowOfRow.length);
+          const end = Math.min(start + length, windowOfRow.length);
+          const rows: number[] = [];
+          for (let i = start; i < end; i++) if (!gaps || i % 3 !== 1) rows.push(i);
+          const rowIds = Int32Array.from(rows);
+          expect(Array.from(bucketsOfRows(windowOfRow, rowIds))).toEqual(rows.map((i) => windowOfRow[i]));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
