@@ -187,70 +187,67 @@ describe('a pipeline whose columns people mapped', () => {
     return rows;
   }
 
-  it('saves the mapping with the source; a saved review job reads the pipeline with it', async () => {
-    const port = new MemoryWorkbookPort('mapped', [
+  /** A workbook of the orders, the pipeline `rows` and (unless left out) the targets. */
+  function portOf(rows: CellValue[][], targetsToo = true): MemoryWorkbookPort {
+    return new MemoryWorkbookPort('mapped', [
       { name: 'Orders', rows: orders },
-      { name: 'Pipeline', rows: renamed },
-      { name: 'Targets', rows: targets },
+      { name: 'Pipeline', rows },
+      ...(targetsToo ? [{ name: 'Targets', rows: targets }] : []),
     ]);
-    const built = await buildDashboard(port, {
+  }
+
+  /** Builds `port` with its pipeline (status mapped to `Step` when `mapped`) and its targets, if any. */
+  function build(port: MemoryWorkbookPort, mapped: boolean, targetsToo = true) {
+    return buildDashboard(port, {
       ...settings,
-      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
-      targets: { source: 'Targets' },
+      pipeline: { source: 'Pipeline', ...(mapped ? { ingest: { mapping: { status: 'Step' } } } : {}) },
+      ...(targetsToo ? { targets: { source: 'Targets' } } : {}),
     });
-    const review = built.plans[1];
+  }
+
+  /** Runs the saved review job on `port`, giving the lines it reported. */
+  async function savedReview(port: MemoryWorkbookPort): Promise<string[]> {
+    const lines: string[] = [];
+    await runSavedJob(port, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    return lines;
+  }
+
+  it('saves the mapping with the source; a saved review job reads the pipeline with it', async () => {
+    const port = portOf(renamed);
+    const review = (await build(port, true)).plans[1];
     const { config } = await port.readConfig();
     expect(config.mappings.sources).toEqual({ orders: 'Orders', pipeline: 'Pipeline', targets: 'Targets' });
     expect(config.mappings.pipeline).toEqual({ status: 'Step' });
     expect(config.mappings.targets).toBeUndefined();
     // The same figures as the sample's pipeline under its own headers.
-    expect(quotaRows(review)).toEqual(quotaRows(await sampleReview()));
+    const sample = (await build(portOf(pipeline), false)).plans[1];
+    expect(quotaRows(review)).toEqual(quotaRows(sample));
 
-    const lines: string[] = [];
-    await runSavedJob(port, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    const lines = await savedReview(port);
     expect(quotaRows(port.sheet(review.name)!)).toEqual(quotaRows(review));
     expect(lines.join('\n')).not.toMatch(/going on without|no longer fits/);
     expect((await port.readConfig()).config.mappings.pipeline).toEqual({ status: 'Step' });
   });
 
   it('a saved mapping that no longer fits is reported, the columns detected again and the mapping dropped', async () => {
-    const port = new MemoryWorkbookPort('mapped', [
-      { name: 'Orders', rows: orders },
-      { name: 'Pipeline', rows: renamed },
-      { name: 'Targets', rows: targets },
-    ]);
-    const built = await buildDashboard(port, {
-      ...settings,
-      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
-      targets: { source: 'Targets' },
-    });
+    const port = portOf(renamed);
+    const review = (await build(port, true)).plans[1];
     // The header is renamed back: the saved mapping names a column that is gone.
-    const back = new MemoryWorkbookPort('mapped', [
-      { name: 'Orders', rows: orders },
-      { name: 'Pipeline', rows: pipeline },
-      { name: 'Targets', rows: targets },
-    ]);
+    const back = portOf(pipeline);
     await back.render([port.sheet('_sales_metrics')!]);
-    const lines: string[] = [];
-    await runSavedJob(back, 'review', { now: new Date(2026, 11, 5, 9), report: (m) => lines.push(m) });
+    const lines = await savedReview(back);
     expect(lines).toContain(
       'the saved column mapping no longer fits the pipeline; detecting the columns again',
     );
-    expect(quotaRows(back.sheet(built.plans[1].name)!)).toEqual(quotaRows(built.plans[1]));
+    expect(quotaRows(back.sheet(review.name)!)).toEqual(quotaRows(review));
     const { config } = await back.readConfig();
     expect(config.mappings.sources?.pipeline).toBe('Pipeline');
     expect(config.mappings.pipeline).toBeUndefined();
   });
 
-  it('a build that reads the pipeline without a mapping drops the saved one', async () => {
-    const port = new MemoryWorkbookPort('mapped', [
-      { name: 'Orders', rows: orders },
-      { name: 'Pipeline', rows: renamed },
-    ]);
-    await buildDashboard(port, {
-      ...settings,
-      pipeline: { source: 'Pipeline', ingest: { mapping: { status: 'Step' } } },
-    });
+  it('a build that does not read the pipeline drops its saved place and mapping', async () => {
+    const port = portOf(renamed, false);
+    await build(port, true, false);
     expect((await port.readConfig()).config.mappings.pipeline).toEqual({ status: 'Step' });
     // Built again without the pipeline: neither its place nor its mapping is kept.
     await buildDashboard(port, settings);
@@ -258,19 +255,4 @@ describe('a pipeline whose columns people mapped', () => {
     expect(config.mappings.sources).toEqual({ orders: 'Orders' });
     expect(config.mappings.pipeline).toBeUndefined();
   });
-
-  /** The review of the sample's own pipeline and targets, built the same way. */
-  async function sampleReview(): Promise<SheetPlan> {
-    const port = new MemoryWorkbookPort('sample', [
-      { name: 'Orders', rows: orders },
-      { name: 'Pipeline', rows: pipeline },
-      { name: 'Targets', rows: targets },
-    ]);
-    const result = await buildDashboard(port, {
-      ...settings,
-      pipeline: { source: 'Pipeline' },
-      targets: { source: 'Targets' },
-    });
-    return result.plans[1];
-  }
 });
