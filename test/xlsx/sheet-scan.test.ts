@@ -24,13 +24,18 @@ const context: SheetContext = {
 
 type Rows = [number, CellValue[]][];
 
-/** The product's reading alone (scan, then parser past the delivered rows). */
-async function productReading(xml: string): Promise<Rows> {
+/** A package of one part, `sheet.xml`, holding `xml`. */
+async function packageOf(xml: string): Promise<ZipPackage> {
   const path = join(dir, `part-${Math.random().toString(36).slice(2)}.zip`);
   const zip = new ZipWriter();
   zip.add('sheet.xml', Buffer.from(xml));
   writeFileSync(path, zip.finish());
-  const pkg = await ZipPackage.open(path);
+  return ZipPackage.open(path);
+}
+
+/** The product's reading alone (scan, then parser past the delivered rows). */
+async function productReading(xml: string): Promise<Rows> {
+  const pkg = await packageOf(xml);
   try {
     const product: Rows = [];
     await streamSheetRows(pkg, 'sheet.xml', 'S', context, (n, v) => void product.push([n, v]));
@@ -41,11 +46,7 @@ async function productReading(xml: string): Promise<Rows> {
 }
 
 async function readings(xml: string): Promise<{ full: Rows; product: Rows; fast?: Rows }> {
-  const path = join(dir, `part-${Math.random().toString(36).slice(2)}.zip`);
-  const zip = new ZipWriter();
-  zip.add('sheet.xml', Buffer.from(xml));
-  writeFileSync(path, zip.finish());
-  const pkg = await ZipPackage.open(path);
+  const pkg = await packageOf(xml);
   try {
     const full: Rows = [];
     const product: Rows = [];
