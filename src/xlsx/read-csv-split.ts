@@ -88,11 +88,6 @@ export class CsvPartReader {
     }
   }
 
-  /** Starts a worker on `request`; `undefined` when no worker can run here. */
-  static start(request: CsvPartRequest): CsvPartReader | undefined {
-    return CsvPartReader.spawn()?.read(request);
-  }
-
   /** Asks the worker to read `request`; its part comes as `result`. */
   read(request: CsvPartRequest): this {
     this.worker.ref();
