@@ -126,9 +126,9 @@ export function rowsInBuckets(bucket: Int32Array): Int32Array {
 }
 
 /**
- * The bucket of each row of `rowIds` (ascending rows): `windowOfRow[rowIds[j]]`. Rows of a date-sorted
- * table inside the windows are one run of consecutive rows, whose buckets are then a view of
- * `windowOfRow` rather than a copy (a million rows' worth of fresh memory per call).
+ * The bucket of each row of `rowIds` (ascending rows): `windowOfRow[rowIds[j]]`. Rows that are one
+ * run of consecutive rows have their buckets as a view of `windowOfRow` rather than a copy (a
+ * million rows' worth of fresh memory per call).
  */
 export function bucketsOfRows(windowOfRow: Int32Array, rowIds: Int32Array): Int32Array {
   const n = rowIds.length;
