@@ -11,7 +11,7 @@ import { readTableFile } from '../xlsx/read';
 import { CliError } from './errors';
 import type { Progress } from './io';
 import type { SideTables } from './job';
-import { headerMapping, type SideKind } from '../workflows/refresh';
+import { headerMapping, mappingNoLongerFits, type SideKind } from '../workflows/refresh';
 import type { IngestOptions } from '../core/ingest';
 import type { Mapping, PipelineTable, SpendTable, TargetsTable } from '../core/table';
 import { fileSourceName } from './output';
@@ -167,9 +167,7 @@ async function withSavedMapping(
     } catch (error) {
       // A mapping that no longer fits (columns renamed): detect the columns again.
       if (!(error instanceof CliError)) throw error;
-      where.progress.stage(
-        `the saved column mapping no longer fits the ${kind}; detecting the columns again`,
-      );
+      where.progress.stage(mappingNoLongerFits(kind));
     }
   }
   return { table: await where.read(kind, place, undefined) };

@@ -105,6 +105,11 @@ interface SideRead<T> {
   readonly mapping?: Mapping;
 }
 
+/** The line saying a saved column mapping no longer fits a table, whose columns are detected again. */
+export function mappingNoLongerFits(kind: 'orders' | SideKind): string {
+  return `the saved column mapping no longer fits the ${kind}; detecting the columns again`;
+}
+
 /**
  * The role → header entries of a mapping (a saved one, or one given for this run), if there are
  * any; column numbers and anything that is not text are left out.
@@ -151,7 +156,7 @@ async function sideTable<K extends SideKind>(
     } catch (error) {
       // A saved mapping that no longer fits (columns renamed): detect the columns again.
       if (!(error instanceof WorkflowError)) throw error;
-      report(`the saved column mapping no longer fits the ${kind}; detecting the columns again`);
+      report(mappingNoLongerFits(kind));
     }
   }
   const table = (await readTable(kind, source, ingest, label)).table;
@@ -223,7 +228,7 @@ export async function loadWorkbook(port: WorkbookPort, options: RefreshOptions):
   } catch (error) {
     // A saved mapping that no longer fits (columns renamed): detect the columns again.
     if (!(error instanceof WorkflowError) || !place.savedMapping) throw error;
-    report('the saved column mapping no longer fits the orders; detecting the columns again');
+    report(mappingNoLongerFits('orders'));
     ingest = options.orders?.ingest ?? {};
     read = await readOrders(place.source, ingest, port.label);
   }
