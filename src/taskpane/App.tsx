@@ -31,13 +31,14 @@ import { PreviewSheet } from './components/PreviewSheet';
 import type { SheetPlan } from '../sheets/plan';
 import { ReadResult } from './components/ReadResult';
 import { SettingsStep } from './components/SettingsStep';
-import { SideTables, type SideChoice } from './components/SideTables';
+import { SideTables } from './components/SideTables';
+import { savedSideChoice, type SideChoice } from './side-tables';
 import { SourcePicker } from './components/SourcePicker';
 import { ThisWeekStep } from './components/ThisWeekStep';
 import type { TableInfo, WorkbookGateway } from './gateway';
 import { dataWarnings } from './guardrails';
 import { htmlLang, type PaneLanguage } from './locale-format';
-import type { SourceChoice } from './persist';
+import { savedOrdersSource, type SourceChoice } from './persist';
 import { stringsFor, type Strings } from './strings';
 import { goalsStrings } from './strings-goals';
 import { settingsStrings } from './strings-settings';
@@ -129,16 +130,29 @@ export function App(props: AppProps) {
   const formatNumber = (n: number) => numberFormat.format(n);
   const data = readState.status === 'done' ? readState.data : null;
   // The source and mapping to save are read when the pane saves, after this render.
-  const { state, update, save, saveStatus } = usePaneState(gateway, () => sourceChoice());
+  const { state, update, save, saveStatus, restored } = usePaneState(gateway, () => sourceChoice());
+  const savedOrders = useMemo(() => (restored ? savedOrdersSource(restored) : undefined), [restored]);
+  useEffect(() => {
+    // The tables the workbook saved are the pane's first choice (a person's choice made since stands).
+    if (!restored) return;
+    const saved = savedSideChoice(restored);
+    setSide((current) => ({ ...saved, ...current }));
+    if (savedOrders) setChosen((current) => current ?? { kind: 'table', name: savedOrders.source });
+  }, [restored, savedOrders]);
   // The as-of day set in the pane overrides the latest date in the data everywhere in the pane.
   const asOfSetting = (state?.settings.asOf ? parseDay(state.settings.asOf) : null) ?? undefined;
-  const { analysis, choose } = useOrdersAnalysis(data, dateOrder, asOfSetting);
-  const orders = analysis?.result.table ?? null;
   const sourceName = source.kind === 'table' ? source.name : data ? data.address : undefined;
+  const { analysis, choose } = useOrdersAnalysis(
+    data,
+    dateOrder,
+    asOfSetting,
+    savedOrders && sourceName === savedOrders.source ? savedOrders.mapping : undefined,
+  );
+  const orders = analysis?.result.table ?? null;
 
   const sourceChoice = (): SourceChoice => ({
     ...(sourceName && orders ? { orders: { source: sourceName, mapping: orders.mapping } } : {}),
-    ...side,
+    side,
   });
 
   useEffect(() => {
@@ -212,7 +226,7 @@ export function App(props: AppProps) {
 
   const useAs = (table: 'pipeline' | 'spend') => {
     if (source.kind !== 'table') return;
-    setSide({ ...side, [table]: source.name });
+    setSide({ ...side, [table]: { source: source.name } });
     const other = tableList.find((t) => t.name !== source.name);
     setChosen(other ? { kind: 'table', name: other.name } : { kind: 'selection' });
   };

@@ -3,6 +3,7 @@ import {
   ORDER_DIMENSIONS,
   ORDER_ROLES,
   REQUIRED_ROLES,
+  type Mapping,
   type OrderRole,
   type OrdersTable,
 } from '../core/table';
@@ -47,6 +48,24 @@ export function ingestMapping(choices: MappingChoices, headers: readonly string[
     else if (REQUIRED_ROLES.orders.includes(role)) mapping[role] = NO_COLUMN;
   }
   return mapping;
+}
+
+/**
+ * The choices a saved mapping makes on these headers: each role whose saved header is still there
+ * is read from it; the others are guessed (a saved mapping that no longer fits is detected again).
+ *
+ * @example
+ * choicesOfMapping({ date: 'Day', amount: 'Net', region: 'Area' }, ['Day', 'Gross', 'Net']);
+ * // { date: 0, amount: 2 }
+ */
+export function choicesOfMapping(mapping: Mapping | undefined, headers: readonly string[]): MappingChoices {
+  const choices: Partial<Record<OrderRole, RoleChoice>> = {};
+  for (const role of ORDER_ROLES) {
+    const header = mapping?.[role];
+    const column = header === undefined ? -1 : headers.indexOf(header);
+    if (column >= 0) choices[role] = column;
+  }
+  return choices;
 }
 
 /**

@@ -17,6 +17,8 @@ import {
 } from '../sheets/config-records';
 import { savedPipelineSettings, withPipelineSettings } from '../sheets/pipeline-settings';
 import type { Mapping } from '../core/table';
+import { headerMapping } from '../workflows/refresh';
+import { SIDE_KINDS, type SideChoice } from './side-tables';
 import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from './model';
 
 /**
@@ -69,12 +71,21 @@ export function paneStateOf(config: SalesMetricsConfig): PaneState {
   };
 }
 
-/** Where the orders are and how their columns map, as the pane chose them. */
+/** Where the orders and side tables are and how their columns map, as the pane chose them. */
 export interface SourceChoice {
   readonly orders?: { readonly source: string; readonly mapping?: Mapping };
-  readonly pipeline?: string;
-  readonly spend?: string;
-  readonly targets?: string;
+  readonly side?: SideChoice;
+}
+
+/**
+ * Where the workbook's configuration says the orders are, with their saved column mapping.
+ * @example savedOrdersSource(config) // { source: 'Orders', mapping: { date: 'Day', amount: 'Net' } }
+ */
+export function savedOrdersSource(config: SalesMetricsConfig): SourceChoice['orders'] {
+  const source = config.mappings.sources?.orders;
+  if (typeof source !== 'string' || source === '') return undefined;
+  const mapping = headerMapping(config.mappings.orders);
+  return { source, ...(mapping ? { mapping } : {}) };
 }
 
 /**
@@ -129,15 +140,19 @@ export function configWithPaneState(
     out,
     state.figures.map((f) => ({ metric: f.metric, value: f.value, kind: f.kind, source: f.source })),
   );
-  const mappings = { ...out.mappings };
-  const where: Record<string, string> = { ...(mappings.sources ?? {}) };
+  const mappings: Record<string, unknown> = { ...out.mappings };
+  const where: Record<string, string> = { ...(out.mappings.sources ?? {}) };
   if (sources.orders) {
     where.orders = sources.orders.source;
-    if (sources.orders.mapping) (mappings as Record<string, unknown>).orders = sources.orders.mapping;
+    if (sources.orders.mapping) mappings.orders = sources.orders.mapping;
   }
-  for (const kind of ['pipeline', 'spend', 'targets'] as const) {
-    const chosen = sources[kind];
-    if (chosen) where[kind] = chosen;
+  for (const kind of SIDE_KINDS) {
+    const chosen = sources.side?.[kind];
+    if (chosen === undefined) continue;
+    if (chosen === null) delete where[kind];
+    else where[kind] = chosen.source;
+    if (chosen?.mapping) mappings[kind] = chosen.mapping;
+    else delete mappings[kind];
   }
   return { ...out, mappings: { ...mappings, sources: where } };
 }

@@ -1,4 +1,4 @@
-import type { OrderRole } from '../core/table';
+import type { OrderRole, PipelineRole, SpendRole, TargetRole } from '../core/table';
 
 /**
  * The task pane's words in English and Indonesian. Components take a `Strings` object, so a new
@@ -94,6 +94,47 @@ const en = {
   sideNone: '— none —',
   sideReady: (rows: string) => `${rows} rows with the columns needed`,
   sideMissing: (message: string) => `Not usable: ${message}`,
+  sideSaved: 'Saved by an earlier build (a sheet or file); read again when the dashboard is built.',
+  sideColumns: 'Columns',
+  sideColumnsHide: 'Hide columns',
+  sideFound: (header: string) => `Detected: ${header}`,
+  sideNotFound: 'Not found',
+  sideDetectAgain: 'Detect',
+  sideRequired: 'required',
+  sideRoles: {
+    pipeline: {
+      created: 'Created date',
+      status: 'Status',
+      id: 'Deal ID',
+      closed: 'Close date',
+      value: 'Deal value',
+      rep: 'Sales rep',
+      source: 'Lead source',
+      region: 'Region',
+      expected_close: 'Expected close date',
+      probability: 'Win probability',
+      stage: 'Stage',
+      forecast_category: 'Forecast category',
+    },
+    spend: {
+      date: 'Spend date',
+      spend: 'Spend',
+      channel: 'Channel',
+      end: 'End date',
+      period: 'Period covered',
+    },
+    targets: {
+      metric: 'Metric',
+      period: 'Period',
+      target: 'Target',
+      rep: 'Sales rep',
+      region: 'Region',
+    },
+  } as {
+    readonly pipeline: Readonly<Record<PipelineRole, string>>;
+    readonly spend: Readonly<Record<SpendRole, string>>;
+    readonly targets: Readonly<Record<TargetRole, string>>;
+  },
   saving: 'Saving settings…',
   saved: 'Settings saved in the workbook.',
   saveFailed: 'The settings could not be saved',
@@ -222,6 +263,43 @@ const id: Strings = {
   sideNone: '— tidak ada —',
   sideReady: (rows: string) => `${rows} baris dengan kolom yang diperlukan`,
   sideMissing: (message: string) => `Tidak dapat dipakai: ${message}`,
+  sideSaved: 'Disimpan oleh pembuatan sebelumnya (lembar atau berkas); dibaca lagi saat dasbor dibuat.',
+  sideColumns: 'Kolom',
+  sideColumnsHide: 'Sembunyikan kolom',
+  sideFound: (header: string) => `Terdeteksi: ${header}`,
+  sideNotFound: 'Tidak ditemukan',
+  sideDetectAgain: 'Deteksi',
+  sideRequired: 'wajib',
+  sideRoles: {
+    pipeline: {
+      created: 'Tanggal dibuat',
+      status: 'Status peluang',
+      id: 'ID peluang',
+      closed: 'Tanggal ditutup',
+      value: 'Nilai peluang',
+      rep: 'Tenaga penjual',
+      source: 'Sumber prospek',
+      region: 'Wilayah',
+      expected_close: 'Perkiraan tanggal tutup',
+      probability: 'Probabilitas menang',
+      stage: 'Tahap',
+      forecast_category: 'Kategori prakiraan',
+    },
+    spend: {
+      date: 'Tanggal belanja',
+      spend: 'Belanja',
+      channel: 'Kanal',
+      end: 'Tanggal akhir',
+      period: 'Periode belanja',
+    },
+    targets: {
+      metric: 'Metrik',
+      period: 'Periode',
+      target: 'Target',
+      rep: 'Tenaga penjual',
+      region: 'Wilayah',
+    },
+  },
   saving: 'Menyimpan pengaturan…',
   saved: 'Pengaturan disimpan di buku kerja.',
   saveFailed: 'Pengaturan tidak dapat disimpan',

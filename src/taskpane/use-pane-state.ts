@@ -14,12 +14,15 @@ const EMPTY: PaneState = { settings: DEFAULT_SETTINGS, goals: [], figures: [] };
 
 /**
  * The pane's settings, goals and figures: restored from the workbook when the pane opens, saved
- * back a moment after each change and right before a job, with the source choice of the moment.
+ * back a moment after each change and right before a job, with the source choice of the moment;
+ * `restored` is the configuration read when the pane opened.
  * @example const { state, update, save } = usePaneState(gateway, () => ({ orders: { source: 'Orders' } }));
  */
 export function usePaneState(gateway: WorkbookGateway, sources: () => SourceChoice) {
   const [state, setState] = useState<PaneState | null>(null);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ status: 'idle' });
+  // The configuration as the workbook held it when the pane opened (where its tables are).
+  const [restored, setRestored] = useState<SalesMetricsConfig | null>(null);
   const config = useRef<SalesMetricsConfig | null>(null);
   const latest = useRef<PaneState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -35,6 +38,7 @@ export function usePaneState(gateway: WorkbookGateway, sources: () => SourceChoi
         config.current = saved;
         latest.current = paneStateOf(saved);
         setState(latest.current);
+        setRestored(saved);
       })
       .catch(() => {
         if (!live) return;
@@ -75,5 +79,5 @@ export function usePaneState(gateway: WorkbookGateway, sources: () => SourceChoi
     [save],
   );
 
-  return { state, update, save, saveStatus };
+  return { state, update, save, saveStatus, restored };
 }

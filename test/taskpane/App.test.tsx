@@ -617,3 +617,94 @@ describe('settings kept in the workbook', () => {
     expect(document.documentElement.lang).toBe('id');
   });
 });
+
+describe('side tables and saved sources', () => {
+  const DEALS: CellValue[][] = [
+    ['Opened', 'Step', 'Worth'],
+    ...Array.from({ length: 30 }, (_, i) => [
+      `2026-0${1 + (i % 3)}-${String(1 + i).padStart(2, '0')}`,
+      ['Won', 'Lost', 'Open'][i % 3],
+      1000 + 10 * i,
+    ]),
+  ];
+  const sideSection = () => container.querySelector('[data-testid="side-tables"]') as HTMLElement;
+  /** The side table select of a kind, by its field label. */
+  const sideSelect = (label: string) => {
+    const field = [...sideSection().querySelectorAll('label')].find((l) => l.textContent === label);
+    return document.getElementById(field!.htmlFor) as HTMLSelectElement;
+  };
+  async function pick(selectElement: HTMLSelectElement, value: string) {
+    await act(async () => {
+      selectElement.value = value;
+      selectElement.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+
+  it('maps a pipeline whose columns detection cannot tell, saves the mapping and builds with it', async () => {
+    const gateway = new PreviewWorkbookGateway([
+      PREVIEW_TABLES[0],
+      { name: 'Deals', address: 'Deals!A1:C31', values: DEALS },
+    ]);
+    await renderApp(gateway, 'en-US', true);
+    await click(button('Read data'));
+    await pick(sideSelect('Pipeline'), 'Deals');
+    expect(sideSection().textContent).toContain('Not usable');
+    // The column list opens by itself, the created date detected, the status not found.
+    const status = sideSelect('Status (required)');
+    expect(status.options[0].textContent).toBe('Not found');
+    expect(sideSelect('Created date (required)').options[0].textContent).toBe('Detected: Opened');
+    await pick(status, 'Step');
+    expect(sideSection().textContent).toContain('30 rows with the columns needed');
+    expect(sideSelect('Status (required)').options[0].textContent).toBe('Detect');
+    await openStep('Build');
+    await click(button('Build dashboard'));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(text()).toContain('43 orders from Orders');
+    const config = await gateway.readConfig();
+    expect(config.mappings.sources).toMatchObject({ orders: 'Orders', pipeline: 'Deals' });
+    expect(config.mappings.pipeline).toEqual({ status: 'Step' });
+    const dashboard = gateway.sheet('Dashboard')!;
+    // The dashboard's pipeline figures, read from Deals with the mapped status.
+    const labels = dashboard.cells.map((c) => c.value);
+    expect(labels).toEqual(expect.arrayContaining(['Win rate', 'Open pipeline value']));
+  });
+
+  it('opens with the sources the workbook saved, and keeps their mappings', async () => {
+    const gateway = new FakeGateway();
+    gateway.config = {
+      ...defaultConfig(),
+      mappings: {
+        orders: { date: 'Date', amount: 'Amount', customer: 'Column D' },
+        pipeline: { status: 'Step' },
+        sources: { orders: 'Orders', pipeline: 'Pipeline' },
+      },
+    };
+    await renderApp(gateway);
+    expect(sideSelect('Pipeline').value).toBe('Pipeline');
+    expect(sideSection().textContent).toContain('Saved by an earlier build');
+    await click(button('Read data'));
+    // The saved customer column, not the guess.
+    expect(dropdownText('customer')).toBe('Column D');
+    await openStep('Build');
+    await click(button('Build dashboard'));
+    expect(gateway.config.mappings.orders).toMatchObject({ customer: 'Column D' });
+    expect(gateway.config.mappings.sources).toEqual({ orders: 'Orders', pipeline: 'Pipeline' });
+    expect(gateway.config.mappings.pipeline).toEqual({ status: 'Step' });
+  });
+
+  it('forgets a saved side table set to none', async () => {
+    const gateway = new FakeGateway();
+    gateway.config = {
+      ...defaultConfig(),
+      mappings: { pipeline: { status: 'Step' }, sources: { pipeline: 'Pipeline', spend: 'Spend' } },
+    };
+    await renderApp(gateway);
+    await pick(sideSelect('Pipeline'), '');
+    await openStep('Build');
+    await click(button('Build dashboard'));
+    expect(gateway.config.mappings.sources).toEqual({ spend: 'Spend' });
+    expect(gateway.config.mappings.pipeline).toBeUndefined();
+  });
+});
