@@ -652,6 +652,8 @@ describe('side tables and saved sources', () => {
     // The column list opens by itself, the created date detected, the status not found.
     const status = sideSelect('Status (required)');
     expect(status.options[0].textContent).toBe('Not found');
+    // Each role's select is named by its role alone (not by the table's field).
+    expect(status.getAttribute('aria-labelledby')).toBeNull();
     expect(sideSelect('Created date (required)').options[0].textContent).toBe('Detected: Opened');
     await pick(status, 'Step');
     expect(sideSection().textContent).toContain('30 rows with the columns needed');

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   status: { color: tokens.colorNeutralForeground2 },
   bad: { color: tokens.colorPaletteRedForeground1 },
+  kind: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   toggle: { alignSelf: 'flex-start' },
   list: {
     margin: 0,
@@ -147,31 +148,37 @@ export function SideTables({ strings, gateway, tables, value, onChange, formatNu
         // Open when the table cannot be read, or the person mapped some of its columns.
         const shown = check !== undefined && (open[kind] ?? (!check.ok || chosen?.mapping !== undefined));
         return (
-          <Field key={kind} label={strings.sideTable[kind]}>
-            <Select value={chosen?.source ?? ''} onChange={(_, data) => choose(kind, data.value)}>
-              <option value="">{strings.sideNone}</option>
-              {elsewhere && <option value={chosen.source}>{chosen.source}</option>}
-              {tables.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
-            {elsewhere && <Caption1 className={styles.status}>{strings.sideSaved}</Caption1>}
-            {check && (
-              <Caption1
-                className={check.ok ? styles.status : styles.bad}
-                role={check.ok ? undefined : 'alert'}
-              >
-                {check.ok ? strings.sideReady(formatNumber(check.rows)) : strings.sideMissing(check.message)}
-              </Caption1>
-            )}
+          <div key={kind} className={styles.kind}>
+            <Field label={strings.sideTable[kind]}>
+              <Select value={chosen?.source ?? ''} onChange={(_, data) => choose(kind, data.value)}>
+                <option value="">{strings.sideNone}</option>
+                {elsewhere && <option value={chosen.source}>{chosen.source}</option>}
+                {tables.map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.name}
+                  </option>
+                ))}
+              </Select>
+              {elsewhere && <Caption1 className={styles.status}>{strings.sideSaved}</Caption1>}
+              {check && (
+                <Caption1
+                  className={check.ok ? styles.status : styles.bad}
+                  role={check.ok ? undefined : 'alert'}
+                >
+                  {check.ok
+                    ? strings.sideReady(formatNumber(check.rows))
+                    : strings.sideMissing(check.message)}
+                </Caption1>
+              )}
+            </Field>
+            {/* Outside the field: each role's select is labelled by its role, not by the table. */}
             {check && check.headers.length > 0 && (
               <Button
                 className={styles.toggle}
                 appearance="transparent"
                 size="small"
                 aria-expanded={shown}
+                aria-label={`${shown ? strings.sideColumnsHide : strings.sideColumns}: ${strings.sideTable[kind]}`}
                 onClick={() => setOpen((o) => ({ ...o, [kind]: !shown }))}
               >
                 {shown ? strings.sideColumnsHide : strings.sideColumns}
@@ -186,7 +193,7 @@ export function SideTables({ strings, gateway, tables, value, onChange, formatNu
                 onChoose={(role, header) => map(kind, role, header)}
               />
             )}
-          </Field>
+          </div>
         );
       })}
     </section>
