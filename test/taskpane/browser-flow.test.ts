@@ -311,7 +311,7 @@ async function watchForProgressBar(page: Page): Promise<void> {
       const { page } = pane;
       const found: string[] = [];
       const lesser: string[] = [];
-      const check = async (step: StepId) => {
+      const check = async (step: StepId | 'data, pipeline columns') => {
         const results = await page.evaluate(() =>
           // Tabster's (Fluent's focus manager) sentinels are focusable on purpose and aria-hidden so
           // that screen readers skip them; they hand focus on at once (microsoft/tabster#288).
@@ -333,6 +333,12 @@ async function watchForProgressBar(page: Page): Promise<void> {
         await page.addScriptTag({ path: AXE });
         await readData(page, lang);
         await check('data');
+        // The sample's pipeline as a side table, with its column list open.
+        const side = page.getByTestId('side-tables');
+        await side.locator('select').first().selectOption('Pipeline');
+        await side.getByRole('button', { expanded: false }).first().click();
+        await page.locator('#side-pipeline-created').waitFor();
+        await check('data, pipeline columns');
         await tab(page, labels.tabs.settings).click();
         await page.getByTestId('settings-step').waitFor();
         await check('settings');
