@@ -1,3 +1,4 @@
+import type { GoalStatus } from '../core/goals';
 import type { OrderRole, PipelineRole, SpendRole, TargetRole } from '../core/table';
 
 /**
@@ -145,6 +146,15 @@ const en = {
   weekHeading: (week: string) => `This week: ${week}`,
   weekNeedsData: 'Read your orders (Data) to see this week at a glance.',
   weekColumns: { metric: 'Metric', now: 'This week', last: 'Same days last week', pace: 'Goal pace' },
+  weekHeaded: 'Where the week is headed',
+  weekProjected: (metric: string, share: string) => `${metric}: ${share} of the week's goal`,
+  weekInterval: (low: string, high: string) => `80 % interval ${low}–${high}`,
+  weekByEts: (model: string, weeks: string, daysLeft: number) =>
+    `to date + the ${model} forecast of the ${daysLeft === 1 ? 'day' : `${daysLeft} days`} left (${weeks} complete weeks fitted)`,
+  weekByRunRate: (reason: string) => `at the run rate (${reason})`,
+  goalStatus: { 'on track': 'On track', 'at risk': 'At risk', 'off track': 'Off track' } as Readonly<
+    Record<GoalStatus, string>
+  >,
   openActionsHeading: 'Open actions',
   noOpenActions: 'No open actions in the latest review.',
   goToAction: 'Go to',
@@ -314,6 +324,13 @@ const id: Strings = {
     last: 'Hari yang sama minggu lalu',
     pace: 'Laju sasaran',
   },
+  weekHeaded: 'Arah minggu ini',
+  weekProjected: (metric: string, share: string) => `${metric}: ${share} dari target minggu ini`,
+  weekInterval: (low: string, high: string) => `interval 80 % ${low}–${high}`,
+  weekByEts: (model: string, weeks: string, daysLeft: number) =>
+    `capaian sejauh ini + prakiraan ${model} untuk ${daysLeft} hari tersisa (${weeks} minggu penuh dipakai)`,
+  weekByRunRate: (_reason: string) => 'pada laju saat ini (prakiraan belum dapat dibuat)',
+  goalStatus: { 'on track': 'Sesuai jalur', 'at risk': 'Berisiko', 'off track': 'Tertinggal' },
   openActionsHeading: 'Tindakan terbuka',
   noOpenActions: 'Tidak ada tindakan terbuka di tinjauan terakhir.',
   goToAction: 'Buka',

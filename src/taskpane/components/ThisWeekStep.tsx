@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
@@ -16,7 +17,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import type { Currency } from '../../core/currency';
 import { isMetricError, type MetricValue } from '../../core/errors';
-import { numberGoal, type Goal } from '../../core/goals';
+import { numberGoal, type Goal, type GoalStatus } from '../../core/goals';
+import { weekProjections, type WeekProjection } from '../../core/analyses/week-projection';
 import { computeWindows, getMetric, type MetricId } from '../../core/metrics';
 import {
   calendarOf,
@@ -73,6 +75,12 @@ interface Line {
   readonly pace: number | null;
 }
 
+const STATUS_COLOR: Readonly<Record<GoalStatus, 'success' | 'warning' | 'danger'>> = {
+  'on track': 'success',
+  'at risk': 'warning',
+  'off track': 'danger',
+};
+
 /** The week at a glance: this week so far against the same days of last week and the goal pace, and the open actions. */
 export function ThisWeekStep(props: ThisWeekStepProps) {
   const { strings, locale, gateway, orders, settings, goals, today, currency } = props;
@@ -101,8 +109,8 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
   const asOf = chosen ? reviewDay(chosen, today) : today;
   const week = periodOf(asOf, 'week', calendar);
 
-  const lines = useMemo((): Line[] => {
-    if (!orders) return [];
+  const { lines, projections } = useMemo((): { lines: Line[]; projections: WeekProjection[] } => {
+    if (!orders) return { lines: [], projections: [] };
     const w = likeForLike(week, asOf);
     const before = (p: { index: number }) => periodAt(p.index - 1, 'week', calendar);
     const inputs = { orders };
@@ -128,11 +136,15 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
     });
     const targets = weeklyGoals(asGoals, week);
     const share = elapsedShare(week, asOf);
-    return IDS.map((id, m) => {
-      const goal = targets[id];
-      const pace = goal === undefined ? null : getMetric(id).kind === 'flow' ? goal * share : goal;
-      return { id, now: now[m], last: last[m], pace };
-    });
+    return {
+      lines: IDS.map((id, m) => {
+        const goal = targets[id];
+        const pace = goal === undefined ? null : getMetric(id).kind === 'flow' ? goal * share : goal;
+        return { id, now: now[m], last: last[m], pace };
+      }),
+      // Where the week is headed, as the review's notes say it.
+      projections: weekProjections(inputs, week, asOf, targets, IDS, now, calendar),
+    };
   }, [orders, goals, week, asOf, calendar]);
 
   const show = (id: MetricId, value: MetricValue | null): string => {
@@ -175,6 +187,42 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
             ))}
           </TableBody>
         </Table>
+      )}
+      {projections.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{strings.weekHeaded}</Subtitle2>
+          <ul className={styles.list} data-testid="week-projections">
+            {projections.map((p) => (
+              <li key={p.id} className={styles.item} data-metric={p.id}>
+                <Body1 className={styles.text}>
+                  {strings.weekProjected(
+                    getMetric(p.id).label[language],
+                    formatPercent(p.value / p.goal, locale),
+                  )}{' '}
+                  <Badge appearance="tint" color={STATUS_COLOR[p.status]}>
+                    {strings.goalStatus[p.status]}
+                  </Badge>
+                </Body1>
+                <Caption1 className={styles.muted}>
+                  {[
+                    show(p.id, p.value),
+                    p.interval
+                      ? strings.weekInterval(
+                          formatPercent(p.interval.low / p.goal, locale),
+                          formatPercent(p.interval.high / p.goal, locale),
+                        )
+                      : '',
+                    p.method.kind === 'ets'
+                      ? strings.weekByEts(p.method.model, formatCount(p.method.weeks, locale), p.daysLeft)
+                      : strings.weekByRunRate(p.method.reason),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <Subtitle2 as="h3">{strings.openActionsHeading}</Subtitle2>
       {actions === null ? null : actions.length === 0 ? (
