@@ -3,7 +3,6 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { CellValue } from '../../src/core/cell';
 import { App, resolveSource } from '../../src/taskpane/App';
 import type {
@@ -23,21 +22,9 @@ import { defaultConfig, type SalesMetricsConfig } from '../../src/sheets/config'
 import type { OpenActionRow } from '../../src/workflows/saved-job';
 import { configWithPaneState, paneStateOf } from '../../src/taskpane/persist';
 import { EXPECTED } from './preview-expected';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has no layout; Fluent's MessageBar watches its size to reflow.
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
-// jsdom's getComputedStyle matches every stylesheet rule (Fluent inserts hundreds) and popup
-// positioning calls it for each ancestor: seconds per dropdown. Layout is meaningless here anyway.
-window.getComputedStyle = () =>
-  new Proxy({} as CSSStyleDeclaration, {
-    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
-  });
+const dom = paneDom();
 
 const ORDERS: CellValue[][] = [
   ['Date', 'Customer', 'Amount', ''],
@@ -109,19 +96,8 @@ class FakeGateway implements WorkbookGateway {
   }
 }
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
 afterEach(() => {
   clearNotice();
-  act(() => root.unmount());
-  container.remove();
 });
 
 async function renderApp(
@@ -131,7 +107,7 @@ async function renderApp(
   currentWeek?: string,
 ) {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <App
           gateway={gateway}
@@ -145,10 +121,10 @@ async function renderApp(
   });
 }
 
-const select = () => container.querySelector('select') as HTMLSelectElement;
+const select = () => dom.container.querySelector('select') as HTMLSelectElement;
 const button = (text: string) =>
-  [...container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
-const text = () => container.textContent ?? '';
+  [...dom.container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+const text = () => dom.container.textContent ?? '';
 
 async function click(element: HTMLElement) {
   await act(async () => {
@@ -157,10 +133,10 @@ async function click(element: HTMLElement) {
 }
 
 /** The mapping line of a role. */
-const roleRow = (role: string) => container.querySelector(`[data-role="${role}"]`) as HTMLElement;
+const roleRow = (role: string) => dom.container.querySelector(`[data-role="${role}"]`) as HTMLElement;
 const dropdownText = (role: string) => roleRow(role).querySelector('[role="combobox"]')!.textContent;
 const options = () => [...document.querySelectorAll('[role="option"]')].map((o) => o.textContent);
-const kpi = (id: string) => container.querySelector(`[data-kpi="${id}"]`)?.textContent ?? '';
+const kpi = (id: string) => dom.container.querySelector(`[data-kpi="${id}"]`)?.textContent ?? '';
 
 async function openDropdown(role: string) {
   await click(roleRow(role).querySelector('[role="combobox"]') as HTMLElement);
@@ -192,7 +168,7 @@ describe('App', () => {
 
     await click(button('Read data'));
     expect(gateway.calls).toEqual(['listTables', 'readTable:Orders']);
-    const summary = container.querySelector('[data-testid="read-summary"]')!;
+    const summary = dom.container.querySelector('[data-testid="read-summary"]')!;
     expect(summary.textContent).toContain('1,234 rows read');
     expect(summary.textContent).toContain('From Orders (Sheet1!A1:D1235)');
     expect(summary.textContent).toContain('4 columns');
@@ -211,7 +187,7 @@ describe('App', () => {
     expect(text()).toContain('From Current selection (Sheet2!B2:C4)');
     // Region and Revenue: no order date, so no KPIs, and the pane says what to choose.
     expect(text()).toContain('Required column missing: Order date');
-    expect(container.querySelector('[data-testid="kpis"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="kpis"]')).toBeNull();
   });
 
   it('offers only the selection, with advice, when the workbook has no tables', async () => {
@@ -316,7 +292,7 @@ describe('App on the preview sample', () => {
 
   it('shows the guessed mapping with a labelled dropdown and a confidence per role', async () => {
     await readPreview();
-    const mapping = container.querySelector('[data-testid="mapping"]')!;
+    const mapping = dom.container.querySelector('[data-testid="mapping"]')!;
     expect(mapping.querySelector('h2')?.textContent).toBe('Column mapping');
     const guessed: [string, string][] = [
       ['date', 'Date'],
@@ -372,14 +348,14 @@ describe('App on the preview sample', () => {
     await pickOption('amount', '— none —');
     expect(text()).toContain('Required column missing: Amount');
     expect(text()).toContain('Could not find the amount column');
-    expect(container.querySelector('[data-testid="kpis"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="kpis"]')).toBeNull();
     await pickOption('amount', 'Amount');
-    expect(container.querySelector('[data-testid="kpis"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-testid="kpis"]')).not.toBeNull();
   });
 
   it('reports the rows read, used and skipped, and why', async () => {
     await readPreview();
-    const report = container.querySelector('[data-testid="ingest-report"]')!;
+    const report = dom.container.querySelector('[data-testid="ingest-report"]')!;
     expect(report.textContent).toContain(`${EXPECTED.rowsRead} read · ${EXPECTED.rowsUsed} used · 2 skipped`);
     expect([...report.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       "Row 42, Date: “TBD”'TBD' is not a date",
@@ -397,7 +373,7 @@ describe('App on the preview sample', () => {
     const gateway = new PreviewWorkbookGateway([{ name: 'Orders', address: 'Data!B3:C12', values }]);
     await renderApp(gateway);
     await click(button('Read data'));
-    const report = container.querySelector('[data-testid="ingest-report"]')!;
+    const report = dom.container.querySelector('[data-testid="ingest-report"]')!;
     expect(report.textContent).toContain('10 read · 1 used · 9 skipped');
     expect(report.querySelectorAll('li')).toHaveLength(5);
     expect(report.querySelector('li')?.textContent).toMatch(/^Row 4, Amount: “n\/a”/);
@@ -408,7 +384,7 @@ describe('App on the preview sample', () => {
 
   it('shows the latest month’s KPIs against the month before, computed from the cells by hand', async () => {
     await readPreview();
-    const kpis = container.querySelector('[data-testid="kpis"]')!;
+    const kpis = dom.container.querySelector('[data-testid="kpis"]')!;
     expect(kpis.querySelector('h2')?.textContent).toBe('Latest month: Mar 2026');
     expect(kpis.textContent).toContain(
       'Up to Mar 27, 2026, the latest order date; compared with the same days of the month before (Feb 1, 2026 – Feb 27, 2026).',
@@ -449,7 +425,7 @@ describe('App on the preview sample', () => {
     await renderApp(new PreviewWorkbookGateway([{ name: 'Orders', address: 'A1:B2', values }]));
     await click(button('Read data'));
     expect(kpi('revenue')).toContain('Change: #DIV/0!revenue was 0 in 2026-01');
-    const code = [...container.querySelectorAll('[data-kpi="revenue"] [title]')].find((e) =>
+    const code = [...dom.container.querySelectorAll('[data-kpi="revenue"] [title]')].find((e) =>
       e.textContent?.includes('#DIV/0!'),
     );
     expect(code?.getAttribute('title')).toBe('revenue was 0 in 2026-01');
@@ -457,7 +433,7 @@ describe('App on the preview sample', () => {
     expect(kpi('aov')).toBe(
       'Average order value30.00Change: #DIV/0!aov of 2026-01: no orders in 2026-01Jan 1, 2026 – Jan 1, 2026: #DIV/0!',
     );
-    const previous = [...container.querySelectorAll('[data-kpi="aov"] [title]')].map((e) =>
+    const previous = [...dom.container.querySelectorAll('[data-kpi="aov"] [title]')].map((e) =>
       e.getAttribute('title'),
     );
     expect(previous).toContain('no orders in 2026-01');
@@ -466,7 +442,7 @@ describe('App on the preview sample', () => {
 
 /** Opens a step of the pane by its tab (the tab's text is its label, rendered twice by Fluent for sizing). */
 async function openStep(label: string) {
-  const tab = [...container.querySelectorAll('[role="tab"]')].find((t) =>
+  const tab = [...dom.container.querySelectorAll('[role="tab"]')].find((t) =>
     t.textContent?.startsWith(label),
   ) as HTMLElement;
   await click(tab);
@@ -479,7 +455,7 @@ describe('building the sheets from the pane', () => {
     await openStep('Build');
     await click(button('Build dashboard'));
     expect(gateway.calls).toContain('runJob:dashboard:Orders');
-    const panel = container.querySelector('[data-testid="build"]')!;
+    const panel = dom.container.querySelector('[data-testid="build"]')!;
     expect(panel.querySelector('[role="alert"]')?.textContent).toContain('Dashboard built.');
     const link = [...panel.querySelectorAll('button, a')].find(
       (l) => l.textContent === 'Go to Review 2026-W10',
@@ -526,7 +502,7 @@ describe('building the sheets from the pane', () => {
     await renderApp(gateway, 'en-US', false, '2026-W49');
     await openStep('Build');
     expect(text()).toContain('The latest review is 2026-W48; this is 2026-W49.');
-    const offer = [...container.querySelectorAll('button')].filter(
+    const offer = [...dom.container.querySelectorAll('button')].filter(
       (b) => b.textContent === 'Refresh weekly review',
     );
     await click(offer[offer.length - 1]);
@@ -572,7 +548,7 @@ describe('settings kept in the workbook', () => {
     });
     await renderApp(gateway);
     await openStep('Goals & benchmarks');
-    const inputs = [...container.querySelectorAll('input')].map((i) => i.value);
+    const inputs = [...dom.container.querySelectorAll('input')].map((i) => i.value);
     expect(inputs).toEqual(expect.arrayContaining(['FY2027', 'Rival Ltd 2025']));
     await openStep('Build');
     await click(button('Build dashboard'));
@@ -609,7 +585,7 @@ describe('settings kept in the workbook', () => {
 
   it('switches to Indonesian in the pane, and sets the page language', async () => {
     await renderApp(new FakeGateway());
-    const toggle = [...container.querySelectorAll('button')].find(
+    const toggle = [...dom.container.querySelectorAll('button')].find(
       (b) => b.textContent === 'ID',
     ) as HTMLElement;
     await click(toggle);
@@ -627,7 +603,7 @@ describe('side tables and saved sources', () => {
       1000 + 10 * i,
     ]),
   ];
-  const sideSection = () => container.querySelector('[data-testid="side-tables"]') as HTMLElement;
+  const sideSection = () => dom.container.querySelector('[data-testid="side-tables"]') as HTMLElement;
   /** The side table select of a kind, by its field label. */
   const sideSelect = (label: string) => {
     const field = [...sideSection().querySelectorAll('label')].find((l) => l.textContent === label);

@@ -3,7 +3,6 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { ingestOrders } from '../../src/core/ingest';
 import type { MetricId } from '../../src/core/metrics';
 import { calendarOf, parseDay } from '../../src/core/periods';
@@ -12,13 +11,9 @@ import { benchmarkText, industryFigures } from '../../src/taskpane/components/go
 import type { GoalRow, OwnFigure } from '../../src/taskpane/model';
 import { goalsStrings } from '../../src/taskpane/strings-goals';
 import { makeEvaluate } from '../../src/workflows/evaluate';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
+const dom = paneDom();
 
 const calendar = calendarOf();
 const asOf = parseDay('2026-03-01')!;
@@ -32,24 +27,14 @@ const orders = ingestOrders([
 ]).table!;
 const evaluate = (metric: MetricId) => makeEvaluate({ orders }, metric, { asOf, calendar });
 
-let container: HTMLDivElement;
-let root: Root;
 let goalCalls: GoalRow[][];
 let figureCalls: OwnFigure[][];
 let industryCalls: (string | undefined)[];
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
   goalCalls = [];
   figureCalls = [];
   industryCalls = [];
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 type Setup = Partial<Pick<GoalsStepProps, 'goals' | 'figures' | 'industry' | 'evaluate' | 'scopes'>>;
@@ -80,7 +65,7 @@ function Harness({ language, setup }: { language: string; setup: Setup }) {
 
 async function render(setup: Setup = {}, language = 'en-US') {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <Harness language={language} setup={setup} />
       </FluentProvider>,
@@ -88,10 +73,10 @@ async function render(setup: Setup = {}, language = 'en-US') {
   });
 }
 
-const text = () => container.textContent ?? '';
-const within = (selector: string) => container.querySelector(selector) as HTMLElement;
+const text = () => dom.container.textContent ?? '';
+const within = (selector: string) => dom.container.querySelector(selector) as HTMLElement;
 const goal = (id: string) => within(`[data-goal="${id}"]`);
-const button = (label: string, scope: ParentNode = container) =>
+const button = (label: string, scope: ParentNode = dom.container) =>
   [...scope.querySelectorAll('button')].find(
     (b) => b.textContent === label || b.getAttribute('aria-label') === label,
   ) as HTMLButtonElement;
@@ -135,7 +120,7 @@ describe('GoalsStep', () => {
     expect(within('h2').textContent).toBe('Goals & benchmarks');
     expect(text()).toContain('No goals yet.');
     expect(button('Add goal')).toBeTruthy();
-    expect(control<HTMLSelectElement>(container, 'Industry').value).toBe('');
+    expect(control<HTMLSelectElement>(dom.container, 'Industry').value).toBe('');
   });
 
   it('adds a goal by typing, and sends it out once valid', async () => {
@@ -250,7 +235,7 @@ describe('GoalsStep', () => {
         { id: 'goal-2', metric: 'win_rate', period: '2026', target: 0.1 },
       ],
     });
-    await choose(control<HTMLSelectElement>(container, 'Industry'), 'b2b-saas');
+    await choose(control<HTMLSelectElement>(dom.container, 'Industry'), 'b2b-saas');
     expect(industryCalls).toEqual(['b2b-saas']);
     const list = within('[data-testid="industry-figures"]');
     expect(list.textContent).toContain('LTV:CAC≥ 3×');
@@ -269,9 +254,9 @@ describe('GoalsStep', () => {
     expect(control(goal('goal-2'), 'Target').value).toBe('10');
     expect(goal('goal-2').textContent).toContain('B2B SaaS has no figure for Win rate.');
     expect(goal('goal-2').textContent).toContain('measures won ÷ all opportunities, open ones included');
-    await choose(control<HTMLSelectElement>(container, 'Industry'), '');
+    await choose(control<HTMLSelectElement>(dom.container, 'Industry'), '');
     expect(industryCalls).toEqual(['b2b-saas', undefined]);
-    expect(container.querySelector('[data-testid="industry-figures"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="industry-figures"]')).toBeNull();
   });
 
   it('adds a competitor figure once it has a value and a source', async () => {

@@ -3,17 +3,11 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { PreviewSheet } from '../../src/taskpane/components/PreviewSheet';
 import type { SheetPlan } from '../../src/sheets/plan';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-// jsdom's getComputedStyle matches every stylesheet rule Fluent inserts; layout means nothing here.
-window.getComputedStyle = () =>
-  new Proxy({} as CSSStyleDeclaration, {
-    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
-  });
+const dom = paneDom();
 
 const PLAN: SheetPlan = {
   name: 'Dashboard',
@@ -32,29 +26,15 @@ const PLAN: SheetPlan = {
   areas: [],
 };
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
 function shown(locale: string): string[] {
   act(() =>
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <PreviewSheet plan={PLAN} note="" locale={locale} />
       </FluentProvider>,
     ),
   );
-  return [...container.querySelectorAll('td')].map((td) => td.textContent ?? '').filter(Boolean);
+  return [...dom.container.querySelectorAll('td')].map((td) => td.textContent ?? '').filter(Boolean);
 }
 
 describe('PreviewSheet', () => {

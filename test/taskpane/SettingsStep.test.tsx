@@ -3,19 +3,13 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { RUPIAH, type Currency } from '../../src/core/currency';
 import { SettingsStep, type SettingsStepProps } from '../../src/taskpane/components/SettingsStep';
 import { DEFAULT_SETTINGS, type PaneSettings } from '../../src/taskpane/model';
 import { settingsStrings } from '../../src/taskpane/strings-settings';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-// jsdom's getComputedStyle matches every stylesheet rule Fluent inserts; layout means nothing here.
-window.getComputedStyle = () =>
-  new Proxy({} as CSSStyleDeclaration, {
-    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
-  });
+const dom = paneDom();
 
 const DIMENSIONS = [
   { id: 'region', label: 'Region' },
@@ -23,20 +17,10 @@ const DIMENSIONS = [
   { id: 'Store', label: 'Store' },
 ];
 
-let container: HTMLDivElement;
-let root: Root;
 let emitted: PaneSettings[];
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
   emitted = [];
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 /** The step with its settings kept in state, as the pane keeps them; every emission is recorded. */
@@ -57,7 +41,7 @@ async function render(
   options: { initial?: PaneSettings; detectedCurrency?: Currency } = {},
 ) {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <Harness
           strings={settingsStrings(language)}
@@ -73,11 +57,11 @@ async function render(
   });
 }
 
-const text = () => container.textContent ?? '';
+const text = () => dom.container.textContent ?? '';
 
 /** The control a visible label names (Fluent's Field ties them with `for`). */
 function control<T extends HTMLElement>(label: string): T {
-  const element = [...container.querySelectorAll('label')].find((l) => l.textContent === label);
+  const element = [...dom.container.querySelectorAll('label')].find((l) => l.textContent === label);
   if (!element) throw new Error(`no label ${label}`);
   return document.getElementById(element.htmlFor) as T;
 }
@@ -109,14 +93,14 @@ async function click(element: Element) {
 }
 
 const button = (label: string) =>
-  [...container.querySelectorAll('button')].find((b) => b.textContent?.startsWith(label))!;
-const alerts = () => [...container.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
-const metric = (id: string) => container.querySelector(`[data-metric="${id}"]`);
+  [...dom.container.querySelectorAll('button')].find((b) => b.textContent?.startsWith(label))!;
+const alerts = () => [...dom.container.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
+const metric = (id: string) => dom.container.querySelector(`[data-metric="${id}"]`);
 
 describe('SettingsStep', () => {
   it('renders the settings in English with the data’s latest day and currency', async () => {
     await render('en', { detectedCurrency: { symbol: '$', decimals: 2 } });
-    expect(container.querySelector('h2')?.textContent).toBe('Metrics & settings');
+    expect(dom.container.querySelector('h2')?.textContent).toBe('Metrics & settings');
     expect(control<HTMLInputElement>('As-of day').value).toBe('');
     expect(text()).toContain('Leave empty for the latest day in the data: 27 Mar 2026.');
     expect(optionTexts('Dashboard period')).toEqual(['Day', 'Week', 'Month', 'Quarter', 'Year']);
@@ -134,9 +118,9 @@ describe('SettingsStep', () => {
     ]);
     expect(optionTexts('Currency')[0]).toBe('From the data ($)');
     expect(text()).toContain('Money is shown as $1,234,567.89.');
-    const boxes = [...container.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')];
+    const boxes = [...dom.container.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')];
     expect(boxes.map((box) => box.checked)).toEqual([true, true, true]);
-    expect(container.querySelector('legend')?.textContent).toBe('Breakdowns');
+    expect(dom.container.querySelector('legend')?.textContent).toBe('Breakdowns');
     expect(emitted).toEqual([]);
   });
 
@@ -145,7 +129,7 @@ describe('SettingsStep', () => {
       detectedCurrency: RUPIAH,
       initial: { ...DEFAULT_SETTINGS, fiscalYearStartMonth: 4 },
     });
-    expect(container.querySelector('h2')?.textContent).toBe('Metrik & pengaturan');
+    expect(dom.container.querySelector('h2')?.textContent).toBe('Metrik & pengaturan');
     expect(text()).toContain('Kosongkan untuk memakai hari terakhir dalam data: 27 Mar 2026.');
     expect(optionTexts('Periode dasbor')).toEqual(['Hari', 'Minggu', 'Bulan', 'Kuartal', 'Tahun']);
     expect(optionTexts('Tahun fiskal dimulai pada')).toEqual([
@@ -291,7 +275,7 @@ describe('SettingsStep', () => {
 
   it('lists the catalogue by family and says what an unsupported metric needs', async () => {
     await render();
-    const headers = [...container.querySelectorAll('[data-family] button')];
+    const headers = [...dom.container.querySelectorAll('[data-family] button')];
     expect(headers.map((h) => h.textContent)).toEqual([
       'Orders3 of 17 ready',
       'Pipeline0 of 8 ready',
@@ -319,7 +303,7 @@ describe('SettingsStep', () => {
 
   it('shows the catalogue in Indonesian', async () => {
     await render('id');
-    const headers = [...container.querySelectorAll('[data-family] button')];
+    const headers = [...dom.container.querySelectorAll('[data-family] button')];
     await click(headers[0]);
     expect(metric('revenue')?.textContent).toContain('Pendapatan');
     expect(metric('revenue')?.textContent).toContain('Rumus: Σ nilai');

@@ -9,7 +9,6 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../src/taskpane/App';
 import { formatDate } from '../../src/taskpane/locale-format';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/model';
@@ -18,17 +17,9 @@ import { PREVIEW_TABLES, PreviewWorkbookGateway } from '../../src/taskpane/previ
 import { PREVIEW_ORDERS } from '../../src/taskpane/preview-sample';
 import { stringsFor } from '../../src/taskpane/strings';
 import { defaultConfig } from '../../src/sheets/config';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.getComputedStyle = () =>
-  new Proxy({} as CSSStyleDeclaration, {
-    get: (_, key) => (key === 'getPropertyValue' ? () => '' : ''),
-  });
+const dom = paneDom();
 
 /** Excel serial of a `YYYY-MM-DD` day, and the epoch day of one. */
 const serial = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000 + 25569;
@@ -38,18 +29,6 @@ const epoch = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const usable = PREVIEW_ORDERS.slice(1).filter((r) => typeof r[1] === 'number' && typeof r[5] === 'number');
 const after = (day: string) => usable.filter((r) => (r[1] as number) > serial(day)).length;
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
 async function settle() {
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -58,7 +37,7 @@ async function settle() {
 
 async function renderPane(gateway: PreviewWorkbookGateway, language = 'en-US', today?: number) {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <App
           gateway={gateway}
@@ -74,7 +53,7 @@ async function renderPane(gateway: PreviewWorkbookGateway, language = 'en-US', t
 }
 
 const button = (text: string) =>
-  [...container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+  [...dom.container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
 async function click(element: HTMLElement) {
   await act(async () => {
     element.click();
@@ -82,10 +61,12 @@ async function click(element: HTMLElement) {
   await settle();
 }
 async function openStep(label: string) {
-  const tab = [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent?.startsWith(label));
+  const tab = [...dom.container.querySelectorAll('[role="tab"]')].find((t) =>
+    t.textContent?.startsWith(label),
+  );
   await click(tab as HTMLElement);
 }
-const report = () => container.querySelector('[data-testid="ingest-report"]')!.textContent ?? '';
+const report = () => dom.container.querySelector('[data-testid="ingest-report"]')!.textContent ?? '';
 
 /** A preview workbook whose configuration sets the pane's as-of day. */
 async function gatewayWithAsOf(asOf: string | undefined, now?: Date): Promise<PreviewWorkbookGateway> {
@@ -109,7 +90,7 @@ describe("the Data step's report", () => {
     expect(last).toBe(epoch('2026-03-27'));
     expect(report()).toContain(`${PREVIEW_ORDERS.length - 1} read · ${usable.length} used · 2 skipped`);
     expect(report()).not.toContain('not counted');
-    expect(container.querySelector('[data-testid="report-dates"]')?.textContent).toBe(
+    expect(dom.container.querySelector('[data-testid="report-dates"]')?.textContent).toBe(
       `Dates ${formatDate(first, 'en-US')} – ${formatDate(last, 'en-US')} · ` +
         `As of ${formatDate(last, 'en-US')}, the latest date in the data`,
     );
@@ -126,7 +107,7 @@ describe("the Data step's report", () => {
       `${PREVIEW_ORDERS.length - 1} read · ${usable.length - later} used · 2 skipped · ${later} after ${day}, not counted`,
     );
     expect(report()).toContain(`As of ${day}, the day set in Metrics & settings`);
-    const kpis = container.querySelector('[data-testid="kpis"]')!.textContent ?? '';
+    const kpis = dom.container.querySelector('[data-testid="kpis"]')!.textContent ?? '';
     expect(kpis).toContain('Up to Mar 15, 2026, the as-of day set in Metrics & settings;');
     // March to the 15th, by hand.
     const revenue = usable
@@ -151,14 +132,17 @@ describe('This week and Build take the same day', () => {
     await renderPane(await gatewayWithAsOf(undefined), 'en-US', epoch('2027-02-01'));
     await click(button('Read data'));
     await openStep('This week');
-    expect(container.querySelector('[data-testid="this-week"] h2')?.textContent).toBe('This week: 2026-W13');
+    expect(dom.container.querySelector('[data-testid="this-week"] h2')?.textContent).toBe(
+      'This week: 2026-W13',
+    );
 
-    act(() => root.unmount());
-    root = createRoot(container);
+    dom.remount();
     await renderPane(await gatewayWithAsOf(undefined), 'en-US', epoch('2026-03-18'));
     await click(button('Read data'));
     await openStep('This week');
-    expect(container.querySelector('[data-testid="this-week"] h2')?.textContent).toBe('This week: 2026-W12');
+    expect(dom.container.querySelector('[data-testid="this-week"] h2')?.textContent).toBe(
+      'This week: 2026-W12',
+    );
   });
 
   it('builds as of the day set in the pane and says how many orders came after it', async () => {
@@ -168,7 +152,7 @@ describe('This week and Build take the same day', () => {
     await openStep('Build');
     await click(button('Build dashboard'));
     await settle();
-    expect(container.textContent).toContain(
+    expect(dom.container.textContent).toContain(
       `Dashboard and Review 2026-W11 as of 2026-03-15: ${usable.length - after(asOf)} orders (${after(asOf)} after 2026-03-15 not counted) from Orders.`,
     );
   });
@@ -179,7 +163,7 @@ describe('This week and Build take the same day', () => {
     await openStep('Build');
     await click(button('Build dashboard'));
     await settle();
-    expect(container.textContent).toContain(
+    expect(dom.container.textContent).toContain(
       `Dashboard and Review 2026-W12 as of 2026-03-27 (the latest date in the data): ${usable.length} orders from Orders.`,
     );
   });

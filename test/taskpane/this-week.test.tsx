@@ -8,7 +8,6 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { ingestOrders } from '../../src/core/ingest';
 import { calendarOf, parsePeriodKey } from '../../src/core/periods';
 import { weekProjections } from '../../src/core/analyses/week-projection';
@@ -18,23 +17,12 @@ import { DEFAULT_SETTINGS, type GoalRow } from '../../src/taskpane/model';
 import { PreviewWorkbookGateway } from '../../src/taskpane/preview-gateway';
 import { stringsFor } from '../../src/taskpane/strings';
 import { weekProjectionNotes } from '../../src/sheets/goal-projection';
+import { paneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const dom = paneDom();
 
 const epoch = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const iso = (epochDay: number) => new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 function ordersOf(rows: [string, number][]): OrdersTable {
   const { table } = ingestOrders([['Date', 'Amount'], ...rows]);
@@ -43,7 +31,7 @@ function ordersOf(rows: [string, number][]): OrdersTable {
 
 async function renderWeek(orders: OrdersTable, goals: GoalRow[], language = 'en-US') {
   await act(async () => {
-    root.render(
+    dom.root.render(
       <FluentProvider theme={webLightTheme}>
         <ThisWeekStep
           strings={stringsFor(language)}
@@ -63,7 +51,7 @@ async function renderWeek(orders: OrdersTable, goals: GoalRow[], language = 'en-
 }
 
 const projections = () =>
-  [...container.querySelectorAll('[data-testid="week-projections"] li')].map((li) => li.textContent);
+  [...dom.container.querySelectorAll('[data-testid="week-projections"] li')].map((li) => li.textContent);
 
 describe('This week: where the week is headed', () => {
   // 2026-W10 runs Monday 2 March to Sunday 8 March; the data end on Tuesday the 3rd.
@@ -88,7 +76,7 @@ describe('This week: where the week is headed', () => {
 
   it('says nothing without a goal this week', async () => {
     await renderWeek(ordersOf(SHORT), [{ id: 'g', metric: 'revenue', period: '2026-W11', target: 1400 }]);
-    expect(container.querySelector('[data-testid="week-projections"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="week-projections"]')).toBeNull();
   });
 
   it('forecasts with ETS on enough weeks, with the figures of the weekly review', async () => {
