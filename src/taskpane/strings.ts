@@ -149,6 +149,8 @@ const en = {
   weekHeaded: 'Where the week is headed',
   weekProjected: (metric: string, share: string) => `${metric}: ${share} of the week's goal`,
   weekInterval: (low: string, high: string) => `80 % interval ${low}–${high}`,
+  weekProjectedValue: (value: string, interval?: string) =>
+    interval ? `Projected ${value} (${interval})` : `Projected ${value}`,
   weekByEts: (model: string, weeks: string, daysLeft: number) =>
     `to date + the ${model} forecast of the ${daysLeft === 1 ? 'day' : `${daysLeft} days`} left (${weeks} complete weeks fitted)`,
   weekByRunRate: (reason: string) => `at the run rate (${reason})`,
@@ -327,6 +329,8 @@ const id: Strings = {
   weekHeaded: 'Arah minggu ini',
   weekProjected: (metric: string, share: string) => `${metric}: ${share} dari target minggu ini`,
   weekInterval: (low: string, high: string) => `interval 80 % ${low}–${high}`,
+  weekProjectedValue: (value: string, interval?: string) =>
+    interval ? `Proyeksi ${value} (${interval})` : `Proyeksi ${value}`,
   weekByEts: (model: string, weeks: string, daysLeft: number) =>
     `capaian sejauh ini + prakiraan ${model} untuk ${daysLeft} hari tersisa (${weeks} minggu penuh dipakai)`,
   weekByRunRate: (_reason: string) => 'pada laju saat ini (prakiraan belum dapat dibuat)',

@@ -69,7 +69,7 @@ describe('This week: where the week is headed', () => {
     const [line] = projections();
     expect(line).toContain("Revenue: 75.0% of the week's goal");
     expect(line).toContain('Off track');
-    expect(line).toContain('1,050.00');
+    expect(line).toContain('Projected 1,050.00');
     expect(line).toContain('at the run rate (');
     expect(projections()).toHaveLength(1);
   });

@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   table: { tableLayout: 'fixed', width: '100%' },
   number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  // Headings wrap: at 320 px "Same days last week" would run into "Goal pace".
+  numberHeading: { textAlign: 'end', whiteSpace: 'normal', overflowWrap: 'break-word' },
   muted: { color: tokens.colorNeutralForeground2 },
   list: {
     margin: 0,
@@ -171,9 +173,9 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{strings.weekColumns.metric}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{strings.weekColumns.now}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{strings.weekColumns.last}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{strings.weekColumns.pace}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberHeading}>{strings.weekColumns.now}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberHeading}>{strings.weekColumns.last}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberHeading}>{strings.weekColumns.pace}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -205,13 +207,15 @@ export function ThisWeekStep(props: ThisWeekStepProps) {
                 </Body1>
                 <Caption1 className={styles.muted}>
                   {[
-                    show(p.id, p.value),
-                    p.interval
-                      ? strings.weekInterval(
-                          formatPercent(p.interval.low / p.goal, locale),
-                          formatPercent(p.interval.high / p.goal, locale),
-                        )
-                      : '',
+                    strings.weekProjectedValue(
+                      show(p.id, p.value),
+                      p.interval
+                        ? strings.weekInterval(
+                            formatPercent(p.interval.low / p.goal, locale),
+                            formatPercent(p.interval.high / p.goal, locale),
+                          )
+                        : undefined,
+                    ),
                     p.method.kind === 'ets'
                       ? strings.weekByEts(p.method.model, formatCount(p.method.weeks, locale), p.daysLeft)
                       : strings.weekByRunRate(p.method.reason),
