@@ -11,7 +11,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { CellValue } from '../core/cell';
-import type { ColumnarCells, IdNumbers } from '../core/ingest';
+import type { ColumnarCells, ColumnMemory, IdNumbers } from '../core/ingest';
 import { ColumnarBuilder, idText, lazyEntries, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
 import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
@@ -536,6 +536,11 @@ export class CsvColumnParser {
     this.widths = int32s(Math.max(16, Math.min(expectedRows, 1 << 26)));
   }
 
+  /** Columns seen so far (fields of the widest row). */
+  get columnCount(): number {
+    return this.columns.length;
+  }
+
   /** Rows completed so far. */
   get rowCount(): number {
     return this.rows;
@@ -610,6 +615,15 @@ export class CsvColumnParser {
       })),
     };
     return withoutTrailingBlankRows(cells);
+  }
+
+  /**
+   * The shared memory this parser writes from now on: every column's codes and the row widths
+   * (for another thread to map in ahead, see `read-csv-split.ts`).
+   */
+  sharedBuffers(): SharedArrayBuffer[] {
+    const arrays = [...this.columns.map((column) => column.codes), this.widths];
+    return arrays.flatMap((array) => (array.buffer instanceof SharedArrayBuffer ? [array.buffer] : []));
   }
 
   /**
@@ -972,6 +986,51 @@ export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
   return parser.finishPart();
 }
 
+/** Bytes per row and column set aside for ingestion's columns: at most one Float64 a column. */
+const COLUMN_BYTES = 8;
+
+/**
+ * Columns set aside for at most: ingestion reads the columns that get a role and those broken
+ * down by, fewer than this in the files it is made for; a wider need takes fresh memory.
+ */
+const SPARE_COLUMNS = 12;
+
+/** Most bytes set aside (the worker's limits are 32-bit). */
+const MAX_SPARE_BYTES = 1 << 30;
+
+/**
+ * Asks the worker reading the rest of the file to map in, once its part is read, the memory this
+ * thread writes next: the second half of the parser's codes (filled when its part is appended),
+ * then `bytes` for the columns ingestion makes of the cells (see `ColumnMemory`), which it takes
+ * once.
+ */
+function warmedMemory(rest: CsvPartReader, parser: CsvColumnParser, rows: number): ColumnMemory | undefined {
+  const buffers = parser.sharedBuffers();
+  const bytes = Math.min(MAX_SPARE_BYTES, rows * COLUMN_BYTES * Math.min(parser.columnCount, SPARE_COLUMNS));
+  let spare: SharedArrayBuffer;
+  try {
+    spare = new SharedArrayBuffer(bytes);
+  } catch {
+    // No memory to set aside: ingestion makes its own.
+    rest.warm({ warm: buffers, limits: new Int32Array(buffers.map((buffer) => buffer.byteLength)) });
+    return undefined;
+  }
+  const limits = new Int32Array(new SharedArrayBuffer(4 * (buffers.length + 1)));
+  buffers.forEach((buffer, b) => (limits[b] = buffer.byteLength));
+  limits[buffers.length] = bytes;
+  rest.warm({ warm: [...buffers, spare], limits });
+  let taken = false;
+  return {
+    take(wanted: number): SharedArrayBuffer | undefined {
+      if (taken || wanted > bytes) return undefined;
+      taken = true;
+      // The worker maps in no more than is used.
+      Atomics.store(limits, buffers.length, wanted);
+      return spare;
+    },
+  };
+}
+
 export interface CsvColumnsOptions extends CsvReadOptions {
   /**
    * Files of at least this many bytes are read on two threads. Default: 8 MB when a core is
@@ -1002,6 +1061,7 @@ export async function readCsvColumns(
   let parser: CsvColumnParser | undefined;
   let words: CsvRowParser | undefined;
   let rest: CsvPartReader | undefined;
+  let memory: ColumnMemory | undefined;
   let onOneThread = split >= size;
   let buffered = '';
   let pending: Buffer[] = [];
@@ -1017,6 +1077,7 @@ export async function readCsvColumns(
         rest = spare?.read({ path, start: split, delimiter: sniffed, expectedRows: partRows });
       }
       for (const chunk of pending) parser.push(chunk);
+      if (rest) memory = warmedMemory(rest, parser, expectedRows(size, buffered));
     }
     buffered = '';
     pending = [];
@@ -1062,7 +1123,8 @@ export async function readCsvColumns(
     buffered += decoder.end();
     start(options.delimiter ?? sniffDelimiter(buffered, true));
   } else if (words) words.push(decoder.end());
-  const cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
+  let cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
+  if (memory && threads === 2) cells = { ...cells, memory };
   options.onProgress?.(cells.rowCount);
   return { cells, delimiter: delimiter as Delimiter, threads };
 }

@@ -21,12 +21,24 @@ export interface CellColumn {
   readonly ids?: IdNumbers;
 }
 
+/**
+ * Zeroed memory a file reader set aside for the columns ingestion makes from its cells, mapped in
+ * ahead (see `read-csv-split.ts`): the first write to each page of fresh memory costs a page fault,
+ * which its second thread has taken while idle.
+ */
+export interface ColumnMemory {
+  /** A zeroed buffer of at least `bytes` bytes for the caller alone, or `undefined` (too small, or taken). */
+  take(bytes: number): ArrayBufferLike | undefined;
+}
+
 /** A table of cells stored by column. */
 export interface ColumnarCells {
   readonly rowCount: number;
   /** Fields in each row (the length of the row's array in a row-major reading). */
   readonly widths: Int32Array;
   readonly columns: readonly CellColumn[];
+  /** Memory for the columns ingestion makes, when the reader set some aside. */
+  readonly memory?: ColumnMemory;
 }
 
 /** The cells ingestion accepts: rows of cells, or the same cells stored by column. */
