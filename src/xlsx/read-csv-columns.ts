@@ -11,7 +11,8 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { CellValue } from '../core/cell';
-import type { ColumnarCells, ColumnMemory, IdNumbers } from '../core/ingest';
+import type { ColumnarCells, IdNumbers } from '../core/ingest';
+import { SpareMemory } from '../core/spare-memory';
 import { ColumnarBuilder, idText, lazyEntries, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
 import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
@@ -986,49 +987,38 @@ export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
   return parser.finishPart();
 }
 
-/** Bytes per row and column set aside for ingestion's columns: at most one Float64 a column. */
-const COLUMN_BYTES = 8;
-
 /**
- * Columns set aside for at most: ingestion reads the columns that get a role and those broken
- * down by, fewer than this in the files it is made for; a wider need takes fresh memory.
+ * Bytes per row set aside for the table (see `SpareMemory`): {@link COLUMN_BYTES} a column for
+ * its columns, up to {@link SPARE_COLUMNS} columns, and {@link DERIVED_BYTES} for the per-row
+ * arrays metrics derive from them. What is set aside and not used is mapped in for nothing, so
+ * these are what an orders file uses, not bounds: what does not fit is allocated as usual.
  */
+const COLUMN_BYTES = 5;
+/** Columns set aside for at most: ingestion reads those with a role and those broken down by. */
 const SPARE_COLUMNS = 12;
-
-/** Most bytes set aside (the worker's limits are 32-bit). */
+/**
+ * What the orders metrics allocate per row (days, order keys, row lists, customer histories and
+ * gaps), measured on a million rows.
+ */
+const DERIVED_BYTES = 60;
+/** Most bytes set aside. */
 const MAX_SPARE_BYTES = 1 << 30;
 
 /**
- * Asks the worker reading the rest of the file to map in, once its part is read, the memory this
- * thread writes next: the second half of the parser's codes (filled when its part is appended),
- * then `bytes` for the columns ingestion makes of the cells (see `ColumnMemory`), which it takes
- * once.
+ * Memory set aside for the table made of a split file's cells, `rows` rows (about) of `columns`
+ * columns, which the worker that read the second half maps in (its last request); `undefined`
+ * when there is none to set aside.
  */
-function warmedMemory(rest: CsvPartReader, parser: CsvColumnParser, rows: number): ColumnMemory | undefined {
-  const buffers = parser.sharedBuffers();
-  const bytes = Math.min(MAX_SPARE_BYTES, rows * COLUMN_BYTES * Math.min(parser.columnCount, SPARE_COLUMNS));
-  let spare: SharedArrayBuffer;
+function spareMemory(rest: CsvPartReader, rows: number, columns: number): SpareMemory | undefined {
+  const perRow = COLUMN_BYTES * Math.min(columns, SPARE_COLUMNS) + DERIVED_BYTES;
+  let spare: SharedArrayBuffer | undefined;
   try {
-    spare = new SharedArrayBuffer(bytes);
+    spare = new SharedArrayBuffer(Math.min(MAX_SPARE_BYTES, Math.ceil(rows * perRow)));
   } catch {
-    // No memory to set aside: ingestion makes its own.
-    rest.warm({ warm: buffers, limits: new Int32Array(buffers.map((buffer) => buffer.byteLength)) });
-    return undefined;
+    // The table's memory is then allocated as usual.
   }
-  const limits = new Int32Array(new SharedArrayBuffer(4 * (buffers.length + 1)));
-  buffers.forEach((buffer, b) => (limits[b] = buffer.byteLength));
-  limits[buffers.length] = bytes;
-  rest.warm({ warm: [...buffers, spare], limits });
-  let taken = false;
-  return {
-    take(wanted: number): SharedArrayBuffer | undefined {
-      if (taken || wanted > bytes) return undefined;
-      taken = true;
-      // The worker maps in no more than is used.
-      Atomics.store(limits, buffers.length, wanted);
-      return spare;
-    },
-  };
+  rest.warm({ warm: spare ? [spare] : [], last: true });
+  return spare && new SpareMemory(spare);
 }
 
 export interface CsvColumnsOptions extends CsvReadOptions {
@@ -1061,7 +1051,7 @@ export async function readCsvColumns(
   let parser: CsvColumnParser | undefined;
   let words: CsvRowParser | undefined;
   let rest: CsvPartReader | undefined;
-  let memory: ColumnMemory | undefined;
+  let memory: SpareMemory | undefined;
   let onOneThread = split >= size;
   let buffered = '';
   let pending: Buffer[] = [];
@@ -1077,7 +1067,8 @@ export async function readCsvColumns(
         rest = spare?.read({ path, start: split, delimiter: sniffed, expectedRows: partRows });
       }
       for (const chunk of pending) parser.push(chunk);
-      if (rest) memory = warmedMemory(rest, parser, expectedRows(size, buffered));
+      // Their second half is written when the worker's part is appended.
+      rest?.warm({ warm: parser.sharedBuffers() });
     }
     buffered = '';
     pending = [];
@@ -1104,6 +1095,11 @@ export async function readCsvColumns(
     await read(0, onOneThread ? Infinity : split);
     if (rest === undefined) spare?.cancel();
     if (!onOneThread) {
+      if (rest && parser?.atRowStart) {
+        // The second half holds about as many rows per byte as the first.
+        const rows = (parser.rowCount * size) / split;
+        memory = spareMemory(rest, rows, parser.columnCount);
+      }
       // The worker's part counts only when this thread's rows end where it started.
       const part = rest && parser?.atRowStart ? await rest.result : undefined;
       if (part && parser) {

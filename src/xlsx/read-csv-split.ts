@@ -29,32 +29,27 @@ export interface CsvPartRequest {
 }
 
 /**
- * Memory the worker writes each page of once its part is read, keeping what the page holds (an
- * atomic add of 0, so a write of this thread to the same place is never lost): `buffers[i]` up to
- * its first `limits[i]` bytes, a limit this thread may lower meanwhile (`limits` is shared). Sent
- * once after every {@link CsvPartRequest}, even empty; the worker ends once both are done.
+ * Memory the worker writes each page of once its part is read, in order, keeping what the page
+ * holds (an atomic add of 0, so a write of this thread to the same place is never lost). Sent after
+ * a {@link CsvPartRequest}, any number of them, the `last` one ending the worker once done.
  */
 export interface CsvWarmRequest {
   readonly warm: readonly SharedArrayBuffer[];
-  readonly limits: Int32Array;
+  readonly last?: boolean;
 }
 
 /** Bytes of a memory page (where pages are smaller, some are left to map in on first write). */
 const PAGE_BYTES = 4096;
 
 /**
- * Writes each page of `request`'s buffers once within their limits, keeping what it holds: an
- * atomic add of 0, so a concurrent write of another thread to the same place stands.
- * @example warm({ warm: [buffer], limits: new Int32Array([buffer.byteLength]) }) // buffer unchanged, mapped in
+ * Writes each page of `request`'s buffers once, keeping what it holds: an atomic add of 0, so a
+ * concurrent write of another thread to the same place stands.
+ * @example warm({ warm: [buffer] }) // buffer unchanged, its pages mapped in
  */
 export function warm(request: CsvWarmRequest): void {
-  const { warm: buffers, limits } = request;
-  for (let b = 0; b < buffers.length; b++) {
-    const words = new Int32Array(buffers[b], 0, buffers[b].byteLength >> 2);
-    for (let i = 0; i < words.length; i += PAGE_BYTES >> 2) {
-      if (4 * i >= Atomics.load(limits, b)) break;
-      Atomics.add(words, i, 0);
-    }
+  for (const buffer of request.warm) {
+    const words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    for (let i = 0; i < words.length; i += PAGE_BYTES >> 2) Atomics.add(words, i, 0);
   }
 }
 
@@ -134,7 +129,7 @@ export class CsvPartReader {
 
   /**
    * Asks the worker, once its part is read, to map in memory this thread will write (see
-   * {@link CsvWarmRequest}); to be asked exactly once after {@link read}.
+   * {@link CsvWarmRequest}); after {@link read}, until a `last` request.
    */
   warm(request: CsvWarmRequest): void {
     this.worker.postMessage(request);

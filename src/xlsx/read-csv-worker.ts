@@ -10,17 +10,19 @@ import { type CsvPartAnswer, type CsvPartRequest, type CsvWarmRequest, warm } fr
 const port = parentPort;
 if (port) {
   let read = false;
-  let warming: CsvWarmRequest | undefined;
-  /** Once the part is posted and the memory to warm is known: warms it, then ends. */
-  const finish = (): void => {
-    if (!read || !warming) return;
-    warm(warming);
-    port.close();
+  const warming: CsvWarmRequest[] = [];
+  /** Once the part is posted: warms what was asked, and ends after the last request. */
+  const drain = (): void => {
+    if (!read) return;
+    for (let request = warming.shift(); request; request = warming.shift()) {
+      warm(request);
+      if (request.last) port.close();
+    }
   };
   port.on('message', (message: CsvPartRequest | CsvWarmRequest) => {
     if ('warm' in message) {
-      warming = message;
-      finish();
+      warming.push(message);
+      drain();
       return;
     }
     readCsvPart(message)
@@ -30,7 +32,7 @@ if (port) {
       )
       .then(() => {
         read = true;
-        finish();
+        drain();
       });
   });
 }

@@ -185,7 +185,7 @@ describe('readCsvColumns on two threads', () => {
     expect(slots[STANDBY_KEY]).toBeUndefined();
   });
 
-  it('sets memory aside for the ingested columns, given once, and ingests the same table from it', async () => {
+  it('sets memory aside for the table, and ingests the same table from it', async () => {
     const path = messyFile(
       'orders.csv',
       3 << 19,
@@ -200,20 +200,20 @@ describe('readCsvColumns on two threads', () => {
     const fresh = ingestTable('orders', one.cells, options);
     const reused = ingestTable('orders', two.cells, options);
     expect(reused).toEqual(fresh);
-    expect(reused.report.rowsUsed).toBeGreaterThan(50_000);
-    // Ingestion took it: no second table gets the same memory.
-    expect(two.cells.memory?.take(8)).toBeUndefined();
+    expect(reused.report.rowsUsed).toBeGreaterThan(30_000);
+    // Ingestion took its columns from it.
+    expect(two.cells.memory?.take(0)?.offset).toBeGreaterThan(30_000 * 8);
   });
 
-  it('gives its memory zeroed, once, and only when large enough', async () => {
+  it('gives its memory in zeroed pieces, each once', async () => {
     const path = messyFile('spare.csv', 3 << 20, (i) => `2026-01-0${(i % 9) + 1},${i % 97}\n`);
     const { two } = await both(path);
     const memory = two.cells.memory;
     expect(memory?.take(1 << 30)).toBeUndefined();
-    const buffer = memory?.take(1 << 16);
-    expect(buffer?.byteLength).toBeGreaterThanOrEqual(1 << 16);
-    expect(new Uint8Array(buffer as ArrayBufferLike).every((byte) => byte === 0)).toBe(true);
-    expect(memory?.take(8)).toBeUndefined();
+    const piece = memory?.int32s(1 << 16);
+    expect(piece?.length).toBe(1 << 16);
+    expect(piece?.every((word) => word === 0)).toBe(true);
+    expect(memory?.take(8)?.offset).toBe(4 << 16);
   });
 
   it('reads a large file whose second half has columns and values the first has not', async () => {
@@ -226,19 +226,19 @@ describe('readCsvColumns on two threads', () => {
 });
 
 describe('warm', () => {
-  it('keeps what the memory holds, within and beyond its limits', () => {
+  it('keeps what the memory holds', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat({ max: 40_000 })), { maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }),
         fc.integer(),
         (shapes, seed) => {
-          const buffers = shapes.map(([pages]) => new SharedArrayBuffer(pages * 4096 + 4 * (seed & 7)));
+          const buffers = shapes.map((pages) => new SharedArrayBuffer(pages * 4096 + 4 * (seed & 7)));
           const words = buffers.map((buffer) => new Int32Array(buffer));
           words.forEach((array, b) =>
             array.forEach((_, i) => (array[i] = (seed ^ (i * 2_654_435_761) ^ b) | 0)),
           );
           const before = words.map((array) => Array.from(array));
-          warm({ warm: buffers, limits: new Int32Array(shapes.map(([, limit]) => limit)) });
+          warm({ warm: buffers });
           expect(words.map((array) => Array.from(array))).toEqual(before);
         },
       ),

@@ -8,6 +8,7 @@
  */
 import type { CellValue } from '../cell';
 import type { IdNumbers } from './int-codes';
+import type { SpareMemory } from '../spare-memory';
 
 /** One column: a code per row into `values`, `-1` where the row has no such field. */
 export interface CellColumn {
@@ -21,24 +22,14 @@ export interface CellColumn {
   readonly ids?: IdNumbers;
 }
 
-/**
- * Zeroed memory a file reader set aside for the columns ingestion makes from its cells, mapped in
- * ahead (see `read-csv-split.ts`): the first write to each page of fresh memory costs a page fault,
- * which its second thread has taken while idle.
- */
-export interface ColumnMemory {
-  /** A zeroed buffer of at least `bytes` bytes for the caller alone, or `undefined` (too small, or taken). */
-  take(bytes: number): ArrayBufferLike | undefined;
-}
-
 /** A table of cells stored by column. */
 export interface ColumnarCells {
   readonly rowCount: number;
   /** Fields in each row (the length of the row's array in a row-major reading). */
   readonly widths: Int32Array;
   readonly columns: readonly CellColumn[];
-  /** Memory for the columns ingestion makes, when the reader set some aside. */
-  readonly memory?: ColumnMemory;
+  /** Memory for the table made of these cells, when the reader set some aside. */
+  readonly memory?: SpareMemory;
 }
 
 /** The cells ingestion accepts: rows of cells, or the same cells stored by column. */

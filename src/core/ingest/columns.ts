@@ -22,7 +22,8 @@ import {
   type DictColumnReader,
 } from './readers';
 import { periodKeyOf } from './targets';
-import { type ColumnMemory, widestRow } from './columnar';
+import { widestRow } from './columnar';
+import type { SpareMemory } from '../spare-memory';
 import { detectIdPattern } from './int-codes';
 
 /** How one column was read. */
@@ -76,21 +77,22 @@ const ColumnBuffer: new (bytes: number) => ArrayBufferLike =
 /**
  * One buffer for all output columns: each large typed array allocated on its own can start a
  * garbage collection (see {@link ColumnBuffer}), so they are carved from one; from the memory the
- * file reader set aside when it did (see `ColumnMemory`).
+ * file reader set aside when it did (see `SpareMemory`).
  */
 function columnArena(
   count: number,
   kinds: readonly (string | undefined)[],
   extraCount: number,
-  memory: ColumnMemory | undefined,
+  memory: SpareMemory | undefined,
 ) {
   const float64s = kinds.filter((k) => k === 'date' || k === 'number').length;
   const int32s = kinds.filter((k) => k === 'id' || k === 'label').length + extraCount;
   const bytes = count * (8 * float64s + 4 * int32s);
-  const buffer = memory?.take(bytes) ?? new ColumnBuffer(bytes);
+  const piece = memory?.take(bytes);
+  const buffer = piece?.buffer ?? new ColumnBuffer(bytes);
   // Float64 views first (their offsets must be multiples of 8), Int32 views after them.
-  let float64Offset = 0;
-  let int32Offset = 8 * count * float64s;
+  let float64Offset = piece?.offset ?? 0;
+  let int32Offset = float64Offset + 8 * count * float64s;
   return {
     float64(): Float64Array {
       const view = new Float64Array(buffer, float64Offset, count);

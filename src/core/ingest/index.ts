@@ -13,7 +13,6 @@ export {
   type CellColumn,
   type CellGrid,
   type ColumnarCells,
-  type ColumnMemory,
   type TableCells,
 } from './columnar';
 export { parseAmount, inferNumberStyle, type NumberStyle, type AmountResult } from './numbers';
