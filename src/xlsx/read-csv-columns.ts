@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { CellValue } from '../core/cell';
 import type { ColumnarCells, IdNumbers } from '../core/ingest';
+import { SpareMemory } from '../core/spare-memory';
 import { ColumnarBuilder, idText, lazyEntries, withoutTrailingBlankRows } from '../core/ingest';
 import { type CsvReadOptions, CsvRowParser } from './read-csv';
 import { type CsvPartRequest, CsvPartReader } from './read-csv-split';
@@ -536,6 +537,11 @@ export class CsvColumnParser {
     this.widths = int32s(Math.max(16, Math.min(expectedRows, 1 << 26)));
   }
 
+  /** Columns seen so far (fields of the widest row). */
+  get columnCount(): number {
+    return this.columns.length;
+  }
+
   /** Rows completed so far. */
   get rowCount(): number {
     return this.rows;
@@ -610,6 +616,15 @@ export class CsvColumnParser {
       })),
     };
     return withoutTrailingBlankRows(cells);
+  }
+
+  /**
+   * The shared memory this parser writes from now on: every column's codes and the row widths
+   * (for another thread to map in ahead, see `read-csv-split.ts`).
+   */
+  sharedBuffers(): SharedArrayBuffer[] {
+    const arrays = [...this.columns.map((column) => column.codes), this.widths];
+    return arrays.flatMap((array) => (array.buffer instanceof SharedArrayBuffer ? [array.buffer] : []));
   }
 
   /**
@@ -972,6 +987,40 @@ export async function readCsvPart(request: CsvPartRequest): Promise<CsvPart> {
   return parser.finishPart();
 }
 
+/**
+ * Bytes per row set aside for the table (see `SpareMemory`): {@link COLUMN_BYTES} a column for
+ * its columns, up to {@link SPARE_COLUMNS} columns, and {@link DERIVED_BYTES} for the per-row
+ * arrays metrics derive from them. What is set aside and not used is mapped in for nothing, so
+ * these are what an orders file uses, not bounds: what does not fit is allocated as usual.
+ */
+const COLUMN_BYTES = 5;
+/** Columns set aside for at most: ingestion reads those with a role and those broken down by. */
+const SPARE_COLUMNS = 12;
+/**
+ * What the orders metrics allocate per row (days, order keys, row lists, customer histories and
+ * gaps), measured on a million rows.
+ */
+const DERIVED_BYTES = 60;
+/** Most bytes set aside. */
+const MAX_SPARE_BYTES = 1 << 30;
+
+/**
+ * Memory set aside for the table made of a split file's cells, `rows` rows (about) of `columns`
+ * columns, which the worker that read the second half maps in (its last request); `undefined`
+ * when there is none to set aside.
+ */
+function spareMemory(rest: CsvPartReader, rows: number, columns: number): SpareMemory | undefined {
+  const perRow = COLUMN_BYTES * Math.min(columns, SPARE_COLUMNS) + DERIVED_BYTES;
+  let spare: SharedArrayBuffer | undefined;
+  try {
+    spare = new SharedArrayBuffer(Math.min(MAX_SPARE_BYTES, Math.ceil(rows * perRow)));
+  } catch {
+    // The table's memory is then allocated as usual.
+  }
+  rest.warm({ warm: spare ? [spare] : [], last: true });
+  return spare && new SpareMemory(spare);
+}
+
 export interface CsvColumnsOptions extends CsvReadOptions {
   /**
    * Files of at least this many bytes are read on two threads. Default: 8 MB when a core is
@@ -1002,6 +1051,7 @@ export async function readCsvColumns(
   let parser: CsvColumnParser | undefined;
   let words: CsvRowParser | undefined;
   let rest: CsvPartReader | undefined;
+  let memory: SpareMemory | undefined;
   let onOneThread = split >= size;
   let buffered = '';
   let pending: Buffer[] = [];
@@ -1017,6 +1067,8 @@ export async function readCsvColumns(
         rest = spare?.read({ path, start: split, delimiter: sniffed, expectedRows: partRows });
       }
       for (const chunk of pending) parser.push(chunk);
+      // Their second half is written when the worker's part is appended.
+      rest?.warm({ warm: parser.sharedBuffers() });
     }
     buffered = '';
     pending = [];
@@ -1043,6 +1095,11 @@ export async function readCsvColumns(
     await read(0, onOneThread ? Infinity : split);
     if (rest === undefined) spare?.cancel();
     if (!onOneThread) {
+      if (rest && parser?.atRowStart) {
+        // The second half holds about as many rows per byte as the first.
+        const rows = (parser.rowCount * size) / split;
+        memory = spareMemory(rest, rows, parser.columnCount);
+      }
       // The worker's part counts only when this thread's rows end where it started.
       const part = rest && parser?.atRowStart ? await rest.result : undefined;
       if (part && parser) {
@@ -1062,7 +1119,8 @@ export async function readCsvColumns(
     buffered += decoder.end();
     start(options.delimiter ?? sniffDelimiter(buffered, true));
   } else if (words) words.push(decoder.end());
-  const cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
+  let cells = parser ? parser.finish() : columnsOfRows((words as CsvRowParser).finish().rows);
+  if (memory && threads === 2) cells = { ...cells, memory };
   options.onProgress?.(cells.rowCount);
   return { cells, delimiter: delimiter as Delimiter, threads };
 }

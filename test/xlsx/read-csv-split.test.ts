@@ -2,10 +2,10 @@ import * as fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ColumnarCells } from '../../src/core/ingest';
+import { type ColumnarCells, ingestTable } from '../../src/core/ingest';
 import { Worker } from 'node:worker_threads';
 import { CsvColumnParser, readCsvColumns } from '../../src/xlsx/read-csv-columns';
-import { STANDBY_KEY } from '../../src/xlsx/read-csv-split';
+import { STANDBY_KEY, warm } from '../../src/xlsx/read-csv-split';
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-split-'));
 
@@ -185,11 +185,64 @@ describe('readCsvColumns on two threads', () => {
     expect(slots[STANDBY_KEY]).toBeUndefined();
   });
 
+  it('sets memory aside for the table, and ingests the same table from it', async () => {
+    const path = messyFile(
+      'orders.csv',
+      3 << 19,
+      (i) =>
+        `2026-0${(i % 9) + 1}-1${i % 10},SO-${String(i >> 1).padStart(7, '0')},C${i % 501},${i % 13 === 0 ? 'n/a' : `${i % 400}.25`},R${i % 5}\n`,
+      'Order Date,Order ID,Customer,Amount,Region\n',
+    );
+    const { one, two } = await both(path);
+    expect(two.threads).toBe(2);
+    expect(one.cells.memory).toBeUndefined();
+    const options = { delimiter: ',' };
+    const fresh = ingestTable('orders', one.cells, options);
+    const reused = ingestTable('orders', two.cells, options);
+    expect(reused).toEqual(fresh);
+    expect(reused.report.rowsUsed).toBeGreaterThan(30_000);
+    // Ingestion took its columns from it.
+    expect(two.cells.memory?.take(0)?.offset).toBeGreaterThan(30_000 * 8);
+  });
+
+  it('gives its memory in zeroed pieces, each once', async () => {
+    const path = messyFile('spare.csv', 3 << 20, (i) => `2026-01-0${(i % 9) + 1},${i % 97}\n`);
+    const { two } = await both(path);
+    const memory = two.cells.memory;
+    expect(memory?.take(1 << 30)).toBeUndefined();
+    const piece = memory?.int32s(1 << 16);
+    expect(piece?.length).toBe(1 << 16);
+    expect(piece?.every((word) => word === 0)).toBe(true);
+    expect(memory?.take(8)?.offset).toBe(4 << 16);
+  });
+
   it('reads a large file whose second half has columns and values the first has not', async () => {
     const path = messyFile('ragged.csv', 5 << 19, (i) =>
       i < 30_000 ? `first half ${i % 5},${i % 5}\n` : `second half,${i % 11},${i},"${i % 3}"\n\n`,
     );
     const { two } = await both(path);
     expect(two.threads).toBe(2);
+  });
+});
+
+describe('warm', () => {
+  it('keeps what the memory holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }),
+        fc.integer(),
+        (shapes, seed) => {
+          const buffers = shapes.map((pages) => new SharedArrayBuffer(pages * 4096 + 4 * (seed & 7)));
+          const words = buffers.map((buffer) => new Int32Array(buffer));
+          words.forEach((array, b) =>
+            array.forEach((_, i) => (array[i] = (seed ^ (i * 2_654_435_761) ^ b) | 0)),
+          );
+          const before = words.map((array) => Array.from(array));
+          warm({ warm: buffers });
+          expect(words.map((array) => Array.from(array))).toEqual(before);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -106,7 +106,7 @@ function extras(parts: TableParts, kept: Kept): Record<string, DictColumn> {
 }
 
 function sourceRows(frame: Frame, kept: Kept): Int32Array {
-  const rows = new Int32Array(kept.length);
+  const rows = frame.columns?.memory?.int32s(kept.length) ?? new Int32Array(kept.length);
   const offset = frame.firstRowNumber + frame.start;
   for (let k = 0; k < rows.length; k++) rows[k] = rowOf(kept, k) + offset;
   return rows;

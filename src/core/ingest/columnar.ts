@@ -8,6 +8,7 @@
  */
 import type { CellValue } from '../cell';
 import type { IdNumbers } from './int-codes';
+import type { SpareMemory } from '../spare-memory';
 
 /** One column: a code per row into `values`, `-1` where the row has no such field. */
 export interface CellColumn {
@@ -27,6 +28,8 @@ export interface ColumnarCells {
   /** Fields in each row (the length of the row's array in a row-major reading). */
   readonly widths: Int32Array;
   readonly columns: readonly CellColumn[];
+  /** Memory for the table made of these cells, when the reader set some aside. */
+  readonly memory?: SpareMemory;
 }
 
 /** The cells ingestion accepts: rows of cells, or the same cells stored by column. */

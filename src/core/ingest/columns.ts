@@ -23,6 +23,7 @@ import {
 } from './readers';
 import { periodKeyOf } from './targets';
 import { widestRow } from './columnar';
+import type { SpareMemory } from '../spare-memory';
 import { detectIdPattern } from './int-codes';
 
 /** How one column was read. */
@@ -75,15 +76,23 @@ const ColumnBuffer: new (bytes: number) => ArrayBufferLike =
 
 /**
  * One buffer for all output columns: each large typed array allocated on its own can start a
- * garbage collection (see {@link ColumnBuffer}), so they are carved from one.
+ * garbage collection (see {@link ColumnBuffer}), so they are carved from one; from the memory the
+ * file reader set aside when it did (see `SpareMemory`).
  */
-function columnArena(count: number, kinds: readonly (string | undefined)[], extraCount: number) {
+function columnArena(
+  count: number,
+  kinds: readonly (string | undefined)[],
+  extraCount: number,
+  memory: SpareMemory | undefined,
+) {
   const float64s = kinds.filter((k) => k === 'date' || k === 'number').length;
   const int32s = kinds.filter((k) => k === 'id' || k === 'label').length + extraCount;
-  const buffer = new ColumnBuffer(count * (8 * float64s + 4 * int32s));
+  const bytes = count * (8 * float64s + 4 * int32s);
+  const piece = memory?.take(bytes);
+  const buffer = piece?.buffer ?? new ColumnBuffer(bytes);
   // Float64 views first (their offsets must be multiples of 8), Int32 views after them.
-  let float64Offset = 0;
-  let int32Offset = 8 * count * float64s;
+  let float64Offset = piece?.offset ?? 0;
+  let int32Offset = float64Offset + 8 * count * float64s;
   return {
     float64(): Float64Array {
       const view = new Float64Array(buffer, float64Offset, count);
@@ -138,6 +147,7 @@ export function readRoleColumns(
     frame.count,
     order.map((role) => (detection.roles[role] ? VALUE_KIND[role] : undefined)),
     extraColumns.length + (stageFromStatus ? 1 : 0),
+    frame.columns?.memory,
   );
   for (const role of order) {
     const guess = detection.roles[role];

@@ -80,7 +80,7 @@ export class DictionaryEncoder {
    */
   constructor(
     private readonly pattern?: IdPattern,
-    capacity = 0,
+    private readonly capacity = 0,
   ) {
     this.entries = capacity > 0 ? new Array<string | undefined>(capacity) : [];
   }
@@ -168,7 +168,8 @@ export class DictionaryEncoder {
       return this.codeOfPatterned(n, idText(pattern, n));
     const added = this.add(undefined);
     if (added >= this.idByCode.length) {
-      const grown = new Int32Array(Math.max(1024, 2 * added));
+      // Room for every value expected at once (see the constructor): each regrowth is fresh memory.
+      const grown = new Int32Array(Math.max(1024, this.capacity, 2 * added));
       grown.set(this.idByCode);
       this.idByCode = grown;
     }

@@ -52,6 +52,7 @@ import { textShare } from './profile';
 import { headerWidthOf, skipOverlongRows } from './row-shape';
 import { choiceNotes, duplicateHeaderNotes, profitNotes } from './mapping-notes';
 import { placeLevel } from './roles';
+import { setSpareMemory } from '../spare-memory';
 
 export interface IngestOptions {
   /**
@@ -347,6 +348,7 @@ function ingestUnsafe(
   if (kind !== 'targets') skipSummaries(kind, frame, detection, columns, extras, textColumns);
   const parts: TableParts = { kind, frame, headers, detection, columns, extras };
   const table = buildTable(parts);
+  setSpareMemory(table, columnar?.memory);
 
   // Local copies: imported bindings can compile to a getter call per read.
   const { fate } = frame;

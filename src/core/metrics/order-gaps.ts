@@ -18,6 +18,7 @@
  * its median at each end (many ends over very long gaps: the events are replayed in day order).
  */
 import type { CustomerHistory } from './orders-prep';
+import { spareInt32s } from '../spare-memory';
 
 export interface CustomerGaps {
   /** Per customer code: the usual gap over all their order days (NaN without a gap). */
@@ -81,9 +82,9 @@ function buildGaps(history: CustomerHistory): CustomerGaps {
   // gaps so far are kept sorted by insertion (the median is read at the middle); longer histories
   // use a max-heap `low` of the lower half and a min-heap `high` of the upper half (`low` holds the
   // extra value when odd).
-  const day = new Int32Array(events);
-  const fromTwice = new Int32Array(events);
-  const toTwice = new Int32Array(events);
+  const day = spareInt32s(history, events);
+  const fromTwice = spareInt32s(history, events);
+  const toTwice = spareInt32s(history, events);
   const sorted = new Int32Array(Math.max(1, Math.min(longest, SHORT)));
   const low = new Int32Array(longest > SHORT ? longest : 1);
   const high = new Int32Array(longest > SHORT ? longest : 1);

@@ -20,6 +20,7 @@
  *   whole.
  */
 import type { OrdersTable } from '../table';
+import { shareSpareMemory, spareInt32s, spareUint8s } from '../spare-memory';
 import { bucketDays, bucketsOfRows, rowRange, rowsInBuckets } from './buckets';
 
 /** 0001-01-01 and 9999-12-31 as epoch days. */
@@ -119,7 +120,7 @@ export function prepareOrders(table: OrdersTable, asOf: number): OrdersPrep {
 
 function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   const n = table.length;
-  const day = new Int32Array(n);
+  const day = spareInt32s(table, n);
   let minDay = Infinity;
   let maxDay = -Infinity;
   // Every row usable and in day order (a date-sorted sheet): windows are ranges of rows.
@@ -144,7 +145,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
   if (table.orderId) {
     const codes = table.orderId.codes;
     let next = table.orderId.dictionary.length;
-    orderKey = new Int32Array(n);
+    orderKey = spareInt32s(table, n);
     for (let i = 0; i < n; i++) orderKey[i] = codes[i] >= 0 ? codes[i] : next++;
     orderKeyCount = next;
   }
@@ -185,10 +186,10 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       return entry.buckets;
     },
     marks(stamps) {
-      if (!orderMarks && orderKey) orderMarks = new Int32Array(orderKeyCount);
-      if (!customerMarks && customerCount > 0) customerMarks = new Int32Array(customerCount);
+      if (!orderMarks && orderKey) orderMarks = spareInt32s(table, orderKeyCount);
+      if (!customerMarks && customerCount > 0) customerMarks = spareInt32s(table, customerCount);
       if (!customerOrderMarks && orderKey && customerCount > 0)
-        customerOrderMarks = new Int32Array(orderKeyCount);
+        customerOrderMarks = spareInt32s(table, orderKeyCount);
       if (nextStamp + stamps + 1 > 2_000_000_000) {
         orderMarks?.fill(0);
         customerOrderMarks?.fill(0);
@@ -206,7 +207,7 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
           const range = rowsOfRange(day, bounds, minDay, maxDay);
           // A large range is a view of the row numbers, made once for the table.
           if (range[1] - range[0] > day.length >> 2) {
-            rowNumbers ??= consecutive(0, day.length);
+            rowNumbers ??= consecutive(0, day.length, spareInt32s(table, day.length));
             entry.rows = rowNumbers.subarray(range[0], range[1]);
           } else entry.rows = consecutive(range[0], range[1]);
         } else entry.rows = rowsInBuckets(prep.bucketsFor(bounds));
@@ -218,13 +219,16 @@ function buildPrep(table: OrdersTable, asOf: number): OrdersPrep {
       if (!entry.rowBuckets) {
         const rows = prep.rowsWithin(bounds);
         entry.rowBuckets = ascending
-          ? bucketsOfConsecutiveRows(day, bounds, rows)
+          ? bucketsOfConsecutiveRows(day, bounds, rows, spareInt32s(table, rows.length))
           : bucketsOfRows(prep.bucketsFor(bounds), rows);
       }
       return entry.rowBuckets;
     },
     history() {
-      if (history === undefined) history = buildHistory(prep);
+      if (history === undefined) {
+        history = buildHistory(prep);
+        if (history) shareSpareMemory(table, history);
+      }
       return history;
     },
     lifecycle() {
@@ -266,8 +270,12 @@ function rowsOfRange(
  * The window of each of `rows`, consecutive rows of ascending `day` inside windows `bounds` (see
  * {@link rowsOfRange}): what `bucketDays` gives those rows.
  */
-function bucketsOfConsecutiveRows(day: Int32Array, bounds: readonly number[], rows: Int32Array): Int32Array {
-  const out = new Int32Array(rows.length);
+function bucketsOfConsecutiveRows(
+  day: Int32Array,
+  bounds: readonly number[],
+  rows: Int32Array,
+  out: Int32Array = new Int32Array(rows.length),
+): Int32Array {
   if (rows.length === 0) return out;
   const from = rows[0];
   let w = 0;
@@ -279,9 +287,8 @@ function bucketsOfConsecutiveRows(day: Int32Array, bounds: readonly number[], ro
   return out;
 }
 
-/** `[from, from + 1, …, to − 1]`. */
-function consecutive(from: number, to: number): Int32Array {
-  const numbers = new Int32Array(to - from);
+/** `[from, from + 1, …, to − 1]` (in `numbers`, of that length, when given). */
+function consecutive(from: number, to: number, numbers: Int32Array = new Int32Array(to - from)): Int32Array {
   for (let j = 0; j < numbers.length; j++) numbers[j] = from + j;
   return numbers;
 }
@@ -301,7 +308,7 @@ function markFirstOrderRows(prep: OrdersPrep): Uint8Array | null {
     const best = first[c];
     if (best < 0 || d < day[best]) first[c] = i;
   }
-  const marks = new Uint8Array(table.length);
+  const marks = spareUint8s(table, table.length);
   for (let c = 0; c < first.length; c++) if (first[c] >= 0) marks[first[c]] = 1;
   return marks;
 }
@@ -323,8 +330,8 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
   const m = offsets[customerCount];
   const fill = offsets.slice(0, customerCount);
-  const rowDay = new Int32Array(m);
-  const rowKey = orderKey ? new Int32Array(m) : null;
+  const rowDay = spareInt32s(table, m);
+  const rowKey = orderKey ? spareInt32s(table, m) : null;
   for (let i = 0; i < n; i++) {
     if (day[i] === NO_DAY || !(amount[i] >= 0) || customer[i] < 0) continue;
     const at = fill[customer[i]]++;
@@ -335,8 +342,8 @@ function buildHistory(prep: OrdersPrep): CustomerHistory | null {
   // in day order, the first row of each order key gives its day. Sheets are usually sorted by date,
   // so most blocks are already in order and are only checked. An order id shared by two customers
   // is an order of each (the result does not depend on row order).
-  const days = new Int32Array(m);
-  const mark = rowKey ? new Int32Array(orderKeyCount) : null;
+  const days = spareInt32s(table, m);
+  const mark = rowKey ? spareInt32s(table, orderKeyCount) : null;
   let w = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = offsets[c];
@@ -371,8 +378,8 @@ function historyOfSortedTable(prep: OrdersPrep, customer: Int32Array): CustomerH
   const unusable = NO_DAY;
   const counts = new Int32Array(customerCount + 1);
   // owner[key] = customer code + 1 of the order's first purchase line (0 = not seen yet).
-  const owner = orderKey ? new Int32Array(orderKeyCount) : null;
-  const firstLine = new Uint8Array(n);
+  const owner = orderKey ? spareInt32s(table, orderKeyCount) : null;
+  const firstLine = spareUint8s(table, n);
   let lastDay = unusable;
   for (let i = 0; i < n; i++) {
     const d = day[i];
@@ -393,7 +400,7 @@ function historyOfSortedTable(prep: OrdersPrep, customer: Int32Array): CustomerH
   for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
   const offsets = counts;
   const fill = offsets.slice(0, customerCount);
-  const days = new Int32Array(offsets[customerCount]);
+  const days = spareInt32s(table, offsets[customerCount]);
   for (let i = 0; i < n; i++) if (firstLine[i] === 1) days[fill[customer[i]]++] = day[i];
   return withLifecycle(offsets, days, customerCount);
 }
