@@ -221,10 +221,11 @@ export async function runBuildSql(args: ParsedArgs, io: CliIO): Promise<void> {
         figures,
       }),
     ];
-    // The orders read once into temporary tables that the statements of the as-of day read
-    // (docs/sql.md "Performance"); other days' statements read the source.
+    // The orders read once into temporary tables that the statements of the as-of day read, with
+    // the columns of the dashboard's dimensions (docs/sql.md "Performance"); other days'
+    // statements read the source.
     progress.stage('reading the orders once for the statements that follow');
-    const { ctx: staged, release } = await stageOrders(ctx, (sql) => engine.run(sql));
+    const { ctx: staged, release } = await stageOrders(ctx, (sql) => engine.run(sql), { dimensions });
     const [dashboard, review] = await layOutWithSql(staged, traits, layOut, (what) => progress.stage(what));
     await release();
     const located = withGivenPipelineSettings(

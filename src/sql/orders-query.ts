@@ -86,7 +86,10 @@ export function ordersQuerySql(q: OrdersQuery): string {
   const dw = `dw AS (\n  SELECT win.s, win.w, win.ws, win.wt, win.ws + k.k AS day\n  FROM win CROSS JOIN ${d.series('k', longestWindow(q.windows))}\n  WHERE k.k < win.wt - win.ws\n)`;
   // A breakdown over staged orders without history metrics or retention reads the lines themselves.
   const lines = q.staged && q.group && !historyNeeded && !retention ? q.staged : undefined;
-  const span = spanOf(q.windows);
+  // The window before each run is read only for retention and churn: without them the lines of
+  // the windows after it are enough.
+  const before = wants('retention_rate', 'churn_rate');
+  const span = spanOf(lines && !before ? q.windows.filter((x) => x.w > 0) : q.windows);
   const ctes: string[] = totals
     ? [win, dw, ...stagedWindowCtes(d, totals, retention)]
     : lines && span
@@ -97,6 +100,7 @@ export function ordersQuerySql(q: OrdersQuery): string {
           ...stagedGroupCtes(d, hasOrderId, span, EMPTY_GROUP, {
             firstTimers: wants('returning_customers'),
             repeatCustomers: wants('repeat_rate'),
+            windowBefore: before,
           }),
         ]
       : [

@@ -120,14 +120,19 @@ export function stagedGroupCtes(
   hasOrderId: boolean,
   span: readonly [number, number],
   emptyGroup: string,
-  wanted: { readonly firstTimers: boolean; readonly repeatCustomers: boolean },
+  wanted: {
+    readonly firstTimers: boolean;
+    readonly repeatCustomers: boolean;
+    /** The window before each run (w = 0), read only for retention and churn; left out without it. */
+    readonly windowBefore?: boolean;
+  },
 ): string[] {
   const purchase = 'amount >= 0';
   // Each count of distinct customers costs a pass of its own: only those a metric reads are made.
   const distinctIf = (wantedHere: boolean, condition: string, as: string) =>
     wantedHere ? `COUNT(DISTINCT CASE WHEN ${condition} THEN life.cid END) AS ${as}` : `0 AS ${as}`;
   return [
-    `ow AS (\n  SELECT dw.s, dw.w, dw.ws, dw.wt, o.* FROM o JOIN dw ON o.day = dw.day\n  WHERE o.day >= ${span[0]} AND o.day < ${span[1]} AND o.g IS NOT NULL\n)`,
+    `ow AS (\n  SELECT dw.s, dw.w, dw.ws, dw.wt, o.* FROM o JOIN dw ON o.day = dw.day\n  WHERE o.day >= ${span[0]} AND o.day < ${span[1]} AND o.g IS NOT NULL${wanted.windowBefore === false ? ' AND dw.w > 0' : ''}\n)`,
     `agg AS (\n  SELECT g, s, w, COUNT(*) AS nrows, SUM(amount) AS revenue, SUM(qty) AS units,\n` +
       `    SUM(CASE WHEN cost IS NOT NULL THEN amount END) AS revenue_with_cost, SUM(cost) AS cost,\n` +
       (hasOrderId

@@ -185,16 +185,23 @@ export function stagingStatements(
       `    WHERE l.day <> so.od GROUP BY l.cid, l.day\n  ) ns ON ns.cid = g.cid AND ns.day = g.day`;
   }
   // Each customer's purchase days: an order day or not, purchase lines, the first line's row
-  // order, and the previous purchase day and order day.
+  // order, the previous purchase day and, on order days, the previous order day: the previous
+  // purchase day when that was an order day (one sort for both), else looked up afterwards for the
+  // few order days after a day that was not.
   const byCustomer = 'PARTITION BY cid ORDER BY day';
   working(
     w.days,
     `SELECT cid, day, isod, cnt, mrn, LAG(day) OVER (${byCustomer}) AS pp,\n` +
-      `  ${hasOrderId ? `MAX(CASE WHEN isod = 1 THEN day END) OVER (${byCustomer} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)` : `LAG(day) OVER (${byCustomer})`} AS pod\n` +
+      `  ${continued ? `CASE WHEN LAG(isod) OVER (${byCustomer}) = 1 THEN LAG(day) OVER (${byCustomer}) END` : `LAG(day) OVER (${byCustomer})`} AS pod\n` +
       `FROM (\n  SELECT g.cid, g.day, ${continued ? 'CASE WHEN ns.n IS NULL OR ns.n < g.cnt THEN 1 ELSE 0 END' : '1'} AS isod, g.cnt, g.mrn FROM (\n` +
       `    SELECT r.__cid AS cid, r.__day AS day, COUNT(*) AS cnt, MIN(r.__rn) AS mrn\n` +
       `    FROM ${names.rows} r WHERE ${purchase} AND r.__cid IS NOT NULL GROUP BY r.__cid, r.__day\n  ) g${continued ? `\n${continued}` : ''}\n) x`,
   );
+  if (continued)
+    statements.push(
+      `UPDATE ${w.days} SET pod = (\n  SELECT MAX(e.day) FROM ${w.days} e WHERE e.cid = ${w.days}.cid AND e.isod = 1 AND e.day < ${w.days}.day\n` +
+        `) WHERE isod = 1 AND pod IS NULL AND pp IS NOT NULL`,
+    );
   working(
     w.firsts,
     `SELECT cid, MIN(day) AS first_day, MIN(CASE WHEN pp IS NULL THEN mrn END) AS mrn, MAX(CASE WHEN pp IS NULL THEN cnt END) AS cnt1,\n` +
