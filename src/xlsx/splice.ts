@@ -11,6 +11,7 @@ import { addRelationship, parseRelationships, relsPathOf, resolveTarget } from '
 import { attributes, escapeXml, findTags, NS } from './charts/xml';
 import { mergeStyles, type StyleMaps } from './splice-styles';
 import { cellParts, planSharedStrings, sharedStringItems } from './splice-strings';
+import { repack } from './zip-repack';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_SHEET = `${REL}/worksheet`;
@@ -515,5 +516,5 @@ export async function spliceSheets(
   zip.file('xl/workbook.xml', workbookXml, { createFolders: false });
   zip.file('xl/_rels/workbook.xml.rels', workbookRels, { createFolders: false });
   zip.file('[Content_Types].xml', ct.xml, { createFolders: false });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return repack(zip);
 }

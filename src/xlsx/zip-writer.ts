@@ -46,6 +46,14 @@ export class ZipWriter {
   }
 
   /**
+   * Adds a part already deflated elsewhere (a part of another package, copied as it is), with
+   * the checksum and size of its content.
+   */
+  addDeflated(name: string, crc: number, size: number, deflated: Buffer): void {
+    this.push(name, crc >>> 0, size, [deflated], 8);
+  }
+
+  /**
    * Starts a compressed part written piece by piece: each piece is compressed up to a sync point
    * (raw deflate streams chain that way), so memory holds the compressed part only.
    * @example const sheet = zip.begin('xl/worksheets/sheet1.xml'); sheet.write(rowsXml); sheet.end();
