@@ -15,8 +15,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
-const os = require('node:os');
-const { Worker } = require('node:worker_threads');
 
 const ROOT = path.join(__dirname, '..');
 const SOURCES = path.join(ROOT, 'src');
@@ -296,7 +294,10 @@ function largeTextFile(arg) {
 function startCsvWorker(argv) {
   try {
     if (!argv.some(largeTextFile) || !fs.existsSync(WORKER_OUT)) return;
+    // Required here, not at the top: loading worker_threads takes some 5 ms a plain `--help` need not pay.
+    const os = require('node:os');
     if (os.loadavg()[0] >= os.availableParallelism() + 0.5) return;
+    const { Worker } = require('node:worker_threads');
     const worker = new Worker(WORKER_OUT);
     worker.unref();
     worker.on('error', () => {});
