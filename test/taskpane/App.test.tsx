@@ -663,8 +663,12 @@ describe('side tables and saved sources', () => {
     expect(sideSelect('Pipeline').value).toBe('Pipeline');
     expect(sideSection().textContent).toContain('Saved by an earlier build');
     await click(button('Read data'));
-    // The saved customer column, not the guess.
+    // The saved customer column, not the guess, marked as set.
     expect(dropdownText('customer')).toBe('Column D');
+    expect(roleRow('customer').textContent).toContain('set');
+    expect(roleRow('customer').querySelector('[role="img"]')?.getAttribute('aria-label')).toBe(
+      'Chosen by you, or saved with the workbook',
+    );
     await openStep('Build');
     await click(button('Build dashboard'));
     expect(gateway.config.mappings.orders).toMatchObject({ customer: 'Column D' });
