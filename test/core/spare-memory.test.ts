@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { SpareMemory, setSpareMemory, spareInt32s } from '../../src/core/spare-memory';
 import { computeSuite, ORDER_METRIC_IDS } from '../../src/core/metrics';
 import { breakdown } from '../../src/core/analyses/breakdown';
-import { periodAt } from '../../src/core/periods';
-import { day, ordersTable } from './metrics/tables';
+import { HALF_YEAR, randomRow, tableOfRows, type RandomRow } from './metrics/tables';
 
 describe('SpareMemory', () => {
   it('hands out disjoint pieces at multiples of 8 within its buffer, then none', () => {
@@ -40,31 +39,9 @@ describe('SpareMemory', () => {
 });
 
 describe('metrics of a table with spare memory', () => {
-  const start = day('2024-01-01');
-  const months = [0, 1, 2, 3, 4, 5].map((k) => periodAt(2024 * 12 + k, 'month'));
-  const asOf = day('2024-06-30');
-  const row = fc.record({
-    offset: fc.integer({ min: 0, max: 181 }),
-    amount: fc.integer({ min: -50, max: 500 }),
-    customer: fc.constantFrom('a', 'b', 'c', 'd', 'e', null),
-    order: fc.integer({ min: 0, max: 40 }),
-    region: fc.constantFrom('North', 'South', null),
-  });
-  type Row = {
-    offset: number;
-    amount: number;
-    customer: string | null;
-    order: number;
-    region: string | null;
-  };
-  const build = (rows: Row[]) =>
-    ordersTable({
-      date: rows.map((r) => start + r.offset),
-      amount: rows.map((r) => r.amount),
-      customer: rows.map((r) => r.customer),
-      orderId: rows.map((r) => `o${r.order}`),
-      dims: { region: rows.map((r) => r.region) },
-    });
+  const { months, asOf } = HALF_YEAR;
+  const row = randomRow();
+  const build = (rows: readonly RandomRow[]) => tableOfRows(rows);
   const figures = (orders: ReturnType<typeof build>) => ({
     suite: computeSuite({ orders }, ORDER_METRIC_IDS, months, { asOf }).values,
     regions: breakdown({ orders }, { dimension: 'region', period: months[5], asOf, ids: ORDER_METRIC_IDS })

@@ -7,34 +7,16 @@ import fc from 'fast-check';
 import { breakdown } from '../../../src/core/analyses/breakdown';
 import { computeSuite, ORDER_METRIC_IDS } from '../../../src/core/metrics';
 import { GROUPABLE_ORDER_METRICS } from '../../../src/core/metrics/orders-metrics';
-import { periodAt } from '../../../src/core/periods';
-import { day, ordersTable } from './tables';
+import { HALF_YEAR, randomRow, tableOfRows, type RandomRow } from './tables';
 
-const start = day('2024-01-01');
-const months = [0, 1, 2, 3, 4, 5].map((k) => periodAt(2024 * 12 + k, 'month'));
-const asOf = day('2024-06-30');
-
-const row = fc.record({
-  offset: fc.integer({ min: 0, max: 181 }),
-  amount: fc.integer({ min: 0, max: 500 }),
-  customer: fc.constantFrom('a', 'b', 'c', 'd', 'e', null),
-  order: fc.integer({ min: 0, max: 40 }),
-  region: fc.constantFrom('North', 'South', null),
-});
-type Row = { offset: number; amount: number; customer: string | null; order: number; region: string | null };
+const { months, asOf } = HALF_YEAR;
+const row = randomRow({ minAmount: 0 });
+type Row = RandomRow;
 
 /** A row after the as-of day: never counted, but the table is no longer all usable rows in day order. */
 const late: Row = { offset: 400, amount: 1, customer: null, order: 999, region: null };
 
-function build(rows: readonly Row[]) {
-  return ordersTable({
-    date: rows.map((r) => start + r.offset),
-    amount: rows.map((r) => r.amount),
-    customer: rows.map((r) => r.customer),
-    orderId: rows.map((r) => `o${r.order}`),
-    dims: { region: rows.map((r) => r.region) },
-  });
-}
+const build = (rows: readonly Row[]) => tableOfRows(rows);
 
 describe('orders metrics of a date-sorted table', () => {
   it('are those of the general route, for windows over few or most of the rows, and by region', () => {

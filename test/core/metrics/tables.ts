@@ -1,8 +1,15 @@
 /**
  * Builds small tables for tests straight from typed values (no ingestion involved).
  */
-import { parseDay } from '../../../src/core/periods';
-import type { DictColumn, OrderDimension, OrdersTable, PipelineTable, SpendTable } from '../../../src/core/table';
+import fc from 'fast-check';
+import { parseDay, periodAt } from '../../../src/core/periods';
+import type {
+  DictColumn,
+  OrderDimension,
+  OrdersTable,
+  PipelineTable,
+  SpendTable,
+} from '../../../src/core/table';
 import { STATUS_CODE } from '../../../src/core/table';
 
 export function day(text: string): number {
@@ -76,7 +83,12 @@ export function pipelineTable(rows: PipelineRows): PipelineTable {
     kind: 'pipeline',
     length: n,
     sourceRow: Int32Array.from({ length: n }, (_, i) => i + 2),
-    mapping: { created: 'Created', status: 'Status', ...(rows.closed ? { closed: 'Closed' } : {}), ...(rows.value ? { value: 'Value' } : {}) },
+    mapping: {
+      created: 'Created',
+      status: 'Status',
+      ...(rows.closed ? { closed: 'Closed' } : {}),
+      ...(rows.value ? { value: 'Value' } : {}),
+    },
     extra: {},
     created: Float64Array.from(rows.created, day),
     status: Uint8Array.from(rows.status, (s) => STATUS_CODE[s]),
@@ -98,4 +110,51 @@ export function spendTable(rows: { date: string[]; spend: number[]; channel?: st
     spend: Float64Array.from(rows.spend),
     channel: rows.channel ? dict(rows.channel) : undefined,
   };
+}
+
+/** The first half of 2024 by month, as of its last day: the span the random tables below cover. */
+export const HALF_YEAR = {
+  start: day('2024-01-01'),
+  months: [0, 1, 2, 3, 4, 5].map((k) => periodAt(2024 * 12 + k, 'month')),
+  asOf: day('2024-06-30'),
+};
+
+/** An order line of a random table: its day (from the half year's start), amount, customer, order and region. */
+export interface RandomRow {
+  readonly offset: number;
+  readonly amount: number;
+  readonly customer: string | null;
+  readonly order: number;
+  readonly region: string | null;
+  readonly quantity?: number;
+}
+
+/**
+ * Random order lines over the half year: five customers and 41 orders (both sometimes blank), a
+ * region, amounts from `minAmount` (refunds when negative), and a quantity when asked for.
+ */
+export function randomRow(
+  options: { minAmount?: number; regions?: readonly (string | null)[]; quantity?: boolean } = {},
+): fc.Arbitrary<RandomRow> {
+  const { minAmount = -50, regions = ['North', 'South', null], quantity = false } = options;
+  return fc.record({
+    offset: fc.integer({ min: 0, max: 181 }),
+    amount: fc.integer({ min: minAmount, max: 500 }),
+    customer: fc.constantFrom('a', 'b', 'c', 'd', 'e', null),
+    order: fc.integer({ min: 0, max: 40 }),
+    region: fc.constantFrom(...regions),
+    ...(quantity ? { quantity: fc.integer({ min: -2, max: 5 }) } : {}),
+  });
+}
+
+/** The orders table of random lines (order ids `o0`, `o1`…; quantities when `quantity`). */
+export function tableOfRows(rows: readonly RandomRow[], quantity = false): OrdersTable {
+  return ordersTable({
+    date: rows.map((r) => HALF_YEAR.start + r.offset),
+    amount: rows.map((r) => r.amount),
+    customer: rows.map((r) => r.customer),
+    orderId: rows.map((r) => `o${r.order}`),
+    ...(quantity ? { quantity: rows.map((r) => r.quantity ?? 0) } : {}),
+    dims: { region: rows.map((r) => r.region) },
+  });
 }
