@@ -18,6 +18,7 @@ import { translateIngestError } from '../ingest-messages';
 import type { OrderRole } from '../../core/table';
 import type { RoleChoice, RoleRow } from '../mapping';
 import type { Strings } from '../strings';
+import { plainList } from './styles';
 
 const NONE = 'none';
 
@@ -28,14 +29,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr) 3.2em',

@@ -23,6 +23,7 @@ import {
   type SideRoleRow,
 } from '../side-tables';
 import type { Strings } from '../strings';
+import { plainList } from './styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -30,14 +31,7 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   kind: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   toggle: { alignSelf: 'flex-start' },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: plainList(tokens.spacingVerticalXS),
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)',

@@ -14,6 +14,7 @@ import { getMetric, isMetricId } from '../../../core/metrics';
 import type { OwnFigure } from '../../model';
 import type { GoalsStrings } from '../../strings-goals';
 import { FiguresEditor } from './FiguresEditor';
+import { plainList } from '../styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -21,14 +22,7 @@ const useStyles = makeStyles({
   field: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
   control: { minWidth: 0, width: '100%' },
   subheading: { margin: 0 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: plainList(tokens.spacingVerticalXS),
   item: {
     display: 'flex',
     flexDirection: 'column',

@@ -16,19 +16,13 @@ import type { FieldProblem, FigureDraft } from '../../goals-model';
 import { checkFigures, figureDraft, newId, sameFigures } from '../../goals-model';
 import type { OwnFigure } from '../../model';
 import type { GoalsStrings } from '../../strings-goals';
+import { plainList } from '../styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   row: {
     margin: 0,
     padding: tokens.spacingVerticalS,

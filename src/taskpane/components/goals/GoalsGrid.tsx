@@ -9,19 +9,13 @@ import { checkGoals, goalDraft, newId, sameGoals } from '../../goals-model';
 import type { GoalRow } from '../../model';
 import type { GoalsStrings } from '../../strings-goals';
 import { GoalRowEditor } from './GoalRowEditor';
+import { plainList } from '../styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   add: { alignSelf: 'flex-start' },
 });
 

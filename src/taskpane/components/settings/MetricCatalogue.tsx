@@ -21,6 +21,7 @@ import {
   type MetricStatus,
 } from '../../catalogue';
 import type { SettingsStrings } from '../../strings-settings';
+import { plainList } from '../styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -28,14 +29,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
   header: { overflowWrap: 'anywhere' },
   count: { color: tokens.colorNeutralForeground2, marginLeft: tokens.spacingHorizontalS },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   metric: {
     display: 'flex',
     flexDirection: 'column',
