@@ -32,13 +32,13 @@ import type { SheetPlan } from '../sheets/plan';
 import { ReadResult } from './components/ReadResult';
 import { SettingsStep } from './components/SettingsStep';
 import { SideTables } from './components/SideTables';
-import { savedSideChoice, type SideChoice } from './side-tables';
+import { savedSideChoice, savedSource, type SideChoice } from './side-tables';
 import { SourcePicker } from './components/SourcePicker';
 import { ThisWeekStep } from './components/ThisWeekStep';
 import type { TableInfo, WorkbookGateway } from './gateway';
 import { dataWarnings } from './guardrails';
 import { htmlLang, type PaneLanguage } from './locale-format';
-import { savedOrdersSource, type SourceChoice } from './persist';
+import type { SourceChoice } from './persist';
 import { stringsFor, type Strings } from './strings';
 import { goalsStrings } from './strings-goals';
 import { settingsStrings } from './strings-settings';
@@ -131,7 +131,7 @@ export function App(props: AppProps) {
   const data = readState.status === 'done' ? readState.data : null;
   // The source and mapping to save are read when the pane saves, after this render.
   const { state, update, save, saveStatus, restored } = usePaneState(gateway, () => sourceChoice());
-  const savedOrders = useMemo(() => (restored ? savedOrdersSource(restored) : undefined), [restored]);
+  const savedOrders = useMemo(() => (restored ? savedSource(restored, 'orders') : undefined), [restored]);
   useEffect(() => {
     // The tables the workbook saved are the pane's first choice (a person's choice made since stands).
     if (!restored) return;

@@ -17,7 +17,6 @@ import {
 } from '../sheets/config-records';
 import { savedPipelineSettings, withPipelineSettings } from '../sheets/pipeline-settings';
 import type { Mapping } from '../core/table';
-import { headerMapping } from '../workflows/refresh';
 import { SIDE_KINDS, type SideChoice } from './side-tables';
 import { DEFAULT_SETTINGS, type GoalRow, type OwnFigure, type PaneState } from './model';
 
@@ -75,17 +74,6 @@ export function paneStateOf(config: SalesMetricsConfig): PaneState {
 export interface SourceChoice {
   readonly orders?: { readonly source: string; readonly mapping?: Mapping };
   readonly side?: SideChoice;
-}
-
-/**
- * Where the workbook's configuration says the orders are, with their saved column mapping.
- * @example savedOrdersSource(config) // { source: 'Orders', mapping: { date: 'Day', amount: 'Net' } }
- */
-export function savedOrdersSource(config: SalesMetricsConfig): SourceChoice['orders'] {
-  const source = config.mappings.sources?.orders;
-  if (typeof source !== 'string' || source === '') return undefined;
-  const mapping = headerMapping(config.mappings.orders);
-  return { source, ...(mapping ? { mapping } : {}) };
 }
 
 /**

@@ -36,17 +36,25 @@ export interface SideSource {
 export type SideChoice = Readonly<Partial<Record<SideKind, SideSource | null>>>;
 
 /**
+ * Where the workbook's configuration says a table is, with its saved column mapping.
+ * @example savedSource(config, 'orders') // { source: 'Orders', mapping: { date: 'Day', amount: 'Net' } }
+ */
+export function savedSource(config: SalesMetricsConfig, kind: 'orders' | SideKind): SideSource | undefined {
+  const source = config.mappings.sources?.[kind];
+  if (typeof source !== 'string' || source === '') return undefined;
+  const mapping = headerMapping(config.mappings[kind]);
+  return { source, ...(mapping ? { mapping } : {}) };
+}
+
+/**
  * The side tables the workbook's configuration names, with their saved column mappings.
  * @example savedSideChoice(config) // { pipeline: { source: 'Deals', mapping: { status: 'Step' } } }
  */
 export function savedSideChoice(config: SalesMetricsConfig): SideChoice {
-  const sources = config.mappings.sources ?? {};
   const choice: Partial<Record<SideKind, SideSource>> = {};
   for (const kind of SIDE_KINDS) {
-    const source = sources[kind];
-    if (typeof source !== 'string' || source === '') continue;
-    const mapping = headerMapping(config.mappings[kind]);
-    choice[kind] = { source, ...(mapping ? { mapping } : {}) };
+    const saved = savedSource(config, kind);
+    if (saved) choice[kind] = saved;
   }
   return choice;
 }

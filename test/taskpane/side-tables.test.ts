@@ -7,9 +7,10 @@ import { ingestTable } from '../../src/core/ingest';
 import type { Mapping } from '../../src/core/table';
 import { defaultConfig, type SalesMetricsConfig } from '../../src/sheets/config';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/model';
-import { configWithPaneState, savedOrdersSource } from '../../src/taskpane/persist';
+import { configWithPaneState } from '../../src/taskpane/persist';
 import {
   savedSideChoice,
+  savedSource,
   sideHeaders,
   sideRoleRows,
   withSideRole,
@@ -34,9 +35,12 @@ describe('side tables in the configuration', () => {
       pipeline: { source: 'Deals', mapping: { status: 'Step', value: 'Worth' } },
       spend: { source: 'Spend' },
     });
-    expect(savedOrdersSource(built)).toEqual({ source: 'Orders', mapping: { date: 'Day', amount: 'Net' } });
+    expect(savedSource(built, 'orders')).toEqual({
+      source: 'Orders',
+      mapping: { date: 'Day', amount: 'Net' },
+    });
     expect(savedSideChoice(defaultConfig())).toEqual({});
-    expect(savedOrdersSource(defaultConfig())).toBeUndefined();
+    expect(savedSource(defaultConfig(), 'orders')).toBeUndefined();
   });
 
   it('are left as saved when the pane did not touch them', () => {
