@@ -8,7 +8,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ingestTable, type RoleDetection } from '../../core/ingest';
 import type { ColumnRole, Mapping } from '../../core/table';
 import type { TableInfo, WorkbookGateway } from '../gateway';
@@ -83,15 +83,23 @@ export function SideTables({ strings, gateway, tables, value, onChange, formatNu
   const [checks, setChecks] = useState<Partial<Record<SideKind, Check>>>({});
   const [open, setOpen] = useState<Partial<Record<SideKind, boolean>>>({});
   const isTable = (name: string) => tables.some((t) => t.name === name);
+  // What each table's check was last made for (with its range and the pane's language): a change
+  // to one table's choice does not read the others again.
+  const checkedFor = useRef<Partial<Record<SideKind, string>>>({});
 
   useEffect(() => {
     let live = true;
     for (const kind of SIDE_KINDS) {
       const chosen = value[kind];
-      if (!chosen || !tables.some((t) => t.name === chosen.source)) continue;
+      const table = chosen ? tables.find((t) => t.name === chosen.source) : undefined;
+      if (!chosen || !table) continue;
       const key = keyOf(chosen.source, chosen.mapping);
+      const wanted = JSON.stringify([key, table.address, strings.catalogue]);
+      if (checkedFor.current[kind] === wanted) continue;
       const done = (check: Omit<Check, 'key'>) => {
-        if (live) setChecks((c) => ({ ...c, [kind]: { key, ...check } }));
+        if (!live) return;
+        checkedFor.current[kind] = wanted;
+        setChecks((c) => ({ ...c, [kind]: { key, ...check } }));
       };
       gateway
         .peek(chosen.source, PEEK_ROWS)
@@ -99,7 +107,7 @@ export function SideTables({ strings, gateway, tables, value, onChange, formatNu
           const result = ingestTable(kind, data.values, chosen.mapping ? { mapping: chosen.mapping } : {});
           done({
             ok: result.table !== null,
-            rows: bodyRows(tables.find((t) => t.name === chosen.source)?.address) ?? result.report.rowsUsed,
+            rows: bodyRows(table.address) ?? result.report.rowsUsed,
             message: result.table ? '' : translateIngestError(result.error ?? '', strings.catalogue),
             headers: sideHeaders(data.values),
             detection: result.detection,
